@@ -1,0 +1,45 @@
+# Two commands: `make run` (assistant on http://127.0.0.1:7860) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: run test install browser lint eval bench lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m assistant
+
+browser:
+	@scripts/ensure-chromium.sh
+
+test: $(STAMP) browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+eval: $(STAMP)
+	$(BIN)/python -m eval run --compare
+
+bench: $(STAMP)
+	$(BIN)/python -m eval bench
+
+lock:
+	rm -rf /tmp/lockenv && $(PYTHON) -m venv /tmp/lockenv
+	/tmp/lockenv/bin/pip install --quiet -e '.[dev]'
+	{ echo "# Pinned by pip's resolver from pyproject.toml (python 3.11, CPU). Regenerate: make lock"; \
+	  /tmp/lockenv/bin/pip freeze --exclude-editable | grep -v '^torch=='; echo "torch==2.13.0"; } > requirements.lock
+
+clean:
+	rm -rf $(VENV) .data

@@ -1,0 +1,150 @@
+"""新旧対照表: separate the amended (変更案) and current (現行) columns.
+
+PDF extraction prints each page's 変更案 column and then its 現行 column, so the
+text reads A1 C1 A2 C2 …, where each C block largely repeats its A block. We
+find the blocks from the text alone: a C block starts where a run of lines
+repeats lines of the current A block, and ends where lines stop echoing it.
+Within a page the two columns are aligned line by line; identical passages are
+kept once, differing ones become a 変更案/現行 pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+AMENDED = "変更案"
+CURRENT = "現行"
+_HEADER = re.compile(r"^(?:変更案|改正案|改定案|新|変更後)(?:現行|旧|変更前)$")
+
+
+@dataclass
+class Segment:
+    """Consecutive content lines (indices into the part's unit list) with one version label."""
+
+    units: list[int]
+    version: str | None
+    group: int | None = None  # pairs a 変更案 segment with its 現行 counterpart
+    anchor: int = 0  # position in the 変更案 column used for the section context
+
+
+def is_comparison_table(units: list[str], head: int = 15) -> bool:
+    """True when a part's first lines announce a 新旧対照表."""
+    text = "".join(units[:head])
+    return "新旧対照" in text or (AMENDED in text and CURRENT in text)
+
+
+def is_column_header(unit: str) -> bool:
+    return bool(_HEADER.match(unit))
+
+
+def _ends_sentence(unit: str) -> bool:
+    return unit.endswith(("。", "！", "？", "」", "）", ")", "】", "＞", "］")) or len(unit) < 20
+
+
+def find_pages(units: list[str], min_run: int = 3, max_gap: int = 12) -> list[tuple[int, int, int]]:
+    """Split a table part into pages ``(a_start, c_start, c_end)``.
+
+    Lines ``[a_start, c_start)`` are the 変更案 column, ``[c_start, c_end)`` the 現行
+    column. Text after the last page that has no echo is returned as a page with
+    an empty 現行 column.
+    """
+    n = len(units)
+    pages: list[tuple[int, int, int]] = []
+    pos = 0
+    while pos < n:
+        seen: dict[str, list[int]] = {units[pos]: [pos]}
+        c_start = match = None
+        for j in range(pos + 1, n):
+            for i in seen.get(units[j], []):
+                run = units[j:j + min_run]
+                if (i + min_run <= j and len(run) == min_run and units[i:i + min_run] == run
+                        and sum(map(len, run)) >= 15):
+                    c_start, match = j, i
+                    break
+            if c_start is not None:
+                break
+            seen.setdefault(units[j], []).append(j)
+        if c_start is None or match is None:
+            pages.append((pos, n, n))
+            break
+        a_ptr, last, misses, j = match + min_run, c_start + min_run - 1, 0, c_start + min_run
+        while j < n and a_ptr < c_start:
+            hit = None
+            for i in range(a_ptr, min(c_start, a_ptr + 60)):
+                if units[i] == units[j] and (len(units[j]) >= 6 or i == a_ptr):
+                    hit = i
+                    break
+            if hit is not None:
+                a_ptr, last, misses = hit + 1, j, 0
+            else:
+                misses += 1
+                if misses > max_gap:
+                    break
+            j += 1
+        pages.append((pos, c_start, last + 1))
+        pos = last + 1
+    return pages
+
+
+def _expand(region: list[int], a: list[str], equal_a: set[int]) -> list[int]:
+    """Grow a differing region to whole sentences through identical neighbours."""
+    i1, i2, j1, j2 = region
+    while i1 > 0 and (i1 - 1) in equal_a and not _ends_sentence(a[i1 - 1]):
+        i1, j1 = i1 - 1, j1 - 1
+    while i2 < len(a) and i2 in equal_a and not _ends_sentence(a[i2 - 1] if i2 > 0 else "。"):
+        i2, j2 = i2 + 1, j2 + 1
+    return [i1, i2, j1, j2]
+
+
+def align_page(a: list[str], c: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Align two columns; return ``(tag, i1, i2, j1, j2)`` with tag 'equal' or 'diff'."""
+    ops = SequenceMatcher(None, a, c, autojunk=False).get_opcodes()
+    equal_a = {i for tag, i1, i2, _, _ in ops if tag == "equal" for i in range(i1, i2)}
+    regions = [_expand([i1, i2, j1, j2], a, equal_a) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    merged: list[list[int]] = []
+    for r in regions:
+        if merged and r[0] <= merged[-1][1]:
+            merged[-1] = [merged[-1][0], max(merged[-1][1], r[1]), merged[-1][2], max(merged[-1][3], r[3])]
+        else:
+            merged.append(r)
+    out: list[tuple[str, int, int, int, int]] = []
+    ia = jc = 0
+    for i1, i2, j1, j2 in merged:
+        if ia < i1:
+            out.append(("equal", ia, i1, jc, j1))
+        out.append(("diff", i1, i2, j1, j2))
+        ia, jc = i2, j2
+    if ia < len(a):
+        out.append(("equal", ia, len(a), jc, len(c)))
+    return out
+
+
+def segment_table(units: list[str], min_run: int = 3, max_gap: int = 12) -> list[Segment]:
+    """Turn a table part's lines into segments in reading order of the 変更案 column.
+
+    Column headers (「変更案 現行」) are dropped. Each differing 現行 segment follows
+    its 変更案 counterpart and shares its ``group``.
+    """
+    segments: list[Segment] = []
+    group = 0
+    for a_start, c_start, c_end in find_pages(units, min_run, max_gap):
+        a_idx = [i for i in range(a_start, c_start) if not is_column_header(units[i])]
+        c_idx = [i for i in range(c_start, c_end) if not is_column_header(units[i])]
+        if not c_idx:
+            segments.append(Segment(a_idx, None, None, a_idx[0] if a_idx else a_start))
+            continue
+        a_txt = [units[i] for i in a_idx]
+        c_txt = [units[i] for i in c_idx]
+        for tag, i1, i2, j1, j2 in align_page(a_txt, c_txt):
+            anchor = a_idx[min(i1, len(a_idx) - 1)] if a_idx else a_start
+            if tag == "equal":
+                segments.append(Segment(a_idx[i1:i2], None, None, anchor))
+                continue
+            group += 1
+            if i2 > i1:
+                segments.append(Segment(a_idx[i1:i2], AMENDED, group, anchor))
+            if j2 > j1:
+                segments.append(Segment(c_idx[j1:j2], CURRENT, group, anchor))
+    return [s for s in segments if s.units]

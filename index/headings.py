@@ -1,0 +1,90 @@
+"""Recognize headings and keep track of the section path.
+
+Japanese government documents number their sections with a small set of
+markers (Ⅰ．/１．/（１）/①/ア．/【…】 …). Their nesting is not declared, so it
+is inferred the way a reader does: a marker kind seen before closes everything
+opened after it; a new kind opens a deeper level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("roman", re.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[．.、]")),
+    ("digit", re.compile(r"^[0-9０-９]{1,2}[．.](?![0-9０-９])")),
+    ("paren_digit", re.compile(r"^[（(][0-9０-９]{1,2}[）)]")),
+    ("circled", re.compile(r"^[①-⑳]")),
+    ("kana", re.compile(r"^[ア-ン][．.]")),
+    ("paren_kana", re.compile(r"^[（(][ア-ン][）)]")),
+    ("alpha", re.compile(r"^[A-ZＡ-Ｚ][）)．.]")),
+    ("bracket", re.compile(r"^【[^】]{1,40}】$")),
+    ("angle", re.compile(r"^[＜<〈《][^＞>〉》]{1,40}[＞>〉》]$")),
+    ("square", re.compile(r"^[［\[][^］\]]{1,40}[］\]]$")),
+    ("paren_title", re.compile(r"^（[^（）]{2,30}）$")),
+]
+_MARKDOWN = re.compile(r"^(#{1,6})\s+(\S.*)$")
+# Bullets that head a block when followed by sub-bullets (slides).
+MAJOR_BULLETS = "⚫●■◆◼"
+MINOR_BULLETS = "➢・○◦‐-▶▷※"
+LIST_START = re.compile(
+    r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[．.、]|[0-9０-９]{1,2}[．.)）](?![0-9０-９])|[（(][0-9０-９ア-ンａ-ｚa-z]{1,2}[）)]"
+    r"|[①-⑳]|[ア-ン][．.]|[A-ZＡ-Ｚ][）)]|[" + MAJOR_BULLETS + MINOR_BULLETS + r"]|#{1,6}\s)"
+)
+_SERIES = re.compile(r"^(.{2,40}?)([①-⑳]|(?<![0-9０-９,，.．])[0-9０-９]{1,2})$")
+_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def heading_kind(text: str) -> str | None:
+    """Marker kind of a heading line (whitespace-free text), or ``None``."""
+    m = _MARKDOWN.match(text)
+    if m:
+        return f"md{len(m.group(1))}"
+    for kind, pattern in _PATTERNS:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def series_stems(texts: list[str]) -> set[str]:
+    """Stems of numbered title series (「新機軸」のキーメッセージ①, ②, …) in a file."""
+    numbers: dict[str, set[str]] = {}
+    for t in texts:
+        m = _SERIES.match(t)
+        # A title series has a wordy stem (not a date or a figure) and no sentence end.
+        if m and not t.endswith("。") and len(_LETTER.findall(m.group(1))) >= 4 \
+                and m.group(1)[-1] not in "年月日号条項（(" and "、" not in m.group(1):
+            numbers.setdefault(m.group(1), set()).add(m.group(2))
+    return {stem for stem, nums in numbers.items() if len(nums) >= 2}
+
+
+@dataclass
+class SectionTracker:
+    """The open headings, outermost first."""
+
+    stack: list[tuple[str, str]] = field(default_factory=list)
+    max_depth: int = 6
+
+    def push(self, kind: str, title: str) -> None:
+        if kind == "series":
+            self.stack = []
+        elif kind.startswith("md"):
+            level = int(kind[2:])
+            for i, (k, _) in enumerate(self.stack):
+                if k.startswith("md") and int(k[2:]) >= level:
+                    del self.stack[i:]
+                    break
+        else:
+            for i, (k, _) in enumerate(self.stack):
+                if k == kind:
+                    del self.stack[i:]
+                    break
+        self.stack.append((kind, title))
+        del self.stack[: max(0, len(self.stack) - self.max_depth)]
+
+    def path(self) -> list[str]:
+        return [title for _, title in self.stack]
+
+    def copy(self) -> SectionTracker:
+        return SectionTracker(list(self.stack), self.max_depth)

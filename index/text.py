@@ -1,0 +1,104 @@
+"""Pure text helpers: two views of Japanese text and the map between them.
+
+The original text is kept for display and citation; the normalized view (NFKC,
+whitespace unified) is what search and matching see. ``normalize_with_map``
+returns, for every normalized character, the offset of the original character
+it came from, so a match found in one view can be shown in the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+# Half-width voiced marks and combining marks join the preceding character
+# before NFKC (ｶﾞ -> ガ), so normalization happens per cluster, not per character.
+_JOINERS = {"\uff9e", "\uff9f"}
+
+
+def normalize(text: str) -> str:
+    """NFKC with runs of whitespace folded into one ASCII space."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def compact(text: str) -> str:
+    """NFKC with all whitespace removed: the form used to compare strings."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _clusters(text: str):
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and (text[j] in _JOINERS or unicodedata.combining(text[j])):
+            j += 1
+        yield i, text[i:j]
+        i = j
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalize like :func:`normalize` and map each output char to its source offset."""
+    out: list[str] = []
+    origin: list[int] = []
+    pending_space = -1
+    for offset, cluster in _clusters(text):
+        for ch in unicodedata.normalize("NFKC", cluster):
+            if ch.isspace():
+                if out and pending_space < 0:
+                    pending_space = offset
+                continue
+            if pending_space >= 0:
+                out.append(" ")
+                origin.append(pending_space)
+                pending_space = -1
+            out.append(ch)
+            origin.append(offset)
+    return "".join(out), origin
+
+
+def find_original(text: str, needle: str) -> tuple[int, int] | None:
+    """Locate ``needle`` (compared after :func:`compact`) in ``text``; return original span."""
+    target = compact(needle)
+    if not target:
+        return None
+    norm, origin = normalize_with_map(text)
+    squeezed_chars: list[str] = []
+    squeezed_origin: list[int] = []
+    for ch, off in zip(norm, origin):
+        if ch != " ":
+            squeezed_chars.append(ch)
+            squeezed_origin.append(off)
+    squeezed = "".join(squeezed_chars)
+    pos = squeezed.find(target)
+    if pos < 0:
+        return None
+    start = squeezed_origin[pos]
+    end = squeezed_origin[pos + len(target) - 1] + 1
+    # extend over the rest of a multi-char cluster (e.g. ｶﾞ)
+    while end < len(text) and (text[end] in _JOINERS or unicodedata.combining(text[end])):
+        end += 1
+    return start, end
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """Join line pieces without inserting spaces, except between two Latin words."""
+    out = ""
+    for piece in pieces:
+        if out and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(piece[:1]):
+            out += " "
+        out += piece
+    return out
+
+
+def squeeze(text: str) -> str:
+    """Remove all whitespace but keep the characters as written (no NFKC)."""
+    return _SPACES.sub("", text)
+
+
+def tidy(text: str) -> str:
+    """Fold whitespace runs into one space, keeping the characters as written."""
+    return _SPACES.sub(" ", text).strip()
