@@ -85,9 +85,9 @@ class RetrievalSettings(_Strict):
     mode: Literal["hybrid", "dense", "bm25"] = "hybrid"
     top_k: int = Field(5, ge=1, le=100)
     candidates: int = Field(50, ge=1)
-    rrf_k: int = Field(60, ge=1)
+    rrf_k: int = Field(10, ge=1)
     dense_weight: float = Field(1.0, ge=0)
-    bm25_weight: float = Field(1.0, ge=0)
+    bm25_weight: float = Field(1.3, ge=0)
     reranker: str | None = None
     rerank_top: int = Field(20, ge=1)
 

@@ -89,9 +89,14 @@ class Chunk:
     def section_path(self) -> str:
         return " › ".join(self.section)
 
-    def context(self) -> str:
-        """Heading context prepended for embedding and BM25, never quoted."""
-        parts = [self.title, *self.section]
+    def context(self, depth: int | None = None) -> str:
+        """Heading context prepended for embedding and BM25, never quoted.
+
+        ``depth`` keeps only the innermost section headings (the embedder does
+        better with a short context; BM25 gains from the whole path).
+        """
+        section = self.section if depth is None else self.section[len(self.section) - depth:] if depth else []
+        parts = [self.title, *section]
         if self.version:
             parts.append(self.version)
         return " › ".join(p for p in parts if p)

@@ -39,7 +39,7 @@ class Embedder:
             resolve_model(settings.model, cache_dir), device=settings.device,
             cache_folder=str(cache_dir / "hub"),
         )
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
         self._lock = threading.Lock()
         self._query_cached = lru_cache(maxsize=512)(self._encode_query)
 

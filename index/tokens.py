@@ -41,3 +41,27 @@ class SudachiTokenizer:
                 if form:
                     out.append(form)
         return out
+
+
+# Words that shape a question but say nothing about its subject.
+QUESTION_WORDS = {
+    "何", "誰", "いつ", "どこ", "どれ", "どう", "どの", "どんな", "いくつ", "いくら", "どれくらい", "どのくらい",
+    "教える", "下さる", "有る", "居る", "為る", "成る", "言う", "出来る", "思う", "知る", "呉れる", "くれる",
+    "ください", "中", "時", "方", "物", "事", "こと", "もの", "ため", "よう", "それぞれ", "場合",
+}
+CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "接頭辞"}
+
+
+def content_terms(tokenizer: SudachiTokenizer, text: str) -> list[str]:
+    """The subject words of a question (nouns, verbs, adjectives), normalized like BM25 tokens."""
+    text = unicodedata.normalize("NFKC", text)[: tokenizer.MAX_CHARS]
+    out: list[str] = []
+    with tokenizer._lock:
+        for m in tokenizer._tok.tokenize(text, tokenizer._mode):
+            pos = m.part_of_speech()
+            if pos[0] not in CONTENT_POS or pos[1] in ("代名詞", "非自立可能", "数詞"):
+                continue
+            form = (m.normalized_form() if tokenizer.settings.normalized_form else m.surface()).strip().lower()
+            if form and form not in QUESTION_WORDS and form not in out:
+                out.append(form)
+    return out

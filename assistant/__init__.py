@@ -1,0 +1,1 @@
+"""The assistant: retrieval chain, answering, citation checks, CLI and chat UI."""

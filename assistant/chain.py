@@ -1,0 +1,239 @@
+"""The retrieval chain: question -> retrieve -> answer -> verify citations -> Answer.
+
+Composed from ``langchain_core`` runnables; the CLI, the UI and the eval all go
+through :class:`Assistant`. ``stream`` runs the same steps and yields the answer
+as it is produced.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from langchain_core.runnables import RunnableLambda
+
+from index.config import Settings
+from index.search import Filters, Passage, Searcher
+from index.text import compact
+
+from .answer import ABSTAIN, Answer, Citation
+from .extractive import Candidate, ExtractiveAnswerer, abstention_text, citation_for
+from .llm import build_messages, make_chat_model
+from .retriever import PassageRetriever, passages_of
+from .verify import MARKER, split_sentences, verify
+
+log = logging.getLogger(__name__)
+
+EMPTY_PROMPT = "質問を入力してください。例：「JETROの対日投資誘致成功件数の目標は？」"
+
+
+@dataclass
+class Request:
+    question: str
+    k: int | None = None
+    retrieval_mode: str | None = None
+    answer_mode: str | None = None
+    filters: Filters | None = None
+    notices: list[str] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    started: float = field(default_factory=time.perf_counter)
+    answer: Answer | None = None  # set when a step settles the answer early
+
+
+@dataclass
+class StreamEvent:
+    kind: str  # "passages" | "delta" | "answer"
+    text: str = ""
+    passages: list[Passage] = field(default_factory=list)
+    answer: Answer | None = None
+
+
+class Assistant:
+    """Holds the loaded index, models and the chain; thread-safe for concurrent questions."""
+
+    def __init__(self, settings: Settings, searcher: Searcher | None = None, chat_model=None):
+        self.settings = settings
+        self.searcher = searcher or Searcher(settings)
+        self.extractive = ExtractiveAnswerer(self.searcher, settings.answer)
+        self.retriever = PassageRetriever(searcher=self.searcher, k=settings.retrieval.top_k,
+                                          mode=settings.retrieval.mode)
+        self._chat_model = chat_model
+        self.chain = (
+            RunnableLambda(self._prepare, name="prepare")
+            | RunnableLambda(self._retrieve, name="retrieve")
+            | RunnableLambda(self._answer, name="answer")
+            | RunnableLambda(self._finish, name="verify")
+        )
+
+    # ── public API ───────────────────────────────────────────────────
+    def ask(self, question: str, **options) -> Answer:
+        """Answer one question (options: k, retrieval_mode, answer_mode, filters)."""
+        return self.chain.invoke(Request(question, **options))
+
+    def stream(self, question: str, **options) -> Iterator[StreamEvent]:
+        """Yield retrieved passages, then answer text as it is produced, then the final Answer."""
+        req = self._prepare(Request(question, **options))
+        if req.answer is None:
+            req = self._retrieve(req)
+            yield StreamEvent("passages", passages=req.passages)
+            if self._answer_mode(req) == "llm" and req.passages:
+                yield from self._stream_llm(req)
+            else:
+                req = self._answer(req)
+        answer = self._finish(req)
+        if not req.timings.get("first_token"):
+            for line in answer.text.splitlines(keepends=True):
+                yield StreamEvent("delta", text=line)
+        yield StreamEvent("answer", answer=answer)
+
+    def warm_up(self) -> None:
+        """Load the embedding model and Sudachi before the first user waits for them."""
+        self.searcher.embedder.encode_query("ウォームアップ")
+        self.searcher.tokenizer("ウォームアップ")
+
+    # ── steps ────────────────────────────────────────────────────────
+    def _prepare(self, req: Request) -> Request:
+        question = (req.question or "").strip()
+        limit = self.settings.ui.max_question_chars
+        if not question:
+            req.answer = Answer(question="", text=EMPTY_PROMPT, abstained=False, notices=["empty_question"])
+            return req
+        if len(question) > limit:
+            question = question[:limit]
+            req.notices.append(f"質問が長いため、先頭の{limit}文字で回答しました。")
+        req.question = question
+        return req
+
+    def _retrieve(self, req: Request) -> Request:
+        if req.answer is not None:
+            return req
+        t = time.perf_counter()
+        docs = self.retriever.invoke(
+            req.question, k=req.k or self.settings.retrieval.top_k,
+            mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters,
+        )
+        req.passages = passages_of(docs)
+        req.timings["retrieve"] = (time.perf_counter() - t) * 1000
+        return req
+
+    def _answer_mode(self, req: Request) -> str:
+        return req.answer_mode or self.settings.answer.mode
+
+    def _answer(self, req: Request) -> Request:
+        if req.answer is not None:
+            return req
+        t = time.perf_counter()
+        if self._answer_mode(req) == "llm" and req.passages:
+            req.answer = self._llm_answer(req, self._call_llm(req))
+        else:
+            req.answer = self._extractive_answer(req)
+        req.timings["answer"] = (time.perf_counter() - t) * 1000
+        return req
+
+    def _finish(self, req: Request) -> Answer:
+        answer = req.answer or Answer(question=req.question, text=EMPTY_PROMPT, abstained=False)
+        answer.passages = answer.passages or req.passages
+        answer.notices = req.notices + [n for n in answer.notices if n not in req.notices]
+        answer.timings_ms = {**req.timings, "total": (time.perf_counter() - req.started) * 1000}
+        _check_agreement(answer)
+        return answer
+
+    # ── answering ────────────────────────────────────────────────────
+    def _extractive_answer(self, req: Request) -> Answer:
+        chosen, confidence = self.extractive.select(req.question, req.passages)
+        if not chosen or confidence < self.settings.answer.abstain_threshold:
+            return self._abstain(req, confidence)
+        text, citations = self.extractive.compose(chosen)
+        return Answer(req.question, text, False, citations, req.passages, mode="extractive", confidence=confidence)
+
+    def _abstain(self, req: Request, confidence: float, mode: str = "extractive") -> Answer:
+        related = req.passages[: self.settings.answer.related_on_abstain]
+        return Answer(req.question, abstention_text(), True, [], req.passages, related, mode=mode,
+                      confidence=confidence)
+
+    @property
+    def chat_model(self):
+        if self._chat_model is None:
+            self._chat_model = make_chat_model(self.settings.llm, self.settings.llm_api_key())
+        return self._chat_model
+
+    def _call_llm(self, req: Request) -> str | Exception:
+        messages = build_messages(req.question, req.passages, self.settings.llm.system_prompt)
+        try:
+            return str(self.chat_model.invoke(messages).content)
+        except Exception as exc:  # timeouts, connection and API errors all fall back
+            log.warning("LLM call failed: %s: %s", exc.__class__.__name__, exc)
+            return exc
+
+    def _stream_llm(self, req: Request) -> Iterator[StreamEvent]:
+        t = time.perf_counter()
+        messages = build_messages(req.question, req.passages, self.settings.llm.system_prompt)
+        parts: list[str] = []
+        result: str | Exception
+        try:
+            for chunk in self.chat_model.stream(messages):
+                piece = str(chunk.content)
+                if piece:
+                    req.timings.setdefault("first_token", (time.perf_counter() - t) * 1000)
+                    parts.append(piece)
+                    yield StreamEvent("delta", text=piece)
+            result = "".join(parts)
+        except Exception as exc:
+            log.warning("LLM stream failed: %s: %s", exc.__class__.__name__, exc)
+            result = exc
+        req.answer = self._llm_answer(req, result)
+        req.timings["answer"] = (time.perf_counter() - t) * 1000
+        if req.timings.get("first_token") and req.answer.mode != "llm":
+            req.timings.pop("first_token")  # the streamed draft was replaced: send the final text
+
+    def _llm_answer(self, req: Request, result: str | Exception) -> Answer:
+        """Verify an LLM answer; fall back to the extractive answer when it cannot be trusted."""
+        if isinstance(result, Exception):
+            fallback = self._extractive_answer(req)
+            fallback.notices.append(
+                f"LLMから回答を得られなかったため（{result.__class__.__name__}）、抽出回答を表示しています。")
+            return fallback
+        texts = {n: p.chunk.text for n, p in enumerate(req.passages, 1)}
+        check = verify(result.strip(), texts)
+        if compact(check.text).startswith(ABSTAIN) and not check.used_markers:
+            return self._abstain(req, 0.0, mode="llm")
+        if not check.used_markers:
+            fallback = self._extractive_answer(req)
+            fallback.notices.append("LLMの回答に有効な出典がなかったため、抽出回答に置き換えました。")
+            return fallback
+        notices = []
+        if check.invalid_markers:
+            notices.append("存在しない出典番号を削除しました: " + ", ".join(f"[{n}]" for n in check.invalid_markers))
+        if check.unverified_numbers:
+            notices.append("出典で確認できない数値があります: " + "、".join(check.unverified_numbers))
+        citations = [self._llm_citation(n, req.passages[n - 1], check.text) for n in check.used_markers]
+        return Answer(req.question, check.text, False, citations, req.passages, notices=notices,
+                      unverified=check.unverified_numbers, mode="llm", confidence=1.0)
+
+    def _llm_citation(self, marker: int, passage: Passage, text: str) -> Citation:
+        """Quote the sentence of the cited passage closest to what the answer says with [marker]."""
+        claims = " ".join(MARKER.sub("", s) for s in split_sentences(text) if f"[{marker}]" in s)
+        claim_tokens = set(self.searcher.tokenizer(claims))
+        chunk = passage.chunk
+        best, best_overlap = 0, -1.0
+        for i, span in enumerate(chunk.sentences):
+            tokens = set(self.searcher.tokenizer(chunk.text[span.start:span.end]))
+            overlap = len(tokens & claim_tokens) / max(len(tokens), 1)
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+        span = chunk.sentences[best]
+        cand = Candidate(passage, best, chunk.text[span.start:span.end], span.line_start, span.line_end, 0, 0, 0)
+        return citation_for(cand, marker)
+
+
+def _check_agreement(answer: Answer) -> None:
+    """Markers in the text and the citation list must name the same numbers."""
+    in_text = sorted({int(m) for m in MARKER.findall(answer.text)})
+    listed = sorted(c.marker for c in answer.citations)
+    if in_text != listed:
+        log.error("marker/citation mismatch: text %s vs list %s", in_text, listed)
+        keep = set(in_text)
+        answer.citations = [c for c in answer.citations if c.marker in keep]

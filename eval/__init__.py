@@ -1,0 +1,1 @@
+"""Evaluation: the regression question set, metrics, reports and benchmarks."""

@@ -1,0 +1,68 @@
+"""The question-set format (``eval/questions.yaml``) and its validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from index.text import compact
+
+TYPES = {"fact", "definition", "list", "cross_doc", "version", "unanswerable"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    text: str
+
+
+@dataclass
+class Question:
+    id: str
+    question: str
+    answer: str
+    type: str
+    must_include: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def answerable(self) -> bool:
+        return self.type != "unanswerable"
+
+    def evidence_keys(self) -> list[str]:
+        return [compact(e.text) for e in self.evidence]
+
+
+class QuestionFileError(ValueError):
+    pass
+
+
+def load_questions(path: Path) -> list[Question]:
+    """Read and validate a question file; raise :class:`QuestionFileError` naming the item."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise QuestionFileError(f"{path}: {exc}") from None
+    items = data.get("questions", data) if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise QuestionFileError(f"{path}: expected a list under 'questions'")
+    out, seen = [], set()
+    for n, item in enumerate(items, 1):
+        where = f"{path}: item {n} ({item.get('id', '?') if isinstance(item, dict) else '?'})"
+        if not isinstance(item, dict) or not item.get("id") or not item.get("question"):
+            raise QuestionFileError(f"{where}: needs at least 'id' and 'question'")
+        if item["id"] in seen:
+            raise QuestionFileError(f"{where}: duplicate id")
+        seen.add(item["id"])
+        qtype = item.get("type", "fact")
+        if qtype not in TYPES:
+            raise QuestionFileError(f"{where}: type must be one of {sorted(TYPES)}")
+        evidence = [Evidence(str(e["source"]), str(e["text"])) for e in item.get("evidence") or []]
+        must = [str(m) for m in item.get("must_include") or []]
+        if qtype != "unanswerable" and not (must or evidence):
+            raise QuestionFileError(f"{where}: an answerable item needs must_include or evidence")
+        out.append(Question(str(item["id"]), str(item["question"]), str(item.get("answer", "")), qtype,
+                            must, evidence))
+    return out
