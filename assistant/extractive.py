@@ -20,7 +20,8 @@ import numpy as np
 from index.config import AnswerSettings
 from index.documents import Chunk
 from index.search import Passage, Searcher
-from index.text import compact
+from index.headings import LIST_START
+from index.text import compact, squeeze
 from index.tokens import content_terms
 
 from .answer import ABSTAIN, Citation
@@ -34,6 +35,7 @@ _CUES = {
     "date": re.compile(r"いつ|何年|何月|時期|期間|何日"),
     "reason": re.compile(r"なぜ|理由|根拠|目的|背景|どうして|ため"),
     "change": re.compile(r"変更|現行|変わ|違い|改定|改正|前と|新旧"),
+    "list": re.compile(r"何が(あり|挙げ)|どんな|どのような|挙げ|列挙|どこですか|何ですか.*(柱|領域|取組)|(柱|領域|取組|施策).*何"),
 }
 _UNIT = re.compile(r"何(件|社|人|名|組織|機関|点|回|か所|カ所|倍|割)")
 
@@ -121,9 +123,9 @@ class ExtractiveAnswerer:
                 ))
         return out, terms
 
-    def _add_similarity(self, question: str, cands: list[Candidate], top: int = 12) -> None:
+    def _add_similarity(self, question: str, cands: list[Candidate]) -> None:
         """Embedding similarity for the lexically best candidates only (keeps latency low)."""
-        best = sorted(cands, key=lambda c: -c.score())[:top]
+        best = sorted(cands, key=lambda c: -c.score())[: self.settings.similarity_candidates]
         if not best:
             return
         embedder = self.searcher.embedder
@@ -163,8 +165,29 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(c)
             length += len(c.text)
+        chosen = [self._with_list_items(question, c) for c in chosen]
         chosen = self._with_counterparts(question, chosen, passages)
         return chosen, confidence
+
+    def _with_list_items(self, question: str, c: Candidate, max_items: int = 6, max_chars: int = 320) -> Candidate:
+        """A heading or lead-in sentence that opens a list is quoted with the items that follow it."""
+        chunk = c.chunk
+        lead_in = len(compact(c.text)) < 50 and not c.text.endswith("。")
+        if not (lead_in or "list" in question_cues(question)):
+            return c
+        end = c.sentence
+        for j in range(c.sentence + 1, min(len(chunk.sentences), c.sentence + 1 + max_items)):
+            span = chunk.sentences[j]
+            item = chunk.text[span.start:span.end]
+            if not LIST_START.match(squeeze(item)) or span.end - chunk.sentences[c.sentence].start > max_chars:
+                break
+            end = j
+        if end == c.sentence:
+            return c
+        first, last = chunk.sentences[c.sentence], chunk.sentences[end]
+        return Candidate(c.passage, c.sentence, chunk.text[first.start:last.end], first.line_start,
+                         max(s.line_end for s in chunk.sentences[c.sentence:end + 1]),
+                         c.lexical, c.cue, c.prior, c.similarity)
 
     def _with_counterparts(self, question: str, chosen: list[Candidate], passages: list[Passage]) -> list[Candidate]:
         """For a 新旧対照表 quote, also quote the other version when it differs."""

@@ -95,6 +95,7 @@ class RetrievalSettings(_Strict):
 class AnswerSettings(_Strict):
     mode: Literal["extractive", "llm"] = "extractive"
     max_sentences: int = Field(3, ge=1, le=10)
+    similarity_candidates: int = Field(4, ge=0, le=50)
     abstain_threshold: float = 0.5
     related_on_abstain: int = Field(3, ge=0, le=10)
 

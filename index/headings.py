@@ -36,14 +36,24 @@ _SERIES = re.compile(r"^(.{2,40}?)([①-⑳]|(?<![0-9０-９,，.．])[0-9０-�
 _LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")
 
 
+_CONTINUES = tuple("、，,をにてはがとやの")
+
+
 def heading_kind(text: str) -> str | None:
-    """Marker kind of a heading line (whitespace-free text), or ``None``."""
+    """Marker kind of a heading line (whitespace-free text), or ``None``.
+
+    Full-width and half-width forms of a marker are different kinds: documents
+    use （１） and (1) at different levels. A line ending in 、 or a particle is
+    a wrapped sentence, not a heading.
+    """
     m = _MARKDOWN.match(text)
     if m:
         return f"md{len(m.group(1))}"
+    if text.endswith(_CONTINUES):
+        return None
     for kind, pattern in _PATTERNS:
         if pattern.match(text):
-            return kind
+            return kind + ("" if text[:1].isascii() else "_w")
     return None
 
 
