@@ -19,8 +19,8 @@ import numpy as np
 
 from index.config import AnswerSettings
 from index.documents import Chunk
-from index.search import Passage, Searcher
 from index.headings import LIST_START
+from index.search import Passage, Searcher
 from index.text import compact, squeeze
 from index.tokens import content_terms
 
@@ -35,7 +35,8 @@ _CUES = {
     "date": re.compile(r"いつ|何年|何月|時期|期間|何日"),
     "reason": re.compile(r"なぜ|理由|根拠|目的|背景|どうして|ため"),
     "change": re.compile(r"変更|現行|変わ|違い|改定|改正|前と|新旧"),
-    "list": re.compile(r"何が(あり|挙げ)|どんな|どのような|挙げ|列挙|どこですか|何ですか.*(柱|領域|取組)|(柱|領域|取組|施策).*何"),
+    "list": re.compile(r"何が(あり|挙げ)|どんな|どのような|挙げ|列挙|どこですか"
+                       r"|何ですか.*(柱|領域|取組)|(柱|領域|取組|施策).*何"),
 }
 _UNIT = re.compile(r"何(件|社|人|名|組織|機関|点|回|か所|カ所|倍|割)")
 

@@ -76,5 +76,5 @@ def percentile(values: list[float], p: float) -> float:
         return float(median(values))
     s = sorted(values)
     k = (len(s) - 1) * p / 100
-    lo, hi = int(math.floor(k)), int(math.ceil(k))
+    lo, hi = math.floor(k), math.ceil(k)
     return float(s[lo] + (s[hi] - s[lo]) * (k - lo))

@@ -14,7 +14,6 @@ import json
 import shutil
 import struct
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,7 +111,7 @@ def read_packed(path: Path) -> PackedModel:
         count = take("I")
         offset, nbytes = take("QQ")
         entries.append((name, dtype, count, offset, nbytes))
-    for name, dtype, count, offset, nbytes in entries:
+    for name, _dtype, count, offset, nbytes in entries:
         raw = data[offset:offset + nbytes]
         if name.endswith(".w") and name.split(".")[1] in {"q", "k", "v", "ao", "fi", "fo"}:
             out_dim = ff if name.endswith("fi.w") else hidden

@@ -96,7 +96,7 @@ def make_chunks(
                 text += "\n"
             spans.append(SentenceSpan(len(text), len(text) + len(s.text), s.line_start, s.line_end))
             text += s.text
-        first, last = items[0].sentence, items[-1].sentence
+        first = items[0].sentence
         version = items[-1].version
         key = f"{source}\0{part}\0{version}\0{compact(text)}"
         seen[key] += 1

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .text import compact
-
 
 @dataclass(frozen=True)
 class Part:
@@ -38,5 +36,5 @@ def find_parts(units: list[str], signature_chars: int = 5) -> list[Part]:
         if (key != first and key.endswith(tail) and counts[key] == 1 and _looks_like_title(key)
                 and 0.5 * len(first) <= len(key) <= 2 * len(first)):
             starts.append(i)
-    bounds = starts + [len(units)]
+    bounds = [*starts, len(units)]
     return [Part(bounds[k], bounds[k + 1], bounds[k]) for k in range(len(starts))]

@@ -37,7 +37,7 @@ def _japanese_score(text: str) -> float:
     good = sum(
         1 for ch in text
         if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-        or ch.isascii() and (ch.isprintable() or ch in "\r\n\t")
+        or (ch.isascii() and (ch.isprintable() or ch in "\r\n\t"))
         or "\u3000" <= ch <= "\u303f"
     )
     return good / max(len(text), 1)

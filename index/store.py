@@ -28,7 +28,7 @@ import numpy as np
 
 from .config import Settings
 from .documents import Chunk
-from .ingest import ingest_paths, load_manifest
+from .ingest import ingest_paths
 from .reader import iter_files
 from .tokens import SudachiTokenizer
 

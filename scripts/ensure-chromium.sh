@@ -14,7 +14,7 @@ if command -v apt-get >/dev/null 2>&1; then
   fi
   echo "installing Debian chromium for the browser test..." >&2
   $SUDO apt-get update -qq >/dev/null && \
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null \
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null \
     || echo "could not install chromium; the browser test will skip (or fail under CI=true)" >&2
 else
   echo "no apt-get: install Chromium yourself (or set CHROMIUM_PATH) to run the browser test" >&2
