@@ -40,7 +40,14 @@ def is_column_header(unit: str) -> bool:
 
 
 def _ends_sentence(unit: str) -> bool:
-    return unit.endswith(("。", "！", "？", "」", "）", ")", "】", "＞", "］")) or len(unit) < 20
+    """A line that ends a sentence (or a short heading-like line that does not continue)."""
+    if unit.endswith(("。", "！", "？", "」", "）", ")", "】", "＞", "］")):
+        return True
+    return len(unit) < 20 and not unit.endswith(tuple("、，,をにてはがとやの"))
+
+
+def _similar(a: str, b: str) -> bool:
+    return len(a) >= 6 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
 def find_pages(units: list[str], min_run: int = 3, max_gap: int = 12) -> list[tuple[int, int, int]]:
@@ -69,6 +76,16 @@ def find_pages(units: list[str], min_run: int = 3, max_gap: int = 12) -> list[tu
         if c_start is None or match is None:
             pages.append((pos, n, n))
             break
+        # Both columns start at the same place on the page: when the line as far
+        # before the match as the match is into the 変更案 column repeats the
+        # column's first line, the 現行 column starts there (changed lines between).
+        top = c_start - (match - pos)
+        if pos < top < c_start and units[top] == units[pos]:
+            c_start, match = top, pos
+        # Lines just before the match that nearly repeat the lines before its
+        # source (a one-word edit at the top of the page) belong to the 現行 column too.
+        while match > pos and c_start - 1 > match and _similar(units[c_start - 1], units[match - 1]):
+            c_start, match = c_start - 1, match - 1
         a_ptr, last, misses, j = match + min_run, c_start + min_run - 1, 0, c_start + min_run
         while j < n and a_ptr < c_start:
             hit = None
@@ -91,8 +108,12 @@ def find_pages(units: list[str], min_run: int = 3, max_gap: int = 12) -> list[tu
 def _expand(region: list[int], a: list[str], equal_a: set[int]) -> list[int]:
     """Grow a differing region to whole sentences through identical neighbours."""
     i1, i2, j1, j2 = region
+    # Backwards: take in the line before while it does not end a sentence; a line
+    # with a 。 inside holds the sentence's start, so it is the last one taken.
     while i1 > 0 and (i1 - 1) in equal_a and not _ends_sentence(a[i1 - 1]):
         i1, j1 = i1 - 1, j1 - 1
+        if "。" in a[i1]:
+            break
     while i2 < len(a) and i2 in equal_a and not _ends_sentence(a[i2 - 1] if i2 > 0 else "。"):
         i2, j2 = i2 + 1, j2 + 1
     return [i1, i2, j1, j2]

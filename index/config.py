@@ -96,7 +96,7 @@ class AnswerSettings(_Strict):
     mode: Literal["extractive", "llm"] = "extractive"
     max_sentences: int = Field(3, ge=1, le=10)
     similarity_candidates: int = Field(4, ge=0, le=50)
-    abstain_threshold: float = 0.5
+    abstain_threshold: float = Field(0.55, ge=0, le=1)
     related_on_abstain: int = Field(3, ge=0, le=10)
 
 

@@ -5,7 +5,8 @@ Detection is statistical, not a list of known strings: a line is furniture when
 its text recurs at least ``min_repeats`` times *in varied surroundings*. The
 surroundings matter because 新旧対照表 print whole passages twice and boilerplate
 paragraphs recur; such lines repeat with the same neighbours, page headers do not.
-Short recurring headings (【指標】, ＜評価の視点＞) are structure, not furniture.
+Short recurring headings (【指標】, ＜評価の視点＞) are structure, and lines that end a
+sentence (。) are prose: neither is furniture.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def find_furniture(
     }
     candidates = {
         k for k, c in counts.items()
-        if c >= min_repeats and len(k) <= max_chars and k not in heading_keys
+        if c >= min_repeats and len(k) <= max_chars and k not in heading_keys and not k.endswith("。")
     }
     prev_seen: dict[str, set[str]] = defaultdict(set)
     next_seen: dict[str, set[str]] = defaultdict(set)

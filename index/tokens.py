@@ -23,7 +23,7 @@ class SudachiTokenizer:
         from sudachipy import Dictionary, SplitMode
 
         self.settings = settings
-        self._tok = Dictionary(dict="core").create()
+        self._tok = Dictionary(dict="core").tokenizer()
         self._mode = getattr(SplitMode, settings.split_mode)
         self._drop = set(settings.drop_pos)
         self._lock = threading.Lock()

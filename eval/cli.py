@@ -1,0 +1,107 @@
+"""``python -m eval``: run the regression questions (with a gate and comparisons) or the benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from index.config import DEFAULT_CONFIG, ConfigError, load_settings
+
+
+def _run(args, settings) -> int:
+    from assistant.cli import make_assistant
+
+    from .peers import compare, ratios
+    from .questions import QuestionFileError, load_questions
+    from .report import summary_table, write_report
+    from .run import GATED, check_against_baseline, evaluate
+
+    qpath = Path(args.questions) if args.questions else settings.path(settings.eval.questions)
+    try:
+        questions = load_questions(qpath)
+    except QuestionFileError as exc:
+        print(f"question file error: {exc}", file=sys.stderr)
+        return 2
+    assistant = make_assistant(settings)
+    assistant.warm_up()
+    def top10(question: str) -> list[str]:
+        return [p.chunk.text for p in assistant.searcher.search(question, k=10)]
+
+    result = evaluate(questions, assistant.ask, top10)
+    baseline_path = settings.path(settings.eval.baseline)
+    baseline = json.loads(baseline_path.read_text()) if baseline_path.exists() else None
+    comparisons = ratio = None
+    if args.compare:
+        comparisons = compare(settings, questions, assistant)
+        ratio = ratios(comparisons)
+    if not args.no_report:
+        out_dir = Path(args.out) if args.out else settings.path(settings.eval.reports_dir)
+        path = write_report(result, out_dir, baseline, comparisons, ratio)
+        print(f"report: {path}")
+    print(summary_table(result.metrics, baseline))
+    if args.update_baseline:
+        baseline_path.write_text(json.dumps({k: round(result.metrics[k], 4) for k in GATED if k in result.metrics},
+                                            indent=1) + "\n")
+        print(f"baseline updated: {baseline_path} (commit it and say why)")
+    if args.check:
+        if baseline is None:
+            print(f"no baseline at {baseline_path}; create it with --update-baseline", file=sys.stderr)
+            return 1
+        failures = check_against_baseline(result.metrics, baseline, settings.eval.tolerances)
+        for line in failures:
+            print(f"REGRESSION {line}", file=sys.stderr)
+        if failures:
+            return 1
+        print("gate: no gated metric fell below the baseline beyond its tolerance")
+    return 0
+
+
+def _bench(args, settings) -> int:
+    from assistant.cli import make_assistant
+
+    from .bench import bench_build, bench_faiss, bench_queries, write_benchmarks
+    from .questions import load_questions
+
+    config = Path(args.config) if args.config else DEFAULT_CONFIG
+    print("building the index cold / warm / no-op…", file=sys.stderr)
+    build = bench_build(config, settings)
+    print(json.dumps(build, indent=1), file=sys.stderr)
+    questions = [q.question for q in load_questions(settings.path(settings.eval.questions))]
+    queries = bench_queries(make_assistant(settings), questions)
+    print(json.dumps(queries, indent=1), file=sys.stderr)
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    faiss_rows = bench_faiss(sizes)
+    for row in faiss_rows:
+        print(row, file=sys.stderr)
+    out = Path(args.out) if args.out else settings.path(Path("docs/benchmarks.md"))
+    write_benchmarks(out, build, queries, faiss_rows)
+    print(f"written: {out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
+    parser.add_argument("--config")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    run = sub.add_parser("run", help="answer the question set and report metrics")
+    run.add_argument("--questions", help="question file (default: eval.questions in config)")
+    run.add_argument("--check", action="store_true", help="exit 1 when a gated metric regresses")
+    run.add_argument("--compare", action="store_true", help="also run dense/BM25 ablations and naive peers")
+    run.add_argument("--update-baseline", action="store_true", help="write the gated metrics to the baseline")
+    run.add_argument("--no-report", action="store_true")
+    run.add_argument("--out", help="report folder (default: eval.reports_dir)")
+    bench = sub.add_parser("bench", help="build/query/FAISS benchmarks -> docs/benchmarks.md")
+    bench.add_argument("--sizes", default="10000,100000,1000000", help="synthetic FAISS sizes")
+    bench.add_argument("--out")
+    for p in (run, bench):
+        p.add_argument("--config", dest="config_sub", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    args.config = args.config_sub or args.config
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return 2
+    return _run(args, settings) if args.cmd == "run" else _bench(args, settings)

@@ -1,0 +1,135 @@
+"""Page furniture, headings, sentences and 新旧対照表 alignment on small Japanese texts."""
+
+from index.columns import AMENDED, CURRENT, align_page, find_pages, is_comparison_table, segment_table
+from index.furniture import find_furniture
+from index.headings import SectionTracker, heading_kind, series_stems
+from index.parts import find_parts
+from index.reader import split_lines
+from index.sentences import build_sentences
+from index.text import compact
+
+
+def _lines(text: str):
+    return split_lines(text)
+
+
+def test_recurring_page_header_is_furniture_but_repeated_passages_are_not():
+    pages = []
+    for n in range(6):
+        pages.append(
+            "資料の見出し 年度計画\n"
+            f"第{n}ページの本文です。内容{n}。\n"
+            # wrapped boilerplate that recurs with the same neighbours (like 新旧対照表 duplicates)
+            "定量的指標に示される取組に関連するもので、下記を裏付ける事象\n"
+            "成果の発現を促進した法人の工夫等とともに、特筆すべきインパクトを与えるものとして\n"
+            "客観的に示された場合、目標水準を上回る成果として評価する根拠とする。\n"
+            f"ページ{n}の終わりの文。\n"
+        )
+    lines = _lines("".join(pages))
+    furniture = {lines[i].text for i in find_furniture(lines, min_repeats=4)}
+    assert furniture == {"資料の見出し 年度計画"}
+
+
+def test_lone_page_number_between_prose_is_furniture_but_table_figures_are_not():
+    lines = _lines("本文の一行目である。\n\n12\n\n本文の二行目である。\n売上\n３７６\n２１１\n")
+    dropped = {lines[i].text for i in find_furniture(lines)}
+    assert dropped == {"12"}
+
+
+def test_short_recurring_headings_are_kept():
+    text = "".join(f"【指標】\n項目{n}の説明。\n" for n in range(6))
+    lines = _lines(text)
+    assert find_furniture(lines) == set()
+
+
+def test_heading_kinds_distinguish_width_and_reject_wrapped_lines():
+    assert heading_kind("Ⅰ．政策体系") == "roman_w"
+    assert heading_kind("（１）資本・技術") == "paren_digit_w"
+    assert heading_kind("(1)イノベーション創出に資する事業") == "paren_digit"
+    assert heading_kind("①対日直接投資") == "circled_w"
+    assert heading_kind("【指標】") == "bracket_w"
+    assert heading_kind("ウ．誘致に成功した外国企業の投資金額や、") is None
+    assert heading_kind("本文である。") is None
+    assert heading_kind("## 見出し") == "md2"
+
+
+def test_section_tracker_closes_levels_like_a_reader():
+    t = SectionTracker()
+    t.push("roman_w", "Ⅰ．総論")
+    t.push("digit_w", "１．目的")
+    t.push("paren_digit_w", "（１）背景")
+    t.push("digit_w", "２．方針")
+    assert t.path() == ["Ⅰ．総論", "２．方針"]
+
+
+def test_numbered_slide_titles_form_a_series():
+    stems = series_stems(["「新機軸」のキーメッセージ①", "「新機軸」のキーメッセージ②", "令和2", "令和3"])
+    assert stems == {"「新機軸」のキーメッセージ"}
+
+
+def test_wrapped_lines_are_rejoined_without_spaces_and_split_at_sentence_ends():
+    text = "デジタル人材の育\n\n成を推進する。次の文。\n① 項目の一つ目\n② 項目の二つ目\n"
+    lines = _lines(text)
+    content = [i for i, line in enumerate(lines) if line.text.strip()]
+    sentences = build_sentences(lines, content, {}, max_chars=200)
+    assert [s.text for s in sentences] == ["デジタル人材の育成を推進する。", "次の文。", "① 項目の一つ目", "② 項目の二つ目"]
+    first = sentences[0]
+    assert (first.line_start, first.line_end) == (1, 3)
+    assert text[first.char_start:first.char_end].replace("\n", "") == "デジタル人材の育成を推進する。"
+
+
+def test_a_sentence_longer_than_the_limit_is_cut():
+    lines = _lines("あ" * 50 + "\n" + "い" * 50 + "。\n")
+    sentences = build_sentences(lines, [0, 1], {}, max_chars=60)
+    assert all(len(s.text) <= 60 for s in sentences)
+    assert "".join(s.text for s in sentences) == "あ" * 50 + "い" * 50 + "。"
+
+
+def test_parts_start_at_lines_shaped_like_the_first_title():
+    units = [compact(u) for u in [
+        "機構Aの中期目標の変更 新旧対照表", "本文その一。", "本文その二。",
+        "機構Bの中期目標の変更 新旧対照表", "本文その三。",
+    ]]
+    parts = find_parts(units)
+    assert [(p.start, p.end) for p in parts] == [(0, 3), (3, 5)]
+
+
+TABLE = [
+    "新旧対照表", "変更案現行",
+    # page 1: amended column, then current column
+    "第六期中期目標", "対日投資誘致成功件数376件以上", "対象事業は次のとおり。", "地域の活性化に資する事業。",
+    "第六期中期目標", "対日投資誘致成功件数370件以上", "対象事業は次のとおり。", "地域の活性化に資する事業。",
+    # page 2
+    "（２）農林水産物の輸出", "輸出額の目標を定める。", "新設の段落である。", "支援を行う。",
+    "（２）農林水産物の輸出", "輸出額の目標を定める。", "支援を行う。",
+]
+
+
+def test_table_is_recognized_from_its_header():
+    assert is_comparison_table(TABLE)
+    assert not is_comparison_table(["普通の文書", "本文。"])
+
+
+def test_pages_are_found_from_repeated_blocks():
+    pages = find_pages(TABLE[2:], min_run=2)
+    assert pages == [(0, 4, 8), (8, 12, 15)]
+
+
+def test_columns_align_into_common_and_changed_passages():
+    segments = segment_table(TABLE[2:], min_run=2)
+    texts = [([TABLE[2 + u] for u in s.units], s.version, s.group) for s in segments]
+    assert (["対日投資誘致成功件数376件以上"], AMENDED, 1) in texts
+    assert (["対日投資誘致成功件数370件以上"], CURRENT, 1) in texts
+    assert (["新設の段落である。"], AMENDED, 2) in texts
+    common = [t for t, v, _ in texts if v is None]
+    assert ["対象事業は次のとおり。", "地域の活性化に資する事業。"] in common
+    # identical passages are kept once: nothing of the current column's copies survives
+    all_units = [u for s in segments for u in s.units]
+    assert len(all_units) == len(set(all_units))
+
+
+def test_a_changed_line_grows_to_its_whole_sentence():
+    a = ["前の文。", "目標は", "376件以上とする。", "次の文。"]
+    c = ["前の文。", "目標は", "370件以上とする。", "次の文。"]
+    ops = align_page(a, c)
+    assert ("diff", 1, 3, 1, 3) in ops

@@ -1,0 +1,40 @@
+"""Two views of the text: original for citation, normalized for matching."""
+
+from index.text import compact, find_original, join_pieces, normalize, normalize_with_map, squeeze, tidy
+
+
+def test_normalize_folds_width_and_whitespace():
+    assert normalize("２２件　以上\n（ＩＰＡ）") == "22件 以上 (IPA)"
+    assert compact("３７６ 件 以上") == "376件以上"
+
+
+def test_halfwidth_kana_with_voiced_mark_becomes_one_character():
+    norm, origin = normalize_with_map("ｶﾞｲﾄﾞ")
+    assert norm == "ガイド"
+    assert origin == [0, 2, 3]
+
+
+def test_every_normalized_character_maps_back_to_its_source():
+    text = "目標は　３７６件以上。\n（変更案）"
+    norm, origin = normalize_with_map(text)
+    assert len(norm) == len(origin)
+    for ch, off in zip(norm, origin):
+        if ch != " ":
+            assert compact(text[off]) == ch
+
+
+def test_find_original_locates_a_normalized_match_in_the_original():
+    text = "対日投資誘致成功件数 ３７６件以上 【基幹目標】"
+    start, end = find_original(text, "376件以上")
+    assert text[start:end] == "３７６件以上"
+    assert find_original(text, "存在しない") is None
+
+
+def test_join_pieces_adds_no_space_in_japanese_but_keeps_latin_words_apart():
+    assert join_pieces(["デジタル人材の育", "成を推進する。"]) == "デジタル人材の育成を推進する。"
+    assert join_pieces(["Japan Innovation", "Bridge"]) == "Japan Innovation Bridge"
+
+
+def test_squeeze_and_tidy_keep_characters_as_written():
+    assert squeeze("（１） 計 画") == "（１）計画"
+    assert tidy("変 更 案   現  行") == "変 更 案 現 行"
