@@ -22,7 +22,7 @@ from .answer import ABSTAIN, Answer, Citation
 from .extractive import Candidate, ExtractiveAnswerer, abstention_text, citation_for
 from .llm import build_messages, make_chat_model
 from .retriever import PassageRetriever, passages_of
-from .verify import MARKER, split_sentences, verify
+from .verify import MARKER, numbers_in, split_sentences, verify
 
 log = logging.getLogger(__name__)
 
@@ -217,13 +217,17 @@ class Assistant:
         """Quote the sentence of the cited passage closest to what the answer says with [marker]."""
         claims = " ".join(MARKER.sub("", s) for s in split_sentences(text) if f"[{marker}]" in s)
         claim_tokens = set(self.searcher.tokenizer(claims))
+        claim_numbers = numbers_in(claims)
         chunk = passage.chunk
-        best, best_overlap = 0, -1.0
+        best, best_score = 0, -1.0
         for i, span in enumerate(chunk.sentences):
-            tokens = set(self.searcher.tokenizer(chunk.text[span.start:span.end]))
-            overlap = len(tokens & claim_tokens) / max(len(tokens), 1)
-            if overlap > best_overlap:
-                best, best_overlap = i, overlap
+            sentence = chunk.text[span.start:span.end]
+            tokens = set(self.searcher.tokenizer(sentence))
+            # A sentence stating the same figures is the evidence; then shared words.
+            score = 2.0 * sum(n in compact(sentence) for n in claim_numbers) + len(tokens & claim_tokens) / max(
+                len(tokens | claim_tokens), 1)
+            if score > best_score:
+                best, best_score = i, score
         span = chunk.sentences[best]
         cand = Candidate(passage, best, chunk.text[span.start:span.end], span.line_start, span.line_end, 0, 0, 0)
         return citation_for(cand, marker)

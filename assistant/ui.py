@@ -1,6 +1,7 @@
 """The Gradio chat UI: streaming answers, expandable citations, filters, feedback."""
 
 
+import html
 import json
 import logging
 import os
@@ -63,7 +64,8 @@ def build_ui(assistant: Assistant):
         history = list(history or [])
         records = list(records or [])
         question = (message or "").strip()
-        history.append({"role": "user", "content": question or "（空の質問）"})
+        # The question is shown literally: escaped like any other text.
+        history.append({"role": "user", "content": html.escape(question) or "（空の質問）"})
         history.append({"role": "assistant", "content": "検索しています…"})
         records.append(None)
         yield history, records, ""

@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Make sure a Chromium for the browser test exists. Uses Debian's package when we
-# may install packages (root or passwordless sudo); otherwise the browser test
-# skips with a message (never under CI=true, where it fails instead).
+# Make sure a Chromium (and Japanese fonts, so screenshots are legible) exists for the
+# browser test. Uses Debian's packages when we may install them (root or passwordless
+# sudo); otherwise the browser test skips with a message (never under CI=true).
 set -u
+need=()
+found=""
 for c in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
-  if [ -n "$c" ] && [ -x "$c" ]; then exit 0; fi
+  if [ -n "$c" ] && [ -x "$c" ]; then found="$c"; break; fi
 done
-if command -v apt-get >/dev/null 2>&1; then
-  SUDO=""
-  if [ "$(id -u)" != 0 ]; then
-    if sudo -n true 2>/dev/null; then SUDO="sudo -n"; else
-      echo "chromium not found and no permission to install it; the browser test will skip" >&2; exit 0; fi
-  fi
-  echo "installing Debian chromium for the browser test..." >&2
-  $SUDO apt-get update -qq >/dev/null && \
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null \
-    || echo "could not install chromium; the browser test will skip (or fail under CI=true)" >&2
-else
-  echo "no apt-get: install Chromium yourself (or set CHROMIUM_PATH) to run the browser test" >&2
+[ -n "$found" ] || need+=(chromium chromium-driver)
+if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -qi "CJK"; then need+=(fonts-noto-cjk); fi
+[ ${#need[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "no apt-get: install ${need[*]} yourself (or set CHROMIUM_PATH) for the browser test" >&2; exit 0
 fi
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  if sudo -n true 2>/dev/null; then SUDO="sudo -n"; else
+    echo "missing ${need[*]} and no permission to install; the browser test may skip" >&2; exit 0; fi
+fi
+echo "installing ${need[*]} (Debian packages) for the browser test..." >&2
+$SUDO apt-get update -qq >/dev/null 2>&1
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 \
+  || echo "could not install ${need[*]}; the browser test will skip (or fail under CI=true)" >&2
 exit 0

@@ -29,19 +29,19 @@ def test_every_key_in_the_repository_config_is_commented():
 
 
 def test_unknown_key_is_named(tmp_path):
-    with pytest.raises(ConfigError, match="unknown key 'retrieval.topk'"):
+    with pytest.raises(ConfigError, match=r"unknown key 'retrieval\.topk'"):
         load_settings(_write(tmp_path, "retrieval:\n  topk: 5\n"))
 
 
 def test_wrong_type_is_named(tmp_path):
-    with pytest.raises(ConfigError, match="'ui.port'"):
+    with pytest.raises(ConfigError, match=r"'ui\.port'"):
         load_settings(_write(tmp_path, "ui:\n  port: lots\n"))
 
 
 def test_impossible_values_are_refused(tmp_path):
     with pytest.raises(ConfigError, match="overlap_chars must be < target_chars"):
         load_settings(_write(tmp_path, "chunking:\n  target_chars: 100\n  overlap_chars: 150\n"))
-    with pytest.raises(ConfigError, match="'retrieval.mode'"):
+    with pytest.raises(ConfigError, match=r"'retrieval\.mode'"):
         load_settings(_write(tmp_path, "retrieval:\n  mode: magic\n"))
 
 

@@ -40,7 +40,8 @@ def test_no_chunk_contains_a_page_furniture_line(corpus_result):
         counts = Counter(compact(line) for line in _file_lines(source) if line.strip())
         furniture = {
             k for k, n in counts.items()
-            if (n >= 20 or k == "変更案現行") and len(k) > 1 and not k.startswith(("【", "<", "[", "(")) and "(略)" not in k
+            if (n >= 20 or k == "変更案現行") and len(k) > 1
+            and not k.startswith(("【", "<", "[", "(")) and "(略)" not in k
         }
         for chunk in (c for c in corpus_result.chunks if c.source == source):
             for line in chunk.text.splitlines():

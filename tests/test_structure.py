@@ -72,7 +72,8 @@ def test_wrapped_lines_are_rejoined_without_spaces_and_split_at_sentence_ends():
     lines = _lines(text)
     content = [i for i, line in enumerate(lines) if line.text.strip()]
     sentences = build_sentences(lines, content, {}, max_chars=200)
-    assert [s.text for s in sentences] == ["デジタル人材の育成を推進する。", "次の文。", "① 項目の一つ目", "② 項目の二つ目"]
+    assert [s.text for s in sentences] == [
+        "デジタル人材の育成を推進する。", "次の文。", "① 項目の一つ目", "② 項目の二つ目"]
     first = sentences[0]
     assert (first.line_start, first.line_end) == (1, 3)
     assert text[first.char_start:first.char_end].replace("\n", "") == "デジタル人材の育成を推進する。"

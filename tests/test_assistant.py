@@ -1,0 +1,171 @@
+"""The chain end to end on the bundled corpus: answers, citations, abstention, LLM verification."""
+
+import io
+import json
+
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from assistant.answer import ABSTAIN
+from assistant.chain import Assistant
+from assistant.cli import _batch
+from index.text import compact
+
+from .conftest import CORPUS
+
+
+def _source_lines(source: str) -> list[str]:
+    return (CORPUS / source).read_text(encoding="utf-8").splitlines()
+
+
+def _quote_is_in_its_lines(c) -> bool:
+    lines = _source_lines(c.source)[c.line_start - 1:c.line_end]
+    return compact(c.quote) in compact("".join(lines)) or all(
+        compact(part) in compact("".join(lines)) for part in c.quote.split("\n"))
+
+
+def test_extractive_answer_quotes_the_source_with_agreeing_markers(assistant):
+    answer = assistant.ask("マナビDXのアクセス数の目標はいくつですか")
+    assert not answer.abstained
+    assert "30万件" in compact(answer.text)
+    markers = sorted({int(m) for m in __import__("re").findall(r"\[(\d+)\]", answer.text)})
+    assert markers == [c.marker for c in answer.citations] and markers[0] == 1
+    for c in answer.citations:
+        assert c.title and c.source and c.line_start <= c.line_end
+        assert c.quote in answer.text
+        assert _quote_is_in_its_lines(c), c
+
+
+def test_table_answers_say_which_version_they_quote_and_give_both(assistant):
+    answer = assistant.ask("JETROの対日投資誘致成功件数の目標は変更案と現行でどう変わりましたか")
+    versions = {c.version for c in answer.citations}
+    assert {"変更案", "現行"} <= versions
+    assert "変更案：" in answer.text and "現行：" in answer.text
+    assert "376件" in compact(answer.text) and "370件" in compact(answer.text)
+
+
+def test_unanswerable_question_abstains_with_related_passages(assistant):
+    answer = assistant.ask("JETROの職員数は何人ですか")
+    assert answer.abstained and answer.text.startswith(ABSTAIN)
+    assert answer.citations == []
+    assert 0 < len(answer.related) <= 3
+
+
+def test_empty_question_gets_a_prompt_and_no_search(assistant, monkeypatch):
+    monkeypatch.setattr(assistant.searcher, "search", lambda *a, **k: pytest.fail("searched"))
+    answer = assistant.ask("   ")
+    assert "質問を入力してください" in answer.text and not answer.passages
+
+
+def test_overlong_question_is_truncated_with_a_notice(assistant):
+    answer = assistant.ask("IPAの短期借入金の限度額はいくらですか。" + "あ" * 3000)
+    assert any("先頭の2000文字" in n for n in answer.notices)
+    assert len(answer.question) == 2000
+
+
+def test_english_question_works(assistant):
+    answer = assistant.ask("What is the IPA short-term borrowing limit (短期借入金)?")
+    assert answer.passages
+    assert any("短期借入金" in p.chunk.text for p in answer.passages)
+
+
+def test_stream_yields_passages_then_text_then_the_answer(assistant):
+    events = list(assistant.stream("IPAの広報誌の名前は何ですか"))
+    kinds = [e.kind for e in events]
+    assert kinds[0] == "passages" and kinds[-1] == "answer" and "delta" in kinds
+    streamed = "".join(e.text for e in events if e.kind == "delta")
+    assert streamed == events[-1].answer.text
+
+
+def _llm_assistant(assistant, model) -> Assistant:
+    settings = assistant.settings.model_copy(
+        update={"answer": assistant.settings.answer.model_copy(update={"mode": "llm"})})
+    return Assistant(settings, searcher=assistant.searcher, chat_model=model)
+
+
+QUESTION = "IPAの短期借入金の限度額はいくらですか"
+
+
+def test_llm_answer_with_valid_citations_is_kept(assistant):
+    qa = _llm_assistant(assistant, FakeListChatModel(responses=["短期借入金の限度額は30億円です[1]。"]))
+    answer = qa.ask(QUESTION)
+    assert answer.mode == "llm" and answer.text == "短期借入金の限度額は30億円です[1]。"
+    assert [c.marker for c in answer.citations] == [1]
+    assert answer.citations[0].chunk_id == answer.passages[0].chunk.chunk_id
+    assert "３０億円" in answer.citations[0].quote or "30億円" in compact(answer.citations[0].quote)
+    assert answer.unverified == [] and answer.notices == []
+
+
+def test_llm_marker_to_a_missing_passage_is_removed_and_reported(assistant):
+    qa = _llm_assistant(assistant, FakeListChatModel(responses=["限度額は30億円です[1][9]。"]))
+    answer = qa.ask(QUESTION)
+    assert "[9]" not in answer.text and [c.marker for c in answer.citations] == [1]
+    assert any("[9]" in n for n in answer.notices)
+
+
+def test_llm_invented_number_is_flagged(assistant):
+    qa = _llm_assistant(assistant, FakeListChatModel(responses=["限度額は75億円です[1]。"]))
+    answer = qa.ask(QUESTION)
+    assert answer.unverified == ["75億円"]
+    assert any("75億円" in n for n in answer.notices)
+
+
+def test_llm_answer_without_citations_is_replaced_by_the_extractive_answer(assistant):
+    qa = _llm_assistant(assistant, FakeListChatModel(responses=["たぶん30億円くらいです。"]))
+    answer = qa.ask(QUESTION)
+    assert answer.mode == "extractive" and answer.citations
+    assert any("抽出回答に置き換えました" in n for n in answer.notices)
+
+
+class _TimingOut(FakeListChatModel):
+    def _call(self, *args, **kwargs):
+        raise TimeoutError("the server did not answer in time")
+
+    def _stream(self, *args, **kwargs):
+        raise TimeoutError("the server did not answer in time")
+
+
+def test_llm_timeout_falls_back_to_the_extractive_answer(assistant):
+    qa = _llm_assistant(assistant, _TimingOut(responses=["unused"]))
+    answer = qa.ask(QUESTION)
+    assert answer.mode == "extractive" and "30億円" in compact(answer.text)
+    assert any("TimeoutError" in n for n in answer.notices)
+    streamed = list(qa.stream(QUESTION))
+    assert streamed[-1].answer.mode == "extractive"
+
+
+def test_llm_streaming_yields_tokens_and_a_verified_answer(assistant):
+    qa = _llm_assistant(assistant, FakeListChatModel(responses=["限度額は30億円です[1]。"]))
+    events = list(qa.stream(QUESTION))
+    deltas = [e.text for e in events if e.kind == "delta"]
+    assert len(deltas) > 1 and "".join(deltas) == "限度額は30億円です[1]。"
+    assert events[-1].answer.citations[0].marker == 1
+
+
+def test_llm_saying_not_in_the_documents_abstains(assistant):
+    qa = _llm_assistant(assistant, FakeListChatModel(responses=["資料に記載なし"]))
+    answer = qa.ask("JETROの職員数は何人ですか")
+    assert answer.abstained and answer.related
+
+
+def test_jsonl_batch_contract_and_bad_lines(assistant):
+    stdin = io.StringIO(
+        json.dumps({"id": "q1", "question": "IPAの広報誌の名前は何ですか"}, ensure_ascii=False) + "\n"
+        + "this is not json\n"
+        + json.dumps({"id": "q3", "question": "JETROの職員数は何人ですか"}, ensure_ascii=False) + "\n"
+    )
+    stdout = io.StringIO()
+    code = _batch(assistant, stdin, stdout)
+    rows = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert code == 3 and len(rows) == 3
+    first, bad, third = rows
+    assert set(first) >= {"id", "question", "answer", "abstained", "citations", "passages", "timings_ms"}
+    assert first["id"] == "q1" and first["abstained"] is False
+    assert set(first["timings_ms"]) >= {"retrieve", "answer", "total"}
+    cite = first["citations"][0]
+    assert set(cite) == {"marker", "source", "title", "section", "version", "line_start", "line_end", "page",
+                         "chunk_id", "quote"}
+    assert set(first["passages"][0]) >= {"rank", "score", "chunk_id", "source", "title", "section", "version",
+                                         "line_start", "line_end", "text"}
+    assert "error" in bad and bad["line"] == 2
+    assert third["id"] == "q3" and third["abstained"] is True
