@@ -35,9 +35,11 @@ _CUES = {
     "date": re.compile(r"いつ|何年|何月|時期|期間|何日"),
     "reason": re.compile(r"なぜ|理由|根拠|目的|背景|どうして|ため"),
     "change": re.compile(r"変更|現行|変わ|違い|改定|改正|前と|新旧"),
+    "cross": re.compile(r"それぞれ|比較|資料によって|両方|どの資料|各資料|ごとに"),
     "list": re.compile(r"何が(あり|挙げ)|どんな|どのような|挙げ|列挙|どこですか"
                        r"|何ですか.*(柱|領域|取組)|(柱|領域|取組|施策).*何"),
 }
+LEX_OWN = 0.3  # share of term overlap scored on the sentence alone (rest: with its headings and the sentence before)
 _UNIT = re.compile(r"何(件|社|人|名|組織|機関|点|回|か所|カ所|倍|割)")
 
 
@@ -58,7 +60,7 @@ class Candidate:
         return self.passage.chunk
 
     def score(self) -> float:
-        return 0.45 * self.lexical + 0.25 * self.similarity + 0.15 * self.cue + 0.15 * self.prior
+        return 0.4 * self.lexical + 0.2 * self.similarity + 0.2 * self.cue + 0.2 * self.prior
 
 
 def question_cues(question: str) -> set[str]:
@@ -110,16 +112,24 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         for p in passages:
             c = p.chunk
+            # Headings name the subject a sentence speaks about (「② 未踏事業修了生の成果」 over 「22件以上」).
+            context = set(self.searcher.tokenizer(c.context()))
+            previous: set[str] = set()
             for i, span in enumerate(c.sentences):
                 text = c.text[span.start:span.end]
                 key = (c.source, compact(text))
+                tokens = set(self.searcher.tokenizer(text))
+                # The sentence before often names the subject the figure belongs to
+                # (「…支援士試験を実施。」「応募者16,597名、合格者数2,253名。」).
+                around = tokens | context | previous
+                previous = tokens
                 if len(key[1]) < 6 or key in seen:
                     continue
                 seen.add(key)
-                tokens = set(self.searcher.tokenizer(text))
                 out.append(Candidate(
                     p, i, text, span.line_start, span.line_end,
-                    lexical=self.coverage(terms, tokens), cue=cue_score(text, cues, unit),
+                    lexical=LEX_OWN * self.coverage(terms, tokens) + (1 - LEX_OWN) * self.coverage(terms, around),
+                    cue=cue_score(text, cues, unit),
                     prior=1.0 / (1 + 0.5 * (p.rank - 1)),
                 ))
         return out, terms
@@ -154,15 +164,19 @@ class ExtractiveAnswerer:
         self._add_similarity(question, cands)
         ranked = sorted(cands, key=lambda c: -c.score())
         best = ranked[0]
+        cues = question_cues(question)
         confidence = self.confidence(question, terms, passages, best)
         chosen = [best]
         length = len(best.text)
         for c in ranked[1:]:
             if len(chosen) >= self.settings.max_sentences or length > 300:
                 break
-            if c.score() < 0.8 * best.score():
+            if c.score() < self.settings.extra_sentence_ratio * best.score():
                 break
             if any(_redundant(c, x) for x in chosen):
+                continue
+            # Further quotes stay in the best quote's document unless the question spans documents.
+            if (c.chunk.source, c.chunk.part) != (best.chunk.source, best.chunk.part) and "cross" not in cues:
                 continue
             chosen.append(c)
             length += len(c.text)

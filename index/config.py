@@ -42,9 +42,9 @@ class IngestSettings(_Strict):
 
 
 class ChunkSettings(_Strict):
-    target_chars: int = Field(300, ge=50)
+    target_chars: int = Field(380, ge=50)
     max_chars: int = Field(600, ge=50)
-    overlap_chars: int = Field(80, ge=0)
+    overlap_chars: int = Field(120, ge=0)
 
     @model_validator(mode="after")
     def _sizes(self) -> ChunkSettings:
@@ -59,7 +59,7 @@ class EmbeddingSettings(_Strict):
     model: str = "bundled:multilingual-e5-small"
     query_prompt: str = "query: "
     passage_prompt: str = "passage: "
-    batch_size: int = Field(32, ge=1)
+    batch_size: int = Field(8, ge=1)
     device: str = "cpu"
     threads: int = Field(0, ge=0)
 
@@ -96,6 +96,7 @@ class AnswerSettings(_Strict):
     mode: Literal["extractive", "llm"] = "extractive"
     max_sentences: int = Field(3, ge=1, le=10)
     similarity_candidates: int = Field(4, ge=0, le=50)
+    extra_sentence_ratio: float = Field(0.8, gt=0, le=1)
     abstain_threshold: float = Field(0.55, ge=0, le=1)
     related_on_abstain: int = Field(3, ge=0, le=10)
 

@@ -17,7 +17,7 @@ from .columns import Segment, is_comparison_table, segment_table
 from .config import Settings
 from .documents import Chunk, Document
 from .furniture import find_furniture
-from .headings import MAJOR_BULLETS, MINOR_BULLETS, SectionTracker, heading_kind, series_stems
+from .headings import LIST_START, MAJOR_BULLETS, MINOR_BULLETS, SectionTracker, heading_kind, series_stems
 from .parts import find_parts
 from .reader import SkipFile, iter_files, read_document
 from .sentences import build_sentences
@@ -57,6 +57,10 @@ def _headings(doc: Document, content: list[int], max_chars: int) -> dict[int, st
     """Heading lines among ``content`` (0-based line indices) -> their display title."""
     texts = {i: squeeze(doc.lines[i].text) for i in content}
     stems = series_stems(list(texts.values()))
+    # A line as wide as the page's text column that runs on into a plain line is a
+    # wrapped sentence, even when it starts with a number: 「（１） …令和６年度末までに関係会社株式評価差額」.
+    lengths = sorted(len(t) for t in texts.values())
+    full_width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
     out: dict[int, str] = {}
     for n, i in enumerate(content):
         t = texts[i]
@@ -66,6 +70,8 @@ def _headings(doc: Document, content: list[int], max_chars: int) -> dict[int, st
             out[i] = "series:" + title
         elif t[:1] in MAJOR_BULLETS and nxt[:1] in MINOR_BULLETS:
             out[i] = "bullet:" + (title if len(title) <= max_chars else title[:max_chars] + "…")
+        elif len(t) >= 0.85 * full_width and nxt and not LIST_START.match(nxt):
+            continue
         elif len(t) <= max_chars and not t.endswith("。"):
             kind = heading_kind(t) if not t.startswith("#") else heading_kind(doc.lines[i].text.strip())
             if kind:
