@@ -72,7 +72,8 @@ def _bench(args, settings) -> int:
     queries = bench_queries(make_assistant(settings), questions)
     print(json.dumps(queries, indent=1), file=sys.stderr)
     sizes = [int(x) for x in args.sizes.split(",") if x]
-    faiss_rows = bench_faiss(sizes)
+    f = settings.faiss
+    faiss_rows = bench_faiss(sizes, hnsw_m=f.hnsw_m, ef_search=f.hnsw_ef_search, nprobe=f.ivf_nprobe)
     for row in faiss_rows:
         print(row, file=sys.stderr)
     out = Path(args.out) if args.out else settings.path(Path("docs/benchmarks.md"))

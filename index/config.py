@@ -61,6 +61,7 @@ class EmbeddingSettings(_Strict):
     passage_prompt: str = "passage: "
     batch_size: int = Field(8, ge=1)
     device: str = "cpu"
+    dtype: Literal["auto", "float32", "bfloat16"] = "float32"
     threads: int = Field(0, ge=0)
 
 

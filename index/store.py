@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import Settings
+from .embed import resolve_dtype
 from .documents import Chunk
 from .ingest import ingest_paths
 from .reader import iter_files
@@ -58,7 +59,8 @@ def settings_fingerprint(settings: Settings) -> dict:
     e = settings.embedding
     return {
         "format_version": FORMAT_VERSION,
-        "model": {"id": e.model, "query_prompt": e.query_prompt, "passage_prompt": e.passage_prompt},
+        "model": {"id": e.model, "query_prompt": e.query_prompt, "passage_prompt": e.passage_prompt,
+                  "dtype": resolve_dtype(e)},
         "chunking": settings.chunking.model_dump(),
         "ingest": settings.ingest.model_dump(),
         "bm25": settings.bm25.model_dump(),

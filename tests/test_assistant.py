@@ -175,3 +175,19 @@ def test_jsonl_batch_contract_and_bad_lines(assistant):
                                          "line_start", "line_end", "text"}
     assert "error" in bad and bad["line"] == 2
     assert third["id"] == "q3" and third["abstained"] is True
+
+
+def test_concurrent_questions_do_not_mix_answers(assistant):
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = {
+        "IPAの短期借入金の限度額はいくらですか": "30億円",
+        "マナビDXのアクセス数の目標はいくつですか": "30万件",
+        "IPAの広報誌の名前は何ですか": "IPANEWS",
+        "経団連は2027年度にどれだけの設備投資額を目標にしていますか": "115兆円",
+    }
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(assistant.ask, list(questions) * 2))
+    for answer in answers:
+        assert answer.question in questions
+        assert questions[answer.question] in compact(answer.text), (answer.question, answer.text)
