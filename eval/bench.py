@@ -104,6 +104,12 @@ def _rss_mib() -> float:
     return 0.0
 
 
+def _sample(rng, centers: np.ndarray, proj: np.ndarray, m: int) -> np.ndarray:
+    z = centers[rng.integers(0, len(centers), m)] + 0.6 * rng.standard_normal((m, centers.shape[1])).astype(np.float32)
+    x = z @ proj + 0.5 * rng.standard_normal((m, proj.shape[1])).astype(np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
 def bench_faiss(sizes: list[int], dim: int = 384, queries: int = 200, seed: int = 0, hnsw_m: int = 32,
                 ef_search: int = 128, nprobe: int = 16) -> list[dict]:
     """Exact vs HNSW vs IVF-PQ on synthetic normalized vectors: build, search p50, memory, recall@10."""
@@ -117,13 +123,7 @@ def bench_faiss(sizes: list[int], dim: int = 384, queries: int = 200, seed: int 
         # unrelated pairs ~0), not isotropic noise, which no ANN index can search well.
         proj = rng.standard_normal((32, dim)).astype(np.float32)
         centers = rng.standard_normal((n // 1000 + 16, 32)).astype(np.float32)
-
-        def sample(m: int) -> np.ndarray:
-            z = centers[rng.integers(0, len(centers), m)] + 0.6 * rng.standard_normal((m, 32)).astype(np.float32)
-            x = z @ proj + 0.5 * rng.standard_normal((m, dim)).astype(np.float32)
-            return x / np.linalg.norm(x, axis=1, keepdims=True)
-
-        xb, xq = sample(n), sample(queries)
+        xb, xq = _sample(rng, centers, proj, n), _sample(rng, centers, proj, queries)
         truth = None
         for kind in ("flat", "hnsw", "ivfpq"):
             before = _rss_mib()

@@ -27,8 +27,8 @@ from pathlib import Path
 import numpy as np
 
 from .config import Settings
-from .embed import resolve_dtype
 from .documents import Chunk
+from .embed import resolve_dtype
 from .ingest import ingest_paths
 from .reader import iter_files
 from .tokens import SudachiTokenizer
