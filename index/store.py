@@ -225,6 +225,7 @@ def _write_atomically(index_dir: Path, chunks: list[Chunk], vectors: np.ndarray,
                 f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
         np.save(tmp / "vectors.npy", vectors, allow_pickle=False)
         faiss.write_index(make_faiss(vectors, settings), str(tmp / "vectors.faiss"))
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s logs every build at DEBUG
         bm25 = bm25s.BM25(k1=settings.bm25.k1, b=settings.bm25.b)
         bm25.index(tokens or [[""]], show_progress=False)
         bm25.save(str(tmp / "bm25"))
