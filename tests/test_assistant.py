@@ -191,3 +191,26 @@ def test_concurrent_questions_do_not_mix_answers(assistant):
     for answer in answers:
         assert answer.question in questions
         assert questions[answer.question] in compact(answer.text), (answer.question, answer.text)
+
+
+def test_answers_from_a_users_own_files(user_folder, embedder):
+    """Own documents (Markdown, a CP932 text file) get the same answers and exact citations."""
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    (docs / "plan.md").write_text(
+        "# 令和7年度 事業計画\n\n## 1. 人材育成\n\n研修の受講者数を１，２００人以上とする。\n"
+        "オンライン講座を年間４０回開催する。\n\n## 2. 予算\n\n事業予算は総額１５億円とする。\n",
+        encoding="utf-8")
+    (docs / "memo.txt").write_bytes("会議は毎月第2火曜日に開催する。\n議事録は1週間以内に公開する。\n".encode("cp932"))
+    build(settings, embedder=embedder)
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    answer = qa.ask("事業予算の総額はいくらですか")
+    assert "15億円" in compact(answer.text)
+    cite = answer.citations[0]
+    assert cite.source == "plan.md" and cite.section.endswith("2. 予算")
+    line = (docs / "plan.md").read_text(encoding="utf-8").splitlines()[cite.line_start - 1]
+    assert cite.quote in line
+    memo = qa.ask("議事録はいつまでに公開しますか")
+    assert memo.citations and memo.citations[0].source == "memo.txt" and "1週間以内" in memo.text
