@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .headings import CONTINUES
+
 AMENDED = "変更案"
 CURRENT = "現行"
 _HEADER = re.compile(r"^(?:変更案|改正案|改定案|新|変更後)(?:現行|旧|変更前)$")
@@ -43,7 +45,7 @@ def _ends_sentence(unit: str) -> bool:
     """A line that ends a sentence (or a short heading-like line that does not continue)."""
     if unit.endswith(("。", "！", "？", "」", "）", ")", "】", "＞", "］")):
         return True
-    return len(unit) < 20 and not unit.endswith(tuple("、，,をにてはがとやの"))
+    return len(unit) < 20 and not unit.endswith(CONTINUES)
 
 
 def _similar(a: str, b: str) -> bool:

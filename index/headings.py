@@ -36,7 +36,8 @@ _SERIES = re.compile(r"^(.{2,40}?)([①-⑳]|(?<![0-9０-９,，.．])[0-9０-�
 _LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")
 
 
-_CONTINUES = tuple("、，,をにてはがとやの")
+# Endings that show a line runs on into the next one (a comma or a particle).
+CONTINUES = tuple("、，,をにてはがとやの")
 
 
 def heading_kind(text: str) -> str | None:
@@ -49,7 +50,7 @@ def heading_kind(text: str) -> str | None:
     m = _MARKDOWN.match(text)
     if m:
         return f"md{len(m.group(1))}"
-    if text.endswith(_CONTINUES):
+    if text.endswith(CONTINUES):
         return None
     for kind, pattern in _PATTERNS:
         if pattern.match(text):

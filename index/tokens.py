@@ -28,19 +28,19 @@ class SudachiTokenizer:
         self._drop = set(settings.drop_pos)
         self._lock = threading.Lock()
 
-    def __call__(self, text: str) -> list[str]:
+    def morphemes(self, text: str) -> list[tuple[tuple[str, ...], str]]:
+        """(part of speech, token form) of every morpheme: NFKC text, normalized form, lower case."""
         text = unicodedata.normalize("NFKC", text)[: self.MAX_CHARS]
         with self._lock:
-            morphemes = self._tok.tokenize(text, self._mode)
-            out = []
-            for m in morphemes:
-                if m.part_of_speech()[0] in self._drop:
-                    continue
-                form = m.normalized_form() if self.settings.normalized_form else m.surface()
-                form = form.strip().lower()
-                if form:
-                    out.append(form)
-        return out
+            return [
+                (tuple(m.part_of_speech()),
+                 (m.normalized_form() if self.settings.normalized_form else m.surface()).strip().lower())
+                for m in self._tok.tokenize(text, self._mode)
+            ]
+
+    def __call__(self, text: str) -> list[str]:
+        """BM25 tokens: every morpheme but the dropped parts of speech."""
+        return [form for pos, form in self.morphemes(text) if form and pos[0] not in self._drop]
 
 
 # Words that shape a question but say nothing about its subject.
@@ -55,14 +55,10 @@ CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "接頭辞"}
 
 def content_terms(tokenizer: SudachiTokenizer, text: str) -> list[str]:
     """The subject words of a question (nouns, verbs, adjectives), normalized like BM25 tokens."""
-    text = unicodedata.normalize("NFKC", text)[: tokenizer.MAX_CHARS]
     out: list[str] = []
-    with tokenizer._lock:
-        for m in tokenizer._tok.tokenize(text, tokenizer._mode):
-            pos = m.part_of_speech()
-            if pos[0] not in CONTENT_POS or pos[1] in ("代名詞", "非自立可能", "数詞"):
-                continue
-            form = (m.normalized_form() if tokenizer.settings.normalized_form else m.surface()).strip().lower()
-            if form and form not in QUESTION_WORDS and form not in out:
-                out.append(form)
+    for pos, form in tokenizer.morphemes(text):
+        if pos[0] not in CONTENT_POS or pos[1] in ("代名詞", "非自立可能", "数詞"):
+            continue
+        if form and form not in QUESTION_WORDS and form not in out:
+            out.append(form)
     return out
