@@ -35,6 +35,8 @@ class CorpusSettings(_Strict):
 class IngestSettings(_Strict):
     furniture_min_repeats: int = Field(4, ge=2)
     furniture_max_chars: int = Field(80, ge=5)
+    furniture_min_chars: int = Field(4, ge=1)
+    furniture_min_spread: float = Field(0.5, ge=0, le=1)
     furniture_context_ratio: float = Field(0.6, gt=0, le=1)
     heading_max_chars: int = Field(60, ge=5)
     table_min_run: int = Field(3, ge=2)

@@ -38,6 +38,8 @@ _LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")
 
 # Endings that show a line runs on into the next one (a comma or a particle).
 CONTINUES = tuple("、，,をにてはがとやの")
+# Endings that close a sentence or a bracketed unit.
+CLOSERS = tuple("。．！？!?」』）)】＞>］]")
 
 
 def heading_kind(text: str) -> str | None:
@@ -70,6 +72,14 @@ def series_stems(texts: list[str]) -> set[str]:
     return {stem for stem, nums in numbers.items() if len(nums) >= 2}
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A heading line: its marker kind (``roman_w``, ``md2``, ``series``, ``bullet`` …) and title."""
+
+    kind: str
+    title: str
+
+
 @dataclass
 class SectionTracker:
     """The open headings, outermost first."""
@@ -77,7 +87,8 @@ class SectionTracker:
     stack: list[tuple[str, str]] = field(default_factory=list)
     max_depth: int = 6
 
-    def push(self, kind: str, title: str) -> None:
+    def push(self, heading: Heading) -> None:
+        kind, title = heading.kind, heading.title
         if kind == "series":
             self.stack = []
         elif kind.startswith("md"):

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,13 +19,25 @@ from .columns import Segment, is_comparison_table, segment_table
 from .config import Settings
 from .documents import Chunk, Document
 from .furniture import find_furniture
-from .headings import LIST_START, MAJOR_BULLETS, MINOR_BULLETS, SectionTracker, heading_kind, series_stems
+from .headings import (
+    CLOSERS,
+    LIST_START,
+    MAJOR_BULLETS,
+    MINOR_BULLETS,
+    Heading,
+    SectionTracker,
+    heading_kind,
+    series_stems,
+)
 from .parts import find_parts
 from .reader import SkipFile, iter_files, read_document
-from .sentences import build_sentences
+from .sentences import build_sentences, local_widths, wraps
 from .text import compact, squeeze, tidy
 
 log = logging.getLogger(__name__)
+
+_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")
+_FIGURE = re.compile(r"[0-9０-９]{2,}")
 
 
 @dataclass
@@ -53,30 +67,64 @@ def load_manifest(path: Path | None) -> dict[str, DocumentMeta]:
     return out
 
 
-def _headings(doc: Document, content: list[int], max_chars: int) -> dict[int, str]:
-    """Heading lines among ``content`` (0-based line indices) -> their display title."""
+def _is_title_shaped(text: str, max_chars: int) -> bool:
+    """Short, wordy, no sentence end, not a list item or a row of figures."""
+    return (8 <= len(text) <= max_chars and not text.endswith(("。", "、")) and not LIST_START.match(text)
+            and len(_LETTER.findall(text)) >= 4 and not _FIGURE.search(text))
+
+
+def _headings(doc: Document, content: list[int], max_chars: int) -> dict[int, Heading]:
+    """Heading lines among ``content`` (0-based line indices)."""
     texts = {i: squeeze(doc.lines[i].text) for i in content}
     stems = series_stems(list(texts.values()))
-    # A line as wide as the page's text column that runs on into a plain line is a
-    # wrapped sentence, even when it starts with a number: 「（１） …令和６年度末までに関係会社株式評価差額」.
-    lengths = sorted(len(t) for t in texts.values())
-    full_width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
-    out: dict[int, str] = {}
+    followers: dict[str, list[str]] = {}
+    for n, i in enumerate(content):
+        followers.setdefault(texts[i], []).append(texts[content[n + 1]] if n + 1 < len(content) else "")
+    # A line that wraps into a plain next line is a sentence, even when it starts with
+    # a number: 「（１） …令和６年度末までに関係会社株式評価差額」.
+    widths = local_widths(doc.lines, content)
+    page_firsts = _page_first_lines(doc, content)
+    out: dict[int, Heading] = {}
+    prev = ""
     for n, i in enumerate(content):
         t = texts[i]
         title = tidy(doc.lines[i].text)
         nxt = texts[content[n + 1]] if n + 1 < len(content) else ""
+        opens = not prev or prev.endswith(CLOSERS) or content[n - 1] in out
+        prev = t
         if any(t.startswith(s) and t[len(s):] and len(t) - len(s) <= 2 for s in stems):
-            out[i] = "series:" + title
+            out[i] = Heading("series", title)
         elif t[:1] in MAJOR_BULLETS and nxt[:1] in MINOR_BULLETS:
-            out[i] = "bullet:" + (title if len(title) <= max_chars else title[:max_chars] + "…")
-        elif len(t) >= 0.85 * full_width and nxt and not LIST_START.match(nxt):
+            out[i] = Heading("bullet", title if len(title) <= max_chars else title[:max_chars] + "…")
+        elif nxt and wraps(doc.lines[i].text, doc.lines[content[n + 1]].text, widths[n], 0):
             continue
         elif len(t) <= max_chars and not t.endswith("。"):
             kind = heading_kind(t) if not t.startswith("#") else heading_kind(doc.lines[i].text.strip())
             if kind:
-                out[i] = f"{kind}:" + title.lstrip("# ")
+                out[i] = Heading(kind, title.lstrip("# "))
+            elif opens and _is_title_shaped(t, max_chars) and (i in page_firsts or _retitles(followers[t])):
+                # The first line of a PDF page, or a title repeated over different slides
+                # (「ミッション2:デジタル社会の実現(考え方)」), names the page.
+                out[i] = Heading("series", title)
     return out
+
+
+def _retitles(followers: list[str]) -> bool:
+    """A line printed again and again, each time before different text, titles pages.
+
+    (A 新旧対照表 prints passages twice too, but each time before the same text.)
+    """
+    return len(followers) >= 2 and len(set(followers)) == len(followers)
+
+
+def _page_first_lines(doc: Document, content: list[int]) -> set[int]:
+    """The first content line of every PDF page (none for text files)."""
+    if not doc.page_starts:
+        return set()
+    firsts: dict[int, int] = {}
+    for i in content:
+        firsts.setdefault(doc.page_of(doc.lines[i].start) or 0, i)
+    return set(firsts.values())
 
 
 def _organization(meta: DocumentMeta, title: str) -> str | None:
@@ -91,8 +139,7 @@ def chunk_document(doc: Document, settings: Settings, meta: DocumentMeta | None 
     """Turn one decoded document into chunks (pure: no I/O)."""
     meta = meta or DocumentMeta()
     ing, ch = settings.ingest, settings.chunking
-    furniture = find_furniture(doc.lines, ing.furniture_min_repeats, ing.furniture_max_chars,
-                               ing.furniture_context_ratio)
+    furniture = find_furniture(doc.lines, ing)
     content = [i for i, line in enumerate(doc.lines) if line.text.strip() and i not in furniture]
     keys = [compact(doc.lines[i].text) for i in content]
     headings = _headings(doc, content, ing.heading_max_chars)
@@ -146,9 +193,7 @@ def _locate(doc: Document, idx: list[int], segments: list[Segment], headings: di
         seg_headings = {i: headings[i] for i in lines if i in headings}
         for sentence in build_sentences(doc.lines, lines, seg_headings, max_chars):
             if sentence.is_heading:
-                i = sentence.line_start - 1
-                kind, _, title = seg_headings[i].partition(":")
-                local.push(kind, title)
+                local.push(seg_headings[sentence.line_start - 1])
             located.append(Located(sentence, tuple(local.path()), seg.version, seg.group, seg_no))
     return located
 

@@ -1,8 +1,15 @@
 """Lines -> sentences: undo PDF line wrapping without inserting spaces.
 
-A new sentence starts after 。！？, at a heading, and at a list item (①, ・, ➢ …).
-Otherwise wrapped lines are re-joined. A run without any sentence end (tables)
-is cut at a line boundary once it exceeds ``max_chars``.
+A new sentence starts after 。！？ (not inside 「…」 or （…）), at a heading and at a
+list item (①, ・, ➢ …). A line without a sentence end is a unit of its own — a
+slide bullet, a list item, a table row — unless it visibly wraps into the next
+line: it ends in 、 or a particle, the next line starts with what cannot start a
+phrase (small kana, a closing bracket), a bracket is still open, or the line is
+as wide as the lines around it (a wrapped paragraph or a narrow table cell). A
+short label followed by a line of figures is one table row. Lines are only
+joined when they are adjacent in the file (blank lines aside): a sentence never
+spans a line that was left out, so every sentence is verbatim in its line range.
+A run longer than ``max_chars`` is cut.
 """
 
 from __future__ import annotations
@@ -11,34 +18,101 @@ import re
 from collections.abc import Iterable
 
 from .documents import Line, Sentence
-from .headings import LIST_START
-from .text import join_pieces, squeeze
+from .headings import CLOSERS, CONTINUES, LIST_START, heading_kind
+from .text import display_width, join_pieces, squeeze
 
-_ENDS = re.compile(r"[^。！？!?]*[。！？!?]+[」』）)]*|[^。！？!?]+$")
+_OPEN = "「『（(［[【〔“"
+_CLOSE = "」』）)］]】〕”"
+_END = "。！？!?"
+# Characters that cannot begin a phrase: the line before was cut mid-word.
+_NO_START = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー、。，．・：）」』］】〕”") | set(_CLOSE)
+_UNITS = set("社件人名円％%倍億万千兆組機者回点年月日度")  # a figure's unit wrapped onto the next line
+_FIGURES = re.compile(r"[0-9０-９][0-9０-９,，.．%％]*|[－―—△▲]+")  # a dash cell means "no figure"
+_WIDTH_WINDOW = 4  # lines on each side that set the local text width
+_WRAP_SHARE = 0.8  # a line this share as wide as its widest neighbour wraps into the next
+_MAX_OPEN_CHARS = 200  # an open bracket stops carrying a unit on after this many characters
 
 
-def _pieces(line: Line) -> Iterable[tuple[int, str, bool]]:
-    """Split a line into (absolute offset, text, ends_sentence) pieces."""
-    body = line.text
-    for m in _ENDS.finditer(body):
-        raw = m.group(0)
-        text = raw.strip()
-        if not text:
+def split_pieces(text: str, depth: int = 0) -> tuple[list[tuple[int, int, bool]], int]:
+    """Split a line at sentence ends outside brackets.
+
+    Returns ``(start, end, ends_sentence)`` spans of ``text`` and the bracket depth
+    left open at the end of the line (carried into the next line of the unit).
+    """
+    spans: list[tuple[int, int, bool]] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _END and depth == 0:
+            j = i + 1
+            while j < n and (text[j] in _END or text[j] in _CLOSE):
+                j += 1
+            spans.append((start, j, True))
+            start = i = j
             continue
-        offset = line.start + m.start() + (len(raw) - len(raw.lstrip()))
-        yield offset, text, bool(re.search(r"[。！？!?][」』）)]*$", text))
+        i += 1
+    if text[start:].strip():
+        spans.append((start, n, False))
+    return spans, depth
+
+
+def local_widths(lines: list[Line], indices: list[int]) -> list[int]:
+    """Local text width around each line (the second widest of its neighbours, so
+    that one overlong line does not hide the width the text wraps at)."""
+    own = [display_width(lines[i].text.strip()) for i in indices]
+    out = []
+    for k in range(len(indices)):
+        window = sorted(own[max(0, k - _WIDTH_WINDOW): k + _WIDTH_WINDOW + 1], reverse=True)
+        out.append(window[1] if len(window) > 1 else window[0])
+    return out
+
+
+def _figures_only(text: str) -> bool:
+    body = squeeze(text)
+    digits = sum(len(m.group(0)) for m in _FIGURES.finditer(body))
+    return bool(body) and digits >= 0.4 * len(body)
+
+
+def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
+    """Does the line ``text`` (no sentence end at its close) run on into ``nxt``?"""
+    body, after = squeeze(text), squeeze(nxt)
+    if not body or not after or LIST_START.match(after) or heading_kind(after):
+        return False
+    if body.endswith(CONTINUES) or after[0] in _NO_START or depth > 0:
+        return True
+    if body.endswith(CLOSERS):
+        return False
+    if len(body) == 1 and len(after) == 1:
+        return True  # a label printed vertically, one character a line (計/画/値)
+    if _figures_only(after) and not _FIGURES.search(body) and len(body) <= 20:
+        return True  # a row label followed by its figures
+    if _figures_only(body):
+        # Figures printed one cell a line run on to the row's next figure; a label ends the row.
+        return after[0] in _UNITS or (bool(_FIGURES.match(after)) and _figures_only(after))
+    width = display_width(text.strip())
+    # A wrapped line reaches the edge of its column: it is about as wide as the widest
+    # lines around it, and the line after it is not wider.
+    return local_width > 0 and width >= _WRAP_SHARE * local_width and display_width(nxt.strip()) <= width + 2
 
 
 def build_sentences(
-    lines: list[Line], indices: list[int], headings: dict[int, str], max_chars: int
+    lines: list[Line], indices: list[int], headings: Iterable[int], max_chars: int
 ) -> list[Sentence]:
     """Assemble sentences from the content lines ``indices`` (in reading order)."""
+    heading_lines = set(headings)
     out: list[Sentence] = []
     buf: list[tuple[Line, int, str]] = []
     buf_starts_line = True
+    depth = 0
 
     def flush() -> None:
-        nonlocal buf
+        nonlocal buf, depth
         if buf:
             text = join_pieces([p for _, _, p in buf])
             first_line, first_off, _ = buf[0]
@@ -46,10 +120,12 @@ def build_sentences(
             out.append(Sentence(text, first_line.no, last_line.no, first_off,
                                 last_off + len(last_text), False, buf_starts_line))
         buf = []
+        depth = 0
 
-    for idx in indices:
+    widths = local_widths(lines, indices)
+    for k, idx in enumerate(indices):
         line = lines[idx]
-        if idx in headings:
+        if idx in heading_lines:
             flush()
             body = line.text.strip()
             off = line.start + line.text.index(body[0])
@@ -57,7 +133,13 @@ def build_sentences(
             continue
         if LIST_START.match(squeeze(line.text)):
             flush()
-        for offset, piece, ends in _pieces(line):
+        spans, end_depth = split_pieces(line.text, depth)
+        for start, end, ends in spans:
+            raw = line.text[start:end]
+            piece = raw.strip()
+            if not piece:
+                continue
+            offset = line.start + start + (len(raw) - len(raw.lstrip()))
             if not buf:
                 buf_starts_line = offset == line.start + len(line.text) - len(line.text.lstrip())
             # A single line longer than the limit is cut where it must be.
@@ -72,5 +154,14 @@ def build_sentences(
             buf.append((line, offset, piece))
             if ends:
                 flush()
+        if not buf:
+            continue
+        # An open bracket carries the unit on, unless it has run long (a stray 「).
+        depth = end_depth if sum(len(p) for _, _, p in buf) < _MAX_OPEN_CHARS else 0
+        nxt = indices[k + 1] if k + 1 < len(indices) else None
+        adjacent = nxt is not None and nxt not in heading_lines and all(
+            not lines[j].text.strip() for j in range(idx + 1, nxt))
+        if not adjacent or not wraps(line.text, lines[nxt].text, widths[k], depth):
+            flush()
     flush()
     return out

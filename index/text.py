@@ -82,13 +82,17 @@ def find_original(text: str, needle: str) -> tuple[int, int] | None:
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_CELL_END = re.compile(r"[0-9０-９][0-9０-９,，.．]*\s*[%％社件人名円倍組]?$|[－―—]$")
+_CELL_START = re.compile(r"[0-9０-９－―—△▲]")
 
 
 def join_pieces(pieces: list[str]) -> str:
-    """Join line pieces without inserting spaces, except between two Latin words."""
+    """Join line pieces without inserting spaces, except between two Latin words
+    and between two table cells of figures (「66,616 社」「25,787 社」)."""
     out = ""
     for piece in pieces:
-        if out and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(piece[:1]):
+        if out and ((_ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(piece[:1]))
+                    or (_CELL_END.search(out) and _CELL_START.match(piece))):
             out += " "
         out += piece
     return out
@@ -102,3 +106,8 @@ def squeeze(text: str) -> str:
 def tidy(text: str) -> str:
     """Fold whitespace runs into one space, keeping the characters as written."""
     return _SPACES.sub(" ", text).strip()
+
+
+def display_width(text: str) -> int:
+    """Width as printed: wide (CJK, full-width) characters count 2, others 1."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -1,8 +1,9 @@
 """Page furniture, headings, sentences and 新旧対照表 alignment on small Japanese texts."""
 
 from index.columns import AMENDED, CURRENT, align_page, find_pages, is_comparison_table, segment_table
+from index.config import IngestSettings
 from index.furniture import find_furniture
-from index.headings import SectionTracker, heading_kind, series_stems
+from index.headings import Heading, SectionTracker, heading_kind, series_stems
 from index.parts import find_parts
 from index.reader import split_lines
 from index.sentences import build_sentences
@@ -26,20 +27,39 @@ def test_recurring_page_header_is_furniture_but_repeated_passages_are_not():
             f"ページ{n}の終わりの文。\n"
         )
     lines = _lines("".join(pages))
-    furniture = {lines[i].text for i in find_furniture(lines, min_repeats=4)}
+    furniture = {lines[i].text for i in find_furniture(lines, IngestSettings(furniture_min_repeats=4))}
     assert furniture == {"資料の見出し 年度計画"}
+
+
+def test_furniture_inside_a_running_sentence_is_kept():
+    # The header recurs through the file, but once it falls between two halves of a
+    # sentence (the line before ends in a particle): that occurrence is kept.
+    pages = [f"資料の見出し 年度計画\n本文{n}である。\n" for n in range(6)]
+    pages[3] = "この取組を推進するため、関係機関と連携して\n資料の見出し 年度計画\n支援を行う。\n"
+    lines = _lines("".join(pages))
+    dropped = find_furniture(lines, IngestSettings())
+    kept = [lines[i].no for i, line in enumerate(lines) if line.text == "資料の見出し 年度計画" and i not in dropped]
+    assert len(kept) == 1 and lines[kept[0] - 2].text.endswith("連携して")
+
+
+def test_vertical_labels_and_one_table_s_row_labels_are_not_furniture():
+    # 計/画/値 printed one character a line recur everywhere; 「うち人件費」 recurs in one table only.
+    body = "".join(f"計\n画\n値\n{n}00 社\n本文{n}の説明である。\n" for n in range(8))
+    table = "".join(f"うち人件費\n{n},000\n" for n in range(5))
+    lines = _lines(body + table + "".join(f"後半の本文{n}である。\n" for n in range(40)))
+    assert find_furniture(lines, IngestSettings()) == set()
 
 
 def test_lone_page_number_between_prose_is_furniture_but_table_figures_are_not():
     lines = _lines("本文の一行目である。\n\n12\n\n本文の二行目である。\n売上\n３７６\n２１１\n")
-    dropped = {lines[i].text for i in find_furniture(lines)}
+    dropped = {lines[i].text for i in find_furniture(lines, IngestSettings())}
     assert dropped == {"12"}
 
 
 def test_short_recurring_headings_are_kept():
     text = "".join(f"【指標】\n項目{n}の説明。\n" for n in range(6))
     lines = _lines(text)
-    assert find_furniture(lines) == set()
+    assert find_furniture(lines, IngestSettings()) == set()
 
 
 def test_heading_kinds_distinguish_width_and_reject_wrapped_lines():
@@ -55,10 +75,10 @@ def test_heading_kinds_distinguish_width_and_reject_wrapped_lines():
 
 def test_section_tracker_closes_levels_like_a_reader():
     t = SectionTracker()
-    t.push("roman_w", "Ⅰ．総論")
-    t.push("digit_w", "１．目的")
-    t.push("paren_digit_w", "（１）背景")
-    t.push("digit_w", "２．方針")
+    t.push(Heading("roman_w", "Ⅰ．総論"))
+    t.push(Heading("digit_w", "１．目的"))
+    t.push(Heading("paren_digit_w", "（１）背景"))
+    t.push(Heading("digit_w", "２．方針"))
     assert t.path() == ["Ⅰ．総論", "２．方針"]
 
 
@@ -68,20 +88,54 @@ def test_numbered_slide_titles_form_a_series():
 
 
 def test_wrapped_lines_are_rejoined_without_spaces_and_split_at_sentence_ends():
-    text = "デジタル人材の育\n\n成を推進する。次の文。\n① 項目の一つ目\n② 項目の二つ目\n"
+    # A wrapped line reaches the edge of the text column; the line after it is no wider.
+    text = "企業や団体と連携してデジタル人材の育\n\n成を推進する。次の文。\n① 項目の一つ目\n② 項目の二つ目\n"
     lines = _lines(text)
     content = [i for i, line in enumerate(lines) if line.text.strip()]
-    sentences = build_sentences(lines, content, {}, max_chars=200)
+    sentences = build_sentences(lines, content, set(), max_chars=200)
     assert [s.text for s in sentences] == [
-        "デジタル人材の育成を推進する。", "次の文。", "① 項目の一つ目", "② 項目の二つ目"]
+        "企業や団体と連携してデジタル人材の育成を推進する。", "次の文。", "① 項目の一つ目", "② 項目の二つ目"]
     first = sentences[0]
     assert (first.line_start, first.line_end) == (1, 3)
-    assert text[first.char_start:first.char_end].replace("\n", "") == "デジタル人材の育成を推進する。"
+    assert text[first.char_start:first.char_end].replace("\n", "") == "企業や団体と連携してデジタル人材の育成を推進する。"
+
+
+def test_lines_without_a_sentence_end_are_units_unless_they_wrap():
+    text = (
+        "⚫ 長期目標\n"
+        "➢ 経済的目標：今後10年間で150兆円超の官民投資\n"
+        "➢ 社会的目標：温室効果ガス46％削減\n"
+        "SX経営との連動\n"
+        "国連機関と連携した途上国の防災力向上\n"
+        "制度的・技術的課題の克服に向けたFS調査（適応分野のプロジェクト組成に必要な助成の活\n"
+        "用や、要請の獲得までを射程に含む調査を実施）\n"
+    )
+    lines = _lines(text)
+    sentences = build_sentences(lines, list(range(len(lines))), set(), max_chars=300)
+    assert [s.text for s in sentences] == [
+        "⚫ 長期目標", "➢ 経済的目標：今後10年間で150兆円超の官民投資", "➢ 社会的目標：温室効果ガス46％削減",
+        "SX経営との連動", "国連機関と連携した途上国の防災力向上",
+        "制度的・技術的課題の克服に向けたFS調査（適応分野のプロジェクト組成に必要な助成の活用や、要請の獲得までを射程に含む調査を実施）",
+    ]
+
+
+def test_a_table_row_keeps_its_label_with_its_figures():
+    text = "計\n画\n値\n100 社\n－\n500 社\n実\n績\n値\n139 社\n175 社\n予算額（千円） 8,043,390 7,498,156\n"
+    lines = _lines(text)
+    sentences = build_sentences(lines, list(range(len(lines))), set(), max_chars=300)
+    assert [s.text for s in sentences] == [
+        "計画値100 社 － 500 社", "実績値139 社 175 社", "予算額（千円） 8,043,390 7,498,156"]
+
+
+def test_a_quotation_with_a_full_stop_inside_is_one_sentence():
+    lines = _lines("方針は「投資を促す。賃上げを進める。」とされた。次の文。\n")
+    sentences = build_sentences(lines, [0], set(), max_chars=300)
+    assert [s.text for s in sentences] == ["方針は「投資を促す。賃上げを進める。」とされた。", "次の文。"]
 
 
 def test_a_sentence_longer_than_the_limit_is_cut():
     lines = _lines("あ" * 50 + "\n" + "い" * 50 + "。\n")
-    sentences = build_sentences(lines, [0, 1], {}, max_chars=60)
+    sentences = build_sentences(lines, [0, 1], set(), max_chars=60)
     assert all(len(s.text) <= 60 for s in sentences)
     assert "".join(s.text for s in sentences) == "あ" * 50 + "い" * 50 + "。"
 
