@@ -35,14 +35,19 @@ def test_all_five_documents_are_ingested(corpus_result):
 
 def test_page_furniture_is_dropped_except_inside_a_sentence(corpus_result):
     # Independent of the detector: a line of 6+ characters repeated 20+ times through a
-    # file (a page header or footer; content repeats far less) is page furniture. Its
+    # file — from its first half into its second; a label repeated inside one table is
+    # content — is a page header or footer (content repeats far less). Its
     # occurrences are dropped, except the few that fall inside a running sentence.
     for source in {c.source for c in corpus_result.chunks}:
         lines = [compact(line) for line in _file_lines(source)]
         counts = Counter(k for k in lines if k)
         # Bracketed labels (【指標】 <その他の指標>) recur as section headings and are structure.
+        where = {}
+        for no, k in enumerate(lines):
+            where.setdefault(k, []).append(no)
         furniture = {k for k, n in counts.items() if n >= 20 and len(k) >= 6 and not k.endswith("。")
-                     and not k.startswith(("【", "<", "[", "("))}
+                     and not k.startswith(("【", "<", "[", "("))
+                     and where[k][0] < len(lines) / 2 < where[k][-1]}
         kept = Counter()
         for chunk in (c for c in corpus_result.chunks if c.source == source):
             for s in chunk.sentences:
