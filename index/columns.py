@@ -18,7 +18,9 @@ from .headings import CONTINUES
 
 AMENDED = "変更案"
 CURRENT = "現行"
-_HEADER = re.compile(r"^(?:変更案|改正案|改定案|新|変更後)(?:現行|旧|変更前)$")
+# The column header: both labels on one line (text extraction), or one label a column (PDF).
+_HEADER = re.compile(
+    r"^(?:変更案|改正案|改定案|新|変更後)(?:現行|旧|変更前)$|^(?:変更案|改正案|改定案|変更後|現行|変更前)$")
 
 
 @dataclass
@@ -147,19 +149,22 @@ def align_page(a: list[str], c: list[str]) -> list[tuple[str, int, int, int, int
 def segment_table(units: list[str], min_run: int = 3, max_gap: int = 12) -> list[Segment]:
     """Turn a table part's lines into segments in reading order of the 変更案 column.
 
-    Column headers (「変更案 現行」) are dropped. Each differing 現行 segment follows
-    its 変更案 counterpart and shares its ``group``.
+    Column headers (「変更案 現行」, or 「変更案」 and 「現行」 over each column of a PDF page)
+    are dropped before the columns are found. Each differing 現行 segment follows its
+    変更案 counterpart and shares its ``group``.
     """
+    kept = [i for i, u in enumerate(units) if not is_column_header(u)]
+    body = [units[i] for i in kept]
     segments: list[Segment] = []
     group = 0
-    for a_start, c_start, c_end in find_pages(units, min_run, max_gap):
-        a_idx = [i for i in range(a_start, c_start) if not is_column_header(units[i])]
-        c_idx = [i for i in range(c_start, c_end) if not is_column_header(units[i])]
+    for a_start, c_start, c_end in find_pages(body, min_run, max_gap):
+        a_idx = list(range(a_start, c_start))
+        c_idx = list(range(c_start, c_end))
         if not c_idx:
             segments.append(Segment(a_idx, None, None, a_idx[0] if a_idx else a_start))
             continue
-        a_txt = [units[i] for i in a_idx]
-        c_txt = [units[i] for i in c_idx]
+        a_txt = [body[i] for i in a_idx]
+        c_txt = [body[i] for i in c_idx]
         for tag, i1, i2, j1, j2 in align_page(a_txt, c_txt):
             anchor = a_idx[min(i1, len(a_idx) - 1)] if a_idx else a_start
             if tag == "equal":
@@ -170,4 +175,6 @@ def segment_table(units: list[str], min_run: int = 3, max_gap: int = 12) -> list
                 segments.append(Segment(a_idx[i1:i2], AMENDED, group, anchor))
             if j2 > j1:
                 segments.append(Segment(c_idx[j1:j2], CURRENT, group, anchor))
-    return [s for s in segments if s.units]
+    # Back from positions in ``body`` to positions in ``units``.
+    return [Segment([kept[u] for u in s.units], s.version, s.group, kept[s.anchor] if kept else 0)
+            for s in segments if s.units]

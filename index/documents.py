@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One physical line of a source file (1-based ``no``; offsets into the decoded text)."""
 
@@ -25,6 +25,7 @@ class Document:
     encoding: str
     lines: list[Line]
     page_starts: list[int] = field(default_factory=list)  # char offset of each PDF page
+    replaced_bytes: int = 0  # undecodable bytes read as U+FFFD
     title: str | None = None
     organization: str | None = None
     publisher: str | None = None

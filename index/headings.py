@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[．.、]")),
@@ -27,7 +28,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(\S.*)$")
 # Bullets that head a block when followed by sub-bullets (slides).
 MAJOR_BULLETS = "⚫●■◆◼"
-MINOR_BULLETS = "➢・○◦‐-▶▷※"
+# (U+F0xx: Wingdings/Symbol bullets that PDF extraction leaves in the private use area.)
+MINOR_BULLETS = "➢・○〇◦•▪‐-▶▷※\uf070\uf06c\uf0d8\uf0a7\uf0fc"
 LIST_START = re.compile(
     r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[．.、]|[0-9０-９]{1,2}[．.)）](?![0-9０-９])|[（(][0-9０-９ア-ンａ-ｚa-z]{1,2}[）)]"
     r"|[①-⑳]|[ア-ン][．.]|[A-ZＡ-Ｚ][）)]|[" + MAJOR_BULLETS + MINOR_BULLETS + r"]|#{1,6}\s)"
@@ -42,6 +44,7 @@ CONTINUES = tuple("、，,をにてはがとやの")
 CLOSERS = tuple("。．！？!?」』）)】＞>］]")
 
 
+@lru_cache(maxsize=1 << 16)
 def heading_kind(text: str) -> str | None:
     """Marker kind of a heading line (whitespace-free text), or ``None``.
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import yaml
@@ -21,6 +21,7 @@ from .documents import Chunk, Document
 from .furniture import find_furniture
 from .headings import (
     CLOSERS,
+    CONTINUES,
     LIST_START,
     MAJOR_BULLETS,
     MINOR_BULLETS,
@@ -90,6 +91,7 @@ def _headings(doc: Document, content: list[int], max_chars: int) -> dict[int, He
         t = texts[i]
         title = tidy(doc.lines[i].text)
         nxt = texts[content[n + 1]] if n + 1 < len(content) else ""
+        before = prev
         opens = not prev or prev.endswith(CLOSERS) or content[n - 1] in out
         prev = t
         if any(t.startswith(s) and t[len(s):] and len(t) - len(s) <= 2 for s in stems):
@@ -102,7 +104,8 @@ def _headings(doc: Document, content: list[int], max_chars: int) -> dict[int, He
             kind = heading_kind(t) if not t.startswith("#") else heading_kind(doc.lines[i].text.strip())
             if kind:
                 out[i] = Heading(kind, title.lstrip("# "))
-            elif opens and _is_title_shaped(t, max_chars) and (i in page_firsts or _retitles(followers[t])):
+            elif _is_title_shaped(t, max_chars) and (
+                    (i in page_firsts and not before.endswith(CONTINUES)) or (opens and _retitles(followers[t]))):
                 # The first line of a PDF page, or a title repeated over different slides
                 # (「ミッション2:デジタル社会の実現(考え方)」), names the page.
                 out[i] = Heading("series", title)
@@ -112,9 +115,13 @@ def _headings(doc: Document, content: list[int], max_chars: int) -> dict[int, He
 def _retitles(followers: list[str]) -> bool:
     """A line printed again and again, each time before different text, titles pages.
 
-    (A 新旧対照表 prints passages twice too, but each time before the same text.)
+    (A 新旧対照表 prints passages twice too, but each time before the same or nearly
+    the same text: 「３７６件以上」 in one column, 「３７０件以上」 in the other.)
     """
-    return len(followers) >= 2 and len(set(followers)) == len(followers)
+    if len(followers) < 2:
+        return False
+    return all(SequenceMatcher(None, a, b).quick_ratio() < 0.6
+               for n, a in enumerate(followers) for b in followers[n + 1:])
 
 
 def _page_first_lines(doc: Document, content: list[int]) -> set[int]:
@@ -210,12 +217,20 @@ def ingest_paths(paths: list[Path], settings: Settings, manifest: dict[str, Docu
             doc = read_document(path, source, max_bytes)
         except SkipFile as exc:
             result.skipped.append((str(path), str(exc)))
-            message = f"skipped {path}: {exc}"
+            message = f"skipped {_one_line(str(path))}: {exc}"
             (on_skip or log.warning)(message)
             continue
+        if doc.replaced_bytes:
+            log.warning("%s: %d undecodable bytes read as U+FFFD (%s)", _one_line(str(path)), doc.replaced_bytes,
+                        doc.encoding)
         meta = manifest.get(source) or manifest.get(path.name) or DocumentMeta()
         doc.title, doc.organization, doc.publisher, doc.kind = (
             meta.title, meta.organization, meta.publisher, meta.kind)
         result.documents.append(doc)
         result.chunks.extend(chunk_document(doc, settings, meta))
     return result
+
+
+def _one_line(text: str) -> str:
+    """A file name as one printable line (a name may hold a newline)."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

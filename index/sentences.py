@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .documents import Line, Sentence
 from .headings import CLOSERS, CONTINUES, LIST_START, heading_kind
@@ -65,7 +66,7 @@ def split_pieces(text: str, depth: int = 0) -> tuple[list[tuple[int, int, bool]]
 def local_widths(lines: list[Line], indices: list[int]) -> list[int]:
     """Local text width around each line (the second widest of its neighbours, so
     that one overlong line does not hide the width the text wraps at)."""
-    own = [display_width(lines[i].text.strip()) for i in indices]
+    own = [display_width(squeeze(lines[i].text)) for i in indices]
     out = []
     for k in range(len(indices)):
         window = sorted(own[max(0, k - _WIDTH_WINDOW): k + _WIDTH_WINDOW + 1], reverse=True)
@@ -79,10 +80,11 @@ def _figures_only(text: str) -> bool:
     return bool(body) and digits >= 0.4 * len(body)
 
 
+@lru_cache(maxsize=1 << 16)  # headings and sentences ask the same question of each line
 def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
     """Does the line ``text`` (no sentence end at its close) run on into ``nxt``?"""
     body, after = squeeze(text), squeeze(nxt)
-    if not body or not after or LIST_START.match(after) or heading_kind(after):
+    if not body or not after or LIST_START.match(after):
         return False
     if body.endswith(CONTINUES) or after[0] in _NO_START or depth > 0:
         return True
@@ -95,10 +97,12 @@ def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
     if _figures_only(body):
         # Figures printed one cell a line run on to the row's next figure; a label ends the row.
         return after[0] in _UNITS or (bool(_FIGURES.match(after)) and _figures_only(after))
-    width = display_width(text.strip())
     # A wrapped line reaches the edge of its column: it is about as wide as the widest
-    # lines around it, and the line after it is not wider.
-    return local_width > 0 and width >= _WRAP_SHARE * local_width and display_width(nxt.strip()) <= width + 2
+    # lines around it, and the line after it is not wider (nor a heading).
+    width = display_width(body)
+    if local_width <= 0 or width < _WRAP_SHARE * local_width or display_width(after) > width + 2:
+        return False
+    return heading_kind(after) is None
 
 
 def build_sentences(

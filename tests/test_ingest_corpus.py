@@ -139,3 +139,16 @@ def test_chunks_cli_prints_json(capsys):
     fields = {"chunk_id", "source", "title", "section", "version", "counterpart", "line_start", "line_end",
               "char_start", "char_end", "page", "text"}
     assert fields <= set(data[0])
+
+
+def test_a_slide_bullet_is_never_joined_with_the_next_bullet(corpus_result):
+    # Independent check: of the file lines a sentence spans, only its first may open a bullet.
+    bullets = tuple("⚫●■◆➢・○〇◦▶\uf070")
+    for source in {c.source for c in corpus_result.chunks}:
+        lines = _file_lines(source)
+        for c in (c for c in corpus_result.chunks if c.source == source):
+            for s in c.sentences:
+                opened = [no for no in range(s.line_start + 1, s.line_end + 1)
+                          if lines[no - 1].lstrip().startswith(bullets)]
+                assert not opened, (source, s.line_start, c.text[s.start:s.end][:80])
+

@@ -11,12 +11,36 @@ from .pdfmaker import make_blank_pdf, make_pdf
 TEXT = "独立行政法人の年度計画\n\n１．目的\n対日投資誘致成功件数は３７６件以上とする。\n"
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "shift_jis", "euc_jp"])
-def test_japanese_encodings_are_detected(tmp_path, encoding):
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp932", "shift_jis", "euc_jp", "iso2022_jp"])
+def test_every_encoding_the_readme_lists_is_detected(tmp_path, encoding):
     path = tmp_path / "doc.txt"
     path.write_bytes(TEXT.encode(encoding))
     doc = read_document(path, "doc.txt", 10**6)
     assert doc.text == TEXT
+    assert doc.replaced_bytes == 0
+
+
+def test_iso_2022_jp_is_recognised_by_its_escapes_before_any_other_guess():
+    # 7-bit JIS text is also valid UTF-8 and ASCII; the escapes decide.
+    data = "対日投資の目標".encode("iso2022_jp")
+    assert data.decode("utf-8")  # would "succeed" as UTF-8
+    text, encoding, replaced = decode_bytes(data)
+    assert text == "対日投資の目標" and encoding.startswith("iso2022_jp") and replaced == 0
+
+
+def test_a_few_undecodable_bytes_are_replaced_with_one_warning(tmp_path, caplog):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = ("デジタル人材の育成を推進する。" * 20 + "\n").encode("utf-8")
+    (folder / "damaged.txt").write_bytes(body[:30] + b"\xff" + body[30:] + b"\xfe\n")
+    settings = make_settings(tmp_path / "data", [folder])
+    with caplog.at_level("WARNING"):
+        result = ingest_paths([folder], settings)
+    assert [d.source for d in result.documents] == ["damaged.txt"] and result.skipped == []
+    doc = result.documents[0]
+    assert doc.replaced_bytes == 2 and doc.text.count("\ufffd") == 2
+    warnings = [r.getMessage() for r in caplog.records if "damaged.txt" in r.getMessage()]
+    assert len(warnings) == 1 and "2 undecodable bytes" in warnings[0]
 
 
 def test_windows_line_endings_keep_line_numbers_and_offsets(tmp_path):

@@ -97,7 +97,7 @@ def test_wrapped_lines_are_rejoined_without_spaces_and_split_at_sentence_ends():
         "企業や団体と連携してデジタル人材の育成を推進する。", "次の文。", "① 項目の一つ目", "② 項目の二つ目"]
     first = sentences[0]
     assert (first.line_start, first.line_end) == (1, 3)
-    assert text[first.char_start:first.char_end].replace("\n", "") == "企業や団体と連携してデジタル人材の育成を推進する。"
+    assert text[first.char_start:first.char_end].replace("\n", "") == sentences[0].text
 
 
 def test_lines_without_a_sentence_end_are_units_unless_they_wrap():
