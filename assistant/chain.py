@@ -22,7 +22,7 @@ from .answer import ABSTAIN, Answer, Citation
 from .extractive import Candidate, ExtractiveAnswerer, abstention_text, citation_for
 from .llm import build_messages, make_chat_model
 from .retriever import PassageRetriever, passages_of
-from .verify import MARKER, numbers_in, split_sentences, verify
+from .verify import MARKER_ANY, markers_in, numbers_in, split_sentences, verify
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +215,7 @@ class Assistant:
 
     def _llm_citation(self, marker: int, passage: Passage, text: str) -> Citation:
         """Quote the sentence of the cited passage closest to what the answer says with [marker]."""
-        claims = " ".join(MARKER.sub("", s) for s in split_sentences(text) if f"[{marker}]" in s)
+        claims = " ".join(MARKER_ANY.sub("", s) for s in split_sentences(text) if marker in markers_in(s))
         claim_tokens = set(self.searcher.tokenizer(claims))
         claim_numbers = numbers_in(claims)
         chunk = passage.chunk
@@ -235,7 +235,7 @@ class Assistant:
 
 def _check_agreement(answer: Answer) -> None:
     """Markers in the text and the citation list must name the same numbers."""
-    in_text = sorted({int(m) for m in MARKER.findall(answer.text)})
+    in_text = sorted(set(markers_in(answer.text)))
     listed = sorted(c.marker for c in answer.citations)
     if in_text != listed:
         log.error("marker/citation mismatch: text %s vs list %s", in_text, listed)

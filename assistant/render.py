@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import html
-import re
 
 from .answer import Answer, Citation
-
-_MARKER = re.compile(r"\[(\d{1,3})\]")
+from .verify import MARKER_ANY, marker_numbers
 
 
 def _text(s: str) -> str:
     """Escape, keep line breaks, and show citation markers as superscripts."""
     escaped = html.escape(s).replace("\n", "<br>")
-    return _MARKER.sub(r'<sup class="marker">[\1]</sup>', escaped)
+    return MARKER_ANY.sub(
+        lambda m: "".join(f'<sup class="marker">[{n}]</sup>' for n in marker_numbers(m.group(1))), escaped)
 
 
 def highlight(passage: str, quote: str) -> str:

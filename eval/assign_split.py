@@ -1,9 +1,10 @@
-"""Assign dev/test splits to eval/new_questions.yaml (deterministic, stdlib only).
+"""Assign dev/test splits to the held-out items of eval/questions.yaml (deterministic, stdlib).
 
     python3 eval/assign_split.py            # rewrites the split fields in place
     python3 eval/assign_split.py --check    # only reports, exits 1 if the file would change
 
-Stratified by type: the items of each type are taken in file order, shuffled with
+Held-out items are those whose id starts with ``s-`` (written from sampled passages); the
+first 98 items tuned the first version and stay dev. Stratified by type: the items of each type are taken in file order, shuffled with
 one random.Random(SEED) stream (types visited in sorted order), and the first half
 (rounded up) becomes dev, the rest test.  Only the `split: ...` values are
 rewritten; everything else in the file is left byte-for-byte unchanged.
@@ -16,7 +17,8 @@ import sys
 from pathlib import Path
 
 SEED = 7
-PATH = Path(__file__).resolve().parent / "new_questions.yaml"
+PATH = Path(__file__).resolve().parent / "questions.yaml"
+HELD_OUT = "s-"
 
 _BLOCK_ID = re.compile(r"^- id:\s*(\S+)\s*$")
 _FLOW_ID = re.compile(r"^- \{id:\s*([^,\s]+)\s*,")
@@ -63,7 +65,7 @@ def assign(items: list[tuple[str, str, list[int]]]) -> dict[str, str]:
 def main(argv: list[str]) -> int:
     text = PATH.read_text(encoding="utf-8")
     lines = text.split("\n")
-    items = parse(lines)
+    items = [it for it in parse(lines) if it[0].startswith(HELD_OUT)]
     ids = [qid for qid, _, _ in items]
     if len(ids) != len(set(ids)):
         raise SystemExit("duplicate ids in " + str(PATH))

@@ -15,8 +15,9 @@ def _run(args, settings) -> int:
 
     from .peers import compare, ratios
     from .questions import QuestionFileError, load_questions
-    from .report import summary_table, write_report
+    from .report import paired_report, summary_table, write_report
     from .run import GATED, check_against_baseline, evaluate
+    from .significance import outcome_table
 
     qpath = Path(args.questions) if args.questions else settings.path(settings.eval.questions)
     try:
@@ -32,19 +33,28 @@ def _run(args, settings) -> int:
     result = evaluate(questions, assistant.ask, top10)
     baseline_path = settings.path(settings.eval.baseline)
     baseline = json.loads(baseline_path.read_text()) if baseline_path.exists() else None
-    comparisons = ratio = None
+    rows_path = baseline_path.with_name(baseline_path.stem + "_rows.json")
+    comparisons = ratio = paired = None
+    current = outcome_table([r.__dict__ for r in result.rows])
+    against = Path(args.against) if args.against else (rows_path if args.compare and rows_path.exists() else None)
+    if against is not None:
+        paired = paired_report(_load_outcomes(against), current)
     if args.compare:
         comparisons = compare(settings, questions, assistant)
         ratio = ratios(comparisons)
     if not args.no_report:
         out_dir = Path(args.out) if args.out else settings.path(settings.eval.reports_dir)
-        path = write_report(result, out_dir, baseline, comparisons, ratio)
+        path = write_report(result, out_dir, baseline, comparisons, ratio, paired)
         print(f"report: {path}")
-    print(summary_table(result.metrics, baseline))
+    print(summary_table(result.metrics, baseline, result.by_split))
+    if paired:
+        print(f"\npaired permutation tests against {against}:")
+        print(paired)
     if args.update_baseline:
         baseline_path.write_text(json.dumps({k: round(result.metrics[k], 4) for k in GATED if k in result.metrics},
                                             indent=1) + "\n")
-        print(f"baseline updated: {baseline_path} (commit it and say why)")
+        rows_path.write_text(json.dumps(current, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        print(f"baseline updated: {baseline_path} and {rows_path.name} (commit them and say why)")
     if args.check:
         if baseline is None:
             print(f"no baseline at {baseline_path}; create it with --update-baseline", file=sys.stderr)
@@ -56,6 +66,14 @@ def _run(args, settings) -> int:
             return 1
         print("gate: no gated metric fell below the baseline beyond its tolerance")
     return 0
+
+
+def _load_outcomes(path: Path) -> dict:
+    """Per-question outcomes from a baseline rows file or a report.json."""
+    from .significance import outcome_table
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return outcome_table(data["rows"]) if isinstance(data, dict) and "rows" in data else data
 
 
 def _bench(args, settings) -> int:
@@ -89,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="answer the question set and report metrics")
     run.add_argument("--questions", help="question file (default: eval.questions in config)")
     run.add_argument("--check", action="store_true", help="exit 1 when a gated metric regresses")
-    run.add_argument("--compare", action="store_true", help="also run dense/BM25 ablations and naive peers")
+    run.add_argument("--compare", action="store_true",
+                     help="paired significance tests against the committed baseline rows, dense/BM25 ablations "
+                          "and naive peers")
+    run.add_argument("--against", help="a report.json (or baseline rows file) to test this run against")
     run.add_argument("--update-baseline", action="store_true", help="write the gated metrics to the baseline")
     run.add_argument("--no-report", action="store_true")
     run.add_argument("--out", help="report folder (default: eval.reports_dir)")

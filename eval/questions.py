@@ -10,6 +10,7 @@ import yaml
 from index.text import compact
 
 TYPES = {"fact", "definition", "list", "cross_doc", "version", "unanswerable"}
+SPLITS = ("dev", "test")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Question:
     type: str
     must_include: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    split: str = "dev"  # dev: may be used to choose anything; test: only reported
 
     @property
     def answerable(self) -> bool:
@@ -59,10 +61,13 @@ def load_questions(path: Path) -> list[Question]:
         qtype = item.get("type", "fact")
         if qtype not in TYPES:
             raise QuestionFileError(f"{where}: type must be one of {sorted(TYPES)}")
+        split = item.get("split", "dev")
+        if split not in SPLITS:
+            raise QuestionFileError(f"{where}: split must be one of {list(SPLITS)}")
         evidence = [Evidence(str(e["source"]), str(e["text"])) for e in item.get("evidence") or []]
         must = [str(m) for m in item.get("must_include") or []]
         if qtype != "unanswerable" and not (must or evidence):
             raise QuestionFileError(f"{where}: an answerable item needs must_include or evidence")
         out.append(Question(str(item["id"]), str(item["question"]), str(item.get("answer", "")), qtype,
-                            must, evidence))
+                            must, evidence, split))
     return out
