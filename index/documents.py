@@ -85,6 +85,10 @@ class Chunk:
     sentences: list[SentenceSpan]
     organization: str | None = None
     group: str | None = None  # links the two versions of one changed passage
+    kind: str | None = None  # 中期目標 / 年度計画 / 年度評価 / 政策資料 …
+    fiscal_year: int | None = None  # the fiscal year the document is about (western)
+    revision: str | None = None  # 「令和7年改定」「令和5年度補正」: which revision of the document
+    revision_year: int | None = None  # western year of the revision, to find the latest
 
     @property
     def section_path(self) -> str:

@@ -30,6 +30,7 @@ from .headings import (
     heading_kind,
     series_stems,
 )
+from .meta import detect_fiscal_year, detect_kind, detect_revision
 from .parts import find_parts
 from .reader import SkipFile, iter_files, read_document
 from .sentences import build_sentences, local_widths, wraps
@@ -37,6 +38,7 @@ from .text import compact, squeeze, tidy
 
 log = logging.getLogger(__name__)
 
+REVISION_HEAD_LINES = 40  # a dated 改定/変更 line is looked for in a part's first lines
 _LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[0-9０-９]{2,}")
 
@@ -47,6 +49,7 @@ class DocumentMeta:
     publisher: str | None = None
     organization: str | None = None
     kind: str | None = None
+    revision: str | None = None  # e.g. 「令和7年改定」; detected from the text when absent
 
 
 @dataclass
@@ -64,7 +67,8 @@ def load_manifest(path: Path | None) -> dict[str, DocumentMeta]:
     out = {}
     for entry in data.get("documents", []):
         out[str(entry["file"])] = DocumentMeta(
-            entry.get("title"), entry.get("publisher"), entry.get("organization"), entry.get("kind"))
+            entry.get("title"), entry.get("publisher"), entry.get("organization"), entry.get("kind"),
+            entry.get("revision"))
     return out
 
 
@@ -169,12 +173,25 @@ def chunk_document(doc: Document, settings: Settings, meta: DocumentMeta | None 
         else:
             segments = [Segment(list(range(len(units))), None, None, 0)]
         located = _locate(doc, idx, segments, headings, ch.max_chars)
-        chunks.extend(make_chunks(
+        part_chunks = make_chunks(
             located, source=doc.source, title=title, part=part_no,
             organization=_organization(meta, title), page_of=doc.page_of,
             target=ch.target_chars, overlap=ch.overlap_chars,
-        ))
+        )
+        _describe(part_chunks, meta, title, [doc.lines[i].text for i in idx])
+        chunks.extend(part_chunks)
     return chunks
+
+
+def _describe(chunks: list[Chunk], meta: DocumentMeta, title: str, lines: list[str]) -> None:
+    """Kind, fiscal year and revision of a part, from the manifest or its title and text."""
+    kind = detect_kind(title) or (detect_kind(meta.kind) if meta.kind else None) or meta.kind
+    revision = detect_revision(meta.revision, meta.revision) if meta.revision else None
+    revision = revision or detect_revision("\n".join(lines[:REVISION_HEAD_LINES]), "\n".join(lines))
+    year = detect_fiscal_year(title)
+    for c in chunks:
+        c.kind, c.fiscal_year = kind, year
+        c.revision, c.revision_year = (revision.label, revision.year) if revision else (None, None)
 
 
 def _fallback_title(doc: Document, idx: list[int], headings: dict[int, str]) -> str:

@@ -31,6 +31,7 @@ _UNITS = set("社件人名円％%倍億万千兆組機者回点年月日度")  #
 _FIGURES = re.compile(r"[0-9０-９][0-9０-９,，.．%％]*|[－―—△▲]+")  # a dash cell means "no figure"
 _WIDTH_WINDOW = 4  # lines on each side that set the local text width
 _WRAP_SHARE = 0.8  # a line this share as wide as its widest neighbour wraps into the next
+_WIDER = 1.15  # ...and the line after it is at most this much wider (half-width characters, indents)
 _MAX_OPEN_CHARS = 200  # an open bracket stops carrying a unit on after this many characters
 
 
@@ -100,7 +101,7 @@ def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
     # A wrapped line reaches the edge of its column: it is about as wide as the widest
     # lines around it, and the line after it is not wider (nor a heading).
     width = display_width(body)
-    if local_width <= 0 or width < _WRAP_SHARE * local_width or display_width(after) > width + 2:
+    if local_width <= 0 or width < _WRAP_SHARE * local_width or display_width(after) > _WIDER * width + 2:
         return False
     return heading_kind(after) is None
 

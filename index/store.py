@@ -33,7 +33,7 @@ from .ingest import ingest_paths
 from .reader import iter_files
 from .tokens import SudachiTokenizer
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: chunk kind, fiscal year and revision
 log = logging.getLogger(__name__)
 
 

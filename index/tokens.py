@@ -38,6 +38,14 @@ class SudachiTokenizer:
                 for m in self._tok.tokenize(text, self._mode)
             ]
 
+    def surfaces(self, text: str) -> list[tuple[tuple[str, ...], str]]:
+        """(part of speech, surface as written after NFKC) of every morpheme, split mode C."""
+        from sudachipy import SplitMode
+
+        text = unicodedata.normalize("NFKC", text)[: self.MAX_CHARS]
+        with self._lock:
+            return [(tuple(m.part_of_speech()), m.surface()) for m in self._tok.tokenize(text, SplitMode.C)]
+
     def __call__(self, text: str) -> list[str]:
         """BM25 tokens: every morpheme but the dropped parts of speech."""
         return [form for pos, form in self.morphemes(text) if form and pos[0] not in self._drop]
