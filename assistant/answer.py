@@ -41,6 +41,7 @@ class Answer:
     mode: str = "extractive"
     confidence: float = 0.0
     timings_ms: dict[str, float] = field(default_factory=dict)
+    diagnostics: dict = field(default_factory=dict)  # evidence behind the decision (focus, what is missing)
 
     def to_json(self) -> dict:
         return {
@@ -53,5 +54,6 @@ class Answer:
             "unverified": self.unverified,
             "mode": self.mode,
             "confidence": round(self.confidence, 4),
+            "diagnostics": self.diagnostics,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }

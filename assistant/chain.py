@@ -1,8 +1,9 @@
-"""The retrieval chain: question -> retrieve -> answer -> verify citations -> Answer.
+"""The retrieval chain: question -> analyse -> retrieve -> answer -> verify -> Answer.
 
-Composed from ``langchain_core`` runnables; the CLI, the UI and the eval all go
-through :class:`Assistant`. ``stream`` runs the same steps and yields the answer
-as it is produced.
+One generator of answer events (passages, the direct answer and quotes line by
+line or LLM tokens, the final Answer) serves everything: :meth:`Assistant.ask`
+drains it, :meth:`Assistant.stream` hands the events to the UI as they come.
+The steps are ``langchain_core`` runnables over a shared :class:`Request`.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from dataclasses import dataclass, field
 from langchain_core.runnables import RunnableLambda
 
 from index.config import Settings
+from index.meta import organization_aliases
 from index.search import Filters, Passage, Searcher
 from index.text import compact
 
 from .answer import ABSTAIN, Answer, Citation
-from .extractive import Candidate, ExtractiveAnswerer, abstention_text, citation_for
+from .extractive import Candidate, Draft, ExtractiveAnswerer, abstention_text, citation_for
 from .llm import build_messages, make_chat_model
+from .question import QuestionAnalysis, analyze
+from .rank import Ranked, rerank
 from .retriever import PassageRetriever, passages_of
 from .verify import MARKER_ANY, markers_in, numbers_in, split_sentences, verify
 
@@ -37,6 +41,8 @@ class Request:
     answer_mode: str | None = None
     filters: Filters | None = None
     notices: list[str] = field(default_factory=list)
+    analysis: QuestionAnalysis | None = None
+    ranked: list[Ranked] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     started: float = field(default_factory=time.perf_counter)
@@ -58,33 +64,44 @@ class Assistant:
         self.settings = settings
         self.searcher = searcher or Searcher(settings)
         self.extractive = ExtractiveAnswerer(self.searcher, settings.answer)
-        self.retriever = PassageRetriever(searcher=self.searcher, k=settings.retrieval.top_k,
+        self.retriever = PassageRetriever(searcher=self.searcher, k=settings.rank.pool,
                                           mode=settings.retrieval.mode)
+        chunks = self.searcher.chunks
+        self.organizations = organization_aliases(
+            sorted({c.title for c in chunks}),
+            sorted({o.strip() for c in chunks if c.organization for o in c.organization.split(",")}))
         self._chat_model = chat_model
-        self.chain = (
+        self.steps = (
             RunnableLambda(self._prepare, name="prepare")
             | RunnableLambda(self._retrieve, name="retrieve")
-            | RunnableLambda(self._answer, name="answer")
-            | RunnableLambda(self._finish, name="verify")
         )
 
     # ── public API ───────────────────────────────────────────────────
     def ask(self, question: str, **options) -> Answer:
         """Answer one question (options: k, retrieval_mode, answer_mode, filters)."""
-        return self.chain.invoke(Request(question, **options))
+        answer = None
+        for event in self.stream(question, **options):
+            if event.kind == "answer":
+                answer = event.answer
+        assert answer is not None
+        return answer
 
     def stream(self, question: str, **options) -> Iterator[StreamEvent]:
-        """Yield retrieved passages, then answer text as it is produced, then the final Answer."""
-        req = self._prepare(Request(question, **options))
+        """Yield retrieved passages, then the answer text as it is produced, then the final Answer."""
+        req = self.steps.invoke(Request(question, **options))
         if req.answer is None:
-            req = self._retrieve(req)
             yield StreamEvent("passages", passages=req.passages)
+            t = time.perf_counter()
             if self._answer_mode(req) == "llm" and req.passages:
                 yield from self._stream_llm(req)
             else:
-                req = self._answer(req)
+                req.answer = self._extractive_answer(req)
+                for line in req.answer.text.splitlines(keepends=True):
+                    req.timings.setdefault("first_token", (time.perf_counter() - req.started) * 1000)
+                    yield StreamEvent("delta", text=line)
+            req.timings["answer"] = (time.perf_counter() - t) * 1000
         answer = self._finish(req)
-        if not req.timings.get("first_token"):
+        if req.answer is not None and not req.timings.get("first_token"):
             for line in answer.text.splitlines(keepends=True):
                 yield StreamEvent("delta", text=line)
         yield StreamEvent("answer", answer=answer)
@@ -93,6 +110,14 @@ class Assistant:
         """Load the embedding model and Sudachi before the first user waits for them."""
         self.searcher.embedder.encode_query("ウォームアップ")
         self.searcher.tokenizer("ウォームアップ")
+
+    def retrieve(self, question: str, k: int = 10, **options) -> list[Passage]:
+        """The passages answering would use (constraints and revisions applied), best first."""
+        req = self.steps.invoke(Request(question, k=k, **options))
+        return req.passages
+
+    def analyze(self, question: str) -> QuestionAnalysis:
+        return analyze(question, self.searcher.tokenizer.surfaces(question), self.organizations)
 
     # ── steps ────────────────────────────────────────────────────────
     def _prepare(self, req: Request) -> Request:
@@ -111,47 +136,48 @@ class Assistant:
         if req.answer is not None:
             return req
         t = time.perf_counter()
+        req.analysis = self.analyze(req.question)
         docs = self.retriever.invoke(
-            req.question, k=req.k or self.settings.retrieval.top_k,
+            req.question, k=max(self.settings.rank.pool, req.k or self.settings.retrieval.top_k),
             mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters,
         )
-        req.passages = passages_of(docs)
+        req.ranked = rerank(passages_of(docs), req.analysis, self.settings.rank,
+                            req.k or self.settings.retrieval.top_k)
+        req.passages = [r.passage for r in req.ranked]
         req.timings["retrieve"] = (time.perf_counter() - t) * 1000
         return req
 
     def _answer_mode(self, req: Request) -> str:
         return req.answer_mode or self.settings.answer.mode
 
-    def _answer(self, req: Request) -> Request:
-        if req.answer is not None:
-            return req
-        t = time.perf_counter()
-        if self._answer_mode(req) == "llm" and req.passages:
-            req.answer = self._llm_answer(req, self._call_llm(req))
-        else:
-            req.answer = self._extractive_answer(req)
-        req.timings["answer"] = (time.perf_counter() - t) * 1000
-        return req
-
     def _finish(self, req: Request) -> Answer:
         answer = req.answer or Answer(question=req.question, text=EMPTY_PROMPT, abstained=False)
         answer.passages = answer.passages or req.passages
         answer.notices = req.notices + [n for n in answer.notices if n not in req.notices]
+        if req.filters and req.filters.active():
+            answer.notices.append("絞り込み条件を適用して回答しました。")
         answer.timings_ms = {**req.timings, "total": (time.perf_counter() - req.started) * 1000}
         _check_agreement(answer)
         return answer
 
     # ── answering ────────────────────────────────────────────────────
     def _extractive_answer(self, req: Request) -> Answer:
-        chosen, confidence = self.extractive.select(req.question, req.passages)
-        if not chosen or confidence < self.settings.answer.abstain_threshold:
-            return self._abstain(req, confidence)
-        text, citations = self.extractive.compose(chosen)
-        return Answer(req.question, text, False, citations, req.passages, mode="extractive", confidence=confidence)
+        draft = self.extractive.answer(req.analysis, req.ranked)
+        diagnostics = {"focus": req.analysis.focus, "answer_type": req.analysis.answer_type,
+                       "focus_coverage": round(draft.focus, 4), "support": round(draft.support, 4),
+                       "missing": draft.missing}
+        if draft.abstained:
+            answer = self._abstain(req, draft.confidence, text=draft.direct)
+        else:
+            text, citations = compose(draft)
+            answer = Answer(req.question, text, False, citations, req.passages, mode="extractive",
+                            confidence=draft.confidence)
+        answer.diagnostics = diagnostics
+        return answer
 
-    def _abstain(self, req: Request, confidence: float, mode: str = "extractive") -> Answer:
+    def _abstain(self, req: Request, confidence: float, mode: str = "extractive", text: str | None = None) -> Answer:
         related = req.passages[: self.settings.answer.related_on_abstain]
-        return Answer(req.question, abstention_text(), True, [], req.passages, related, mode=mode,
+        return Answer(req.question, text or abstention_text(), True, [], req.passages, related, mode=mode,
                       confidence=confidence)
 
     @property
@@ -160,16 +186,8 @@ class Assistant:
             self._chat_model = make_chat_model(self.settings.llm, self.settings.llm_api_key())
         return self._chat_model
 
-    def _call_llm(self, req: Request) -> str | Exception:
-        messages = build_messages(req.question, req.passages, self.settings.llm.system_prompt)
-        try:
-            return str(self.chat_model.invoke(messages).content)
-        except Exception as exc:  # timeouts, connection and API errors all fall back
-            log.warning("LLM call failed: %s: %s", exc.__class__.__name__, exc)
-            return exc
-
     def _stream_llm(self, req: Request) -> Iterator[StreamEvent]:
-        t = time.perf_counter()
+        t = req.started
         messages = build_messages(req.question, req.passages, self.settings.llm.system_prompt)
         parts: list[str] = []
         result: str | Exception
@@ -185,7 +203,6 @@ class Assistant:
             log.warning("LLM stream failed: %s: %s", exc.__class__.__name__, exc)
             result = exc
         req.answer = self._llm_answer(req, result)
-        req.timings["answer"] = (time.perf_counter() - t) * 1000
         if req.timings.get("first_token") and req.answer.mode != "llm":
             req.timings.pop("first_token")  # the streamed draft was replaced: send the final text
 
@@ -229,7 +246,7 @@ class Assistant:
             if score > best_score:
                 best, best_score = i, score
         span = chunk.sentences[best]
-        cand = Candidate(passage, best, chunk.text[span.start:span.end], span.line_start, span.line_end, 0, 0, 0)
+        cand = Candidate(passage, best, chunk.text[span.start:span.end], span.line_start, span.line_end)
         return citation_for(cand, marker)
 
 
@@ -241,3 +258,15 @@ def _check_agreement(answer: Answer) -> None:
         log.error("marker/citation mismatch: text %s vs list %s", in_text, listed)
         keep = set(in_text)
         answer.citations = [c for c in answer.citations if c.marker in keep]
+
+
+def compose(draft: Draft, first_marker: int = 1) -> tuple[str, list[Citation]]:
+    """The answer text: the direct answer on the first line, then each quote with its marker."""
+    lines = [draft.direct + ("（" + "／".join(draft.notes) + "）" if draft.notes else "")]
+    citations: list[Citation] = []
+    for n, q in enumerate(draft.quotes, first_marker):
+        lines.append(f"{q.label}{q.text}[{n}]")
+        citations.append(citation_for(q.candidate, n, q.text.strip("…")))
+    # The direct answer is drawn from the quotes: it cites them all.
+    lines[0] += "".join(f"[{c.marker}]" for c in citations)
+    return "\n".join(lines), citations

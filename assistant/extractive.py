@@ -1,88 +1,91 @@
-"""Extractive answering: quote the sentences of the retrieved passages that answer.
+"""Extractive answering: a direct answer first, then the verbatim quotes behind it.
 
-Offline and deterministic. Every candidate sentence is scored against the
-question by term overlap (IDF-weighted Sudachi terms), embedding similarity
-(for the best few), the rank of its passage, and question-type cues (a 何件
-question wants a count, an いつ question a date, a なぜ question a reason).
-The answer quotes one to a few sentences as written in the source, each with
-its marker; 新旧対照表 quotes say whether they are 変更案 or 現行, and both
-versions are given when they differ.
+Offline and deterministic. Every sentence of the retrieved passages is a
+candidate, scored by how much of the question it covers (IDF-weighted Sudachi
+terms, on the sentence and with its headings and the sentence before), whether
+it carries the question's *focus* (the asked-for thing), whether it holds a
+value of the asked type (a count for 何件, a date for いつ …) and the rank of its
+passage. Weights and thresholds come from ``answer.scoring`` in config.yaml
+(fitted on the dev split).
+
+An answer is given only when the best candidate carries the focus and, for a
+figure question, a figure of the asked type; otherwise 「資料に記載なし」. The
+first line states the answer itself — the value with its unit and qualifier,
+the list items, a definition clause — then the supporting quotes follow,
+verbatim and trimmed to the clauses that carry the answer.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from index.config import AnswerSettings
 from index.documents import Chunk
-from index.headings import LIST_START
-from index.search import Passage, Searcher
+from index.headings import LIST_START, heading_kind
+from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
-from index.tokens import content_terms
 
 from .answer import ABSTAIN, Citation
+from .question import QuestionAnalysis
+from .rank import Ranked
+from .values import Value, best_value, strip_marker, trim, value_run, values_in
 
-_NUMBER = re.compile(r"[0-9０-９]")
-_DATE = re.compile(r"(令和|平成|昭和|[0-9０-９]{4})\s*[0-9０-９元]*\s*(年|年度)|[0-9０-９]+\s*月")
-_REASON = re.compile(r"ため|から|理由|根拠|踏まえ|により|による|背景|目的")
-_CUES = {
-    "count": re.compile(r"何(件|社|人|名|組織|機関|点|回|か所|カ所|倍|割|%|％)|いくつ|いくら|どれ(くらい|ほど|だけ)|"
-                        r"どの(くらい|程度|水準)|何％|規模|金額|目標値|件数|人数|額は"),
-    "date": re.compile(r"いつ|何年|何月|時期|期間|何日"),
-    "reason": re.compile(r"なぜ|理由|根拠|目的|背景|どうして|ため"),
-    "change": re.compile(r"変更|現行|変わ|違い|改定|改正|前と|新旧"),
-    "cross": re.compile(r"それぞれ|比較|資料によって|両方|どの資料|各資料|ごとに"),
-    "list": re.compile(r"何が(あり|挙げ)|どんな|どのような|挙げ|列挙|どこですか"
-                       r"|何ですか.*(柱|領域|取組)|(柱|領域|取組|施策).*何"),
-}
-LEX_OWN = 0.3  # share of term overlap scored on the sentence alone (rest: with its headings and the sentence before)
-_UNIT = re.compile(r"何(件|社|人|名|組織|機関|点|回|か所|カ所|倍|割)")
+_LEAD_IN = re.compile(r"[：:]$|(次|以下)の(とおり|通り|もの|取組|事項)|(次|以下)に(掲げる|示す)")
+_DEFINITION = re.compile(r"とは|をいう|を指す|のこと|と呼ぶ|と称する|と定義")
+_REASON = re.compile(r"ため|から|理由|背景|踏まえ|により|による|目的")
 
 
 @dataclass
 class Candidate:
+    """A sentence that may answer, with the evidence for it."""
+
     passage: Passage
     sentence: int  # index into chunk.sentences
     text: str
     line_start: int
     line_end: int
-    lexical: float
-    cue: float
-    prior: float
-    similarity: float = 0.0
+    lexical: float = 0.0  # question terms covered (sentence + context)
+    focus: float = 0.0  # focus terms covered (sentence + context)
+    focus_own: float = 0.0  # focus terms in the sentence itself
+    support: float = 0.0  # the least covered element of the question (focus, qualifiers) in the passage
+    value: Value | None = None  # a figure of the asked type
+    prior: float = 0.0  # from the passage's rank
+    cue: float = 0.0  # the sentence has the kind of content asked for (reason, definition …)
+    score: float = 0.0
+    duplicates: tuple[Passage, ...] = ()
 
     @property
     def chunk(self) -> Chunk:
         return self.passage.chunk
 
-    def score(self) -> float:
-        return 0.4 * self.lexical + 0.2 * self.similarity + 0.2 * self.cue + 0.2 * self.prior
+
+@dataclass
+class Quote:
+    candidate: Candidate
+    text: str  # verbatim, possibly trimmed with …
+    label: str = ""  # 変更案： / 現行： / IPA：
 
 
-def question_cues(question: str) -> set[str]:
-    return {name for name, pattern in _CUES.items() if pattern.search(question)}
+@dataclass
+class Draft:
+    """What extractive answering decided, before it becomes an Answer."""
 
-
-def cue_score(text: str, cues: set[str], unit: str | None) -> float:
-    """How well a sentence has the kind of content the question asks for."""
-    if not cues - {"change"}:
-        return 0.5
-    score = 0.0
-    if "count" in cues and _NUMBER.search(text):
-        score = max(score, 1.0 if unit is None or unit in text else 0.6)
-    if "date" in cues and _DATE.search(text):
-        score = max(score, 1.0)
-    if "reason" in cues and _REASON.search(text):
-        score = max(score, 1.0)
-    return score
+    direct: str  # the first line: the answer itself
+    quotes: list[Quote] = field(default_factory=list)
+    abstained: bool = False
+    confidence: float = 0.0
+    notes: list[str] = field(default_factory=list)  # e.g. which revision was used
+    focus: float = 0.0  # focus coverage of the best candidate
+    support: float = 0.0  # least covered question element of the best candidate
+    missing: str = ""  # what the best candidate lacks: focus | value | year (empty: supported)
 
 
 class ExtractiveAnswerer:
-    """Chooses and quotes sentences; decides when the evidence is too weak."""
+    """Chooses, trims and quotes sentences; decides when the evidence is too weak."""
 
     def __init__(self, searcher: Searcher, settings: AnswerSettings):
         self.searcher = searcher
@@ -94,174 +97,346 @@ class ExtractiveAnswerer:
         self._idf = {tok: math.log(1 + (n_docs - df[i] + 0.5) / (df[i] + 0.5))
                      for tok, i in bm25.vocab_dict.items() if i < len(df)}
         self._unknown_idf = math.log(1 + (n_docs + 0.5) / 0.5)
+        self._families: dict[tuple, dict[str, int | None]] | None = None
+        self._groups: dict[str, list[Chunk]] | None = None
 
+    # ── scoring ──────────────────────────────────────────────────────
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)
 
     def coverage(self, terms: list[str], tokens: set[str]) -> float:
-        """IDF-weighted share of the question's terms present in ``tokens``."""
+        """IDF-weighted share of ``terms`` present in ``tokens``."""
         total = sum(self.idf(t) for t in terms)
         return sum(self.idf(t) for t in terms if t in tokens) / total if total else 0.0
 
-    def candidates(self, question: str, passages: list[Passage]) -> tuple[list[Candidate], list[str]]:
-        terms = content_terms(self.searcher.tokenizer, question)
-        cues = question_cues(question)
-        unit_m = _UNIT.search(question)
-        unit = unit_m.group(1) if unit_m else None
+    def _terms(self, text: str) -> list[str]:
+        from index.tokens import content_terms
+
+        return content_terms(self.searcher.tokenizer, text)
+
+    def candidates(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> list[Candidate]:
+        s = self.settings.scoring
+        tok = self.searcher.tokenizer
+        terms = self._terms(analysis.question)
+        focus_terms = self._terms(analysis.focus) if analysis.focus else []
+        elements = [t for t in (self._terms(q) for q in analysis.qualifiers) if t]
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
-        for p in passages:
-            c = p.chunk
-            # Headings name the subject a sentence speaks about (「② 未踏事業修了生の成果」 over 「22件以上」).
-            context = set(self.searcher.tokenizer(c.context()))
+        for r in ranked:
+            p, c = r.passage, r.passage.chunk
+            context = set(tok(c.context()))
+            # Qualifiers (the programme, the document …) may sit anywhere in the passage.
+            passage_tokens = context | set(tok(c.text))
+            qualifier_support = min((self.coverage(e, passage_tokens) for e in elements), default=1.0)
             previous: set[str] = set()
             for i, span in enumerate(c.sentences):
                 text = c.text[span.start:span.end]
-                key = (c.source, compact(text))
-                tokens = set(self.searcher.tokenizer(text))
-                # The sentence before often names the subject the figure belongs to
-                # (「…支援士試験を実施。」「応募者16,597名、合格者数2,253名。」).
+                tokens = set(tok(text))
                 around = tokens | context | previous
                 previous = tokens
-                if len(key[1]) < 6 or key in seen:
+                key = (c.source, compact(text))
+                # A heading alone never answers — unless it states the figure asked for
+                # (「A）対日投資誘致成功件数 376件以上【基幹目標】」 heads its section).
+                if len(key[1]) < 4 or key in seen or (_is_heading(c, i) and not (
+                        analysis.wants_value and values_in(text))):
                     continue
                 seen.add(key)
-                out.append(Candidate(
+                focus_pos = _positions(text, analysis.anchor) or _positions(text, analysis.focus)
+                cand = Candidate(
                     p, i, text, span.line_start, span.line_end,
-                    lexical=LEX_OWN * self.coverage(terms, tokens) + (1 - LEX_OWN) * self.coverage(terms, around),
-                    cue=cue_score(text, cues, unit),
-                    prior=1.0 / (1 + 0.5 * (p.rank - 1)),
-                ))
-        return out, terms
+                    lexical=s.own_share * self.coverage(terms, tokens) + (1 - s.own_share) * self.coverage(terms, around),
+                    focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
+                    focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
+                    value=best_value(text, analysis.answer_type, analysis.unit, focus_pos)
+                    if analysis.wants_value else None,
+                    prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
+                    cue=_cue(text, analysis),
+                    duplicates=r.duplicates,
+                )
+                cand.support = min(cand.focus, qualifier_support)
+                cand.score = (s.lexical * cand.lexical + s.focus * cand.focus + s.prior * cand.prior
+                              + s.value * (1.0 if cand.value else 0.0) + s.cue * cand.cue)
+                out.append(cand)
+        return out
 
-    def _add_similarity(self, question: str, cands: list[Candidate]) -> None:
-        """Embedding similarity for the lexically best candidates only (keeps latency low)."""
-        best = sorted(cands, key=lambda c: -c.score())[: self.settings.similarity_candidates]
-        if not best:
-            return
-        embedder = self.searcher.embedder
-        q = embedder.encode_query(question)[0]
-        vecs = embedder.encode_passages([c.text for c in best])
-        for c, v in zip(best, vecs):
-            # e5 cosines sit in a narrow band; stretch 0.75..0.95 to 0..1
-            c.similarity = float(np.clip((float(v @ q) - 0.75) / 0.20, 0.0, 1.0))
+    def confidence(self, best: Candidate, analysis: QuestionAnalysis) -> float:
+        """Evidence strength in 0..1 (the calibrated score of the best candidate)."""
+        s = self.settings.scoring
+        dense = best.passage.dense_score or 0.0
+        dense_n = float(np.clip((dense - s.dense_low) / max(s.dense_high - s.dense_low, 1e-6), 0.0, 1.0))
+        return 0.5 * best.lexical + 0.3 * best.focus + 0.2 * dense_n
 
-    def confidence(self, question: str, terms: list[str], passages: list[Passage], best: Candidate | None) -> float:
-        """Evidence strength in 0..1: do the best passage and sentence cover the question?"""
-        if not passages or best is None:
-            return 0.0
-        chunk = best.chunk
-        passage_cov = self.coverage(terms, set(self.searcher.tokenizer(f"{chunk.context()}\n{chunk.text}")))
-        dense = max((p.dense_score or 0.0) for p in passages)
-        dense_n = float(np.clip((dense - 0.78) / 0.14, 0.0, 1.0))
-        return 0.45 * passage_cov + 0.25 * best.lexical + 0.15 * dense_n + 0.15 * best.cue
+    def _supported(self, best: Candidate, analysis: QuestionAnalysis) -> tuple[bool, str]:
+        """Does the best candidate carry the focus and a value of the asked type?"""
+        s = self.settings.scoring
+        if best.focus < s.focus_threshold or best.support < s.support_threshold:
+            return False, "focus"
+        if analysis.wants_value and best.value is None:
+            return False, "value"
+        years = analysis.constraints.fiscal_years
+        if years and not analysis.cross and not _mentions_year(best, years):
+            return False, "year"
+        return True, ""
 
-    def select(self, question: str, passages: list[Passage]) -> tuple[list[Candidate], float]:
-        """The sentences to quote (best first) and the confidence of the answer."""
-        cands, terms = self.candidates(question, passages)
+    # ── answering ────────────────────────────────────────────────────
+    def answer(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> Draft:
+        cands = self.candidates(analysis, ranked)
         if not cands:
-            return [], 0.0
-        self._add_similarity(question, cands)
-        ranked = sorted(cands, key=lambda c: -c.score())
-        best = ranked[0]
-        cues = question_cues(question)
-        confidence = self.confidence(question, terms, passages, best)
+            return Draft(abstention_text(), abstained=True)
+        ordered = sorted(cands, key=lambda c: -c.score)
+        if analysis.wants_value:
+            # A figure question is answered by the best sentence that states a figure of the asked type.
+            typed = [c for c in ordered if c.value and c.score >= self.settings.value_share * ordered[0].score]
+            if typed:
+                ordered.remove(typed[0])
+                ordered.insert(0, typed[0])
+        best = ordered[0]
+        confidence = self.confidence(best, analysis)
+        ok, missing = self._supported(best, analysis)
+        draft = self._decide(analysis, ordered, best, confidence, ok, missing)
+        draft.focus, draft.support, draft.missing = best.focus, best.support, missing
+        return draft
+
+    def _decide(self, analysis: QuestionAnalysis, ordered: list[Candidate], best: Candidate, confidence: float,
+                ok: bool, missing: str) -> Draft:
+        if analysis.cross:
+            return self._cross(analysis, ordered, confidence)
+        if not ok or confidence < self.settings.abstain_threshold:
+            return Draft(abstention_text(_what_is_missing(analysis, missing)), abstained=True,
+                         confidence=confidence)
+        if analysis.answer_type == "list":
+            return self._list(analysis, best, confidence)
+        draft = None
+        if analysis.answer_type == "change" or best.chunk.version:
+            draft = self._versions(analysis, best, confidence)
+        if draft is None:
+            quote = self._quote(best, analysis)
+            draft = Draft(self._direct(analysis, best, quote), [quote], confidence=confidence)
+            self._add_support(draft, best, ordered, analysis)
+        if not analysis.constraints.revision:
+            self._note_revision(draft, best, ordered, analysis)
+        return draft
+
+    def _add_support(self, draft: Draft, best: Candidate, ordered: list[Candidate],
+                     analysis: QuestionAnalysis) -> None:
+        """Further quotes from the same document that score close to the best (the sentence that
+        follows a lead-in, the second figure of a two-figure question)."""
         chosen = [best]
-        length = len(best.text)
-        for c in ranked[1:]:
-            if len(chosen) >= self.settings.max_sentences or length > 300:
+        limit = self.settings.max_quotes
+        following = _next_sentence(best)
+        if following is not None and (_LEAD_IN.search(best.text) or len(compact(best.text)) < 40):
+            chosen.append(following)
+        for c in ordered[1:]:
+            if len(chosen) >= limit:
                 break
-            if c.score() < self.settings.extra_sentence_ratio * best.score():
+            if c.score < self.settings.extra_ratio * best.score:
                 break
+            if (c.chunk.source, c.chunk.part) != (best.chunk.source, best.chunk.part) or c.value is None \
+                    and analysis.wants_value:
+                continue
             if any(_redundant(c, x) for x in chosen):
                 continue
-            # Further quotes stay in the best quote's document unless the question spans documents.
-            if (c.chunk.source, c.chunk.part) != (best.chunk.source, best.chunk.part) and "cross" not in cues:
-                continue
             chosen.append(c)
-            length += len(c.text)
-        chosen = [self._with_list_items(question, c) for c in chosen]
-        chosen = self._with_counterparts(question, chosen, passages)
-        return chosen, confidence
+        for c in chosen[1:]:
+            draft.quotes.append(self._quote(c, analysis))
+        if analysis.asks_several and best.value is not None:
+            more = [c.value.text for c in chosen[1:] if c.value and compact(c.value.text) not in compact(draft.direct)]
+            if more:
+                draft.direct = "、".join([draft.direct, *more[:2]])
 
-    def _with_list_items(self, question: str, c: Candidate, max_items: int = 6, max_chars: int = 320) -> Candidate:
-        """A heading or lead-in sentence that opens a list is quoted with the items that follow it."""
-        chunk = c.chunk
-        lead_in = len(compact(c.text)) < 50 and not c.text.endswith("。")
-        if not (lead_in or "list" in question_cues(question)):
-            return c
-        end = c.sentence
-        for j in range(c.sentence + 1, min(len(chunk.sentences), c.sentence + 1 + max_items)):
-            span = chunk.sentences[j]
-            item = chunk.text[span.start:span.end]
-            if not LIST_START.match(squeeze(item)) or span.end - chunk.sentences[c.sentence].start > max_chars:
+    def _direct(self, analysis: QuestionAnalysis, c: Candidate, quote: Quote) -> str:
+        """The answer itself, for the first line."""
+        limit = self.settings.direct_max_chars
+        if c.value is not None:
+            if analysis.asks_several:
+                same = [v for v in values_in(c.text) if v.kind == c.value.kind or analysis.answer_type == "count"]
+                texts = list(dict.fromkeys(v.text for v in same if v.kind != "date"))[:4]
+                if len(texts) >= 2:
+                    return "、".join(texts) + _qualifier(c.chunk)
+            run = [v.text for v in value_run(c.text, c.value)][:3]
+            return "、".join(dict.fromkeys(run)) + _qualifier(c.chunk)
+        if analysis.answer_type == "definition":
+            m = re.search(r"とは[、，]?", c.text)
+            start = m.end() if m else 0
+            return trim(c.text[start:], 0, min(len(c.text) - start, limit), limit)
+        text = quote.text
+        if len(text) > limit:
+            anchors = _positions(c.text, analysis.focus)
+            at = anchors[0] if anchors else 0
+            text = trim(c.text, at, at + len(analysis.focus), limit)
+        return text
+
+    def _quote(self, c: Candidate, analysis: QuestionAnalysis, label: str = "") -> Quote:
+        """The candidate trimmed to the clauses that carry the answer (verbatim, … where cut)."""
+        limit = self.settings.quote_max_chars
+        if c.value is not None:
+            start, end = c.value.start, c.value.end
+        else:
+            anchors = _positions(c.text, analysis.focus)
+            start = anchors[0] if anchors else 0
+            end = start + (len(analysis.focus) if anchors else min(len(c.text), limit))
+        label = label or (f"{c.chunk.version}：" if c.chunk.version else "")
+        return Quote(c, trim(c.text, start, end, limit), label)
+
+    def _list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
+        """A lead-in and the items under it, collected across bullets and lines."""
+        chunk = best.chunk
+        start = best.sentence
+        # The items may follow the best sentence, or the best sentence may be an item.
+        while start > 0 and _is_item(chunk, start) and not _is_heading(chunk, start - 1):
+            start -= 1
+        items: list[tuple[int, str]] = []
+        for j in range(start + (0 if _is_item(chunk, start) else 1), len(chunk.sentences)):
+            if _is_heading(chunk, j):
                 break
-            end = j
-        if end == c.sentence:
-            return c
-        first, last = chunk.sentences[c.sentence], chunk.sentences[end]
-        return Candidate(c.passage, c.sentence, chunk.text[first.start:last.end], first.line_start,
-                         max(s.line_end for s in chunk.sentences[c.sentence:end + 1]),
-                         c.lexical, c.cue, c.prior, c.similarity)
+            text = _sentence(chunk, j)
+            if not _is_item(chunk, j):
+                if items:
+                    break
+                continue
+            items.append((j, text))
+            if len(items) >= self.settings.max_list_items:
+                break
+        if len(items) < 2:
+            inline = _inline_items(best.text)
+            # An enumeration inside one sentence is quoted whole (up to twice the usual length).
+            limit = self.settings.quote_max_chars * 2
+            quote = Quote(best, trim(best.text, 0, min(len(best.text), limit), limit),
+                          f"{chunk.version}：" if chunk.version else "")
+            direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
+            return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
+        lead = start if not _is_item(chunk, start) else None
+        first = lead if lead is not None and not _is_heading(chunk, lead) else items[0][0]
+        last = items[-1][0]
+        spans = chunk.sentences[first:last + 1]
+        text = chunk.text[spans[0].start:spans[-1].end]
+        joined = Candidate(best.passage, first, text, spans[0].line_start, max(s.line_end for s in spans),
+                           lexical=best.lexical, focus=best.focus, focus_own=best.focus_own, support=best.support,
+                           prior=best.prior, cue=best.cue, score=best.score)
+        direct = "、".join(_short_item(t) for _, t in items)
+        label = f"{chunk.version}：" if chunk.version else ""
+        return Draft(_cap(direct, self.settings.direct_max_chars * 2), [Quote(joined, text, label)],
+                     confidence=confidence)
 
-    def _with_counterparts(self, question: str, chosen: list[Candidate], passages: list[Passage]) -> list[Candidate]:
-        """For a 新旧対照表 quote, also quote the other version when it differs."""
-        retrieved = {p.chunk.chunk_id for p in passages}
-        wants_change = "change" in question_cues(question)
-        out: list[Candidate] = []
-        for c in chosen:
-            out.append(c)
-            other_id = c.chunk.counterpart
-            if not c.chunk.version or not other_id or any(x.chunk.chunk_id == other_id for x in chosen):
-                continue
-            if other_id not in retrieved and not wants_change:
-                continue
-            other = self.searcher.chunk(other_id)
-            if other is None:
-                continue
-            twin = self._closest_sentence(c.text, other, c.passage)
-            if twin and compact(twin.text) != compact(c.text):
-                out.append(twin)
-        order = {"変更案": 0, "現行": 1}
-        # Keep version pairs together, 変更案 before 現行.
-        paired: list[Candidate] = []
-        for c in out:
-            if c in paired:
-                continue
-            mates = [x for x in out if x.chunk.group and x.chunk.group == c.chunk.group and x not in paired]
-            paired.extend(sorted(mates, key=lambda x: order.get(x.chunk.version or "", 2)) if mates else [c])
-        return paired
+    def _versions(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
+        """A 新旧対照表 answer: the asked (or amended) version first, the other when it differs."""
+        twins = [t for other in self._other_version(best.chunk) if (t := self._closest(best, other, analysis))]
+        if not twins:
+            return None
+        twin = max(twins, key=lambda t: t.score)
+        if twin is None or compact(twin.text) == compact(best.text):
+            return None
+        pair = sorted([best, twin], key=lambda c: 0 if c.chunk.version == "変更案" else 1)
+        amended, current = pair
+        quotes = [self._quote(c, analysis) for c in pair]
+        if analysis.constraints.version == "現行":
+            quotes.reverse()
+        new_v = amended.value.text if amended.value else None
+        old_v = current.value.text if current.value else None
+        if new_v and old_v and compact(new_v) != compact(old_v):
+            if analysis.answer_type == "change":
+                direct = f"{old_v} → {new_v}（現行 → 変更案{_revision_of(amended.chunk)}）"
+            elif analysis.constraints.version == "現行":
+                direct = f"{old_v}（現行。変更案では{new_v}）"
+            else:
+                direct = f"{new_v}（変更案{_revision_of(amended.chunk)}。現行は{old_v}）"
+        else:
+            head = amended if analysis.constraints.version != "現行" else current
+            direct = self._direct(analysis, head, quotes[0])
+        return Draft(direct, quotes, confidence=confidence)
 
-    def _closest_sentence(self, text: str, chunk: Chunk, like: Passage) -> Candidate | None:
-        target = set(self.searcher.tokenizer(text))
-        best, best_overlap = None, -1.0
-        for i, span in enumerate(chunk.sentences):
-            s = chunk.text[span.start:span.end]
+    def _closest(self, c: Candidate, other: Chunk, analysis: QuestionAnalysis) -> Candidate | None:
+        """The sentence of the other version that corresponds to ``c`` (a heading never does)."""
+        target = set(self.searcher.tokenizer(c.text))
+        best, best_score = None, 0.0
+        for i, span in enumerate(other.sentences):
+            s = other.text[span.start:span.end]
+            if (_is_heading(other, i) or (len(s) <= 20 and heading_kind(squeeze(s)))) and not (
+                    c.value and values_in(s)):
+                continue
             tokens = set(self.searcher.tokenizer(s))
             overlap = len(tokens & target) / max(len(tokens | target), 1)
-            if overlap > best_overlap:
-                best_overlap = overlap
-                best = Candidate(Passage(like.rank, like.score, chunk), i, s, span.line_start, span.line_end,
-                                 0.0, 0.0, 0.0)
+            value = best_value(s, analysis.answer_type, analysis.unit, _positions(s, analysis.focus)) \
+                if c.value else None
+            if c.value and not value:
+                continue
+            score = overlap + (0.5 if value else 0.0)
+            if score > best_score:
+                best_score = score
+                best = Candidate(Passage(c.passage.rank, c.passage.score, other), i, s, span.line_start,
+                                 span.line_end, value=value, score=score)
         return best
 
-    def compose(self, chosen: list[Candidate], first_marker: int = 1) -> tuple[str, list[Citation]]:
-        """Quote each chosen sentence followed by its marker; version labels where they apply."""
-        lines: list[str] = []
-        citations: list[Citation] = []
-        for n, c in enumerate(chosen, first_marker):
-            label = f"{c.chunk.version}：" if c.chunk.version else ""
-            lines.append(f"{label}{c.text}[{n}]")
-            citations.append(citation_for(c, n))
-        return "\n".join(lines), citations
+    def _other_version(self, chunk: Chunk) -> list[Chunk]:
+        """The chunks of the other column of ``chunk``'s changed passage (変更案 <-> 現行)."""
+        if not chunk.version:
+            return []
+        if self._groups is None:
+            groups: dict[str, list[Chunk]] = {}
+            for c in self.searcher.chunks:
+                if c.group:
+                    groups.setdefault(c.group, []).append(c)
+            self._groups = groups
+        out = [c for c in self._groups.get(chunk.group or "", []) if c.version and c.version != chunk.version]
+        counterpart = self.searcher.chunk(chunk.counterpart) if chunk.counterpart else None
+        if counterpart is not None and counterpart not in out:
+            out.append(counterpart)
+        return out
 
+    def _cross(self, analysis: QuestionAnalysis, ordered: list[Candidate], confidence: float) -> Draft:
+        """One answer per named organization (or document), each cited from its own document."""
+        groups = list(analysis.constraints.organizations)
+        picked: list[tuple[str, Candidate]] = []
+        if len(groups) >= 2:
+            for org in groups:
+                c = next((x for x in ordered if x.chunk.organization and org in x.chunk.organization
+                          and x.focus >= self.settings.scoring.focus_threshold), None)
+                if c:
+                    picked.append((org, c))
+        else:
+            # Two documents (or two revisions): the best sentence of each, a figure when one is asked.
+            for c in ordered:
+                if analysis.wants_value and c.value is None:
+                    continue
+                if all(x.chunk.title != c.chunk.title for _, x in picked) \
+                        and c.score >= self.settings.cross_share * ordered[0].score:
+                    picked.append((_short_title(c.chunk), c))
+                if len(picked) >= 2:
+                    break
+        if not picked or ordered[0].focus < self.settings.scoring.focus_threshold \
+                or confidence < self.settings.abstain_threshold:
+            return Draft(abstention_text(), abstained=True, confidence=confidence)
+        quotes = [self._quote(c, analysis, f"{name}：") for name, c in picked]
+        direct = "／".join(f"{name}：{self._direct(analysis, c, q)}" for (name, c), q in zip(picked, quotes))
+        return Draft(direct, quotes, confidence=confidence)
 
-def citation_for(c: Candidate, marker: int) -> Citation:
-    ch = c.chunk
-    return Citation(
-        marker=marker, source=ch.source, title=ch.title, section=ch.section_path, version=ch.version,
-        line_start=c.line_start, line_end=c.line_end, page=ch.page, chunk_id=ch.chunk_id, quote=c.text,
-    )
+    def _note_revision(self, draft: Draft, best: Candidate, ordered: list[Candidate],
+                       analysis: QuestionAnalysis) -> None:
+        """Say that another revision of the same document gives a different figure, and quote it."""
+        if best.value is None or best.chunk.revision_year is None:
+            return
+        for title in self._other_revisions(best.chunk):
+            passages = self.searcher.search(analysis.question, k=3, filters=Filters(titles=[title]))
+            others = [c for c in self.candidates(analysis, [Ranked(p, p.score) for p in passages])
+                      if c.value and c.focus_own >= best.focus_own]
+            if not others:
+                continue
+            other = max(others, key=lambda c: c.score)
+            if compact(other.value.text) == compact(best.value.text):
+                continue
+            draft.notes.append(f"{other.chunk.revision or other.chunk.title}の版では{other.value.text}")
+            draft.quotes.append(self._quote(other, analysis, f"{other.chunk.revision or ''}："))
+            return
+
+    def _other_revisions(self, chunk: Chunk) -> list[str]:
+        """Titles of the other revisions of ``chunk``'s document (same organization and kind)."""
+        if self._families is None:
+            families: dict[tuple, dict[str, int | None]] = {}
+            for c in self.searcher.chunks:
+                families.setdefault((c.organization, c.kind), {})[c.title] = c.revision_year
+            self._families = families
+        titles = self._families.get((chunk.organization, chunk.kind), {})
+        return [t for t, year in titles.items() if t != chunk.title and year != chunk.revision_year]
 
 
 def _redundant(a: Candidate, b: Candidate) -> bool:
@@ -269,5 +444,117 @@ def _redundant(a: Candidate, b: Candidate) -> bool:
     return x in y or y in x
 
 
-def abstention_text() -> str:
-    return f"{ABSTAIN}（質問に答える記述は見つかりませんでした。関連する可能性のある箇所を下に示します）"
+def _next_sentence(c: Candidate) -> Candidate | None:
+    """The sentence after ``c`` in its chunk (a lead-in's continuation)."""
+    chunk = c.chunk
+    j = c.sentence + 1
+    if j >= len(chunk.sentences):
+        return None
+    span = chunk.sentences[j]
+    return Candidate(c.passage, j, chunk.text[span.start:span.end], span.line_start, span.line_end,
+                     lexical=c.lexical, focus=c.focus, focus_own=c.focus_own, support=c.support, prior=c.prior,
+                     score=c.score * 0.9, duplicates=c.duplicates)
+
+
+def _cap(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _sentence(chunk: Chunk, i: int) -> str:
+    span = chunk.sentences[i]
+    return chunk.text[span.start:span.end]
+
+
+def _is_heading(chunk: Chunk, i: int) -> bool:
+    """A sentence that is one of the chunk's section headings (never an answer by itself)."""
+    text = squeeze(_sentence(chunk, i))
+    return any(text == squeeze(h) for h in chunk.section)
+
+
+def _is_item(chunk: Chunk, i: int) -> bool:
+    return bool(LIST_START.match(squeeze(_sentence(chunk, i))))
+
+
+def _short_item(text: str, limit: int = 40) -> str:
+    item = strip_marker(text).rstrip("。")
+    cut = re.split(r"[（(：:、。]", item, maxsplit=1)[0]
+    item = cut if 2 <= len(cut) else item
+    return item if len(item) <= limit else item[:limit] + "…"
+
+
+def _inline_items(text: str) -> list[str]:
+    """「A、B及びC」 enumerations inside one sentence."""
+    m = re.search(r"([^、。「」]{2,30}(?:、[^、。「」]{2,30}){1,8}(?:及び|並びに|や|と)[^、。「」]{2,30})", text)
+    if not m:
+        return []
+    return [p.strip() for p in re.split(r"、|及び|並びに", m.group(1)) if p.strip()]
+
+
+def _positions(text: str, focus: str) -> list[int]:
+    if not focus:
+        return []
+    out = [m.start() for m in re.finditer(re.escape(focus), text)]
+    if not out and len(focus) >= 4:  # a shorter head of the focus (「成功件数」 of 「誘致成功件数」)
+        tail = focus[-4:]
+        out = [m.start() for m in re.finditer(re.escape(tail), text)]
+    return out
+
+
+def _cue(text: str, analysis: QuestionAnalysis) -> float:
+    kind = analysis.answer_type
+    if kind == "definition":
+        return 1.0 if _DEFINITION.search(text) else 0.0
+    if kind == "reason":
+        return 1.0 if _REASON.search(text) else 0.0
+    if kind == "list":
+        return 1.0 if _LEAD_IN.search(text) or LIST_START.match(squeeze(text)) else 0.0
+    if kind in ("count", "amount", "percentage", "date"):
+        return 1.0 if values_in(text) else 0.0
+    return 0.0
+
+
+def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:
+    from .question import constraints_of
+
+    if c.chunk.fiscal_year in years:
+        return True
+    found = constraints_of(f"{c.chunk.context()} {c.text}").fiscal_years
+    return any(y in found for y in years)
+
+
+def _revision_of(chunk: Chunk) -> str:
+    return f"・{chunk.revision}" if chunk.revision else ""
+
+
+def _qualifier(chunk: Chunk) -> str:
+    parts = [p for p in (chunk.revision, chunk.version) if p]
+    return f"（{'の'.join(parts)}）" if parts else ""
+
+
+def _short_title(chunk: Chunk) -> str:
+    """A short name for a document: its kind and year or revision (「年度計画（2024年度）」)."""
+    detail = chunk.revision or (f"{chunk.fiscal_year}年度" if chunk.fiscal_year else "")
+    name = chunk.kind or chunk.title[:20]
+    return f"{chunk.organization + 'の' if chunk.organization else ''}{name}{f'（{detail}）' if detail else ''}"
+
+
+def _what_is_missing(analysis: QuestionAnalysis, missing: str) -> str:
+    if missing == "focus" and analysis.focus:
+        return f"「{analysis.focus}」についての記述は見つかりませんでした"
+    if missing == "value" and analysis.focus:
+        return f"「{analysis.focus}」の数値の記載は見つかりませんでした"
+    if missing == "year":
+        return "質問の年度についての記述は見つかりませんでした"
+    return "質問に答える記述は見つかりませんでした"
+
+
+def abstention_text(reason: str = "質問に答える記述は見つかりませんでした") -> str:
+    return f"{ABSTAIN}（{reason}。関連する可能性のある箇所を下に示します）"
+
+
+def citation_for(c: Candidate, marker: int, quote: str | None = None) -> Citation:
+    ch = c.chunk
+    return Citation(
+        marker=marker, source=ch.source, title=ch.title, section=ch.section_path, version=ch.version,
+        line_start=c.line_start, line_end=c.line_end, page=ch.page, chunk_id=ch.chunk_id, quote=quote or c.text,
+    )

@@ -26,8 +26,8 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"|変更案と現行|現行から|から(何|どう)変")),
     ("reason", re.compile(r"なぜ|どうして|理由|根拠は|背景は|目的は|何のため")),
     ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度")),
-    ("percentage", re.compile(r"何(%|％|パーセント|割)|割合|比率|率は|達成率|何倍")),
-    ("amount", re.compile(r"いくら|金額|予算(額|規模)?は|(何|いくら)(円|億|兆|万円)|規模は|額は")),
+    ("percentage", re.compile(r"何(%|％|パーセント|割)|割合|比率|何倍")),
+    ("amount", re.compile(r"いくら|金額|予算(額|規模)?は|(何|いくら)(円|億|兆|万円)|規模は|額(は|が|を)|の額|投資額|市場規模")),
     ("count", re.compile(r"何(件|社|人|名|組織|機関|点|回|か所|カ所|ヶ所|団体|者|本|種類|分野|か国|カ国|テーマ|項目|つ)"
                          r"|いくつ|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)|目標値|何(を|に)?目指")),
     ("person", re.compile(r"誰|だれ|氏名|どなた")),
@@ -37,12 +37,15 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"|それぞれ何")),
     ("yesno", re.compile(r"(ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$")),
 ]
+_WH = re.compile(r"何(?:件|社|人|名|組織|機関|点|回|か所|カ所|団体|者|本|種類|分野|%|％|割|倍|年|月|日)|いくつ|いくら|どのくらい"
+                 r"|どれくらい|どれだけ|どの程度|いつ")
 _UNIT = re.compile(r"何(件|社|人|名|組織|機関|点|回|か所|カ所|ヶ所|団体|者|本|種類|分野|か国|カ国|テーマ|項目)")
 _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人"}
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
 GENERIC = ("目標値", "目標件数", "目標数", "目標", "水準", "数値", "値", "実績値", "実績", "数", "件数", "額", "規模", "内容",
            "概要", "状況", "計画", "予定", "結果", "見込み", "こと", "もの", "ところ", "具体的", "具体", "程度", "ため",
-           "割合", "累計", "合計", "総数", "総額", "全体")
+           "割合", "累計", "合計", "総数", "総額", "全体", "中身", "理由", "取組", "取り組み", "種類", "名前", "名称", "対象",
+           "方針", "位置づけ", "位置付け", "特徴", "役割", "定義", "意味", "時期", "年度")
 _FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年度?")
 _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正|(令和|平成)\s*([0-9]+|元)\s*年\s*(の)?(改定|変更|改正|版)?"
                        r"|最新|直近|最近の(改定|変更)")
@@ -77,10 +80,17 @@ class QuestionAnalysis:
     qualifiers: tuple[str, ...] = ()  # other content phrases of the question
     constraints: Constraints = field(default_factory=Constraints)
     cross: bool = False  # asks about several documents or organizations
+    anchor: str = ""  # the phrase right before the question word (「累計で何件」 -> 累計): where the figure sits
 
     @property
     def wants_value(self) -> bool:
         return self.answer_type in VALUE_TYPES
+
+    @property
+    def asks_several(self) -> bool:
+        """「何名で、何社を訪問した？」: more than one figure asked."""
+        q = normalize_question(self.question)
+        return len(_WH.findall(q)) >= 2
 
 
 def normalize_question(text: str) -> str:
@@ -110,28 +120,58 @@ _QUESTION_WORDS = ("何", "なに", "なん", "いくつ", "いくら", "どれ"
                    "どちら", "なぜ", "どうして", "どういう", "どのよう")
 _COMPOUND_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _JOINERS = set("・-ー/")
+_ADVERBIAL = ("で", "に", "と", "から", "まで", "より", "において", "にて", "へ")
+_FOREIGN = re.compile(r"[ァ-ヴー・A-Za-zＡ-Ｚａ-ｚ]{2,}")  # katakana or Latin words join a compound whatever their POS
 _CONSTRAINT_WORDS = (*_KINDS, "変更案", "現行", "最新", "補正", "資料", "文書", "独立行政法人", "国立研究開発法人", "法人",
-                     "機構", "変更", "計画", "年度", "令和", "平成", "期間")
+                     "機構", "変更", "計画", "年度", "令和", "平成")
 
 
-def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[str]:
-    """Noun compounds of a question up to its question word (「対日投資誘致成功件数」「目標」)."""
-    out: list[str] = []
+@dataclass(frozen=True)
+class Compound:
+    text: str
+    before: bool  # comes before the question word
+    modified: bool  # the question word modifies it: 「どれだけの設備投資額」
+    particle: str  # the particle after it: は / の / で …
+
+
+def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
+    """Noun compounds of a question, with where they stand relative to the question word.
+
+    「どれだけの設備投資額を」: 設備投資額 is modified by the question word; in
+    「対日投資誘致成功件数の目標は何件」 the compounds come before it.
+    """
+    out: list[Compound] = []
     current = ""
+    asked = modified = pending = False
+
+    def close(particle: str = "") -> None:
+        nonlocal current
+        text = current.strip("・-/")
+        if text:
+            out.append(Compound(text, not asked, modified, particle))
+        current = ""
+
     for pos, surface in morphemes:
-        if surface.startswith(_QUESTION_WORDS) or (pos[0] == "助詞" and surface in ("とは", "って")):
-            break
-        noun = pos[0] in _COMPOUND_POS and pos[1] not in ("代名詞",)
+        if surface.startswith(_QUESTION_WORDS):
+            close()
+            asked = pending = True
+            continue
+        # 「うち」「今後」「全体」 (adverb-like nouns) are not part of what is asked about.
+        noun = (pos[0] in _COMPOUND_POS and pos[1] not in ("代名詞",) and pos[2] != "副詞可能") \
+            or bool(_FOREIGN.fullmatch(surface))
         latin_space = surface == " " and current[-1:].isascii() and current[-1:].isalpha()
         if noun or (current and (surface in _JOINERS or latin_space)):
+            if not current:
+                modified = pending
             current += surface
-        else:
-            if current:
-                out.append(current)
-            current = ""
-    if current:
-        out.append(current)
-    return [c.strip("・-/") for c in out if c.strip("・-/")]
+            continue
+        if current:
+            close(surface if pos[0] == "助詞" else "")
+        # 「どれだけの」「何の」「どのような」: the next compound is what is asked about.
+        pending = pending and (surface in ("の", "な", "だけ", "くらい", "ぐらい", "ほど", "程度")
+                               or pos[0] in ("連体詞", "助動詞"))
+    close()
+    return out
 
 
 def _strip_constraints(phrase: str, organizations: dict[str, str]) -> str:
@@ -147,27 +187,51 @@ def _strip_constraints(phrase: str, organizations: dict[str, str]) -> str:
     return s.strip(" ・「」『』()（）")
 
 
+def _specific(phrase: str) -> str | None:
+    """The phrase without a generic tail (「応募者数の目標値」 -> 応募者数); None when all generic."""
+    if phrase in GENERIC:
+        return None
+    for g in GENERIC:
+        if phrase.endswith(g) and len(phrase) - len(g) >= 2 and g not in ("件数", "数", "額", "割合"):
+            rest = phrase[: -len(g)]
+            return rest if rest not in GENERIC else None
+        if phrase.startswith(g) and phrase[len(g):] in GENERIC:
+            return None
+    return phrase
+
+
 def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
              organizations: dict[str, str] | None = None) -> tuple[str, tuple[str, ...]]:
     """The asked-for thing and the question's other content phrases.
 
     「JETROの変更案では対日投資誘致成功件数の目標は何件」 -> 対日投資誘致成功件数: the last
     noun compound before the question word that is not a generic value word (目標)
-    nor a constraint (organization, year, document kind, version).
+    nor a constraint (organization, year, document kind, version); 「経団連はどれだけの
+    設備投資額を」 -> 設備投資額: a compound the question word modifies comes first.
     """
-    phrases = [p for p in (_strip_constraints(c, organizations or {}) for c in compounds(morphemes)) if len(p) >= 2]
-    specific = []
-    for p in phrases:
-        if p in GENERIC:
-            continue
-        for g in GENERIC:  # 「応募者数の目標値」 -> 応募者数
-            if p.endswith(g) and len(p) - len(g) >= 2 and g not in ("件数", "数", "額", "割合"):
-                p = p[: -len(g)]
-                break
-        specific.append(p)
+    found = []
+    for c in compounds(morphemes):
+        p = _strip_constraints(c.text, organizations or {})
+        if len(p) >= 2:
+            found.append((p, c))
+    specific = [(s, c) for p, c in found if (s := _specific(p))]
     if not specific:
+        phrases = [p for p, _ in found]
         return (phrases[-1] if phrases else ""), tuple(phrases[:-1])
-    return specific[-1], tuple(specific[:-1])
+    modified = [s for s, c in specific if c.modified]
+    before = [s for s, c in specific if c.before]
+    # A compound followed by で/に/から… sets the scope (「世界全体で」), not the asked thing.
+    topical = [s for s, c in specific if c.before and c.particle not in _ADVERBIAL]
+    # 「…半導体関連投資にどれくらいの額」: a generic word asked about points back to the compound before it.
+    generic_asked = any(c.modified and (len(p) < 2 or _specific(p) is None)
+                        for c in compounds(morphemes) for p in [_strip_constraints(c.text, organizations or {})])
+    if modified:
+        focus = modified[0]
+    elif generic_asked and before:
+        focus = before[-1]
+    else:
+        focus = topical[-1] if topical else before[-1] if before else specific[-1][0]
+    return focus, tuple(s for s, _ in specific if s != focus)
 
 
 def constraints_of(question: str, organizations: dict[str, str] | None = None) -> Constraints:
@@ -209,7 +273,15 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     orgs = organizations or {}
     kind = answer_type(question)
     focus, qualifiers = focus_of(morphemes, orgs)
+    found = compounds(morphemes)
+    before = [c.text for c in found if c.before]
+    anchor = before[-1] if before else focus
+    # 「成功率はどのくらい」「支援規模は」: the asked word itself says what kind of figure it is.
+    if kind in ("count", "fact") and re.search(r"(率|割合)$", anchor):
+        kind = "percentage"
+    elif kind in ("count", "fact") and re.search(r"(額|規模|予算|費)$", anchor):
+        kind = "amount"
     constraints = constraints_of(question, orgs)
     q = normalize_question(question)
-    cross = bool(_CROSS.search(q)) or len(constraints.organizations) >= 2 or len(constraints.doc_kinds) >= 2
-    return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross)
+    cross = bool(_CROSS.search(q)) or len(constraints.organizations) >= 2
+    return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor)

@@ -28,7 +28,7 @@ def _run(args, settings) -> int:
     assistant = make_assistant(settings)
     assistant.warm_up()
     def top10(question: str) -> list[str]:
-        return [p.chunk.text for p in assistant.searcher.search(question, k=10)]
+        return [p.chunk.text for p in assistant.retrieve(question, k=10)]
 
     result = evaluate(questions, assistant.ask, top10)
     baseline_path = settings.path(settings.eval.baseline)
@@ -65,6 +65,27 @@ def _run(args, settings) -> int:
         if failures:
             return 1
         print("gate: no gated metric fell below the baseline beyond its tolerance")
+    return 0
+
+
+def _fit(args, settings) -> int:
+    from assistant.cli import make_assistant
+
+    from .fit import fit, observe
+    from .questions import load_questions
+
+    questions = load_questions(settings.path(settings.eval.questions))
+    scoring = settings.answer.scoring.model_copy(update={"focus_threshold": 0.0, "support_threshold": 0.0})
+    open_settings = settings.model_copy(update={"answer": settings.answer.model_copy(
+        update={"abstain_threshold": 0.0, "scoring": scoring})})
+    assistant = make_assistant(open_settings)
+    obs = observe(questions, assistant.ask)
+    result = fit(obs, args.max_false_abstention)
+    print(f"fitted on dev: answer.abstain_threshold = {result.abstain_threshold:.2f}, "
+          f"answer.scoring.focus_threshold = {result.focus_threshold:.2f}, "
+          f"answer.scoring.support_threshold = {result.support_threshold:.2f}")
+    for name, m in (("dev", result.dev), ("test (reported, not used)", result.test)):
+        print(f"  {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in m.items()))
     return 0
 
 
@@ -114,10 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--update-baseline", action="store_true", help="write the gated metrics to the baseline")
     run.add_argument("--no-report", action="store_true")
     run.add_argument("--out", help="report folder (default: eval.reports_dir)")
+    fitp = sub.add_parser("fit", help="fit the abstention thresholds on the dev split")
+    fitp.add_argument("--max-false-abstention", type=float, default=0.10)
     bench = sub.add_parser("bench", help="build/query/FAISS benchmarks -> docs/benchmarks.md")
     bench.add_argument("--sizes", default="10000,100000,1000000", help="synthetic FAISS sizes")
     bench.add_argument("--out")
-    for p in (run, bench):
+    for p in (run, bench, fitp):
         p.add_argument("--config", dest="config_sub", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.config = args.config_sub or args.config
@@ -126,4 +149,6 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
         return 2
+    if args.cmd == "fit":
+        return _fit(args, settings)
     return _run(args, settings) if args.cmd == "run" else _bench(args, settings)

@@ -95,13 +95,47 @@ class RetrievalSettings(_Strict):
     rerank_top: int = Field(20, ge=1)
 
 
+class RankSettings(_Strict):
+    """Question constraints and revisions in retrieval (bonuses in units of the fused RRF score)."""
+
+    pool: int = Field(20, ge=1, le=200)
+    organization: float = Field(0.05, ge=0)
+    kind: float = Field(0.03, ge=0)
+    fiscal_year: float = Field(0.03, ge=0)
+    version: float = Field(0.03, ge=0)
+    revision: float = Field(0.04, ge=0)
+    duplicate_ratio: float = Field(0.9, gt=0, le=1)
+
+
+class ScoringSettings(_Strict):
+    """Weights of the extractive answerer's candidate score and its calibration."""
+
+    calibrated_for: str = "bundled:multilingual-e5-small"
+    lexical: float = Field(0.4, ge=0)
+    focus: float = Field(0.3, ge=0)
+    value: float = Field(0.15, ge=0)
+    prior: float = Field(0.1, ge=0)
+    cue: float = Field(0.05, ge=0)
+    own_share: float = Field(0.3, ge=0, le=1)
+    rank_decay: float = Field(0.5, ge=0)
+    focus_threshold: float = Field(0.5, ge=0, le=1)
+    support_threshold: float = Field(0.0, ge=0, le=1)
+    dense_low: float = Field(0.78, ge=-1, le=1)
+    dense_high: float = Field(0.92, ge=-1, le=1)
+
+
 class AnswerSettings(_Strict):
     mode: Literal["extractive", "llm"] = "extractive"
-    max_sentences: int = Field(3, ge=1, le=10)
-    similarity_candidates: int = Field(4, ge=0, le=50)
-    extra_sentence_ratio: float = Field(0.8, gt=0, le=1)
-    abstain_threshold: float = Field(0.55, ge=0, le=1)
+    abstain_threshold: float = Field(0.45, ge=0, le=1)
     related_on_abstain: int = Field(3, ge=0, le=10)
+    direct_max_chars: int = Field(80, ge=10)
+    quote_max_chars: int = Field(200, ge=20)
+    max_list_items: int = Field(8, ge=2, le=30)
+    cross_share: float = Field(0.6, ge=0, le=1)
+    value_share: float = Field(0.7, ge=0, le=1)
+    max_quotes: int = Field(2, ge=1, le=10)
+    extra_ratio: float = Field(0.85, ge=0, le=1)
+    scoring: ScoringSettings = ScoringSettings()
 
 
 class LlmSettings(_Strict):
@@ -143,6 +177,7 @@ class Settings(_Strict):
     faiss: FaissSettings = FaissSettings()
     bm25: Bm25Settings = Bm25Settings()
     retrieval: RetrievalSettings = RetrievalSettings()
+    rank: RankSettings = RankSettings()
     answer: AnswerSettings = AnswerSettings()
     llm: LlmSettings = LlmSettings()
     ui: UiSettings = UiSettings()

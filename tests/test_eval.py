@@ -72,7 +72,7 @@ def test_bundled_corpus_meets_the_committed_baseline(assistant):
     tolerances = load_settings(ROOT / "config.yaml").eval.tolerances
 
     def top10(question):
-        return [p.chunk.text for p in assistant.searcher.search(question, k=10)]
+        return [p.chunk.text for p in assistant.retrieve(question, k=10)]
 
     result = evaluate(QUESTIONS, assistant.ask, top10)
     print(json.dumps({k: round(v, 3) for k, v in result.metrics.items()}, ensure_ascii=False))

@@ -1,0 +1,111 @@
+"""Documents and revisions in retrieval: constraints boost, duplicates collapse.
+
+A pure function over retrieved passages and the question's analysis:
+
+* a passage from the organization, document kind, fiscal year or version the
+  question names moves up; one from another named organization moves down;
+* when several revisions of one document (same organization and kind) were
+  retrieved, the revision the question names — or else the latest — moves up;
+* near-identical passages (the same text in two revisions, or printed twice)
+  are collapsed: the preferred one stays, the others ride along as
+  ``duplicates`` so they no longer push the evidence out of the top k.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from index.config import RankSettings
+from index.search import Passage
+from index.text import compact
+
+from .question import QuestionAnalysis
+
+
+@dataclass(frozen=True)
+class Ranked:
+    passage: Passage
+    score: float
+    duplicates: tuple[Passage, ...] = ()
+
+
+def family(p: Passage) -> tuple[str | None, str | None]:
+    """Passages of one document across its revisions share organization and kind."""
+    return (p.chunk.organization, p.chunk.kind)
+
+
+def latest_revisions(passages: list[Passage]) -> dict[tuple[str | None, str | None], int | None]:
+    """The newest revision year seen for each document family among ``passages``."""
+    out: dict[tuple[str | None, str | None], int | None] = {}
+    for p in passages:
+        year = p.chunk.revision_year
+        key = family(p)
+        if year is not None and (out.get(key) is None or year > out[key]):
+            out[key] = year
+    return out
+
+
+def _revisions(passages: list[Passage]) -> dict[tuple[str | None, str | None], set]:
+    out: dict[tuple[str | None, str | None], set] = {}
+    for p in passages:
+        out.setdefault(family(p), set()).add((p.chunk.source, p.chunk.part, p.chunk.revision_year))
+    return out
+
+
+def constraint_bonus(p: Passage, analysis: QuestionAnalysis, latest: dict, several: set,
+                     settings: RankSettings) -> float:
+    """How much the question's constraints favour ``p`` (in units of the fused score)."""
+    c = analysis.constraints
+    ch = p.chunk
+    bonus = 0.0
+    if c.organizations:
+        if ch.organization and any(o in ch.organization for o in c.organizations):
+            bonus += settings.organization
+        elif ch.organization:
+            bonus -= settings.organization
+    if c.doc_kinds and ch.kind and any(k in ch.kind or ch.kind in k for k in c.doc_kinds):
+        bonus += settings.kind
+    if c.fiscal_years and ch.fiscal_year in c.fiscal_years:
+        bonus += settings.fiscal_year
+    if c.version and ch.version:
+        bonus += settings.version if ch.version == c.version else -settings.version
+    key = family(p)
+    if key in several and ch.revision_year is not None:
+        if c.revision_year is not None:
+            bonus += settings.revision if ch.revision_year == c.revision_year else -settings.revision
+        elif ch.revision_year == latest.get(key):
+            bonus += settings.revision
+    return bonus
+
+
+def near_duplicate(a: Passage, b: Passage, ratio: float) -> bool:
+    x, y = compact(a.chunk.text), compact(b.chunk.text)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    if min(len(x), len(y)) / max(len(x), len(y)) < ratio:
+        return False
+    return SequenceMatcher(None, x, y, autojunk=False).quick_ratio() >= ratio and \
+        SequenceMatcher(None, x, y, autojunk=False).ratio() >= ratio
+
+
+def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSettings, k: int) -> list[Ranked]:
+    """The top ``k`` passages after constraint bonuses and duplicate collapsing."""
+    latest = latest_revisions(passages)
+    several = {key for key, revs in _revisions(passages).items() if len({r[2] for r in revs}) > 1 or len(revs) > 1}
+    scored = sorted(
+        (Ranked(p, p.score + constraint_bonus(p, analysis, latest, several, settings)) for p in passages),
+        key=lambda r: -r.score)
+    kept: list[Ranked] = []
+    for r in scored:
+        same = next((n for n, x in enumerate(kept) if near_duplicate(x.passage, r.passage, settings.duplicate_ratio)),
+                    None)
+        if same is not None:
+            kept[same] = replace(kept[same], duplicates=(*kept[same].duplicates, r.passage))
+            continue
+        kept.append(r)
+        if len(kept) >= k:
+            break
+    return [replace(r, passage=replace(r.passage, rank=n)) for n, r in enumerate(kept, 1)]

@@ -1,0 +1,131 @@
+"""Typed values in Japanese text: counts, amounts, percentages, dates — and clauses.
+
+Pure string functions. A value is found as written (full-width digits and all)
+so that what the answer states can be checked against the quoted sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_D = r"[0-9０-９]"
+_NUM = rf"(?:約\s*)?{_D}[{_D[1:-1]},，.．]*(?:\s*[万億兆千百]\s*{_D}*)*"
+_QUALIFIER = r"(?:\s*(?:以上|以下|超|未満|程度|前後|強|弱|増|減|超え|を超える|まで))?"
+COUNT_UNITS = ("件", "社", "人", "名", "組織", "機関", "点", "回", "か所", "カ所", "ヶ所", "団体", "者", "本", "種類", "分野",
+               "か国", "カ国", "テーマ", "項目", "サービス", "法人", "拠点", "校", "自治体", "企業", "事業", "プロジェクト", "組")
+AMOUNT_UNITS = ("円", "ドル")
+PERCENT_UNITS = ("%", "％", "割", "倍", "ポイント", "pt")
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in (*COUNT_UNITS, *AMOUNT_UNITS, *PERCENT_UNITS)), key=len, reverse=True))
+VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_QUALIFIER}|{_D}+\s*[／/]\s*{_D}+{_QUALIFIER}")
+DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?"
+                  rf"|{_D}{{4}}\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?|{_D}{{1,2}}\s*月(?:\s*{_D}+\s*日)?")
+_CLAUSE_END = re.compile(r"[、。，；;：:]")
+
+
+@dataclass(frozen=True)
+class Value:
+    text: str  # as written in the source
+    start: int
+    end: int
+    kind: str  # count | amount | percentage | date | number
+
+
+def _kind_of(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text)
+    if any(u in t for u in AMOUNT_UNITS):
+        return "amount"
+    if any(u in t for u in ("%", "割", "倍", "ポイント", "pt")) or "/" in t:
+        return "percentage"
+    return "count"
+
+
+def values_in(text: str) -> list[Value]:
+    """Every figure with a unit and every date in ``text``, in order."""
+    out = [Value(m.group(0).strip(), m.start(), m.end(), _kind_of(m.group(0))) for m in VALUE.finditer(text)]
+    taken = [(v.start, v.end) for v in out]
+    for m in DATE.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            out.append(Value(m.group(0).strip(), m.start(), m.end(), "date"))
+    return sorted(out, key=lambda v: v.start)
+
+
+def matches_type(value: Value, answer_type: str, unit: str | None = None) -> bool:
+    """Is ``value`` the kind of figure an ``answer_type`` question asks for?"""
+    if answer_type == "date":
+        return value.kind == "date"
+    if value.kind == "date":
+        return False
+    if answer_type == "count":
+        if unit:
+            return unit in unicodedata.normalize("NFKC", value.text) or value.kind == "count"
+        return value.kind in ("count", "percentage")
+    if answer_type == "amount":
+        return value.kind == "amount"
+    if answer_type == "percentage":
+        return value.kind == "percentage"
+    return True
+
+
+def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]) -> Value | None:
+    """The value of the asked type closest after (else before) an anchor position (the asked phrase)."""
+    typed = [v for v in values_in(text) if matches_type(v, answer_type, unit)]
+    if unit:
+        exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
+        typed = exact or typed
+    if not typed:
+        return None
+    if not anchors:
+        return typed[0]
+
+    def distance(v: Value) -> float:
+        # A figure after the focus (「…件数 376件以上」) is nearer than one before it.
+        return min((v.start - a) if v.start >= a else (a - v.start) * 1.5 for a in anchors)
+
+    return min(typed, key=distance)
+
+
+def clause_around(text: str, start: int, end: int, max_chars: int) -> tuple[int, int]:
+    """The span of the clauses (between 、。) holding ``text[start:end]``, grown up to ``max_chars``."""
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    lo = max(b for b in bounds if b <= start)
+    hi = min((b for b in bounds if b >= end), default=len(text))
+    while True:
+        grown = False
+        before = [b for b in bounds if b < lo]
+        after = [b for b in bounds if b > hi]
+        if before and hi - before[-1] <= max_chars:
+            lo, grown = before[-1], True
+        if after and after[0] - lo <= max_chars:
+            hi, grown = after[0], True
+        if not grown:
+            break
+    return lo, hi
+
+
+def trim(text: str, start: int, end: int, max_chars: int) -> str:
+    """``text`` cut to the clauses around ``[start, end)``, with … where cut (still verbatim inside)."""
+    if len(text) <= max_chars:
+        return text
+    lo, hi = clause_around(text, start, end, max_chars)
+    if hi - lo > max_chars:  # one long clause: a window around the span
+        lo = max(0, min(start, end - max_chars // 2) - max_chars // 3)
+        hi = min(len(text), lo + max_chars)
+    body = text[lo:hi].strip()
+    return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
+
+
+def strip_marker(item: str) -> str:
+    """A list item without its bullet or number (「① 対日直接投資」 -> 「対日直接投資」)."""
+    return re.sub(r"^\s*(?:[（(]?[0-9０-９ア-ンａ-ｚa-z]{1,2}[）)．.]|[①-⑳]|[⚫●■◆◼➢・○〇◦•▪‐\-▶▷※\uf070\uf06c\uf0d8\uf0a7\uf0fc]"
+                  r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[．.、])\s*", "", item).strip()
+
+
+def value_run(text: str, first: Value, gap: int = 40) -> list[Value]:
+    """``first`` and the figures of the same kind that follow it closely (「85％以上、かつ…35％以上」)."""
+    run = [first]
+    for v in values_in(text):
+        if v.start >= run[-1].end and v.kind == first.kind and v.start - run[-1].end <= gap:
+            run.append(v)
+    return run
