@@ -144,11 +144,12 @@ class ExtractiveAnswerer:
                 focus_pos = _positions(text, analysis.anchor) or _positions(text, analysis.focus)
                 cand = Candidate(
                     p, i, text, span.line_start, span.line_end,
-                    lexical=s.own_share * self.coverage(terms, tokens) + (1 - s.own_share) * self.coverage(terms, around),
+                    lexical=s.own_share * self.coverage(terms, tokens)
+                    + (1 - s.own_share) * self.coverage(terms, around),
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
-                    value=best_value(text, analysis.answer_type, analysis.unit, focus_pos)
-                    if analysis.wants_value else None,
+                    value=best_value(text, _value_type(analysis), analysis.unit, focus_pos)
+                    if _value_type(analysis) else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
                     duplicates=r.duplicates,
@@ -184,9 +185,11 @@ class ExtractiveAnswerer:
         if not cands:
             return Draft(abstention_text(), abstained=True)
         ordered = sorted(cands, key=lambda c: -c.score)
-        if analysis.wants_value:
-            # A figure question is answered by the best sentence that states a figure of the asked type.
-            typed = [c for c in ordered if c.value and c.score >= self.settings.value_share * ordered[0].score]
+        if _value_type(analysis):
+            # A figure question is answered by the best sentence that states a figure of the asked type
+            # (a "what changed" question by a figure in a 変更案/現行 pair, when there is one).
+            typed = [c for c in ordered if c.value and c.score >= self.settings.value_share * ordered[0].score
+                     and (analysis.answer_type != "change" or c.chunk.version)]
             if typed:
                 ordered.remove(typed[0])
                 ordered.insert(0, typed[0])
@@ -231,8 +234,8 @@ class ExtractiveAnswerer:
                 break
             if c.score < self.settings.extra_ratio * best.score:
                 break
-            if (c.chunk.source, c.chunk.part) != (best.chunk.source, best.chunk.part) or c.value is None \
-                    and analysis.wants_value:
+            if (c.chunk.source, c.chunk.part) != (best.chunk.source, best.chunk.part) or (c.value is None \
+                    and analysis.wants_value):
                 continue
             if any(_redundant(c, x) for x in chosen):
                 continue
@@ -478,7 +481,7 @@ def _is_item(chunk: Chunk, i: int) -> bool:
 def _short_item(text: str, limit: int = 40) -> str:
     item = strip_marker(text).rstrip("。")
     cut = re.split(r"[（(：:、。]", item, maxsplit=1)[0]
-    item = cut if 2 <= len(cut) else item
+    item = cut if len(cut) >= 2 else item
     return item if len(item) <= limit else item[:limit] + "…"
 
 
@@ -498,6 +501,13 @@ def _positions(text: str, focus: str) -> list[int]:
         tail = focus[-4:]
         out = [m.start() for m in re.finditer(re.escape(tail), text)]
     return out
+
+
+def _value_type(analysis: QuestionAnalysis) -> str | None:
+    """The kind of figure to look for: the asked one, or any figure for a "what changed" question."""
+    if analysis.wants_value:
+        return analysis.answer_type
+    return "count" if analysis.answer_type == "change" else None
 
 
 def _cue(text: str, analysis: QuestionAnalysis) -> float:

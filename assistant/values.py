@@ -13,14 +13,19 @@ from dataclasses import dataclass
 _D = r"[0-9０-９]"
 _NUM = rf"(?:約\s*)?{_D}[{_D[1:-1]},，.．]*(?:\s*[万億兆千百]\s*{_D}*)*"
 _QUALIFIER = r"(?:\s*(?:以上|以下|超|未満|程度|前後|強|弱|増|減|超え|を超える|まで))?"
-COUNT_UNITS = ("件", "社", "人", "名", "組織", "機関", "点", "回", "か所", "カ所", "ヶ所", "団体", "者", "本", "種類", "分野",
-               "か国", "カ国", "テーマ", "項目", "サービス", "法人", "拠点", "校", "自治体", "企業", "事業", "プロジェクト", "組")
+COUNT_UNITS = ("件", "社", "人", "名", "組織", "機関", "点", "回", "か所", "カ所", "ヶ所", "団体", "者", "本", "種類",
+               "分野", "か国", "カ国", "テーマ", "項目", "サービス", "法人", "拠点", "校", "自治体", "企業", "事業",
+               "プロジェクト", "組")
 AMOUNT_UNITS = ("円", "ドル")
 PERCENT_UNITS = ("%", "％", "割", "倍", "ポイント", "pt")
-_UNIT_ALT = "|".join(sorted((re.escape(u) for u in (*COUNT_UNITS, *AMOUNT_UNITS, *PERCENT_UNITS)), key=len, reverse=True))
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in (*COUNT_UNITS, *AMOUNT_UNITS, *PERCENT_UNITS)),
+                            key=len, reverse=True))
 VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_QUALIFIER}|{_D}+\s*[／/]\s*{_D}+{_QUALIFIER}")
 DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?"
-                  rf"|{_D}{{4}}\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?|{_D}{{1,2}}\s*月(?:\s*{_D}+\s*日)?")
+                  rf"|{_D}{{4}}\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?|{_D}{{1,2}}\s*月(?:\s*{_D}+\s*日)?"
+                  # when as a span of time: 1週間以内, 3か月後, 毎月, 年度末
+                  rf"|{_D}+\s*(?:週間|か月|ヶ月|カ月|日間|年間)\s*(?:以内|以上|後|前|ごと|毎)?"
+                  r"|毎(?:月|年度|年|週)|(?:年度|年|月)(?:末|内|初)")
 _CLAUSE_END = re.compile(r"[、。，；;：:]")
 
 
@@ -118,7 +123,8 @@ def trim(text: str, start: int, end: int, max_chars: int) -> str:
 
 def strip_marker(item: str) -> str:
     """A list item without its bullet or number (「① 対日直接投資」 -> 「対日直接投資」)."""
-    return re.sub(r"^\s*(?:[（(]?[0-9０-９ア-ンａ-ｚa-z]{1,2}[）)．.]|[①-⑳]|[⚫●■◆◼➢・○〇◦•▪‐\-▶▷※\uf070\uf06c\uf0d8\uf0a7\uf0fc]"
+    return re.sub(r"^\s*(?:[（(]?[0-9０-９ア-ンａ-ｚa-z]{1,2}[）)．.]|[①-⑳]"
+                  r"|[⚫●■◆◼➢・○〇◦•▪‐\-▶▷※\uf070\uf06c\uf0d8\uf0a7\uf0fc]"
                   r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[．.、])\s*", "", item).strip()
 
 

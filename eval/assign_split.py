@@ -4,7 +4,8 @@
     python3 eval/assign_split.py --check    # only reports, exits 1 if the file would change
 
 Held-out items are those whose id starts with ``s-`` (written from sampled passages); the
-first 98 items tuned the first version and stay dev. Stratified by type: the items of each type are taken in file order, shuffled with
+first 98 items tuned the first version and stay dev. Stratified by type: the items of each type
+are taken in file order, shuffled with
 one random.Random(SEED) stream (types visited in sorted order), and the first half
 (rounded up) becomes dev, the rest test.  Only the `split: ...` values are
 rewritten; everything else in the file is left byte-for-byte unchanged.
