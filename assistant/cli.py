@@ -27,29 +27,81 @@ def _print_answer(answer, as_json: bool) -> None:
         print(f"  (関連?) {p.chunk.title} — {p.chunk.source}:{p.chunk.line_start}-{p.chunk.line_end}")
 
 
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _clean(text: str) -> str:
+    """Lone surrogates (「\\ud800」 in JSON) become U+FFFD, so every output line is valid UTF-8."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _line_out(obj: dict) -> bytes:
+    try:
+        text = json.dumps(obj, ensure_ascii=False, allow_nan=False)
+    except (ValueError, TypeError, RecursionError):
+        text = json.dumps({"id": None, "error": "the answer could not be written as JSON"}, ensure_ascii=False)
+    return (_clean(text) + "\n").encode("utf-8")
+
+
+def _read_item(raw: bytes) -> tuple[dict | None, object, str | None]:
+    """(item, id, error) for one input line; the id is kept whenever it can be read."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, None, "bad input line: not valid UTF-8"
+    try:
+        item = json.loads(line, parse_constant=_reject_constant)
+    except RecursionError:
+        return None, None, "bad input line: nested too deeply"
+    except ValueError as exc:
+        return None, None, f"bad input line: {str(exc).splitlines()[0][:200]}"
+    if not isinstance(item, dict):
+        return None, None, "bad input line: expected an object with a string 'question'"
+    qid = item.get("id")
+    if not isinstance(qid, (str, int, float, type(None))) or isinstance(qid, bool):
+        qid = _clean(json.dumps(qid, ensure_ascii=False))[:200]
+    if not isinstance(item.get("question"), str):
+        return None, qid, "bad input line: expected a string 'question'"
+    return item, qid, None
+
+
 def _batch(assistant, stdin, stdout) -> int:
-    """One JSON object per input line -> one per output line; bad lines get an error, the batch goes on."""
+    """One JSON object per input line -> exactly one valid UTF-8 JSON line out, in order.
+
+    A bad line (invalid UTF-8 or JSON, NaN, deep nesting, no question) gets a line with
+    an ``error`` and its id when one could be read; the batch goes on; exit 3 if any failed.
+    """
     failures = 0
-    for n, line in enumerate(stdin, 1):
-        if not line.strip():
+    stdin = getattr(stdin, "buffer", stdin)
+    out = getattr(stdout, "buffer", None)
+
+    def write(obj: dict) -> None:
+        data = _line_out(obj)
+        if out is not None:
+            out.write(data)
+            out.flush()
+        else:
+            stdout.write(data.decode("utf-8"))
+            stdout.flush()
+
+    for n, raw in enumerate(stdin, 1):
+        if isinstance(raw, str):
+            raw = raw.encode("utf-8", "surrogatepass")
+        if not raw.strip():
             continue
-        try:
-            item = json.loads(line)
-            if not isinstance(item, dict) or not isinstance(item.get("question"), str):
-                raise ValueError("expected an object with a string 'question'")
-        except (json.JSONDecodeError, ValueError) as exc:
+        item, qid, error = _read_item(raw)
+        if error:
             failures += 1
-            stdout.write(json.dumps({"id": None, "line": n, "error": f"bad input line: {exc}"},
-                                    ensure_ascii=False) + "\n")
+            write({"id": qid, "line": n, "error": error})
             continue
+        question = _clean(item["question"])
         try:
-            out = {"id": item.get("id"), **assistant.ask(item["question"]).to_json()}
+            write({"id": qid, **assistant.ask(question).to_json()})
         except Exception as exc:  # one failing question must not end the batch
-            logging.getLogger(__name__).exception("question %s failed", item.get("id"))
+            logging.getLogger(__name__).exception("question %s failed", qid)
             failures += 1
-            out = {"id": item.get("id"), "question": item["question"], "error": f"{exc.__class__.__name__}: {exc}"}
-        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
-        stdout.flush()
+            write({"id": qid, "line": n, "question": question, "error": f"{exc.__class__.__name__}"})
     return 0 if not failures else 3
 
 
@@ -68,20 +120,27 @@ def make_assistant(settings: Settings, build_if_needed: bool = True):
     return Assistant(settings)
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 100:
+        raise argparse.ArgumentTypeError("must be between 1 and 100")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m assistant", description=__doc__)
     parser.add_argument("--config", help="path to config.yaml")
     sub = parser.add_subparsers(dest="cmd")
     serve = sub.add_parser("serve", help="start the chat UI (the default)")
     serve.add_argument("--config", dest="config_sub", help=argparse.SUPPRESS)
-    serve.add_argument("--port", type=int)
+    serve.add_argument("--port", type=int, choices=range(1, 65536), metavar="PORT")
     serve.add_argument("--host")
     ask = sub.add_parser("ask", help="answer a question (or --jsonl from stdin)")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument("--jsonl", action="store_true", help="read {id, question} lines from stdin")
     ask.add_argument("--mode", choices=["extractive", "llm"], help="answer mode")
-    ask.add_argument("-k", type=int, help="passages to retrieve")
+    ask.add_argument("-k", type=_positive, help="passages to retrieve (1-100)")
     ask.add_argument("--config", dest="config_sub", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -116,4 +175,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except IndexNotReady as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except SystemExit:
+        raise
+    except Exception as exc:  # no command ends in a traceback
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        print(f"error: {exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}", file=sys.stderr)
         return 1

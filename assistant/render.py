@@ -3,25 +3,50 @@
 from __future__ import annotations
 
 import html
+import re
 
 from .answer import Answer, Citation
 from .verify import MARKER_ANY, marker_numbers
 
 
+# Characters Markdown (and its linkifier) would act on, written as numeric entities: the
+# chat renders Markdown, so 「![x](http://host/?q=…)」 in a document or an LLM answer must stay text.
+_MARKDOWN = {c: f"&#{ord(c)};" for c in "[]()!*_`~|#:\\<>{}"}
+_MARKDOWN_RE = re.compile("[" + re.escape("".join(_MARKDOWN)) + "]")
+
+
+def escape(text: str) -> str:
+    """Text as inert HTML: tags escaped, Markdown and URL syntax neutralized, line breaks kept."""
+    escaped = html.escape(text, quote=False)
+    # html.escape turned & < > into entities; the rest is neutralized in one pass (entities are not re-read).
+    escaped = _MARKDOWN_RE.sub(lambda m: _MARKDOWN[m.group(0)], escaped)
+    return escaped.replace("\n", "<br>")
+
+
 def _text(s: str) -> str:
-    """Escape, keep line breaks, and show citation markers as superscripts."""
-    escaped = html.escape(s).replace("\n", "<br>")
-    return MARKER_ANY.sub(
-        lambda m: "".join(f'<sup class="marker">[{n}]</sup>' for n in marker_numbers(m.group(1))), escaped)
+    """Escape everything, then show citation markers as superscripts."""
+    out, pos = [], 0
+    for m in MARKER_ANY.finditer(s):
+        out.append(escape(s[pos:m.start()]))
+        out.extend(f'<sup class="marker">&#91;{n}&#93;</sup>' for n in marker_numbers(m.group(1)))
+        pos = m.end()
+    out.append(escape(s[pos:]))
+    return "".join(out)
+
+
+def render_stream(draft: str) -> str:
+    """Text as it streams in (extractive lines or LLM tokens): inert, like the final answer."""
+    return f'<div class="qa-answer">{_text(draft)}</div>'
+
 
 
 def highlight(passage: str, quote: str) -> str:
     """The passage, escaped, with the quoted sentence wrapped in <mark>."""
     pos = passage.find(quote) if quote else -1
     if pos < 0:
-        return html.escape(passage).replace("\n", "<br>")
+        return escape(passage)
     before, after = passage[:pos], passage[pos + len(quote):]
-    return (html.escape(before) + "<mark>" + html.escape(quote) + "</mark>" + html.escape(after)).replace("\n", "<br>")
+    return escape(before) + "<mark>" + escape(quote) + "</mark>" + escape(after)
 
 
 def citation_label(c: Citation) -> str:
@@ -35,14 +60,14 @@ def render_answer(answer: Answer, passage_text: dict[str, str]) -> str:
     """The assistant message: answer text, notices, then expandable citations."""
     parts = [f'<div class="qa-answer">{_text(answer.text)}</div>']
     for note in answer.notices:
-        parts.append(f'<div class="qa-notice">※ {html.escape(note)}</div>')
+        parts.append(f'<div class="qa-notice">※ {escape(note)}</div>')
     if answer.citations:
         parts.append('<div class="qa-cites"><div class="qa-cites-title">出典</div>')
         for c in answer.citations:
-            section = f'<div class="qa-section">{html.escape(c.section)}</div>' if c.section else ""
+            section = f'<div class="qa-section">{escape(c.section)}</div>' if c.section else ""
             body = highlight(passage_text.get(c.chunk_id, c.quote), c.quote)
             parts.append(
-                f'<details class="qa-cite"><summary>{html.escape(citation_label(c))}</summary>'
+                f'<details class="qa-cite"><summary>{escape(citation_label(c))}</summary>'
                 f'{section}<div class="qa-passage">{body}</div></details>'
             )
         parts.append("</div>")
@@ -52,8 +77,8 @@ def render_answer(answer: Answer, passage_text: dict[str, str]) -> str:
             ch = p.chunk
             label = f"{ch.title} — {ch.source} {ch.line_start}–{ch.line_end}行"
             parts.append(
-                f'<details class="qa-related"><summary>{html.escape(label)}</summary>'
-                f'<div class="qa-passage">{html.escape(ch.text).replace(chr(10), "<br>")}</div></details>'
+                f'<details class="qa-related"><summary>{escape(label)}</summary>'
+                f'<div class="qa-passage">{escape(ch.text)}</div></details>'
             )
         parts.append("</div>")
     return "".join(parts)

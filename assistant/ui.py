@@ -1,7 +1,6 @@
 """The Gradio chat UI: streaming answers, expandable citations, filters, feedback."""
 
 
-import html
 import json
 import logging
 import os
@@ -12,7 +11,7 @@ from pathlib import Path
 from index.search import Filters
 
 from .chain import Assistant
-from .render import render_answer
+from .render import escape, render_answer, render_stream
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +42,12 @@ class FeedbackLog:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def vote_of(liked) -> str:
+    """Gradio's like value -> the vote logged: True 👍, False 👎, anything else (the same
+    thumb clicked again) takes the vote back."""
+    return "up" if liked is True else "down" if liked is False else "retracted"
+
+
 def _status(assistant: Assistant) -> str:
     s = assistant.searcher.stats()
     return (f"📚 文書 {s['documents']}件 ・ チャンク {s['chunks']}件 ・ 埋め込みモデル `{s['model']}` ・ "
@@ -65,7 +70,7 @@ def build_ui(assistant: Assistant):
         records = list(records or [])
         question = (message or "").strip()
         # The question is shown literally: escaped like any other text.
-        history.append({"role": "user", "content": html.escape(question) or "（空の質問）"})
+        history.append({"role": "user", "content": escape(question) or "（空の質問）"})
         history.append({"role": "assistant", "content": "検索しています…"})
         records.append(None)
         yield history, records, ""
@@ -76,7 +81,7 @@ def build_ui(assistant: Assistant):
             for event in assistant.stream(question, k=int(k), answer_mode=mode, filters=filters):
                 if event.kind == "delta":
                     draft += event.text
-                    history[-1] = {"role": "assistant", "content": draft}
+                    history[-1] = {"role": "assistant", "content": render_stream(draft)}
                     yield history, records, ""
                 elif event.kind == "answer":
                     answer = event.answer
@@ -95,8 +100,8 @@ def build_ui(assistant: Assistant):
             index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
             record = (records or [])[index // 2] if index is not None else None
             if record:
-                feedback.add({"time": time.strftime("%Y-%m-%dT%H:%M:%S"), **record,
-                              "vote": "up" if data.liked else "down"})
+                vote = vote_of(data.liked)
+                feedback.add({"time": time.strftime("%Y-%m-%dT%H:%M:%S"), **record, "vote": vote})
         except Exception:  # feedback must never break the chat
             log.exception("could not record feedback")
 

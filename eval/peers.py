@@ -24,8 +24,10 @@ from .questions import Question
 
 def _raw_documents(settings: Settings) -> list[tuple[str, str]]:
     out = []
-    for path, source in iter_files([settings.path(p) for p in settings.corpus.paths],
-                                   {s.lower() for s in settings.corpus.extensions}):
+    for path, source, problem in iter_files([settings.path(p) for p in settings.corpus.paths],
+                                            {s.lower() for s in settings.corpus.extensions}):
+        if problem:
+            continue
         try:
             out.append((source, read_document(path, source, 10**9).text))
         except SkipFile:

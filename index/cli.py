@@ -34,19 +34,24 @@ def _chunks(args, settings: Settings) -> int:
 
 
 def _build(args, settings: Settings, incremental: bool) -> int:
-    from .store import build
+    from .ingest import one_line
+    from .store import BuildRefused, build
 
-    report = build(settings, incremental=incremental, progress=not args.quiet,
-                   on_skip=lambda m: print(m, file=sys.stderr))
+    try:
+        report = build(settings, incremental=incremental, progress=not args.quiet, force=args.force,
+                       on_skip=lambda m: print(m, file=sys.stderr), on_wait=lambda m: print(m, file=sys.stderr))
+    except BuildRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if report.up_to_date:
         print(f"index is up to date ({report.chunks} chunks, {report.seconds:.2f}s)")
         return 0
     print(f"indexed {report.chunks} chunks from {report.files} files in {report.seconds:.1f}s "
           f"(embedded {report.embedded}, reused {report.reused})")
     for name in report.changed_files:
-        print(f"  new or changed: {name}")
+        print(f"  new or changed: {one_line(name)}")
     for name in report.removed_files:
-        print(f"  removed: {name}")
+        print(f"  removed: {one_line(name)}")
     return 0
 
 
@@ -86,6 +91,13 @@ def _search(args, settings: Settings) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError("must be between 1 and 1000")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m index", description=__doc__)
     parser.add_argument("--config", help="path to config.yaml (default: the repository's)")
@@ -96,11 +108,13 @@ def main(argv: list[str] | None = None) -> int:
     for name, text in (("build", "build the index from scratch"), ("update", "re-embed only new/changed files")):
         p = sub.add_parser(name, help=text)
         p.add_argument("--quiet", action="store_true", help="no progress bar")
+        p.add_argument("--force", action="store_true",
+                       help="replace the index even when the new one is empty or much smaller")
     p = sub.add_parser("stats", help="what the index holds")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("search", help="ranked passages for a query")
     p.add_argument("query")
-    p.add_argument("-k", type=int, default=10)
+    p.add_argument("-k", type=_positive, default=10)
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"])
     p.add_argument("--json", action="store_true")
     p.add_argument("--source", action="append", help="only this file (repeatable)")
@@ -128,4 +142,16 @@ def main(argv: list[str] | None = None) -> int:
         return _search(args, settings)
     except IndexNotReady as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # no command ends in a traceback; the log has it with --debug
+        import logging
+
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        print(f"error: {exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}", file=sys.stderr)
         return 1

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, ValidationError, model_validator
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config.yaml"
 
@@ -22,31 +22,33 @@ class ConfigError(ValueError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Numbers must be finite; booleans are not numbers (``top_k: true`` is an error, not 1).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class CorpusSettings(_Strict):
     paths: list[Path] = Field(default_factory=lambda: [Path("corpus")])
     manifest: Path | None = Path("corpus/manifest.yaml")
     extensions: list[str] = Field(default_factory=lambda: [".txt", ".md", ".pdf"])
-    max_file_mb: float = Field(20.0, gt=0)
+    max_file_mb: StrictFloat = Field(20.0, gt=0, le=10_000)
+    max_drop_share: StrictFloat = Field(0.5, ge=0, le=1)
 
 
 class IngestSettings(_Strict):
-    furniture_min_repeats: int = Field(4, ge=2)
-    furniture_max_chars: int = Field(80, ge=5)
-    furniture_min_chars: int = Field(4, ge=1)
-    furniture_min_spread: float = Field(0.5, ge=0, le=1)
-    furniture_context_ratio: float = Field(0.6, gt=0, le=1)
-    heading_max_chars: int = Field(60, ge=5)
-    table_min_run: int = Field(3, ge=2)
-    table_max_gap: int = Field(12, ge=1)
+    furniture_min_repeats: StrictInt = Field(4, ge=2)
+    furniture_max_chars: StrictInt = Field(80, ge=5)
+    furniture_min_chars: StrictInt = Field(4, ge=1)
+    furniture_min_spread: StrictFloat = Field(0.5, ge=0, le=1)
+    furniture_context_ratio: StrictFloat = Field(0.6, gt=0, le=1)
+    heading_max_chars: StrictInt = Field(60, ge=5)
+    table_min_run: StrictInt = Field(3, ge=2)
+    table_max_gap: StrictInt = Field(12, ge=1)
 
 
 class ChunkSettings(_Strict):
-    target_chars: int = Field(380, ge=50)
-    max_chars: int = Field(600, ge=50)
-    overlap_chars: int = Field(120, ge=0)
+    target_chars: StrictInt = Field(380, ge=50)
+    max_chars: StrictInt = Field(600, ge=50)
+    overlap_chars: StrictInt = Field(120, ge=0)
 
     @model_validator(mode="after")
     def _sizes(self) -> ChunkSettings:
@@ -61,80 +63,80 @@ class EmbeddingSettings(_Strict):
     model: str = "bundled:multilingual-e5-small"
     query_prompt: str = "query: "
     passage_prompt: str = "passage: "
-    batch_size: int = Field(8, ge=1)
-    device: str = "cpu"
+    batch_size: StrictInt = Field(8, ge=1)
+    device: str = Field("cpu", pattern=r"^(cpu|mps|cuda(:[0-9]+)?)$")
     dtype: Literal["auto", "float32", "bfloat16"] = "float32"
-    threads: int = Field(0, ge=0)
+    threads: StrictInt = Field(0, ge=0)
 
 
 class FaissSettings(_Strict):
     kind: Literal["auto", "flat", "hnsw", "ivf"] = "auto"
-    auto_threshold: int = Field(200_000, ge=1)
-    hnsw_m: int = Field(32, ge=4)
-    hnsw_ef_search: int = Field(128, ge=8)
-    ivf_nlist: int = Field(0, ge=0)
-    ivf_nprobe: int = Field(16, ge=1)
+    auto_threshold: StrictInt = Field(200_000, ge=1)
+    hnsw_m: StrictInt = Field(32, ge=4)
+    hnsw_ef_search: StrictInt = Field(128, ge=8)
+    ivf_nlist: StrictInt = Field(0, ge=0)
+    ivf_nprobe: StrictInt = Field(16, ge=1)
 
 
 class Bm25Settings(_Strict):
     split_mode: Literal["A", "B", "C"] = "A"
-    normalized_form: bool = True
+    normalized_form: StrictBool = True
     drop_pos: list[str] = Field(default_factory=lambda: ["補助記号", "空白"])
-    k1: float = Field(1.2, gt=0)
-    b: float = Field(0.75, ge=0, le=1)
+    k1: StrictFloat = Field(1.2, gt=0)
+    b: StrictFloat = Field(0.75, ge=0, le=1)
 
 
 class RetrievalSettings(_Strict):
     mode: Literal["hybrid", "dense", "bm25"] = "hybrid"
-    top_k: int = Field(5, ge=1, le=100)
-    candidates: int = Field(50, ge=1)
-    rrf_k: int = Field(10, ge=1)
-    dense_weight: float = Field(1.0, ge=0)
-    bm25_weight: float = Field(1.3, ge=0)
+    top_k: StrictInt = Field(5, ge=1, le=100)
+    candidates: StrictInt = Field(50, ge=1)
+    rrf_k: StrictInt = Field(10, ge=1)
+    dense_weight: StrictFloat = Field(1.0, ge=0)
+    bm25_weight: StrictFloat = Field(1.3, ge=0)
     reranker: str | None = None
-    rerank_top: int = Field(20, ge=1)
+    rerank_top: StrictInt = Field(20, ge=1)
 
 
 class RankSettings(_Strict):
     """Question constraints and revisions in retrieval (bonuses in units of the fused RRF score)."""
 
-    pool: int = Field(20, ge=1, le=200)
-    organization: float = Field(0.05, ge=0)
-    kind: float = Field(0.03, ge=0)
-    fiscal_year: float = Field(0.03, ge=0)
-    version: float = Field(0.03, ge=0)
-    revision: float = Field(0.04, ge=0)
-    duplicate_ratio: float = Field(0.9, gt=0, le=1)
+    pool: StrictInt = Field(20, ge=1, le=200)
+    organization: StrictFloat = Field(0.05, ge=0)
+    kind: StrictFloat = Field(0.03, ge=0)
+    fiscal_year: StrictFloat = Field(0.03, ge=0)
+    version: StrictFloat = Field(0.03, ge=0)
+    revision: StrictFloat = Field(0.04, ge=0)
+    duplicate_ratio: StrictFloat = Field(0.9, gt=0, le=1)
 
 
 class ScoringSettings(_Strict):
     """Weights of the extractive answerer's candidate score and its calibration."""
 
     calibrated_for: str = "bundled:multilingual-e5-small"
-    lexical: float = Field(0.4, ge=0)
-    focus: float = Field(0.3, ge=0)
-    value: float = Field(0.15, ge=0)
-    prior: float = Field(0.1, ge=0)
-    cue: float = Field(0.05, ge=0)
-    own_share: float = Field(0.3, ge=0, le=1)
-    rank_decay: float = Field(0.5, ge=0)
-    focus_threshold: float = Field(0.5, ge=0, le=1)
-    support_threshold: float = Field(0.0, ge=0, le=1)
-    dense_low: float = Field(0.78, ge=-1, le=1)
-    dense_high: float = Field(0.92, ge=-1, le=1)
+    lexical: StrictFloat = Field(0.4, ge=0)
+    focus: StrictFloat = Field(0.3, ge=0)
+    value: StrictFloat = Field(0.15, ge=0)
+    prior: StrictFloat = Field(0.1, ge=0)
+    cue: StrictFloat = Field(0.05, ge=0)
+    own_share: StrictFloat = Field(0.3, ge=0, le=1)
+    rank_decay: StrictFloat = Field(0.5, ge=0)
+    focus_threshold: StrictFloat = Field(0.5, ge=0, le=1)
+    support_threshold: StrictFloat = Field(0.0, ge=0, le=1)
+    dense_low: StrictFloat = Field(0.78, ge=-1, le=1)
+    dense_high: StrictFloat = Field(0.92, ge=-1, le=1)
 
 
 class AnswerSettings(_Strict):
     mode: Literal["extractive", "llm"] = "extractive"
-    abstain_threshold: float = Field(0.45, ge=0, le=1)
-    related_on_abstain: int = Field(3, ge=0, le=10)
-    direct_max_chars: int = Field(80, ge=10)
-    quote_max_chars: int = Field(200, ge=20)
-    max_list_items: int = Field(8, ge=2, le=30)
-    cross_share: float = Field(0.6, ge=0, le=1)
-    value_share: float = Field(0.7, ge=0, le=1)
-    max_quotes: int = Field(2, ge=1, le=10)
-    extra_ratio: float = Field(0.85, ge=0, le=1)
+    abstain_threshold: StrictFloat = Field(0.45, ge=0, le=1)
+    related_on_abstain: StrictInt = Field(3, ge=0, le=10)
+    direct_max_chars: StrictInt = Field(80, ge=10)
+    quote_max_chars: StrictInt = Field(200, ge=20)
+    max_list_items: StrictInt = Field(8, ge=2, le=30)
+    cross_share: StrictFloat = Field(0.6, ge=0, le=1)
+    value_share: StrictFloat = Field(0.7, ge=0, le=1)
+    max_quotes: StrictInt = Field(2, ge=1, le=10)
+    extra_ratio: StrictFloat = Field(0.85, ge=0, le=1)
     scoring: ScoringSettings = ScoringSettings()
 
 
@@ -142,19 +144,19 @@ class LlmSettings(_Strict):
     base_url: str = "http://127.0.0.1:8080/v1"
     model: str = "gpt-4o-mini"
     api_key_env: str = "OPENAI_API_KEY"
-    timeout_s: float = Field(60.0, gt=0)
-    temperature: float = Field(0.0, ge=0, le=2)
-    max_tokens: int = Field(512, ge=16)
+    timeout_s: StrictFloat = Field(60.0, gt=0, le=3600)
+    temperature: StrictFloat = Field(0.0, ge=0, le=2)
+    max_tokens: StrictInt = Field(512, ge=16)
     system_prompt: str = ""
 
 
 class UiSettings(_Strict):
     host: str = "127.0.0.1"
-    port: int = Field(7860, ge=1, le=65535)
+    port: StrictInt = Field(7860, ge=1, le=65535)
     auth_user_env: str | None = None
     auth_password_env: str | None = None
-    max_question_chars: int = Field(2000, ge=10)
-    concurrency: int = Field(2, ge=1)
+    max_question_chars: StrictInt = Field(2000, ge=10)
+    concurrency: StrictInt = Field(2, ge=1)
     examples: list[str] = Field(default_factory=list)
 
 
@@ -216,8 +218,12 @@ def load_settings(path: Path | str | None = None, **overrides: object) -> Settin
     path = Path(path) if path else DEFAULT_CONFIG
     if not path.exists():
         raise ConfigError(f"config file not found: {path}")
+    if not path.is_file():
+        raise ConfigError(f"{path}: not a file")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (UnicodeDecodeError, OSError):
+        raise ConfigError(f"{path}: not a readable UTF-8 text file") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from None
     if not isinstance(raw, dict):

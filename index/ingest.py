@@ -16,7 +16,7 @@ import yaml
 
 from .chunker import Located, make_chunks
 from .columns import Segment, is_comparison_table, segment_table
-from .config import Settings
+from .config import ConfigError, Settings
 from .documents import Chunk, Document
 from .furniture import find_furniture
 from .headings import (
@@ -57,18 +57,37 @@ class IngestResult:
     chunks: list[Chunk] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped_sources: list[str] = field(default_factory=list)  # their names as in the index (relative)
+
+
+_MANIFEST_KEYS = {"file", "title", "publisher", "organization", "kind", "revision", "note"}
 
 
 def load_manifest(path: Path | None) -> dict[str, DocumentMeta]:
-    """Read ``manifest.yaml`` (titles etc. keyed by file name); missing file -> empty."""
+    """Read ``manifest.yaml`` (titles etc. keyed by file name); missing file -> empty.
+
+    A manifest of the wrong shape raises :class:`ConfigError` naming the entry.
+    """
     if path is None or not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot be read as YAML ({exc.__class__.__name__})") from None
+    entries = data.get("documents", []) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: expected 'documents:' with a list of entries")
     out = {}
-    for entry in data.get("documents", []):
-        out[str(entry["file"])] = DocumentMeta(
-            entry.get("title"), entry.get("publisher"), entry.get("organization"), entry.get("kind"),
-            entry.get("revision"))
+    for n, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) or not entry["file"]:
+            raise ConfigError(f"{path}: documents entry {n} needs a 'file' name")
+        unknown = set(entry) - _MANIFEST_KEYS
+        if unknown:
+            raise ConfigError(f"{path}: documents entry {n} ({entry['file']}): unknown key '{sorted(unknown)[0]}'")
+        values = [entry.get(k) for k in ("title", "publisher", "organization", "kind", "revision")]
+        if any(v is not None and not isinstance(v, str) for v in values):
+            raise ConfigError(f"{path}: documents entry {n} ({entry['file']}): values must be text")
+        out[entry["file"]] = DocumentMeta(*values)
     return out
 
 
@@ -229,16 +248,19 @@ def ingest_paths(paths: list[Path], settings: Settings, manifest: dict[str, Docu
         settings.path(settings.corpus.manifest) if settings.corpus.manifest else None)
     result = IngestResult()
     max_bytes = int(settings.corpus.max_file_mb * 1_000_000)
-    for path, source in iter_files(paths, {s.lower() for s in settings.corpus.extensions}):
+    for path, source, problem in iter_files(paths, {s.lower() for s in settings.corpus.extensions}):
         try:
+            if problem:
+                raise SkipFile(problem)
             doc = read_document(path, source, max_bytes)
         except SkipFile as exc:
             result.skipped.append((str(path), str(exc)))
-            message = f"skipped {_one_line(str(path))}: {exc}"
+            result.skipped_sources.append(source)
+            message = f"skipped {one_line(str(path))}: {one_line(str(exc))}"
             (on_skip or log.warning)(message)
             continue
         if doc.replaced_bytes:
-            log.warning("%s: %d undecodable bytes read as U+FFFD (%s)", _one_line(str(path)), doc.replaced_bytes,
+            log.warning("%s: %d undecodable bytes read as U+FFFD (%s)", one_line(str(path)), doc.replaced_bytes,
                         doc.encoding)
         meta = manifest.get(source) or manifest.get(path.name) or DocumentMeta()
         doc.title, doc.organization, doc.publisher, doc.kind = (
@@ -248,6 +270,6 @@ def ingest_paths(paths: list[Path], settings: Settings, manifest: dict[str, Docu
     return result
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """A file name as one printable line (a name may hold a newline)."""
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

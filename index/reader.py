@@ -6,6 +6,7 @@ with a reason a user can act on; the caller skips the file and goes on.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -193,9 +194,14 @@ def _page_text(page) -> str:
 
 
 def _read_pdf(path: Path) -> tuple[str, list[int]]:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError, PdfStreamError
 
+    # pypdf logs its own warnings ("EOF marker not found") without the file's name;
+    # problems reach the user as one SkipFile line that names the file instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
         pages = [_page_text(page) for page in reader.pages]
@@ -241,16 +247,42 @@ def read_document(path: Path, source: str, max_bytes: int) -> Document:
     )
 
 
-def iter_files(paths: list[Path], suffixes: set[str]) -> list[tuple[Path, str]]:
-    """Walk files and folders recursively; return (path, source name) in a stable order."""
-    found: list[tuple[Path, str]] = []
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why a symlink inside the corpus folder must not be read, or None when it is safe."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "broken or looping symlink"
+    try:
+        target.relative_to(root.resolve())
+    except ValueError:
+        return "symlink to a file outside the corpus folder (not followed)"
+    return None
+
+
+def iter_files(paths: list[Path], suffixes: set[str]) -> list[tuple[Path, str, str | None]]:
+    """Walk files and folders; return ``(path, source name, problem)`` in a stable order.
+
+    Folders are walked without following symlinked folders (so no loops); a
+    symlinked file is only read when it points inside the same folder. ``problem``
+    says why a file will be skipped (``None`` for a file to read).
+    """
+    found: list[tuple[Path, str, str | None]] = []
     for root in paths:
         if root.is_dir():
-            for p in sorted(root.rglob("*")):
-                if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith("."):
-                    found.append((p, p.relative_to(root).as_posix()))
-        elif root.exists():
-            found.append((root, root.name))
+            entries = []
+            for folder, dirs, files in os.walk(root, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for d in dirs:
+                    if (Path(folder) / d).is_symlink():
+                        entries.append((Path(folder) / d, "symlinked folder (not followed)"))
+                for name in files:
+                    p = Path(folder) / name
+                    if name.startswith(".") or p.suffix.lower() not in suffixes:
+                        continue
+                    entries.append((p, _link_problem(p, root) if p.is_symlink() else None))
+            for p, problem in sorted(entries):
+                found.append((p, p.relative_to(root).as_posix(), problem))
         else:
-            found.append((root, root.name))  # reported as unreadable by the reader
+            found.append((root, root.name, None if root.exists() else "not found"))
     return found

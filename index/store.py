@@ -21,6 +21,7 @@ import os
 import shutil
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,15 @@ log = logging.getLogger(__name__)
 
 class IndexNotReady(RuntimeError):
     """The index is missing, unreadable or was built with other settings."""
+
+
+class BuildRefused(RuntimeError):
+    """A build would replace a good index with an empty or much smaller one."""
+
+
+# What makes stored vectors reusable, and what only shapes the search structures.
+VECTOR_KEYS = ("format_version", "model", "chunking", "ingest")
+STRUCTURE_KEYS = ("bm25", "faiss")
 
 
 @dataclass
@@ -64,20 +74,40 @@ def settings_fingerprint(settings: Settings) -> dict:
         "chunking": settings.chunking.model_dump(),
         "ingest": settings.ingest.model_dump(),
         "bm25": settings.bm25.model_dump(),
+        # The structure of the FAISS index (search-time knobs like efSearch are not part of it).
+        "faiss": {k: v for k, v in settings.faiss.model_dump().items() if k not in ("hnsw_ef_search", "ivf_nprobe")},
     }
 
 
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def file_hashes(settings: Settings) -> dict[str, str]:
-    """sha256 of every corpus file (and the manifest), keyed by source name."""
+    """sha256 of every corpus file (and the manifest), keyed by source name.
+
+    A file over the size limit is never read: it is recorded by size and time, so a
+    2 GB file costs a stat, not a read, on every build, update and start.
+    """
     paths = [settings.path(p) for p in settings.corpus.paths]
+    max_bytes = int(settings.corpus.max_file_mb * 1_000_000)
     out = {}
-    for path, source in iter_files(paths, {s.lower() for s in settings.corpus.extensions}):
+    for path, source, problem in iter_files(paths, {s.lower() for s in settings.corpus.extensions}):
+        if problem:
+            out[source] = f"skipped:{problem}"
+            continue
         try:
-            out[source] = hashlib.sha256(path.read_bytes()).hexdigest()
+            st = path.stat()
+            out[source] = (f"oversize:{st.st_size}:{st.st_mtime_ns}" if st.st_size > max_bytes
+                           else _sha256(path))
         except OSError:
             out[source] = "unreadable"
     if settings.corpus.manifest and settings.path(settings.corpus.manifest).exists():
-        out["(manifest)"] = hashlib.sha256(settings.path(settings.corpus.manifest).read_bytes()).hexdigest()
+        out["(manifest)"] = _sha256(settings.path(settings.corpus.manifest))
     return out
 
 
@@ -120,6 +150,30 @@ def check_compatible(manifest: dict, settings: Settings, dim: int | None = None)
                           "rebuild it with: python -m index build")
 
 
+@contextmanager
+def build_lock(settings: Settings, on_wait=None):
+    """Exclusive lock on the data directory around a build or update.
+
+    A second build waits (``on_wait`` is told once) until the first one is done, then
+    finds the index up to date or builds on top of it.
+    """
+    import fcntl
+
+    data = settings.path(settings.data_dir)
+    data.mkdir(parents=True, exist_ok=True)
+    with (data / "build.lock").open("a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                on_wait("another build of this index is running; waiting for it to finish…")
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
 def make_faiss(vectors: np.ndarray, settings: Settings):
     """Exact inner product by default; HNSW/IVF by config or above the size threshold."""
     import faiss
@@ -157,28 +211,44 @@ def _load_previous(index_dir: Path) -> tuple[dict | None, dict[str, np.ndarray]]
 
 
 def build(settings: Settings, *, incremental: bool = False, embedder=None, progress: bool = False,
-          on_skip=None, _fail_after_write: bool = False) -> BuildReport:
-    """Build (or incrementally update) the index atomically; return what was done."""
+          on_skip=None, on_wait=None, force: bool = False, _fail_after_write: bool = False) -> BuildReport:
+    """Build (or incrementally update) the index atomically; return what was done.
+
+    Holds the build lock; removes temp folders a killed build left; refuses to
+    replace the index with an empty one, or one that drops more than
+    ``corpus.max_drop_share`` of its chunks, unless ``force``.
+    """
+    with build_lock(settings, on_wait):
+        _remove_stale_temp(settings.index_dir.parent / "builds")
+        return _build(settings, incremental, embedder, progress, on_skip, force, _fail_after_write)
+
+
+def _build(settings: Settings, incremental: bool, embedder, progress: bool, on_skip, force: bool,
+           fail_after_write: bool) -> BuildReport:
     started = time.perf_counter()
     index_dir = settings.index_dir
     hashes = file_hashes(settings)
     fingerprint = settings_fingerprint(settings)
-    previous, old_vectors = _load_previous(index_dir) if incremental else (None, {})
-    compatible = previous is not None and all(previous.get(k) == fingerprint[k] for k in fingerprint)
-    if incremental and compatible and previous.get("files") == hashes:
+    previous, old_vectors = _load_previous(index_dir)
+    same_vectors = previous is not None and all(previous.get(k) == fingerprint[k] for k in VECTOR_KEYS)
+    same_structure = same_vectors and all(previous.get(k) == fingerprint[k] for k in STRUCTURE_KEYS)
+    if incremental and same_structure and previous.get("files") == hashes:
         return BuildReport(previous["counts"]["chunks"], len(hashes), 0, previous["counts"]["chunks"],
                            seconds=time.perf_counter() - started, up_to_date=True)
-    if not compatible:
+    if not (incremental and same_vectors):
         old_vectors = {}
 
     result = ingest_paths([settings.path(p) for p in settings.corpus.paths], settings, on_skip=on_skip)
     chunks = result.chunks
-    old_files = (previous or {}).get("files", {}) if compatible else {}
-    changed = sorted(s for s, h in hashes.items() if old_files.get(s) != h and s != "(manifest)")
+    _check_not_shrinking(previous, len(chunks), settings, force)
+    skipped = set(result.skipped_sources)
+    old_files = (previous or {}).get("files", {}) if same_vectors else {}
+    changed = sorted(s for s, h in hashes.items()
+                     if old_files.get(s) != h and s != "(manifest)" and s not in skipped)
     removed = sorted(s for s in old_files if s not in hashes and s != "(manifest)")
     todo = [i for i, c in enumerate(chunks) if c.chunk_id not in old_vectors]
 
-    dim = (previous or {}).get("dim") if compatible else None
+    dim = (previous or {}).get("dim") if same_vectors else None
     new_vecs = None
     if todo or dim is None:
         if embedder is None:
@@ -201,12 +271,35 @@ def build(settings: Settings, *, incremental: bool = False, embedder=None, progr
         "counts": {"chunks": len(chunks), "documents": len(result.documents)},
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
-    _write_atomically(index_dir, chunks, vectors, tokens, manifest, settings, _fail_after_write)
+    _write_atomically(index_dir, chunks, vectors, tokens, manifest, settings, fail_after_write)
     return BuildReport(
         chunks=len(chunks), files=len(result.documents), embedded=len(todo), reused=len(chunks) - len(todo),
         removed_files=removed, changed_files=changed, skipped=result.skipped,
         seconds=time.perf_counter() - started,
     )
+
+
+def _check_not_shrinking(previous: dict | None, n_chunks: int, settings: Settings, force: bool) -> None:
+    if force or previous is None:
+        return
+    before = previous.get("counts", {}).get("chunks", 0)
+    if n_chunks == 0 and before:
+        raise BuildRefused(
+            f"no documents found under {', '.join(str(p) for p in settings.corpus.paths)} "
+            f"(extensions {', '.join(settings.corpus.extensions)}); the current index ({before} chunks) is kept. "
+            "Check corpus.paths in the config, or rebuild with --force")
+    share = settings.corpus.max_drop_share
+    if before and n_chunks < (1 - share) * before:
+        raise BuildRefused(
+            f"this build would drop {before - n_chunks} of {before} chunks (more than {share:.0%}); "
+            "the current index is kept. Check corpus.paths, or rebuild with --force")
+
+
+def _remove_stale_temp(builds: Path) -> None:
+    """Temp folders left by a killed build (the lock says no build is writing them now)."""
+    if builds.exists():
+        for tmp in builds.glob(".tmp-*"):
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _write_atomically(index_dir: Path, chunks: list[Chunk], vectors: np.ndarray, tokens: list[list[str]],
@@ -244,11 +337,22 @@ def _write_atomically(index_dir: Path, chunks: list[Chunk], vectors: np.ndarray,
     _prune(builds, keep=target)
 
 
+KEEP_PREVIOUS_BUILDS = 2  # replaced builds kept for readers that resolved the link just before a swap
+PRUNE_GRACE_S = 120.0  # ... and older ones are only deleted once replaced this long ago
+
+
 def _prune(builds: Path, keep: Path) -> None:
-    """Delete old builds no longer pointed to (readers hold open what they loaded)."""
-    for old in builds.iterdir():
-        if old != keep and not old.name.startswith(".tmp-"):
-            shutil.rmtree(old, ignore_errors=True)
+    """Delete old builds no reader can still be opening.
+
+    A reader resolves the ``index`` link once and then opens files in that build;
+    the newest replaced builds stay, and older ones go only after a grace period.
+    """
+    old = sorted((b for b in builds.iterdir() if b != keep and not b.name.startswith(".tmp-")),
+                 key=lambda b: b.stat().st_mtime, reverse=True)
+    now = time.time()
+    for b in old[KEEP_PREVIOUS_BUILDS:]:
+        if now - b.stat().st_mtime > PRUNE_GRACE_S:
+            shutil.rmtree(b, ignore_errors=True)
 
 
 def is_stale(settings: Settings) -> str | None:
@@ -276,16 +380,39 @@ class LoadedIndex:
 
     @classmethod
     def load(cls, settings: Settings) -> LoadedIndex:
+        """Read the index; any inconsistency is one :class:`IndexNotReady` line with the repair."""
         import bm25s
         import faiss
 
         link = settings.index_dir
-        manifest = read_manifest(link)
+        # Resolve the link once: everything below is read from that one build, even if a
+        # concurrent build swaps the link meanwhile.
+        path = link.resolve()
+        manifest = read_manifest(path)
         if manifest is None:
             raise IndexNotReady(f"no index at {link}; build it with: python -m index build")
         check_compatible(manifest, settings)
-        path = link.resolve()
-        chunks = [Chunk.from_dict(json.loads(line)) for line in (path / "chunks.jsonl").open(encoding="utf-8")]
-        index = faiss.read_index(str(path / "vectors.faiss"))
-        bm25 = bm25s.BM25.load(str(path / "bm25"), load_corpus=False)
+        repair = "rebuild it with: python -m index build"
+        try:
+            chunks = []
+            with (path / "chunks.jsonl").open(encoding="utf-8") as f:
+                for n, line in enumerate(f, 1):
+                    try:
+                        chunks.append(Chunk.from_dict(json.loads(line)))
+                    except (ValueError, TypeError, KeyError) as exc:
+                        raise IndexNotReady(f"chunks.jsonl line {n} is damaged ({exc.__class__.__name__}); "
+                                            f"{repair}") from None
+            index = faiss.read_index(str(path / "vectors.faiss"))
+            bm25 = bm25s.BM25.load(str(path / "bm25"), load_corpus=False)
+        except IndexNotReady:
+            raise
+        except (OSError, RuntimeError, ValueError, KeyError) as exc:
+            what = str(exc).splitlines()[0][:200] if str(exc) else exc.__class__.__name__
+            raise IndexNotReady(f"the index at {path} cannot be read ({what}); {repair}") from None
+        expected = manifest.get("counts", {}).get("chunks")
+        sizes = {"manifest": expected, "chunks.jsonl": len(chunks), "vectors.faiss": int(index.ntotal),
+                 "bm25": int(bm25.scores.get("num_docs", len(chunks))) if chunks else len(chunks)}
+        if len({v for v in sizes.values() if v is not None}) > 1:
+            detail = ", ".join(f"{k} {v}" for k, v in sizes.items())
+            raise IndexNotReady(f"the index at {path} is inconsistent ({detail}); {repair}")
         return cls(path, manifest, chunks, index, bm25)
