@@ -8,7 +8,6 @@ import re
 from .answer import Answer, Citation
 from .verify import MARKER_ANY, marker_numbers
 
-
 # Characters Markdown (and its linkifier) would act on, written as numeric entities: the
 # chat renders Markdown, so 「![x](http://host/?q=…)」 in a document or an LLM answer must stay text.
 _MARKDOWN = {c: f"&#{ord(c)};" for c in "[]()!*_`~|#:\\<>{}"}

