@@ -64,6 +64,10 @@ class Assistant:
         self.settings = settings
         self.searcher = searcher or Searcher(settings)
         self.extractive = ExtractiveAnswerer(self.searcher, settings.answer)
+        if settings.answer.scoring.calibrated_for != settings.embedding.model:
+            log.warning("answer.scoring was calibrated for %s, not %s: dense scores and thresholds may be off; "
+                        "refit them with: python -m eval fit", settings.answer.scoring.calibrated_for,
+                        settings.embedding.model)
         self.retriever = PassageRetriever(searcher=self.searcher, k=settings.rank.pool,
                                           mode=settings.retrieval.mode)
         chunks = self.searcher.chunks

@@ -165,7 +165,7 @@ class ExtractiveAnswerer:
         s = self.settings.scoring
         dense = best.passage.dense_score or 0.0
         dense_n = float(np.clip((dense - s.dense_low) / max(s.dense_high - s.dense_low, 1e-6), 0.0, 1.0))
-        return 0.5 * best.lexical + 0.3 * best.focus + 0.2 * dense_n
+        return s.confidence_lexical * best.lexical + s.confidence_focus * best.focus + s.confidence_dense * dense_n
 
     def _supported(self, best: Candidate, analysis: QuestionAnalysis) -> tuple[bool, str]:
         """Does the best candidate carry the focus and a value of the asked type?"""

@@ -54,7 +54,7 @@ def _similar(a: str, b: str) -> bool:
     return len(a) >= 6 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
-def find_pages(units: list[str], min_run: int = 3, max_gap: int = 12) -> list[tuple[int, int, int]]:
+def find_pages(units: list[str], min_run: int, max_gap: int) -> list[tuple[int, int, int]]:
     """Split a table part into pages ``(a_start, c_start, c_end)``.
 
     Lines ``[a_start, c_start)`` are the 変更案 column, ``[c_start, c_end)`` the 現行
@@ -146,7 +146,7 @@ def align_page(a: list[str], c: list[str]) -> list[tuple[str, int, int, int, int
     return out
 
 
-def segment_table(units: list[str], min_run: int = 3, max_gap: int = 12) -> list[Segment]:
+def segment_table(units: list[str], min_run: int, max_gap: int) -> list[Segment]:
     """Turn a table part's lines into segments in reading order of the 変更案 column.
 
     Column headers (「変更案 現行」, or 「変更案」 and 「現行」 over each column of a PDF page)

@@ -32,6 +32,7 @@ class CorpusSettings(_Strict):
     extensions: list[str] = Field(default_factory=lambda: [".txt", ".md", ".pdf"])
     max_file_mb: StrictFloat = Field(20.0, gt=0, le=10_000)
     max_drop_share: StrictFloat = Field(0.5, ge=0, le=1)
+    max_bad_byte_share: StrictFloat = Field(0.01, ge=0, le=1)
 
 
 class IngestSettings(_Strict):
@@ -122,6 +123,9 @@ class ScoringSettings(_Strict):
     rank_decay: StrictFloat = Field(0.5, ge=0)
     focus_threshold: StrictFloat = Field(0.5, ge=0, le=1)
     support_threshold: StrictFloat = Field(0.0, ge=0, le=1)
+    confidence_lexical: StrictFloat = Field(0.5, ge=0)
+    confidence_focus: StrictFloat = Field(0.3, ge=0)
+    confidence_dense: StrictFloat = Field(0.2, ge=0)
     dense_low: StrictFloat = Field(0.78, ge=-1, le=1)
     dense_high: StrictFloat = Field(0.92, ge=-1, le=1)
 

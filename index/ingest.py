@@ -91,6 +91,17 @@ def load_manifest(path: Path | None) -> dict[str, DocumentMeta]:
     return out
 
 
+_PERIOD = re.compile(r"(?:令和|平成)(?:[0-9０-９]{1,2}|元)年度?末?|(?:19|20|１９|２０)[0-9０-９]{2}年度?末?")
+
+
+def is_column_header_row(text: str) -> bool:
+    """A row of column headers made of periods (「平成30年度令和元年度令和2年度…」, whitespace-free)."""
+    periods = _PERIOD.findall(text)
+    rest = _PERIOD.sub("", text)
+    rest = re.sub(r"[（(][^）)]{0,8}[）)]", "", rest)
+    return len(periods) >= 3 and len(rest) <= 6 and "。" not in text
+
+
 def _is_title_shaped(text: str, max_chars: int) -> bool:
     """Short, wordy, no sentence end, not a list item or a row of figures."""
     return (8 <= len(text) <= max_chars and not text.endswith(("。", "、")) and not LIST_START.match(text)
@@ -117,7 +128,10 @@ def _headings(doc: Document, content: list[int], max_chars: int) -> dict[int, He
         before = prev
         opens = not prev or prev.endswith(CLOSERS) or content[n - 1] in out
         prev = t
-        if any(t.startswith(s) and t[len(s):] and len(t) - len(s) <= 2 for s in stems):
+        if is_column_header_row(t):
+            # 「平成30年度 令和元年度 令和2年度 …」 over a table: the rows below are read under it.
+            out[i] = Heading("table_header", title)
+        elif any(t.startswith(s) and t[len(s):] and len(t) - len(s) <= 2 for s in stems):
             out[i] = Heading("series", title)
         elif t[:1] in MAJOR_BULLETS and nxt[:1] in MINOR_BULLETS:
             out[i] = Heading("bullet", title if len(title) <= max_chars else title[:max_chars] + "…")
@@ -252,7 +266,7 @@ def ingest_paths(paths: list[Path], settings: Settings, manifest: dict[str, Docu
         try:
             if problem:
                 raise SkipFile(problem)
-            doc = read_document(path, source, max_bytes)
+            doc = read_document(path, source, max_bytes, settings.corpus.max_bad_byte_share)
         except SkipFile as exc:
             result.skipped.append((str(path), str(exc)))
             result.skipped_sources.append(source)

@@ -22,14 +22,17 @@ def _looks_like_title(key: str) -> bool:
     return 8 <= len(key) <= 120 and not key.endswith(("。", "、"))
 
 
-def find_parts(units: list[str], signature_chars: int = 5) -> list[Part]:
+SIGNATURE_CHARS = 5  # a later title ends like the first title's last this many characters
+
+
+def find_parts(units: list[str]) -> list[Part]:
     """Split content lines (compact text) into parts; one part when nothing repeats."""
     if not units:
         return []
     first = units[0]
     if not _looks_like_title(first):
         return [Part(0, len(units), None)]
-    tail = first[-signature_chars:]
+    tail = first[-SIGNATURE_CHARS:]
     counts = Counter(units)
     starts = [0]
     for i, key in enumerate(units[1:], start=1):

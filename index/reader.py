@@ -46,7 +46,7 @@ def _japanese_score(text: str) -> float:
 _ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b$(D", b"\x1b$(Q", b"\x1b(J", b"\x1b(I")
 
 
-def decode_bytes(data: bytes, max_bad_share: float = 0.01) -> tuple[str, str, int]:
+def decode_bytes(data: bytes, max_bad_share: float = 0.01) -> tuple[str, str, int]:  # config: corpus.max_bad_byte_share
     """Decode Japanese text; return ``(text, encoding, replaced)``.
 
     UTF-8 (with/without BOM), UTF-16 (BOM), ISO-2022-JP (recognised by its escape
@@ -217,7 +217,7 @@ def _read_pdf(path: Path) -> tuple[str, list[int]]:
     return text, starts
 
 
-def read_document(path: Path, source: str, max_bytes: int) -> Document:
+def read_document(path: Path, source: str, max_bytes: int, max_bad_share: float = 0.01) -> Document:
     """Read one file into a :class:`Document` or raise :class:`SkipFile`."""
     try:
         size = path.stat().st_size
@@ -236,7 +236,7 @@ def read_document(path: Path, source: str, max_bytes: int) -> Document:
             data = path.read_bytes()
         except OSError as exc:
             raise SkipFile(f"cannot read ({exc.strerror})") from None
-        text, encoding, replaced = decode_bytes(data)
+        text, encoding, replaced = decode_bytes(data, max_bad_share)
     else:
         raise SkipFile(f"unsupported file type '{suffix or '(none)'}'")
     if not text.strip():

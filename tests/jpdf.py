@@ -41,10 +41,12 @@ def comparison_pdf(title: str, pages: list[tuple[list[str], list[str]]]) -> byte
         c.drawString(60, y, "変更案")
         c.drawString(320, y, "現行")
         y -= STEP
-        for k, line in enumerate(amended):
-            c.drawString(60, y - k * STEP, line)
-        for k, line in enumerate(current):
-            c.drawString(320, y - k * STEP, line)
+        # Row by row, as a table is written: the content stream interleaves the two columns.
+        for k in range(max(len(amended), len(current))):
+            if k < len(amended):
+                c.drawString(60, y - k * STEP, amended[k])
+            if k < len(current):
+                c.drawString(320, y - k * STEP, current[k])
         c.drawCentredString(298, 40, f"{n}")
         c.showPage()
     c.save()

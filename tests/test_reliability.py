@@ -338,3 +338,40 @@ def test_concurrent_builds_and_a_reader_loop_never_fail_to_load(small_index, emb
         thread.join()
     assert failures == [] and loads > 0
     _loads_and_answers(settings, embedder)
+
+
+def test_a_corpus_of_every_bad_file_kind_indexes_every_good_file_and_names_each_bad_one_once(tmp_path):
+    from .pdfmaker import make_blank_pdf
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _corpus(docs)
+    (docs / "cp932.txt").write_bytes("支援件数は１２件である。\n".encode("cp932"))
+    (docs / "jis.txt").write_bytes("目標は３件である。\n".encode("iso2022_jp"))
+    (docs / "bad-bytes.txt").write_bytes("本文である。".encode() * 50 + b"\xff\n")  # good: a few bad bytes
+    bad = {
+        "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR",
+        "empty.md": b"  \n\n",
+        "noise.txt": bytes(range(0x80, 0x100)) * 8,
+        "broken.pdf": b"%PDF-1.4\nthis is not really a pdf",
+        "scan.pdf": make_blank_pdf(),
+        "huge.txt": b"a" * 2_100_000,
+        "new\nline.txt": b"\x00\x00",
+    }
+    for name, data in bad.items():
+        (docs / name).write_bytes(data)
+    (docs / "outside.txt").symlink_to(ROOT / "README.md")
+    (docs / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    (docs / "loop").symlink_to(docs, target_is_directory=True)
+    (docs / "image.png").write_bytes(b"\x89PNG")  # not a document type: not picked up, not an error
+    settings = make_settings(tmp_path / "data", [docs])
+    settings = settings.model_copy(update={"corpus": settings.corpus.model_copy(update={"max_file_mb": 2.0})})
+    messages: list[str] = []
+    result = ingest_paths([docs], settings, on_skip=messages.append)
+    assert {d.source for d in result.documents} == {"plan.md", "memo.txt", "cp932.txt", "jis.txt", "bad-bytes.txt"}
+    skipped_names = [Path(p).name for p, _ in result.skipped]
+    assert sorted(skipped_names) == sorted([*bad, "outside.txt", "dangling.md", "loop"])
+    assert len(messages) == len(skipped_names) and all("\n" not in m for m in messages)
+    for name in skipped_names:
+        shown = f"{docs}/{name}:".replace("\n", "\\n")
+        assert sum(shown in m for m in messages) == 1, name

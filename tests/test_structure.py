@@ -166,12 +166,12 @@ def test_table_is_recognized_from_its_header():
 
 
 def test_pages_are_found_from_repeated_blocks():
-    pages = find_pages(TABLE[2:], min_run=2)
+    pages = find_pages(TABLE[2:], min_run=2, max_gap=12)
     assert pages == [(0, 4, 8), (8, 12, 15)]
 
 
 def test_columns_align_into_common_and_changed_passages():
-    segments = segment_table(TABLE[2:], min_run=2)
+    segments = segment_table(TABLE[2:], min_run=2, max_gap=12)
     texts = [([TABLE[2 + u] for u in s.units], s.version, s.group) for s in segments]
     assert (["対日投資誘致成功件数376件以上"], AMENDED, 1) in texts
     assert (["対日投資誘致成功件数370件以上"], CURRENT, 1) in texts
@@ -188,3 +188,19 @@ def test_a_changed_line_grows_to_its_whole_sentence():
     c = ["前の文。", "目標は", "370件以上とする。", "次の文。"]
     ops = align_page(a, c)
     assert ("diff", 1, 3, 1, 3) in ops
+
+
+def test_a_row_of_year_headers_gives_the_table_rows_below_it_their_columns(tmp_path):
+    from index.documents import Document
+    from index.ingest import chunk_document
+
+    from .conftest import make_settings
+
+    text = ("２．主要な経年データ\n本表は主な実績を示す。\n"
+            "平成 30 年度 令和元年度 令和 2 年度\n計\n画\n値\n100 社 100 社 100 社\n"
+            "実\n績\n値\n139 社 175 社 273 社\n")
+    doc = Document("t.txt", "t.txt", text, "utf-8", split_lines(text))
+    chunks = chunk_document(doc, make_settings(tmp_path, [tmp_path]))
+    row = next(c for c in chunks if "実績値139 社 175 社 273 社" in c.text)
+    assert row.section[-1] == "平成 30 年度 令和元年度 令和 2 年度"
+    assert "計画値100 社 100 社 100 社" in row.text
