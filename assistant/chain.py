@@ -266,11 +266,14 @@ def _check_agreement(answer: Answer) -> None:
 
 def compose(draft: Draft, first_marker: int = 1) -> tuple[str, list[Citation]]:
     """The answer text: the direct answer on the first line, then each quote with its marker."""
-    lines = [draft.direct + ("（" + "／".join(draft.notes) + "）" if draft.notes else "")]
+    direct = draft.direct + ("（" + "／".join(draft.notes) + "）" if draft.notes else "")
+    lines = [direct]
     citations: list[Citation] = []
     for n, q in enumerate(draft.quotes, first_marker):
-        lines.append(f"{q.label}{q.text}[{n}]")
         citations.append(citation_for(q.candidate, n, q.text.strip("…")))
+        if n == first_marker and compact(q.text) == compact(direct) and not q.label:
+            continue  # the answer is the quote itself: said once
+        lines.append(f"{q.label}{q.text}[{n}]")
     # The direct answer is drawn from the quotes: it cites them all.
     lines[0] += "".join(f"[{c.marker}]" for c in citations)
     return "\n".join(lines), citations

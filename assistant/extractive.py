@@ -34,7 +34,8 @@ from .question import QuestionAnalysis
 from .rank import Ranked
 from .values import Value, best_value, strip_marker, trim, value_run, values_in
 
-_LEAD_IN = re.compile(r"[：:]$|(次|以下)の(とおり|通り|もの|取組|事項)|(次|以下)に(掲げる|示す)")
+# A sentence that announces items instead of stating the answer (「以下の基準に該当するものは…」).
+_LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような)|とおり(。|である|とする)?$")
 _DEFINITION = re.compile(r"とは|をいう|を指す|のこと|と呼ぶ|と称する|と定義")
 _REASON = re.compile(r"ため|から|理由|背景|踏まえ|により|による|目的")
 
@@ -207,7 +208,8 @@ class ExtractiveAnswerer:
         if not ok or confidence < self.settings.abstain_threshold:
             return Draft(abstention_text(_what_is_missing(analysis, missing)), abstained=True,
                          confidence=confidence)
-        if analysis.answer_type == "list":
+        # A list question — or a best sentence that only announces items — is answered by the items.
+        if analysis.answer_type == "list" or (_LEAD_IN.search(best.text) and best.value is None):
             return self._list(analysis, best, confidence)
         draft = None
         if analysis.answer_type == "change" or best.chunk.version:
@@ -281,25 +283,50 @@ class ExtractiveAnswerer:
         label = label or (f"{c.chunk.version}：" if c.chunk.version else "")
         return Quote(c, trim(c.text, start, end, limit), label)
 
+    def _items_after(self, chunk: Chunk, start: int) -> list[int]:
+        """Indices of the list items that follow sentence ``start`` (or start at it)."""
+        items: list[int] = []
+        for j in range(start + (0 if _is_item(chunk, start) else 1), len(chunk.sentences)):
+            if _is_heading(chunk, j):
+                break
+            if not _is_item(chunk, j):
+                if items:
+                    break
+                continue
+            items.append(j)
+            if len(items) >= self.settings.max_list_items:
+                break
+        return items
+
+    def _list_quote(self, best: Candidate, chunk: Chunk, first: int, last: int) -> Quote:
+        spans = chunk.sentences[first:last + 1]
+        text = chunk.text[spans[0].start:spans[-1].end]
+        passage = best.passage if chunk is best.chunk else Passage(best.passage.rank, best.passage.score, chunk)
+        joined = Candidate(passage, first, text, spans[0].line_start, max(s.line_end for s in spans),
+                           lexical=best.lexical, focus=best.focus, focus_own=best.focus_own, support=best.support,
+                           prior=best.prior, cue=best.cue, score=best.score)
+        return Quote(joined, text, f"{chunk.version}：" if chunk.version else "")
+
     def _list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
-        """A lead-in and the items under it, collected across bullets and lines."""
+        """A lead-in and the items under it, collected across bullets, lines and the next chunk."""
         chunk = best.chunk
         start = best.sentence
         # The items may follow the best sentence, or the best sentence may be an item.
         while start > 0 and _is_item(chunk, start) and not _is_heading(chunk, start - 1):
             start -= 1
-        items: list[tuple[int, str]] = []
-        for j in range(start + (0 if _is_item(chunk, start) else 1), len(chunk.sentences)):
-            if _is_heading(chunk, j):
-                break
-            text = _sentence(chunk, j)
-            if not _is_item(chunk, j):
-                if items:
-                    break
-                continue
-            items.append((j, text))
-            if len(items) >= self.settings.max_list_items:
-                break
+        items = self._items_after(chunk, start)
+        quotes: list[Quote] = []
+        item_chunk = chunk
+        if len(items) < 2 and not _is_item(chunk, start):
+            # A lead-in at the end of its chunk: the items open the next chunk of the document.
+            nxt = self._next_chunk(chunk)
+            if nxt is not None:
+                lead = compact(_sentence(chunk, start))
+                k = next((i for i in range(len(nxt.sentences)) if compact(_sentence(nxt, i)) == lead), -1)
+                more = self._items_after(nxt, k) if k >= 0 else self._items_after(nxt, 0) if _is_item(nxt, 0) else []
+                if len(more) >= 2:
+                    quotes.append(self._quote(best, analysis))
+                    items, item_chunk, start = more, nxt, more[0]
         if len(items) < 2:
             inline = _inline_items(best.text)
             # An enumeration inside one sentence is quoted whole (up to twice the usual length).
@@ -308,18 +335,18 @@ class ExtractiveAnswerer:
                           f"{chunk.version}：" if chunk.version else "")
             direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
             return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
-        lead = start if not _is_item(chunk, start) else None
-        first = lead if lead is not None and not _is_heading(chunk, lead) else items[0][0]
-        last = items[-1][0]
-        spans = chunk.sentences[first:last + 1]
-        text = chunk.text[spans[0].start:spans[-1].end]
-        joined = Candidate(best.passage, first, text, spans[0].line_start, max(s.line_end for s in spans),
-                           lexical=best.lexical, focus=best.focus, focus_own=best.focus_own, support=best.support,
-                           prior=best.prior, cue=best.cue, score=best.score)
-        direct = "、".join(_short_item(t) for _, t in items)
-        label = f"{chunk.version}：" if chunk.version else ""
-        return Draft(_cap(direct, self.settings.direct_max_chars * 2), [Quote(joined, text, label)],
-                     confidence=confidence)
+        first = start if item_chunk is chunk and not _is_item(chunk, start) and not _is_heading(chunk, start) \
+            else items[0]
+        quotes.append(self._list_quote(best, item_chunk, first, items[-1]))
+        direct = "、".join(_short_item(_sentence(item_chunk, j)) for j in items)
+        return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _next_chunk(self, chunk: Chunk) -> Chunk | None:
+        """The chunk after ``chunk`` in its document (same file and part), if any."""
+        nxt = self.searcher.next_chunk(chunk.chunk_id)
+        if nxt is None or (nxt.source, nxt.part, nxt.version) != (chunk.source, chunk.part, chunk.version):
+            return None
+        return nxt
 
     def _versions(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
         """A 新旧対照表 answer: the asked (or amended) version first, the other when it differs."""

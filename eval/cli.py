@@ -71,10 +71,19 @@ def _run(args, settings) -> int:
 def _fit(args, settings) -> int:
     from assistant.cli import make_assistant
 
-    from .fit import fit, observe
+    from .fit import fit, fit_weights, observe
     from .questions import load_questions
 
     questions = load_questions(settings.path(settings.eval.questions))
+    if args.weights:
+        assistant = make_assistant(settings)
+        weights, result = fit_weights(questions, assistant, max_false_abstention=args.max_false_abstention)
+        print("fitted on dev: answer.scoring " + ", ".join(f"{k} = {v}" for k, v in weights.items()))
+        print(f"  with answer.abstain_threshold = {result.abstain_threshold:.2f}, "
+              f"focus_threshold = {result.focus_threshold:.2f}, support_threshold = {result.support_threshold:.2f}")
+        for name, m in (("dev", result.dev), ("test (reported, not used)", result.test)):
+            print(f"  {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in m.items()))
+        return 0
     scoring = settings.answer.scoring.model_copy(update={"focus_threshold": 0.0, "support_threshold": 0.0})
     open_settings = settings.model_copy(update={"answer": settings.answer.model_copy(
         update={"abstain_threshold": 0.0, "scoring": scoring})})
@@ -137,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--out", help="report folder (default: eval.reports_dir)")
     fitp = sub.add_parser("fit", help="fit the abstention thresholds on the dev split")
     fitp.add_argument("--max-false-abstention", type=float, default=0.10)
+    fitp.add_argument("--weights", action="store_true",
+                      help="also fit the candidate-score weights (coordinate descent on dev)")
     bench = sub.add_parser("bench", help="build/query/FAISS benchmarks -> docs/benchmarks.md")
     bench.add_argument("--sizes", default="10000,100000,1000000", help="synthetic FAISS sizes")
     bench.add_argument("--out")

@@ -88,3 +88,64 @@ def fit(obs: list[Observation], max_false_abstention: float = 0.10) -> Fit:
     _, t_conf, t_focus, t_support = best
     return Fit(t_conf, t_focus, t_support, outcome(dev, t_conf, t_focus, t_support),
                outcome(test, t_conf, t_focus, t_support))
+
+
+# Candidate-score weights searched by coordinate descent (each tried at these values).
+WEIGHT_GRID: dict[str, tuple[float, ...]] = {
+    "lexical": (0.2, 0.3, 0.4, 0.5, 0.6),
+    "focus": (0.0, 0.1, 0.2, 0.3, 0.4, 0.5),
+    "value": (0.0, 0.1, 0.15, 0.25, 0.4),
+    "prior": (0.0, 0.05, 0.1, 0.2, 0.3),
+    "cue": (0.0, 0.05, 0.1, 0.2),
+    "own_share": (0.0, 0.15, 0.3, 0.5, 0.7),
+    "rank_decay": (0.2, 0.5, 1.0, 2.0),
+}
+
+
+def fit_weights(questions: list[Question], assistant, rounds: int = 2, max_false_abstention: float = 0.10,
+                report=print) -> tuple[dict[str, float], Fit]:
+    """Coordinate descent over ``answer.scoring`` weights on dev, thresholds refitted for each.
+
+    Retrieval does not depend on these weights, so each question is retrieved once and
+    only answering is repeated. Returns the chosen weights and their threshold fit.
+    """
+    from assistant.chain import Request
+
+    # Test questions are answered too, only so that the chosen weights can be reported on test.
+    prepared = [(q, assistant.steps.invoke(Request(q.question))) for q in questions]
+    base = assistant.settings.answer
+    open_scoring = base.scoring.model_copy(update={"focus_threshold": 0.0, "support_threshold": 0.0})
+
+    def evaluate_weights(weights: dict[str, float]) -> Fit:
+        scoring = open_scoring.model_copy(update=weights)
+        assistant.extractive.settings = base.model_copy(update={"abstain_threshold": 0.0, "scoring": scoring})
+        obs = []
+        for q, req in prepared:
+            answer = assistant._extractive_answer(req)
+            d = answer.diagnostics
+            hard = d.get("missing", "") if d.get("missing") in ("value", "year") else ""
+            obs.append(Observation(q.id, q.split, q.answerable,
+                                   q.answerable and not abstained(answer.text) and is_correct(answer.text,
+                                                                                                q.must_include),
+                                   answer.confidence, float(d.get("focus_coverage", 0.0)),
+                                   float(d.get("support", 0.0)), hard))
+        return fit(obs, max_false_abstention)
+
+    weights = {k: getattr(base.scoring, k) for k in WEIGHT_GRID}
+    best = evaluate_weights(weights)
+    try:
+        for _ in range(rounds):
+            changed = False
+            for key, values in WEIGHT_GRID.items():
+                for value in values:
+                    if value == weights[key]:
+                        continue
+                    trial = evaluate_weights({**weights, key: value})
+                    if trial.dev["overall"] > best.dev["overall"] + 1e-9:
+                        weights, best, changed = {**weights, key: value}, trial, True
+                        report(f"  {key} = {value}: dev overall {best.dev['overall']:.3f}")
+            if not changed:
+                break
+    finally:
+        assistant.extractive.settings = base
+    return weights, best

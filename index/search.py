@@ -89,6 +89,12 @@ class Searcher:
         i = self._by_id.get(chunk_id)
         return self.index.chunks[i] if i is not None else None
 
+    def next_chunk(self, chunk_id: str) -> Chunk | None:
+        """The chunk stored after ``chunk_id`` (chunks are stored in document order)."""
+        i = self._by_id.get(chunk_id)
+        chunks = self.index.chunks
+        return chunks[i + 1] if i is not None and i + 1 < len(chunks) else None
+
     def _mask(self, filters: Filters | None) -> np.ndarray | None:
         if not filters or not filters.active():
             return None
