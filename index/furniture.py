@@ -106,7 +106,7 @@ def runs_on(before: str, line: str) -> bool:
 
 
 def find_furniture(lines: list[Line], settings: IngestSettings) -> set[int]:
-    """Return the 0-based indices of the furniture lines to drop from ``lines``."""
+    """Return the line numbers (``Line.no``) of the furniture lines to drop from ``lines``."""
     content = [i for i, line in enumerate(lines) if line.text.strip()]
     keys = {i: compact(lines[i].text) for i in content}
     furniture_keys = _varied(content, keys, _candidate_keys(lines, content, keys, settings),
@@ -115,7 +115,7 @@ def find_furniture(lines: list[Line], settings: IngestSettings) -> set[int]:
     before = ""  # the last kept content line
     for i in content:
         if keys[i] in furniture_keys and not runs_on(before, keys[i]):
-            result.add(i)
+            result.add(lines[i].no)
             continue
         before = keys[i]
 
@@ -128,5 +128,5 @@ def find_furniture(lines: list[Line], settings: IngestSettings) -> set[int]:
         after = keys[content[n + 1]] if n + 1 < len(content) else ""
         if not _numeric(prev) and not _numeric(after) and len(prev) + len(after) > 4 \
                 and not prev.endswith(CONTINUES):
-            result.add(i)
+            result.add(lines[i].no)
     return result

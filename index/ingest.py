@@ -17,7 +17,7 @@ import yaml
 from .chunker import Located, make_chunks
 from .columns import Segment, is_comparison_table, segment_table
 from .config import ConfigError, Settings
-from .documents import Chunk, Document
+from .documents import Chunk, Document, Line
 from .furniture import find_furniture
 from .headings import (
     CLOSERS,
@@ -108,25 +108,26 @@ def _is_title_shaped(text: str, max_chars: int) -> bool:
             and len(_LETTER.findall(text)) >= 4 and not _FIGURE.search(text))
 
 
-def _headings(doc: Document, content: list[int], max_chars: int) -> dict[int, Heading]:
-    """Heading lines among ``content`` (0-based line indices)."""
-    texts = {i: squeeze(doc.lines[i].text) for i in content}
+def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, Heading]:
+    """Heading lines among ``content``, keyed by line number."""
+    texts = {line.no: squeeze(line.text) for line in content}
     stems = series_stems(list(texts.values()))
     followers: dict[str, list[str]] = {}
-    for n, i in enumerate(content):
-        followers.setdefault(texts[i], []).append(texts[content[n + 1]] if n + 1 < len(content) else "")
+    for n, line in enumerate(content):
+        followers.setdefault(texts[line.no], []).append(texts[content[n + 1].no] if n + 1 < len(content) else "")
     # A line that wraps into a plain next line is a sentence, even when it starts with
     # a number: 「（１） …令和６年度末までに関係会社株式評価差額」.
-    widths = local_widths(doc.lines, content)
+    widths = local_widths(content)
     page_firsts = _page_first_lines(doc, content)
     out: dict[int, Heading] = {}
     prev = ""
-    for n, i in enumerate(content):
+    for n, line in enumerate(content):
+        i = line.no
         t = texts[i]
-        title = tidy(doc.lines[i].text)
-        nxt = texts[content[n + 1]] if n + 1 < len(content) else ""
+        title = tidy(line.text)
+        nxt = texts[content[n + 1].no] if n + 1 < len(content) else ""
         before = prev
-        opens = not prev or prev.endswith(CLOSERS) or content[n - 1] in out
+        opens = not prev or prev.endswith(CLOSERS) or (n > 0 and content[n - 1].no in out)
         prev = t
         if is_column_header_row(t):
             # 「平成30年度 令和元年度 令和2年度 …」 over a table: the rows below are read under it.
@@ -135,10 +136,10 @@ def _headings(doc: Document, content: list[int], max_chars: int) -> dict[int, He
             out[i] = Heading("series", title)
         elif t[:1] in MAJOR_BULLETS and nxt[:1] in MINOR_BULLETS:
             out[i] = Heading("bullet", title if len(title) <= max_chars else title[:max_chars] + "…")
-        elif nxt and wraps(doc.lines[i].text, doc.lines[content[n + 1]].text, widths[n], 0):
+        elif nxt and wraps(line.text, content[n + 1].text, widths[n], 0):
             continue
         elif len(t) <= max_chars and not t.endswith("。"):
-            kind = heading_kind(t) if not t.startswith("#") else heading_kind(doc.lines[i].text.strip())
+            kind = heading_kind(t) if not t.startswith("#") else heading_kind(line.text.strip())
             if kind:
                 out[i] = Heading(kind, title.lstrip("# "))
             elif _is_title_shaped(t, max_chars) and (
@@ -161,13 +162,13 @@ def _retitles(followers: list[str]) -> bool:
                for n, a in enumerate(followers) for b in followers[n + 1:])
 
 
-def _page_first_lines(doc: Document, content: list[int]) -> set[int]:
-    """The first content line of every PDF page (none for text files)."""
+def _page_first_lines(doc: Document, content: list[Line]) -> set[int]:
+    """Numbers of the first content line of every PDF page (none for text files)."""
     if not doc.page_starts:
         return set()
     firsts: dict[int, int] = {}
-    for i in content:
-        firsts.setdefault(doc.page_of(doc.lines[i].start) or 0, i)
+    for line in content:
+        firsts.setdefault(doc.page_of(line.start) or 0, line.no)
     return set(firsts.values())
 
 
@@ -184,18 +185,20 @@ def chunk_document(doc: Document, settings: Settings, meta: DocumentMeta | None 
     meta = meta or DocumentMeta()
     ing, ch = settings.ingest, settings.chunking
     furniture = find_furniture(doc.lines, ing)
-    content = [i for i, line in enumerate(doc.lines) if line.text.strip() and i not in furniture]
-    keys = [compact(doc.lines[i].text) for i in content]
+    # One kind of line reference from here on: the Line itself (and its number, line.no).
+    content = [line for line in doc.lines if line.text.strip() and line.no not in furniture]
+    blank = {line.no for line in doc.lines if not line.text.strip()}
+    keys = [compact(line.text) for line in content]
     headings = _headings(doc, content, ing.heading_max_chars)
     parts = find_parts(keys)
     chunks: list[Chunk] = []
     for part_no, part in enumerate(parts):
-        idx = content[part.start:part.end]
+        part_lines = content[part.start:part.end]
         units = keys[part.start:part.end]
         if len(parts) > 1 and part.title_line is not None:
-            title = tidy(doc.lines[content[part.title_line]].text)
+            title = tidy(content[part.title_line].text)
         else:
-            title = meta.title or _fallback_title(doc, idx, headings)
+            title = meta.title or _fallback_title(doc, part_lines, headings)
         if is_comparison_table(units):
             # The part's own title line belongs to both columns.
             skip = 1 if part.title_line is not None else 0
@@ -205,13 +208,13 @@ def chunk_document(doc: Document, settings: Settings, meta: DocumentMeta | None 
             ]
         else:
             segments = [Segment(list(range(len(units))), None, None, 0)]
-        located = _locate(doc, idx, segments, headings, ch.max_chars)
+        located = _locate(part_lines, segments, headings, blank, ch.max_chars)
         part_chunks = make_chunks(
             located, source=doc.source, title=title, part=part_no,
             organization=_organization(meta, title), page_of=doc.page_of,
             target=ch.target_chars, overlap=ch.overlap_chars,
         )
-        _describe(part_chunks, meta, title, [doc.lines[i].text for i in idx])
+        _describe(part_chunks, meta, title, [line.text for line in part_lines])
         chunks.extend(part_chunks)
     return chunks
 
@@ -227,15 +230,15 @@ def _describe(chunks: list[Chunk], meta: DocumentMeta, title: str, lines: list[s
         c.revision, c.revision_year = (revision.label, revision.year) if revision else (None, None)
 
 
-def _fallback_title(doc: Document, idx: list[int], headings: dict[int, str]) -> str:
-    for i in idx[:5]:
-        text = tidy(doc.lines[i].text).lstrip("# ")
-        if i in headings or (len(text) <= 60 and not text.endswith("。")):
+def _fallback_title(doc: Document, lines: list[Line], headings: dict[int, Heading]) -> str:
+    for line in lines[:5]:
+        text = tidy(line.text).lstrip("# ")
+        if line.no in headings or (len(text) <= 60 and not text.endswith("。")):
             return text
     return Path(doc.source).stem
 
 
-def _locate(doc: Document, idx: list[int], segments: list[Segment], headings: dict[int, str],
+def _locate(part_lines: list[Line], segments: list[Segment], headings: dict[int, Heading], blank: set[int],
             max_chars: int) -> list[Located]:
     """Attach section path and version to every sentence, segment by segment."""
     tracker = SectionTracker()
@@ -246,11 +249,11 @@ def _locate(doc: Document, idx: list[int], segments: list[Segment], headings: di
         local = anchors.get(seg.anchor, tracker).copy() if seg.version == "現行" else tracker
         if seg.version != "現行":
             anchors[seg.anchor] = tracker.copy()
-        lines = [idx[u] for u in seg.units]
-        seg_headings = {i: headings[i] for i in lines if i in headings}
-        for sentence in build_sentences(doc.lines, lines, seg_headings, max_chars):
+        lines = [part_lines[u] for u in seg.units]
+        seg_headings = {line.no: headings[line.no] for line in lines if line.no in headings}
+        for sentence in build_sentences(lines, set(seg_headings), blank, max_chars):
             if sentence.is_heading:
-                local.push(seg_headings[sentence.line_start - 1])
+                local.push(seg_headings[sentence.line_start])
             located.append(Located(sentence, tuple(local.path()), seg.version, seg.group, seg_no))
     return located
 

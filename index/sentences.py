@@ -64,12 +64,12 @@ def split_pieces(text: str, depth: int = 0) -> tuple[list[tuple[int, int, bool]]
     return spans, depth
 
 
-def local_widths(lines: list[Line], indices: list[int]) -> list[int]:
+def local_widths(lines: list[Line]) -> list[int]:
     """Local text width around each line (the second widest of its neighbours, so
     that one overlong line does not hide the width the text wraps at)."""
-    own = [display_width(squeeze(lines[i].text)) for i in indices]
+    own = [display_width(squeeze(line.text)) for line in lines]
     out = []
-    for k in range(len(indices)):
+    for k in range(len(lines)):
         window = sorted(own[max(0, k - _WIDTH_WINDOW): k + _WIDTH_WINDOW + 1], reverse=True)
         out.append(window[1] if len(window) > 1 else window[0])
     return out
@@ -106,11 +106,15 @@ def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
     return heading_kind(after) is None
 
 
-def build_sentences(
-    lines: list[Line], indices: list[int], headings: Iterable[int], max_chars: int
-) -> list[Sentence]:
-    """Assemble sentences from the content lines ``indices`` (in reading order)."""
+def build_sentences(lines: list[Line], headings: Iterable[int], blank: Iterable[int], max_chars: int
+                    ) -> list[Sentence]:
+    """Assemble sentences from content ``lines`` (in reading order).
+
+    ``headings`` and ``blank`` are line numbers: heading lines stand alone; blank
+    lines between two lines do not keep them from being joined, any other line does.
+    """
     heading_lines = set(headings)
+    blank_lines = set(blank)
     out: list[Sentence] = []
     buf: list[tuple[Line, int, str]] = []
     buf_starts_line = True
@@ -127,10 +131,9 @@ def build_sentences(
         buf = []
         depth = 0
 
-    widths = local_widths(lines, indices)
-    for k, idx in enumerate(indices):
-        line = lines[idx]
-        if idx in heading_lines:
+    widths = local_widths(lines)
+    for k, line in enumerate(lines):
+        if line.no in heading_lines:
             flush()
             body = line.text.strip()
             off = line.start + line.text.index(body[0])
@@ -163,10 +166,10 @@ def build_sentences(
             continue
         # An open bracket carries the unit on, unless it has run long (a stray 「).
         depth = end_depth if sum(len(p) for _, _, p in buf) < _MAX_OPEN_CHARS else 0
-        nxt = indices[k + 1] if k + 1 < len(indices) else None
-        adjacent = nxt is not None and nxt not in heading_lines and all(
-            not lines[j].text.strip() for j in range(idx + 1, nxt))
-        if not adjacent or not wraps(line.text, lines[nxt].text, widths[k], depth):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        adjacent = nxt is not None and nxt.no not in heading_lines and all(
+            j in blank_lines for j in range(line.no + 1, nxt.no))
+        if not adjacent or not wraps(line.text, nxt.text, widths[k], depth):
             flush()
     flush()
     return out

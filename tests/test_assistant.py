@@ -231,6 +231,11 @@ def test_answers_from_a_users_own_files(user_folder, embedder):
     (docs / "memo.txt").write_bytes("会議は毎月第2火曜日に開催する。\n議事録は1週間以内に公開する。\n".encode("cp932"))
     build(settings, embedder=embedder)
     qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    from .verbatim import verbatim_failures
+
+    texts = {"plan.md": (docs / "plan.md").read_text(encoding="utf-8"),
+             "memo.txt": (docs / "memo.txt").read_bytes().decode("cp932")}
+    assert verbatim_failures(qa.searcher.chunks, texts) == []
     answer = qa.ask("事業予算の総額はいくらですか")
     assert "15億円" in compact(answer.text)
     cite = answer.citations[0]

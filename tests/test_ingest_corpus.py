@@ -1,8 +1,6 @@
 """Ingestion acceptance on the bundled corpus."""
 
-import re
 import time
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -12,6 +10,7 @@ from index.ingest import ingest_paths, load_manifest
 from index.text import compact
 
 from .conftest import CORPUS, make_settings
+from .verbatim import verbatim_failures
 
 
 @pytest.fixture(scope="module")
@@ -59,29 +58,8 @@ def test_page_furniture_is_dropped_except_inside_a_sentence(corpus_result):
             assert survivors <= 0.1 * counts[key], (source, key, survivors, counts[key])
 
 
-def _verbatim_failures(result) -> list[tuple[str, int, int, str]]:
-    """Sentences not found verbatim in their own cited lines.
-
-    The definition is independent of ingestion: normalize NFKC and drop whitespace;
-    each sentence of each chunk must be a substring of the same normalization of
-    the file's lines ``line_start..line_end``.
-    """
-    def norm(text: str) -> str:
-        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-    docs = {d.source: d.text.splitlines() for d in result.documents}
-    failures = []
-    for c in result.chunks:
-        lines = docs[c.source]
-        for s in c.sentences:
-            sentence = c.text[s.start:s.end]
-            if norm(sentence) not in norm("".join(lines[s.line_start - 1:s.line_end])):
-                failures.append((c.source, s.line_start, s.line_end, sentence))
-    return failures
-
-
 def test_every_quoted_sentence_is_verbatim_in_its_own_lines(corpus_result):
-    assert _verbatim_failures(corpus_result) == []
+    assert verbatim_failures(corpus_result.chunks, {d.source: d.text for d in corpus_result.documents}) == []
     for c in corpus_result.chunks:
         doc = next(d for d in corpus_result.documents if d.source == c.source)
         assert doc.text[c.char_start:c.char_end].strip()

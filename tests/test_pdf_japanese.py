@@ -8,6 +8,7 @@ from index.text import compact
 
 from .conftest import make_settings
 from .jpdf import comparison_pdf, prose_pdf
+from .verbatim import verbatim_failures
 
 TITLE = "独立行政法人テスト機構第六期中期目標の変更 新旧対照表"
 COMMON = ["第六期中期目標", "１．政策体系", "対日投資誘致成功件数"]
@@ -35,6 +36,7 @@ def test_a_japanese_pdf_keeps_its_text_and_page_numbers(tmp_path):
     doc = read_document(path, "plan.pdf", 10**7)
     assert "応募者数５４４，０９０人以上を達成する。" in doc.text
     chunks = chunk_document(doc, make_settings(tmp_path, [path]))
+    assert verbatim_failures(chunks, {"plan.pdf": doc.text}) == []
     budget = next(c for c in chunks if "３０億円" in c.text)
     assert budget.page == 2 and budget.section[-1] == "２．予算"
     assert next(c for c in chunks if "５４４，０９０人" in c.text).page == 1
@@ -46,7 +48,9 @@ def test_a_two_column_comparison_table_pdf_is_read_like_its_text_version(tmp_pat
     path = tmp_path / "table.pdf"
     path.write_bytes(comparison_pdf(TITLE, [PAGE1, PAGE2]))
     settings = make_settings(tmp_path, [path])
-    from_pdf = chunk_document(read_document(path, "table.pdf", 10**7), settings)
+    pdf_doc = read_document(path, "table.pdf", 10**7)
+    from_pdf = chunk_document(pdf_doc, settings)
+    assert verbatim_failures(from_pdf, {"table.pdf": pdf_doc.text}) == []
     # The text version prints each page's 変更案 column, then its 現行 column.
     lines = [TITLE, "変更案現行"]
     for amended, current in (PAGE1, PAGE2):
@@ -68,7 +72,9 @@ def test_the_first_line_of_a_slide_page_titles_its_bullets(tmp_path):
         ["デジタル社会の実現に向けた考え方", "⚫ 取り組む社会課題", "➢ 人手不足への対応", "➢ 産業競争力の強化"],
         ["スタートアップ支援の今後の施策", "⚫ 当面の目標", "➢ 投資額を今後5年で10倍"],
     ]))
-    chunks = chunk_document(read_document(path, "deck.pdf", 10**7), make_settings(tmp_path, [path]))
+    deck = read_document(path, "deck.pdf", 10**7)
+    chunks = chunk_document(deck, make_settings(tmp_path, [path]))
+    assert verbatim_failures(chunks, {"deck.pdf": deck.text}) == []
     bullet = next(c for c in chunks if "10倍" in c.text)
     assert bullet.section[0] == "スタートアップ支援の今後の施策"
     first = next(c for c in chunks if "人手不足" in c.text)
