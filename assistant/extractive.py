@@ -36,6 +36,9 @@ from .values import Value, best_value, strip_marker, trim, value_run, values_in
 
 # A sentence that announces items instead of stating the answer (「以下の基準に該当するものは…」).
 _LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような)|とおり(。|である|とする)?$")
+# How a question names a kind of document: 「計画」 for a 年度計画, 「評価」 for a 年度評価 …
+_KIND_WORD = {"年度計画": "計画", "年度評価": "評価", "中期目標": "中期目標", "中長期目標": "中長期目標",
+              "政策資料": "資料"}
 _DEFINITION = re.compile(r"とは|をいう|を指す|のこと|と呼ぶ|と称する|と定義")
 _REASON = re.compile(r"ため|から|理由|背景|踏まえ|により|による|目的")
 
@@ -100,6 +103,7 @@ class ExtractiveAnswerer:
         self._unknown_idf = math.log(1 + (n_docs + 0.5) / 0.5)
         self._families: dict[tuple, dict[str, int | None]] | None = None
         self._groups: dict[str, list[Chunk]] | None = None
+        self._documents: dict[str, Chunk] | None = None
 
     # ── scoring ──────────────────────────────────────────────────────
     def idf(self, term: str) -> float:
@@ -414,17 +418,24 @@ class ExtractiveAnswerer:
         return out
 
     def _cross(self, analysis: QuestionAnalysis, ordered: list[Candidate], confidence: float) -> Draft:
-        """One answer per named organization (or document), each cited from its own document."""
-        groups = list(analysis.constraints.organizations)
+        """One answer per named organization or document, each cited from its own document.
+
+        The documents a question names (by organization, fiscal year, kind or a quoted
+        word of the title) are each searched on their own, so each contributes its best
+        sentence even when the other fills the shared top k.
+        """
         picked: list[tuple[str, Candidate]] = []
-        if len(groups) >= 2:
-            for org in groups:
-                c = next((x for x in ordered if x.chunk.organization and org in x.chunk.organization
-                          and x.focus >= self.settings.scoring.focus_threshold), None)
-                if c:
-                    picked.append((org, c))
-        else:
-            # Two documents (or two revisions): the best sentence of each, a figure when one is asked.
+        documents = self._mentioned_documents(analysis)
+        for name, titles in documents:
+            passages = self.searcher.search(analysis.question, k=3, filters=Filters(titles=titles))
+            cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
+            if analysis.wants_value:
+                cands = [c for c in cands if c.value] or cands
+            if cands:
+                picked.append((name, cands[0]))
+        if len(picked) < 2:
+            picked = []
+            # No two named documents: the best sentence of the two best documents.
             for c in ordered:
                 if analysis.wants_value and c.value is None:
                     continue
@@ -439,6 +450,39 @@ class ExtractiveAnswerer:
         quotes = [self._quote(c, analysis, f"{name}：") for name, c in picked]
         direct = "／".join(f"{name}：{self._direct(analysis, c, q)}" for (name, c), q in zip(picked, quotes))
         return Draft(direct, quotes, confidence=confidence)
+
+    def _mentioned_documents(self, analysis: QuestionAnalysis) -> list[tuple[str, list[str]]]:
+        """The documents a question names, as (short name, titles): by organization when it
+        names two or more, else by fiscal year, kind or a quoted title word (「新機軸」)."""
+        if self._documents is None:
+            docs: dict[str, Chunk] = {}
+            for c in self.searcher.chunks:
+                docs.setdefault(c.title, c)
+            self._documents = docs
+        c = analysis.constraints
+        q = analysis.question
+        if len(c.organizations) >= 2:
+            return [(org, [t for t, ch in self._documents.items() if ch.organization and org in ch.organization])
+                    for org in c.organizations]
+        # Revisions of one document (same organization and kind) count as one document.
+        families: dict[tuple, tuple[int, list[str], Chunk]] = {}
+        for title, ch in self._documents.items():
+            score = 0
+            if ch.fiscal_year and ch.fiscal_year in c.fiscal_years:
+                score += 2
+            if any(w and w in q for w in re.findall(r"「([^」]{2,12})」", title)):
+                score += 2
+            if ch.kind and _KIND_WORD.get(ch.kind, ch.kind) in q:
+                score += 1
+            if c.organizations and ch.organization and any(o in ch.organization for o in c.organizations):
+                score += 1
+            key = (ch.organization, ch.kind, ch.fiscal_year)
+            best_score, titles, head = families.get(key, (0, [], ch))
+            families[key] = (max(best_score, score), [*titles, title], head)
+        ranked = sorted(families.values(), key=lambda f: -f[0])
+        strong = [f for f in ranked if f[0] >= 2]
+        chosen = strong[:3] if len(strong) >= 2 else (strong + [f for f in ranked if f[0] == 1])[:2]
+        return [(_short_title(head), titles) for _, titles, head in chosen]
 
     def _note_revision(self, draft: Draft, best: Candidate, ordered: list[Candidate],
                        analysis: QuestionAnalysis) -> None:

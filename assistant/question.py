@@ -292,5 +292,6 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
         kind = "amount"
     constraints = constraints_of(question, orgs)
     q = normalize_question(question)
-    cross = bool(_CROSS.search(q)) or len(constraints.organizations) >= 2
+    # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.
+    cross = bool(_CROSS.search(q)) or len(constraints.organizations) >= 2 or len(set(constraints.fiscal_years)) >= 2
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor)
