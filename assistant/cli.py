@@ -149,9 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
         return 2
-    from index.store import IndexNotReady
+    from index.clierrors import run_command
 
-    try:
+    def body() -> int:
+        nonlocal settings
         if args.cmd == "ask":
             if not args.jsonl and not args.question:
                 parser.error("ask needs a question or --jsonl")
@@ -173,18 +174,5 @@ def main(argv: list[str] | None = None) -> int:
         settings = settings.model_copy(update={"ui": ui})
         serve_ui(make_assistant(settings))
         return 0
-    except IndexNotReady as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except ConfigError as exc:
-        print(f"config error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except SystemExit:
-        raise
-    except Exception as exc:  # no command ends in a traceback
-        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
-        print(f"error: {exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}", file=sys.stderr)
-        return 1
+
+    return run_command(body)

@@ -130,9 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
         return 2
-    from .store import IndexNotReady
+    from .clierrors import run_command
 
-    try:
+    def body() -> int:
         if args.cmd == "chunks":
             return _chunks(args, settings)
         if args.cmd in ("build", "update"):
@@ -140,18 +140,5 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd == "stats":
             return _stats(args, settings)
         return _search(args, settings)
-    except IndexNotReady as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except ConfigError as exc:
-        print(f"config error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:  # no command ends in a traceback; the log has it with --debug
-        import logging
 
-        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
-        print(f"error: {exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}", file=sys.stderr)
-        return 1
+    return run_command(body)
