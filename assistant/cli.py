@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 
+from index.clierrors import int_between, run_command
 from index.config import ConfigError, Settings, load_settings
 
 
@@ -120,13 +121,6 @@ def make_assistant(settings: Settings, build_if_needed: bool = True):
     return Assistant(settings)
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if not 1 <= value <= 100:
-        raise argparse.ArgumentTypeError("must be between 1 and 100")
-    return value
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m assistant", description=__doc__)
     parser.add_argument("--config", help="path to config.yaml")
@@ -140,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument("--jsonl", action="store_true", help="read {id, question} lines from stdin")
     ask.add_argument("--mode", choices=["extractive", "llm"], help="answer mode")
-    ask.add_argument("-k", type=_positive, help="passages to retrieve (1-100)")
+    ask.add_argument("-k", type=int_between(1, 100), help="passages to retrieve (1-100)")
     ask.add_argument("--config", dest="config_sub", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -149,8 +143,6 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
         return 2
-    from index.clierrors import run_command
-
     def body() -> int:
         nonlocal settings
         if args.cmd == "ask":

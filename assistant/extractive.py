@@ -60,7 +60,6 @@ class Candidate:
     prior: float = 0.0  # from the passage's rank
     cue: float = 0.0  # the sentence has the kind of content asked for (reason, definition …)
     score: float = 0.0
-    duplicates: tuple[Passage, ...] = ()
 
     @property
     def chunk(self) -> Chunk:
@@ -157,7 +156,6 @@ class ExtractiveAnswerer:
                     if _value_type(analysis) else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
-                    duplicates=r.duplicates,
                 )
                 cand.support = min(cand.focus, qualifier_support)
                 cand.score = (s.lexical * cand.lexical + s.focus * cand.focus + s.prior * cand.prior
@@ -284,7 +282,7 @@ class ExtractiveAnswerer:
             anchors = _positions(c.text, analysis.focus)
             start = anchors[0] if anchors else 0
             end = start + (len(analysis.focus) if anchors else min(len(c.text), limit))
-        label = label or (f"{c.chunk.version}：" if c.chunk.version else "")
+        label = label or _version_label(c.chunk)
         return Quote(c, trim(c.text, start, end, limit), label)
 
     def _items_after(self, chunk: Chunk, start: int) -> list[int]:
@@ -309,7 +307,7 @@ class ExtractiveAnswerer:
         joined = Candidate(passage, first, text, spans[0].line_start, max(s.line_end for s in spans),
                            lexical=best.lexical, focus=best.focus, focus_own=best.focus_own, support=best.support,
                            prior=best.prior, cue=best.cue, score=best.score)
-        return Quote(joined, text, f"{chunk.version}：" if chunk.version else "")
+        return Quote(joined, text, _version_label(chunk))
 
     def _list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
         """A lead-in and the items under it, collected across bullets, lines and the next chunk."""
@@ -336,7 +334,7 @@ class ExtractiveAnswerer:
             # An enumeration inside one sentence is quoted whole (up to twice the usual length).
             limit = self.settings.quote_max_chars * 2
             quote = Quote(best, trim(best.text, 0, min(len(best.text), limit), limit),
-                          f"{chunk.version}：" if chunk.version else "")
+                          _version_label(chunk))
             direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
             return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
         first = start if item_chunk is chunk and not _is_item(chunk, start) and not _is_heading(chunk, start) \
@@ -358,7 +356,7 @@ class ExtractiveAnswerer:
         if not twins:
             return None
         twin = max(twins, key=lambda t: t.score)
-        if twin is None or compact(twin.text) == compact(best.text):
+        if compact(twin.text) == compact(best.text):
             return None
         pair = sorted([best, twin], key=lambda c: 0 if c.chunk.version == "変更案" else 1)
         amended, current = pair
@@ -527,7 +525,12 @@ def _next_sentence(c: Candidate) -> Candidate | None:
     span = chunk.sentences[j]
     return Candidate(c.passage, j, chunk.text[span.start:span.end], span.line_start, span.line_end,
                      lexical=c.lexical, focus=c.focus, focus_own=c.focus_own, support=c.support, prior=c.prior,
-                     score=c.score * 0.9, duplicates=c.duplicates)
+                     score=c.score * 0.9)
+
+
+def _version_label(chunk: Chunk) -> str:
+    """「変更案：」/「現行：」 before a quote from a 新旧対照表 column."""
+    return f"{chunk.version}：" if chunk.version else ""
 
 
 def _cap(text: str, limit: int) -> str:

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from index.meta import era_year
+
 ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "place", "list", "definition", "reason",
                 "change", "yesno", "fact")
 VALUE_TYPES = ("count", "amount", "percentage", "date")  # answered by a figure the text must state
@@ -58,12 +60,6 @@ _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
                        r"|最新|直近|最近の(改定|変更)")
 _KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年度評価", "業務実績", "政策資料", "キーメッセージ")
 _CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|文書)|ごとに|と(.{1,12})の(違い|差)|どちらも|いずれも")
-
-
-def era_year(era: str, number: str) -> int:
-    """Western year of a Japanese era year: 令和6 -> 2024, 平成30 -> 2018."""
-    n = 1 if number == "元" else int(number)
-    return (2018 if era == "令和" else 1988) + n
 
 
 @dataclass(frozen=True)

@@ -46,11 +46,12 @@ def latest_revisions(passages: list[Passage]) -> dict[tuple[str | None, str | No
     return out
 
 
-def _revisions(passages: list[Passage]) -> dict[tuple[str | None, str | None], set]:
-    out: dict[tuple[str | None, str | None], set] = {}
+def _families_with_several_documents(passages: list[Passage]) -> set[tuple[str | None, str | None]]:
+    """Families of which more than one document (file and part) was retrieved."""
+    documents: dict[tuple[str | None, str | None], set] = {}
     for p in passages:
-        out.setdefault(family(p), set()).add((p.chunk.source, p.chunk.part, p.chunk.revision_year))
-    return out
+        documents.setdefault(family(p), set()).add((p.chunk.source, p.chunk.part))
+    return {key for key, docs in documents.items() if len(docs) > 1}
 
 
 def constraint_bonus(p: Passage, analysis: QuestionAnalysis, latest: dict, several: set,
@@ -87,14 +88,14 @@ def near_duplicate(a: Passage, b: Passage, ratio: float) -> bool:
         return True
     if min(len(x), len(y)) / max(len(x), len(y)) < ratio:
         return False
-    return SequenceMatcher(None, x, y, autojunk=False).quick_ratio() >= ratio and \
-        SequenceMatcher(None, x, y, autojunk=False).ratio() >= ratio
+    matcher = SequenceMatcher(None, x, y, autojunk=False)
+    return matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio
 
 
 def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSettings, k: int) -> list[Ranked]:
     """The top ``k`` passages after constraint bonuses and duplicate collapsing."""
     latest = latest_revisions(passages)
-    several = {key for key, revs in _revisions(passages).items() if len({r[2] for r in revs}) > 1 or len(revs) > 1}
+    several = _families_with_several_documents(passages)
     scored = sorted(
         (Ranked(p, p.score + constraint_bonus(p, analysis, latest, several, settings)) for p in passages),
         key=lambda r: -r.score)

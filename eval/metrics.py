@@ -41,6 +41,17 @@ def evidence_share(texts: list[str], keys: list[str], k: int = 10) -> float:
     return sum(any(key in b for b in bodies) for key in keys) / len(keys)
 
 
+def rank_metrics(ranks: list[int | None]) -> dict[str, float]:
+    """hit@1/5/10 and MRR@10 from each question's first relevant rank (None: not in the top 10)."""
+    n = len(ranks)
+    return {
+        "hit@1": sum(1 for r in ranks if r and r <= 1) / n,
+        "hit@5": sum(1 for r in ranks if r and r <= 5) / n,
+        "hit@10": sum(1 for r in ranks if r and r <= 10) / n,
+        "mrr@10": sum(1 / r for r in ranks if r) / n,
+    }
+
+
 def retrieval_metrics(questions: list[Question], ranked_texts: list[list[str]]) -> dict[str, float]:
     """hit@1/5/10, MRR@10, nDCG@10 and multi-evidence coverage over answerable questions."""
     rows = [(q, t) for q, t in zip(questions, ranked_texts) if q.answerable and q.evidence]
@@ -50,10 +61,7 @@ def retrieval_metrics(questions: list[Question], ranked_texts: list[list[str]]) 
     n = len(rows)
     multi = [evidence_share(t, q.evidence_keys()) for q, t in rows if len(q.evidence) > 1]
     return {
-        "hit@1": sum(1 for r in ranks if r and r <= 1) / n,
-        "hit@5": sum(1 for r in ranks if r and r <= 5) / n,
-        "hit@10": sum(1 for r in ranks if r and r <= 10) / n,
-        "mrr@10": sum(1 / r for r in ranks if r) / n,
+        **rank_metrics(ranks),
         "ndcg@10": sum(ndcg_at(t, q.evidence_keys()) for q, t in rows) / n,
         "multi_evidence@10": sum(multi) / len(multi) if multi else 1.0,
     }

@@ -14,7 +14,15 @@ from assistant.answer import Answer
 from assistant.verify import MARKER_ANY, coverage, markers_in
 from index.text import compact
 
-from .metrics import abstained, first_relevant_rank, is_correct, percentile, relevant, retrieval_metrics
+from .metrics import (
+    abstained,
+    first_relevant_rank,
+    is_correct,
+    percentile,
+    rank_metrics,
+    relevant,
+    retrieval_metrics,
+)
 from .questions import SPLITS, Question
 
 # Metrics where a drop is a regression; the gate compares these against the baseline.
@@ -112,11 +120,7 @@ def summarize(rows: list[Row]) -> dict[str, float]:
     out: dict[str, float | None] = {}
     with_evidence = [r for r in rows if r.answerable and r.has_evidence]
     if with_evidence:
-        ranks = [r.first_evidence_rank for r in with_evidence]
-        out["hit@1"] = _mean([1.0 if k and k <= 1 else 0.0 for k in ranks])
-        out["hit@5"] = _mean([1.0 if k and k <= 5 else 0.0 for k in ranks])
-        out["hit@10"] = _mean([1.0 if k and k <= 10 else 0.0 for k in ranks])
-        out["mrr@10"] = _mean([1.0 / k if k else 0.0 for k in ranks])
+        out.update(rank_metrics([r.first_evidence_rank for r in with_evidence]))
     answerable = [r for r in rows if r.answerable]
     unanswerable = [r for r in rows if not r.answerable]
     if answerable:

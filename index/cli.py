@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from .clierrors import int_between, run_command
 from .config import ConfigError, Settings, load_settings
 
 
@@ -91,13 +92,6 @@ def _search(args, settings: Settings) -> int:
     return 0
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if not 1 <= value <= 1000:
-        raise argparse.ArgumentTypeError("must be between 1 and 1000")
-    return value
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m index", description=__doc__)
     parser.add_argument("--config", help="path to config.yaml (default: the repository's)")
@@ -114,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("search", help="ranked passages for a query")
     p.add_argument("query")
-    p.add_argument("-k", type=_positive, default=10)
+    p.add_argument("-k", type=int_between(1, 1000), default=10)
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"])
     p.add_argument("--json", action="store_true")
     p.add_argument("--source", action="append", help="only this file (repeatable)")
@@ -130,8 +124,6 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
         return 2
-    from .clierrors import run_command
-
     def body() -> int:
         if args.cmd == "chunks":
             return _chunks(args, settings)

@@ -35,7 +35,7 @@ LIST_START = re.compile(
     r"|[①-⑳]|[ア-ン][．.]|[A-ZＡ-Ｚ][）)]|[" + MAJOR_BULLETS + MINOR_BULLETS + r"]|#{1,6}\s)"
 )
 _SERIES = re.compile(r"^(.{2,40}?)([①-⑳]|(?<![0-9０-９,，.．])[0-9０-９]{1,2})$")
-_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")
+LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")  # a letter of a word (not a digit or mark)
 
 
 # Endings that show a line runs on into the next one (a comma or a particle).
@@ -69,7 +69,7 @@ def series_stems(texts: list[str]) -> set[str]:
     for t in texts:
         m = _SERIES.match(t)
         # A title series has a wordy stem (not a date or a figure) and no sentence end.
-        if m and not t.endswith("。") and len(_LETTER.findall(m.group(1))) >= 4 \
+        if m and not t.endswith("。") and len(LETTER.findall(m.group(1))) >= 4 \
                 and m.group(1)[-1] not in "年月日号条項（(" and "、" not in m.group(1):
             numbers.setdefault(m.group(1), set()).add(m.group(2))
     return {stem for stem, nums in numbers.items() if len(nums) >= 2}

@@ -22,6 +22,7 @@ from .furniture import find_furniture
 from .headings import (
     CLOSERS,
     CONTINUES,
+    LETTER,
     LIST_START,
     MAJOR_BULLETS,
     MINOR_BULLETS,
@@ -39,7 +40,6 @@ from .text import compact, squeeze, tidy
 log = logging.getLogger(__name__)
 
 REVISION_HEAD_LINES = 40  # a dated 改定/変更 line is looked for in a part's first lines
-_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")
 _FIGURE = re.compile(r"[0-9０-９]{2,}")
 
 
@@ -105,7 +105,7 @@ def is_column_header_row(text: str) -> bool:
 def _is_title_shaped(text: str, max_chars: int) -> bool:
     """Short, wordy, no sentence end, not a list item or a row of figures."""
     return (8 <= len(text) <= max_chars and not text.endswith(("。", "、")) and not LIST_START.match(text)
-            and len(_LETTER.findall(text)) >= 4 and not _FIGURE.search(text))
+            and len(LETTER.findall(text)) >= 4 and not _FIGURE.search(text))
 
 
 def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, Heading]:

@@ -13,8 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Kinds of government documents, most specific first.
-KINDS = ("中長期目標", "中期目標", "中期計画", "年度計画", "年度評価", "業務実績", "政策資料")
 # The document's own noun first: 「令和2年度 年度評価（第四期中期目標期間）」 is an evaluation.
 _KIND_CUES = (("年度評価", "年度評価"), ("年度計画", "年度計画"), ("業務実績", "業務実績"),
               ("中長期目標", "中長期目標"),
@@ -58,21 +56,15 @@ def detect_fiscal_year(title: str) -> int | None:
 
 
 def detect_revision(head: str, body: str) -> Revision | None:
-    """The revision of a (part of a) document.
-
-    A dated 改定/変更 line near the top wins (「最新改定 令和７年●月」); otherwise the
-    latest 補正予算 the text builds on (「令和5年度補正見込件数」), which dates an amendment.
-    """
+    """The revision of a (part of a) document: the latest of its dated 改定/変更 lines near
+    the top (「最新改定 令和７年●月」) and the 補正予算 the text builds on (「令和5年度補正見込件数」),
+    which dates an amendment."""
     dated = [(era_year(m.group(2), m.group(3)), f"{m.group(2)}{m.group(3)}年{m.group(1)}")
              for m in _DATED.finditer(_nfkc(head))]
     supplementary = [(era_year(m.group(1), m.group(2)), f"{m.group(1)}{m.group(2)}年度補正")
                      for m in _SUPPLEMENTARY.finditer(_nfkc(body))]
-    best = max(dated or supplementary, default=None)
-    if best is None:
-        return None
-    if dated and supplementary:
-        best = max(max(dated), max(supplementary))
-    return Revision(best[1], best[0])
+    best = max(dated + supplementary, default=None)
+    return Revision(best[1], best[0]) if best else None
 
 
 def organization_aliases(titles: list[str], organizations: list[str]) -> dict[str, str]:

@@ -25,7 +25,7 @@ class SkipFile(Exception):
 
 
 def split_lines(text: str) -> list[Line]:
-    """Physical lines with their offsets; ``\r\n``, ``\r`` and ``\n`` all end a line."""
+    """Physical lines with their offsets; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
     lines = []
     for no, m in enumerate(_LINE.finditer(text), start=1):
         body = m.group(1) if m.group(1) is not None else m.group(2)

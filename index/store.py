@@ -198,16 +198,14 @@ def make_faiss(vectors: np.ndarray, settings: Settings):
     return index
 
 
-def _load_previous(index_dir: Path) -> tuple[dict | None, dict[str, np.ndarray]]:
-    manifest = read_manifest(index_dir)
-    if manifest is None:
-        return None, {}
+def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:
+    """The current index's vectors by chunk id (empty when they cannot be read)."""
     try:
         vectors = np.load(index_dir / "vectors.npy", allow_pickle=False)
         ids = [json.loads(line)["chunk_id"] for line in (index_dir / "chunks.jsonl").open(encoding="utf-8")]
     except (OSError, ValueError, KeyError):
-        return manifest, {}
-    return manifest, dict(zip(ids, vectors))
+        return {}
+    return dict(zip(ids, vectors))
 
 
 def build(settings: Settings, *, incremental: bool = False, embedder=None, progress: bool = False,
@@ -229,14 +227,14 @@ def _build(settings: Settings, incremental: bool, embedder, progress: bool, on_s
     index_dir = settings.index_dir
     hashes = file_hashes(settings)
     fingerprint = settings_fingerprint(settings)
-    previous, old_vectors = _load_previous(index_dir)
+    previous = read_manifest(index_dir)
     same_vectors = previous is not None and all(previous.get(k) == fingerprint[k] for k in VECTOR_KEYS)
     same_structure = same_vectors and all(previous.get(k) == fingerprint[k] for k in STRUCTURE_KEYS)
     if incremental and same_structure and previous.get("files") == hashes:
         return BuildReport(previous["counts"]["chunks"], len(hashes), 0, previous["counts"]["chunks"],
                            seconds=time.perf_counter() - started, up_to_date=True)
-    if not (incremental and same_vectors):
-        old_vectors = {}
+    # Vectors are read only when an update can reuse them (a full build embeds everything).
+    old_vectors = _previous_vectors(index_dir) if incremental and same_vectors else {}
 
     result = ingest_paths([settings.path(p) for p in settings.corpus.paths], settings, on_skip=on_skip)
     chunks = result.chunks

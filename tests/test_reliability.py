@@ -30,6 +30,14 @@ def _corpus(docs: Path) -> None:
     (docs / "memo.txt").write_text(MEMO, encoding="utf-8")
 
 
+def _small_corpus(tmp_path: Path):
+    """A folder with the two small documents, and settings pointed at it."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _corpus(docs)
+    return docs, make_settings(tmp_path / "data", [docs])
+
+
 def _config(tmp_path: Path, docs: Path, data: Path, model_cache: Path, extra: str = "") -> Path:
     """A config file for a subprocess: the repository's, pointed at a small corpus."""
     text = (ROOT / "config.yaml").read_text(encoding="utf-8")
@@ -119,10 +127,7 @@ def test_skipped_files_are_not_new_and_a_newline_in_a_name_stays_on_one_line(tmp
 
 # ── F5 F6 F7 F8 F9: builds and loading ──────────────────────────────────
 def test_a_build_removes_temp_folders_a_killed_build_left(tmp_path, embedder):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    _corpus(docs)
-    settings = make_settings(tmp_path / "data", [docs])
+    _, settings = _small_corpus(tmp_path)
     build(settings, embedder=embedder)
     stale = settings.index_dir.parent / "builds" / ".tmp-20260101-000000-dead"
     stale.mkdir()
@@ -132,10 +137,7 @@ def test_a_build_removes_temp_folders_a_killed_build_left(tmp_path, embedder):
 
 
 def test_a_build_that_finds_nothing_or_drops_most_chunks_keeps_the_index(tmp_path, embedder):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    _corpus(docs)
-    settings = make_settings(tmp_path / "data", [docs])
+    _, settings = _small_corpus(tmp_path)
     build(settings, embedder=embedder)
     before = LoadedIndex.load(settings).manifest["built_at"]
     typo = settings.model_copy(update={"corpus": settings.corpus.model_copy(update={"paths": [tmp_path / "dcos"]})})
@@ -150,10 +152,7 @@ def test_a_build_that_finds_nothing_or_drops_most_chunks_keeps_the_index(tmp_pat
 
 
 def test_changing_the_faiss_kind_rebuilds_on_update(tmp_path, embedder):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    _corpus(docs)
-    settings = make_settings(tmp_path / "data", [docs])
+    _, settings = _small_corpus(tmp_path)
     build(settings, embedder=embedder)
     hnsw = settings.model_copy(update={"faiss": settings.faiss.model_copy(update={"kind": "hnsw"})})
     report = build(hnsw, incremental=True, embedder=embedder)
