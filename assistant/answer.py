@@ -42,10 +42,12 @@ class Answer:
     confidence: float = 0.0
     timings_ms: dict[str, float] = field(default_factory=dict)
     diagnostics: dict = field(default_factory=dict)  # evidence behind the decision (focus, what is missing)
+    searched_as: str | None = None  # a follow-up rewritten against the conversation, as searched
 
     def to_json(self) -> dict:
         return {
             "question": self.question,
+            "searched_as": self.searched_as,
             "answer": self.text,
             "abstained": self.abstained,
             "citations": [c.to_json() for c in self.citations],

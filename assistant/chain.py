@@ -21,6 +21,7 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact
 
 from .answer import ABSTAIN, Answer, Citation
+from .dialogue import Turn, resolve_history
 from .extractive import Candidate, Draft, ExtractiveAnswerer, abstention_text, citation_for
 from .llm import build_messages, make_chat_model
 from .question import QuestionAnalysis, analyze
@@ -40,6 +41,8 @@ class Request:
     retrieval_mode: str | None = None
     answer_mode: str | None = None
     filters: Filters | None = None
+    history: list[Turn] = field(default_factory=list)  # earlier turns of the conversation, oldest first
+    searched_as: str | None = None  # the question rewritten against the history
     notices: list[str] = field(default_factory=list)
     analysis: QuestionAnalysis | None = None
     ranked: list[Ranked] = field(default_factory=list)
@@ -82,7 +85,7 @@ class Assistant:
 
     # ── public API ───────────────────────────────────────────────────
     def ask(self, question: str, **options) -> Answer:
-        """Answer one question (options: k, retrieval_mode, answer_mode, filters)."""
+        """Answer one question (options: k, retrieval_mode, answer_mode, filters, history)."""
         answer = None
         for event in self.stream(question, **options):
             if event.kind == "answer":
@@ -128,21 +131,48 @@ class Assistant:
         question = (req.question or "").strip()
         limit = self.settings.ui.max_question_chars
         if not question:
-            req.answer = Answer(question="", text=EMPTY_PROMPT, abstained=False, notices=["empty_question"])
+            req.answer = Answer(question="", text=EMPTY_PROMPT, abstained=False,
+                                diagnostics={"reason": "empty_question"})
             return req
         if len(question) > limit:
             question = question[:limit]
             req.notices.append(f"質問が長いため、先頭の{limit}文字で回答しました。")
         req.question = question
+        if req.history:
+            searched = self._condense(req) if self._answer_mode(req) == "llm" else None
+            searched = searched or self.resolve(question, req.history)
+            if searched != question:
+                req.searched_as = searched
+                req.notices.append(f"会話の流れから『{searched}』として検索しました。")
         return req
+
+    def resolve(self, question: str, history: list[Turn]) -> str:
+        """The question made self-contained against the earlier turns (rule-based, offline)."""
+        turns = [t.question for t in history if t.question.strip()] + [question]
+        return resolve_history(turns, self.analyze, self.organizations)[-1].question
+
+    def _condense(self, req: Request) -> str | None:
+        """With an LLM: rewrite the follow-up as a standalone question; None when it fails."""
+        lines = [f"質問{n}: {t.question}\n回答{n}: {t.answer[:300]}" for n, t in enumerate(req.history[-4:], 1)]
+        prompt = ("次の会話に続く質問を、会話を読まなくても意味が通る1つの質問に書き換えてください。"
+                  "書き換えた質問だけを1行で出力してください。\n\n" + "\n".join(lines)
+                  + f"\n\n続く質問: {req.question}")
+        try:
+            out = str(self.chat_model.invoke([("user", prompt)]).content).strip().splitlines()
+        except Exception as exc:
+            log.warning("condensing the follow-up failed: %s", exc.__class__.__name__)
+            return None
+        text = out[0].strip().strip("「」\"") if out else ""
+        return text if 0 < len(text) <= self.settings.ui.max_question_chars else None
 
     def _retrieve(self, req: Request) -> Request:
         if req.answer is not None:
             return req
         t = time.perf_counter()
-        req.analysis = self.analyze(req.question)
+        query = req.searched_as or req.question
+        req.analysis = self.analyze(query)
         docs = self.retriever.invoke(
-            req.question, k=max(self.settings.rank.pool, req.k or self.settings.retrieval.top_k),
+            query, k=max(self.settings.rank.pool, req.k or self.settings.retrieval.top_k),
             mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters,
         )
         req.ranked = rerank(passages_of(docs), req.analysis, self.settings.rank,
@@ -157,6 +187,7 @@ class Assistant:
     def _finish(self, req: Request) -> Answer:
         answer = req.answer or Answer(question=req.question, text=EMPTY_PROMPT, abstained=False)
         answer.passages = answer.passages or req.passages
+        answer.searched_as = req.searched_as
         answer.notices = req.notices + [n for n in answer.notices if n not in req.notices]
         if req.filters and req.filters.active():
             answer.notices.append("絞り込み条件を適用して回答しました。")
@@ -192,7 +223,7 @@ class Assistant:
 
     def _stream_llm(self, req: Request) -> Iterator[StreamEvent]:
         t = req.started
-        messages = build_messages(req.question, req.passages, self.settings.llm.system_prompt)
+        messages = build_messages(req.searched_as or req.question, req.passages, self.settings.llm.system_prompt)
         parts: list[str] = []
         result: str | Exception
         try:

@@ -64,7 +64,19 @@ def _read_item(raw: bytes) -> tuple[dict | None, object, str | None]:
         qid = _clean(json.dumps(qid, ensure_ascii=False))[:200]
     if not isinstance(item.get("question"), str):
         return None, qid, "bad input line: expected a string 'question'"
+    history = item.get("history", [])
+    if not isinstance(history, list) or not all(
+            isinstance(t, dict) and isinstance(t.get("question"), str) and isinstance(t.get("answer", ""), str)
+            for t in history):
+        return None, qid, "bad input line: 'history' must be a list of {\"question\": str, \"answer\": str}"
     return item, qid, None
+
+
+def history_of(item: dict) -> list:
+    """The earlier turns of a batch line, oldest first."""
+    from .dialogue import Turn
+
+    return [Turn(_clean(t["question"]), _clean(t.get("answer", ""))) for t in item.get("history", [])]
 
 
 def _batch(assistant, stdin, stdout) -> int:
@@ -98,7 +110,7 @@ def _batch(assistant, stdin, stdout) -> int:
             continue
         question = _clean(item["question"])
         try:
-            write({"id": qid, **assistant.ask(question).to_json()})
+            write({"id": qid, **assistant.ask(question, history=history_of(item)).to_json()})
         except Exception as exc:  # one failing question must not end the batch
             logging.getLogger(__name__).exception("question %s failed", qid)
             failures += 1
@@ -132,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     ask = sub.add_parser("ask", help="answer a question (or --jsonl from stdin)")
     ask.add_argument("question", nargs="?")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
-    ask.add_argument("--jsonl", action="store_true", help="read {id, question} lines from stdin")
+    ask.add_argument("--jsonl", action="store_true",
+                     help="read {id, question[, history]} lines from stdin (history: [{question, answer}, ...])")
     ask.add_argument("--mode", choices=["extractive", "llm"], help="answer mode")
     ask.add_argument("-k", type=int_between(1, 100), help="passages to retrieve (1-100)")
     ask.add_argument("--config", dest="config_sub", help=argparse.SUPPRESS)

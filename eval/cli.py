@@ -130,6 +130,63 @@ def _bench(args, settings) -> int:
     return 0
 
 
+def _dialogues(args, settings) -> int:
+    """Follow-up accuracy with the conversation, against the same follow-ups asked alone (paired)."""
+    from assistant.cli import make_assistant
+    from assistant.dialogue import Turn
+
+    from .dialogues import evaluate_dialogues, load_dialogues
+    from .questions import QuestionFileError
+    from .significance import paired_permutation
+
+    path = Path(args.dialogues) if args.dialogues else settings.path(settings.eval.dialogues)
+    try:
+        dialogues = load_dialogues(path)
+    except QuestionFileError as exc:
+        print(f"dialogue file error: {exc}", file=sys.stderr)
+        return 2
+    assistant = make_assistant(settings)
+    assistant.warm_up()
+
+    def ask(question, history):
+        return assistant.ask(question, history=[Turn(q, a) for q, a in history])
+
+    with_history = evaluate_dialogues(dialogues, ask)
+    alone = evaluate_dialogues(dialogues, ask, with_history=False)
+    lines = ["| split | follow-ups | accuracy with history | asked alone | p (paired) | better / worse |",
+             "|---|---:|---:|---:|---:|---|"]
+    report = {"with_history": with_history.metrics, "alone": alone.metrics, "paired": {}, "by_pattern": {},
+              "rows": [{**r.__dict__, "follows": f} for r, f in zip(with_history.rows, with_history.follows)]}
+    for split in with_history.metrics:
+        pairs = [(float(bool(b.correct)), float(bool(a.correct))) for a, b in zip(with_history.rows, alone.rows)
+                 if split == "all" or a.split == split]
+        test = paired_permutation([b for b, _ in pairs], [a for _, a in pairs])
+        report["paired"][split] = test.__dict__
+        lines.append(f"| {split} | {test.n} | {test.after:.3f} | {test.before:.3f} | {test.p_value:.4f} | "
+                     f"{test.wins} / {test.losses} |")
+    patterns = sorted(set(with_history.follows))
+    lines += ["", "| pattern | n | dev | test |", "|---|---:|---:|---:|"]
+    for pattern in patterns:
+        cells = []
+        for split in ("dev", "test"):
+            hits = [bool(r.correct) for r, f in zip(with_history.rows, with_history.follows)
+                    if f == pattern and r.split == split]
+            cells.append(f"{sum(hits) / len(hits):.2f} ({len(hits)})" if hits else "–")
+            report["by_pattern"].setdefault(pattern, {})[split] = sum(hits) / len(hits) if hits else None
+        n = sum(1 for f in with_history.follows if f == pattern)
+        lines.append(f"| {pattern} | {n} | {cells[0]} | {cells[1]} |")
+    table = "\n".join(lines)
+    print(table)
+    out_dir = Path(args.out) if args.out else settings.path(settings.eval.reports_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "dialogues.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n",
+                                            encoding="utf-8")
+    (out_dir / "dialogues.md").write_text("# Follow-up questions (eval/dialogues.yaml)\n\n" + table + "\n",
+                                          encoding="utf-8")
+    print(f"report: {out_dir / 'dialogues.md'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description=__doc__)
     parser.add_argument("--config")
@@ -148,10 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     fitp.add_argument("--max-false-abstention", type=float, default=0.10)
     fitp.add_argument("--weights", action="store_true",
                       help="also fit the candidate-score weights (coordinate descent on dev)")
+    dia = sub.add_parser("dialogues", help="follow-up accuracy on the multi-turn dialogues (dev/test)")
+    dia.add_argument("--dialogues", help="dialogue file (default: eval.dialogues in config)")
+    dia.add_argument("--out", help="report folder (default: eval.reports_dir)")
     bench = sub.add_parser("bench", help="build/query/FAISS benchmarks -> docs/benchmarks.md")
     bench.add_argument("--sizes", default="10000,100000,1000000", help="synthetic FAISS sizes")
     bench.add_argument("--out")
-    for p in (run, bench, fitp):
+    for p in (run, bench, fitp, dia):
         p.add_argument("--config", dest="config_sub", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.config = args.config_sub or args.config
@@ -162,4 +222,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.cmd == "fit":
         return _fit(args, settings)
+    if args.cmd == "dialogues":
+        return _dialogues(args, settings)
     return _run(args, settings) if args.cmd == "run" else _bench(args, settings)

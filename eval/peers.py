@@ -24,7 +24,7 @@ from .questions import Question
 
 def _raw_documents(settings: Settings) -> list[tuple[str, str]]:
     out = []
-    for path, source, problem in iter_files([settings.path(p) for p in settings.corpus.paths],
+    for path, source, problem in iter_files(settings.corpus_paths(),
                                             {s.lower() for s in settings.corpus.extensions}):
         if problem:
             continue

@@ -53,21 +53,27 @@ def load_questions(path: Path) -> list[Question]:
     out, seen = [], set()
     for n, item in enumerate(items, 1):
         where = f"{path}: item {n} ({item.get('id', '?') if isinstance(item, dict) else '?'})"
-        if not isinstance(item, dict) or not item.get("id") or not item.get("question"):
-            raise QuestionFileError(f"{where}: needs at least 'id' and 'question'")
-        if item["id"] in seen:
+        q = question_of(item, where)
+        if q.id in seen:
             raise QuestionFileError(f"{where}: duplicate id")
-        seen.add(item["id"])
-        qtype = item.get("type", "fact")
-        if qtype not in TYPES:
-            raise QuestionFileError(f"{where}: type must be one of {sorted(TYPES)}")
-        split = item.get("split", "dev")
-        if split not in SPLITS:
-            raise QuestionFileError(f"{where}: split must be one of {list(SPLITS)}")
-        evidence = [Evidence(str(e["source"]), str(e["text"])) for e in item.get("evidence") or []]
-        must = [str(m) for m in item.get("must_include") or []]
-        if qtype != "unanswerable" and not (must or evidence):
-            raise QuestionFileError(f"{where}: an answerable item needs must_include or evidence")
-        out.append(Question(str(item["id"]), str(item["question"]), str(item.get("answer", "")), qtype,
-                            must, evidence, split))
+        seen.add(q.id)
+        out.append(q)
     return out
+
+
+def question_of(item, where: str, default_id: str | None = None, split: str | None = None) -> Question:
+    """One validated question item (also a turn of a dialogue); raise :class:`QuestionFileError`."""
+    if not isinstance(item, dict) or not (item.get("id") or default_id) or not item.get("question"):
+        raise QuestionFileError(f"{where}: needs at least 'id' and 'question'")
+    qtype = item.get("type", "fact")
+    if qtype not in TYPES:
+        raise QuestionFileError(f"{where}: type must be one of {sorted(TYPES)}")
+    split = split or item.get("split", "dev")
+    if split not in SPLITS:
+        raise QuestionFileError(f"{where}: split must be one of {list(SPLITS)}")
+    evidence = [Evidence(str(e["source"]), str(e["text"])) for e in item.get("evidence") or []]
+    must = [str(m) for m in item.get("must_include") or []]
+    if qtype != "unanswerable" and not (must or evidence):
+        raise QuestionFileError(f"{where}: an answerable item needs must_include or evidence")
+    return Question(str(item.get("id") or default_id), str(item["question"]), str(item.get("answer", "")), qtype,
+                    must, evidence, split)

@@ -33,6 +33,7 @@ class CorpusSettings(_Strict):
     max_file_mb: StrictFloat = Field(20.0, gt=0, le=10_000)
     max_drop_share: StrictFloat = Field(0.5, ge=0, le=1)
     max_bad_byte_share: StrictFloat = Field(0.01, ge=0, le=1)
+    uploads: StrictBool = True
 
 
 class IngestSettings(_Strict):
@@ -162,10 +163,13 @@ class UiSettings(_Strict):
     max_question_chars: StrictInt = Field(2000, ge=10)
     concurrency: StrictInt = Field(2, ge=1)
     examples: list[str] = Field(default_factory=list)
+    upload_max_mb: StrictFloat | StrictInt = Field(20, gt=0, le=1000)
+    upload_extensions: list[str] = Field(default_factory=lambda: [".txt", ".md", ".pdf"])
 
 
 class EvalSettings(_Strict):
     questions: Path = Path("eval/questions.yaml")
+    dialogues: Path = Path("eval/dialogues.yaml")
     baseline: Path = Path("eval/baseline.json")
     reports_dir: Path = Path("docs/eval")
     tolerances: dict[str, float] = Field(default_factory=dict)
@@ -196,6 +200,18 @@ class Settings(_Strict):
     @property
     def index_dir(self) -> Path:
         return self.path(self.data_dir) / "index"
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Where files added in the UI are kept (always inside the data directory)."""
+        return self.path(self.data_dir) / "uploads"
+
+    def corpus_paths(self) -> list[Path]:
+        """The configured corpus files and folders, plus the uploads folder when uploads are indexed."""
+        paths = [self.path(p) for p in self.corpus.paths]
+        if self.corpus.uploads and self.uploads_dir.is_dir():
+            paths.append(self.uploads_dir)
+        return paths
 
     @property
     def cache_dir(self) -> Path:

@@ -93,7 +93,7 @@ def file_hashes(settings: Settings) -> dict[str, str]:
     A file over the size limit is never read: it is recorded by size and time, so a
     2 GB file costs a stat, not a read, on every build, update and start.
     """
-    paths = [settings.path(p) for p in settings.corpus.paths]
+    paths = settings.corpus_paths()
     max_bytes = int(settings.corpus.max_file_mb * 1_000_000)
     out = {}
     for path, source, problem in iter_files(paths, {s.lower() for s in settings.corpus.extensions}):
@@ -236,7 +236,7 @@ def _build(settings: Settings, incremental: bool, embedder, progress: bool, on_s
     # Vectors are read only when an update can reuse them (a full build embeds everything).
     old_vectors = _previous_vectors(index_dir) if incremental and same_vectors else {}
 
-    result = ingest_paths([settings.path(p) for p in settings.corpus.paths], settings, on_skip=on_skip)
+    result = ingest_paths(settings.corpus_paths(), settings, on_skip=on_skip)
     chunks = result.chunks
     _check_not_shrinking(previous, len(chunks), settings, force)
     skipped = set(result.skipped_sources)

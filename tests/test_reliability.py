@@ -263,7 +263,8 @@ def test_the_batch_cli_answers_every_line_in_order_and_never_aborts(assistant):
 def test_clicking_the_same_thumb_again_takes_the_vote_back():
     from assistant.ui import vote_of
 
-    assert (vote_of(True), vote_of(False), vote_of(""), vote_of(None)) == ("up", "down", "retracted", "retracted")
+    assert (vote_of(True), vote_of(False), vote_of(""), vote_of(None)) == ("up", "down", None, None)
+    assert (vote_of("Like"), vote_of("Dislike")) == ("up", "down")
 
 
 # ── Fault injection ─────────────────────────────────────────────────────

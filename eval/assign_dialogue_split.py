@@ -1,0 +1,45 @@
+"""Assign dev/test splits to the dialogues of eval/dialogues.yaml (deterministic, stdlib).
+
+    python3 eval/assign_dialogue_split.py   # writes `split:` under each `- id:` line
+
+Stratified by the pattern of each dialogue's first follow-up (version, organization, detail…):
+the dialogues of each pattern, in file order, are shuffled with one random.Random(SEED)
+stream (patterns in sorted order); the first half (rounded up) is dev, the rest test.
+"""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+SEED = 7
+PATH = Path(__file__).resolve().parent / "dialogues.yaml"
+
+
+def main() -> None:
+    lines = PATH.read_text(encoding="utf-8").splitlines()
+    lines = [ln for ln in lines if not re.match(r"^  split:\s*(dev|test)\s*$", ln)]
+    dialogues: list[tuple[str, str]] = []  # (id, first follow-up pattern)
+    for ln in lines:
+        if m := re.match(r"^- id:\s*(\S+)", ln):
+            dialogues.append((m.group(1), ""))
+        elif (m := re.match(r"^    follows:\s*(\S+)", ln)) and dialogues and not dialogues[-1][1]:
+            dialogues[-1] = (dialogues[-1][0], m.group(1))
+    rng = random.Random(SEED)
+    split = {}
+    for pattern in sorted({p for _, p in dialogues}):
+        ids = [d for d, p in dialogues if p == pattern]
+        rng.shuffle(ids)
+        n_dev = (len(ids) + 1) // 2
+        split.update({d: "dev" if i < n_dev else "test" for i, d in enumerate(ids)})
+    out = []
+    for ln in lines:
+        out.append(ln)
+        if m := re.match(r"^- id:\s*(\S+)", ln):
+            out.append(f"  split: {split[m.group(1)]}")
+    PATH.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print({s: sum(v == s for v in split.values()) for s in ("dev", "test")})
+
+
+if __name__ == "__main__":
+    main()

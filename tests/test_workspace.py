@@ -1,0 +1,267 @@
+"""The workspace pieces without a browser: follow-ups, kept chats, diffs, rendering, uploads, viewer."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant import chats
+from assistant.dialogue import constraint_words, era_label, is_follow_up, resolve, resolve_history
+from assistant.diff import change_summary, changed_figures, char_diff
+from assistant.question import analyze
+from assistant.render import chat_markdown, markdown_of, render_record, sanitized_markdown, turn_of
+from assistant.workspace import mark_quote, render_document, safe_name
+from index.config import Bm25Settings
+from index.documents import Line
+from index.tokens import SudachiTokenizer
+
+NAMES = {"JETRO": "JETRO", "日本貿易振興機構": "JETRO", "IPA": "IPA", "情報処理推進機構": "IPA", "NEDO": "NEDO"}
+
+
+@pytest.fixture(scope="module")
+def analyze_q():
+    tokenizer = SudachiTokenizer(Bm25Settings())
+    return lambda q: analyze(q, tokenizer.surfaces(q), NAMES)
+
+
+def _conversation(analyze_q, *questions):
+    return [r.question for r in resolve_history(list(questions), analyze_q, NAMES)]
+
+
+# ── follow-ups ──────────────────────────────────────────────────────────
+def test_a_self_contained_question_is_left_alone(analyze_q):
+    first, second = _conversation(analyze_q, "JETROの対日投資誘致成功件数の目標は？", "IPAの短期借入金の限度額は？")
+    assert second == "IPAの短期借入金の限度額は？"
+
+
+def test_a_version_follow_up_keeps_the_subject_and_takes_the_new_version(analyze_q):
+    _, follow = _conversation(analyze_q, "JETROの変更案で対日投資誘致成功件数の目標は何件？", "それは現行ではいくつ？")
+    assert "対日投資誘致成功件数" in follow and "JETRO" in follow
+    assert "現行" in follow and "変更案" not in follow
+    assert analyze_q(follow).constraints.version == "現行"
+
+
+def test_an_organization_follow_up_swaps_the_organization(analyze_q):
+    _, follow = _conversation(analyze_q, "JETROの中期目標で職員の研修の目標は何回ですか？", "IPAは？")
+    c = analyze_q(follow).constraints
+    assert c.organizations == ("IPA",) and "研修" in follow and "中期目標" in follow
+
+
+def test_a_new_attribute_keeps_the_organization_year_and_programme(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの令和6年度計画で情報処理技術者試験の応募者数の目標は？", "では合格者数は？")
+    c = analyze_q(follow).constraints
+    assert c.organizations == ("IPA",) and 2024 in c.fiscal_years
+    assert "合格者数" in follow and "情報処理技術者試験" in follow and "応募者数" not in follow
+
+
+def test_a_chain_of_follow_ups_keeps_its_subject(analyze_q):
+    turns = _conversation(analyze_q, "NEDOの変更案で研究開発成果の実用化の目標は？", "変更前は？", "それはいつまでに？")
+    assert analyze_q(turns[1]).constraints.version == "現行"
+    assert "NEDO" in turns[2] and "現行" in turns[2] and analyze_q(turns[2]).answer_type == "date"
+
+
+def test_a_bare_reason_question_asks_about_the_previous_focus(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAのマナビDXのアクセス数の目標は？", "理由は？")
+    assert "マナビDX" in follow or "アクセス数" in follow
+    assert analyze_q(follow).answer_type == "reason"
+
+
+def test_a_fiscal_year_follow_up_replaces_the_year(analyze_q):
+    _, follow = _conversation(analyze_q, "令和2年度のIPAの評価でセキュリティの評定は？", "令和6年度は？")
+    assert analyze_q(follow).constraints.fiscal_years == (2024,) and "令和2年度" not in follow
+
+
+def test_follow_up_detection(analyze_q):
+    assert is_follow_up("それは現行では？", analyze_q("それは現行では？"))
+    assert is_follow_up("IPAは？", analyze_q("IPAは？"))
+    assert not is_follow_up("IPAの短期借入金の限度額はいくらですか", analyze_q("IPAの短期借入金の限度額はいくらですか"))
+    first = analyze_q("JETROの対日投資誘致成功件数は？")
+    assert resolve("IPAの短期借入金の限度額は？", analyze_q("IPAの短期借入金の限度額は？"), first).rewritten is False
+
+
+def test_era_labels_and_constraint_words(analyze_q):
+    assert [era_label(y) for y in (2019, 2024, 2018)] == ["令和元年度", "令和6年度", "平成30年度"]
+    words = constraint_words(analyze_q("JETROの令和6年度の現行の目標は？").constraints)
+    assert words == ["JETRO", "令和6年度", "現行"]
+
+
+# ── kept chats ──────────────────────────────────────────────────────────
+def _rec(question, turn="t1"):
+    return {"id": turn, "question": question, "text": "答え[1]", "citations": [], "vote": None}
+
+
+def test_chats_are_created_named_by_the_first_question_switched_renamed_and_deleted():
+    store = chats.add_record(chats.EMPTY, _rec("JETROの目標は？", "a"))
+    assert [c["title"] for c in store["chats"]] == ["JETROの目標は？"]
+    first = store["active"]
+    store = chats.new_chat(store)
+    assert store["active"] != first and chats.records(store) == []
+    assert chats.new_chat(store)["active"] == store["active"]  # an empty chat is reused
+    store = chats.add_record(store, _rec("IPAは？", "b"))
+    store = chats.rename(store, "  IPAの件  ")
+    assert chats.active(store)["title"] == "IPAの件"
+    store = chats.select(store, first)
+    assert [r["id"] for r in chats.records(store)] == ["a"]
+    store = chats.delete(store)
+    assert [c["title"] for c in store["chats"]] == ["IPAの件"] and store["active"] == store["chats"][0]["id"]
+
+
+def test_chat_functions_never_mutate_their_input_and_repair_damaged_values():
+    store = chats.add_record(chats.EMPTY, _rec("Q", "a"))
+    before = repr(store)
+    chats.set_vote(store, "a", "up")
+    chats.delete(store)
+    assert repr(store) == before
+    assert chats.normalized("garbage") == chats.EMPTY
+    assert chats.normalized({"chats": [{"id": "x", "records": "bad"}, 3]})["chats"] == []
+
+
+def test_a_vote_is_bound_to_the_answer_id_and_can_be_taken_back():
+    store = chats.add_record(chats.add_record(chats.EMPTY, _rec("Q1", "a")), _rec("Q2", "b"))
+    store = chats.set_vote(store, "a", "down")
+    assert chats.find(store, "a")["vote"] == "down" and chats.find(store, "b")["vote"] is None
+    assert chats.find(chats.set_vote(store, "a", None), "a")["vote"] is None
+
+
+# ── 変更案/現行 diff ──────────────────────────────────────────────────────
+def test_char_diff_marks_insertions_and_deletions_on_normalized_text():
+    pieces = char_diff("対日投資誘致成功件数 ３７６件以上", "対日投資誘致成功件数 378件以上")
+    assert "".join(p.text for p in pieces if p.op != "del") == "対日投資誘致成功件数378件以上"
+    assert "".join(p.text for p in pieces if p.op != "ins") == "対日投資誘致成功件数376件以上"
+    assert {p.op for p in pieces} == {"same", "ins", "del"}
+
+
+def test_change_summary_names_the_figures_old_to_new():
+    assert changed_figures("目標は376件以上、予算は10億円", "目標は378件以上、予算は10億円") == [("376件以上", "378件以上")]
+    assert "376件以上 → 378件以上" in change_summary("目標は376件以上", "目標は３７８件以上")
+    assert change_summary("同じ文", "同じ 文").startswith("変更なし")
+    assert "文言の変更" in change_summary("支援する。", "重点的に支援する。")
+
+
+# ── rendering, copy and export ───────────────────────────────────────────
+CITATION = {"marker": 1, "source": "a.txt", "title": "<b>文書</b>", "section": "1. 目標", "version": "変更案",
+            "line_start": 3, "line_end": 4, "page": None, "chunk_id": "c1", "quote": "目標は378件以上とする。"}
+
+
+def _record(**over):
+    rec = {"id": "t1", "question": "目標は？", "text": "378件以上[1]\n変更案：目標は378件以上とする。[1]",
+           "abstained": False, "mode": "extractive", "notices": [], "citations": [CITATION], "related": [],
+           "filters": {}, "vote": None}
+    rec.update(over)
+    return rec
+
+
+def test_the_answer_is_bold_first_cites_as_chips_and_carries_its_id():
+    html = render_record(_record(), {"c1": "前文。目標は378件以上とする。<script>x</script>"})
+    assert html.index("<strong>378件以上") < html.index("qa-quote")
+    assert '<details class="qa-chip">' in html and "<mark>目標は378件以上とする。</mark>" in html
+    assert "<script>" not in html and "<b>文書</b>" not in html
+    assert turn_of(html) == "t1"
+
+
+def test_a_version_pair_is_shown_as_a_diff_under_a_summary():
+    current = {**CITATION, "marker": 2, "version": "現行", "quote": "目標は376件以上とする。"}
+    html = render_record(_record(citations=[CITATION, current]), {})
+    assert 'class="qa-diff"' in html and "376件以上 → 378件以上" in html
+    assert "<del>6</del>" in html and "<ins>8</ins>" in html
+
+
+def test_filters_used_are_shown_with_the_answer():
+    html = render_record(_record(filters={"titles": ["文書A"]}), {})
+    assert "絞り込み中" in html and "文書A" in html
+
+
+def test_llm_markdown_is_rendered_without_links_images_or_html():
+    html = sanitized_markdown("**30億円**です[1]。![x](http://h/e.png) [a](javascript:x) <img src=x onerror=1>")
+    assert "<strong>30億円</strong>" in html and '<sup class="marker">&#91;1&#93;</sup>' in html
+    assert "<img" not in html and "<a" not in html and "](" not in html  # Markdown syntax neutralized
+
+
+def test_copy_and_export_are_markdown_with_citations_never_html():
+    md = markdown_of(_record())
+    assert md.startswith("378件以上[1]") and "> 目標は378件以上とする。" in md
+    assert "a.txt 3–4行" in md and "<div" not in md
+    doc = chat_markdown("会話", [_record(), _record(question="次は？", searched_as="JETROの次は？")])
+    assert doc.startswith("# 会話") and "## Q2. 次は？" in doc and "『JETROの次は？』として検索" in doc
+
+
+# ── uploads and the viewer ───────────────────────────────────────────────
+def test_upload_names_cannot_leave_the_uploads_folder():
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("..\\..\\x.txt") == "x.txt"
+    assert safe_name("a/b:c?.md") == "b_c_.md"
+    assert safe_name("..") == ""
+
+
+def test_upload_checks_type_size_and_names(tmp_path, small_workspace):
+    ws = small_workspace
+    ok = tmp_path / "note.txt"
+    ok.write_text("新しい文書の目標は５件とする。", encoding="utf-8")
+    name = ws.save_upload(ok, "../../note.txt")
+    assert name == "note.txt" and (ws.settings.uploads_dir / "note.txt").is_file()
+    assert not (tmp_path.parent / "note.txt").exists() or (tmp_path.parent / "note.txt") == ok
+    bad = tmp_path / "x.exe"
+    bad.write_bytes(b"MZ")
+    from assistant.workspace import UploadError
+
+    with pytest.raises(UploadError, match="対応していない形式"):
+        ws.save_upload(bad, "x.exe")
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    with pytest.raises(UploadError, match="空のファイル"):
+        ws.save_upload(empty, "empty.md")
+    with pytest.raises(UploadError, match="UIで追加した文書だけ"):
+        ws.remove_upload("plan.md")
+
+
+def test_the_viewer_opens_at_the_cited_lines_with_the_quote_marked():
+    lines = [Line(n, 0, 0, t) for n, t in enumerate(["前置き", "目標は", "378件以上とする。次の文", "後書き"], 1)]
+    html = render_document(lines, "a.txt", 2, 3, "目標は378件以上とする。", context=1)
+    assert 'id="qa-cited"' in html and html.count("qa-cited") == 3  # anchor + two cited lines
+    assert "<mark>目標は</mark>" in html and "<mark>378件以上とする。</mark>次の文" in html
+    assert "後書き" in html and "前置き" in html
+    assert "1行省略" not in render_document(lines, "a.txt", 2, 3, "", context=1)
+    assert "1行省略" in render_document(lines, "a.txt", 3, 3, "", context=1)
+    assert mark_quote("<b>x</b>", "y") == "&lt;b&gt;x&lt;/b&gt;"
+
+
+@pytest.fixture
+def small_workspace(tmp_path, model_cache, embedder):
+    from assistant.chain import Assistant
+    from assistant.workspace import Workspace
+    from index.search import Searcher
+    from index.store import build
+
+    from .conftest import make_settings
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.md").write_text("# 計画\n\n## 1. 目標\n\n研修の回数は年１２回以上とする。\n", encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "models").symlink_to(model_cache, target_is_directory=True)
+    settings = make_settings(data, [docs])
+    build(settings, embedder=embedder)
+    return Workspace(Assistant(settings, searcher=Searcher(settings, embedder=embedder)))
+
+
+def test_an_uploaded_document_is_indexed_answered_and_removed(tmp_path, small_workspace):
+    ws = small_workspace
+    note = tmp_path / "upload.txt"
+    note.write_text("新制度\n\n新制度の相談窓口の設置数は全国で４７か所とする。\n", encoding="utf-8")
+    ws.save_upload(note, "upload.txt")
+    report = ws.update_index()
+    assert report.embedded >= 1 and report.reused >= 1  # only the new document was embedded
+    assert any(d.source == "upload.txt" and d.uploaded for d in ws.documents())
+    answer = ws.assistant.ask("新制度の相談窓口の設置数は何か所ですか")
+    assert "47か所" in answer.text.replace("４７", "47") and answer.citations[0].source == "upload.txt"
+    assert "<mark>" in ws.view("upload.txt", answer.citations[0].line_start, answer.citations[0].line_end,
+                               answer.citations[0].quote)
+    ws.remove_upload("upload.txt")
+    ws.update_index(force=True)
+    assert [d.source for d in ws.documents()] == ["plan.md"]
+    assert "5文書" not in ws.status() and ws.status().startswith("1文書")
+
+
+def test_uploads_folder_is_inside_the_data_directory(small_workspace):
+    s = small_workspace.settings
+    assert Path(s.uploads_dir).resolve().is_relative_to(s.path(s.data_dir))
