@@ -78,16 +78,21 @@ sup.marker { color: #1d4ed8; }
 .dark sup.marker { color: #93c5fd; }
 .dark .qa-cited { background: #422006; color: #fef3c7; }
 .dark .qa-cited .qa-ln, .dark .qa-ln, .dark .qa-viewer-more { color: #d1d5db; }
-/* Phone: the input spans the width, settings come first (collapsed), the chat list last. */
+/* Phone: input and panels span the width, settings come first (collapsed), the chat list last. */
 @media (max-width: 720px) {
-  #workspace-row { flex-direction: column; }
+  #workspace-row { flex-direction: column !important; }
+  #workspace-row > div { width: 100%; min-width: 100% !important; }
   #settings-col { order: -1; }
   #sidebar { order: 2; }
-  #ask-row { flex-wrap: nowrap; }
-  #question { min-width: 0 !important; flex-grow: 1; }
-  #send { max-width: 5em; min-width: 4em !important; }
+  #ask-row { flex-direction: column !important; gap: 0.4em; }
+  #ask-row > * { width: 100% !important; min-width: 100% !important; }
 }
 """
+
+
+# Page-level rules (Gradio scopes launch(css=...) to its content area; the page padding sits outside it).
+HEAD = "<style>@media (max-width: 720px) { .gradio-container .app { padding-left: 6px !important; " \
+       "padding-right: 6px !important; } }</style>"
 
 
 def vote_of(liked) -> str | None:
@@ -426,11 +431,11 @@ def build_ui(assistant: Assistant | Workspace):
         demo.load(load, [store], [store, chat_list, chatbot, *selected])
         ask_inputs = [box, store, docs, organizations, versions, k, mode]
         ask_outputs = [chatbot, box, send, store, chat_list, *selected]
-        # trigger_mode="once": a question sent while an answer streams is not taken (the button shows
-        # it disabled and the text stays in the box); show_progress hidden keeps the box editable.
-        for trigger in (box.submit, send.click):
-            trigger(respond, ask_inputs, ask_outputs, trigger_mode="once", show_progress="hidden",
-                    concurrency_id="answer")
+        # One listener for Enter and the button, trigger_mode="once": a question sent while an answer
+        # streams is not taken (the button shows it disabled, the text stays in the box); show_progress
+        # hidden keeps the box editable.
+        gr.on([box.submit, send.click], respond, ask_inputs, ask_outputs, trigger_mode="once",
+              show_progress="hidden", concurrency_id="answer")
         chatbot.like(on_like, [store], [store, reason_row, reason_turn])
         reason_send.click(on_reason, [reason_turn, reason_box], [reason_row, reason_box, reason_turn])
         chatbot.select(on_select_message, [store], selected)
@@ -467,7 +472,7 @@ def serve(assistant: Assistant, block: bool = True):
             raise SystemExit(f"basic auth is configured: set {ui.auth_user_env} and {ui.auth_password_env}")
         auth = (user, password)
     demo.queue(default_concurrency_limit=ui.concurrency)
-    demo.launch(server_name=ui.host, server_port=ui.port, auth=auth, show_error=False, css=CSS,
+    demo.launch(server_name=ui.host, server_port=ui.port, auth=auth, show_error=False, css=CSS, head=HEAD,
                 prevent_thread_lock=not block, quiet=not block,
                 footer_links=[])  # no API docs, no "Runs" panel of raw JSON
     return demo

@@ -29,7 +29,7 @@ def _conversation(analyze_q, *questions):
 
 # ── follow-ups ──────────────────────────────────────────────────────────
 def test_a_self_contained_question_is_left_alone(analyze_q):
-    first, second = _conversation(analyze_q, "JETROの対日投資誘致成功件数の目標は？", "IPAの短期借入金の限度額は？")
+    _, second = _conversation(analyze_q, "JETROの対日投資誘致成功件数の目標は？", "IPAの短期借入金の限度額は？")
     assert second == "IPAの短期借入金の限度額は？"
 
 
@@ -47,7 +47,8 @@ def test_an_organization_follow_up_swaps_the_organization(analyze_q):
 
 
 def test_a_new_attribute_keeps_the_organization_year_and_programme(analyze_q):
-    _, follow = _conversation(analyze_q, "IPAの令和6年度計画で情報処理技術者試験の応募者数の目標は？", "では合格者数は？")
+    _, follow = _conversation(analyze_q, "IPAの令和6年度計画で情報処理技術者試験の応募者数の目標は？",
+                              "では合格者数は？")
     c = analyze_q(follow).constraints
     assert c.organizations == ("IPA",) and 2024 in c.fiscal_years
     assert "合格者数" in follow and "情報処理技術者試験" in follow and "応募者数" not in follow
@@ -131,7 +132,8 @@ def test_char_diff_marks_insertions_and_deletions_on_normalized_text():
 
 
 def test_change_summary_names_the_figures_old_to_new():
-    assert changed_figures("目標は376件以上、予算は10億円", "目標は378件以上、予算は10億円") == [("376件以上", "378件以上")]
+    pairs = changed_figures("目標は376件以上、予算は10億円", "目標は378件以上、予算は10億円")
+    assert pairs == [("376件以上", "378件以上")]
     assert "376件以上 → 378件以上" in change_summary("目標は376件以上", "目標は３７８件以上")
     assert change_summary("同じ文", "同じ 文").startswith("変更なし")
     assert "文言の変更" in change_summary("支援する。", "重点的に支援する。")
