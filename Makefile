@@ -32,8 +32,9 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m eval run --compare
 
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(BIN)/python -m eval bench
+	$(BIN)/python scripts/bench_ui.py
 
 lock:
 	rm -rf /tmp/lockenv && $(PYTHON) -m venv /tmp/lockenv

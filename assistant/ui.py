@@ -320,7 +320,11 @@ def build_ui(assistant: Assistant | Workspace):
                 ws.status(), gr.update(choices=_titles()))
 
     def _titles():
-        return sorted({c.title for c in ws.assistant.searcher.chunks})
+        """Filter choices: each title with its year or revision, so revisions of one plan are told apart."""
+        labels = {}
+        for d in ws.documents():
+            labels.setdefault(d.title, document_label(d))
+        return sorted(((label, title) for title, label in labels.items()), key=lambda t: t[1])
 
     def add_files(files, progress=gr.Progress(track_tqdm=True)):
         messages_ = []
