@@ -40,11 +40,10 @@ class Turn:
 
 @dataclass(frozen=True)
 class Resolved:
-    """The question as searched, and what was carried from the conversation."""
+    """The question as searched (self-contained; equal to ``original`` when nothing was carried)."""
 
-    question: str  # self-contained; equal to ``original`` when nothing was carried
+    question: str
     original: str
-    carried: tuple[str, ...] = ()
 
     @property
     def rewritten(self) -> bool:
@@ -70,7 +69,6 @@ def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
         return True
     # 「IPAは？」「現行では？」: short, and the only content is a constraint.
     return len(q) <= 12 and bool(_BARE.match(q)) and _names_constraints(analysis.constraints)
-
 
 
 def era_label(year: int) -> str:
@@ -141,31 +139,23 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     now, before = analysis.constraints, previous.constraints
     if not now.version and (version := next((v for w, v in _VERSION_WORDS.items() if w in question), None)):
         now = replace(now, version=version)
-    carried: list[str] = []
     bare = _BARE.match(rest)
     if bare and _names_constraints(now) and (not has_own_focus(analysis) or len(bare.group("head")) <= 12):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint.
         body = _swap(normalize_question(previous.question), before, now, names)
-        carried.append(previous.focus)
     elif has_own_focus(analysis):
         # 「では応募者数は？」: another attribute of the same subject (and programme).
-        words = [w for w in previous.qualifiers if w not in rest]
-        body = "".join(f"{w}の" for w in words) + rest
-        carried.extend(words)
+        body = "".join(f"{w}の" for w in previous.qualifiers if w not in rest) + rest
     elif _DETAIL.match(rest):
         # 「具体的には？」: the previous question again, asking for detail.
         body = "具体的に、" + normalize_question(previous.question)
-        carried.append(previous.focus)
     else:
         # 「理由は？」「それはいつまでに？」: the new question about the previous focus.
         subject = previous.focus
         joint = "は" if _QUESTION_WORD.match(rest) else "の"
         body = f"{subject}{joint}{rest}" if subject and subject not in rest else rest
-        carried.append(subject)
     missing = [w for w in constraint_words(merge(now, before)) if w.lower() not in body.lower()]
-    carried.extend(missing)
-    text = "".join(f"{w}の" for w in missing) + body
-    return Resolved(text, question, tuple(w for w in carried if w))
+    return Resolved("".join(f"{w}の" for w in missing) + body, question)
 
 
 def resolve_history(questions: list[str], analyze, names: dict[str, str] | None = None) -> list[Resolved]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
 from .answer import Answer
 from .diff import change_summary, char_diff
@@ -132,7 +133,7 @@ def _diff_block(citations: list[dict]) -> str:
             '<div class="qa-diff-legend"><del>現行のみ</del> <ins>変更案のみ</ins></div></div>')
 
 
-def render_record(rec: dict, passage_text: dict[str, str]) -> str:
+def render_record(rec: dict, passage_text: Mapping[str, str]) -> str:
     """The assistant message: the direct answer in bold, quotes, notices, diff, citation chips."""
     parts = [f'<div class="qa-msg" data-turn="{html.escape(str(rec.get("id", "")), quote=True)}">']
     if rec.get("filters"):

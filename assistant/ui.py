@@ -149,22 +149,18 @@ def build_ui(assistant: Assistant | Workspace):
     settings = ws.settings
     feedback = FeedbackLog(settings.path(settings.data_dir) / "feedback.jsonl")
 
-    def passage_text() -> dict[str, str]:
-        return {c.chunk_id: c.text for c in ws.assistant.searcher.chunks}
-
-    def messages(recs: list[dict], texts: dict[str, str] | None = None) -> list[dict]:
-        texts = texts if texts is not None else passage_text()
+    def messages(recs: list[dict]) -> list[dict]:
         out = []
         for rec in recs:
             out.append({"role": "user", "content": escape(rec.get("question") or "（空の質問）")})
-            out.append({"role": "assistant", "content": render_record(rec, texts)})
+            out.append({"role": "assistant", "content": render_record(rec, ws.passages)})
         return out
 
     def feedback_values(recs: list[dict]) -> list[str | None]:
         return [{"up": "Like", "down": "Dislike"}.get(r.get("vote")) for r in recs]
 
-    def chatbot_update(recs: list[dict], texts=None):
-        return gr.update(value=messages(recs, texts), feedback_value=feedback_values(recs))
+    def chatbot_update(recs: list[dict]):
+        return gr.update(value=messages(recs), feedback_value=feedback_values(recs))
 
     def citation_choices(rec: dict | None) -> list[tuple[str, str]]:
         if not rec:
@@ -213,8 +209,7 @@ def build_ui(assistant: Assistant | Workspace):
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
         recs = list(chats.records(store))
-        texts = passage_text()
-        shown = [*messages(recs, texts), {"role": "user", "content": escape(question)},
+        shown = [*messages(recs), {"role": "user", "content": escape(question)},
                  {"role": "assistant", "content": "検索しています…"}]
         # The box is cleared once, here; later updates leave what the user types meanwhile alone.
         yield shown, "", gr.update(interactive=False), gr.skip(), gr.skip(), gr.skip(), gr.skip()
@@ -233,7 +228,7 @@ def build_ui(assistant: Assistant | Workspace):
                     rec = record_of(event.answer, chats.new_id(), filters)
                     store = chats.add_record(store, rec)
                     recs = chats.records(store)
-                    yield (chatbot_update(recs, texts), gr.skip(), gr.update(interactive=True), store,
+                    yield (chatbot_update(recs), gr.skip(), gr.update(interactive=True), store,
                            gr.update(choices=chats.choices(store), value=store["active"]), *selected_outputs(rec))
         except Exception:
             log.exception("answering failed")

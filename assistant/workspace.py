@@ -12,7 +12,8 @@ import re
 import shutil
 import threading
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from index.config import Settings
@@ -20,6 +21,7 @@ from index.documents import Chunk
 from index.reader import SkipFile, iter_files, read_document
 
 from .chain import Assistant
+from .dialogue import era_label
 
 VIEW_CONTEXT = 25  # lines shown above and below the cited lines
 
@@ -46,23 +48,15 @@ def documents_of(chunks: list[Chunk], uploaded: set[str]) -> list[DocumentInfo]:
     for c in chunks:
         counts[c.source] = counts.get(c.source, 0) + 1
         if c.source not in rows:
-            period = "・".join(p for p in (
-                _fiscal_label(c.fiscal_year) if c.fiscal_year else "", c.revision or "") if p)
+            period = "・".join(p for p in (era_label(c.fiscal_year) if c.fiscal_year else "", c.revision) if p)
             rows[c.source] = DocumentInfo(c.source, c.title, c.organization or "", c.kind or "", period, 0,
                                           c.source in uploaded)
-    return [DocumentInfo(**{**r.__dict__, "chunks": counts[s]}) for s, r in rows.items()]
-
-
-def _fiscal_label(year: int) -> str:
-    from .dialogue import era_label
-
-    return era_label(year)
+    return [replace(r, chunks=counts[s]) for s, r in rows.items()]
 
 
 def document_label(d: DocumentInfo) -> str:
     """「JETRO 中期目標 令和7年改定 — 独立行政法人…」: titles that tell revisions apart."""
-    extra = " ".join(p for p in (d.period,) if p)
-    return f"{d.title}（{extra}）" if extra and extra not in d.title else d.title
+    return f"{d.title}（{d.period}）" if d.period and d.period not in d.title else d.title
 
 
 def safe_name(name: str) -> str:
@@ -72,6 +66,25 @@ def safe_name(name: str) -> str:
     return base[:120]
 
 
+class PassageTexts(Mapping):
+    """Passage text by chunk id, looked up in the current index (no per-question copy of every passage)."""
+
+    def __init__(self, workspace: Workspace):
+        self._ws = workspace
+
+    def __getitem__(self, chunk_id: str) -> str:
+        chunk = self._ws.assistant.searcher.chunk(chunk_id)
+        if chunk is None:
+            raise KeyError(chunk_id)
+        return chunk.text
+
+    def __iter__(self) -> Iterator[str]:
+        return (c.chunk_id for c in self._ws.assistant.searcher.chunks)
+
+    def __len__(self) -> int:
+        return len(self._ws.assistant.searcher.chunks)
+
+
 class Workspace:
     """The current assistant and the operations that change what it knows."""
 
@@ -79,7 +92,7 @@ class Workspace:
         self.assistant = assistant
         self.settings: Settings = assistant.settings
         self._lock = threading.Lock()  # one index update at a time from this process
-        self._documents: dict[str, Path] = {}
+        self.passages = PassageTexts(self)
 
     # ── documents ───────────────────────────────────────────────────
     def _paths(self) -> dict[str, Path]:

@@ -10,23 +10,38 @@ from pathlib import Path
 from index.config import DEFAULT_CONFIG, ConfigError, load_settings
 
 
-def _run(args, settings) -> int:
+def _read_set(loader, given: str | None, configured: Path, what: str, settings):
+    """A question or dialogue file (given on the command line, else from the config); None after
+    printing why it cannot be read."""
+    from .questions import QuestionFileError
+
+    try:
+        return loader(Path(given) if given else settings.path(configured))
+    except QuestionFileError as exc:
+        print(f"{what} file error: {exc}", file=sys.stderr)
+        return None
+
+
+def _warm_assistant(settings):
+    """The assistant with its index ready (built or updated when stale) and its models loaded."""
     from assistant.cli import make_assistant
 
+    assistant = make_assistant(settings)
+    assistant.warm_up()
+    return assistant
+
+
+def _run(args, settings) -> int:
     from .peers import compare, ratios
-    from .questions import QuestionFileError, load_questions
+    from .questions import load_questions
     from .report import paired_report, summary_table, write_report
     from .run import GATED, check_against_baseline, evaluate
     from .significance import outcome_table
 
-    qpath = Path(args.questions) if args.questions else settings.path(settings.eval.questions)
-    try:
-        questions = load_questions(qpath)
-    except QuestionFileError as exc:
-        print(f"question file error: {exc}", file=sys.stderr)
+    questions = _read_set(load_questions, args.questions, settings.eval.questions, "question", settings)
+    if questions is None:
         return 2
-    assistant = make_assistant(settings)
-    assistant.warm_up()
+    assistant = _warm_assistant(settings)
     def top10(question: str) -> list[str]:
         return [p.chunk.text for p in assistant.retrieve(question, k=10)]
 
@@ -132,21 +147,15 @@ def _bench(args, settings) -> int:
 
 def _dialogues(args, settings) -> int:
     """Follow-up accuracy with the conversation, against the same follow-ups asked alone (paired)."""
-    from assistant.cli import make_assistant
     from assistant.dialogue import Turn
 
     from .dialogues import evaluate_dialogues, load_dialogues
-    from .questions import QuestionFileError
     from .significance import paired_permutation
 
-    path = Path(args.dialogues) if args.dialogues else settings.path(settings.eval.dialogues)
-    try:
-        dialogues = load_dialogues(path)
-    except QuestionFileError as exc:
-        print(f"dialogue file error: {exc}", file=sys.stderr)
+    dialogues = _read_set(load_dialogues, args.dialogues, settings.eval.dialogues, "dialogue", settings)
+    if dialogues is None:
         return 2
-    assistant = make_assistant(settings)
-    assistant.warm_up()
+    assistant = _warm_assistant(settings)
 
     def ask(question, history):
         return assistant.ask(question, history=[Turn(q, a) for q, a in history])

@@ -68,15 +68,23 @@ def assistant(bundled_index, searcher):
     return Assistant(bundled_index, searcher=searcher)
 
 
-@pytest.fixture
-def user_folder(tmp_path, model_cache):
-    """A user's own folder of documents with its own data directory (shares the model cache)."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    data = tmp_path / "data"
+def small_corpus(root: Path, model_cache: Path, files: dict[str, str] | None = None) -> tuple[Path, Settings]:
+    """A folder of documents (``files``: name -> UTF-8 text) with its own data directory under ``root``,
+    sharing the session's converted model; the index is not built."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    for name, text in (files or {}).items():
+        (docs / name).write_text(text, encoding="utf-8")
+    data = root / "data"
     data.mkdir()
     (data / "models").symlink_to(model_cache, target_is_directory=True)
     return docs, make_settings(data, [docs])
+
+
+@pytest.fixture
+def user_folder(tmp_path, model_cache):
+    """A user's own folder of documents with its own data directory (shares the model cache)."""
+    return small_corpus(tmp_path, model_cache)
 
 
 @pytest.fixture(scope="session")

@@ -165,6 +165,27 @@ def test_llm_timeout_falls_back_to_the_extractive_answer(assistant):
     assert streamed[-1].answer.mode == "extractive"
 
 
+FIRST = "JETROの対日投資誘致成功件数の目標は何件ですか"
+
+
+def test_llm_mode_condenses_a_follow_up_with_the_model(assistant):
+    from assistant.dialogue import Turn
+
+    standalone = "JETROの中期目標の現行で、対日投資誘致成功件数の目標は何件ですか"
+    qa = _llm_assistant(assistant, FakeListChatModel(responses=[standalone, "376件以上です[1]。"]))
+    answer = qa.ask("それは現行では？", history=[Turn(FIRST, "378件以上")])
+    assert answer.searched_as == standalone and any(standalone in n for n in answer.notices)
+
+
+def test_a_failing_condense_step_falls_back_to_the_rules(assistant):
+    from assistant.dialogue import Turn
+
+    qa = _llm_assistant(assistant, _TimingOut(responses=["unused"]))
+    answer = qa.ask("それは現行では？", history=[Turn(FIRST, "378件以上")])
+    assert answer.searched_as == assistant.resolve("それは現行では？", [Turn(FIRST)])
+    assert "現行" in answer.searched_as and "対日投資誘致成功件数" in answer.searched_as
+
+
 def test_llm_streaming_yields_tokens_and_a_verified_answer(assistant):
     qa = _llm_assistant(assistant, FakeListChatModel(responses=["限度額は30億円です[1]。"]))
     events = list(qa.stream(QUESTION))

@@ -111,29 +111,30 @@ HOSTILE_LLM = ("危険な目標値は５件以上です[1]。![x](http://127.0.0
                "<img src=/x onerror=alert(1)>")
 
 
-@pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory, model_cache, embedder):
-    from langchain_core.language_models.fake_chat_models import FakeListChatModel
-
+def _serve_small(root, model_cache, embedder, files: dict[str, str], chat_model):
+    """A small corpus built and served with ``chat_model`` as its LLM: (url, settings, demo)."""
     from assistant.chain import Assistant
     from assistant.ui import serve
     from index.search import Searcher
     from index.store import build
 
-    from .conftest import make_settings
+    from .conftest import small_corpus
 
-    docs = tmp_path_factory.mktemp("hostile")
-    (docs / "hostile.md").write_text(HOSTILE_DOC, encoding="utf-8")
-    data = tmp_path_factory.mktemp("hostile-data")
-    (data / "models").symlink_to(model_cache, target_is_directory=True)
+    _, settings = small_corpus(root, model_cache, files)
     port = _free_port()
-    settings = make_settings(data, [docs])
     settings = settings.model_copy(update={"ui": settings.ui.model_copy(update={"port": port})})
     build(settings, embedder=embedder)
-    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder),
-                   chat_model=FakeListChatModel(responses=[HOSTILE_LLM] * 10))
-    demo = serve(qa, block=False)
-    yield f"http://127.0.0.1:{port}"
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder), chat_model=chat_model)
+    return f"http://127.0.0.1:{port}", settings, serve(qa, block=False)
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory, model_cache, embedder):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    url, _, demo = _serve_small(tmp_path_factory.mktemp("hostile"), model_cache, embedder,
+                                {"hostile.md": HOSTILE_DOC}, FakeListChatModel(responses=[HOSTILE_LLM] * 10))
+    yield url
     demo.close()
 
 
@@ -287,25 +288,11 @@ def workspace_app(tmp_path_factory, model_cache, embedder):
     """A small workspace with a slow streaming fake LLM (to act while an answer streams)."""
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-    from assistant.chain import Assistant
-    from assistant.ui import serve
-    from index.search import Searcher
-    from index.store import build
-
-    from .conftest import make_settings
-
-    docs = tmp_path_factory.mktemp("ws-docs")
-    (docs / "plan.md").write_text("# 計画\n\n## 1. 研修\n\n職員研修の回数は年１２回以上とする。\n", encoding="utf-8")
-    data = tmp_path_factory.mktemp("ws-data")
-    (data / "models").symlink_to(model_cache, target_is_directory=True)
-    port = _free_port()
-    settings = make_settings(data, [docs])
-    settings = settings.model_copy(update={"ui": settings.ui.model_copy(update={"port": port})})
-    build(settings, embedder=embedder)
     slow = FakeListChatModel(responses=["職員研修の回数は年12回以上とされています[1]。"] * 20, sleep=0.15)
-    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder), chat_model=slow)
-    demo = serve(qa, block=False)
-    yield f"http://127.0.0.1:{port}", settings
+    plan = "# 計画\n\n## 1. 研修\n\n職員研修の回数は年１２回以上とする。\n"
+    url, settings, demo = _serve_small(tmp_path_factory.mktemp("workspace"), model_cache, embedder,
+                                       {"plan.md": plan}, slow)
+    yield url, settings
     demo.close()
 
 

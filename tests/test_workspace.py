@@ -233,15 +233,10 @@ def small_workspace(tmp_path, model_cache, embedder):
     from index.search import Searcher
     from index.store import build
 
-    from .conftest import make_settings
+    from .conftest import small_corpus
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "plan.md").write_text("# 計画\n\n## 1. 目標\n\n研修の回数は年１２回以上とする。\n", encoding="utf-8")
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "models").symlink_to(model_cache, target_is_directory=True)
-    settings = make_settings(data, [docs])
+    _, settings = small_corpus(tmp_path, model_cache,
+                               {"plan.md": "# 計画\n\n## 1. 目標\n\n研修の回数は年１２回以上とする。\n"})
     build(settings, embedder=embedder)
     return Workspace(Assistant(settings, searcher=Searcher(settings, embedder=embedder)))
 
