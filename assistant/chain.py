@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from langchain_core.runnables import RunnableLambda
 
 from index.config import Settings
-from index.meta import organization_aliases
+from index.meta import organization_aliases, organizations_of
 from index.search import Filters, Passage, Searcher
 from index.text import compact
 
@@ -73,10 +73,8 @@ class Assistant:
                         settings.embedding.model)
         self.retriever = PassageRetriever(searcher=self.searcher, k=settings.rank.pool,
                                           mode=settings.retrieval.mode)
-        chunks = self.searcher.chunks
-        self.organizations = organization_aliases(
-            sorted({c.title for c in chunks}),
-            sorted({o.strip() for c in chunks if c.organization for o in c.organization.split(",")}))
+        table = self.searcher.chunks
+        self.organizations = organization_aliases(sorted(table.distinct("title")), organizations_of(table))
         self._chat_model = chat_model
         self.steps = (
             RunnableLambda(self._prepare, name="prepare")

@@ -101,7 +101,6 @@ class ExtractiveAnswerer:
                      for tok, i in bm25.vocab_dict.items() if i < len(df)}
         self._unknown_idf = math.log(1 + (n_docs + 0.5) / 0.5)
         self._families: dict[tuple, dict[str, int | None]] | None = None
-        self._groups: dict[str, list[Chunk]] | None = None
         self._documents: dict[str, Chunk] | None = None
 
     # ── scoring ──────────────────────────────────────────────────────
@@ -403,13 +402,9 @@ class ExtractiveAnswerer:
         """The chunks of the other column of ``chunk``'s changed passage (変更案 <-> 現行)."""
         if not chunk.version:
             return []
-        if self._groups is None:
-            groups: dict[str, list[Chunk]] = {}
-            for c in self.searcher.chunks:
-                if c.group:
-                    groups.setdefault(c.group, []).append(c)
-            self._groups = groups
-        out = [c for c in self._groups.get(chunk.group or "", []) if c.version and c.version != chunk.version]
+        table = self.searcher.chunks
+        group = table.take(table.rows_equal("group", chunk.group)) if chunk.group else []
+        out = [c for c in group if c.version and c.version != chunk.version]
         counterpart = self.searcher.chunk(chunk.counterpart) if chunk.counterpart else None
         if counterpart is not None and counterpart not in out:
             out.append(counterpart)
@@ -453,10 +448,8 @@ class ExtractiveAnswerer:
         """The documents a question names, as (short name, titles): by organization when it
         names two or more, else by fiscal year, kind or a quoted title word (「新機軸」)."""
         if self._documents is None:
-            docs: dict[str, Chunk] = {}
-            for c in self.searcher.chunks:
-                docs.setdefault(c.title, c)
-            self._documents = docs
+            table = self.searcher.chunks
+            self._documents = {c.title: c for c in table.take(table.first_rows("title"))}
         c = analysis.constraints
         q = analysis.question
         if len(c.organizations) >= 2:
@@ -503,8 +496,9 @@ class ExtractiveAnswerer:
     def _other_revisions(self, chunk: Chunk) -> list[str]:
         """Titles of the other revisions of ``chunk``'s document (same organization and kind)."""
         if self._families is None:
+            table = self.searcher.chunks
             families: dict[tuple, dict[str, int | None]] = {}
-            for c in self.searcher.chunks:
+            for c in table.take(table.first_rows("title")):  # a document's metadata is the same in every chunk
                 families.setdefault((c.organization, c.kind), {})[c.title] = c.revision_year
             self._families = families
         titles = self._families.get((chunk.organization, chunk.kind), {})

@@ -22,6 +22,7 @@ import threading
 import time
 from pathlib import Path
 
+from index.meta import organizations_of
 from index.search import Filters
 
 from . import chats
@@ -362,8 +363,7 @@ def build_ui(assistant: Assistant | Workspace):
     # ── layout ───────────────────────────────────────────────────────
     mode_value = settings.answer.mode
     titles = _titles()
-    orgs = sorted({o.strip() for c in ws.assistant.searcher.chunks for o in (c.organization or "").split(",")
-                   if o.strip()})
+    orgs = organizations_of(ws.assistant.searcher.chunks)
     with gr.Blocks(title="行政資料QAアシスタント") as demo:
         store = gr.BrowserState(chats.EMPTY, storage_key="qa-assistant-chats",
                                 secret=ui_secret(settings.path(settings.data_dir)))

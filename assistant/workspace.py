@@ -13,12 +13,14 @@ import shutil
 import threading
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from index.config import Settings
-from index.documents import Chunk
 from index.reader import SkipFile, iter_files, read_document
+from index.table import ChunkTable
 
 from .chain import Assistant
 from .dialogue import era_label
@@ -41,17 +43,16 @@ class DocumentInfo:
     uploaded: bool
 
 
-def documents_of(chunks: list[Chunk], uploaded: set[str]) -> list[DocumentInfo]:
-    """One row per indexed document, in index order."""
-    rows: dict[str, DocumentInfo] = {}
-    counts: dict[str, int] = {}
-    for c in chunks:
-        counts[c.source] = counts.get(c.source, 0) + 1
-        if c.source not in rows:
-            period = "・".join(p for p in (era_label(c.fiscal_year) if c.fiscal_year else "", c.revision) if p)
-            rows[c.source] = DocumentInfo(c.source, c.title, c.organization or "", c.kind or "", period, 0,
-                                          c.source in uploaded)
-    return [replace(r, chunks=counts[s]) for s, r in rows.items()]
+def documents_of(table: ChunkTable, uploaded: set[str]) -> list[DocumentInfo]:
+    """One row per indexed document, in index order (from the columns: no pass over every chunk)."""
+    codes, sources = table.codes("source")
+    counts = np.bincount(codes[codes >= 0], minlength=len(sources))
+    rows = []
+    for c in table.take(table.first_rows("source")):
+        period = "・".join(p for p in (era_label(c.fiscal_year) if c.fiscal_year else "", c.revision) if p)
+        rows.append(DocumentInfo(c.source, c.title, c.organization or "", c.kind or "", period,
+                                 int(counts[sources.index(c.source)]), c.source in uploaded))
+    return rows
 
 
 def document_label(d: DocumentInfo) -> str:
@@ -79,7 +80,7 @@ class PassageTexts(Mapping):
         return chunk.text
 
     def __iter__(self) -> Iterator[str]:
-        return (c.chunk_id for c in self._ws.assistant.searcher.chunks)
+        return self._ws.assistant.searcher.chunks.ids()
 
     def __len__(self) -> int:
         return len(self._ws.assistant.searcher.chunks)

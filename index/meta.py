@@ -83,3 +83,8 @@ def organization_aliases(titles: list[str], organizations: list[str]) -> dict[st
                 aliases.setdefault(name, abbr)
                 aliases.setdefault(abbr, abbr)
     return aliases
+
+
+def organizations_of(table) -> list[str]:
+    """Distinct organizations named in a chunk table (a chunk may name several, comma-separated)."""
+    return sorted({o.strip() for value in table.distinct("organization") for o in value.split(",") if o.strip()})

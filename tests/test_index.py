@@ -122,7 +122,7 @@ def test_missing_index_says_how_to_build(user_folder):
 def test_metadata_is_json_not_pickle(bundled_index):
     path = bundled_index.index_dir.resolve()
     names = {p.name for p in path.iterdir()}
-    assert {"manifest.json", "chunks.jsonl", "vectors.faiss", "vectors.npy", "bm25"} <= names
+    assert {"manifest.json", "chunks.arrow", "vectors.faiss", "vectors.npy", "bm25"} <= names
     manifest = json.loads((path / "manifest.json").read_text())
     assert manifest["model"]["id"] == "bundled:multilingual-e5-small"
     assert manifest["dim"] == 384 and manifest["files"]

@@ -131,7 +131,7 @@ def test_a_build_removes_temp_folders_a_killed_build_left(tmp_path, embedder):
     build(settings, embedder=embedder)
     stale = settings.index_dir.parent / "builds" / ".tmp-20260101-000000-dead"
     stale.mkdir()
-    (stale / "chunks.jsonl").write_text("half", encoding="utf-8")
+    (stale / "chunks.arrow").write_text("half", encoding="utf-8")
     build(settings, embedder=embedder)
     assert not stale.exists()
 
@@ -148,7 +148,7 @@ def test_a_build_that_finds_nothing_or_drops_most_chunks_keeps_the_index(tmp_pat
         build(only_txt, embedder=embedder)
     assert LoadedIndex.load(settings).manifest["built_at"] == before
     build(typo, embedder=embedder, force=True)  # said on purpose: allowed
-    assert LoadedIndex.load(typo).chunks == []
+    assert len(LoadedIndex.load(typo).chunks) == 0
 
 
 def test_changing_the_faiss_kind_rebuilds_on_update(tmp_path, embedder):
@@ -160,8 +160,8 @@ def test_changing_the_faiss_kind_rebuilds_on_update(tmp_path, embedder):
     assert type(LoadedIndex.load(hnsw).faiss_index).__name__ == "IndexHNSWFlat"
 
 
-@pytest.mark.parametrize("damage", ["truncated_faiss", "missing_faiss", "bad_chunk_line", "missing_bm25",
-                                    "short_chunks"])
+@pytest.mark.parametrize("damage", ["truncated_faiss", "missing_faiss", "truncated_chunks", "garbled_chunks",
+                                    "missing_bm25", "short_chunks"])
 def test_a_damaged_index_is_reported_in_one_line_with_the_repair(tmp_path, embedder, model_cache, damage):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -175,17 +175,23 @@ def test_a_damaged_index_is_reported_in_one_line_with_the_repair(tmp_path, embed
         (path / "vectors.faiss").write_bytes(data[: len(data) // 2])
     elif damage == "missing_faiss":
         (path / "vectors.faiss").unlink()
-    elif damage == "bad_chunk_line":
-        lines = (path / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
-        lines[0] = "{not json"
-        (path / "chunks.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    elif damage == "truncated_chunks":
+        data = (path / "chunks.arrow").read_bytes()
+        (path / "chunks.arrow").write_bytes(data[: len(data) // 2])
+    elif damage == "garbled_chunks":
+        data = bytearray((path / "chunks.arrow").read_bytes())
+        data[: len(data) // 2] = b"\xff" * (len(data) // 2)
+        (path / "chunks.arrow").write_bytes(bytes(data))
     elif damage == "missing_bm25":
         import shutil
 
         shutil.rmtree(path / "bm25")
-    else:
-        lines = (path / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
-        (path / "chunks.jsonl").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    else:  # a chunk table one row short of the vectors
+        from index.table import ChunkTable, columns_of, write_table
+
+        chunks = list(ChunkTable.open(path / "chunks.arrow"))
+        (path / "chunks.arrow").unlink()
+        write_table(path / "chunks.arrow", columns_of(chunks[:-1]))
     with pytest.raises(IndexNotReady, match="python -m index build"):
         LoadedIndex.load(settings)
     out = _run(["index", "stats"], config, timeout=120)
