@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DIST_STAMP := $(VENV)/.distributed-stamp
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
@@ -14,6 +15,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
 
+# The optional 'distributed' extra (Ray Data): make test installs it so the Ray build test runs.
+$(DIST_STAMP): $(STAMP) requirements-distributed.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-distributed.lock
+	touch $(DIST_STAMP)
+
 install: $(STAMP)
 
 run: $(STAMP)
@@ -22,7 +28,7 @@ run: $(STAMP)
 browser:
 	@scripts/ensure-chromium.sh
 
-test: $(STAMP) browser
+test: $(STAMP) $(DIST_STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

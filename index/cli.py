@@ -38,9 +38,20 @@ def _build(args, settings: Settings, incremental: bool) -> int:
     from .ingest import one_line
     from .store import BuildRefused, build
 
+    say = lambda m: print(m, file=sys.stderr)  # noqa: E731
     try:
-        report = build(settings, incremental=incremental, progress=not args.quiet, force=args.force,
-                       on_skip=lambda m: print(m, file=sys.stderr), on_wait=lambda m: print(m, file=sys.stderr))
+        if getattr(args, "distributed", None) == "ray":
+            from .distributed import DistributedUnavailable, build_distributed
+
+            try:
+                report = build_distributed(settings, address=args.address, workers=args.workers, force=args.force,
+                                           on_skip=say, on_wait=say)
+            except DistributedUnavailable as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+        else:
+            report = build(settings, incremental=incremental, progress=not args.quiet, force=args.force,
+                           on_skip=say, on_wait=say)
     except BuildRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -104,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--quiet", action="store_true", help="no progress bar")
         p.add_argument("--force", action="store_true",
                        help="replace the index even when the new one is empty or much smaller")
+        if name == "build":
+            p.add_argument("--distributed", choices=["ray"],
+                           help="read, chunk and embed as a Ray Data pipeline (extra: .[distributed])")
+            p.add_argument("--address", help="Ray cluster address (default: start a local cluster)")
+            p.add_argument("--workers", type=int_between(1, 4096),
+                           help="embedding workers (default: the cluster's CPUs)")
     p = sub.add_parser("stats", help="what the index holds")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("search", help="ranked passages for a query")

@@ -261,29 +261,44 @@ def _locate(part_lines: list[Line], segments: list[Segment], headings: dict[int,
 def ingest_paths(paths: list[Path], settings: Settings, manifest: dict[str, DocumentMeta] | None = None,
                  on_skip=None) -> IngestResult:
     """Read, clean and chunk every supported file under ``paths``."""
-    manifest = manifest if manifest is not None else load_manifest(
-        settings.path(settings.corpus.manifest) if settings.corpus.manifest else None)
+    manifest = manifest if manifest is not None else settings_manifest(settings)
     result = IngestResult()
-    max_bytes = int(settings.corpus.max_file_mb * 1_000_000)
     for path, source, problem in iter_files(paths, {s.lower() for s in settings.corpus.extensions}):
-        try:
-            if problem:
-                raise SkipFile(problem)
-            doc = read_document(path, source, max_bytes, settings.corpus.max_bad_byte_share)
-        except SkipFile as exc:
-            result.skipped.append((str(path), str(exc)))
-            result.skipped_sources.append(source)
-            message = f"skipped {one_line(str(path))}: {one_line(str(exc))}"
-            (on_skip or log.warning)(message)
-            continue
-        if doc.replaced_bytes:
-            log.warning("%s: %d undecodable bytes read as U+FFFD (%s)", one_line(str(path)), doc.replaced_bytes,
-                        doc.encoding)
-        meta = manifest.get(source) or manifest.get(path.name) or DocumentMeta()
-        doc.title, doc.organization, doc.publisher, doc.kind = (
-            meta.title, meta.organization, meta.publisher, meta.kind)
-        result.documents.append(doc)
-        result.chunks.extend(chunk_document(doc, settings, meta))
+        one = ingest_file(path, source, problem, settings, manifest, on_skip)
+        result.chunks.extend(one.chunks)
+        result.documents.extend(one.documents)
+        result.skipped.extend(one.skipped)
+        result.skipped_sources.extend(one.skipped_sources)
+    return result
+
+
+def settings_manifest(settings: Settings) -> dict[str, DocumentMeta]:
+    """The configured ``manifest.yaml`` (empty when none)."""
+    return load_manifest(settings.path(settings.corpus.manifest) if settings.corpus.manifest else None)
+
+
+def ingest_file(path: Path, source: str, problem: str | None, settings: Settings,
+                manifest: dict[str, DocumentMeta], on_skip=None) -> IngestResult:
+    """Read, clean and chunk one file (files are independent: a distributed build ingests them apart)."""
+    result = IngestResult()
+    try:
+        if problem:
+            raise SkipFile(problem)
+        doc = read_document(path, source, int(settings.corpus.max_file_mb * 1_000_000),
+                            settings.corpus.max_bad_byte_share)
+    except SkipFile as exc:
+        result.skipped.append((str(path), str(exc)))
+        result.skipped_sources.append(source)
+        message = f"skipped {one_line(str(path))}: {one_line(str(exc))}"
+        (on_skip or log.warning)(message)
+        return result
+    if doc.replaced_bytes:
+        log.warning("%s: %d undecodable bytes read as U+FFFD (%s)", one_line(str(path)), doc.replaced_bytes,
+                    doc.encoding)
+    meta = manifest.get(source) or manifest.get(path.name) or DocumentMeta()
+    doc.title, doc.organization, doc.publisher, doc.kind = meta.title, meta.organization, meta.publisher, meta.kind
+    result.documents.append(doc)
+    result.chunks.extend(chunk_document(doc, settings, meta))
     return result
 
 

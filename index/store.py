@@ -163,7 +163,7 @@ def _build(settings: Settings, incremental: bool, embedder, progress: bool, on_s
     result = ingest_paths(settings.corpus_paths(), settings, on_skip=on_skip)
     chunks = result.chunks
     timings["read_ingest_s"] = time.perf_counter() - started
-    _check_not_shrinking(previous, len(chunks), settings, force)
+    check_not_shrinking(previous, len(chunks), settings, force)
     skipped = set(result.skipped_sources)
     old_files = (previous or {}).get("files", {}) if same_vectors else {}
     changed = sorted(s for s, h in hashes.items()
@@ -192,16 +192,8 @@ def _build(settings: Settings, incremental: bool, embedder, progress: bool, on_s
     tokenizer = SudachiTokenizer(settings.bm25)
     tokens = [tokenizer(bm25_text(c)) for c in chunks]
     timings["tokenize_s"] = time.perf_counter() - t
-    manifest = {
-        **fingerprint,
-        "dim": int(dim),
-        "files": hashes,
-        "skipped": [list(s) for s in result.skipped],
-        "counts": {"chunks": len(chunks), "documents": len(result.documents)},
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-    }
-    parts = BuildParts(columns_of(chunks), vectors, manifest, tokens=tokens)
-    write_build(index_dir, parts, settings, timings, fail_after_write)
+    commit(settings, chunks, vectors, tokens, len(result.documents), result.skipped, hashes, timings,
+           fail_after_write)
     return BuildReport(
         chunks=len(chunks), files=len(result.documents), embedded=len(todo), reused=len(chunks) - len(todo),
         removed_files=removed, changed_files=changed, skipped=result.skipped,
@@ -209,7 +201,23 @@ def _build(settings: Settings, incremental: bool, embedder, progress: bool, on_s
     )
 
 
-def _check_not_shrinking(previous: dict | None, n_chunks: int, settings: Settings, force: bool) -> None:
+def commit(settings: Settings, chunks: list[Chunk], vectors: np.ndarray, tokens: list[list[str]], documents: int,
+           skipped: list[tuple[str, str]], hashes: dict[str, str], timings: dict[str, float],
+           fail_after_write: bool = False) -> None:
+    """Write the build (manifest, FAISS, BM25, chunk table) and swap it in; shared by local and Ray builds."""
+    manifest = {
+        **settings_fingerprint(settings),
+        "dim": int(vectors.shape[1]),
+        "files": hashes,
+        "skipped": [list(s) for s in skipped],
+        "counts": {"chunks": len(chunks), "documents": documents},
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    parts = BuildParts(columns_of(chunks), vectors, manifest, tokens=tokens)
+    write_build(settings.index_dir, parts, settings, timings, fail_after_write)
+
+
+def check_not_shrinking(previous: dict | None, n_chunks: int, settings: Settings, force: bool) -> None:
     if force or previous is None:
         return
     before = previous.get("counts", {}).get("chunks", 0)

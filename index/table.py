@@ -68,6 +68,8 @@ class ChunkTable(Sequence[Chunk]):
         if table.column_names != list(_TYPES):
             raise ValueError("chunk table columns do not match this version")
         self._table = table
+        self._batches = table.to_batches()
+        self._starts = np.cumsum([0] + [b.num_rows for b in self._batches])
         self._codes: dict[str, tuple[np.ndarray, list]] = {}
 
     @classmethod
@@ -96,10 +98,12 @@ class ChunkTable(Sequence[Chunk]):
 
     def take(self, rows: Iterable[int]) -> list[Chunk]:
         """The chunks at ``rows``, in that order (one Arrow take, no per-column lookups)."""
+        # Row by row within its record batch: ``Table.take`` would first concatenate the
+        # memory-mapped batches, copying whole columns for a handful of rows.
         rows = np.asarray(list(rows), dtype=np.int64)
-        if not len(rows):
-            return []
-        return [Chunk.from_dict(d) for d in self._table.take(pa.array(rows)).to_pylist()]
+        batch_of = np.searchsorted(self._starts, rows, side="right") - 1
+        return [Chunk.from_dict(self._batches[b].slice(int(r - self._starts[b]), 1).to_pylist()[0])
+                for r, b in zip(rows, batch_of)]
 
     def __iter__(self) -> Iterator[Chunk]:
         for batch in self._table.to_batches(max_chunksize=4096):
