@@ -38,7 +38,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m eval run --compare
 
-bench: $(STAMP) browser
+bench: $(STAMP) $(DIST_STAMP) browser
 	$(BIN)/python -m eval bench
 	$(BIN)/python scripts/bench_ui.py
 

@@ -97,6 +97,63 @@ def bench_build(config: Path, settings: Settings) -> dict:
     return out
 
 
+_RAY_CHILD = """
+import resource, json
+from index.config import load_settings
+from index.distributed import build_distributed
+s = load_settings({config!r}, data_dir={data!r})
+r = build_distributed(s, workers={workers})
+print(json.dumps({{"chunks": r.chunks, "embedded": r.embedded, "seconds": r.seconds, "timings": r.timings}}))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def bench_distributed(config: Path, settings: Settings, local: dict, workers: tuple[int, ...] = (1, 2)) -> dict:
+    """Ray builds of the bundled corpus with 1 and 2 local workers against the local build.
+
+    ``local`` is :func:`bench_build`'s result (its warm build is the reference). Embedding
+    tokens are counted with the model's tokenizer on exactly the texts the build embeds.
+    """
+    from index.embed import Embedder
+    from index.ingest import ingest_paths
+    from index.store import embedding_text
+
+    embedder = Embedder(settings.embedding, settings.cache_dir)
+    prompt = settings.embedding.passage_prompt
+    texts = [prompt + embedding_text(c) for c in ingest_paths(settings.corpus_paths(), settings).chunks]
+    tokens = sum(len(ids) for ids in embedder._model.tokenizer(texts)["input_ids"])
+    warm = local["build_warm"]
+    out = {"tokens": tokens, "chunks": len(texts), "local": {
+        "build_s": warm["inner_s"], "embed_s": warm["stages"]["embed_s"],
+        "embed_tokens_per_s": round(tokens / warm["stages"]["embed_s"])}}
+    for n in workers:
+        tmp = Path(tempfile.mkdtemp(prefix="bench-ray-"))
+        try:
+            (tmp / "models").symlink_to(settings.cache_dir, target_is_directory=True)
+            seconds, peak, stdout = _run_child(_RAY_CHILD.format(config=str(config), data=str(tmp), workers=n))
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        info = json.loads(stdout.strip().splitlines()[-2])
+        pipeline = info["timings"]["ray_pipeline_s"]
+        out[f"ray_{n}"] = {"wall_s": round(seconds, 1), "build_s": round(info["seconds"], 1),
+                           "pipeline_s": round(pipeline, 1), "merge_s": info["timings"]["merge_s"],
+                           "pipeline_tokens_per_s": round(tokens / pipeline),
+                           "overhead_vs_local_s": round(info["seconds"] - warm["inner_s"], 1),
+                           "driver_peak_rss_mib": round(peak)}
+    return out
+
+
+def projection(dist: dict, chunk_counts=(1_000_000, 10_000_000), workers=(1, 8, 32, 128)) -> list[dict]:
+    """Build hours for N chunks on W workers from the measured per-worker pipeline throughput
+    (2-worker run, one CPU each) and this corpus's tokens per chunk; Ray's fixed overhead added once."""
+    per_worker = dist["ray_2"]["pipeline_tokens_per_s"] / 2
+    per_chunk = dist["tokens"] / dist["chunks"]
+    fixed = max(dist["ray_2"]["build_s"] - dist["ray_2"]["pipeline_s"], 0)
+    return [{"chunks": n, "workers": w,
+             "hours": round((n * per_chunk / (per_worker * w) + fixed) / 3600, 2)}
+            for n in chunk_counts for w in workers]
+
+
 def _add_smallest_document(settings: Settings, uploads: Path) -> None:
     """Copy the smallest corpus file into the uploads folder under a new name."""
     from index.reader import iter_files
@@ -135,7 +192,8 @@ def bench_queries(assistant, questions: list[str]) -> dict:
     }
 
 
-def _rss_mib() -> float:
+def rss_mib() -> float:
+    """This process's resident memory now (MiB)."""
     with open("/proc/self/status") as f:
         for line in f:
             if line.startswith("VmRSS:"):
@@ -165,7 +223,7 @@ def bench_faiss(sizes: list[int], dim: int = 384, queries: int = 200, seed: int 
         xb, xq = _sample(rng, centers, proj, n), _sample(rng, centers, proj, queries)
         truth = None
         for kind in ("flat", "hnsw", "ivfpq"):
-            before = _rss_mib()
+            before = rss_mib()
             t = time.perf_counter()
             if kind == "flat":
                 index = faiss.IndexFlatIP(dim)
@@ -181,7 +239,7 @@ def bench_faiss(sizes: list[int], dim: int = 384, queries: int = 200, seed: int 
             if kind == "hnsw":
                 index.hnsw.efSearch = ef_search
             build_s = time.perf_counter() - t
-            memory = max(_rss_mib() - before, 0.0)
+            memory = max(rss_mib() - before, 0.0)
             lat = []
             found = []
             for i in range(queries):
@@ -213,7 +271,7 @@ def machine() -> str:
 
 
 def write_benchmarks(path: Path, build: dict, queries: dict, faiss_rows: list[dict],
-                     scale_rows: list[dict] | None = None) -> None:
+                     scale_rows: list[dict] | None = None, dist: dict | None = None) -> None:
     md = ["# Benchmarks", "", f"Machine: {machine()}.", "",
           "Reproduce: `make bench` (or `.venv/bin/python -m eval bench`). Measured, not asserted.", "",
           "## Index build (bundled corpus)", "",
@@ -236,6 +294,8 @@ def write_benchmarks(path: Path, build: dict, queries: dict, faiss_rows: list[di
     for key in ("retrieve_ms", "answer_ms", "first_streamed_text_ms"):
         md.append(f"| {key[:-3]} | {queries[key]['p50']} | {queries[key]['p95']} |")
     md += ["", f"Serving process peak RSS: {queries['serve_peak_rss_mib']} MiB over {queries['queries']} questions."]
+    if dist:
+        md += distributed_section(dist)
     if scale_rows:
         md += scale_section(scale_rows, path.parent / "benchmarks-scale.png")
     md += ["", "## FAISS backends on synthetic 384-dim normalized vectors", "",
@@ -248,6 +308,29 @@ def write_benchmarks(path: Path, build: dict, queries: dict, faiss_rows: list[di
            "`faiss.auto_threshold` chunks (default 200,000), where exact search stops being a few milliseconds."]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(md) + "\n", encoding="utf-8")
+
+
+def distributed_section(dist: dict) -> list[str]:
+    local = dist["local"]
+    md = ["", "## Distributed builds (Ray Data, local cluster on this machine)", "",
+          f"Bundled corpus: {dist['chunks']:,} chunks, {dist['tokens']:,} embedding tokens (model tokenizer, "
+          "passage prompt included). Each Ray worker is one CPU with one torch thread; the pipeline covers "
+          "reading, chunking, embedding and tokenization on the workers and the Parquet shards; the driver then "
+          "merges and writes FAISS, BM25 and the chunk table.", "",
+          "| build | total s | pipeline s | embedding tokens/s | overhead vs local s |", "|---|---:|---:|---:|---:|",
+          f"| local (2 torch threads) | {local['build_s']} | – | {local['embed_tokens_per_s']:,} "
+          "(embedding only) | – |"]
+    for key in sorted(k for k in dist if k.startswith("ray_")):
+        r = dist[key]
+        md.append(f"| Ray, {key[4:]} worker(s) | {r['build_s']} | {r['pipeline_s']} | "
+                  f"{r['pipeline_tokens_per_s']:,} (whole pipeline) | {r['overhead_vs_local_s']} |")
+    if "ray_2" in dist:
+        md += ["", "Projected build time (hours) from the 2-worker run's per-worker throughput and this corpus's "
+               "tokens per chunk, assuming workers scale linearly (embedding is independent per chunk); the "
+               "driver's merge (FAISS HNSW and BM25 over all chunks, about 2.5 min per million chunks here, see "
+               "the scale table) comes on top:", "", "| chunks | workers | hours |", "|---:|---:|---:|"]
+        md += [f"| {p['chunks']:,} | {p['workers']} | {p['hours']} |" for p in projection(dist)]
+    return md
 
 
 SCALE_KEYS = ("load_s", "rss_mib", "hybrid_p50_ms", "hybrid_p95_ms", "filtered_p50_ms", "filtered_p95_ms",

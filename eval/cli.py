@@ -142,7 +142,7 @@ def _bench(args, settings) -> int:
         return _bench_scale(args, settings)
     from assistant.cli import make_assistant
 
-    from .bench import bench_build, bench_faiss, bench_queries, write_benchmarks
+    from .bench import bench_build, bench_distributed, bench_faiss, bench_queries, write_benchmarks
     from .questions import load_questions
     from .scale import bench_scale
 
@@ -163,8 +163,16 @@ def _bench(args, settings) -> int:
         print(f"whole store at {n:,} synthetic chunks…", file=sys.stderr)
         scale_rows.append(bench_scale(config, settings, n, questions))
         print(json.dumps(scale_rows[-1]), file=sys.stderr)
+    try:
+        import ray  # noqa: F401  (the optional 'distributed' extra)
+        print("distributed builds with 1 and 2 Ray workers…", file=sys.stderr)
+        dist = bench_distributed(config, settings, build)
+        print(json.dumps(dist), file=sys.stderr)
+    except ImportError:
+        print("ray not installed: distributed build benchmark left out", file=sys.stderr)
+        dist = None
     out = Path(args.out) if args.out else settings.path(Path("docs/benchmarks.md"))
-    write_benchmarks(out, build, queries, faiss_rows, scale_rows)
+    write_benchmarks(out, build, queries, faiss_rows, scale_rows, dist)
     print(f"written: {out}")
     return 0
 

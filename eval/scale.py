@@ -35,6 +35,7 @@ import numpy as np
 
 from index.config import Settings
 
+from .bench import rss_mib
 from .metrics import percentile
 
 SEED = 20261123
@@ -162,14 +163,6 @@ class _QueryVectors:
         return self._by_text[text]
 
 
-def _rss_mib() -> float:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def measure_serving(settings: Settings, questions: list[str], with_model: bool = True, k: int = 10) -> dict:
     """Open the index as the server does and time searches (run in a fresh process)."""
     from index.persist import LoadedIndex, read_manifest
@@ -202,7 +195,7 @@ def measure_serving(settings: Settings, questions: list[str], with_model: bool =
         t = time.perf_counter()
         searcher.search(q, k=k, filters=f)
         filtered.append((time.perf_counter() - t) * 1000)
-    rss = _rss_mib()  # serving memory, before the exact-recall check below reads every vector
+    rss = rss_mib()  # serving memory, before the exact-recall check below reads every vector
     recall, recall_filtered = [], []
     depth = settings.retrieval.candidates
     for i, q in enumerate(questions[:100]):
