@@ -86,12 +86,12 @@ def synthetic_parts(settings: Settings, n: int, dim: int, seed: int = SEED):
     import pyarrow as pa
     from bm25s.tokenization import Tokenized
 
-    from index.table import _SPAN, _TYPES
+    from index.table import COLUMN_TYPES, SPAN_TYPE
 
     rng = np.random.default_rng(seed)
     texts, token_ids, vocab, docs = _corpus_sentences(settings)
     n_docs = max(1, -(-n // CHUNKS_PER_DOCUMENT))
-    cols: dict[str, list] = {name: [] for name in _TYPES}
+    cols: dict[str, list] = {name: [] for name in COLUMN_TYPES}
     corpus_ids: list[list[int]] = []
     starts, ends, offsets = [], [], [0]
     for d in range(n_docs):
@@ -124,7 +124,7 @@ def synthetic_parts(settings: Settings, n: int, dim: int, seed: int = SEED):
                 cols[name].append(value)
     starts_a = pa.array(starts, pa.int32())
     spans = pa.StructArray.from_arrays([starts_a, pa.array(ends, pa.int32()), pa.array(np.zeros(len(starts), np.int32)),
-                                        pa.array(np.zeros(len(starts), np.int32))], fields=list(_SPAN))
+                                        pa.array(np.zeros(len(starts), np.int32))], fields=list(SPAN_TYPE))
     cols["sentences"] = pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), spans)
     proj = rng.standard_normal((32, dim)).astype(np.float32)
     centers = rng.standard_normal((n // 1000 + 16, 32)).astype(np.float32)

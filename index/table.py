@@ -21,40 +21,40 @@ from .documents import Chunk
 
 # Columns with few distinct values: stored as dictionaries, filtered per value.
 CATEGORICAL = ("source", "title", "organization", "version", "kind", "revision")
-_SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("line_start", pa.int32()),
+SPAN_TYPE = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("line_start", pa.int32()),
                    ("line_end", pa.int32())])
-_TYPES = {
+COLUMN_TYPES = {
     "chunk_id": pa.string(), "source": pa.string(), "title": pa.string(), "part": pa.int32(),
     "section": pa.list_(pa.string()), "version": pa.string(), "counterpart": pa.string(),
     "line_start": pa.int32(), "line_end": pa.int32(), "char_start": pa.int64(), "char_end": pa.int64(),
-    "page": pa.int32(), "text": pa.string(), "sentences": pa.list_(_SPAN), "organization": pa.string(),
+    "page": pa.int32(), "text": pa.string(), "sentences": pa.list_(SPAN_TYPE), "organization": pa.string(),
     "group": pa.string(), "kind": pa.string(), "fiscal_year": pa.int32(), "revision": pa.string(),
     "revision_year": pa.int32(),
 }
-assert list(_TYPES) == [f.name for f in fields(Chunk)], "chunks.arrow columns must follow Chunk"
+assert list(COLUMN_TYPES) == [f.name for f in fields(Chunk)], "chunks.arrow columns must follow Chunk"
 BATCH_ROWS = 65_536  # rows per record batch (keeps each string buffer well under 2 GiB)
 
 
 def columns_of(chunks: Iterable[Chunk]) -> dict[str, list]:
     """Chunks as one Python list per column (what :func:`write_table` takes)."""
-    cols: dict[str, list] = {name: [] for name in _TYPES}
+    cols: dict[str, list] = {name: [] for name in COLUMN_TYPES}
     for c in chunks:
         row = c.to_dict()
-        for name in _TYPES:
+        for name in COLUMN_TYPES:
             cols[name].append(row[name])
     return cols
 
 
 def write_table(path: Path, columns: dict[str, list | pa.Array]) -> int:
     """Write chunk columns (lists or Arrow arrays, every ``Chunk`` field) as an Arrow IPC file."""
-    missing = set(_TYPES) - set(columns)
+    missing = set(COLUMN_TYPES) - set(columns)
     if missing:
         raise ValueError(f"chunk columns missing: {', '.join(sorted(missing))}")
     arrays = []
-    for name, typ in _TYPES.items():
+    for name, typ in COLUMN_TYPES.items():
         arr = columns[name] if isinstance(columns[name], pa.Array) else pa.array(columns[name], type=typ)
         arrays.append(arr.dictionary_encode() if name in CATEGORICAL else arr)
-    table = pa.Table.from_arrays(arrays, names=list(_TYPES))
+    table = pa.Table.from_arrays(arrays, names=list(COLUMN_TYPES))
     with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
         for batch in table.to_batches(max_chunksize=BATCH_ROWS):
             writer.write_batch(batch)
@@ -65,7 +65,7 @@ class ChunkTable(Sequence[Chunk]):
     """Read-only chunk metadata; rows become ``Chunk`` objects only when asked for."""
 
     def __init__(self, table: pa.Table):
-        if table.column_names != list(_TYPES):
+        if table.column_names != list(COLUMN_TYPES):
             raise ValueError("chunk table columns do not match this version")
         self._table = table
         self._batches = table.to_batches()
@@ -81,8 +81,8 @@ class ChunkTable(Sequence[Chunk]):
     @classmethod
     def from_chunks(cls, chunks: Sequence[Chunk]) -> ChunkTable:
         """An in-memory table (tests, small fixtures)."""
-        arrays = [pa.array(col, type=_TYPES[name]) for name, col in columns_of(chunks).items()]
-        return cls(pa.Table.from_arrays(arrays, names=list(_TYPES)))
+        arrays = [pa.array(col, type=COLUMN_TYPES[name]) for name, col in columns_of(chunks).items()]
+        return cls(pa.Table.from_arrays(arrays, names=list(COLUMN_TYPES)))
 
     # ── rows ─────────────────────────────────────────────────────────
     def __len__(self) -> int:
