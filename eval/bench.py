@@ -201,10 +201,17 @@ def rss_mib() -> float:
     return 0.0
 
 
-def _sample(rng, centers: np.ndarray, proj: np.ndarray, m: int) -> np.ndarray:
-    z = centers[rng.integers(0, len(centers), m)] + 0.6 * rng.standard_normal((m, centers.shape[1])).astype(np.float32)
-    x = z @ proj + 0.5 * rng.standard_normal((m, proj.shape[1])).astype(np.float32)
-    return x / np.linalg.norm(x, axis=1, keepdims=True)
+def latent_vectors(rng: np.random.Generator, n: int, dim: int, centers: np.ndarray, proj: np.ndarray,
+                   block: int = 100_000) -> np.ndarray:
+    """``n`` unit vectors around random topic centres (block-wise, so 1M rows stay in float32)."""
+    out = np.empty((n, dim), np.float32)
+    for s in range(0, n, block):
+        m = min(block, n - s)
+        z = centers[rng.integers(0, len(centers), m)] + 0.6 * rng.standard_normal((m, centers.shape[1]),
+                                                                                  dtype=np.float32)
+        x = z @ proj + 0.5 * rng.standard_normal((m, dim), dtype=np.float32)
+        out[s:s + m] = x / np.linalg.norm(x, axis=1, keepdims=True)
+    return out
 
 
 def bench_faiss(sizes: list[int], dim: int = 384, queries: int = 200, seed: int = 0, hnsw_m: int = 32,
@@ -220,7 +227,7 @@ def bench_faiss(sizes: list[int], dim: int = 384, queries: int = 200, seed: int 
         # unrelated pairs ~0), not isotropic noise, which no ANN index can search well.
         proj = rng.standard_normal((32, dim)).astype(np.float32)
         centers = rng.standard_normal((n // 1000 + 16, 32)).astype(np.float32)
-        xb, xq = _sample(rng, centers, proj, n), _sample(rng, centers, proj, queries)
+        xb, xq = latent_vectors(rng, n, dim, centers, proj), latent_vectors(rng, queries, dim, centers, proj)
         truth = None
         for kind in ("flat", "hnsw", "ivfpq"):
             before = rss_mib()

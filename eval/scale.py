@@ -35,24 +35,11 @@ import numpy as np
 
 from index.config import Settings
 
-from .bench import rss_mib
+from .bench import latent_vectors, rss_mib
 from .metrics import percentile
 
 SEED = 20261123
 CHUNKS_PER_DOCUMENT = 250
-
-
-def latent_vectors(rng: np.random.Generator, n: int, dim: int, centers: np.ndarray, proj: np.ndarray,
-                   block: int = 100_000) -> np.ndarray:
-    """``n`` unit vectors around random topic centres (block-wise, so 1M rows stay in float32)."""
-    out = np.empty((n, dim), np.float32)
-    for s in range(0, n, block):
-        m = min(block, n - s)
-        z = centers[rng.integers(0, len(centers), m)] + 0.6 * rng.standard_normal((m, centers.shape[1]),
-                                                                                  dtype=np.float32)
-        x = z @ proj + 0.5 * rng.standard_normal((m, dim), dtype=np.float32)
-        out[s:s + m] = x / np.linalg.norm(x, axis=1, keepdims=True)
-    return out
 
 
 def _corpus_sentences(settings: Settings):

@@ -17,6 +17,7 @@ shipped to the workers by Ray (``runtime_env.py_modules``).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import time
@@ -27,10 +28,12 @@ import numpy as np
 
 from .config import Settings
 from .documents import Chunk
+from .ingest import skip_message
 from .persist import read_manifest, remove_stale_temp
 from .reader import iter_files
 from .store import BuildReport, bm25_text, build_lock, check_not_shrinking, commit, embedding_text, file_hashes
 
+log = logging.getLogger(__name__)
 EMBED_BATCH_ROWS = 64  # chunks handed to an embedding actor at a time
 
 
@@ -53,7 +56,7 @@ class _IngestFile:
         result = ingest_file(Path(row["path"]), row["source"], row["problem"] or None, self.settings,
                              self.manifest, on_skip=lambda _: None)
         skip = result.skipped[0][1] if result.skipped else ""
-        rows = [{"file": row["file"], "seq": -1, "chunk": "", "embed": "", "bm25": "", "skip": skip}]
+        rows = [{"file": row["file"], "seq": -1, "chunk": "", "embed": "", "bm25": "", "skip": skip}]  # header
         for seq, c in enumerate(result.chunks):
             rows.append({"file": row["file"], "seq": seq, "chunk": json.dumps(c.to_dict(), ensure_ascii=False),
                          "embed": embedding_text(c), "bm25": bm25_text(c), "skip": ""})
@@ -135,25 +138,27 @@ def build_distributed(settings: Settings, *, address: str | None = None, workers
             ds.drop_columns(["embed", "bm25"]).write_parquet(str(shards))
             timings["ray_pipeline_s"] = time.perf_counter() - t
             t = time.perf_counter()
-            chunks, vectors, tokens, documents, skipped = _merge_shards(shards, files)
+            chunks, vectors, tokens, documents, skipped_rows = _merge_shards(shards)
             timings["merge_s"] = time.perf_counter() - t
         finally:
             shutil.rmtree(shards, ignore_errors=True)
             if not address:
                 ray.shutdown()
+        skipped = [(str(files[i][0]), reason) for i, reason in skipped_rows]
+        skipped_sources = {files[i][1] for i, _ in skipped_rows}
         for path, reason in skipped:
-            (on_skip or (lambda m: None))(f"skipped {path}: {reason}")
+            (on_skip or log.warning)(skip_message(path, reason))
         check_not_shrinking(previous, len(chunks), settings, force)
         commit(settings, chunks, vectors, tokens, documents, skipped, hashes, timings)
         return BuildReport(chunks=len(chunks), files=documents, embedded=len(chunks), reused=0,
-                           changed_files=sorted(s for s in hashes if s != "(manifest)"), skipped=skipped,
-                           seconds=time.perf_counter() - started,
+                           changed_files=sorted(s for s in hashes if s != "(manifest)" and s not in skipped_sources),
+                           skipped=skipped, seconds=time.perf_counter() - started,
                            timings={k: round(v, 3) for k, v in timings.items()})
 
 
-def _merge_shards(shards: Path, files: list) -> tuple[list[Chunk], np.ndarray, list[list[str]], int,
-                                                      list[tuple[str, str]]]:
-    """Read the Parquet shards back in corpus order (file, then chunk sequence)."""
+def _merge_shards(shards: Path) -> tuple[list[Chunk], np.ndarray, list[list[str]], int, list[tuple[int, str]]]:
+    """Read the Parquet shards back in corpus order (file, then chunk sequence); skipped files as
+    (file number, reason)."""
     import pyarrow.parquet as pq
 
     table = pq.read_table(str(shards)).sort_by([("file", "ascending"), ("seq", "ascending")])
@@ -163,7 +168,7 @@ def _merge_shards(shards: Path, files: list) -> tuple[list[Chunk], np.ndarray, l
                                                     rows["tokens"], rows["skip"]):
         if seq < 0:
             if skip:
-                skipped.append((str(files[file][0]), skip))
+                skipped.append((file, skip))
             else:
                 documents += 1
             continue

@@ -289,8 +289,7 @@ def ingest_file(path: Path, source: str, problem: str | None, settings: Settings
     except SkipFile as exc:
         result.skipped.append((str(path), str(exc)))
         result.skipped_sources.append(source)
-        message = f"skipped {one_line(str(path))}: {one_line(str(exc))}"
-        (on_skip or log.warning)(message)
+        (on_skip or log.warning)(skip_message(str(path), str(exc)))
         return result
     if doc.replaced_bytes:
         log.warning("%s: %d undecodable bytes read as U+FFFD (%s)", one_line(str(path)), doc.replaced_bytes,
@@ -300,6 +299,11 @@ def ingest_file(path: Path, source: str, problem: str | None, settings: Settings
     result.documents.append(doc)
     result.chunks.extend(chunk_document(doc, settings, meta))
     return result
+
+
+def skip_message(path: str, reason: str) -> str:
+    """The one line that names a skipped file and why."""
+    return f"skipped {one_line(path)}: {one_line(reason)}"
 
 
 def one_line(text: str) -> str:

@@ -36,8 +36,6 @@ __all__ = ["BuildRefused", "BuildReport", "IndexNotReady", "LoadedIndex", "build
            "is_stale"]
 
 
-
-
 class BuildRefused(RuntimeError):
     """A build would replace a good index with an empty or much smaller one."""
 

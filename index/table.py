@@ -78,12 +78,6 @@ class ChunkTable(Sequence[Chunk]):
         source = pa.memory_map(str(path), "r")
         return cls(pa.ipc.open_file(source).read_all())
 
-    @classmethod
-    def from_chunks(cls, chunks: Sequence[Chunk]) -> ChunkTable:
-        """An in-memory table (tests, small fixtures)."""
-        arrays = [pa.array(col, type=COLUMN_TYPES[name]) for name, col in columns_of(chunks).items()]
-        return cls(pa.Table.from_arrays(arrays, names=list(COLUMN_TYPES)))
-
     # ── rows ─────────────────────────────────────────────────────────
     def __len__(self) -> int:
         return self._table.num_rows
