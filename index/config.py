@@ -65,7 +65,7 @@ class EmbeddingSettings(_Strict):
     model: str = "bundled:multilingual-e5-small"
     query_prompt: str = "query: "
     passage_prompt: str = "passage: "
-    batch_size: StrictInt = Field(8, ge=1)
+    batch_size: StrictInt = Field(0, ge=0)
     device: str = Field("cpu", pattern=r"^(cpu|mps|cuda(:[0-9]+)?)$")
     dtype: Literal["auto", "float32", "bfloat16", "int8"] = "auto"
     threads: StrictInt = Field(0, ge=0)
@@ -80,6 +80,7 @@ class EmbeddingSettings(_Strict):
 class FaissSettings(_Strict):
     kind: Literal["auto", "flat", "hnsw", "ivf"] = "auto"
     auto_threshold: StrictInt = Field(200_000, ge=1)
+    codes: Literal["flat", "sq8"] = "sq8"
     hnsw_m: StrictInt = Field(32, ge=4)
     hnsw_ef_search: StrictInt = Field(128, ge=8)
     ivf_nlist: StrictInt = Field(0, ge=0)

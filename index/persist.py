@@ -4,7 +4,8 @@ Layout of ``<data_dir>/index`` (a symlink to one immutable build folder)::
 
     manifest.json   model id/dim/prompts, chunker/tokenizer settings, file hashes, format
     chunks.arrow    chunk metadata as Arrow columns, in vector order (memory-mapped on load)
-    vectors.npy     the raw float32 vectors (allow_pickle=False; memory-mapped on load)
+    vectors.npy     the raw float32 vectors (allow_pickle=False; memory-mapped on load, rows read by pread
+                    at search time: index/vectors.py)
     vectors.faiss   faiss.write_index (never pickle); flat storage memory-mapped on load
     bm25/           bm25s arrays + JSON vocabulary (memory-mapped on load)
 
@@ -29,6 +30,7 @@ import numpy as np
 from .config import FaissSettings, Settings
 from .embed import resolve_dtype
 from .table import ChunkTable, write_table
+from .vectors import VectorRows
 
 FORMAT_VERSION = 3  # 3: Arrow chunk table; 2: chunk kind, fiscal year and revision
 KEEP_PREVIOUS_BUILDS = 2  # replaced builds kept for readers that resolved the link just before a swap
@@ -91,20 +93,36 @@ def make_faiss(vectors: np.ndarray, settings: FaissSettings):
 
     n, dim = vectors.shape
     kind = faiss_kind(n, settings)
+    sq8 = settings.codes == "sq8"
     if kind == "hnsw":
-        index = faiss.IndexHNSWFlat(dim, settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        if sq8:
+            index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+            index.train(_training_sample(vectors))
+        else:
+            index = faiss.IndexHNSWFlat(dim, settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efSearch = settings.hnsw_ef_search
     elif kind == "ivf" and n >= 64:
         nlist = settings.ivf_nlist or max(1, int(4 * n ** 0.5))
         nlist = min(nlist, n // 39 or 1)
-        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
-        index.train(vectors)
+        quantizer = faiss.IndexFlatIP(dim)
+        if sq8:
+            index = faiss.IndexIVFScalarQuantizer(quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit,
+                                                  faiss.METRIC_INNER_PRODUCT)
+        else:
+            index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        index.train(_training_sample(vectors))
         index.nprobe = settings.ivf_nprobe
     else:
         index = faiss.IndexFlatIP(dim)
     if n:
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     return index
+
+
+def _training_sample(vectors: np.ndarray, limit: int = 200_000) -> np.ndarray:
+    """Rows to train quantizers on: all of them up to ``limit``, else an even sample."""
+    step = max(1, len(vectors) // limit)
+    return np.ascontiguousarray(vectors[::step], dtype=np.float32)
 
 
 def make_bm25(tokens, settings: Settings):
@@ -208,9 +226,10 @@ class LoadedIndex:
     path: Path
     manifest: dict
     chunks: ChunkTable
-    vectors: np.ndarray  # (n, dim) float32, memory-mapped
+    vectors: np.ndarray  # (n, dim) float32, memory-mapped (whole-array use: reuse in updates, benchmarks)
     faiss_index: object
     bm25: object
+    rows: VectorRows  # the same vectors read row by row (searches)
 
     @classmethod
     def load(cls, settings: Settings) -> LoadedIndex:
@@ -234,6 +253,7 @@ class LoadedIndex:
         try:
             chunks = ChunkTable.open(path / "chunks.arrow")
             vectors = np.load(path / "vectors.npy", mmap_mode="r", allow_pickle=False)
+            rows = VectorRows(path / "vectors.npy")
             index = faiss.read_index(str(path / "vectors.faiss"), faiss.IO_FLAG_MMAP_IFC)
             bm25 = bm25s.BM25.load(str(path / "bm25"), load_corpus=False, mmap=True)
         except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:
@@ -247,4 +267,4 @@ class LoadedIndex:
         if len({v for v in sizes.values() if v is not None}) > 1:
             detail = ", ".join(f"{k} {v}" for k, v in sizes.items())
             raise IndexNotReady(f"the index at {path} is inconsistent ({detail}); {REPAIR}")
-        return cls(path, manifest, chunks, vectors, index, bm25)
+        return cls(path, manifest, chunks, vectors, index, bm25, rows)

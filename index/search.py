@@ -156,17 +156,30 @@ class Searcher:
         if n == 0 or depth <= 0:
             return []
         q = self.embedder.encode_query(query)
+        import faiss
+
+        index = self.index.faiss_index
         if mask is None:
-            scores, ids = self.index.faiss_index.search(q, min(depth, n))
+            scores, ids = index.search(q, min(depth, n))
+        else:
+            rows = np.flatnonzero(mask)
+            if len(rows) <= self.settings.faiss.exact_filter_max:
+                return self._exact(q, rows, depth)
+            scores, ids = index.search(q, min(depth, len(rows)), params=self._selector(mask, len(rows) / n))
+        if isinstance(index, faiss.IndexFlat):  # exact already
             return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
-        rows = np.flatnonzero(mask)
-        if len(rows) <= self.settings.faiss.exact_filter_max:
-            sims = np.asarray(self.index.vectors[rows], dtype=np.float32) @ q[0]
-            best = top_rows(sims, depth)
-            return [(int(rows[b]), float(sims[b])) for b in best]
-        scores, ids = self.index.faiss_index.search(q, min(depth, len(rows)),
-                                                    params=self._selector(mask, len(rows) / n))
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        return self._exact(q, ids[0])
+
+    def _exact(self, q: np.ndarray, rows: np.ndarray, depth: int | None = None) -> list[tuple[int, float]]:
+        """``rows`` scored exactly from the memory-mapped vectors, best first (at most ``depth``).
+
+        HNSW/IVF may hold 8-bit codes (``faiss.codes: sq8``): they choose the candidates,
+        the float32 vectors decide their order and score.
+        """
+        rows = np.unique(rows[rows >= 0])  # ascending and distinct, as the row reader wants
+        sims = self.index.rows.take(rows) @ q[0]
+        best = top_rows(sims, len(rows) if depth is None else depth)
+        return [(int(rows[b]), float(sims[b])) for b in best]
 
     def _selector(self, mask: np.ndarray, share: float):
         """FAISS search parameters restricting a search to the rows of ``mask``."""

@@ -47,6 +47,14 @@ def embedder(bundled_settings):
 
 
 @pytest.fixture(scope="session")
+def float32_embedder(bundled_settings):
+    """The model in float32 whatever the CPU: for checks of exact numerics (``auto`` may pick bf16)."""
+    from index.embed import Embedder
+
+    return Embedder(bundled_settings.embedding.model_copy(update={"dtype": "float32"}), bundled_settings.cache_dir)
+
+
+@pytest.fixture(scope="session")
 def bundled_index(bundled_settings, embedder):
     from index.store import build
 

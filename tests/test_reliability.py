@@ -157,7 +157,10 @@ def test_changing_the_faiss_kind_rebuilds_on_update(tmp_path, embedder):
     hnsw = settings.model_copy(update={"faiss": settings.faiss.model_copy(update={"kind": "hnsw"})})
     report = build(hnsw, incremental=True, embedder=embedder)
     assert not report.up_to_date and report.embedded == 0  # vectors reused, structure rebuilt
-    assert type(LoadedIndex.load(hnsw).faiss_index).__name__ == "IndexHNSWFlat"
+    assert type(LoadedIndex.load(hnsw).faiss_index).__name__ == "IndexHNSWSQ"  # 8-bit codes by default
+    flat_codes = hnsw.model_copy(update={"faiss": hnsw.faiss.model_copy(update={"codes": "flat"})})
+    assert not build(flat_codes, incremental=True, embedder=embedder).up_to_date
+    assert type(LoadedIndex.load(flat_codes).faiss_index).__name__ == "IndexHNSWFlat"
 
 
 @pytest.mark.parametrize("damage", ["truncated_faiss", "missing_faiss", "truncated_chunks", "garbled_chunks",

@@ -70,12 +70,14 @@ def test_opening_the_index_makes_no_chunk_objects(bundled_index, monkeypatch):
     assert len(made) == 5  # only the passages returned
 
 
-@pytest.mark.parametrize("kind", ["flat", "hnsw", "ivf"])
-def test_filtered_dense_search_never_returns_excluded_rows_and_finds_the_exact_ones(searcher, kind):
-    """Both routes: a narrow filter searched exactly over its rows, a broad one through an IDSelector."""
+@pytest.mark.parametrize(("kind", "codes"), [("flat", "flat"), ("hnsw", "flat"), ("hnsw", "sq8"), ("ivf", "flat"),
+                                             ("ivf", "sq8")])
+def test_filtered_dense_search_never_returns_excluded_rows_and_finds_the_exact_ones(searcher, kind, codes):
+    """Both routes: a narrow filter searched exactly over its rows, a broad one through an IDSelector;
+    8-bit codes only pick candidates, their scores are the exact cosines."""
     vectors = np.asarray(searcher.index.vectors)
     settings = searcher.settings
-    structure = settings.faiss.model_copy(update={"kind": kind})
+    structure = settings.faiss.model_copy(update={"kind": kind, "codes": codes})
     index = dataclasses.replace(searcher.index, faiss_index=make_faiss(vectors, structure))
     for exact_max in (10**9, 0):  # 10**9: always the exact route; 0: always FAISS with a selector
         faiss = structure.model_copy(update={"exact_filter_max": exact_max, "ivf_nprobe": 64})
@@ -83,9 +85,13 @@ def test_filtered_dense_search_never_returns_excluded_rows_and_finds_the_exact_o
         for f in FILTERS[:3]:
             mask = f.mask(index.chunks)
             q = "情報処理安全確保支援士の登録者数の目標"
-            got = [row for row, _ in s.dense(q, 10, mask)]
+            hits = s.dense(q, 10, mask)
+            got = [row for row, _ in hits]
             assert got and all(mask[row] for row in got)
-            exact = np.where(mask, vectors @ s.embedder.encode_query(q)[0], -np.inf)
+            cosine = vectors @ s.embedder.encode_query(q)[0]
+            assert np.allclose([score for _, score in hits], cosine[got], atol=1e-4)
+            assert [score for _, score in hits] == sorted((score for _, score in hits), reverse=True)
+            exact = np.where(mask, cosine, -np.inf)
             want = np.argsort(-exact, kind="stable")[:10]
             assert len(set(got) & set(want.tolist())) >= 9, (kind, exact_max, f)
 
