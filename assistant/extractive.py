@@ -30,7 +30,7 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
 
 from .answer import ABSTAIN, Citation
-from .question import QuestionAnalysis
+from .question import MAGNITUDE, QuestionAnalysis
 from .rank import Ranked
 from .values import Value, best_value, strip_marker, trim, value_run, values_in
 
@@ -151,7 +151,7 @@ class ExtractiveAnswerer:
                     + (1 - s.own_share) * self.coverage(terms, around),
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
-                    value=best_value(text, _value_type(analysis), analysis.unit, focus_pos)
+                    value=best_value(text, _value_type(analysis), analysis.unit, focus_pos, analysis.focus)
                     if _value_type(analysis) else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
@@ -174,12 +174,18 @@ class ExtractiveAnswerer:
         s = self.settings.scoring
         if best.focus < s.focus_threshold or best.support < s.support_threshold:
             return False, "focus"
+        if analysis.asks_measure and not self._carries_measure(best):
+            return False, "measure"
         if analysis.wants_value and best.value is None:
             return False, "value"
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(best, years):
             return False, "year"
         return True, ""
+
+    def _carries_measure(self, c: Candidate) -> bool:
+        """Does the sentence (with its headings and the sentence before) name the asked measure?"""
+        return c.focus >= self.settings.scoring.measure_threshold
 
     # ── answering ────────────────────────────────────────────────────
     def answer(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> Draft:
@@ -192,6 +198,8 @@ class ExtractiveAnswerer:
             # (a "what changed" question by a figure in a 変更案/現行 pair, when there is one).
             typed = [c for c in ordered if c.value and c.score >= self.settings.value_share * ordered[0].score
                      and (analysis.answer_type != "change" or c.chunk.version)]
+            if analysis.asks_measure:  # a figure of the named measure beats a closer-scoring other figure
+                typed = [c for c in typed if self._carries_measure(c)] or typed
             if typed:
                 ordered.remove(typed[0])
                 ordered.insert(0, typed[0])
@@ -207,7 +215,7 @@ class ExtractiveAnswerer:
         if analysis.cross:
             return self._cross(analysis, ordered, confidence)
         if not ok or confidence < self.settings.abstain_threshold:
-            return Draft(abstention_text(_what_is_missing(analysis, missing)), abstained=True,
+            return Draft(abstention_text(_what_is_missing(analysis, missing, best)), abstained=True,
                          confidence=confidence)
         # A list question — or a best sentence that only announces items — is answered by the items.
         if analysis.answer_type == "list" or (_LEAD_IN.search(best.text) and best.value is None):
@@ -387,7 +395,8 @@ class ExtractiveAnswerer:
                 continue
             tokens = set(self.searcher.tokenizer(s))
             overlap = len(tokens & target) / max(len(tokens | target), 1)
-            value = best_value(s, analysis.answer_type, analysis.unit, _positions(s, analysis.focus)) \
+            kind = _value_type(analysis) if analysis.wants_value else analysis.answer_type
+            value = best_value(s, kind, analysis.unit, _positions(s, analysis.focus), analysis.focus) \
                 if c.value else None
             if c.value and not value:
                 continue
@@ -572,7 +581,10 @@ def _positions(text: str, focus: str) -> list[int]:
 
 
 def _value_type(analysis: QuestionAnalysis) -> str | None:
-    """The kind of figure to look for: the asked one, or any figure for a "what changed" question."""
+    """The kind of figure to look for: the asked one, any magnitude for 「どれくらい」 without a unit
+    (a market, a scale: 兆ドル as well as 件), or any figure for a "what changed" question."""
+    if analysis.answer_type == "count" and analysis.unit is None and MAGNITUDE.search(analysis.question):
+        return "magnitude"
     if analysis.wants_value:
         return analysis.answer_type
     return "count" if analysis.answer_type == "change" else None
@@ -616,9 +628,15 @@ def _short_title(chunk: Chunk) -> str:
     return f"{chunk.organization + 'の' if chunk.organization else ''}{name}{f'（{detail}）' if detail else ''}"
 
 
-def _what_is_missing(analysis: QuestionAnalysis, missing: str) -> str:
+def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate | None = None) -> str:
     if missing == "focus" and analysis.focus:
         return f"「{analysis.focus}」についての記述は見つかりませんでした"
+    if missing == "measure":
+        # Say what the closest passage does state, so the user sees why it is not the answer.
+        nearby = f"。近い箇所にある「{best.value.text}」は別の項目の値です" if best and best.value else ""
+        return f"「{analysis.focus}」の記載は見つかりませんでした{nearby}"
+    if missing == "value" and analysis.focus and analysis.answer_type == "person":
+        return f"「{analysis.focus}」に当たる人・組織の記載は見つかりませんでした"
     if missing == "value" and analysis.focus:
         return f"「{analysis.focus}」の数値の記載は見つかりませんでした"
     if missing == "year":

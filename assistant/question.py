@@ -19,7 +19,8 @@ from index.meta import era_year
 
 ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "place", "list", "definition", "reason",
                 "change", "yesno", "fact")
-VALUE_TYPES = ("count", "amount", "percentage", "date")  # answered by a figure the text must state
+# Answered by a value the text must state: a figure, a date, or who (a person's role or an organization).
+VALUE_TYPES = ("count", "amount", "percentage", "date", "person")
 
 # Answer-type cues, tried in order: the first that matches decides.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -45,6 +46,11 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
 _WH = re.compile(r"何(?:件|社|人|名|組織|機関|点|回|か所|カ所|団体|者|本|種類|分野|%|％|割|倍|年|月|日)"
                  r"|いくつ|いくら|どのくらい"
                  r"|どれくらい|どれだけ|どの程度|いつ")
+# A focus that names a measure (「合格者数」「成長率」「設備投資額」): the figure must be of that measure,
+# not of a neighbouring one (応募者数 for 合格者数) — the commonest way a document does not say.
+MEASURE = re.compile(r"(数|率|額|高|量|費|割合|比率|規模|倍率)$")
+# A size asked without saying what of (「どれくらい」「どの程度」): counts, amounts and shares all answer it.
+MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くらい|ぐらい|程度)")
 _UNIT = re.compile(r"何(件|社|人|名|組織|機関|点|回|か所|カ所|ヶ所|団体|者|本|種類|分野|か国|カ国|テーマ|項目)")
 _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人"}
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
@@ -88,6 +94,12 @@ class QuestionAnalysis:
     @property
     def wants_value(self) -> bool:
         return self.answer_type in VALUE_TYPES
+
+    @property
+    def asks_measure(self) -> bool:
+        """A value of a named measure or role is asked (「受験者数は？」「代表者は誰？」), so only text
+        naming it can answer."""
+        return self.wants_value and (self.answer_type == "person" or bool(MEASURE.search(self.focus)))
 
     @property
     def asks_several(self) -> bool:

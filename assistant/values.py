@@ -20,12 +20,17 @@ AMOUNT_UNITS = ("円", "ドル")
 PERCENT_UNITS = ("%", "％", "割", "倍", "ポイント", "pt")
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in (*COUNT_UNITS, *AMOUNT_UNITS, *PERCENT_UNITS)),
                             key=len, reverse=True))
-VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_QUALIFIER}|{_D}+\s*[／/]\s*{_D}+{_QUALIFIER}")
+VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_QUALIFIER}|{_D}+\s*[／/]\s*{_D}+{_QUALIFIER}"
+                   # a bound with the counted thing after it: 「１０以上の自治体・中小企業等の関係団体」
+                   rf"|{_NUM}\s*(?:以上|以下|未満|超)(?=\s*の)")
 DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?"
                   rf"|{_D}{{4}}\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?|{_D}{{1,2}}\s*月(?:\s*{_D}+\s*日)?"
                   # when as a span of time: 1週間以内, 3か月後, 毎月, 年度末
                   rf"|{_D}+\s*(?:週間|か月|ヶ月|カ月|日間|年間)\s*(?:以内|以上|後|前|ごと|毎)?"
                   r"|毎(?:月|年度|年|週)|(?:年度|年|月)(?:末|内|初)")
+# Who: a role or an organization as written (「経済産業大臣」「内閣総理大臣」「経済産業省」「福岡本部」).
+WHO = re.compile(r"[一-龥ァ-ヶー・A-Za-zＡ-Ｚａ-ｚ]{0,16}?(?:総理大臣|大臣|長官|理事長|会長|社長|委員長|議長|知事|市長"
+                 r"|所長|局長|部長|センター長|省|庁|本部|委員会|機構|協会)")
 _CLAUSE_END = re.compile(r"[、。，；;：:]")
 
 
@@ -56,16 +61,23 @@ def values_in(text: str) -> list[Value]:
     return sorted(out, key=lambda v: v.start)
 
 
+def who_in(text: str) -> list[Value]:
+    """Roles and organizations named in ``text`` (the values a 「誰」 question is answered by)."""
+    return [Value(m.group(0), m.start(), m.end(), "person") for m in WHO.finditer(text)]
+
+
 def matches_type(value: Value, answer_type: str, unit: str | None = None) -> bool:
     """Is ``value`` the kind of figure an ``answer_type`` question asks for?"""
-    if answer_type == "date":
-        return value.kind == "date"
-    if value.kind == "date":
+    if answer_type in ("date", "person"):
+        return value.kind == answer_type
+    if value.kind in ("date", "person"):
         return False
     if answer_type == "count":
         if unit:
             return unit in unicodedata.normalize("NFKC", value.text) or value.kind == "count"
         return value.kind in ("count", "percentage")
+    if answer_type == "magnitude":  # 「どれくらい」 with no unit: any figure
+        return value.kind in ("count", "amount", "percentage")
     if answer_type == "amount":
         return value.kind == "amount"
     if answer_type == "percentage":
@@ -73,9 +85,13 @@ def matches_type(value: Value, answer_type: str, unit: str | None = None) -> boo
     return True
 
 
-def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]) -> Value | None:
-    """The value of the asked type closest after (else before) an anchor position (the asked phrase)."""
-    typed = [v for v in values_in(text) if matches_type(v, answer_type, unit)]
+def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "") -> Value | None:
+    """The value of the asked type closest after (else before) an anchor position (the asked phrase).
+
+    ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」.
+    """
+    found = who_in(text) if answer_type == "person" else values_in(text)
+    typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and v.text in asked)]
     if unit:
         exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
         typed = exact or typed

@@ -1,0 +1,88 @@
+"""Question analysis and typed values on small strings (pure functions, Sudachi for morphemes)."""
+
+import pytest
+
+from assistant.extractive import _value_type
+from assistant.question import analyze
+from assistant.values import best_value, matches_type, values_in
+from index.config import Bm25Settings
+from index.tokens import SudachiTokenizer
+
+NAMES = {"JETRO": "JETRO", "日本貿易振興機構": "JETRO", "IPA": "IPA", "情報処理推進機構": "IPA"}
+
+
+@pytest.fixture(scope="module")
+def analyze_q():
+    tokenizer = SudachiTokenizer(Bm25Settings())
+    return lambda q: analyze(q, tokenizer.surfaces(q), NAMES)
+
+
+# ── answer types and constraints ─────────────────────────────────────────
+@pytest.mark.parametrize(("question", "kind"), [
+    ("JETROの対日投資誘致成功件数の目標は何件ですか？", "count"),
+    ("短期借入金の限度額はいくらですか", "amount"),
+    ("上位回答の割合は何％以上？", "percentage"),
+    ("一部変更されたのはいつですか", "date"),
+    ("IPAの年度評価の主務大臣は誰ですか", "person"),
+    ("「ディープテック」とは何ですか", "definition"),
+    ("なぜ目標を引き上げたのですか", "reason"),
+    ("変更案と現行で目標はどう変わった？", "change"),
+])
+def test_the_answer_type_comes_from_the_question_word(analyze_q, question, kind):
+    assert analyze_q(question).answer_type == kind
+
+
+def test_constraints_name_the_organization_year_revision_and_version(analyze_q):
+    a = analyze_q("令和5年度補正を反映した日本貿易振興機構の変更案で、令和6年度の成功件数は？")
+    assert a.constraints.organizations == ("JETRO",)
+    assert a.constraints.revision == "令和5年度補正" and a.constraints.revision_year == 2023
+    assert a.constraints.version == "変更案"
+    assert a.constraints.fiscal_years == (2024,)
+
+
+# ── the asked measure ────────────────────────────────────────────────────
+@pytest.mark.parametrize(("question", "focus"), [
+    ("令和2年度の情報処理安全確保支援士試験の受験者数は？", "受験者数"),
+    ("IPAの令和6年度の新卒採用者数の計画は何人ですか", "新卒採用者数"),
+])
+def test_a_focus_naming_a_measure_asks_for_that_measure(analyze_q, question, focus):
+    a = analyze_q(question)
+    assert a.focus == focus and a.asks_measure
+
+
+def test_a_figure_about_a_thing_is_not_a_measure_question(analyze_q):
+    assert not analyze_q("未踏事業の修了生の成果は何件以上が目標ですか？").asks_measure
+    assert not analyze_q("「ディープテック」とは何ですか").asks_measure  # no figure asked
+
+
+# ── values ───────────────────────────────────────────────────────────────
+def test_values_keep_their_unit_and_qualifier_as_written():
+    found = values_in("応募者数５４４，０９０人以上を達成し、予算は３０億円、成功率は約 10％程度。")
+    assert [(v.text, v.kind) for v in found] == [("５４４，０９０人以上", "count"), ("３０億円", "amount"),
+                                                 ("約 10％程度", "percentage")]
+
+
+def test_a_bare_bound_before_the_counted_thing_is_a_count():
+    found = values_in("令和６年度において、１０以上の自治体・中小企業等の関係団体と連携する。")
+    assert [(v.text, v.kind) for v in found if v.kind != "date"] == [("１０以上", "count")]
+    assert values_in("基準を満たす以上、対象とする。") == []  # no number, no value
+
+
+def test_how_much_without_a_unit_accepts_any_magnitude(analyze_q):
+    a = analyze_q("サーキュラーエコノミー関連市場は世界全体でどれくらいになると見込まれていますか")
+    assert _value_type(a) == "magnitude"
+    text = "サーキュラーエコノミー関連市場は2030年に4.5兆ドル、2050年に25兆ドルと見込まれる。"
+    assert best_value(text, _value_type(a), a.unit, [0]).text == "4.5兆ドル"
+    # a counter in the question still narrows it: 「何件」 is not answered by an amount
+    b = analyze_q("成功件数は何件ですか")
+    assert _value_type(b) == "count"
+    assert not matches_type(values_in("4.5兆ドル")[0], _value_type(b), b.unit)
+
+
+def test_who_is_answered_by_a_role_or_organization_other_than_the_asked_one(analyze_q):
+    a = analyze_q("IPAの年度評価の主務大臣は誰ですか")
+    assert a.answer_type == "person" and a.asks_measure
+    assert best_value("主務大臣 経済産業大臣", "person", None, [0], a.focus).text == "経済産業大臣"
+    assert best_value("主務大臣による評価を行う。", "person", None, [0], a.focus) is None
+    said = best_value("経済産業省の要請に基づいて実施する。", "person", None, [], "要請")
+    assert said is not None and said.text == "経済産業省"
