@@ -56,6 +56,3 @@ class VectorRows:
                 raise OSError("vectors.npy is shorter than its header says")
             out[lo:hi] = np.frombuffer(data, dtype=np.float32).reshape(-1, self.shape[1])
         return out
-
-    def close(self) -> None:
-        self._file.close()

@@ -108,3 +108,21 @@ def test_scale_benchmark_builds_and_serves_a_synthetic_store(bundled_settings, t
     assert result["chunks"] == 3_000 and result["faiss"] == "IndexFlatIP"
     assert result["ann_recall_at_10"] == 1.0 and result["filtered_recall_at_10"] == 1.0  # exact below the switch
     assert not list(tmp_path.iterdir())  # the synthetic index is removed afterwards
+
+
+def test_vector_rows_read_by_pread_equal_the_stored_array(tmp_path):
+    from index.vectors import VectorRows
+
+    stored = np.random.default_rng(0).standard_normal((1000, 8)).astype(np.float32)
+    np.save(tmp_path / "vectors.npy", stored, allow_pickle=False)
+    reader = VectorRows(tmp_path / "vectors.npy")
+    assert reader.shape == (1000, 8) and len(reader) == 1000
+    rows = np.array([0, 1, 2, 10, 500, 501, 999])  # runs and single rows
+    assert np.array_equal(reader.take(rows), stored[rows])
+    assert reader.take(np.array([], dtype=np.int64)).shape == (0, 8)
+    for bad in ([3, 2], [5, 5], [1000]):  # unsorted, repeated, outside
+        with pytest.raises(ValueError):
+            reader.take(np.array(bad))
+    np.save(tmp_path / "ints.npy", np.zeros((3, 8), np.int32), allow_pickle=False)
+    with pytest.raises(ValueError):
+        VectorRows(tmp_path / "ints.npy")
