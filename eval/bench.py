@@ -192,6 +192,34 @@ def bench_queries(assistant, questions: list[str]) -> dict:
     }
 
 
+_SERVE_QUERIES = """
+import json
+from pathlib import Path
+from index.config import load_settings
+from index.store import build
+s = load_settings({config!r})
+if {prepare}:
+    build(s, incremental=True)  # the index is made ready in its own process ...
+else:
+    from assistant.cli import make_assistant
+    from eval.bench import bench_queries
+    from eval.questions import load_questions
+    questions = [q.question for q in load_questions(s.path(s.eval.questions))]
+    print(json.dumps(bench_queries(make_assistant(s), questions)))  # ... so this one only serves
+"""
+
+
+def bench_serving(config: Path) -> dict:
+    """:func:`bench_queries` in a fresh process that only serves: its peak RSS is serving memory, not a build's."""
+    for prepare in (True, False):
+        proc = subprocess.run([sys.executable, "-c", _SERVE_QUERIES.format(config=str(config), prepare=prepare)],
+                              capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent,
+                              env={**os.environ, "TOKENIZERS_PARALLELISM": "false"})
+        if proc.returncode:
+            raise RuntimeError(proc.stderr[-2000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def rss_mib() -> float:
     """This process's resident memory now (MiB)."""
     with open("/proc/self/status") as f:

@@ -140,9 +140,7 @@ def _bench_scale(args, settings) -> int:
 def _bench(args, settings) -> int:
     if args.what == "scale":
         return _bench_scale(args, settings)
-    from assistant.cli import make_assistant
-
-    from .bench import bench_build, bench_distributed, bench_faiss, bench_queries, write_benchmarks
+    from .bench import bench_build, bench_distributed, bench_faiss, bench_serving, write_benchmarks
     from .questions import load_questions
     from .scale import bench_scale
 
@@ -151,7 +149,7 @@ def _bench(args, settings) -> int:
     build = bench_build(config, settings)
     print(json.dumps(build, indent=1), file=sys.stderr)
     questions = [q.question for q in load_questions(settings.path(settings.eval.questions))]
-    queries = bench_queries(make_assistant(settings), questions)
+    queries = bench_serving(config)
     print(json.dumps(queries, indent=1), file=sys.stderr)
     sizes = [int(x) for x in args.sizes.split(",") if x]
     f = settings.faiss
