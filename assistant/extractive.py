@@ -123,6 +123,7 @@ class ExtractiveAnswerer:
         terms = self._terms(analysis.question)
         focus_terms = self._terms(analysis.focus) if analysis.focus else []
         elements = [t for t in (self._terms(q) for q in analysis.qualifiers) if t]
+        value_type = _value_type(analysis)
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
         for r in ranked:
@@ -151,8 +152,8 @@ class ExtractiveAnswerer:
                     + (1 - s.own_share) * self.coverage(terms, around),
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
-                    value=best_value(text, _value_type(analysis), analysis.unit, focus_pos, analysis.focus)
-                    if _value_type(analysis) else None,
+                    value=best_value(text, value_type, analysis.unit, focus_pos, analysis.focus)
+                    if value_type else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
                 )
@@ -387,6 +388,7 @@ class ExtractiveAnswerer:
     def _closest(self, c: Candidate, other: Chunk, analysis: QuestionAnalysis) -> Candidate | None:
         """The sentence of the other version that corresponds to ``c`` (a heading never does)."""
         target = set(self.searcher.tokenizer(c.text))
+        kind = _value_type(analysis) if analysis.wants_value else analysis.answer_type
         best, best_score = None, 0.0
         for i, span in enumerate(other.sentences):
             s = other.text[span.start:span.end]
@@ -395,7 +397,6 @@ class ExtractiveAnswerer:
                 continue
             tokens = set(self.searcher.tokenizer(s))
             overlap = len(tokens & target) / max(len(tokens | target), 1)
-            kind = _value_type(analysis) if analysis.wants_value else analysis.answer_type
             value = best_value(s, kind, analysis.unit, _positions(s, analysis.focus), analysis.focus) \
                 if c.value else None
             if c.value and not value:
