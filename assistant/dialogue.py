@@ -5,7 +5,10 @@ is a question that leans on the previous turn: it opens with a pronoun or a
 connective (それは・その・では…), or it names no thing of its own (「IPAは？」
 「現行では？」「理由は？」). It is rewritten into a self-contained question that
 carries the previous turn's focus and every constraint (organization, document
-kind, fiscal year, revision, 変更案/現行) the new question does not set itself.
+kind, fiscal year, revision, 変更案/現行) the new question does not set itself:
+「蓄電池は？」 puts the new thing in place of the previous one, 「内訳は？」 asks it of
+the previous topic, 「それが…」 stands for the previous topic, and a question of its
+own that names no document is asked of the conversation's organization and kind.
 The rewritten text is what is searched, and the user is shown it. With an LLM
 the chain condenses instead and falls back to this when the LLM fails.
 """
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .question import GENERIC, Constraints, QuestionAnalysis, normalize_question
+from .question import GENERIC, MEASURE, Constraints, QuestionAnalysis, normalize_question
 
 # Openers that point back at the previous turn (stripped before rewriting).
 _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じゃ|なら|ちなみに|一方|あと)[、,\s]*"
@@ -26,8 +29,19 @@ _BARE = re.compile(r"^(?P<head>.{1,24}?)(?:の場合|について|に関して)?
                    r"(?:どう(?:ですか|なっていますか|なりますか)?)?[？?]?$")
 _DETAIL = re.compile(r"^(具体的に|詳しく|詳細|もっと|くわしく)")
 _QUESTION_WORD = re.compile(r"^(いつ|何|なに|どこ|どの|どれ|いくつ|いくら|誰|だれ|どう|なぜ)")
+# 「新機軸の資料では」: a question that points at a document by its name sets its own scope.
+_NAMES_DOCUMENT = re.compile(r"(資料|文書|報告書|白書)(では|で|に|の中)")
+_PRONOUN = re.compile(r"^(?:それら|これら|あれら|それ|これ|あれ|その|この|あの)")
+# 「その年の」「そのときの」: the pronoun stands for the year or period, which is carried as a constraint.
+_WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
+# 「支援件数のほうは？」「蓄電池の場合は？」: what is compared with the previous turn's topic.
+_SIDE = re.compile(r"(?:のほう|の方|の場合|について|に関して)$")
+# Nouns that name an attribute of a thing rather than a thing (「内訳は？」「きっかけは？」).
+_RELATIONAL = ("きっかけ", "内訳", "根拠", "背景", "経緯", "目的", "効果", "課題", "期間", "予算", "進捗", "評価",
+               "評定", "成果", "考え方", "算出方法", "指標")
 # 「変更前は？」 asks for the 現行 column of a 新旧対照表, 「変更後は？」 for the 変更案.
-_VERSION_WORDS = {"変更前": "現行", "改正前": "現行", "変更後": "変更案", "改正後": "変更案"}
+_VERSION_WORDS = {"変更前": "現行", "改正前": "現行", "改定前": "現行", "変更後": "変更案", "改正後": "変更案",
+                  "改定後": "変更案", "改定案": "変更案", "改正案": "変更案"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,57 @@ def has_own_focus(analysis: QuestionAnalysis) -> bool:
     return bool(focus) and focus not in GENERIC and not re.match(r"^(それ|これ|あれ|その|この)", focus)
 
 
+def _noun_phrase(head: str, analysis: QuestionAnalysis) -> bool:
+    """Is ``head`` nothing but the question's noun chain (「蓄電池」「伴走型支援の目標」), no verb or question word?"""
+    return bool(analysis.topic) and _compact_chain(head) == "の".join(analysis.topic)
+
+
+def _compact_chain(text: str) -> str:
+    return re.sub(r"[\s「」『』]", "", text)
+
+
+def is_attribute(phrase: str) -> bool:
+    """Does ``phrase`` name an attribute (目標水準・成功件数・内訳), not a thing (蓄電池・国内投資)?"""
+    return bool(MEASURE.search(phrase)) or phrase.endswith(GENERIC) or phrase.endswith(_RELATIONAL)
+
+
+def parallel(previous: QuestionAnalysis, phrase: str) -> str | None:
+    """The previous question with ``phrase`` in place of the matching part of its topic.
+
+    After 「…で、半導体の長期目標は？」: a thing replaces the thing (「蓄電池」 -> 「…で、蓄電池の
+    長期目標は？」); a measure replaces the measure (「合格者数」 for 「応募者数」); another attribute
+    replaces the attribute, or is added to a thing (「目標水準」 ->
+    「…で、半導体の目標水準は？」). None for a qualified phrase (「第三期の実績」) or when the
+    previous question has no topic to put it in.
+    """
+    topic = list(previous.topic)
+    parts = [p for p in _SIDE.sub("", phrase).split("の") if p]
+    if not topic or not parts:
+        return None
+    if len(parts) >= 2:  # 「第三期の実績」: a qualified attribute is asked like any own question
+        return None
+    measures = [i for i, t in enumerate(topic) if MEASURE.search(t)]
+    if MEASURE.search(parts[-1]) and measures:  # 「合格者数」 in place of 「応募者数」 (「…の目標」 stays)
+        new = [*topic[:measures[-1]], *parts, *topic[measures[-1] + 1:]]
+    elif is_attribute(parts[-1]):
+        new = [*topic[:-1], *parts] if is_attribute(topic[-1]) else [*topic, *parts]
+    else:
+        new = [*parts, topic[-1]] if is_attribute(topic[-1]) else parts
+    return f"{previous.scope}{'の'.join(new)}は？"
+
+
+def _pronoun(question: str, topic: tuple[str, ...]) -> str:
+    """「それが貢献する政府目標は？」 -> 「<topic>が貢献する政府目標は？」; 「この補助業務は」 with the
+    topic ending in 補助業務 is not doubled; 「その年の」 is dropped (the year is carried as a constraint)."""
+    if _WHEN.match(question):
+        return _WHEN.sub("", question, count=1)
+    rest = _PRONOUN.sub("", question, count=1)
+    subject = "の".join(topic)
+    if rest.startswith(topic[-1]):
+        return subject + rest[len(topic[-1]):]
+    return subject + ("" if re.match(r"[はがをにでともへ]", rest) else "の") + rest
+
+
 def _names_constraints(c: Constraints) -> bool:
     return bool(c.organizations or c.doc_kinds or c.fiscal_years or c.revision or c.version)
 
@@ -67,8 +132,11 @@ def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
         return True
     if not has_own_focus(analysis):
         return True
-    # 「IPAは？」「現行では？」: short, and the only content is a constraint.
-    return len(q) <= 12 and bool(_BARE.match(q)) and _names_constraints(analysis.constraints)
+    # 「IPAは？」「現行では？」: short, and the only content is a constraint; 「蓄電池は？」「内訳は？」:
+    # short, and nothing but a noun — another thing or attribute of the previous turn's kind.
+    bare = _BARE.match(q)
+    return len(q) <= 12 and bool(bare) and (_names_constraints(analysis.constraints)
+                                            or _noun_phrase(bare.group("head"), analysis))
 
 
 def era_label(year: int) -> str:
@@ -132,8 +200,16 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     follow-ups keeps its subject; ``names`` maps organization aliases to canonical
     names (as for :func:`~assistant.question.analyze`).
     """
-    if previous is None or not is_follow_up(question, analysis):
+    if previous is None:
         return Resolved(question, question)
+    if not is_follow_up(question, analysis):
+        # A question of its own that names no document is still asked about the conversation's documents.
+        if _names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
+            return Resolved(question, question)
+        carried = Constraints(organizations=previous.constraints.organizations,
+                              doc_kinds=previous.constraints.doc_kinds)
+        words = [w for w in constraint_words(carried) if w.lower() not in question.lower()]
+        return Resolved(f"{'の'.join(words)}で、{question}" if words else question, question)
     names = names or {}
     rest = _strip_opener(question)
     now, before = analysis.constraints, previous.constraints
@@ -143,6 +219,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     if bare and _names_constraints(now) and (not has_own_focus(analysis) or len(bare.group("head")) <= 12):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint.
         body = _swap(normalize_question(previous.question), before, now, names)
+    elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
+            and (swapped := parallel(previous, bare.group("head"))):
+        body = swapped
+    elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q := normalize_question(question)):
+        body = _pronoun(q, previous.topic)
     elif has_own_focus(analysis):
         # 「では応募者数は？」: another attribute of the same subject (and programme).
         body = "".join(f"{w}の" for w in previous.qualifiers if w not in rest) + rest

@@ -90,6 +90,10 @@ class QuestionAnalysis:
     constraints: Constraints = field(default_factory=Constraints)
     cross: bool = False  # asks about several documents or organizations
     anchor: str = ""  # the phrase right before the question word (「累計で何件」 -> 累計): where the figure sits
+    # The の-chain asked about, right before the question word (「…で、半導体の長期目標は？」 ->
+    # (半導体, 長期目標)), and the question before it (「…で、」): what a follow-up replaces or refers to.
+    topic: tuple[str, ...] = ()
+    scope: str = ""
 
     @property
     def wants_value(self) -> bool:
@@ -149,6 +153,8 @@ class Compound:
     before: bool  # comes before the question word
     modified: bool  # the question word modifies it: 「どれだけの設備投資額」
     particle: str  # the particle after it: は / の / で …
+    start: int = 0  # where it starts and ends in the question (NFKC, as the morphemes are written)
+    end: int = 0
 
 
 def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
@@ -160,15 +166,18 @@ def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
     out: list[Compound] = []
     current = ""
     asked = modified = pending = False
+    offset = start = 0
 
     def close(particle: str = "") -> None:
         nonlocal current
         text = current.strip("・-/")
         if text:
-            out.append(Compound(text, not asked, modified, particle))
+            lead = len(current) - len(current.lstrip("・-/"))
+            out.append(Compound(text, not asked, modified, particle, start + lead, start + lead + len(text)))
         current = ""
 
     for pos, surface in morphemes:
+        offset += len(surface)
         if surface.startswith(_QUESTION_WORDS):
             close()
             asked = pending = True
@@ -180,6 +189,7 @@ def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
         if noun or (current and (surface in _JOINERS or latin_space)):
             if not current:
                 modified = pending
+                start = offset - len(surface)
             current += surface
             continue
         if current:
@@ -251,6 +261,24 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
     return focus, tuple(s for s, _ in specific if s != focus)
 
 
+def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, ...], str]:
+    """The の-chain of noun compounds the question asks about, and the text before it.
+
+    「新機軸のデジタル社会ミッションで、半導体の長期目標は？」 -> ((半導体, 長期目標),
+    「新機軸のデジタル社会ミッションで、」): the last compound before the question word and
+    the compounds joined to it by の.
+    """
+    text = "".join(surface for _, surface in morphemes)
+    chain: list[Compound] = []
+    for c in compounds(morphemes):
+        if not c.before:
+            break
+        chain = [*chain, c] if chain and text[chain[-1].end:c.start] == "の" else [c]
+    if not chain:
+        return (), ""
+    return tuple(c.text for c in chain), text[: chain[0].start].rstrip("(（「『[［")
+
+
 def constraints_of(question: str, organizations: dict[str, str] | None = None) -> Constraints:
     """Organizations (canonical names), kinds, fiscal years, revision and version a question names."""
     q = normalize_question(question)
@@ -302,4 +330,6 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     q = normalize_question(question)
     # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.
     cross = bool(_CROSS.search(q)) or len(constraints.organizations) >= 2 or len(set(constraints.fiscal_years)) >= 2
-    return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor)
+    topic, scope = topic_of(morphemes)
+    return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,
+                            topic, scope)

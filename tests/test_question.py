@@ -86,3 +86,16 @@ def test_who_is_answered_by_a_role_or_organization_other_than_the_asked_one(anal
     assert best_value("主務大臣による評価を行う。", "person", None, [0], a.focus) is None
     said = best_value("経済産業省の要請に基づいて実施する。", "person", None, [], "要請")
     assert said is not None and said.text == "経済産業省"
+
+
+# ── the asked topic (what a follow-up replaces or points back to) ────────
+@pytest.mark.parametrize(("question", "topic", "scope"), [
+    ("新機軸のデジタル社会ミッションで、半導体の長期目標は？", ("半導体", "長期目標"),
+     "新機軸のデジタル社会ミッションで、"),
+    ("JETROの高度外国人材の活躍推進で、就業機会の提供支援の目標人数は？", ("就業機会", "提供支援", "目標人数"),
+     "JETROの高度外国人材の活躍推進で、"),
+    ("蓄電池は？", ("蓄電池",), ""),
+])
+def test_the_topic_is_the_chain_of_nouns_before_the_question_word(analyze_q, question, topic, scope):
+    a = analyze_q(question)
+    assert (a.topic, a.scope) == (topic, scope)

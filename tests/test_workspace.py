@@ -71,6 +71,40 @@ def test_a_fiscal_year_follow_up_replaces_the_year(analyze_q):
     assert analyze_q(follow).constraints.fiscal_years == (2024,) and "令和2年度" not in follow
 
 
+def test_a_bare_thing_takes_the_place_of_the_previous_thing(analyze_q):
+    _, follow = _conversation(analyze_q, "新機軸のデジタル社会ミッションで、半導体の長期目標は？", "蓄電池は？")
+    assert follow == "新機軸のデジタル社会ミッションで、蓄電池の長期目標は？"
+
+
+def test_a_bare_attribute_is_asked_of_the_previous_thing(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの中期目標で、未踏事業の修了生の成果の目標は？", "内訳は？")
+    assert follow == "IPAの中期目標で、未踏事業の修了生の成果の内訳は？"
+    _, follow = _conversation(analyze_q, "JETROの中期目標で、スタートアップの支援件数は？", "成功件数は？")
+    assert "成功件数" in follow and "支援件数" not in follow and "スタートアップ" in follow
+
+
+def test_a_pronoun_stands_for_the_previous_topic(analyze_q):
+    _, follow = _conversation(analyze_q, "JETROの中期目標で、農林水産物の輸出支援の目標は？",
+                              "それが貢献する政府目標は？")
+    assert "農林水産物の輸出支援の目標が貢献する政府目標は" in follow and "JETRO" in follow
+    _, follow = _conversation(analyze_q, "IPAの令和2年度の評価で、一般管理費の削減率は？", "その年の業務運営の評定は？")
+    assert "一般管理費" not in follow and "令和2年度" in follow and "業務運営の評定" in follow
+
+
+def test_an_own_question_keeps_the_conversations_documents_unless_it_names_one(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの中期目標で、主務省はどこですか？", "なぜデジタル庁が加わったの？")
+    assert follow == "IPAの中期目標で、なぜデジタル庁が加わったの？"
+    _, follow = _conversation(analyze_q, "JETROの中期目標で、経済的威圧への対応は？",
+                              "新機軸の資料では経済的威圧にどう対応するとしてる？")
+    assert follow == "新機軸の資料では経済的威圧にどう対応するとしてる？"
+
+
+def test_a_revision_named_as_an_amendment_asks_for_the_proposal(analyze_q):
+    _, follow = _conversation(analyze_q, "JETROの中期目標の現行で、海外展開成功件数の目標は？",
+                              "最新の改定案ではいくつ？")
+    assert analyze_q(follow).constraints.version == "変更案" and "海外展開成功件数" in follow
+
+
 def test_follow_up_detection(analyze_q):
     assert is_follow_up("それは現行では？", analyze_q("それは現行では？"))
     assert is_follow_up("IPAは？", analyze_q("IPAは？"))
