@@ -20,7 +20,9 @@ AMOUNT_UNITS = ("円", "ドル")
 PERCENT_UNITS = ("%", "％", "割", "倍", "ポイント", "pt")
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in (*COUNT_UNITS, *AMOUNT_UNITS, *PERCENT_UNITS)),
                             key=len, reverse=True))
-VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_QUALIFIER}|{_D}+\s*[／/]\s*{_D}+{_QUALIFIER}"
+# 「1社あたり」「1人当たり」: the figure is the denominator of a rate, not a value of its own.
+_PER = r"(?!\s*(?:あたり|当たり|につき|ごと))"
+VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_PER}{_QUALIFIER}|{_D}+\s*[／/]\s*{_D}+{_QUALIFIER}"
                    # a bound with the counted thing after it: 「１０以上の自治体・中小企業等の関係団体」
                    rf"|{_NUM}\s*(?:以上|以下|未満|超)(?=\s*の)")
 DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?"

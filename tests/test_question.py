@@ -68,6 +68,11 @@ def test_a_bare_bound_before_the_counted_thing_is_a_count():
     assert values_in("基準を満たす以上、対象とする。") == []  # no number, no value
 
 
+def test_the_denominator_of_a_rate_is_not_a_value():
+    text = "支援社数1社あたりの海外展開成功件数を1.2倍にし、職員１人当たりの業務量は２０件以上とする。"
+    assert [v.text for v in values_in(text)] == ["1.2倍", "２０件以上"]
+
+
 def test_how_much_without_a_unit_accepts_any_magnitude(analyze_q):
     a = analyze_q("サーキュラーエコノミー関連市場は世界全体でどれくらいになると見込まれていますか")
     assert _value_type(a) == "magnitude"
