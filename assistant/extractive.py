@@ -30,9 +30,9 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
 
 from .answer import ABSTAIN, Citation
-from .question import MAGNITUDE, QuestionAnalysis
+from .question import MAGNITUDE, QuestionAnalysis, asked_figures
 from .rank import Ranked
-from .values import Value, best_value, strip_marker, trim, value_run, values_in
+from .values import Value, best_value, figures_for, strip_marker, trim, value_run, values_in
 
 # A sentence that announces items instead of stating the answer (「以下の基準に該当するものは…」).
 _LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような)|とおり(。|である|とする)?$")
@@ -255,19 +255,14 @@ class ExtractiveAnswerer:
         for c in chosen[1:]:
             draft.quotes.append(self._quote(c, analysis))
         if analysis.asks_several and best.value is not None:
-            more = [c.value.text for c in chosen[1:] if c.value and compact(c.value.text) not in compact(draft.direct)]
-            if more:
-                draft.direct = "、".join([draft.direct, *more[:2]])
+            draft.direct = self._several(analysis, chosen) or draft.direct
 
     def _direct(self, analysis: QuestionAnalysis, c: Candidate, quote: Quote) -> str:
         """The answer itself, for the first line."""
         limit = self.settings.direct_max_chars
         if c.value is not None:
-            if analysis.asks_several:
-                same = [v for v in values_in(c.text) if v.kind == c.value.kind or analysis.answer_type == "count"]
-                texts = list(dict.fromkeys(v.text for v in same if v.kind != "date"))[:4]
-                if len(texts) >= 2:
-                    return "、".join(texts) + _qualifier(c.chunk)
+            if analysis.asks_several and (several := self._several(analysis, [c])):
+                return several
             run = [v.text for v in value_run(c.text, c.value)][:3]
             return "、".join(dict.fromkeys(run)) + _qualifier(c.chunk)
         if analysis.answer_type == "definition":
@@ -280,6 +275,14 @@ class ExtractiveAnswerer:
             at = anchors[0] if anchors else 0
             text = trim(c.text, at, at + len(analysis.focus), limit)
         return text
+
+    def _several(self, analysis: QuestionAnalysis, cands: list[Candidate]) -> str | None:
+        """「何社・何名」: one figure per asked unit from the quoted sentences; None unless two are found."""
+        asked = asked_figures(analysis.question)
+        if any(unit == "日付" for unit, _ in asked):
+            return None
+        found = figures_for(asked, [c.text for c in cands])
+        return "、".join(v.text for v in found) + _qualifier(cands[0].chunk) if len(found) >= 2 else None
 
     def _quote(self, c: Candidate, analysis: QuestionAnalysis, label: str = "") -> Quote:
         """The candidate trimmed to the clauses that carry the answer (verbatim, … where cut)."""

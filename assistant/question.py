@@ -43,15 +43,16 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"|それぞれ何")),
     ("yesno", re.compile(r"(ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$")),
 ]
-_WH = re.compile(r"何(?:件|社|人|名|組織|機関|点|回|か所|カ所|団体|者|本|種類|分野|%|％|割|倍|年|月|日)"
-                 r"|いくつ|いくら|どのくらい"
-                 r"|どれくらい|どれだけ|どの程度|いつ")
+_COUNTED = r"件|社|人|名|組織|機関|点|回|か所|カ所|ヶ所|団体|者|本|種類|分野|か国|カ国|テーマ|項目"
+# Each figure a question asks for, with the unit it names (「何社・何名」 -> 社, 名; 「どのくらい」 -> none).
+_WH = re.compile(rf"何(?P<unit>{_COUNTED}|%|％|割|倍|年|月|日)"
+                 r"|(?P<price>いくら)|いくつ|どのくらい|どれくらい|どれだけ|どの程度|(?P<when>いつ)")
 # A focus that names a measure (「合格者数」「成長率」「設備投資額」): the figure must be of that measure,
 # not of a neighbouring one (応募者数 for 合格者数) — the commonest way a document does not say.
 MEASURE = re.compile(r"(数|率|額|高|量|費|割合|比率|規模|倍率)$")
 # A size asked without saying what of (「どれくらい」「どの程度」): counts, amounts and shares all answer it.
 MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くらい|ぐらい|程度)")
-_UNIT = re.compile(r"何(件|社|人|名|組織|機関|点|回|か所|カ所|ヶ所|団体|者|本|種類|分野|か国|カ国|テーマ|項目)")
+_UNIT = re.compile(rf"何({_COUNTED})")
 _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人"}
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
 GENERIC = ("目標値", "目標件数", "目標数", "目標", "水準", "数値", "値", "実績値", "実績", "数", "件数", "額", "規模",
@@ -108,8 +109,7 @@ class QuestionAnalysis:
     @property
     def asks_several(self) -> bool:
         """「何名で、何社を訪問した？」: more than one figure asked."""
-        q = normalize_question(self.question)
-        return len(_WH.findall(q)) >= 2
+        return len(asked_figures(self.question)) >= 2
 
 
 def normalize_question(text: str) -> str:
@@ -122,6 +122,23 @@ def answer_type(question: str) -> str:
         if pattern.search(q):
             return name
     return "fact"
+
+
+# The noun right before a question word names what its figure counts: 「登録セキスペは何名」.
+_CUE = re.compile(r"([一-龥ァ-ヶーA-Za-z]{2,})(?:は|が|を|の)?$")
+
+
+def asked_figures(question: str) -> list[tuple[str | None, str]]:
+    """Each figure asked, in order, as (unit, the noun just before it): 「何社・何名が参加」 ->
+    [(社, ""), (名, "")]; 「登録セキスペは何名で、何社」 -> [(名, 登録セキスペ), (社, "")];
+    「再生回数はどのくらい」 -> (None, 再生回数); 「いくら」 -> 円; 「いつ」 -> 日付 (a date, not a figure)."""
+    q = normalize_question(question)
+    out: list[tuple[str | None, str]] = []
+    for m in _WH.finditer(q):
+        unit = m.group("unit") or ("円" if m.group("price") else "日付" if m.group("when") else None)
+        cue = _CUE.search(q[max(0, m.start() - 20):m.start()])
+        out.append((unit, cue.group(1) if cue else ""))
+    return out
 
 
 def asked_unit(question: str) -> str | None:

@@ -109,6 +109,30 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     return min(typed, key=distance)
 
 
+def figures_for(asked: list[tuple[str | None, str]], texts: list[str]) -> list[Value]:
+    """One figure per asked (unit, noun), taken from ``texts`` (the answering sentence first).
+
+    ``asked`` as from :func:`~assistant.question.asked_figures`. A unit is matched as written
+    (「370社」 for 社); no unit takes a figure not of another asked unit (「6 万回以上」 for
+    「再生回数はどのくらい」). Among the fitting figures, one written right after the asked noun
+    (「登録セキスペ 360 名」) comes first, else the first in order. Figures no text holds are left out.
+    """
+    pool = [(t, v) for t in texts for v in values_in(t) if v.kind != "date"]
+    named = {u for u, _ in asked if u}
+    picked: list[Value] = []
+    for unit, noun in asked:
+        fitting = []
+        for t, v in pool:
+            written = unicodedata.normalize("NFKC", v.text)
+            if (unit in written if unit else not any(u in written for u in named)) \
+                    and all(v is not p for p in picked):
+                fitting.append((t, v))
+        if fitting:
+            named_before = [v for t, v in fitting if noun and noun in t[max(0, v.start - len(noun) - 12):v.start]]
+            picked.append(named_before[0] if named_before else fitting[0][1])
+    return picked
+
+
 def clause_around(text: str, start: int, end: int, max_chars: int) -> tuple[int, int]:
     """The span of the clauses (between 、。) holding ``text[start:end]``, grown up to ``max_chars``."""
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]

@@ -3,8 +3,8 @@
 import pytest
 
 from assistant.extractive import _value_type
-from assistant.question import analyze
-from assistant.values import best_value, matches_type, values_in
+from assistant.question import analyze, asked_figures
+from assistant.values import best_value, figures_for, matches_type, values_in
 from index.config import Bm25Settings
 from index.tokens import SudachiTokenizer
 
@@ -104,3 +104,24 @@ def test_who_is_answered_by_a_role_or_organization_other_than_the_asked_one(anal
 def test_the_topic_is_the_chain_of_nouns_before_the_question_word(analyze_q, question, topic, scope):
     a = analyze_q(question)
     assert (a.topic, a.scope) == (topic, scope)
+
+
+# ── several figures in one question ──────────────────────────────────────
+def test_each_asked_figure_has_its_unit_and_the_noun_before_it():
+    assert asked_figures("研修には何社・何名が参加した？") == [("社", ""), ("名", "")]
+    assert asked_figures("登録セキスペは何名で、何社を訪問した？") == [("名", "登録セキスペ"), ("社", "")]
+    assert asked_figures("動画は何本で、再生回数はどのくらい？") == [("本", "動画"), (None, "再生回数")]
+    assert asked_figures("何件の応募があり、何テーマ採択された？") == [("件", ""), ("テーマ", "")]
+    assert [u for u, _ in asked_figures("いつ、いくらで？")] == ["日付", "円"]
+
+
+def test_one_figure_is_taken_per_asked_unit_from_the_quoted_sentences():
+    texts = ["研修を 2 回実施。", "延べ 370社 654 名が参加し、うち 156 社が表明。"]
+    assert [v.text for v in figures_for([("社", ""), ("名", "")], texts)] == ["370社", "654 名"]
+    texts = ["「手口検証動画シリーズ 5本」を制作。", "6 万回以上の再生回数を確認。"]
+    assert [v.text for v in figures_for([("本", "動画"), (None, "再生回数")], texts)] == ["5本", "6 万回以上"]
+
+
+def test_the_figure_written_after_the_asked_noun_comes_first():
+    text = "専門家 452 名のうち登録セキスペ 360 名が参加し、中小企業 395 社を訪問指導。"
+    assert [v.text for v in figures_for([("名", "登録セキスペ"), ("社", "")], [text])] == ["360 名", "395 社"]
