@@ -32,7 +32,7 @@ from index.text import compact, squeeze
 from .answer import ABSTAIN, Citation
 from .question import MAGNITUDE, QuestionAnalysis, asked_figures
 from .rank import Ranked
-from .values import Value, best_value, figures_for, strip_marker, trim, value_run, values_in
+from .values import Value, best_value, figures_for, strip_marker, trim, unit_of, value_run, values_in
 
 # A sentence that announces items instead of stating the answer (「以下の基準に該当するものは…」).
 _LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような)|とおり(。|である|とする)?$")
@@ -404,7 +404,9 @@ class ExtractiveAnswerer:
                 if c.value else None
             if c.value and not value:
                 continue
-            score = overlap + (0.5 if value else 0.0)
+            # A figure in the same unit (社 for 社) is the same row's figure, not its neighbour's.
+            score = overlap + (0.5 if value else 0.0) + (0.5 if value and c.value and unit_of(value) == unit_of(
+                c.value) else 0.0)
             if score > best_score:
                 best_score = score
                 best = Candidate(Passage(c.passage.rank, c.passage.score, other), i, s, span.line_start,

@@ -63,6 +63,12 @@ def values_in(text: str) -> list[Value]:
     return sorted(out, key=lambda v: v.start)
 
 
+def unit_of(value: Value) -> str | None:
+    """The unit a figure is written with (「16,469社以上」 -> 社, 「約 10％程度」 -> %)."""
+    m = re.search(rf"(?:{_UNIT_ALT})", unicodedata.normalize("NFKC", value.text))
+    return m.group(0) if m else None
+
+
 def who_in(text: str) -> list[Value]:
     """Roles and organizations named in ``text`` (the values a 「誰」 question is answered by)."""
     return [Value(m.group(0), m.start(), m.end(), "person") for m in WHO.finditer(text)]

@@ -11,6 +11,7 @@ kept once, differing ones become a 変更案/現行 pair.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -62,8 +63,12 @@ def find_pages(units: list[str], min_run: int, max_gap: int) -> list[tuple[int, 
     an empty 現行 column.
     """
     n = len(units)
+    # Lines printed on many pages (「上記の算出においては…」「（定性目標）」) echo anywhere: they
+    # only count where the 現行 column is expected to be, never to resume it after a gap.
+    common = {u for u, k in Counter(units).items() if k > 2}
     pages: list[tuple[int, int, int]] = []
     pos = 0
+    behind = False  # the last 現行 column ended before echoing all of its 変更案 column
     while pos < n:
         seen: dict[str, list[int]] = {units[pos]: [pos]}
         c_start = match = None
@@ -80,21 +85,36 @@ def find_pages(units: list[str], min_run: int, max_gap: int) -> list[tuple[int, 
         if c_start is None or match is None:
             pages.append((pos, n, n))
             break
-        # Both columns start at the same place on the page: when the line as far
-        # before the match as the match is into the 変更案 column repeats the
-        # column's first line, the 現行 column starts there (changed lines between).
-        top = c_start - (match - pos)
-        if pos < top < c_start and units[top] == units[pos]:
-            c_start, match = top, pos
-        # Lines just before the match that nearly repeat the lines before its
-        # source (a one-word edit at the top of the page) belong to the 現行 column too.
-        while match > pos and c_start - 1 > match and _similar(units[c_start - 1], units[match - 1]):
-            c_start, match = c_start - 1, match - 1
-        a_ptr, last, misses, j = match + min_run, c_start + min_run - 1, 0, c_start + min_run
+        run_start, run_match = c_start, match
+        # Both columns start at the same place on the page: when the page's first line
+        # repeats before the run, the 現行 column starts there — the lines between differ
+        # (a rewritten passage at the top of the page, longer or shorter in 現行).
+        tops = [j for j in range(pos + min_run, c_start) if units[j] == units[pos]] if len(units[pos]) >= 6 else []
+        if tops:
+            c_start = tops[-1]
+        else:
+            # Otherwise as far before the match as the match is into the 変更案 column.
+            top = c_start - (match - pos)
+            if pos < top < c_start and units[top] == units[pos]:
+                c_start, match = top, pos
+            # Lines just before the match that nearly repeat the lines before its
+            # source (a one-word edit at the top of the page) belong to the 現行 column too.
+            while match > pos and c_start - 1 > match and _similar(units[c_start - 1], units[match - 1]):
+                c_start, match = c_start - 1, match - 1
+            run_start, run_match = c_start, match
+            # The previous 現行 column ended before echoing the end of its 変更案 column, and this
+            # page's 現行 column opens by echoing a line past this page's first: the lines before
+            # that line are the rest of the previous 現行 column (rewritten, so they echo nothing).
+            if pages and behind and match > pos:
+                a0, c0, _ = pages[-1]
+                pages[-1] = (a0, c0, match)
+                pos = match
+        # The 現行 column runs as long as its lines keep echoing the 変更案 column.
+        a_ptr, last, misses, j = run_match + min_run, run_start + min_run - 1, 0, run_start + min_run
         while j < n and a_ptr < c_start:
             hit = None
             for i in range(a_ptr, min(c_start, a_ptr + 60)):
-                if units[i] == units[j] and (len(units[j]) >= 6 or i == a_ptr):
+                if units[i] == units[j] and (i == a_ptr or (len(units[j]) >= 6 and units[j] not in common)):
                     hit = i
                     break
             if hit is not None:
@@ -102,11 +122,30 @@ def find_pages(units: list[str], min_run: int, max_gap: int) -> list[tuple[int, 
             else:
                 misses += 1
                 if misses > max_gap:
-                    break
+                    # A long rewritten passage: go on where two lines in a row echo the
+                    # rest of the 変更案 column again, else the 現行 column ends here.
+                    j = _resync(units, j + 1, a_ptr, c_start, 3 * max_gap, common)
+                    if j is None:
+                        break
+                    misses = 0
+                    continue
             j += 1
         pages.append((pos, c_start, last + 1))
+        behind = a_ptr < c_start
         pos = last + 1
     return pages
+
+
+def _resync(units: list[str], start: int, a_ptr: int, a_end: int, horizon: int, common: set[str]) -> int | None:
+    """The first line at or after ``start`` (within ``horizon``) where two lines in a row
+    repeat two lines in a row of the 変更案 column from ``a_ptr`` on (not lines printed on
+    many pages); None when there is none."""
+    pairs = {(units[i], units[i + 1]) for i in range(a_ptr, a_end - 1)
+             if len(units[i]) >= 6 and units[i] not in common and units[i + 1] not in common}
+    for j in range(start, min(len(units) - 1, start + horizon)):
+        if (units[j], units[j + 1]) in pairs:
+            return j
+    return None
 
 
 def _expand(region: list[int], a: list[str], equal_a: set[int]) -> list[int]:

@@ -4,7 +4,7 @@ import pytest
 
 from assistant.extractive import _value_type
 from assistant.question import analyze, asked_figures
-from assistant.values import best_value, figures_for, matches_type, values_in
+from assistant.values import best_value, figures_for, matches_type, unit_of, values_in
 from index.config import Bm25Settings
 from index.tokens import SudachiTokenizer
 
@@ -66,6 +66,10 @@ def test_a_bare_bound_before_the_counted_thing_is_a_count():
     found = values_in("令和６年度において、１０以上の自治体・中小企業等の関係団体と連携する。")
     assert [(v.text, v.kind) for v in found if v.kind != "date"] == [("１０以上", "count")]
     assert values_in("基準を満たす以上、対象とする。") == []  # no number, no value
+
+
+def test_a_figure_knows_its_unit():
+    assert [unit_of(v) for v in values_in("16,469社以上、約 10％程度、３０億円、２２件")] == ["社", "%", "円", "件"]
 
 
 def test_the_denominator_of_a_rate_is_not_a_value():

@@ -171,6 +171,30 @@ def test_pages_are_found_from_repeated_blocks():
     assert pages == [(0, 4, 8), (8, 12, 15)]
 
 
+def test_a_rewritten_top_of_page_still_opens_the_current_column_where_the_page_began():
+    amended = ["共通の冒頭の行です。", "変更案の新しい段落その一。", "変更案の新しい段落その二。",
+               "変更案の新しい段落その三。", "共通の段落Aである。", "共通の段落Bである。", "共通の段落Cである。"]
+    current = ["共通の冒頭の行です。", "現行の古い段落である。", "共通の段落Aである。", "共通の段落Bである。",
+               "共通の段落Cである。"]
+    assert find_pages(amended + current, min_run=3, max_gap=12) == [(0, 7, 12)]
+
+
+def test_a_long_rewritten_passage_inside_a_page_does_not_end_its_current_column():
+    page1 = ["第一頁の冒頭の行。", "第一頁の二行目の行。", "変更案の段落その一。", "変更案の段落その二。",
+             "変更案の段落その三。", "共通の結びの一行目。", "共通の結びの二行目。"]
+    current1 = [*page1[:2], "現行の段落その一。", "現行の段落その二。", "現行の段落その三。", *page1[5:]]
+    page2 = ["第二頁の冒頭の行。", "第二頁の二行目の行。", "第二頁の三行目の行。"]
+    pages = find_pages(page1 + current1 + page2 + page2, min_run=2, max_gap=2)
+    assert pages == [(0, 7, 14), (14, 17, 20)]
+
+
+def test_the_rewritten_end_of_a_current_column_stays_with_its_page():
+    page1 = ["第一頁の冒頭の行。", "第一頁の二行目の行。", "第一頁の三行目の行。", "変更案だけの結びの行。"]
+    current1 = [*page1[:3], "現行の結びの一行目。", "現行の結びの二行目。"]
+    page2 = ["第二頁の冒頭の行。", "第二頁の二行目の行。", "第二頁の三行目の行。"]
+    assert find_pages(page1 + current1 + page2 + page2, min_run=2, max_gap=12) == [(0, 4, 9), (9, 12, 15)]
+
+
 def test_columns_align_into_common_and_changed_passages():
     segments = segment_table(TABLE[2:], min_run=2, max_gap=12)
     texts = [([TABLE[2 + u] for u in s.units], s.version, s.group) for s in segments]
