@@ -152,7 +152,8 @@ class ExtractiveAnswerer:
                     + (1 - s.own_share) * self.coverage(terms, around),
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
-                    value=best_value(text, value_type, analysis.unit, focus_pos, analysis.focus)
+                    value=best_value(text, value_type, analysis.unit, focus_pos,
+                                     analysis.question if value_type == "name" else analysis.focus)
                     if value_type else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
@@ -643,6 +644,8 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{analysis.focus}」の記載は見つかりませんでした{nearby}"
     if missing == "value" and analysis.focus and analysis.answer_type == "person":
         return f"「{analysis.focus}」に当たる人・組織の記載は見つかりませんでした"
+    if missing == "value" and analysis.focus and analysis.answer_type == "name":
+        return f"「{analysis.focus}」の名前の記載は見つかりませんでした"
     if missing == "value" and analysis.focus:
         return f"「{analysis.focus}」の数値の記載は見つかりませんでした"
     if missing == "year":

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 
 from index.meta import era_year
 
-ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "place", "list", "definition", "reason",
-                "change", "yesno", "fact")
-# Answered by a value the text must state: a figure, a date, or who (a person's role or an organization).
-VALUE_TYPES = ("count", "amount", "percentage", "date", "person")
+ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "name", "place", "list", "definition",
+                "reason", "change", "yesno", "fact")
+# Answered by a value the text must state: a figure, a date, who (a person's role or an organization),
+# or a name (「J-Bridge」「第四次産業革命スキル習得講座認定制度」).
+VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name")
 
 # Answer-type cues, tried in order: the first that matches decides.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -28,6 +29,8 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("change", re.compile(r"(何|どこ|どう|どのように)(が|を)?(変わ|変更|改め)|変更(点|内容|前後)|違い|新旧で"
                           r"|現行と(の|比べ)"
                           r"|変更案と現行|現行から|から(何|どう)変")),
+    ("name", re.compile(r"(の|な)(名前|名称)(は|を|が)|何という(名前|名称)?|何と(いう|呼)|正式(名称|な名前|名)"
+                        r"|何の略")),
     ("reason", re.compile(r"なぜ|どうして|理由|根拠は|背景は|目的は|何のため")),
     ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度")),
     ("percentage", re.compile(r"何(%|％|パーセント|割)|割合|比率|何倍")),

@@ -69,6 +69,27 @@ def unit_of(value: Value) -> str | None:
     return m.group(0) if m else None
 
 
+# A name as written: in 「」/『』, in parentheses after a term (「Reスキル講座（第四次産業革命スキル習得講座
+# 認定制度）」), or a Latin-letter name (「IPA NEWS」「J-Bridge」).
+_LATIN_WORD = r"[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９\-－]*"
+NAME = re.compile(r"[「『](?P<q>[^「」『』]{2,40})[」』]|[（(](?P<p>[^（）()、。]{4,40})[）)]"
+                  rf"|(?P<l>{_LATIN_WORD}(?: {_LATIN_WORD})*)")
+
+
+def names_in(text: str) -> list[Value]:
+    """Names written in ``text`` (the values a 「名前は」「何という」 question is answered by)."""
+    out = []
+    for m in NAME.finditer(text):
+        group = "q" if m.group("q") else "p" if m.group("p") else "l"
+        name = m.group(group).strip()
+        if group == "p" and (DATE.search(name) or VALUE.search(name)):
+            continue  # 「（令和2年度）」「（2件以上）」 are not names
+        if group == "l" and len(name) < 3:
+            continue
+        out.append(Value(name, m.start(group), m.end(group), "name"))
+    return out
+
+
 def who_in(text: str) -> list[Value]:
     """Roles and organizations named in ``text`` (the values a 「誰」 question is answered by)."""
     return [Value(m.group(0), m.start(), m.end(), "person") for m in WHO.finditer(text)]
@@ -76,9 +97,9 @@ def who_in(text: str) -> list[Value]:
 
 def matches_type(value: Value, answer_type: str, unit: str | None = None) -> bool:
     """Is ``value`` the kind of figure an ``answer_type`` question asks for?"""
-    if answer_type in ("date", "person"):
+    if answer_type in ("date", "person", "name"):
         return value.kind == answer_type
-    if value.kind in ("date", "person"):
+    if value.kind in ("date", "person", "name"):
         return False
     if answer_type == "count":
         if unit:
@@ -96,10 +117,11 @@ def matches_type(value: Value, answer_type: str, unit: str | None = None) -> boo
 def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "") -> Value | None:
     """The value of the asked type closest after (else before) an anchor position (the asked phrase).
 
-    ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」.
+    ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」 (for a
+    name, the whole question: 「ISMAPに登録された事業者の名前」 is not answered by 「ISMAP」).
     """
-    found = who_in(text) if answer_type == "person" else values_in(text)
-    typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and v.text in asked)]
+    found = who_in(text) if answer_type == "person" else names_in(text) if answer_type == "name" else values_in(text)
+    typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))]
     if unit:
         exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
         typed = exact or typed
@@ -137,6 +159,12 @@ def figures_for(asked: list[tuple[str | None, str]], texts: list[str]) -> list[V
             named_before = [v for t, v in fitting if noun and noun in t[max(0, v.start - len(noun) - 12):v.start]]
             picked.append(named_before[0] if named_before else fitting[0][1])
     return picked
+
+
+def _said(value: str, asked: str) -> bool:
+    """Is ``value`` already part of what was asked (spacing and width aside)?"""
+    squeeze = lambda t: re.sub(r"\s+", "", unicodedata.normalize("NFKC", t))  # noqa: E731
+    return squeeze(value) in squeeze(asked)
 
 
 def clause_around(text: str, start: int, end: int, max_chars: int) -> tuple[int, int]:

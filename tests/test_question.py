@@ -4,7 +4,7 @@ import pytest
 
 from assistant.extractive import _value_type
 from assistant.question import analyze, asked_figures
-from assistant.values import best_value, figures_for, matches_type, unit_of, values_in
+from assistant.values import best_value, figures_for, matches_type, names_in, unit_of, values_in
 from index.config import Bm25Settings
 from index.tokens import SudachiTokenizer
 
@@ -129,3 +129,22 @@ def test_one_figure_is_taken_per_asked_unit_from_the_quoted_sentences():
 def test_the_figure_written_after_the_asked_noun_comes_first():
     text = "専門家 452 名のうち登録セキスペ 360 名が参加し、中小企業 395 社を訪問指導。"
     assert [v.text for v in figures_for([("名", "登録セキスペ"), ("社", "")], [text])] == ["360 名", "395 社"]
+
+
+# ── names ────────────────────────────────────────────────────────────────
+@pytest.mark.parametrize("question", ["JETROが運営するプラットフォームは何という名前ですか",
+                                      "Reスキル講座の正式な名前は？", "IPAの広報誌の名称は何ですか"])
+def test_a_name_question_asks_for_a_name(analyze_q, question):
+    assert analyze_q(question).answer_type == "name"
+
+
+def test_names_are_quoted_bracketed_or_latin_and_never_what_was_asked():
+    text = "経済産業省の「Re スキル講座」（第四次産業革命スキル習得講座認定制度）と「J-Bridge」、（令和2年度）。"
+    assert [v.text for v in names_in(text)] == ["Re スキル講座", "第四次産業革命スキル習得講座認定制度", "J-Bridge"]
+    found = best_value(text, "name", None, [], "Reスキル講座の正式な名前は？")
+    assert found is not None and found.text == "第四次産業革命スキル習得講座認定制度"
+
+
+def test_a_figure_already_in_the_question_is_not_its_answer():
+    text = "政府全体で２３０万人を育成する目標を掲げている。"
+    assert best_value(text, "count", "人", [], "デジタル推進人材230万人") is None
