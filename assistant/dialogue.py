@@ -208,8 +208,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             return Resolved(question, question)
         carried = Constraints(organizations=previous.constraints.organizations,
                               doc_kinds=previous.constraints.doc_kinds)
-        words = [w for w in constraint_words(carried) if w.lower() not in question.lower()]
-        return Resolved(f"{'の'.join(words)}で、{question}" if words else question, question)
+        return Resolved(_scoped(constraint_words(carried), question, "で、"), question)
     names = names or {}
     rest = _strip_opener(question)
     now, before = analysis.constraints, previous.constraints
@@ -235,8 +234,13 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         subject = previous.focus
         joint = "は" if _QUESTION_WORD.match(rest) else "の"
         body = f"{subject}{joint}{rest}" if subject and subject not in rest else rest
-    missing = [w for w in constraint_words(merge(now, before)) if w.lower() not in body.lower()]
-    return Resolved("".join(f"{w}の" for w in missing) + body, question)
+    return Resolved(_scoped(constraint_words(merge(now, before)), body), question)
+
+
+def _scoped(words: list[str], body: str, joint: str = "の") -> str:
+    """``body`` preceded by the constraint words it does not already contain (「IPAの令和2年度の…」)."""
+    missing = [w for w in words if w.lower() not in body.lower()]
+    return "の".join(missing) + joint + body if missing else body
 
 
 def resolve_history(questions: list[str], analyze, names: dict[str, str] | None = None) -> list[Resolved]:

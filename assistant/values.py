@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from index.text import compact
+
 _D = r"[0-9０-９]"
 _NUM = rf"(?:約\s*)?{_D}[{_D[1:-1]},，.．]*(?:\s*[万億兆千百]\s*{_D}*)*"
 _QUALIFIER = r"(?:\s*(?:以上|以下|超|未満|程度|前後|強|弱|増|減|超え|を超える|まで))?"
@@ -163,8 +165,7 @@ def figures_for(asked: list[tuple[str | None, str]], texts: list[str]) -> list[V
 
 def _said(value: str, asked: str) -> bool:
     """Is ``value`` already part of what was asked (spacing and width aside)?"""
-    squeeze = lambda t: re.sub(r"\s+", "", unicodedata.normalize("NFKC", t))  # noqa: E731
-    return squeeze(value) in squeeze(asked)
+    return compact(value) in compact(asked)
 
 
 def clause_around(text: str, start: int, end: int, max_chars: int) -> tuple[int, int]:
