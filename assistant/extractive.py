@@ -152,8 +152,7 @@ class ExtractiveAnswerer:
                     + (1 - s.own_share) * self.coverage(terms, around),
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
-                    value=best_value(text, value_type, analysis.unit, focus_pos,
-                                     analysis.question if value_type == "name" else analysis.focus)
+                    value=best_value(text, value_type, analysis.unit, focus_pos, _asked(analysis, value_type))
                     if value_type else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
@@ -401,7 +400,7 @@ class ExtractiveAnswerer:
                 continue
             tokens = set(self.searcher.tokenizer(s))
             overlap = len(tokens & target) / max(len(tokens | target), 1)
-            value = best_value(s, kind, analysis.unit, _positions(s, analysis.focus), analysis.focus) \
+            value = best_value(s, kind, analysis.unit, _positions(s, analysis.focus), _asked(analysis, kind)) \
                 if c.value else None
             if c.value and not value:
                 continue
@@ -595,6 +594,12 @@ def _value_type(analysis: QuestionAnalysis) -> str | None:
     if analysis.wants_value:
         return analysis.answer_type
     return "count" if analysis.answer_type == "change" else None
+
+
+def _asked(analysis: QuestionAnalysis, kind: str | None) -> str:
+    """What an answer value must not merely repeat: the focus (「主務大臣は誰」 is not answered by
+    「主務大臣」), for a name the whole question (「ISMAPに登録された事業者の名前」 not by 「ISMAP」)."""
+    return analysis.question if kind == "name" else analysis.focus
 
 
 def _cue(text: str, analysis: QuestionAnalysis) -> float:
