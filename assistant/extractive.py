@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -55,6 +56,7 @@ class Candidate:
     lexical: float = 0.0  # question terms covered (sentence + context)
     focus: float = 0.0  # focus terms covered (sentence + context)
     focus_own: float = 0.0  # focus terms in the sentence itself
+    measure: float = 0.0  # the focus as one phrase (terms in order) in the sentence, its headings or the one before
     support: float = 0.0  # the least covered element of the question (focus, qualifiers) in the passage
     value: Value | None = None  # a figure of the asked type
     prior: float = 0.0  # from the passage's rank
@@ -128,16 +130,21 @@ class ExtractiveAnswerer:
         out: list[Candidate] = []
         for r in ranked:
             p, c = r.passage, r.passage.chunk
-            context = set(tok(c.context()))
+            context_run = tok(c.context())
+            context = set(context_run)
             # Qualifiers (the programme, the document …) may sit anywhere in the passage.
             passage_tokens = context | set(tok(c.text))
             qualifier_support = min((self.coverage(e, passage_tokens) for e in elements), default=1.0)
             previous: set[str] = set()
+            previous_run: list[str] = []
             for i, span in enumerate(c.sentences):
                 text = c.text[span.start:span.end]
-                tokens = set(tok(text))
+                run = tok(text)
+                tokens = set(run)
                 around = tokens | context | previous
-                previous = tokens
+                measure = max((phrase_coverage(focus_terms, r, self.idf) for r in (run, context_run, previous_run)),
+                              default=0.0) if focus_terms and analysis.asks_measure else 1.0
+                previous, previous_run = tokens, run
                 key = (c.source, compact(text))
                 # A heading alone never answers — unless it states the figure asked for
                 # (「A）対日投資誘致成功件数 376件以上【基幹目標】」 heads its section).
@@ -152,6 +159,7 @@ class ExtractiveAnswerer:
                     + (1 - s.own_share) * self.coverage(terms, around),
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
+                    measure=measure,
                     value=best_value(text, value_type, analysis.unit, focus_pos, _asked(analysis, value_type))
                     if value_type else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
@@ -186,7 +194,7 @@ class ExtractiveAnswerer:
 
     def _carries_measure(self, c: Candidate) -> bool:
         """Does the sentence (with its headings and the sentence before) name the asked measure?"""
-        return c.focus >= self.settings.scoring.measure_threshold
+        return c.measure >= self.settings.scoring.measure_threshold
 
     # ── answering ────────────────────────────────────────────────────
     def answer(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> Draft:
@@ -316,8 +324,8 @@ class ExtractiveAnswerer:
         text = chunk.text[spans[0].start:spans[-1].end]
         passage = best.passage if chunk is best.chunk else Passage(best.passage.rank, best.passage.score, chunk)
         joined = Candidate(passage, first, text, spans[0].line_start, max(s.line_end for s in spans),
-                           lexical=best.lexical, focus=best.focus, focus_own=best.focus_own, support=best.support,
-                           prior=best.prior, cue=best.cue, score=best.score)
+                           lexical=best.lexical, focus=best.focus, focus_own=best.focus_own, measure=best.measure,
+                           support=best.support, prior=best.prior, cue=best.cue, score=best.score)
         return Quote(joined, text, _version_label(chunk))
 
     def _list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
@@ -520,6 +528,27 @@ class ExtractiveAnswerer:
         return [t for t, year in titles.items() if t != chunk.title and year != chunk.revision_year]
 
 
+def phrase_coverage(terms: list[str], tokens: list[str], weight: Callable[[str], float], gap: int = 1) -> float:
+    """Weighted share of the longest run of consecutive ``terms`` found in order in ``tokens``, at most
+    ``gap`` tokens apart: 「合格率」 is carried by 「合格率」 or 「合格の率」, not by 「合格者…登録率」, so a
+    measure's name is not assembled from words of neighbouring sentences."""
+    total = sum(weight(t) for t in terms)
+    where: dict[str, list[int]] = {}
+    for i, t in enumerate(tokens):
+        where.setdefault(t, []).append(i)
+    best = 0.0
+    for first in range(len(terms)):
+        for pos in where.get(terms[first], ()):
+            covered, at = weight(terms[first]), pos
+            for t in terms[first + 1:]:
+                nxt = next((j for j in where.get(t, ()) if at < j <= at + 1 + gap), None)
+                if nxt is None:
+                    break
+                covered, at = covered + weight(t), nxt
+            best = max(best, covered)
+    return best / total if total else 0.0
+
+
 def _redundant(a: Candidate, b: Candidate) -> bool:
     x, y = compact(a.text), compact(b.text)
     return x in y or y in x
@@ -533,7 +562,8 @@ def _next_sentence(c: Candidate) -> Candidate | None:
         return None
     span = chunk.sentences[j]
     return Candidate(c.passage, j, chunk.text[span.start:span.end], span.line_start, span.line_end,
-                     lexical=c.lexical, focus=c.focus, focus_own=c.focus_own, support=c.support, prior=c.prior,
+                     lexical=c.lexical, focus=c.focus, focus_own=c.focus_own, measure=c.measure,
+                     support=c.support, prior=c.prior,
                      score=c.score * 0.9)
 
 

@@ -148,3 +148,17 @@ def test_names_are_quoted_bracketed_or_latin_and_never_what_was_asked():
 def test_a_figure_already_in_the_question_is_not_its_answer():
     text = "政府全体で２３０万人を育成する目標を掲げている。"
     assert best_value(text, "count", "人", [], "デジタル推進人材230万人") is None
+
+
+def test_a_measure_is_carried_by_its_name_in_order_not_by_words_from_two_places():
+    from assistant.extractive import phrase_coverage
+
+    def weight(term: str) -> float:
+        return 1.0
+
+    assert phrase_coverage(["合格", "率"], ["合格", "率", "は", "30", "%"], weight) == 1.0
+    assert phrase_coverage(["合格", "率"], ["合格", "の", "率"], weight) == 1.0  # one particle between
+    # 「合格者…登録率」: both words occur, but never as one name.
+    assert phrase_coverage(["合格", "率"], ["合格", "者", "の", "うち", "登録", "率"], weight) == 0.5
+    assert phrase_coverage(["受験", "者", "数"], ["応募", "者", "数", "受験"], weight) == 2 / 3
+    assert phrase_coverage([], ["合格"], weight) == 0.0
