@@ -173,8 +173,9 @@ class Assistant:
             query, k=max(self.settings.rank.pool, req.k or self.settings.retrieval.top_k),
             mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters,
         )
-        req.ranked = rerank(passages_of(docs), req.analysis, self.settings.rank,
-                            req.k or self.settings.retrieval.top_k)
+        pool = passages_of(docs)
+        evidence = self.extractive.evidence(req.analysis, pool) if self.settings.rank.proximity else None
+        req.ranked = rerank(pool, req.analysis, self.settings.rank, req.k or self.settings.retrieval.top_k, evidence)
         req.passages = [r.passage for r in req.ranked]
         req.timings["retrieve"] = (time.perf_counter() - t) * 1000
         return req

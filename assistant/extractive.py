@@ -17,9 +17,10 @@ verbatim and trimmed to the clauses that carry the answer.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -102,6 +103,8 @@ class ExtractiveAnswerer:
         self._idf = {tok: math.log(1 + (n_docs - df[i] + 0.5) / (df[i] + 0.5))
                      for tok, i in bm25.vocab_dict.items() if i < len(df)}
         self._unknown_idf = math.log(1 + (n_docs + 0.5) / 0.5)
+        # Re-ranking and answering read the same sentences: tokenize each once.
+        self._tok = functools.lru_cache(maxsize=8192)(lambda text: tuple(searcher.tokenizer(text)))
         self._families: dict[tuple, dict[str, int | None]] | None = None
         self._documents: dict[str, Chunk] | None = None
 
@@ -119,9 +122,26 @@ class ExtractiveAnswerer:
 
         return content_terms(self.searcher.tokenizer, text)
 
+    def evidence(self, analysis: QuestionAnalysis, passages: list[Passage]) -> dict[str, float]:
+        """Chunk id -> how well its best sentence covers the question, 0..1 (as a candidate's
+        ``lexical``, without the sentence before): the proximity signal for re-ranking."""
+        s = self.settings.scoring
+        terms = self._terms(analysis.question)
+        out: dict[str, float] = {}
+        for p in passages:
+            c = p.chunk
+            context = set(self._tok(c.context()))
+            best = 0.0
+            for span in c.sentences:
+                tokens = set(self._tok(c.text[span.start:span.end]))
+                best = max(best, s.own_share * self.coverage(terms, tokens)
+                           + (1 - s.own_share) * self.coverage(terms, tokens | context))
+            out[c.chunk_id] = best
+        return out
+
     def candidates(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> list[Candidate]:
         s = self.settings.scoring
-        tok = self.searcher.tokenizer
+        tok = self._tok
         terms = self._terms(analysis.question)
         focus_terms = self._terms(analysis.focus) if analysis.focus else []
         elements = [t for t in (self._terms(q) for q in analysis.qualifiers) if t]
@@ -136,7 +156,7 @@ class ExtractiveAnswerer:
             passage_tokens = context | set(tok(c.text))
             qualifier_support = min((self.coverage(e, passage_tokens) for e in elements), default=1.0)
             previous: set[str] = set()
-            previous_run: list[str] = []
+            previous_run: tuple[str, ...] = ()
             for i, span in enumerate(c.sentences):
                 text = c.text[span.start:span.end]
                 run = tok(text)
@@ -528,7 +548,7 @@ class ExtractiveAnswerer:
         return [t for t, year in titles.items() if t != chunk.title and year != chunk.revision_year]
 
 
-def phrase_coverage(terms: list[str], tokens: list[str], weight: Callable[[str], float], gap: int = 1) -> float:
+def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callable[[str], float], gap: int = 1) -> float:
     """Weighted share of the longest run of consecutive ``terms`` found in order in ``tokens``, at most
     ``gap`` tokens apart: 「合格率」 is carried by 「合格率」 or 「合格の率」, not by 「合格者…登録率」, so a
     measure's name is not assembled from words of neighbouring sentences."""

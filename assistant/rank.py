@@ -6,6 +6,9 @@ A pure function over retrieved passages and the question's analysis:
   question names moves up; one from another named organization moves down;
 * when several revisions of one document (same organization and kind) were
   retrieved, the revision the question names — or else the latest — moves up;
+* a passage whose best sentence covers the question (``evidence``, computed
+  by the answerer) moves up by ``proximity`` times that share: words that
+  meet in one sentence say more than words scattered over a chunk;
 * near-identical passages (the same text in two revisions, or printed twice)
   are collapsed: the preferred one stays, the others ride along as
   ``duplicates`` so they no longer push the evidence out of the top k.
@@ -92,12 +95,18 @@ def near_duplicate(a: Passage, b: Passage, ratio: float) -> bool:
     return matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio
 
 
-def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSettings, k: int) -> list[Ranked]:
-    """The top ``k`` passages after constraint bonuses and duplicate collapsing."""
+def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSettings, k: int,
+           evidence: dict[str, float] | None = None) -> list[Ranked]:
+    """The top ``k`` passages after constraint bonuses and duplicate collapsing.
+
+    ``evidence`` (chunk id -> 0..1): how well the passage's best sentence covers the question; it adds
+    ``settings.proximity`` times that, so a passage whose words meet in one sentence moves up."""
     latest = latest_revisions(passages)
     several = _families_with_several_documents(passages)
+    evidence = evidence or {}
     scored = sorted(
-        (Ranked(p, p.score + constraint_bonus(p, analysis, latest, several, settings)) for p in passages),
+        (Ranked(p, p.score + constraint_bonus(p, analysis, latest, several, settings)
+                + settings.proximity * evidence.get(p.chunk.chunk_id, 0.0)) for p in passages),
         key=lambda r: -r.score)
     kept: list[Ranked] = []
     for r in scored:

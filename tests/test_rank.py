@@ -1,0 +1,49 @@
+"""Re-ranking retrieved passages: constraints, proximity of the question's words, duplicates."""
+
+from assistant.question import Constraints, QuestionAnalysis
+from assistant.rank import rerank
+from index.config import RankSettings
+from index.documents import Chunk
+from index.search import Passage
+
+
+def _passage(n: int, score: float, text: str, organization: str | None = None) -> Passage:
+    chunk = Chunk(chunk_id=f"c{n}", source=f"doc{n}.txt", title="", part=0, section=[], version=None,
+                  counterpart=None, line_start=1, line_end=1, char_start=0, char_end=len(text), page=None,
+                  text=text, sentences=[], organization=organization)
+    return Passage(rank=n, score=score, chunk=chunk)
+
+
+def _question(**constraints) -> QuestionAnalysis:
+    return QuestionAnalysis("質問", "fact", None, "", constraints=Constraints(**constraints))
+
+
+def test_without_evidence_the_fused_order_stands():
+    passages = [_passage(1, 0.20, "一"), _passage(2, 0.18, "二"), _passage(3, 0.15, "三")]
+    ranked = rerank(passages, _question(), RankSettings(proximity=0.05), k=3)
+    assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c2", "c3"]
+    assert [r.passage.rank for r in ranked] == [1, 2, 3]
+
+
+def test_a_passage_whose_sentence_covers_the_question_moves_up():
+    passages = [_passage(1, 0.20, "一"), _passage(2, 0.18, "二")]
+    evidence = {"c1": 0.2, "c2": 1.0}
+    ranked = rerank(passages, _question(), RankSettings(proximity=0.05), k=2, evidence=evidence)
+    assert [r.passage.chunk.chunk_id for r in ranked] == ["c2", "c1"]
+    # With the weight at 0 the evidence is ignored.
+    ranked = rerank(passages, _question(), RankSettings(proximity=0.0), k=2, evidence=evidence)
+    assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c2"]
+
+
+def test_the_named_organization_moves_up_and_another_down():
+    passages = [_passage(1, 0.20, "一", "NEDO"), _passage(2, 0.17, "二", "IPA")]
+    ranked = rerank(passages, _question(organizations=("IPA",)), RankSettings(), k=2)
+    assert [r.passage.chunk.organization for r in ranked] == ["IPA", "NEDO"]
+
+
+def test_near_duplicates_collapse_into_the_first_and_make_room():
+    text = "対日投資誘致成功件数は中期目標期間中に376件以上とする。"
+    passages = [_passage(1, 0.20, text), _passage(2, 0.19, text + "　"), _passage(3, 0.10, "別の話")]
+    ranked = rerank(passages, _question(), RankSettings(), k=2)
+    assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c3"]
+    assert [d.chunk.chunk_id for d in ranked[0].duplicates] == ["c2"]
