@@ -42,6 +42,8 @@ _LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような)|とおり(。
 _KIND_WORD = {"年度計画": "計画", "年度評価": "評価", "中期目標": "中期目標", "中長期目標": "中長期目標",
               "政策資料": "資料"}
 _DEFINITION = re.compile(r"とは|をいう|を指す|のこと|と呼ぶ|と称する|と定義")
+# What a question asks for when its last phrase is 「目標」「実績」「水準」: in plans and evaluations, a figure.
+_IMPLIED_FIGURE = re.compile(r"目標|実績|水準|数値|数字")
 _REASON = re.compile(r"ため|から|理由|背景|踏まえ|により|による|目的")
 
 
@@ -172,7 +174,11 @@ class ExtractiveAnswerer:
                         analysis.wants_value and values_in(text))):
                     continue
                 seen.add(key)
-                focus_pos = _positions(text, analysis.anchor) or _positions(text, analysis.focus)
+                # Where the figure sits: after the phrase before the question word (「累計で何件」), but for a
+                # figure only implied (「…件数の目標は」) after the focus — 「目標」 also sits inside 「中期目標期間」.
+                focus_pos = (_positions(text, analysis.focus) or _positions(text, analysis.anchor)) \
+                    if value_type and not analysis.wants_value else \
+                    _positions(text, analysis.anchor) or _positions(text, analysis.focus)
                 cand = Candidate(
                     p, i, text, span.line_start, span.line_end,
                     lexical=s.own_share * self.coverage(terms, tokens)
@@ -465,8 +471,9 @@ class ExtractiveAnswerer:
         for name, titles in documents:
             passages = self.searcher.search(analysis.question, k=3, filters=Filters(titles=titles))
             cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
-            if analysis.wants_value:
-                cands = [c for c in cands if c.value] or cands
+            if _value_type(analysis):
+                cands = [c for c in cands if c.value and c.score >= self.settings.value_share * cands[0].score] \
+                    or cands
             if cands:
                 picked.append((name, cands[0]))
         if len(picked) < 2:
@@ -643,7 +650,11 @@ def _value_type(analysis: QuestionAnalysis) -> str | None:
         return "magnitude"
     if analysis.wants_value:
         return analysis.answer_type
-    return "count" if analysis.answer_type == "change" else None
+    if analysis.answer_type == "change":
+        return "count"
+    if analysis.answer_type == "fact" and _IMPLIED_FIGURE.search(analysis.anchor):
+        return "magnitude"  # 「…の目標は？」「目標水準は？」: a figure when the text gives one (preferred)
+    return None
 
 
 def _asked(analysis: QuestionAnalysis, kind: str | None) -> str:

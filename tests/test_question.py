@@ -162,3 +162,15 @@ def test_a_measure_is_carried_by_its_name_in_order_not_by_words_from_two_places(
     assert phrase_coverage(["合格", "率"], ["合格", "者", "の", "うち", "登録", "率"], weight) == 0.5
     assert phrase_coverage(["受験", "者", "数"], ["応募", "者", "数", "受験"], weight) == 2 / 3
     assert phrase_coverage([], ["合格"], weight) == 0.0
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("JETROが提供した情報の活用度アンケートで目標とする水準は？", "magnitude"),  # a target: a figure if one is given
+    ("NEDOの第4期中長期目標期間における満足度の実績値は？", "magnitude"),
+    ("補正予算で上乗せした目標を後で見直す可能性について何と書いている？", None),  # asks what is written
+    ("IPAはどんな取組をしていますか", None),
+])
+def test_a_target_or_result_asked_for_is_looked_for_as_a_figure(analyze_q, question, figure):
+    a = analyze_q(question)
+    assert _value_type(a) == figure
+    assert not a.wants_value  # preferred, never required: a qualitative target still answers
