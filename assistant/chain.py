@@ -22,8 +22,9 @@ from index.text import compact
 
 from .answer import ABSTAIN, Answer, Citation
 from .dialogue import Turn, resolve_history
-from .extractive import Candidate, Draft, ExtractiveAnswerer, abstention_text, citation_for
+from .extractive import Candidate, Draft, ExtractiveAnswerer, abstention_text, citation_for, merge_parts
 from .llm import build_messages, make_chat_model
+from .parts import question_parts
 from .question import QuestionAnalysis, analyze
 from .rank import Ranked, rerank
 from .retriever import PassageRetriever, passages_of
@@ -167,18 +168,20 @@ class Assistant:
         if req.answer is not None:
             return req
         t = time.perf_counter()
-        query = req.searched_as or req.question
-        req.analysis = self.analyze(query)
-        docs = self.retriever.invoke(
-            query, k=max(self.settings.rank.pool, req.k or self.settings.retrieval.top_k),
-            mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters,
-        )
-        pool = passages_of(docs)
-        evidence = self.extractive.evidence(req.analysis, pool) if self.settings.rank.proximity else None
-        req.ranked = rerank(pool, req.analysis, self.settings.rank, req.k or self.settings.retrieval.top_k, evidence)
+        req.analysis, req.ranked = self._rank(req.searched_as or req.question, req)
         req.passages = [r.passage for r in req.ranked]
         req.timings["retrieve"] = (time.perf_counter() - t) * 1000
         return req
+
+    def _rank(self, query: str, req: Request) -> tuple[QuestionAnalysis, list[Ranked]]:
+        """Analyze ``query``, search, and re-rank the pool under its constraints."""
+        analysis = self.analyze(query)
+        k = req.k or self.settings.retrieval.top_k
+        docs = self.retriever.invoke(query, k=max(self.settings.rank.pool, k),
+                                     mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters)
+        pool = passages_of(docs)
+        evidence = self.extractive.evidence(analysis, pool) if self.settings.rank.proximity else None
+        return analysis, rerank(pool, analysis, self.settings.rank, k, evidence)
 
     def _answer_mode(self, req: Request) -> str:
         return req.answer_mode or self.settings.answer.mode
@@ -196,7 +199,11 @@ class Assistant:
 
     # ── answering ────────────────────────────────────────────────────
     def _extractive_answer(self, req: Request) -> Answer:
-        draft = self.extractive.answer(req.analysis, req.ranked)
+        parts = question_parts(req.searched_as or req.question, self.analyze)
+        if parts:  # each part searched and answered on its own, stated in turn
+            draft = merge_parts([self.extractive.answer(*self._rank(part, req)) for part in parts])
+        else:
+            draft = self.extractive.answer(req.analysis, req.ranked)
         diagnostics = {"focus": req.analysis.focus, "answer_type": req.analysis.answer_type,
                        "focus_coverage": round(draft.focus, 4), "support": round(draft.support, 4),
                        "missing": draft.missing}

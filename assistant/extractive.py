@@ -576,6 +576,27 @@ def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callabl
     return best / total if total else 0.0
 
 
+_PART_MARKS = "①②③④⑤⑥⑦⑧⑨"
+
+
+def merge_parts(drafts: list[Draft]) -> Draft:
+    """One answer to a question of several parts: each part's answer in turn (①…／②…, 「資料に記載なし」
+    for a part the documents do not answer), their quotes in order, none twice."""
+    answered = [d for d in drafts if not d.abstained]
+    if not answered:
+        return drafts[0]
+    direct = "／".join(f"{_PART_MARKS[i % len(_PART_MARKS)]}{ABSTAIN if d.abstained else d.direct}"
+                      for i, d in enumerate(drafts))
+    quotes: list[Quote] = []
+    for q in (q for d in answered for q in d.quotes):
+        if not any(x.candidate.chunk.chunk_id == q.candidate.chunk.chunk_id and x.text == q.text for x in quotes):
+            quotes.append(q)
+    weakest = min(answered, key=lambda d: d.confidence)
+    return Draft(direct, quotes, confidence=weakest.confidence, notes=[n for d in answered for n in d.notes],
+                 focus=weakest.focus, support=weakest.support,
+                 missing=next((d.missing for d in drafts if d.missing), ""))
+
+
 def _redundant(a: Candidate, b: Candidate) -> bool:
     x, y = compact(a.text), compact(b.text)
     return x in y or y in x

@@ -174,3 +174,32 @@ def test_a_target_or_result_asked_for_is_looked_for_as_a_figure(analyze_q, quest
     a = analyze_q(question)
     assert _value_type(a) == figure
     assert not a.wants_value  # preferred, never required: a qualitative target still answers
+
+
+# ── questions of several parts ───────────────────────────────────────────
+def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_subject(analyze_q):
+    from assistant.parts import question_parts
+
+    assert question_parts("デジタルスキル標準はいつ策定され、令和6年度にIPAはどう見直す？", analyze_q) == [
+        "デジタルスキル標準はいつ策定され？", "デジタルスキル標準について、令和6年度にIPAはどう見直す?"]
+    # A pronoun stands for the first part's subject.
+    assert question_parts("プラットフォームはいつから構築され、IPAは令和6年度にそれをどう発展させる？", analyze_q)[1] \
+        == "IPAは令和6年度にプラットフォームをどう発展させる?"
+    # 「Aと、Bは？」 with B in another organization's documents.
+    assert question_parts("JETROで連携先として挙げられている機関と、IPAの令和6年度の重点業務は？", analyze_q) == [
+        "JETROで連携先として挙げられている機関は？", "IPAの令和6年度の重点業務は?"]
+
+
+@pytest.mark.parametrize("question", [
+    "IPAが自主制作した動画シリーズは何本で、再生回数はどのくらい？",  # several figures of one passage
+    "CyberREXはいつ、どこで実施されましたか",
+    "IPAの令和6年度計画で、一般管理費の効率化目標は？",  # one question with a scope
+])
+def test_a_question_asking_several_things_of_one_passage_stays_whole(analyze_q, question):
+    from assistant.parts import question_parts
+
+    assert question_parts(question, analyze_q) == []
+
+
+def test_a_date_keeps_its_end_or_beginning():
+    assert [v.text for v in values_in("標準の策定（2022年末）、令和6年度初めに開始")] == ["2022年末", "令和6年度初め"]

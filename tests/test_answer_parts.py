@@ -1,0 +1,29 @@
+"""An answer to a question of several parts states each part in turn (pure, no index)."""
+
+from assistant.extractive import Candidate, Draft, Quote, merge_parts
+from tests.test_rank import _passage
+
+
+def _quote(n: int, text: str) -> Quote:
+    passage = _passage(n, 0.1, text)
+    return Quote(Candidate(passage, 0, text, 1, 1), text)
+
+
+def test_each_part_is_stated_in_turn_and_a_shared_quote_is_given_once():
+    shared = _quote(1, "標準は2022年末に策定された。")
+    first = Draft("2022年末", [shared], confidence=0.9)
+    second = Draft("生成AI等を踏まえて改訂する", [_quote(2, "生成AI等を踏まえた改訂を行う。"), shared], confidence=0.6)
+    merged = merge_parts([first, second])
+    assert merged.direct == "①2022年末／②生成AI等を踏まえて改訂する"
+    assert [q.text for q in merged.quotes] == ["標準は2022年末に策定された。", "生成AI等を踏まえた改訂を行う。"]
+    assert merged.confidence == 0.6  # as strong as its weakest part
+    assert not merged.abstained
+
+
+def test_a_part_the_documents_do_not_answer_says_so():
+    answered = Draft("2022年末", [_quote(1, "標準は2022年末に策定された。")], confidence=0.9)
+    merged = merge_parts([answered, Draft("資料に記載なし（…）", abstained=True)])
+    assert merged.direct == "①2022年末／②資料に記載なし"
+    assert len(merged.quotes) == 1
+    # Nothing answered: the whole answer abstains.
+    assert merge_parts([Draft("資料に記載なし", abstained=True)] * 2).abstained
