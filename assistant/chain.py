@@ -21,7 +21,7 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact
 
 from .answer import ABSTAIN, Answer, Citation
-from .dialogue import Turn, resolve_history
+from .dialogue import Catalog, Turn, resolve_history
 from .extractive import Candidate, Draft, ExtractiveAnswerer, abstention_text, citation_for, merge_parts
 from .llm import build_messages, make_chat_model
 from .parts import question_parts
@@ -76,6 +76,8 @@ class Assistant:
                                           mode=settings.retrieval.mode)
         table = self.searcher.chunks
         self.organizations = organization_aliases(sorted(table.distinct("title")), organizations_of(table))
+        self.catalog: Catalog = frozenset((c.organization, c.kind, c.fiscal_year)
+                                          for c in table.take(table.first_rows("title")))
         self._chat_model = chat_model
         self.steps = (
             RunnableLambda(self._prepare, name="prepare")
@@ -148,7 +150,7 @@ class Assistant:
     def resolve(self, question: str, history: list[Turn]) -> str:
         """The question made self-contained against the earlier turns (rule-based, offline)."""
         turns = [t.question for t in history if t.question.strip()] + [question]
-        return resolve_history(turns, self.analyze, self.organizations)[-1].question
+        return resolve_history(turns, self.analyze, self.organizations, self.catalog)[-1].question
 
     def _condense(self, req: Request) -> str | None:
         """With an LLM: rewrite the follow-up as a standalone question; None when it fails."""

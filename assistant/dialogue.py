@@ -52,6 +52,40 @@ class Turn:
     answer: str = ""
 
 
+# The indexed documents as (organization, kind, fiscal year): a carried document kind is kept only when
+# a document of that kind exists for the question's organization and year.
+Catalog = frozenset[tuple[str | None, str | None, int | None]]
+# A target, plan or result asked for: 「令和2年度の実績は？」 after 「…の効率化目標は？」 asks for the result.
+_STATUS = ("実績値", "目標値", "実績", "目標", "見込み", "予定")
+
+
+def kind_exists(c: Constraints, catalog: Catalog | None) -> bool:
+    """Is there a document of the constraints' kind, for its organization and fiscal year? (True
+    without a catalog or a kind.) A document without a fiscal year (a multi-year plan) fits any year."""
+    if not catalog or not c.doc_kinds:
+        return True
+    return any(kind and any(k in kind or kind in k for k in c.doc_kinds)
+               and (not c.organizations or (org and any(o in org for o in c.organizations)))
+               and (year is None or not c.fiscal_years or year in c.fiscal_years)
+               for org, kind, year in catalog)
+
+
+def _without_kinds(text: str, kinds: tuple[str, ...]) -> str:
+    """``text`` with the words naming ``kinds`` removed (「令和2年度計画で」 -> 「令和2年度で」)."""
+    for kind in kinds:
+        text = re.sub(rf"の{kind}|{kind}の", "", text)
+        text = text.replace(kind, "年度" if kind.startswith("年度") else "")  # 「令和2年度計画」 -> 「令和2年度」
+    return text
+
+
+def _with_status(text: str, status: str) -> str:
+    """``text`` asking for ``status`` (実績, 目標 …) in place of the last such word it asks for."""
+    if status in text:
+        return text
+    at = max(((text.rfind(w), w) for w in _STATUS), default=(-1, ""))
+    return text[:at[0]] + status + text[at[0] + len(at[1]):] if at[0] >= 0 else text
+
+
 @dataclass(frozen=True)
 class Resolved:
     """The question as searched (self-contained; equal to ``original`` when nothing was carried)."""
@@ -193,12 +227,14 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
 
 
 def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis | None,
-            names: dict[str, str] | None = None) -> Resolved:
+            names: dict[str, str] | None = None, catalog: Catalog | None = None) -> Resolved:
     """Rewrite a follow-up into a self-contained question (unchanged otherwise).
 
     ``previous`` is the analysis of the previous turn *as resolved*, so a chain of
     follow-ups keeps its subject; ``names`` maps organization aliases to canonical
-    names (as for :func:`~assistant.question.analyze`).
+    names (as for :func:`~assistant.question.analyze`); ``catalog`` lists the indexed
+    documents, so a carried document kind is dropped when the new year has no such
+    document (「令和2年度は？」 after a 令和6年度計画 question, with only a 令和2年度 評価).
     """
     if previous is None:
         return Resolved(question, question)
@@ -216,8 +252,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         now = replace(now, version=version)
     bare = _BARE.match(rest)
     if bare and _names_constraints(now) and (not has_own_focus(analysis) or len(bare.group("head")) <= 12):
-        # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint.
+        # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint
+        # (「令和2年度の実績は？」: asking for the result where it asked for the target).
         body = _swap(normalize_question(previous.question), before, now, names)
+        if analysis.focus in _STATUS:
+            body = _with_status(body, analysis.focus)
     elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped
@@ -234,7 +273,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         subject = previous.focus
         joint = "は" if _QUESTION_WORD.match(rest) else "の"
         body = f"{subject}{joint}{rest}" if subject and subject not in rest else rest
-    return Resolved(_scoped(constraint_words(merge(now, before)), body), question)
+    merged = merge(now, before)
+    if not now.doc_kinds and not kind_exists(merged, catalog):
+        merged = replace(merged, doc_kinds=())
+        body = _without_kinds(body, before.doc_kinds)
+    return Resolved(_scoped(constraint_words(merged), body), question)
 
 
 def _scoped(words: list[str], body: str, joint: str = "の") -> str:
@@ -243,13 +286,14 @@ def _scoped(words: list[str], body: str, joint: str = "の") -> str:
     return "の".join(missing) + joint + body if missing else body
 
 
-def resolve_history(questions: list[str], analyze, names: dict[str, str] | None = None) -> list[Resolved]:
+def resolve_history(questions: list[str], analyze, names: dict[str, str] | None = None,
+                    catalog: Catalog | None = None) -> list[Resolved]:
     """Resolve every question of a conversation in order (``analyze``: text -> QuestionAnalysis)."""
     out: list[Resolved] = []
     previous: QuestionAnalysis | None = None
     for q in questions:
         now = analyze(q)
-        r = resolve(q, now, previous, names)
+        r = resolve(q, now, previous, names, catalog)
         previous = analyze(r.question) if r.rewritten else now
         out.append(r)
     return out

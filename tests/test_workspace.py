@@ -71,6 +71,19 @@ def test_a_fiscal_year_follow_up_replaces_the_year(analyze_q):
     assert analyze_q(follow).constraints.fiscal_years == (2024,) and "令和2年度" not in follow
 
 
+def test_a_document_kind_is_carried_only_where_the_new_year_has_such_a_document(analyze_q):
+    first = "IPAの令和6年度計画で、一般管理費の効率化目標は？"
+    catalog = frozenset({("IPA", "年度計画", 2024), ("IPA", "年度評価", 2020)})
+    follow = resolve_history([first, "令和2年度の実績は？"], analyze_q, NAMES, catalog)[1].question
+    c = analyze_q(follow).constraints
+    assert c.fiscal_years == (2020,) and c.doc_kinds == () and "計画" not in follow
+    assert "一般管理費" in follow and "実績" in follow and "目標" not in follow  # the result, not the target
+    # A plan for that year exists: the kind stays.
+    with_plan = catalog | {("IPA", "年度計画", 2020)}
+    follow = resolve_history([first, "令和2年度は？"], analyze_q, NAMES, with_plan)[1].question
+    assert analyze_q(follow).constraints.doc_kinds == ("年度計画",)
+
+
 def test_a_bare_thing_takes_the_place_of_the_previous_thing(analyze_q):
     _, follow = _conversation(analyze_q, "新機軸のデジタル社会ミッションで、半導体の長期目標は？", "蓄電池は？")
     assert follow == "新機軸のデジタル社会ミッションで、蓄電池の長期目標は？"
