@@ -34,7 +34,7 @@ from index.text import compact, squeeze
 from .answer import ABSTAIN, Citation
 from .question import MAGNITUDE, QuestionAnalysis, asked_figures
 from .rank import Ranked
-from .values import Value, best_value, figures_for, strip_marker, trim, unit_of, value_run, values_in
+from .values import Value, best_value, figures_for, is_target, strip_marker, trim, unit_of, value_run, values_in
 
 # A sentence that announces items instead of stating the answer (「以下の基準に該当するものは…」).
 _LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような)|とおり(。|である|とする)?$")
@@ -186,7 +186,8 @@ class ExtractiveAnswerer:
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
                     measure=measure,
-                    value=best_value(text, value_type, analysis.unit, focus_pos, _asked(analysis, value_type))
+                    value=best_value(text, value_type, analysis.unit, focus_pos, _asked(analysis, value_type),
+                                     analysis.status)
                     if value_type else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
@@ -235,6 +236,8 @@ class ExtractiveAnswerer:
                      and (analysis.answer_type != "change" or c.chunk.version)]
             if analysis.asks_measure:  # a figure of the named measure beats a closer-scoring other figure
                 typed = [c for c in typed if self._carries_measure(c)] or typed
+            if analysis.status:  # 「…の目標は」: a figure stated as a target beats a result (and the reverse)
+                typed = [c for c in typed if is_target(c.value, c.text) == (analysis.status == "目標")] or typed
             if typed:
                 ordered.remove(typed[0])
                 ordered.insert(0, typed[0])
@@ -434,7 +437,8 @@ class ExtractiveAnswerer:
                 continue
             tokens = set(self.searcher.tokenizer(s))
             overlap = len(tokens & target) / max(len(tokens | target), 1)
-            value = best_value(s, kind, analysis.unit, _positions(s, analysis.focus), _asked(analysis, kind)) \
+            value = best_value(s, kind, analysis.unit, _positions(s, analysis.focus), _asked(analysis, kind),
+                               analysis.status) \
                 if c.value else None
             if c.value and not value:
                 continue

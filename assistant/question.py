@@ -110,6 +110,13 @@ class QuestionAnalysis:
         return self.wants_value and (self.answer_type == "person" or bool(MEASURE.search(self.focus)))
 
     @property
+    def status(self) -> str | None:
+        """「目標」 when a target is asked (「…の目標は？」), 「実績」 when a result is (「…の実績は？」), else None."""
+        asked = re.sub(r"中長?期目標|目標期間", "", self.question)  # a plan's name, not an asked target
+        target, result = "目標" in asked, "実績" in asked
+        return "目標" if target and not result else "実績" if result and not target else None
+
+    @property
     def asks_several(self) -> bool:
         """「何名で、何社を訪問した？」: more than one figure asked."""
         return len(asked_figures(self.question)) >= 2

@@ -118,17 +118,34 @@ def matches_type(value: Value, answer_type: str, unit: str | None = None) -> boo
     return True
 
 
-def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "") -> Value | None:
+# A figure stated as a target: bounded (「30万件以上」) or set as one (「…件とする」「…を目指す」).
+_TARGET_BOUND = re.compile(r"(以上|以下|超|未満|超え|を超える)$")
+_TARGET_AFTER = re.compile(r"^\s*(?:の\s*)?(?:以上|以下|を目指|とする|を達成|を確保|を目標)")
+_ACTUAL_BEFORE = re.compile(r"(実績|平均|現状|現在|時点)[^。、]{0,12}$")
+
+
+def is_target(value: Value, text: str) -> bool:
+    """Is ``value`` stated as a target (bounded, or set as one) rather than as a result?"""
+    if _ACTUAL_BEFORE.search(text[max(0, value.start - 16):value.start]):
+        return False
+    return bool(_TARGET_BOUND.search(value.text) or _TARGET_AFTER.match(text[value.end:value.end + 8]))
+
+
+def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "",
+               status: str | None = None) -> Value | None:
     """The value of the asked type closest after (else before) an anchor position (the asked phrase).
 
     ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」 (for a
     name, the whole question: 「ISMAPに登録された事業者の名前」 is not answered by 「ISMAP」).
+    ``status`` 目標 prefers a figure stated as a target, 実績 one that is not (see :func:`is_target`).
     """
     found = who_in(text) if answer_type == "person" else names_in(text) if answer_type == "name" else values_in(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))]
     if unit:
         exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
         typed = exact or typed
+    if status and answer_type not in ("date", "person", "name"):
+        typed = [v for v in typed if is_target(v, text) == (status == "目標")] or typed
     if not typed:
         return None
     if not anchors:

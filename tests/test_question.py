@@ -203,3 +203,17 @@ def test_a_question_asking_several_things_of_one_passage_stays_whole(analyze_q, 
 
 def test_a_date_keeps_its_end_or_beginning():
     assert [v.text for v in values_in("標準の策定（2022年末）、令和6年度初めに開始")] == ["2022年末", "令和6年度初め"]
+
+
+def test_a_target_is_told_from_a_result(analyze_q):
+    from assistant.values import is_target
+
+    text = "月平均の実績数（アクセス数）は約２万５千件。これを通年換算した３０万件以上を目指す。"
+    result, target = values_in(text)
+    assert not is_target(result, text) and is_target(target, text)
+    assert best_value(text, "count", None, [0], status="目標").text == "３０万件以上"
+    assert best_value(text, "count", None, [0], status="実績").text == "約２万５千件"
+    assert analyze_q("マナビDXのアクセス数の目標はいくつ？").status == "目標"
+    assert analyze_q("第四期の実績はいくつ？").status == "実績"
+    # 「中期目標期間」 names a plan's period, not an asked target.
+    assert analyze_q("前中期目標期間の支援件数は年平均何件でしたか").status is None
