@@ -214,6 +214,9 @@ class ExtractiveAnswerer:
             return False, "measure"
         if analysis.wants_value and best.value is None:
             return False, "value"
+        if analysis.status == "実績" and analysis.wants_value and best.value is not None \
+                and is_target(best.value, best.text):
+            return False, "result"  # a result asked, and the text states only a target
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(best, years):
             return False, "year"
@@ -237,7 +240,11 @@ class ExtractiveAnswerer:
             if analysis.asks_measure:  # a figure of the named measure beats a closer-scoring other figure
                 typed = [c for c in typed if self._carries_measure(c)] or typed
             if analysis.status:  # 「…の目標は」: a figure stated as a target beats a result (and the reverse)
-                typed = [c for c in typed if is_target(c.value, c.text) == (analysis.status == "目標")] or typed
+                fitting = [c for c in typed if is_target(c.value, c.text) == (analysis.status == "目標")]
+                if not fitting and analysis.status == "実績":  # a result further down beats a target
+                    fitting = [c for c in ordered if c.value and not is_target(c.value, c.text)
+                               and (not analysis.asks_measure or self._carries_measure(c))]
+                typed = fitting or typed
             if typed:
                 ordered.remove(typed[0])
                 ordered.insert(0, typed[0])
@@ -739,6 +746,9 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{analysis.focus}」の名前の記載は見つかりませんでした"
     if missing == "value" and analysis.focus:
         return f"「{analysis.focus}」の数値の記載は見つかりませんでした"
+    if missing == "result":
+        target = f"。目標「{best.value.text}」の記載はあります" if best and best.value else ""
+        return f"「{analysis.focus}」の実績の記載は見つかりませんでした{target}"
     if missing == "year":
         return "質問の年度についての記述は見つかりませんでした"
     return "質問に答える記述は見つかりませんでした"

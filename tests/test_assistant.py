@@ -81,6 +81,13 @@ def test_unanswerable_question_abstains_with_related_passages(assistant):
     assert 0 < len(answer.related) <= 3
 
 
+def test_a_result_asked_where_the_plan_gives_only_a_target_is_not_answered_with_the_target(assistant):
+    # The 中期目標 sets a target for the period; it cannot report what was achieved in it.
+    answer = assistant.ask("JETROの第六期中期目標期間中の対日投資誘致成功件数の実績は何件でしたか")
+    assert answer.abstained and not answer.citations
+    assert "実績の記載は見つかりませんでした" in answer.text and "目標" in answer.text  # says what is there
+
+
 def test_empty_question_gets_a_prompt_and_no_search(assistant, monkeypatch):
     monkeypatch.setattr(assistant.searcher, "search", lambda *a, **k: pytest.fail("searched"))
     answer = assistant.ask("   ")
