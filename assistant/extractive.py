@@ -34,7 +34,19 @@ from index.text import compact, squeeze
 from .answer import ABSTAIN, Citation
 from .question import MAGNITUDE, QuestionAnalysis, asked_figures
 from .rank import Ranked
-from .values import Value, best_value, figures_for, is_target, strip_marker, trim, unit_of, value_run, values_in
+from .values import (
+    Value,
+    best_value,
+    figures_for,
+    grade_meaning,
+    grades_in,
+    is_target,
+    strip_marker,
+    trim,
+    unit_of,
+    value_run,
+    values_in,
+)
 
 # A sentence that announces items instead of stating the answer (「以下の基準に該当するものは…」).
 _LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような)|とおり(。|である|とする)?$")
@@ -171,7 +183,7 @@ class ExtractiveAnswerer:
                 # A heading alone never answers — unless it states the figure asked for
                 # (「A）対日投資誘致成功件数 376件以上【基幹目標】」 heads its section).
                 if len(key[1]) < 4 or key in seen or (_is_heading(c, i) and not (
-                        analysis.wants_value and values_in(text))):
+                        analysis.wants_value and (grades_in(text) if value_type == "grade" else values_in(text)))):
                     continue
                 seen.add(key)
                 # Where the figure sits: after the phrase before the question word (「累計で何件」), but for a
@@ -235,7 +247,9 @@ class ExtractiveAnswerer:
         if _value_type(analysis):
             # A figure question is answered by the best sentence that states a figure of the asked type
             # (a "what changed" question by a figure in a 変更案/現行 pair, when there is one).
-            typed = [c for c in ordered if c.value and c.score >= self.settings.value_share * ordered[0].score
+            # A grade is stated once, tersely (「評定：A」), far from the question's words: any will do.
+            share = 0.0 if analysis.answer_type == "grade" else self.settings.value_share
+            typed = [c for c in ordered if c.value and c.score >= share * ordered[0].score
                      and (analysis.answer_type != "change" or c.chunk.version)]
             if analysis.asks_measure:  # a figure of the named measure beats a closer-scoring other figure
                 typed = [c for c in typed if self._carries_measure(c)] or typed
@@ -307,6 +321,9 @@ class ExtractiveAnswerer:
         if c.value is not None:
             if analysis.asks_several and (several := self._several(analysis, [c])):
                 return several
+            if c.value.kind == "grade":  # 「A（全体として…上回る成果が得られている）」
+                meaning = grade_meaning(c.text, c.value)
+                return c.value.text + (f"（{meaning}）" if meaning else "") + _qualifier(c.chunk)
             run = [v.text for v in value_run(c.text, c.value)][:3]
             return "、".join(dict.fromkeys(run)) + _qualifier(c.chunk)
         if analysis.answer_type == "definition":
@@ -742,6 +759,8 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{analysis.focus}」の記載は見つかりませんでした{nearby}"
     if missing == "value" and analysis.focus and analysis.answer_type == "person":
         return f"「{analysis.focus}」に当たる人・組織の記載は見つかりませんでした"
+    if missing == "value" and analysis.answer_type == "grade":
+        return "評定の記載は見つかりませんでした"
     if missing == "value" and analysis.focus and analysis.answer_type == "name":
         return f"「{analysis.focus}」の名前の記載は見つかりませんでした"
     if missing == "value" and analysis.focus:

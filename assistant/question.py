@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from index.meta import era_year
 
-ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "name", "place", "list", "definition",
+ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade", "place", "list", "definition",
                 "reason", "change", "yesno", "fact")
 # Answered by a value the text must state: a figure, a date, who (a person's role or an organization),
-# or a name (「J-Bridge」「第四次産業革命スキル習得講座認定制度」).
-VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name")
+# a name (「J-Bridge」「第四次産業革命スキル習得講座認定制度」), or the grade an evaluation gives (S/A/B/C/D).
+VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade")
 
 # Answer-type cues, tried in order: the first that matches decides.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -32,6 +32,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(r"(の|な)(名前|名称)(は|を|が)|何という(名前|名称)?|何と(いう|呼)|正式(名称|な名前|名)"
                         r"|何の略")),
     ("reason", re.compile(r"なぜ|どうして|理由|根拠は|背景は|目的は|何のため")),
+    ("grade", re.compile(r"評定(は|を|が|って|の結果)|何評定")),
     ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度")),
     ("percentage", re.compile(r"何(%|％|パーセント|割)|割合|比率|何倍")),
     ("amount", re.compile(r"いくら|金額|予算(額|規模)?は|(何|いくら)(円|億|兆|万円)|規模は|額(は|が|を)|の額"

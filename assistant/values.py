@@ -94,6 +94,27 @@ def names_in(text: str) -> list[Value]:
     return out
 
 
+# The grade of an evaluation (独立行政法人の評定 S/A/B/C/D): 「評定：A」, or a grade stated with its meaning
+# (「A：全体として…上回る成果が得られている」) — not the scale 「（Ｓ、Ａ、Ｂ、Ｃ、Ｄ）」.
+GRADE = re.compile(r"評定\s*[：:]\s*(?P<a>[SABCDＳＡＢＣＤ])(?![A-Za-zＡ-Ｚａ-ｚ])"
+                   r"|(?:^|(?<=[\s。]))(?P<b>[SABCDＳＡＢＣＤ])\s*[：:]\s*(?=[ぁ-ん一-龥])")
+
+
+def grades_in(text: str) -> list[Value]:
+    """Evaluation grades stated in ``text`` (the values a 「評定は」 question is answered by)."""
+    out = []
+    for m in GRADE.finditer(text):
+        g = "a" if m.group("a") else "b"
+        out.append(Value(unicodedata.normalize("NFKC", m.group(g)), m.start(g), m.end(g), "grade"))
+    return out
+
+
+def grade_meaning(text: str, grade: Value, max_chars: int = 60) -> str:
+    """What ``text`` says the grade means, right after it (「A：全体として…」 -> 「全体として…」), or ""."""
+    m = re.match(r"\s*[：:]\s*([^。（(]{2,})", text[grade.end:])
+    return m.group(1).strip()[:max_chars] if m else ""
+
+
 def who_in(text: str) -> list[Value]:
     """Roles and organizations named in ``text`` (the values a 「誰」 question is answered by)."""
     return [Value(m.group(0), m.start(), m.end(), "person") for m in WHO.finditer(text)]
@@ -101,9 +122,9 @@ def who_in(text: str) -> list[Value]:
 
 def matches_type(value: Value, answer_type: str, unit: str | None = None) -> bool:
     """Is ``value`` the kind of figure an ``answer_type`` question asks for?"""
-    if answer_type in ("date", "person", "name"):
+    if answer_type in ("date", "person", "name", "grade"):
         return value.kind == answer_type
-    if value.kind in ("date", "person", "name"):
+    if value.kind in ("date", "person", "name", "grade"):
         return False
     if answer_type == "count":
         if unit:
@@ -139,12 +160,13 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     name, the whole question: 「ISMAPに登録された事業者の名前」 is not answered by 「ISMAP」).
     ``status`` 目標 prefers a figure stated as a target, 実績 one that is not (see :func:`is_target`).
     """
-    found = who_in(text) if answer_type == "person" else names_in(text) if answer_type == "name" else values_in(text)
+    found = who_in(text) if answer_type == "person" else names_in(text) if answer_type == "name" \
+        else grades_in(text) if answer_type == "grade" else values_in(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))]
     if unit:
         exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
         typed = exact or typed
-    if status and answer_type not in ("date", "person", "name"):
+    if status and answer_type not in ("date", "person", "name", "grade"):
         typed = [v for v in typed if is_target(v, text) == (status == "目標")] or typed
     if not typed:
         return None

@@ -217,3 +217,15 @@ def test_a_target_is_told_from_a_result(analyze_q):
     assert analyze_q("第四期の実績はいくつ？").status == "実績"
     # 「中期目標期間」 names a plan's period, not an asked target.
     assert analyze_q("前中期目標期間の支援件数は年平均何件でしたか").status is None
+
+
+def test_an_evaluation_grade_is_a_value_of_its_own(analyze_q):
+    from assistant.values import grade_meaning, grades_in
+
+    assert analyze_q("IPAの令和2年度の全体の評定はどうでしたか").answer_type == "grade"
+    assert analyze_q("評定に至った理由は？").answer_type == "reason"
+    text = "評定（自己評価）（Ｓ、Ａ、Ｂ、Ｃ、Ｄ） A：全体として所期の目標を上回る成果が得られている。"
+    (grade,) = grades_in(text)  # the scale is not a grade
+    assert grade.text == "A" and grade_meaning(text, grade) == "全体として所期の目標を上回る成果が得られている"
+    assert [g.text for g in grades_in("＜評定と根拠＞ 評定：Ｂ 根拠：…")] == ["B"]
+    assert grades_in("ABC分析を行う") == [] and grades_in("Aランク") == []
