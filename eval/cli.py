@@ -140,6 +140,11 @@ def _bench_scale(args, settings) -> int:
 def _bench(args, settings) -> int:
     if args.what == "scale":
         return _bench_scale(args, settings)
+    if args.what == "ceiling":
+        from .ceiling import ceiling
+
+        print(json.dumps(ceiling(settings), ensure_ascii=False))
+        return 0
     from .bench import bench_build, bench_distributed, bench_faiss, bench_serving, write_benchmarks
     from .questions import load_questions
     from .scale import bench_scale
@@ -249,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     dia.add_argument("--out", help="report folder (default: eval.reports_dir)")
     bench = sub.add_parser("bench", help="build/query/FAISS benchmarks -> docs/benchmarks.md; "
                                           "'bench scale --chunks N': the whole store on N synthetic chunks")
-    bench.add_argument("what", nargs="?", choices=["all", "scale"], default="all")
+    bench.add_argument("what", nargs="?", choices=["all", "scale", "ceiling"], default="all")
     bench.add_argument("--chunks", type=int, help="bench scale: number of synthetic chunks")
     bench.add_argument("--json", action="store_true", help="bench scale: print only the JSON object")
     bench.add_argument("--no-model", action="store_true",

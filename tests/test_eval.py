@@ -78,3 +78,15 @@ def test_bundled_corpus_meets_the_committed_baseline(assistant):
     print(json.dumps({k: round(v, 3) for k, v in result.metrics.items()}, ensure_ascii=False))
     assert result.metrics["marker_agreement"] == 1.0
     assert check_against_baseline(result.metrics, baseline, tolerances) == []
+
+
+def test_the_compute_floor_counts_every_linear_layer_per_token():
+    import torch
+
+    from eval.ceiling import flops_per_token, gemm_tflops, linear_shapes
+
+    block = torch.nn.Sequential(torch.nn.Linear(8, 32), torch.nn.GELU(), torch.nn.Linear(32, 8), torch.nn.Linear(8, 32))
+    shapes = linear_shapes(block)
+    assert shapes == Counter({(8, 32): 2, (32, 8): 1})
+    assert flops_per_token(shapes) == 2 * (8 * 32 * 2 + 32 * 8)  # a multiply and an add per weight
+    assert gemm_tflops(shapes, torch.float32, rows=64, repeat=2) > 0
