@@ -73,7 +73,7 @@ def kind_exists(c: Constraints, catalog: Catalog | None) -> bool:
 def _without_kinds(text: str, kinds: tuple[str, ...]) -> str:
     """``text`` with the words naming ``kinds`` removed (「令和2年度計画で」 -> 「令和2年度で」)."""
     for kind in kinds:
-        text = re.sub(rf"の{kind}|{kind}の", "", text)
+        text = re.sub(rf"の{re.escape(kind)}|{re.escape(kind)}の", "", text)
         text = text.replace(kind, "年度" if kind.startswith("年度") else "")  # 「令和2年度計画」 -> 「令和2年度」
     return text
 

@@ -176,8 +176,9 @@ class ExtractiveAnswerer:
                 run = tok(text)
                 tokens = set(run)
                 around = tokens | context | previous
-                measure = max((phrase_coverage(focus_terms, r, self.idf) for r in (run, context_run, previous_run)),
-                              default=0.0) if focus_terms and analysis.asks_measure else 1.0
+                measure = max(phrase_coverage(focus_terms, unit, self.idf)
+                              for unit in (run, context_run, previous_run)) \
+                    if focus_terms and analysis.asks_measure else 1.0
                 previous, previous_run = tokens, run
                 key = (c.source, compact(text))
                 # A heading alone never answers — unless it states the figure asked for
@@ -451,7 +452,7 @@ class ExtractiveAnswerer:
 
     def _closest(self, c: Candidate, other: Chunk, analysis: QuestionAnalysis) -> Candidate | None:
         """The sentence of the other version that corresponds to ``c`` (a heading never does)."""
-        target = set(self.searcher.tokenizer(c.text))
+        target = set(self._tok(c.text))
         kind = _value_type(analysis) if analysis.wants_value else analysis.answer_type
         best, best_score = None, 0.0
         for i, span in enumerate(other.sentences):
@@ -459,7 +460,7 @@ class ExtractiveAnswerer:
             if (_is_heading(other, i) or (len(s) <= 20 and heading_kind(squeeze(s)))) and not (
                     c.value and values_in(s)):
                 continue
-            tokens = set(self.searcher.tokenizer(s))
+            tokens = set(self._tok(s))
             overlap = len(tokens & target) / max(len(tokens | target), 1)
             value = best_value(s, kind, analysis.unit, _positions(s, analysis.focus), _asked(analysis, kind),
                                analysis.status) \

@@ -120,11 +120,15 @@ def who_in(text: str) -> list[Value]:
     return [Value(m.group(0), m.start(), m.end(), "person") for m in WHO.finditer(text)]
 
 
+# Values that are not figures: a date, who, a name, a grade.
+_NOT_FIGURES = ("date", "person", "name", "grade")
+
+
 def matches_type(value: Value, answer_type: str, unit: str | None = None) -> bool:
     """Is ``value`` the kind of figure an ``answer_type`` question asks for?"""
-    if answer_type in ("date", "person", "name", "grade"):
+    if answer_type in _NOT_FIGURES:
         return value.kind == answer_type
-    if value.kind in ("date", "person", "name", "grade"):
+    if value.kind in _NOT_FIGURES:
         return False
     if answer_type == "count":
         if unit:
@@ -166,7 +170,7 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     if unit:
         exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
         typed = exact or typed
-    if status and answer_type not in ("date", "person", "name", "grade"):
+    if status and answer_type not in _NOT_FIGURES:
         typed = [v for v in typed if is_target(v, text) == (status == "目標")] or typed
     if not typed:
         return None
