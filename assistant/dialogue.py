@@ -64,8 +64,7 @@ def kind_exists(c: Constraints, catalog: Catalog | None) -> bool:
     without a catalog or a kind.) A document without a fiscal year (a multi-year plan) fits any year."""
     if not catalog or not c.doc_kinds:
         return True
-    return any(kind and any(k in kind or kind in k for k in c.doc_kinds)
-               and (not c.organizations or (org and any(o in org for o in c.organizations)))
+    return any(c.names_kind(kind) and (not c.organizations or c.names_organization(org))
                and (year is None or not c.fiscal_years or year in c.fiscal_years)
                for org, kind, year in catalog)
 

@@ -131,6 +131,12 @@ class ExtractiveAnswerer:
         total = sum(self.idf(t) for t in terms)
         return sum(self.idf(t) for t in terms if t in tokens) / total if total else 0.0
 
+    def lexical(self, terms: list[str], own: set[str], around: set[str]) -> float:
+        """Question coverage of a sentence: its own words (``scoring.own_share``) and with what is
+        around it (headings, the sentence before)."""
+        share = self.settings.scoring.own_share
+        return share * self.coverage(terms, own) + (1 - share) * self.coverage(terms, around)
+
     def _terms(self, text: str) -> list[str]:
         from index.tokens import content_terms
 
@@ -139,18 +145,14 @@ class ExtractiveAnswerer:
     def evidence(self, analysis: QuestionAnalysis, passages: list[Passage]) -> dict[str, float]:
         """Chunk id -> how well its best sentence covers the question, 0..1 (as a candidate's
         ``lexical``, without the sentence before): the proximity signal for re-ranking."""
-        s = self.settings.scoring
         terms = self._terms(analysis.question)
         out: dict[str, float] = {}
         for p in passages:
             c = p.chunk
             context = set(self._tok(c.context()))
-            best = 0.0
-            for span in c.sentences:
-                tokens = set(self._tok(c.text[span.start:span.end]))
-                best = max(best, s.own_share * self.coverage(terms, tokens)
-                           + (1 - s.own_share) * self.coverage(terms, tokens | context))
-            out[c.chunk_id] = best
+            sentences = (set(self._tok(c.text[span.start:span.end])) for span in c.sentences)
+            out[c.chunk_id] = max((self.lexical(terms, tokens, tokens | context) for tokens in sentences),
+                                  default=0.0)
         return out
 
     def candidates(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> list[Candidate]:
@@ -160,6 +162,7 @@ class ExtractiveAnswerer:
         focus_terms = self._terms(analysis.focus) if analysis.focus else []
         elements = [t for t in (self._terms(q) for q in analysis.qualifiers) if t]
         value_type = _value_type(analysis)
+        status, measured = analysis.status, bool(focus_terms) and analysis.asks_measure
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
         for r in ranked:
@@ -177,8 +180,7 @@ class ExtractiveAnswerer:
                 tokens = set(run)
                 around = tokens | context | previous
                 measure = max(phrase_coverage(focus_terms, unit, self.idf)
-                              for unit in (run, context_run, previous_run)) \
-                    if focus_terms and analysis.asks_measure else 1.0
+                              for unit in (run, context_run, previous_run)) if measured else 1.0
                 previous, previous_run = tokens, run
                 key = (c.source, compact(text))
                 # A heading alone never answers — unless it states the figure asked for
@@ -194,13 +196,12 @@ class ExtractiveAnswerer:
                     _positions(text, analysis.anchor) or _positions(text, analysis.focus)
                 cand = Candidate(
                     p, i, text, span.line_start, span.line_end,
-                    lexical=s.own_share * self.coverage(terms, tokens)
-                    + (1 - s.own_share) * self.coverage(terms, around),
+                    lexical=self.lexical(terms, tokens, around),
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
                     measure=measure,
                     value=best_value(text, value_type, analysis.unit, focus_pos, _asked(analysis, value_type),
-                                     analysis.status)
+                                     status)
                     if value_type else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
@@ -544,7 +545,7 @@ class ExtractiveAnswerer:
                 score += 2
             if ch.kind and _KIND_WORD.get(ch.kind, ch.kind) in q:
                 score += 1
-            if c.organizations and ch.organization and any(o in ch.organization for o in c.organizations):
+            if c.names_organization(ch.organization):
                 score += 1
             key = (ch.organization, ch.kind, ch.fiscal_year)
             best_score, titles, head = families.get(key, (0, [], ch))

@@ -84,6 +84,14 @@ class Constraints:
     revision_year: int | None = None  # western year of the named revision, when it names one
     version: str | None = None  # 変更案 / 現行
 
+    def names_organization(self, organization: str | None) -> bool:
+        """Is ``organization`` (a document's) one the question names?"""
+        return bool(organization) and any(o in organization for o in self.organizations)
+
+    def names_kind(self, kind: str | None) -> bool:
+        """Is ``kind`` (a document's) the kind the question names (either written inside the other)?"""
+        return bool(kind) and any(k in kind or kind in k for k in self.doc_kinds)
+
 
 @dataclass(frozen=True)
 class QuestionAnalysis:

@@ -64,11 +64,11 @@ def constraint_bonus(p: Passage, analysis: QuestionAnalysis, latest: dict, sever
     ch = p.chunk
     bonus = 0.0
     if c.organizations:
-        if ch.organization and any(o in ch.organization for o in c.organizations):
+        if c.names_organization(ch.organization):
             bonus += settings.organization
         elif ch.organization:
             bonus -= settings.organization
-    if c.doc_kinds and ch.kind and any(k in ch.kind or ch.kind in k for k in c.doc_kinds):
+    if c.names_kind(ch.kind):
         bonus += settings.kind
     if c.fiscal_years and ch.fiscal_year in c.fiscal_years:
         bonus += settings.fiscal_year

@@ -122,6 +122,8 @@ def who_in(text: str) -> list[Value]:
 
 # Values that are not figures: a date, who, a name, a grade.
 _NOT_FIGURES = ("date", "person", "name", "grade")
+# What answers a type that is not a figure or a date: who, a name, a grade (figures and dates: values_in).
+_FINDERS = {"person": who_in, "name": names_in, "grade": grades_in}
 
 
 def matches_type(value: Value, answer_type: str, unit: str | None = None) -> bool:
@@ -164,8 +166,7 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     name, the whole question: 「ISMAPに登録された事業者の名前」 is not answered by 「ISMAP」).
     ``status`` 目標 prefers a figure stated as a target, 実績 one that is not (see :func:`is_target`).
     """
-    found = who_in(text) if answer_type == "person" else names_in(text) if answer_type == "name" \
-        else grades_in(text) if answer_type == "grade" else values_in(text)
+    found = _FINDERS.get(answer_type, values_in)(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))]
     if unit:
         exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
