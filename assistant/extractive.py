@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -387,6 +388,10 @@ class ExtractiveAnswerer:
         """A lead-in and the items under it, collected across bullets, lines and the next chunk."""
         chunk = best.chunk
         start = best.sentence
+        if _is_item(chunk, start) and best.focus_own >= 1.0 and len(_enumerated(best.text)) >= 2:
+            # An item that names the asked thing and enumerates it (「○ …の見直し（A、B、Cなど）」): its
+            # own items answer, not its siblings'.
+            return self._inline_list(analysis, best, confidence)
         # The items may follow the best sentence, or the best sentence may be an item.
         while start > 0 and _is_item(chunk, start) and not _is_heading(chunk, start - 1):
             start -= 1
@@ -404,18 +409,20 @@ class ExtractiveAnswerer:
                     quotes.append(self._quote(best, analysis))
                     items, item_chunk, start = more, nxt, more[0]
         if len(items) < 2:
-            inline = _inline_items(best.text)
-            # An enumeration inside one sentence is quoted whole (up to twice the usual length).
-            limit = self.settings.quote_max_chars * 2
-            quote = Quote(best, trim(best.text, 0, min(len(best.text), limit), limit),
-                          _version_label(chunk))
-            direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
-            return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
+            return self._inline_list(analysis, best, confidence)
         first = start if item_chunk is chunk and not _is_item(chunk, start) and not _is_heading(chunk, start) \
             else items[0]
         quotes.append(self._list_quote(best, item_chunk, first, items[-1]))
         direct = "、".join(_short_item(_sentence(item_chunk, j)) for j in items)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _inline_list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
+        """The items of an enumeration inside the best sentence, quoted whole (up to twice the usual length)."""
+        inline = _inline_items(best.text)
+        limit = self.settings.quote_max_chars * 2
+        quote = Quote(best, trim(best.text, 0, min(len(best.text), limit), limit), _version_label(best.chunk))
+        direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
+        return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
 
     def _next_chunk(self, chunk: Chunk) -> Chunk | None:
         """The chunk after ``chunk`` in its document (same file and part), if any."""
@@ -676,8 +683,50 @@ def _short_item(text: str, limit: int = 40) -> str:
     return item if len(item) <= limit else item[:limit] + "…"
 
 
+# A numbered enumeration inside one sentence: 「（１）…、（２）…」「①…と共に、②…」.
+_INLINE_NUMBER = re.compile(r"[①-⑳]|[（(][0-9０-９]{1,2}[）)]")
+# Where an item ends: the joint to the next item, or (for the last) what the sentence says of them all.
+_ITEM_JOINT = re.compile(r"(?:と共に|とともに|及び|並びに|又は|や)?、?$")
+_ITEM_TAIL = re.compile(r"の[0-9０-９一二三四五六七八九十]+つ|など|等の|といった|を(?!含|有|除|通|中|踏|活)|。|）")
+# An enumeration in parentheses: 「（A、B、Cなど…）」.
+_INLINE_PAREN = re.compile(r"[（(]([^（）()。]{2,40}(?:、[^（）()。]{2,60}){2,8})[）)]")
+
+
+def _enumerated(text: str) -> list[str]:
+    """The items of a marked enumeration inside one sentence: numbered (「（１）A、（２）B」) or in
+    parentheses (「（A、B、Cなど）」). The sentence's own leading number is not one of them."""
+    marks = list(_INLINE_NUMBER.finditer(text))
+    if len(marks) >= 2 and not strip_marker(text[:marks[0].end()]) \
+            and _ordinal(marks[1].group()) != _ordinal(marks[0].group()) + 1:
+        marks = marks[1:]  # 「（２） 以下の…、①…」: the sentence's own number
+    if len(marks) >= 2:
+        items = []
+        for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+            body = text[m.end():nxt.start() if nxt else len(text)].strip()
+            if nxt is None:
+                tail = _ITEM_TAIL.search(body, 4)
+                body = body[:tail.start()] if tail else body
+            items.append(_ITEM_JOINT.sub("", body).strip())
+        return [i for i in items if len(i) >= 2]
+    if m := _INLINE_PAREN.search(text):
+        parts = m.group(1).split("、")
+        tail = _ITEM_TAIL.search(parts[-1], 4)
+        parts[-1] = parts[-1][:tail.start()] if tail else parts[-1]
+        return [p.strip() for p in parts if len(p.strip()) >= 2]
+    return []
+
+
+def _ordinal(mark: str) -> int:
+    """The number of an enumeration mark (「③」 -> 3, 「（２）」 -> 2)."""
+    if "①" <= mark <= "⑳":
+        return ord(mark) - ord("①") + 1
+    return int(unicodedata.normalize("NFKC", mark).strip("()"))
+
+
 def _inline_items(text: str) -> list[str]:
-    """「A、B及びC」 enumerations inside one sentence."""
+    """The items of an enumeration inside one sentence: marked (:func:`_enumerated`) or 「A、B及びC」."""
+    if items := _enumerated(text):
+        return items
     m = re.search(r"([^、。「」]{2,30}(?:、[^、。「」]{2,30}){1,8}(?:及び|並びに|や|と)[^、。「」]{2,30})", text)
     if not m:
         return []

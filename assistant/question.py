@@ -25,7 +25,7 @@ VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade
 
 # Answer-type cues, tried in order: the first that matches decides.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("definition", re.compile(r"とは(何|なに|どういう|どのよう)|の定義|の意味|って何|とはどんな")),
+    ("definition", re.compile(r"とは(何|なに|どういう|どのよう)|とは[？?\s]*$|の定義|の意味|って何|とはどんな")),
     ("change", re.compile(r"(何|どこ|どう|どのように)(が|を)?(変わ|変更|改め)|変更(点|内容|前後)|違い|新旧で"
                           r"|現行と(の|比べ)"
                           r"|変更案と現行|現行から|から(何|どう)変")),
@@ -41,8 +41,9 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                          r"|いくつ|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)|目標値|何(を|に)?目指")),
     ("person", re.compile(r"誰|だれ|氏名|どなた")),
     ("place", re.compile(r"どこ|どの(国|地域|都市|場所)|所在地")),
-    ("list", re.compile(r"挙げ|列挙|(どのような|どんな|何の)"
-                        r"(取組|施策|もの|事業|項目|分野|柱|テーマ|課題|方針|内容|支援|手段)"
+    ("list", re.compile(r"挙げ|列挙|(どのような|どんな|どういう|何の)"
+                        r"(取組|施策|もの|事業|項目|分野|柱|テーマ|課題|方針|内容|支援|手段|点)"
+                        r"|[2-9２-９二三四五六七八九]つの"
                         r"|何があ|どういったもの|主な(取組|施策|内容)|(取組|施策|柱|テーマ|分野|課題)(は|を)(何|教え)"
                         r"|それぞれ何")),
     ("yesno", re.compile(r"(ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$")),

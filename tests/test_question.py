@@ -25,6 +25,9 @@ def analyze_q():
     ("一部変更されたのはいつですか", "date"),
     ("IPAの年度評価の主務大臣は誰ですか", "person"),
     ("「ディープテック」とは何ですか", "definition"),
+    ("中期目標でいう「著しい新規性」とは？", "definition"),
+    ("事業を進める3つの柱は？", "list"),
+    ("見直しではどんな点を検討している？", "list"),
     ("なぜ目標を引き上げたのですか", "reason"),
     ("変更案と現行で目標はどう変わった？", "change"),
 ])
@@ -229,3 +232,24 @@ def test_an_evaluation_grade_is_a_value_of_its_own(analyze_q):
     assert grade.text == "A" and grade_meaning(text, grade) == "全体として所期の目標を上回る成果が得られている"
     assert [g.text for g in grades_in("＜評定と根拠＞ 評定：Ｂ 根拠：…")] == ["B"]
     assert grades_in("ABC分析を行う") == [] and grades_in("Aランク") == []
+
+
+# ── enumerations inside one sentence ─────────────────────────────────────
+@pytest.mark.parametrize(("sentence", "items"), [
+    # numbered; the last item ends where the sentence speaks of them all
+    ("期間中は、（１）人材の循環、（２）輸出の促進、（３）海外展開支援の3つを柱とする。",
+     ["人材の循環", "輸出の促進", "海外展開支援"]),
+    # a sentence that opens with ① and continues ②③: all three
+    ("①制度の再構築と共に、②供給網の構築、③連携強化を同時に進める。", ["制度の再構築", "供給網の構築", "連携強化"]),
+    # in parentheses, cut at など
+    ("○ 見直しの検討（要件の撤廃、付与要件の緩和、限度額の引き上げなど改正要望に向けて検討）",
+     ["要件の撤廃", "付与要件の緩和", "限度額の引き上げ"]),
+])
+def test_an_enumeration_inside_one_sentence_gives_its_items(sentence, items):
+    from assistant.extractive import _enumerated
+    assert _enumerated(sentence) == items
+
+
+def test_a_sentence_own_number_is_not_an_enumeration():
+    from assistant.extractive import _enumerated
+    assert _enumerated("（２） 以下の基準に該当するものは、解散に向けた取組を促すものとする。") == []
