@@ -195,6 +195,10 @@ class ExtractiveAnswerer:
                 focus_pos = (_positions(text, analysis.focus) or _positions(text, analysis.anchor)) \
                     if value_type and not analysis.wants_value else \
                     _positions(text, analysis.anchor) or _positions(text, analysis.focus)
+                # A figure written right after a phrase the question names (「半導体…構築２兆円超、蓄電池
+                # 0.4兆円」) belongs to it.
+                focus_pos = focus_pos + [m.end() for q in analysis.qualifiers if len(q) >= 3
+                                         for m in re.finditer(re.escape(q), text)]
                 cand = Candidate(
                     p, i, text, span.line_start, span.line_end,
                     lexical=self.lexical(terms, tokens, around),

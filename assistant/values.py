@@ -171,6 +171,8 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     if unit:
         exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
         typed = exact or typed
+    elif answer_type == "count":  # a number of things before a share of them (「１．２倍（２６１，４３８件）」)
+        typed = [v for v in typed if v.kind == "count"] or typed
     if status and answer_type not in _NOT_FIGURES:
         typed = [v for v in typed if is_target(v, text) == (status == "目標")] or typed
     if not typed:

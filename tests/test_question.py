@@ -253,3 +253,16 @@ def test_an_enumeration_inside_one_sentence_gives_its_items(sentence, items):
 def test_a_sentence_own_number_is_not_an_enumeration():
     from assistant.extractive import _enumerated
     assert _enumerated("（２） 以下の基準に該当するものは、解散に向けた取組を促すものとする。") == []
+
+
+def test_a_count_is_answered_by_a_number_of_things_not_by_a_ratio_beside_it():
+    text = "情報アクセス数について、平均アクセス数の１．２倍（２６１，４３８件）を達成する。"
+    assert best_value(text, "count", None, [text.index("アクセス数")]).text == "２６１，４３８件"
+
+
+def test_a_figure_right_after_a_named_phrase_belongs_to_it():
+    text = "DX（半導体・次世代計算基盤構築２兆円超（JASM支援、Rapidus支援等）、蓄電池0.4兆円等）"
+    named_end = text.index("構築") + 2
+    supports = [i for i in range(len(text)) if text.startswith("支援", i)]
+    assert best_value(text, "amount", None, supports).text == "0.4兆円"  # the generic word alone misleads
+    assert best_value(text, "amount", None, [*supports, named_end]).text == "２兆円超"
