@@ -239,6 +239,8 @@ class ExtractiveAnswerer:
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(best, years):
             return False, "year"
+        if best.value is not None and _of_another_period(best, analysis.constraints.periods):
+            return False, "period"
         return True, ""
 
     def _carries_measure(self, c: Candidate) -> bool:
@@ -789,6 +791,18 @@ def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:
     return any(y in found for y in years)
 
 
+def _of_another_period(c: Candidate, periods: tuple[int, ...]) -> bool:
+    """Is the answer figure said of another numbered period than the asked one (「第5期の実績値」 and
+    「（第４期中長期目標期間中における実績値：…87.0％」)? Read between the previous figure and it."""
+    from .question import periods_in
+
+    if not periods or c.value is None:
+        return False
+    before = [v.end for v in values_in(c.text) if v.end <= c.value.start]
+    named = periods_in(c.text[max(before, default=0):c.value.start])
+    return bool(named) and not set(named) & set(periods)
+
+
 def _revision_of(chunk: Chunk) -> str:
     return f"・{chunk.revision}" if chunk.revision else ""
 
@@ -825,6 +839,10 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{analysis.focus}」の実績の記載は見つかりませんでした{target}"
     if missing == "year":
         return "質問の年度についての記述は見つかりませんでした"
+    if missing == "period":
+        asked = "・".join(f"第{n}期" for n in analysis.constraints.periods)
+        return f"質問の期（{asked}）についての記載は見つかりませんでした。近い箇所の「{best.value.text}」は別の期の値です" \
+            if best and best.value else f"質問の期（{asked}）についての記載は見つかりませんでした"
     return "質問に答える記述は見つかりませんでした"
 
 

@@ -84,6 +84,7 @@ class Constraints:
     revision: str | None = None  # as written: 令和5年度補正, 令和7年, 最新
     revision_year: int | None = None  # western year of the named revision, when it names one
     version: str | None = None  # 変更案 / 現行
+    periods: tuple[int, ...] = ()  # numbered plan periods: 第5期, 第五期 -> 5
 
     def names_organization(self, organization: str | None) -> bool:
         """Is ``organization`` (a document's) one the question names?"""
@@ -342,7 +343,26 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
         version = "現行"
     elif "変更案" in q and "現行" not in q:
         version = "変更案"
-    return Constraints(tuple(orgs), kinds, tuple(years), revision, revision_year, version)
+    return Constraints(tuple(orgs), kinds, tuple(years), revision, revision_year, version, periods_in(q))
+
+
+_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_PERIOD = re.compile(r"第\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*期")
+
+
+def periods_in(text: str) -> tuple[int, ...]:
+    """The numbered periods ``text`` names (「第5期」「第四期」 -> 5, 4), in order, once each."""
+    out: list[int] = []
+    for m in _PERIOD.finditer(text):
+        n = m.group(1)
+        if n.isdigit():
+            value = int(unicodedata.normalize("NFKC", n))
+        else:  # 十, 十二, 二十
+            tens, _, ones = n.partition("十")
+            value = (_KANJI_DIGITS.get(tens, 1) * 10 + _KANJI_DIGITS.get(ones, 0)) if "十" in n else _KANJI_DIGITS[n]
+        if value not in out:
+            out.append(value)
+    return tuple(out)
 
 
 def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],

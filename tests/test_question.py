@@ -266,3 +266,9 @@ def test_a_figure_right_after_a_named_phrase_belongs_to_it():
     supports = [i for i in range(len(text)) if text.startswith("支援", i)]
     assert best_value(text, "amount", None, supports).text == "0.4兆円"  # the generic word alone misleads
     assert best_value(text, "amount", None, [*supports, named_end]).text == "２兆円超"
+
+
+def test_numbered_periods_are_read_in_digits_and_kanji(analyze_q):
+    from assistant.question import periods_in
+    assert periods_in("第5期と第四期、第十二期、第 ３ 期") == (5, 4, 12, 3)
+    assert analyze_q("NEDOの第5期中長期目標期間における満足度の実績値は？").constraints.periods == (5,)
