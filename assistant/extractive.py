@@ -841,8 +841,8 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return "質問の年度についての記述は見つかりませんでした"
     if missing == "period":
         asked = "・".join(f"第{n}期" for n in analysis.constraints.periods)
-        return f"質問の期（{asked}）についての記載は見つかりませんでした。近い箇所の「{best.value.text}」は別の期の値です" \
-            if best and best.value else f"質問の期（{asked}）についての記載は見つかりませんでした"
+        nearby = f"。近い箇所の「{best.value.text}」は別の期の値です" if best and best.value else ""
+        return f"質問の期（{asked}）についての記載は見つかりませんでした{nearby}"
     return "質問に答える記述は見つかりませんでした"
 
 
