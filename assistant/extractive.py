@@ -271,6 +271,16 @@ class ExtractiveAnswerer:
             if typed:
                 ordered.remove(typed[0])
                 ordered.insert(0, typed[0])
+        years = analysis.constraints.fiscal_years
+        if years and not analysis.cross and not _mentions_year(ordered[0], years):
+            # A sentence of a document about the asked year beats a closer-scoring one of another year
+            # (the same kind of answer: a figure when one is asked). A year mentioned in passing
+            # (「令和２年度を除く」) does not make a sentence about that year.
+            close = [c for c in ordered[1:] if c.score >= self.settings.value_share * ordered[0].score
+                     and (c.value is not None or ordered[0].value is None) and c.chunk.fiscal_year in years]
+            if close:
+                ordered.remove(close[0])
+                ordered.insert(0, close[0])
         best = ordered[0]
         confidence = self.confidence(best, analysis)
         ok, missing = self._supported(best, analysis)

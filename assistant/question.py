@@ -17,12 +17,16 @@ from dataclasses import dataclass, field
 
 from index.meta import era_year
 
+from .values import COUNT_UNITS
+
 ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade", "place", "list", "definition",
                 "reason", "change", "yesno", "fact")
 # Answered by a value the text must state: a figure, a date, who (a person's role or an organization),
 # a name (「J-Bridge」「第四次産業革命スキル習得講座認定制度」), or the grade an evaluation gives (S/A/B/C/D).
 VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade")
 
+# The things a figure counts, as a question asks for them (「何件」「何サービス」): the units a count is written in.
+_COUNTED = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # Answer-type cues, tried in order: the first that matches decides.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("definition", re.compile(r"とは(何|なに|どういう|どのよう)|とは[？?\s]*$|の定義|の意味|って何|とはどんな")),
@@ -37,7 +41,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("percentage", re.compile(r"何(%|％|パーセント|割)|割合|比率|何倍")),
     ("amount", re.compile(r"いくら|金額|予算(額|規模)?は|(何|いくら)(円|億|兆|万円)|規模は|額(は|が|を)|の額"
                           r"|投資額|市場規模")),
-    ("count", re.compile(r"何(件|社|人|名|組織|機関|点|回|か所|カ所|ヶ所|団体|者|本|種類|分野|か国|カ国|テーマ|項目|つ)"
+    ("count", re.compile(rf"何(?:{_COUNTED}|つ)"
                          r"|いくつ|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)|目標値|何(を|に)?目指")),
     ("person", re.compile(r"誰|だれ|氏名|どなた")),
     ("place", re.compile(r"どこ|どの(国|地域|都市|場所)|所在地")),
@@ -48,7 +52,6 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"|それぞれ何")),
     ("yesno", re.compile(r"(ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$")),
 ]
-_COUNTED = r"件|社|人|名|組織|機関|点|回|か所|カ所|ヶ所|団体|者|本|種類|分野|か国|カ国|テーマ|項目"
 # Each figure a question asks for, with the unit it names (「何社・何名」 -> 社, 名; 「どのくらい」 -> none).
 _WH = re.compile(rf"何(?P<unit>{_COUNTED}|%|％|割|倍|年|月|日)"
                  r"|(?P<price>いくら)|いくつ|どのくらい|どれくらい|どれだけ|どの程度|(?P<when>いつ)")
