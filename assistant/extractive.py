@@ -350,7 +350,8 @@ class ExtractiveAnswerer:
             start = m.end() if m else 0
             return trim(c.text[start:], 0, min(len(c.text) - start, limit), limit)
         text = quote.text
-        if len(text) > limit:
+        if len(text) > max(limit, self.settings.quote_as_answer_chars):
+            # A short quote is the answer itself, said once; a longer one is cut to the clause with the focus.
             anchors = _positions(c.text, analysis.focus)
             at = anchors[0] if anchors else 0
             text = trim(c.text, at, at + len(analysis.focus), limit)

@@ -147,6 +147,7 @@ class AnswerSettings(_Strict):
     abstain_threshold: StrictFloat = Field(0.45, ge=0, le=1)
     related_on_abstain: StrictInt = Field(3, ge=0, le=10)
     direct_max_chars: StrictInt = Field(80, ge=10)
+    quote_as_answer_chars: StrictInt = Field(120, ge=0)
     quote_max_chars: StrictInt = Field(200, ge=20)
     max_list_items: StrictInt = Field(8, ge=2, le=30)
     cross_share: StrictFloat = Field(0.6, ge=0, le=1)
