@@ -33,7 +33,7 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
 
 from .answer import ABSTAIN, Citation
-from .question import MAGNITUDE, QuestionAnalysis, asked_figures
+from .question import IMPLIED_FIGURE, MAGNITUDE, QuestionAnalysis, asked_figures
 from .rank import Ranked
 from .values import (
     Value,
@@ -55,8 +55,6 @@ _LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような)|とおり(。
 _KIND_WORD = {"年度計画": "計画", "年度評価": "評価", "中期目標": "中期目標", "中長期目標": "中長期目標",
               "政策資料": "資料"}
 _DEFINITION = re.compile(r"とは|をいう|を指す|のこと|と呼ぶ|と称する|と定義")
-# What a question asks for when its last phrase is 「目標」「実績」「水準」: in plans and evaluations, a figure.
-_IMPLIED_FIGURE = re.compile(r"目標|実績|水準|数値|数字")
 _REASON = re.compile(r"ため|から|理由|背景|踏まえ|により|による|目的")
 
 
@@ -769,7 +767,7 @@ def _value_type(analysis: QuestionAnalysis) -> str | None:
         return analysis.answer_type
     if analysis.answer_type == "change":
         return "count"
-    if analysis.answer_type == "fact" and _IMPLIED_FIGURE.search(analysis.anchor):
+    if analysis.answer_type == "fact" and IMPLIED_FIGURE.search(analysis.anchor):
         return "magnitude"  # 「…の目標は？」「目標水準は？」: a figure when the text gives one (preferred)
     return None
 

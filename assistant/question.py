@@ -58,6 +58,8 @@ _WH = re.compile(rf"何(?P<unit>{_COUNTED}|%|％|割|倍|年|月|日)"
 # A focus that names a measure (「合格者数」「成長率」「設備投資額」): the figure must be of that measure,
 # not of a neighbouring one (応募者数 for 合格者数) — the commonest way a document does not say.
 MEASURE = re.compile(r"(数|率|額|高|量|費|割合|比率|規模|倍率)$")
+# What a question asks for when its last phrase is 「目標」「実績」「水準」: in plans and evaluations, a figure.
+IMPLIED_FIGURE = re.compile(r"目標|実績|水準|数値|数字")
 # A size asked without saying what of (「どれくらい」「どの程度」): counts, amounts and shares all answer it.
 MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くらい|ぐらい|程度)")
 _UNIT = re.compile(rf"何({_COUNTED})")
@@ -386,6 +388,10 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
         kind = "percentage"
     elif kind in ("count", "fact") and re.search(r"(額|規模|予算|費)$", anchor):
         kind = "amount"
+    elif kind == "fact" and IMPLIED_FIGURE.search(anchor) and MEASURE.search(focus):
+        # 「参加者数の目標は？」「成長率の実績は？」: a figure of that measure is asked, and must be stated.
+        kind = "percentage" if re.search(r"(率|割合|比率|倍率)$", focus) else \
+            "amount" if re.search(r"(額|費|規模|高)$", focus) else "count"
     constraints = constraints_of(question, orgs)
     q = normalize_question(question)
     # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.

@@ -273,3 +273,17 @@ def test_numbered_periods_are_read_in_digits_and_kanji(analyze_q):
     from assistant.question import periods_in
     assert periods_in("第5期と第四期、第十二期、第 ３ 期") == (5, 4, 12, 3)
     assert analyze_q("NEDOの第5期中長期目標期間における満足度の実績値は？").constraints.periods == (5,)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("キャンプの令和6年度の参加者数の目標は？", "count"),
+    ("輸出額の実績は？", "amount"),
+    ("満足度調査の回答率の目標は？", "percentage"),
+])
+def test_a_target_or_result_of_a_named_measure_asks_for_its_figure(analyze_q, question, kind):
+    a = analyze_q(question)
+    assert a.answer_type == kind and a.wants_value and a.asks_measure
+
+
+def test_a_target_of_a_thing_still_may_be_answered_in_words(analyze_q):
+    assert analyze_q("デジタル人材育成の目標は？").answer_type == "fact"
