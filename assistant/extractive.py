@@ -375,21 +375,6 @@ class ExtractiveAnswerer:
         label = label or _version_label(c.chunk)
         return Quote(c, trim(c.text, start, end, limit), label)
 
-    def _items_after(self, chunk: Chunk, start: int) -> list[int]:
-        """Indices of the list items that follow sentence ``start`` (or start at it)."""
-        items: list[int] = []
-        for j in range(start + (0 if _is_item(chunk, start) else 1), len(chunk.sentences)):
-            if _is_heading(chunk, j):
-                break
-            if not _is_item(chunk, j):
-                if items:
-                    break
-                continue
-            items.append(j)
-            if len(items) >= self.settings.max_list_items:
-                break
-        return items
-
     def _list_quote(self, best: Candidate, chunk: Chunk, first: int, last: int) -> Quote:
         spans = chunk.sentences[first:last + 1]
         text = chunk.text[spans[0].start:spans[-1].end]
@@ -407,10 +392,12 @@ class ExtractiveAnswerer:
             # An item that names the asked thing and enumerates it (「○ …の見直し（A、B、Cなど）」): its
             # own items answer, not its siblings'.
             return self._inline_list(analysis, best, confidence)
-        # The items may follow the best sentence, or the best sentence may be an item.
-        while start > 0 and _is_item(chunk, start) and not _is_heading(chunk, start - 1):
+        # The items may follow the best sentence, or the best sentence may be an item (of a list that begins
+        # earlier, unless sub-items follow it).
+        subitems = _leads_subitems(chunk, start)
+        while not subitems and start > 0 and _is_item(chunk, start) and not _is_heading(chunk, start - 1):
             start -= 1
-        items = self._items_after(chunk, start)
+        items = items_after(chunk, start, self.settings.max_list_items)
         quotes: list[Quote] = []
         item_chunk = chunk
         if len(items) < 2 and not _is_item(chunk, start):
@@ -419,7 +406,8 @@ class ExtractiveAnswerer:
             if nxt is not None:
                 lead = compact(_sentence(chunk, start))
                 k = next((i for i in range(len(nxt.sentences)) if compact(_sentence(nxt, i)) == lead), -1)
-                more = self._items_after(nxt, k) if k >= 0 else self._items_after(nxt, 0) if _is_item(nxt, 0) else []
+                limit = self.settings.max_list_items
+                more = items_after(nxt, k, limit) if k >= 0 else items_after(nxt, 0, limit) if _is_item(nxt, 0) else []
                 if len(more) >= 2:
                     quotes.append(self._quote(best, analysis))
                     items, item_chunk, start = more, nxt, more[0]
@@ -689,6 +677,53 @@ def _is_heading(chunk: Chunk, i: int) -> bool:
 
 def _is_item(chunk: Chunk, i: int) -> bool:
     return bool(LIST_START.match(squeeze(_sentence(chunk, i))))
+
+
+def _marker_kind(text: str) -> str | None:
+    """The kind of an item's mark, its number or letter left out (「③」 -> 「①」, 「b.」 -> 「a.」, 「（２）」 ->
+    「（0）」), or None for a sentence that is not an item."""
+    m = LIST_START.match(squeeze(text))
+    if not m:
+        return None
+    mark = m.group(0).strip()
+    for pattern, stands_for in ((r"[0-9]+", "0"), (r"[０-９]+", "０"), (r"[①-⑳]", "①"), (r"[ア-ン]", "ア"),
+                                (r"[a-z]", "a"), (r"[ａ-ｚ]", "ａ"), (r"[A-Z]", "A"), (r"[Ａ-Ｚ]", "Ａ"),
+                                (r"[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+", "Ⅰ")):
+        mark = re.sub(pattern, stands_for, mark)
+    return mark
+
+
+def items_after(chunk: Chunk, start: int, limit: int) -> list[int]:
+    """Indices of the list items that follow sentence ``start`` (or start at it), at most ``limit``: the items of
+    one level — those marked like the first (「a.」 under 「③」, 「①」 over 「a.」) — to the end of the list."""
+    lead = _marker_kind(_sentence(chunk, start))
+    leads_subitems = _leads_subitems(chunk, start)
+    items: list[int] = []
+    level = None
+    for j in range(start + (0 if lead and not leads_subitems else 1), len(chunk.sentences)):
+        if _is_heading(chunk, j):
+            break
+        kind = _marker_kind(_sentence(chunk, j))
+        if kind is None:
+            if items:
+                break
+            continue
+        if leads_subitems and kind == lead:
+            break  # the lead's next sibling ends its sub-items
+        level = level or kind
+        if kind != level:
+            continue  # a deeper item under one of ours
+        items.append(j)
+        if len(items) >= limit:
+            break
+    return items
+
+
+def _leads_subitems(chunk: Chunk, i: int) -> bool:
+    """Is sentence ``i`` an item followed by items of another mark (「③ …を図る。」 then 「a.」「b.」「c.」)?"""
+    lead = _marker_kind(_sentence(chunk, i))
+    return lead is not None and i + 1 < len(chunk.sentences) \
+        and _marker_kind(_sentence(chunk, i + 1)) not in (None, lead)
 
 
 def _short_item(text: str, limit: int = 40) -> str:

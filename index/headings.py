@@ -32,7 +32,9 @@ MAJOR_BULLETS = "⚫●■◆◼"
 MINOR_BULLETS = "➢・○〇◦•▪‐-▶▷※\uf070\uf06c\uf0d8\uf0a7\uf0fc"
 LIST_START = re.compile(
     r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[．.、]|[0-9０-９]{1,2}[．.)）](?![0-9０-９])|[（(][0-9０-９ア-ンａ-ｚa-z]{1,2}[）)]"
-    r"|[①-⑳]|[ア-ン][．.]|[A-ZＡ-Ｚ][）)]|[" + MAJOR_BULLETS + MINOR_BULLETS + r"]|#{1,6}\s)"
+    r"|[①-⑳]|[ア-ン][．.]|[A-ZＡ-Ｚ][）)]"
+    r"|[a-zａ-ｚ][．.]\s*(?=[^\sa-zA-Zａ-ｚＡ-Ｚ0-9０-９.．])"  # 「a. …」, not 「e.g.」「a.m.」
+    r"|[" + MAJOR_BULLETS + MINOR_BULLETS + r"]|#{1,6}\s)"
 )
 _SERIES = re.compile(r"^(.{2,40}?)([①-⑳]|(?<![0-9０-９,，.．])[0-9０-９]{1,2})$")
 LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")  # a letter of a word (not a digit or mark)

@@ -1,0 +1,42 @@
+"""List items inside one chunk, read at one level of nesting (pure, no index)."""
+
+from assistant.extractive import items_after
+from index.documents import Chunk, SentenceSpan
+
+
+def _chunk(*sentences: str) -> Chunk:
+    text, spans = "", []
+    for n, s in enumerate(sentences, 1):
+        spans.append(SentenceSpan(len(text), len(text) + len(s), n, n))
+        text += s
+    return Chunk(chunk_id="c", source="doc.txt", title="", part=0, section=[], version=None, counterpart=None,
+                 line_start=1, line_end=len(sentences), char_start=0, char_end=len(text), page=None, text=text,
+                 sentences=spans)
+
+
+PLAN = _chunk(
+    "（３）制御システムの安全性について、次の取組を行う。",
+    "② 原因究明調査を実施する。",
+    "a. 関係府省の要請に応じて調査する。",
+    "③ リスク評価手法の浸透を図る。",
+    "a. 実践研修を開催する。",
+    "b. 個別業界向けのガイドを作成する。",
+    "c. リスク分析を支援する。",
+    "④ 中小企業の対策を強化する。",
+)
+
+
+def test_a_lead_in_collects_the_items_of_the_first_level_only():
+    assert items_after(PLAN, 0, 8) == [1, 3, 7]  # ②③④, not the a./b./c. under them
+
+
+def test_an_item_followed_by_items_of_another_mark_leads_them():
+    assert items_after(PLAN, 3, 8) == [4, 5, 6]  # a./b./c. under ③, up to its sibling ④
+
+
+def test_an_item_without_sub_items_starts_its_own_list():
+    assert items_after(PLAN, 7, 8) == [7]
+
+
+def test_the_limit_holds():
+    assert items_after(PLAN, 0, 2) == [1, 3]
