@@ -395,7 +395,10 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     constraints = constraints_of(question, orgs)
     q = normalize_question(question)
     # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.
-    cross = bool(_CROSS.search(q)) or len(constraints.organizations) >= 2 or len(set(constraints.fiscal_years)) >= 2
+    # 「現行と変更案でそれぞれ」 compares the two columns of one 新旧対照表, not documents.
+    columns = "現行" in q and "変更案" in q and len(constraints.organizations) <= 1
+    cross = (bool(_CROSS.search(q)) and not columns) or len(constraints.organizations) >= 2 \
+        or len(set(constraints.fiscal_years)) >= 2
     topic, scope = topic_of(morphemes)
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,
                             topic, scope)

@@ -63,12 +63,18 @@ def _kind_of(text: str) -> str:
 
 def values_in(text: str) -> list[Value]:
     """Every figure with a unit and every date in ``text``, in order."""
-    out = [Value(m.group(0).strip(), m.start(), m.end(), _kind_of(m.group(0))) for m in VALUE.finditer(text)]
+    out = [Value(_as_said(m.group(0)), m.start(), m.end(), _kind_of(m.group(0))) for m in VALUE.finditer(text)]
     taken = [(v.start, v.end) for v in out]
     for m in DATE.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            out.append(Value(m.group(0).strip(), m.start(), m.end(), "date"))
+            out.append(Value(_as_said(m.group(0)), m.start(), m.end(), "date"))
     return sorted(out, key=lambda v: v.start)
+
+
+def _as_said(text: str) -> str:
+    """A figure as written, without the run of spaces a PDF table cell leaves inside it
+    (「160件                    以上」 -> 「160件以上」); a single space stays (「10 件」)."""
+    return re.sub(r"\s{2,}", "", text.strip())
 
 
 def unit_of(value: Value) -> str | None:

@@ -287,3 +287,12 @@ def test_a_target_or_result_of_a_named_measure_asks_for_its_figure(analyze_q, qu
 
 def test_a_target_of_a_thing_still_may_be_answered_in_words(analyze_q):
     assert analyze_q("デジタル人材育成の目標は？").answer_type == "fact"
+
+
+def test_a_figure_loses_the_run_of_spaces_a_table_cell_left_inside_it():
+    assert [v.text for v in values_in("成功件数を160件                    以上にする。10 件")] == ["160件以上", "10 件"]
+
+
+def test_both_columns_of_one_table_are_not_two_documents(analyze_q):
+    assert not analyze_q("成功件数の目標は、JETROの中期目標の現行と変更案でそれぞれいくつ？").cross
+    assert analyze_q("成功件数の目標は、JETROとIPAでそれぞれいくつ？").cross
