@@ -296,3 +296,4 @@ def test_a_figure_loses_the_run_of_spaces_a_table_cell_left_inside_it():
 def test_both_columns_of_one_table_are_not_two_documents(analyze_q):
     assert not analyze_q("成功件数の目標は、JETROの中期目標の現行と変更案でそれぞれいくつ？").cross
     assert analyze_q("成功件数の目標は、JETROとIPAでそれぞれいくつ？").cross
+    assert analyze_q("投資残高の政府目標は、JETROの目標と新機軸資料でどう書かれている？").cross  # two documents named
