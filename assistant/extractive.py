@@ -416,7 +416,16 @@ class ExtractiveAnswerer:
         first = start if item_chunk is chunk and not _is_item(chunk, start) and not _is_heading(chunk, start) \
             else items[0]
         quotes.append(self._list_quote(best, item_chunk, first, items[-1]))
-        direct = "、".join(_short_item(_sentence(item_chunk, j)) for j in items)
+        phrases = [_short_item(_sentence(item_chunk, j)) for j in items]
+        # A list that runs to the end of its chunk goes on in the next one.
+        room = self.settings.max_list_items - len(items)
+        if room > 0 and items[-1] == len(item_chunk.sentences) - 1 and (nxt := self._next_chunk(item_chunk)):
+            lead = _marker_kind(_sentence(item_chunk, start)) if _leads_subitems(item_chunk, start) else None
+            more = items_continued(item_chunk, items[-1], nxt, lead, room)
+            if more:
+                quotes.append(self._list_quote(best, nxt, more[0], more[-1]))
+                phrases += [_short_item(_sentence(nxt, j)) for j in more]
+        direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
 
     def _inline_list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
@@ -717,6 +726,25 @@ def items_after(chunk: Chunk, start: int, limit: int) -> list[int]:
         if len(items) >= limit:
             break
     return items
+
+
+def items_continued(chunk: Chunk, last: int, nxt: Chunk, lead: str | None, limit: int) -> list[int]:
+    """Indices in ``nxt`` (the next chunk) of the items that continue a list whose item ``last`` ends
+    ``chunk``: after the sentence the chunks share (they overlap), items marked like ``last``, deeper ones
+    skipped, up to a sentence that is not an item or one marked like ``lead`` (the lead's next sibling)."""
+    level = _marker_kind(_sentence(chunk, last))
+    shared = compact(_sentence(chunk, last))
+    k = next((i for i in range(len(nxt.sentences)) if compact(_sentence(nxt, i)) == shared), -1)
+    out: list[int] = []
+    for j in range(k + 1, len(nxt.sentences)):
+        kind = _marker_kind(_sentence(nxt, j))
+        if kind is None or kind == lead or _is_heading(nxt, j):
+            break
+        if kind == level:
+            out.append(j)
+            if len(out) >= limit:
+                break
+    return out
 
 
 def _leads_subitems(chunk: Chunk, i: int) -> bool:

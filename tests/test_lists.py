@@ -40,3 +40,13 @@ def test_an_item_without_sub_items_starts_its_own_list():
 
 def test_the_limit_holds():
     assert items_after(PLAN, 0, 2) == [1, 3]
+
+
+def test_a_list_that_runs_to_the_end_of_its_chunk_goes_on_in_the_next():
+    from assistant.extractive import items_continued
+    first = _chunk("③ リスク評価手法の浸透を図る。", "a. 実践研修を開催する。", "b. ガイドを作成する。")
+    # The next chunk overlaps the first by a sentence, then continues with c. and ends at the lead's sibling.
+    nxt = _chunk("b. ガイドを作成する。", "c. リスク分析を支援する。", "・補足", "④ 中小企業の対策を強化する。")
+    assert items_continued(first, 2, nxt, "①", 8) == [1]
+    # Without a shared sentence the list goes on from the next chunk's start.
+    assert items_continued(first, 2, _chunk("c. リスク分析を支援する。", "d. 人材を育成する。"), "①", 8) == [0, 1]
