@@ -107,14 +107,17 @@ def names_in(text: str) -> list[Value]:
 # The grade of an evaluation (独立行政法人の評定 S/A/B/C/D): 「評定：A」, or a grade stated with its meaning
 # (「A：全体として…上回る成果が得られている」) — not the scale 「（Ｓ、Ａ、Ｂ、Ｃ、Ｄ）」.
 GRADE = re.compile(r"評定\s*[：:]\s*(?P<a>[SABCDＳＡＢＣＤ])(?![A-Za-zＡ-Ｚａ-ｚ])"
-                   r"|(?:^|(?<=[\s。]))(?P<b>[SABCDＳＡＢＣＤ])\s*[：:]\s*(?=[ぁ-ん一-龥])")
+                   r"|(?:^|(?<=[\s。]))(?P<b>[SABCDＳＡＢＣＤ])\s*[：:]\s*(?=[ぁ-ん一-龥])"
+                   # a row of a summary table, one grade a year (「業務運営の効率化 B B B   II」): the
+                   # latest year's is the last
+                   r"|(?<=[一-龥ぁ-んァ-ヶ）])\s+(?:[SABCDＳＡＢＣＤ]\s+){1,4}(?P<c>[SABCDＳＡＢＣＤ])(?=\s|$)")
 
 
 def grades_in(text: str) -> list[Value]:
     """Evaluation grades stated in ``text`` (the values a 「評定は」 question is answered by)."""
     out = []
     for m in GRADE.finditer(text):
-        g = "a" if m.group("a") else "b"
+        g = next(k for k in "abc" if m.group(k))
         out.append(Value(unicodedata.normalize("NFKC", m.group(g)), m.start(g), m.end(g), "grade"))
     return out
 

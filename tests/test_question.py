@@ -298,3 +298,9 @@ def test_both_columns_of_one_table_are_not_two_documents(analyze_q):
     assert not analyze_q("成功件数の目標は、JETROの中期目標の現行と変更案でそれぞれいくつ？").cross
     assert analyze_q("成功件数の目標は、JETROとIPAでそれぞれいくつ？").cross
     assert analyze_q("投資残高の政府目標は、JETROの目標と新機軸資料でどう書かれている？").cross  # two documents named
+
+
+def test_a_row_of_a_grade_table_gives_its_latest_grade():
+    from assistant.values import grades_in
+    assert [g.text for g in grades_in("業務運営の効率化 B B A   II")] == ["A"]  # one grade a year, latest last
+    assert grades_in("評価は（Ｓ、Ａ、Ｂ、Ｃ、Ｄ）の5段階") == []  # the scale is not a grade
