@@ -335,7 +335,7 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
     revision = revision_year = None
     m = _REVISION.search(q)
     if m:
-        revision = m.group(0)
+        revision = re.sub(r"\s*の$", "", m.group(0))  # 「令和7年の中期目標」 names 「令和7年」
         if m.group(1):
             revision_year = era_year(m.group(1), m.group(2))
         elif m.group(3):

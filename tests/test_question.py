@@ -43,6 +43,7 @@ def test_constraints_name_the_organization_year_revision_and_version(analyze_q):
     assert a.constraints.revision == "令和5年度補正" and a.constraints.revision_year == 2023
     assert a.constraints.version == "変更案"
     assert a.constraints.fiscal_years == (2024,)
+    assert analyze_q("令和7年の中期目標変更案では何カ国？").constraints.revision == "令和7年"  # not 「令和7年の」
 
 
 # ── the asked measure ────────────────────────────────────────────────────
