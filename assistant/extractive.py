@@ -341,8 +341,10 @@ class ExtractiveAnswerer:
             if c.value.kind == "grade":  # 「A（全体として…上回る成果が得られている）」
                 meaning = grade_meaning(c.text, c.value)
                 return c.value.text + (f"（{meaning}）" if meaning else "") + _qualifier(c.chunk)
-            run = [v.text for v in value_run(c.text, c.value)][:3]
-            return "、".join(dict.fromkeys(run)) + _qualifier(c.chunk)
+            run = value_run(c.text, c.value)
+            at = run.index(c.value)
+            shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
+            return "、".join(dict.fromkeys(v.text for v in shown)) + _qualifier(c.chunk)
         if analysis.answer_type == "definition":
             m = re.search(r"とは[、，]?", c.text)
             start = m.end() if m else 0

@@ -267,9 +267,17 @@ def strip_marker(item: str) -> str:
 
 
 def value_run(text: str, first: Value, gap: int = 40) -> list[Value]:
-    """``first`` and the figures of the same kind that follow it closely (「85％以上、かつ…35％以上」)."""
+    """``first`` and the figures of the same kind written closely around it, in one sentence:
+    「率85％以上、かつ…率35％以上」 whichever of the two was picked."""
+    found = values_in(text)
+    alike = [v for v in found if v.kind == first.kind]
     run = [first]
-    for v in values_in(text):
-        if v.start >= run[-1].end and v.kind == first.kind and v.start - run[-1].end <= gap:
-            run.append(v)
+    for v in reversed([v for v in alike if v.end <= first.start]):  # backwards from the picked figure
+        if run[0].start - v.end > gap or "。" in text[v.end:run[0].start]:
+            break
+        run.insert(0, v)
+    for v in (v for v in alike if v.start >= first.end):
+        if v.start - run[-1].end > gap or "。" in text[run[-1].end:v.start]:
+            break
+        run.append(v)
     return run

@@ -305,3 +305,11 @@ def test_a_row_of_a_grade_table_gives_its_latest_grade():
     from assistant.values import grades_in
     assert [g.text for g in grades_in("業務運営の効率化 B B A   II")] == ["A"]  # one grade a year, latest last
     assert grades_in("評価は（Ｓ、Ａ、Ｂ、Ｃ、Ｄ）の5段階") == []  # the scale is not a grade
+
+
+def test_figures_written_together_are_stated_together_whichever_was_picked():
+    from assistant.values import value_run
+    text = "回答した率85％以上、かつ「非常に満足している」と回答した率35％以上を目指す。実績は87.0％。"
+    found = values_in(text)
+    assert [v.text for v in value_run(text, found[1])] == ["85％以上", "35％以上"]  # not the next sentence's
+    assert [v.text for v in value_run(text, found[0])] == ["85％以上", "35％以上"]
