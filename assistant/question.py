@@ -166,7 +166,15 @@ def asked_figures(question: str) -> list[tuple[str | None, str]]:
         unit = m.group("unit") or ("円" if m.group("price") else "日付" if m.group("when") else None)
         cue = _CUE.search(q[max(0, m.start() - 20):m.start()])
         out.append((unit, cue.group(1) if cue else ""))
+    if len(out) <= 1 and (pair := _PAIR.search(q)):  # 「官民追加投資と売上高の目標は」: one figure each
+        unit = out[0][0] if out else None
+        out = [(unit, pair.group(1)), (unit, pair.group(2))]
     return out
+
+
+# Two measures asked together: 「官民追加投資と売上高の目標は」「応募者数と合格者数は」.
+_NOUN = r"([^\s、。のはをにでとや「」（）]{2,12})"
+_PAIR = re.compile(rf"{_NOUN}と{_NOUN}(?:の(?:目標|実績|見込み?|計画|数値|値|規模|額|水準)(?:値)?)?(?:は|を|が)")
 
 
 def asked_unit(question: str) -> str | None:
