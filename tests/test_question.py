@@ -319,4 +319,5 @@ def test_two_measures_asked_together_ask_one_figure_each():
     assert asked_figures("2030年までの官民追加投資と売上高の目標は？") == [(None, "官民追加投資"), (None, "売上高")]
     assert asked_figures("応募者数と合格者数は何人？") == [("人", "応募者数"), ("人", "合格者数")]
     text = "2030年までに、10兆円超規模の官民による追加投資を行い、合計売上高を15兆円超とする。"
-    assert [v.text for v in figures_for(asked_figures("官民追加投資と売上高の目標は？"), [text])] == ["10兆円超", "15兆円超"]
+    asked = asked_figures("官民追加投資と売上高の目標は？")
+    assert [v.text for v in figures_for(asked, [text])] == ["10兆円超", "15兆円超"]
