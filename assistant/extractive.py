@@ -239,7 +239,22 @@ class ExtractiveAnswerer:
             return False, "year"
         if best.value is not None and _of_another_period(best, analysis.constraints.periods):
             return False, "period"
+        if (term := self._unquoted(best, analysis.question)) is not None:
+            return False, f"quoted:{term}"
         return True, ""
+
+    def _unquoted(self, c: Candidate, question: str) -> str | None:
+        """A term the question quotes (「役立ち度」) that the answer's passage (with its headings) does not
+        contain — not even most of its words (「データ相互運用性向上のためのガイド」 still counts for
+        「データの相互運用性向上のためのガイド」): a user who quotes a term asks about that term."""
+        passage = compact(unicodedata.normalize("NFKC", f"{c.chunk.context()}{c.chunk.text}"))
+        for term in re.findall(r"「([^「」]{2,40})」", question):
+            if compact(unicodedata.normalize("NFKC", term)) in passage:
+                continue
+            tokens = set(self._tok(c.chunk.context())) | set(self._tok(c.chunk.text))
+            if self.coverage(self._terms(term), tokens) < self.settings.scoring.quoted_threshold:
+                return term
+        return None
 
     def _carries_measure(self, c: Candidate) -> bool:
         """Does the sentence (with its headings and the sentence before) name the asked measure?"""
@@ -913,6 +928,8 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{analysis.focus}」の実績の記載は見つかりませんでした{target}"
     if missing == "year":
         return "質問の年度についての記述は見つかりませんでした"
+    if missing.startswith("quoted:"):
+        return f"「{missing.split(':', 1)[1]}」についての記述は見つかりませんでした"
     if missing == "period":
         asked = "・".join(f"第{n}期" for n in analysis.constraints.periods)
         nearby = f"。近い箇所の「{best.value.text}」は別の期の値です" if best and best.value else ""

@@ -135,6 +135,7 @@ class ScoringSettings(_Strict):
     focus_threshold: StrictFloat = Field(0.5, ge=0, le=1)
     support_threshold: StrictFloat = Field(0.0, ge=0, le=1)
     measure_threshold: StrictFloat = Field(0.0, ge=0, le=1)
+    quoted_threshold: StrictFloat = Field(0.5, ge=0, le=1)
     confidence_lexical: StrictFloat = Field(0.5, ge=0)
     confidence_focus: StrictFloat = Field(0.3, ge=0)
     confidence_dense: StrictFloat = Field(0.2, ge=0)

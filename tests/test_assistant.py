@@ -88,6 +88,14 @@ def test_a_result_asked_where_the_plan_gives_only_a_target_is_not_answered_with_
     assert "実績の記載は見つかりませんでした" in answer.text and "目標" in answer.text  # says what is there
 
 
+def test_a_quoted_term_the_documents_do_not_contain_is_not_answered_with_a_neighbour(assistant):
+    # Every other word of the question is in the documents (割合, 目標, 上位, 評価, JETRO).
+    answer = assistant.ask("JETROの「顧客満足指数」で上位評価を得た割合の目標は？")
+    assert answer.abstained and "「顧客満足指数」についての記述は見つかりませんでした" in answer.text
+    # A quoted term that is there (written with full-width letters) answers as before.
+    assert not assistant.ask("IPAの「マナビDX」のアクセス数の目標は？").abstained
+
+
 def test_empty_question_gets_a_prompt_and_no_search(assistant, monkeypatch):
     monkeypatch.setattr(assistant.searcher, "search", lambda *a, **k: pytest.fail("searched"))
     answer = assistant.ask("   ")
