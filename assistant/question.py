@@ -135,6 +135,11 @@ class QuestionAnalysis:
         return "目標" if target and not result else "実績" if result and not target else None
 
     @property
+    def asks_deadline(self) -> bool:
+        """「何年までに」「いつまでに」: the date by which something is to be done."""
+        return self.answer_type == "date" and bool(re.search(r"(いつ|何年度?|何月)まで", self.question))
+
+    @property
     def asks_several(self) -> bool:
         """「何名で、何社を訪問した？」: more than one figure asked."""
         return len(asked_figures(self.question)) >= 2

@@ -171,16 +171,23 @@ def is_target(value: Value, text: str) -> bool:
     return bool(_TARGET_BOUND.search(value.text) or _TARGET_AFTER.match(text[value.end:value.end + 8]))
 
 
+# A date of something done (「2022年に策定された」「令和5年12月に取りまとめ」): not a deadline.
+_EVENT_AFTER = re.compile(r"^\s*(?:に|の)?\s*"
+                          r"(?:策定|公表|決定|閣議決定|発表|設立|創設|改定|改正|取りまとめ|成立|施行|公布)")
+
+
 def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "",
-               status: str | None = None) -> Value | None:
+               status: str | None = None, deadline: bool = False) -> Value | None:
     """The value of the asked type closest after (else before) an anchor position (the asked phrase).
 
     ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」 (for a
     name, the whole question: 「ISMAPに登録された事業者の名前」 is not answered by 「ISMAP」).
     ``status`` 目標 prefers a figure stated as a target, 実績 one that is not (see :func:`is_target`).
+    ``deadline`` (「何年までに」) leaves out the dates of things done (「2022年に策定された」).
     """
     found = _FINDERS.get(answer_type, values_in)(text)
-    typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))]
+    typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))
+             and not (deadline and v.kind == "date" and _EVENT_AFTER.match(text[v.end:v.end + 12]))]
     if unit:
         exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
         typed = exact or typed

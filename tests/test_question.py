@@ -321,3 +321,11 @@ def test_two_measures_asked_together_ask_one_figure_each():
     text = "2030年までに、10兆円超規模の官民による追加投資を行い、合計売上高を15兆円超とする。"
     asked = asked_figures("官民追加投資と売上高の目標は？")
     assert [v.text for v in figures_for(asked, [text])] == ["10兆円超", "15兆円超"]
+
+
+def test_a_deadline_is_not_answered_by_the_date_something_was_done(analyze_q):
+    a = analyze_q("ユニコーン創出は何年までに達成する目標ですか")
+    assert a.asks_deadline and not analyze_q("計画はいつ策定された？").asks_deadline
+    text = "2022年に策定された計画で、2030年までにユニコーンを創出する。"
+    assert best_value(text, "date", None, [0], deadline=True).text == "2030年"
+    assert best_value("2022年に策定された計画で、ユニコーンを創出する。", "date", None, [0], deadline=True) is None
