@@ -241,6 +241,8 @@ class ExtractiveAnswerer:
             return False, "period"
         if (term := self._unquoted(best, analysis.question)) is not None:
             return False, f"quoted:{term}"
+        if analysis.wants_value and (pair := self._sibling(best, analysis)) is not None:
+            return False, "sibling:{}:{}".format(*pair)
         return True, ""
 
     def _unquoted(self, c: Candidate, question: str) -> str | None:
@@ -254,6 +256,28 @@ class ExtractiveAnswerer:
             tokens = set(self._tok(c.chunk.context())) | set(self._tok(c.chunk.text))
             if self.coverage(self._terms(term), tokens) < self.settings.scoring.quoted_threshold:
                 return term
+        return None
+
+    def _sibling(self, c: Candidate, analysis: QuestionAnalysis) -> tuple[str, str] | None:
+        """A phrase the question names (「ガス事業者」) that the passage does not, where the answer sentence
+        names a sibling of it — the same head, another modifier (「発電事業者」): the figure is the
+        sibling's. Returns (asked, sibling), or None."""
+        passage = compact(f"{c.chunk.context()}{c.chunk.text}")
+        sentence = compact(c.text)
+        for asked in analysis.qualifiers:
+            if len(asked) < 3 or compact(asked) in passage:
+                continue
+            tokens = list(self._tok(asked))
+            if len(tokens) >= 3 and len(tokens[-1]) == 1:  # 「事業」「者」: the head is 「事業者」
+                tokens[-2:] = [tokens[-2] + tokens[-1]]
+            head = tokens[-1] if tokens else ""
+            # A sibling has another modifier: when the asked one is in the sentence too (「注意喚起」 of
+            # 「注意喚起ページ」 beside 「ウェブページ」), it is the same thing said otherwise.
+            if len(head) < 3 or head == asked or any(compact(t) in sentence for t in tokens[:-1]):
+                continue
+            for m in re.finditer(rf"[一-龥ァ-ヶー]{{1,8}}{re.escape(head)}", sentence):
+                if asked not in m.group(0) and m.group(0) not in asked:
+                    return asked, m.group(0)
         return None
 
     def _carries_measure(self, c: Candidate) -> bool:
@@ -928,6 +952,9 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{analysis.focus}」の実績の記載は見つかりませんでした{target}"
     if missing == "year":
         return "質問の年度についての記述は見つかりませんでした"
+    if missing.startswith("sibling:"):
+        _, asked, sibling = missing.split(":", 2)
+        return f"「{asked}」についての記載は見つかりませんでした（「{sibling}」の記載はあります）"
     if missing.startswith("quoted:"):
         return f"「{missing.split(':', 1)[1]}」についての記述は見つかりませんでした"
     if missing == "period":

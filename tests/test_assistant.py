@@ -96,6 +96,13 @@ def test_a_quoted_term_the_documents_do_not_contain_is_not_answered_with_a_neigh
     assert not assistant.ask("IPAの「マナビDX」のアクセス数の目標は？").abstained
 
 
+def test_a_figure_said_of_a_sibling_does_not_answer_for_the_asked_one(assistant):
+    # The documents give the year for 発電事業者; another 事業者 is not covered by it.
+    answer = assistant.ask("石油事業者への有償オークションは何年度から導入されますか")
+    assert answer.abstained and "「発電事業者」の記載はあります" in answer.text
+    assert not assistant.ask("発電事業者への有償オークションは何年度から導入されますか").abstained
+
+
 def test_empty_question_gets_a_prompt_and_no_search(assistant, monkeypatch):
     monkeypatch.setattr(assistant.searcher, "search", lambda *a, **k: pytest.fail("searched"))
     answer = assistant.ask("   ")
