@@ -90,14 +90,17 @@ NAME = re.compile(r"[「『](?P<q>[^「」『』]{2,40})[」』]|[（(](?P<p>[^�
                   rf"|(?P<l>{_LATIN_WORD}(?: {_LATIN_WORD})*)")
 
 
+_SCOPE_NOTE = re.compile(r"(を含む|を除く|に限る|等|など|ほか)$")
+
+
 def names_in(text: str) -> list[Value]:
     """Names written in ``text`` (the values a 「名前は」「何という」 question is answered by)."""
     out = []
     for m in NAME.finditer(text):
         group = "q" if m.group("q") else "p" if m.group("p") else "l"
         name = m.group(group).strip()
-        if group == "p" and (DATE.search(name) or VALUE.search(name)):
-            continue  # 「（令和2年度）」「（2件以上）」 are not names
+        if group == "p" and (DATE.search(name) or VALUE.search(name) or _SCOPE_NOTE.search(name)):
+            continue  # 「（令和2年度）」「（2件以上）」「（ＩＳＭＡＰ－ＬＩＵを含む）」 are not names
         if group == "l" and len(name) < 3:
             continue
         out.append(Value(name, m.start(group), m.end(group), "name"))

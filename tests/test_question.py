@@ -329,3 +329,8 @@ def test_a_deadline_is_not_answered_by_the_date_something_was_done(analyze_q):
     text = "2022年に策定された計画で、2030年までにユニコーンを創出する。"
     assert best_value(text, "date", None, [0], deadline=True).text == "2030年"
     assert best_value("2022年に策定された計画で、ユニコーンを創出する。", "date", None, [0], deadline=True) is None
+
+
+def test_a_scope_note_in_parentheses_is_not_a_name():
+    found = [n.text for n in names_in("ＩＳＭＡＰ制度（ＩＳＭＡＰ－ＬＩＵを含む）の運営、講座（第四次産業革命スキル習得講座）")]
+    assert found == ["ＩＳＭＡＰ", "第四次産業革命スキル習得講座"]  # not 「ＩＳＭＡＰ－ＬＩＵを含む」
