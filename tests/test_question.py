@@ -332,5 +332,6 @@ def test_a_deadline_is_not_answered_by_the_date_something_was_done(analyze_q):
 
 
 def test_a_scope_note_in_parentheses_is_not_a_name():
-    found = [n.text for n in names_in("ＩＳＭＡＰ制度（ＩＳＭＡＰ－ＬＩＵを含む）の運営、講座（第四次産業革命スキル習得講座）")]
+    text = "ＩＳＭＡＰ制度（ＩＳＭＡＰ－ＬＩＵを含む）の運営、講座（第四次産業革命スキル習得講座）"
+    found = [n.text for n in names_in(text)]
     assert found == ["ＩＳＭＡＰ", "第四次産業革命スキル習得講座"]  # not 「ＩＳＭＡＰ－ＬＩＵを含む」
