@@ -28,15 +28,20 @@ class SudachiTokenizer:
         self._drop = set(settings.drop_pos)
         self._lock = threading.Lock()
 
-    def morphemes(self, text: str) -> list[tuple[tuple[str, ...], str]]:
-        """(part of speech, token form) of every morpheme: NFKC text, normalized form, lower case."""
+    def _analyze(self, text: str) -> list[tuple[tuple[str, ...], str, int, int]]:
+        """(part of speech, token form, begin, end) of every morpheme: NFKC text, normalized form, lower case."""
         text = unicodedata.normalize("NFKC", text)[: self.MAX_CHARS]
         with self._lock:
             return [
                 (tuple(m.part_of_speech()),
-                 (m.normalized_form() if self.settings.normalized_form else m.surface()).strip().lower())
+                 (m.normalized_form() if self.settings.normalized_form else m.surface()).strip().lower(),
+                 m.begin(), m.end())
                 for m in self._tok.tokenize(text, self._mode)
             ]
+
+    def morphemes(self, text: str) -> list[tuple[tuple[str, ...], str]]:
+        """(part of speech, token form) of every morpheme: NFKC text, normalized form, lower case."""
+        return [(pos, form) for pos, form, _, _ in self._analyze(text)]
 
     def surfaces(self, text: str) -> list[tuple[tuple[str, ...], str]]:
         """(part of speech, surface as written after NFKC) of every morpheme, split mode C."""
@@ -47,8 +52,28 @@ class SudachiTokenizer:
             return [(tuple(m.part_of_speech()), m.surface()) for m in self._tok.tokenize(text, SplitMode.C)]
 
     def __call__(self, text: str) -> list[str]:
-        """BM25 tokens: every morpheme but the dropped parts of speech."""
-        return [form for pos, form in self.morphemes(text) if form and pos[0] not in self._drop]
+        """BM25 tokens: every morpheme but the dropped parts of speech, and each code of letters and digits
+        written as one (「SC3」「G7」「5G」, which Sudachi splits into 「sc」「3」) as a token of its own too."""
+        out: list[str] = []
+        code, code_end = "", -1
+        for pos, form, begin, end in self._analyze(text):
+            alnum = form.isascii() and form.isalnum()
+            if alnum and begin == code_end:
+                code += form
+            else:
+                _add_code(out, code)
+                code = form if alnum else ""
+            code_end = end if alnum else -1
+            if form and pos[0] not in self._drop:
+                out.append(form)
+        _add_code(out, code)
+        return out
+
+
+def _add_code(out: list[str], code: str) -> None:
+    """A code joined from several morphemes, when it mixes letters and digits."""
+    if any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code) and code not in out[-3:]:
+        out.append(code)
 
 
 # Words that shape a question but say nothing about its subject.

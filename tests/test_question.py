@@ -335,3 +335,11 @@ def test_a_scope_note_in_parentheses_is_not_a_name():
     text = "ＩＳＭＡＰ制度（ＩＳＭＡＰ－ＬＩＵを含む）の運営、講座（第四次産業革命スキル習得講座）"
     found = [n.text for n in names_in(text)]
     assert found == ["ＩＳＭＡＰ", "第四次産業革命スキル習得講座"]  # not 「ＩＳＭＡＰ－ＬＩＵを含む」
+
+
+def test_a_code_of_letters_and_digits_is_a_search_token_of_its_own():
+    tokenizer = SudachiTokenizer(Bm25Settings())
+    tokens = tokenizer("コンソーシアム（ＳＣ３）の運営、G7議長国、令和6年度")
+    assert "sc3" in tokens and "g7" in tokens  # as well as the pieces Sudachi cut them into
+    assert "sc" in tokens and "3" in tokens
+    assert not any(t.startswith("令和") and t != "令和" for t in tokens)  # an era year is not a code
