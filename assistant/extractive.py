@@ -28,12 +28,12 @@ import numpy as np
 
 from index.config import AnswerSettings
 from index.documents import Chunk
-from index.headings import LIST_START, heading_kind
+from index.headings import LIST_START, MAJOR_BULLETS, MINOR_BULLETS, heading_kind
 from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
 
 from .answer import ABSTAIN, Citation
-from .question import IMPLIED_FIGURE, MAGNITUDE, QuestionAnalysis, asked_figures
+from .question import IMPLIED_FIGURE, MAGNITUDE, QuestionAnalysis, asked_figures, constraints_of, periods_in
 from .rank import Ranked
 from .values import (
     Value,
@@ -100,7 +100,9 @@ class Draft:
     notes: list[str] = field(default_factory=list)  # e.g. which revision was used
     focus: float = 0.0  # focus coverage of the best candidate
     support: float = 0.0  # least covered question element of the best candidate
-    missing: str = ""  # what the best candidate lacks: focus | value | year (empty: supported)
+    # what the best candidate lacks (empty: supported): focus | measure | value | result | year | period |
+    # quoted:<term> | sibling:<asked>:<named>
+    missing: str = ""
 
 
 class ExtractiveAnswerer:
@@ -188,15 +190,7 @@ class ExtractiveAnswerer:
                         analysis.wants_value and (grades_in(text) if value_type == "grade" else values_in(text)))):
                     continue
                 seen.add(key)
-                # Where the figure sits: after the phrase before the question word (「累計で何件」), but for a
-                # figure only implied (「…件数の目標は」) after the focus — 「目標」 also sits inside 「中期目標期間」.
-                focus_pos = (_positions(text, analysis.focus) or _positions(text, analysis.anchor)) \
-                    if value_type and not analysis.wants_value else \
-                    _positions(text, analysis.anchor) or _positions(text, analysis.focus)
-                # A figure written right after a phrase the question names (「半導体…構築２兆円超、蓄電池
-                # 0.4兆円」) belongs to it.
-                focus_pos = focus_pos + [m.end() for q in analysis.qualifiers if len(q) >= 3
-                                         for m in re.finditer(re.escape(q), text)]
+                focus_pos = value_anchors(text, analysis, value_type)
                 cand = Candidate(
                     p, i, text, span.line_start, span.line_end,
                     lexical=self.lexical(terms, tokens, around),
@@ -223,7 +217,8 @@ class ExtractiveAnswerer:
         return s.confidence_lexical * best.lexical + s.confidence_focus * best.focus + s.confidence_dense * dense_n
 
     def _supported(self, best: Candidate, analysis: QuestionAnalysis) -> tuple[bool, str]:
-        """Does the best candidate carry the focus and a value of the asked type?"""
+        """Does the best candidate answer: the focus, the named measure, a value of the asked type, of the asked
+        status, year and period, every quoted term, and not a sibling of an asked phrase? (ok, what is missing)"""
         s = self.settings.scoring
         if best.focus < s.focus_threshold or best.support < s.support_threshold:
             return False, "focus"
@@ -249,12 +244,13 @@ class ExtractiveAnswerer:
         """A term the question quotes (「役立ち度」) that the answer's passage (with its headings) does not
         contain — not even most of its words (「データ相互運用性向上のためのガイド」 still counts for
         「データの相互運用性向上のためのガイド」): a user who quotes a term asks about that term."""
-        passage = compact(unicodedata.normalize("NFKC", f"{c.chunk.context()}{c.chunk.text}"))
+        passage = _passage_text(c.chunk)
         for term in re.findall(r"「([^「」]{2,40})」", question):
-            if compact(unicodedata.normalize("NFKC", term)) in passage:
-                continue
+            terms = self._terms(term)
+            if not terms or compact(term) in passage:
+                continue  # 「等」 says nothing to look for
             tokens = set(self._tok(c.chunk.context())) | set(self._tok(c.chunk.text))
-            if self.coverage(self._terms(term), tokens) < self.settings.scoring.quoted_threshold:
+            if self.coverage(terms, tokens) < self.settings.scoring.quoted_threshold:
                 return term
         return None
 
@@ -262,21 +258,20 @@ class ExtractiveAnswerer:
         """A phrase the question names (「ガス事業者」) that the passage does not, where the answer sentence
         names a sibling of it — the same head, another modifier (「発電事業者」): the figure is the
         sibling's. Returns (asked, sibling), or None."""
-        passage = compact(f"{c.chunk.context()}{c.chunk.text}")
+        passage = _passage_text(c.chunk)
         sentence = compact(c.text)
         for asked in analysis.qualifiers:
             if len(asked) < 3 or compact(asked) in passage:
                 continue
-            tokens = list(self._tok(asked))
-            if len(tokens) >= 3 and len(tokens[-1]) == 1:  # 「事業」「者」: the head is 「事業者」
-                tokens[-2:] = [tokens[-2] + tokens[-1]]
-            head = tokens[-1] if tokens else ""
+            words = [w for _, w in self.searcher.tokenizer.surfaces(asked)]  # as written, long units
+            head = words[-1] if len(words) >= 2 else ""
             # A sibling has another modifier: when the asked one is in the sentence too (「注意喚起」 of
             # 「注意喚起ページ」 beside 「ウェブページ」), it is the same thing said otherwise.
-            if len(head) < 3 or head == asked or any(compact(t) in sentence for t in tokens[:-1]):
+            if len(head) < 3 or any(compact(w) in sentence for w in words[:-1]):
                 continue
             for m in re.finditer(rf"[一-龥ァ-ヶー]{{1,8}}{re.escape(head)}", sentence):
-                if asked not in m.group(0) and m.group(0) not in asked:
+                modifier = m.group(0)[:-len(head)]
+                if asked not in m.group(0) and m.group(0) not in asked and modifier not in _GENERIC_MODIFIERS:
                     return asked, m.group(0)
         return None
 
@@ -438,7 +433,9 @@ class ExtractiveAnswerer:
         subitems = _leads_subitems(chunk, start)
         while not subitems and start > 0 and _is_item(chunk, start) and not _is_heading(chunk, start - 1):
             start -= 1
-        items = items_after(chunk, start, self.settings.max_list_items)
+        # Walked back to the list's first item: its siblings are the items, even if it has sub-items.
+        level = _marker_kind(best.text) if start != best.sentence else None
+        items = items_after(chunk, start, self.settings.max_list_items, level)
         quotes: list[Quote] = []
         item_chunk = chunk
         if len(items) < 2 and not _is_item(chunk, start):
@@ -461,7 +458,8 @@ class ExtractiveAnswerer:
         # A list that runs to the end of its chunk goes on in the next one.
         room = self.settings.max_list_items - len(items)
         if room > 0 and items[-1] == len(item_chunk.sentences) - 1 and (nxt := self._next_chunk(item_chunk)):
-            lead = _marker_kind(_sentence(item_chunk, start)) if _leads_subitems(item_chunk, start) else None
+            lead = _marker_kind(_sentence(item_chunk, start))
+            lead = lead if lead != _marker_kind(_sentence(item_chunk, items[0])) else None
             more = items_continued(item_chunk, items[-1], nxt, lead, room)
             if more:
                 quotes.append(self._list_quote(best, nxt, more[0], more[-1]))
@@ -731,7 +729,7 @@ def _is_item(chunk: Chunk, i: int) -> bool:
 
 def _marker_kind(text: str) -> str | None:
     """The kind of an item's mark, its number or letter left out (「③」 -> 「①」, 「b.」 -> 「a.」, 「（２）」 ->
-    「（0）」), or None for a sentence that is not an item."""
+    「（０）」), or None for a sentence that is not an item."""
     m = LIST_START.match(squeeze(text))
     if not m:
         return None
@@ -743,49 +741,59 @@ def _marker_kind(text: str) -> str | None:
     return mark
 
 
-def items_after(chunk: Chunk, start: int, limit: int) -> list[int]:
+def items_after(chunk: Chunk, start: int, limit: int, level: str | None = None) -> list[int]:
     """Indices of the list items that follow sentence ``start`` (or start at it), at most ``limit``: the items of
-    one level — those marked like the first (「a.」 under 「③」, 「①」 over 「a.」) — to the end of the list."""
+    one level — those marked like the first (「a.」 under 「③」, 「①」 over 「a.」), or ``level`` when given —
+    to the end of the list. An item followed by items of another mark leads them (unless ``level`` is
+    given: then it is one of the items)."""
     lead = _marker_kind(_sentence(chunk, start))
-    leads_subitems = _leads_subitems(chunk, start)
-    items: list[int] = []
-    level = None
-    for j in range(start + (0 if lead and not leads_subitems else 1), len(chunk.sentences)):
-        if _is_heading(chunk, j):
-            break
-        kind = _marker_kind(_sentence(chunk, j))
-        if kind is None:
-            if items:
-                break
-            continue
-        if leads_subitems and kind == lead:
-            break  # the lead's next sibling ends its sub-items
-        level = level or kind
-        if kind != level:
-            continue  # a deeper item under one of ours
-        items.append(j)
-        if len(items) >= limit:
-            break
-    return items
+    subitems = level is None and _leads_subitems(chunk, start)
+    begin = start + (0 if lead and not subitems else 1)
+    return _items_from(chunk, begin, level, lead if subitems else None, limit, plain_ends=False)
 
 
 def items_continued(chunk: Chunk, last: int, nxt: Chunk, lead: str | None, limit: int) -> list[int]:
     """Indices in ``nxt`` (the next chunk) of the items that continue a list whose item ``last`` ends
     ``chunk``: after the sentence the chunks share (they overlap), items marked like ``last``, deeper ones
     skipped, up to a sentence that is not an item or one marked like ``lead`` (the lead's next sibling)."""
-    level = _marker_kind(_sentence(chunk, last))
     shared = compact(_sentence(chunk, last))
     k = next((i for i in range(len(nxt.sentences)) if compact(_sentence(nxt, i)) == shared), -1)
-    out: list[int] = []
-    for j in range(k + 1, len(nxt.sentences)):
-        kind = _marker_kind(_sentence(nxt, j))
-        if kind is None or kind == lead or _is_heading(nxt, j):
+    return _items_from(nxt, k + 1, _marker_kind(_sentence(chunk, last)), lead, limit, plain_ends=True)
+
+
+_BULLETS = set(MAJOR_BULLETS + MINOR_BULLETS)
+
+
+def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, limit: int,
+                plain_ends: bool) -> list[int]:
+    """From sentence ``begin`` on, the items marked ``level`` (the first item's mark when None), deeper ones
+    skipped. The list ends at a heading, at an item marked ``lead`` (the lead's next sibling), where its
+    numbering starts again (「①②…（４）①②」: the next section's list), or at a sentence that is not an
+    item — once items were found, or at once when ``plain_ends``."""
+    items: list[int] = []
+    marks: set[str] = set()
+    for j in range(begin, len(chunk.sentences)):
+        if _is_heading(chunk, j):
             break
-        if kind == level:
-            out.append(j)
-            if len(out) >= limit:
+        text = _sentence(chunk, j)
+        kind = _marker_kind(text)
+        if kind is None:
+            if items or plain_ends:
                 break
-    return out
+            continue
+        if kind == lead:
+            break
+        level = level or kind
+        if kind != level:
+            continue  # a deeper item under one of ours
+        mark = LIST_START.match(squeeze(text)).group(0).strip()
+        if mark in marks and mark[0] not in _BULLETS:
+            break  # a numbered mark seen before: the numbering starts again
+        marks.add(mark)
+        items.append(j)
+        if len(items) >= limit:
+            break
+    return items
 
 
 def _leads_subitems(chunk: Chunk, i: int) -> bool:
@@ -805,7 +813,7 @@ def _short_item(text: str, limit: int = 40) -> str:
 # A numbered enumeration inside one sentence: 「（１）…、（２）…」「①…と共に、②…」.
 _INLINE_NUMBER = re.compile(r"[①-⑳]|[（(][0-9０-９]{1,2}[）)]")
 # Where an item ends: the joint to the next item, or (for the last) what the sentence says of them all.
-_ITEM_JOINT = re.compile(r"(?:と共に|とともに|及び|並びに|又は|や)?、?$")
+_ITEM_JOINT = re.compile(r"、?(?:と共に|とともに|及び|並びに|又は|や)?、?$")
 _ITEM_TAIL = re.compile(r"の[0-9０-９一二三四五六七八九十]+つ|など|等の|といった|を(?!含|有|除|通|中|踏|活)|。|）")
 # An enumeration in parentheses: 「（A、B、Cなど…）」.
 _INLINE_PAREN = re.compile(r"[（(]([^（）()。]{2,40}(?:、[^（）()。]{2,60}){2,8})[）)]")
@@ -823,20 +831,20 @@ def _enumerated(text: str) -> list[str]:
         for m, nxt in zip(marks, [*marks[1:], None], strict=True):
             body = text[m.end():nxt.start() if nxt else len(text)].strip()
             if nxt is None:
-                tail = _ITEM_TAIL.search(body, 4)
+                tail = _ITEM_TAIL.search(body, 2)
                 body = body[:tail.start()] if tail else body
             items.append(_ITEM_JOINT.sub("", body).strip())
         return [i for i in items if len(i) >= 2]
     if m := _INLINE_PAREN.search(text):
         parts = m.group(1).split("、")
-        tail = _ITEM_TAIL.search(parts[-1], 4)
+        tail = _ITEM_TAIL.search(parts[-1], 2)
         parts[-1] = parts[-1][:tail.start()] if tail else parts[-1]
         return [p.strip() for p in parts if len(p.strip()) >= 2]
     return []
 
 
 def _ordinal(mark: str) -> int:
-    """The number of an enumeration mark (「③」 -> 3, 「（２）」 -> 2)."""
+    """The number of an enumeration mark as matched by ``_INLINE_NUMBER`` (「③」 -> 3, 「（２）」 -> 2)."""
     if "①" <= mark <= "⑳":
         return ord(mark) - ord("①") + 1
     return int(unicodedata.normalize("NFKC", mark).strip("()"))
@@ -850,6 +858,18 @@ def _inline_items(text: str) -> list[str]:
     if not m:
         return []
     return [p.strip() for p in re.split(r"、|及び|並びに", m.group(1)) if p.strip()]
+
+
+def value_anchors(text: str, analysis: QuestionAnalysis, value_type: str | None) -> list[int]:
+    """Where in ``text`` the asked figure is looked for from (see :func:`~assistant.values.best_value`)."""
+    # After the phrase before the question word (「累計で何件」), but for a figure only implied (「…件数の
+    # 目標は」) after the focus — 「目標」 also sits inside 「中期目標期間」.
+    at = (_positions(text, analysis.focus) or _positions(text, analysis.anchor)) \
+        if value_type and not analysis.wants_value else \
+        _positions(text, analysis.anchor) or _positions(text, analysis.focus)
+    # A figure written right after a phrase the question names (「半導体…構築２兆円超、蓄電池0.4兆円」)
+    # belongs to it: the end of each named phrase is an anchor too.
+    return at + [m.end() for q in analysis.qualifiers if len(q) >= 3 for m in re.finditer(re.escape(q), text)]
 
 
 def _positions(text: str, focus: str) -> list[int]:
@@ -896,19 +916,24 @@ def _cue(text: str, analysis: QuestionAnalysis) -> float:
 
 
 def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:
-    from .question import constraints_of
-
     if c.chunk.fiscal_year in years:
         return True
     found = constraints_of(f"{c.chunk.context()} {c.text}").fiscal_years
     return any(y in found for y in years)
 
 
+# Modifiers that pick out no other thing (「各事業者」「当該事業者」 may well include the asked one).
+_GENERIC_MODIFIERS = ("各", "全", "当該", "同", "対象", "関係", "一部", "主要", "他", "その他", "本")
+
+
+def _passage_text(chunk: Chunk) -> str:
+    """A passage with its headings, NFKC and whitespace-free, to look words up in."""
+    return compact(f"{chunk.context()}{chunk.text}")
+
+
 def _of_another_period(c: Candidate, periods: tuple[int, ...]) -> bool:
     """Is the answer figure said of another numbered period than the asked one (「第5期の実績値」 and
     「（第４期中長期目標期間中における実績値：…87.0％」)? Read between the previous figure and it."""
-    from .question import periods_in
-
     if not periods or c.value is None:
         return False
     before = [v.end for v in values_in(c.text) if v.end <= c.value.start]

@@ -78,7 +78,8 @@ _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
 _KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年度評価", "業務実績", "政策資料", "キーメッセージ")
 _DOC_WORD = r"(資料|計画|目標|評価|対照表)"
 _CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|文書)|ごとに|と(.{1,12})の(違い|差)|どちらも|いずれも"
-                    rf"|{_DOC_WORD}と[^。？?、]{{1,20}}{_DOC_WORD}(で|に|の中で)")  # 「JETROの目標と新機軸資料で」
+                    # 「JETROの目標と新機軸資料で」: two documents named, nothing but nouns between them
+                    rf"|{_DOC_WORD}と[一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９]{{1,20}}{_DOC_WORD}(で|の中で)")
 
 
 @dataclass(frozen=True)
@@ -178,8 +179,8 @@ def asked_figures(question: str) -> list[tuple[str | None, str]]:
 
 
 # Two measures asked together: 「官民追加投資と売上高の目標は」「応募者数と合格者数は」.
-_NOUN = r"([^\s、。のはをにでとや「」（）]{2,12})"
-_PAIR = re.compile(rf"{_NOUN}と{_NOUN}(?:の(?:目標|実績|見込み?|計画|数値|値|規模|額|水準)(?:値)?)?(?:は|を|が)")
+_NOUN = r"([一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９・]{2,12})"
+_PAIR = re.compile(rf"{_NOUN}と{_NOUN}(?:の(?:目標|実績|見込み?|計画|数値|値|規模|額|水準)(?:値)?)?(?:は|を教え)")
 
 
 def asked_unit(question: str) -> str | None:
@@ -264,7 +265,7 @@ def _strip_constraints(phrase: str, organizations: dict[str, str]) -> str:
     for name in sorted(organizations, key=len, reverse=True):
         s = re.sub(re.escape(name), "", s, flags=re.I)
     s = _FY.sub("", s)
-    s = re.sub(r"第[0-9一二三四五六七八九十]+期", "", s)
+    s = PERIOD.sub("", s)
     s = re.sub(r"^[0-9]+", "", s)
     for word in _CONSTRAINT_WORDS:
         if s.startswith(word) or s.endswith(word) or s == word:
@@ -367,13 +368,13 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
 
 
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_PERIOD = re.compile(r"第\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*期")
+PERIOD = re.compile(r"第\s*([0-9０-９]{1,2}|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*期")
 
 
 def periods_in(text: str) -> tuple[int, ...]:
     """The numbered periods ``text`` names (「第5期」「第四期」 -> 5, 4), in order, once each."""
     out: list[int] = []
-    for m in _PERIOD.finditer(text):
+    for m in PERIOD.finditer(text):
         n = m.group(1)
         if n.isdigit():
             value = int(unicodedata.normalize("NFKC", n))
@@ -383,6 +384,15 @@ def periods_in(text: str) -> tuple[int, ...]:
         if value not in out:
             out.append(value)
     return tuple(out)
+
+
+def _measure_kind(word: str) -> str:
+    """The kind of figure a measure word names: 「成功率」 a percentage, 「予算額」 an amount, else a count."""
+    if re.search(r"(率|割合|比率|倍率)$", word):
+        return "percentage"
+    if re.search(r"(額|規模|予算|費|売上高)$", word):
+        return "amount"
+    return "count"
 
 
 def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
@@ -399,14 +409,11 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     before = [c.text for c in found if c.before]
     anchor = before[-1] if before else focus
     # 「成功率はどのくらい」「支援規模は」: the asked word itself says what kind of figure it is.
-    if kind in ("count", "fact") and re.search(r"(率|割合)$", anchor):
-        kind = "percentage"
-    elif kind in ("count", "fact") and re.search(r"(額|規模|予算|費)$", anchor):
-        kind = "amount"
+    if kind in ("count", "fact") and (measured := _measure_kind(anchor)) != "count":
+        kind = measured
     elif kind == "fact" and IMPLIED_FIGURE.search(anchor) and MEASURE.search(focus):
         # 「参加者数の目標は？」「成長率の実績は？」: a figure of that measure is asked, and must be stated.
-        kind = "percentage" if re.search(r"(率|割合|比率|倍率)$", focus) else \
-            "amount" if re.search(r"(額|費|規模|高)$", focus) else "count"
+        kind = _measure_kind(focus)
     constraints = constraints_of(question, orgs)
     q = normalize_question(question)
     # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.

@@ -30,8 +30,8 @@ VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_PER}{_QUAL
 _WHEN_IN = r"(?:末|初頭|初め|頃)?"  # 「2022年末」「令和6年度初め」: part of the date
 # A period is one date: 「平成 30～令和 4 年度」「11 月27 日～28 日」「2024年度から2028年度まで」.
 _UNTIL = rf"(?:\s*(?:[～〜~]|から)\s*(?:(?:令和|平成)\s*)?{_D}+\s*(?:年度?|月|日)(?:\s*{_D}+\s*[月日])*{_WHEN_IN}" \
-         r"(?:\s*まで)?)?"
-DATE = re.compile(rf"(?:令和|平成|昭和)\s*{_D}+\s*[～〜~]\s*(?:(?:令和|平成)\s*)?{_D}+\s*年度?"
+         r"(?!\s*(?:間|以内|以上|後|前|あたり|当たり|ごと))(?:\s*まで)?)?"  # not 「…から5年間」: a duration
+DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*[～〜~]\s*(?:(?:令和|平成)\s*)?{_D}+\s*年度?"
                   rf"|(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
                   rf"|{_D}{{4}}\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
                   rf"|{_D}{{1,2}}\s*月(?:\s*{_D}+\s*日)?{_UNTIL}"
@@ -90,7 +90,7 @@ NAME = re.compile(r"[「『](?P<q>[^「」『』]{2,40})[」』]|[（(](?P<p>[^�
                   rf"|(?P<l>{_LATIN_WORD}(?: {_LATIN_WORD})*)")
 
 
-_SCOPE_NOTE = re.compile(r"(を含む|を除く|に限る|等|など|ほか)$")
+_SCOPE_NOTE = re.compile(r"(を含む|を除く|に限る|(?<![平均高対同])等|など|ほか)$")
 
 
 def names_in(text: str) -> list[Value]:
@@ -121,8 +121,17 @@ def grades_in(text: str) -> list[Value]:
     out = []
     for m in GRADE.finditer(text):
         g = next(k for k in "abc" if m.group(k))
+        if g == "c" and _is_scale(m.group(0)):
+            continue  # 「評定区分 S A B C D」: the scale, not a year's grades
         out.append(Value(unicodedata.normalize("NFKC", m.group(g)), m.start(g), m.end(g), "grade"))
     return out
+
+
+def _is_scale(row: str) -> bool:
+    """Four or more different grades in scale order (S A B C D) name the scale; three years of grades
+    may well read 「S A B」."""
+    letters = re.sub(r"\s", "", unicodedata.normalize("NFKC", row))
+    return len(letters) >= 4 and len(set(letters)) == len(letters) and letters in "SABCD"
 
 
 def grade_meaning(text: str, grade: Value, max_chars: int = 60) -> str:
@@ -194,20 +203,24 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     if unit:
         exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
         typed = exact or typed
-    elif answer_type == "count":  # a number of things before a share of them (「１．２倍（２６１，４３８件）」)
-        typed = [v for v in typed if v.kind == "count"] or typed
     if status and answer_type not in _NOT_FIGURES:
         typed = [v for v in typed if is_target(v, text) == (status == "目標")] or typed
     if not typed:
         return None
-    if not anchors:
-        return typed[0]
 
     def distance(v: Value) -> float:
         # A figure after the focus (「…件数 376件以上」) is nearer than one before it.
         return min((v.start - a) if v.start >= a else (a - v.start) * 1.5 for a in anchors)
 
-    return min(typed, key=distance)
+    best = min(typed, key=distance) if anchors else typed[0]
+    return _restated(best, found, text) if answer_type == "count" else best
+
+
+def _restated(value: Value, found: list[Value], text: str) -> Value:
+    """A ratio restated as a number of things right after it (「１．２倍（２６１，４３８件）」): the number."""
+    if value.kind == "percentage" and text[value.end:value.end + 1] in "（(":
+        return next((v for v in found if v.start == value.end + 1 and v.kind == "count"), value)
+    return value
 
 
 def figures_for(asked: list[tuple[str | None, str]], texts: list[str]) -> list[Value]:

@@ -55,24 +55,24 @@ class SudachiTokenizer:
         """BM25 tokens: every morpheme but the dropped parts of speech, and each code of letters and digits
         written as one (「SC3」「G7」「5G」, which Sudachi splits into 「sc」「3」) as a token of its own too."""
         out: list[str] = []
-        code, code_end = "", -1
+        code, pieces, code_end = "", 0, -1
         for pos, form, begin, end in self._analyze(text):
             alnum = form.isascii() and form.isalnum()
             if alnum and begin == code_end:
-                code += form
+                code, pieces = code + form, pieces + 1
             else:
-                _add_code(out, code)
-                code = form if alnum else ""
+                _add_code(out, code, pieces)
+                code, pieces = (form, 1) if alnum else ("", 0)
             code_end = end if alnum else -1
             if form and pos[0] not in self._drop:
                 out.append(form)
-        _add_code(out, code)
+        _add_code(out, code, pieces)
         return out
 
 
-def _add_code(out: list[str], code: str) -> None:
-    """A code joined from several morphemes, when it mixes letters and digits."""
-    if any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code) and code not in out[-3:]:
+def _add_code(out: list[str], code: str, pieces: int) -> None:
+    """A code joined from several morphemes (``pieces``), when it mixes letters and digits."""
+    if pieces >= 2 and any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code):
         out.append(code)
 
 

@@ -50,3 +50,20 @@ def test_a_list_that_runs_to_the_end_of_its_chunk_goes_on_in_the_next():
     assert items_continued(first, 2, nxt, "①", 8) == [1]
     # Without a shared sentence the list goes on from the next chunk's start.
     assert items_continued(first, 2, _chunk("c. リスク分析を支援する。", "d. 人材を育成する。"), "①", 8) == [0, 1]
+
+
+def test_the_first_item_of_a_list_is_one_of_the_items_even_with_sub_items_under_it():
+    chunk = _chunk("① 人材を育成する。", "a. 研修を行う。", "b. 講座を開く。", "② 研究を推進する。", "③ 連携する。")
+    assert items_after(chunk, 0, 8) == [1, 2]  # read as a lead: its own sub-items
+    assert items_after(chunk, 0, 8, level="①") == [0, 3, 4]  # read as the list's first item: its siblings
+
+
+def test_a_list_ends_where_its_numbering_starts_again():
+    chunk = _chunk("次の取組を行う。", "① 育成する。", "② 推進する。", "（４）国際連携", "① 協力する。", "② 派遣する。")
+    assert items_after(chunk, 0, 8) == [1, 2]
+
+
+def test_an_enumeration_item_is_cut_before_its_joint_and_its_tail():
+    from assistant.extractive import _enumerated
+    assert _enumerated("（１）人材の循環、及び（２）輸出の促進を行う。") == ["人材の循環", "輸出の促進"]
+    assert _enumerated("拠点（東京、大阪、福岡など）") == ["東京", "大阪", "福岡"]

@@ -263,17 +263,20 @@ def test_a_count_is_answered_by_a_number_of_things_not_by_a_ratio_beside_it():
     assert best_value(text, "count", None, [text.index("アクセス数")]).text == "２６１，４３８件"
 
 
-def test_a_figure_right_after_a_named_phrase_belongs_to_it():
+def test_a_figure_right_after_a_named_phrase_belongs_to_it(analyze_q):
+    from assistant.extractive import value_anchors
     text = "DX（半導体・次世代計算基盤構築２兆円超（JASM支援、Rapidus支援等）、蓄電池0.4兆円等）"
-    named_end = text.index("構築") + 2
+    a = analyze_q("半導体・次世代計算基盤構築への支援規模は？")
     supports = [i for i in range(len(text)) if text.startswith("支援", i)]
     assert best_value(text, "amount", None, supports).text == "0.4兆円"  # the generic word alone misleads
-    assert best_value(text, "amount", None, [*supports, named_end]).text == "２兆円超"
+    assert text.index("構築") + 2 in value_anchors(text, a, "amount")  # the named phrase's end is an anchor
+    assert best_value(text, "amount", None, value_anchors(text, a, "amount")).text == "２兆円超"
 
 
 def test_numbered_periods_are_read_in_digits_and_kanji(analyze_q):
     from assistant.question import periods_in
     assert periods_in("第5期と第四期、第十二期、第 ３ 期") == (5, 4, 12, 3)
+    assert periods_in("第一二期、第二十期") == (20,)  # not a number: no period (and no error)
     assert analyze_q("NEDOの第5期中長期目標期間における満足度の実績値は？").constraints.periods == (5,)
 
 
@@ -299,12 +302,16 @@ def test_both_columns_of_one_table_are_not_two_documents(analyze_q):
     assert not analyze_q("成功件数の目標は、JETROの中期目標の現行と変更案でそれぞれいくつ？").cross
     assert analyze_q("成功件数の目標は、JETROとIPAでそれぞれいくつ？").cross
     assert analyze_q("投資残高の政府目標は、JETROの目標と新機軸資料でどう書かれている？").cross  # two documents named
+    assert not analyze_q("年度計画と整合する目標に何を掲げた？").cross
+    assert not analyze_q("実績は目標と比べて評価でどうだった？").cross
 
 
 def test_a_row_of_a_grade_table_gives_its_latest_grade():
     from assistant.values import grades_in
     assert [g.text for g in grades_in("業務運営の効率化 B B A   II")] == ["A"]  # one grade a year, latest last
-    assert grades_in("評価は（Ｓ、Ａ、Ｂ、Ｃ、Ｄ）の5段階") == []  # the scale is not a grade
+    assert [g.text for g in grades_in("新たな脅威への対応 S A B   I-1")] == ["B"]
+    assert grades_in("評定区分 S A B C D") == []  # the scale is not a grade
+    assert grades_in("評価は（Ｓ、Ａ、Ｂ、Ｃ、Ｄ）の5段階") == []
 
 
 def test_figures_written_together_are_stated_together_whichever_was_picked():
@@ -318,6 +325,7 @@ def test_figures_written_together_are_stated_together_whichever_was_picked():
 def test_two_measures_asked_together_ask_one_figure_each():
     assert asked_figures("2030年までの官民追加投資と売上高の目標は？") == [(None, "官民追加投資"), (None, "売上高")]
     assert asked_figures("応募者数と合格者数は何人？") == [("人", "応募者数"), ("人", "合格者数")]
+    assert asked_figures("大学と企業が連携した件数は？") == []  # a pair of subjects, one figure
     text = "2030年までに、10兆円超規模の官民による追加投資を行い、合計売上高を15兆円超とする。"
     asked = asked_figures("官民追加投資と売上高の目標は？")
     assert [v.text for v in figures_for(asked, [text])] == ["10兆円超", "15兆円超"]
@@ -342,4 +350,16 @@ def test_a_code_of_letters_and_digits_is_a_search_token_of_its_own():
     tokens = tokenizer("コンソーシアム（ＳＣ３）の運営、G7議長国、令和6年度")
     assert "sc3" in tokens and "g7" in tokens  # as well as the pieces Sudachi cut them into
     assert "sc" in tokens and "3" in tokens
-    assert not any(t.startswith("令和") and t != "令和" for t in tokens)  # an era year is not a code
+    assert tokenizer("SC3とSC3").count("sc3") == 2  # a repeated code counts twice
+    assert not [t for t in tokenizer("ABC、123、令和6年度") if t not in ("abc", "123", "、", "令和", "6", "年度")]
+
+
+def test_a_period_is_one_date_but_a_duration_is_not_part_of_it():
+    assert [v.text for v in values_in("令和元～3年度に実施")] == ["令和元～3年度"]
+    assert [v.text for v in values_in("令和5年度から5年間")] == ["令和5年度", "5年間"]
+
+
+def test_a_ratio_restated_as_a_count_is_answered_by_the_count_and_only_then():
+    assert best_value("平均の１．２倍（２６１，４３８件）を達成", "count", None, [0]).text == "２６１，４３８件"
+    # A count question (目標値) about a share is still answered by the share.
+    assert best_value("回答者1,000人の調査で満足度90%以上を目指す。", "count", None, [15]).text == "90%以上"

@@ -309,3 +309,4 @@ def test_an_uploaded_document_is_indexed_answered_and_removed(tmp_path, small_wo
 def test_uploads_folder_is_inside_the_data_directory(small_workspace):
     s = small_workspace.settings
     assert Path(s.uploads_dir).resolve().is_relative_to(s.path(s.data_dir))
+
