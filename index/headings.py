@@ -23,7 +23,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bracket", re.compile(r"^【[^】]{1,40}】$")),
     ("angle", re.compile(r"^[＜<〈《][^＞>〉》]{1,40}[＞>〉》]$")),
     ("square", re.compile(r"^[［\[][^］\]]{1,40}[］\]]$")),
-    ("paren_title", re.compile(r"^（[^（）]{2,30}）$")),
+    # a title in parentheses, not a note stating a figure (「（現在8.8％）」「（計 4 回）」)
+    ("paren_title", re.compile(r"^（(?![^（）]*[0-9０-９][\s.．]*[％%回件人名社円倍])[^（）]{2,30}）$")),
 ]
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(\S.*)$")
 # Bullets that head a block when followed by sub-bullets (slides).

@@ -62,6 +62,12 @@ def test_short_recurring_headings_are_kept():
     assert find_furniture(lines, IngestSettings()) == set()
 
 
+def test_a_note_in_parentheses_stating_a_figure_is_not_a_title():
+    assert heading_kind("（参考）") == "paren_title_w"
+    assert heading_kind("（2023年度策定予定のロードマップの具体化）") == "paren_title_w"
+    assert heading_kind("（現在8.8％）") is None and heading_kind("（計4回）") is None
+
+
 def test_heading_kinds_distinguish_width_and_reject_wrapped_lines():
     assert heading_kind("Ⅰ．政策体系") == "roman_w"
     assert heading_kind("（１）資本・技術") == "paren_digit_w"
