@@ -132,7 +132,9 @@ class QuestionAnalysis:
     def status(self) -> str | None:
         """「目標」 when a target is asked (「…の目標は？」), 「実績」 when a result is (「…の実績は？」), else None."""
         asked = re.sub(r"中長?期目標|目標期間", "", self.question)  # a plan's name, not an asked target
-        target, result = "目標" in asked, "実績" in asked
+        # 「…効率化する計画ですか」「増やす予定」: a planned figure is a target.
+        target = "目標" in asked or bool(re.search(r"(する|させる|増やす|減らす|目指す)(計画|予定)", asked))
+        result = "実績" in asked
         return "目標" if target and not result else "実績" if result and not target else None
 
     @property

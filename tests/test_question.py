@@ -221,6 +221,8 @@ def test_a_target_is_told_from_a_result(analyze_q):
     assert best_value(text, "count", None, [0], status="実績").text == "約２万５千件"
     assert analyze_q("マナビDXのアクセス数の目標はいくつ？").status == "目標"
     assert analyze_q("第四期の実績はいくつ？").status == "実績"
+    assert analyze_q("一般管理費はどれだけ効率化する計画ですか").status == "目標"  # a planned figure
+    assert analyze_q("令和6年度計画で、アクセス数はいくつ？").status is None  # a plan named, nothing asked of it
     # 「中期目標期間」 names a plan's period, not an asked target.
     assert analyze_q("前中期目標期間の支援件数は年平均何件でしたか").status is None
 
