@@ -138,6 +138,10 @@ class ExtractiveAnswerer:
         share = self.settings.scoring.own_share
         return share * self.coverage(terms, own) + (1 - share) * self.coverage(terms, around)
 
+    def _passage_tokens(self, chunk: Chunk) -> set[str]:
+        """The search tokens of a passage with its headings (from the shared sentence-token cache)."""
+        return set(self._tok(chunk.context())) | set(self._tok(chunk.text))
+
     def _terms(self, text: str) -> list[str]:
         from index.tokens import content_terms
 
@@ -171,7 +175,7 @@ class ExtractiveAnswerer:
             context_run = tok(c.context())
             context = set(context_run)
             # Qualifiers (the programme, the document …) may sit anywhere in the passage.
-            passage_tokens = context | set(tok(c.text))
+            passage_tokens = self._passage_tokens(c)
             qualifier_support = min((self.coverage(e, passage_tokens) for e in elements), default=1.0)
             previous: set[str] = set()
             previous_run: tuple[str, ...] = ()
@@ -250,8 +254,7 @@ class ExtractiveAnswerer:
             terms = self._terms(term)
             if not terms or compact(term) in passage:
                 continue  # 「等」 says nothing to look for
-            tokens = set(self._tok(c.chunk.context())) | set(self._tok(c.chunk.text))
-            if self.coverage(terms, tokens) < self.settings.scoring.quoted_threshold:
+            if self.coverage(terms, self._passage_tokens(c.chunk)) < self.settings.scoring.quoted_threshold:
                 return term
         return None
 
@@ -443,8 +446,7 @@ class ExtractiveAnswerer:
             # A lead-in at the end of its chunk: the items open the next chunk of the document.
             nxt = self._next_chunk(chunk)
             if nxt is not None:
-                lead = compact(_sentence(chunk, start))
-                k = next((i for i in range(len(nxt.sentences)) if compact(_sentence(nxt, i)) == lead), -1)
+                k = _shared_sentence(nxt, _sentence(chunk, start))
                 limit = self.settings.max_list_items
                 more = items_after(nxt, k, limit) if k >= 0 else items_after(nxt, 0, limit) if _is_item(nxt, 0) else []
                 if len(more) >= 2:
@@ -725,16 +727,21 @@ def _is_heading(chunk: Chunk, i: int) -> bool:
 
 
 def _is_item(chunk: Chunk, i: int) -> bool:
-    return bool(LIST_START.match(squeeze(_sentence(chunk, i))))
+    return _mark(_sentence(chunk, i)) is not None
+
+
+def _mark(text: str) -> str | None:
+    """An item's mark as written (「③」「b.」「・」), or None for a sentence that is not an item."""
+    m = LIST_START.match(squeeze(text))
+    return m.group(0).strip() if m else None
 
 
 def _marker_kind(text: str) -> str | None:
     """The kind of an item's mark, its number or letter left out (「③」 -> 「①」, 「b.」 -> 「a.」, 「（２）」 ->
     「（０）」), or None for a sentence that is not an item."""
-    m = LIST_START.match(squeeze(text))
-    if not m:
+    mark = _mark(text)
+    if mark is None:
         return None
-    mark = m.group(0).strip()
     for pattern, stands_for in ((r"[0-9]+", "0"), (r"[０-９]+", "０"), (r"[①-⑳]", "①"), (r"[ア-ン]", "ア"),
                                 (r"[a-z]", "a"), (r"[ａ-ｚ]", "ａ"), (r"[A-Z]", "A"), (r"[Ａ-Ｚ]", "Ａ"),
                                 (r"[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+", "Ⅰ")):
@@ -757,9 +764,14 @@ def items_continued(chunk: Chunk, last: int, nxt: Chunk, lead: str | None, limit
     """Indices in ``nxt`` (the next chunk) of the items that continue a list whose item ``last`` ends
     ``chunk``: after the sentence the chunks share (they overlap), items marked like ``last``, deeper ones
     skipped, up to a sentence that is not an item or one marked like ``lead`` (the lead's next sibling)."""
-    shared = compact(_sentence(chunk, last))
-    k = next((i for i in range(len(nxt.sentences)) if compact(_sentence(nxt, i)) == shared), -1)
-    return _items_from(nxt, k + 1, _marker_kind(_sentence(chunk, last)), lead, limit, plain_ends=True)
+    text = _sentence(chunk, last)
+    return _items_from(nxt, _shared_sentence(nxt, text) + 1, _marker_kind(text), lead, limit, plain_ends=True)
+
+
+def _shared_sentence(nxt: Chunk, text: str) -> int:
+    """Where ``text`` (a sentence of the chunk before, which overlaps it) sits in ``nxt``; -1 if it does not."""
+    shared = compact(text)
+    return next((i for i in range(len(nxt.sentences)) if compact(_sentence(nxt, i)) == shared), -1)
 
 
 _BULLETS = set(MAJOR_BULLETS + MINOR_BULLETS)
@@ -787,7 +799,7 @@ def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, l
         level = level or kind
         if kind != level:
             continue  # a deeper item under one of ours
-        mark = LIST_START.match(squeeze(text)).group(0).strip()
+        mark = _mark(text)
         if mark in marks and mark[0] not in _BULLETS:
             break  # a numbered mark seen before: the numbering starts again
         marks.add(mark)

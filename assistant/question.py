@@ -77,9 +77,10 @@ _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
                        r"|最新|直近|最近の(改定|変更)")
 _KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年度評価", "業務実績", "政策資料", "キーメッセージ")
 _DOC_WORD = r"(資料|計画|目標|評価|対照表)"
+_NOUN_CHARS = r"一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９"  # what a noun is written in: no kana particles
 _CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|文書)|ごとに|と(.{1,12})の(違い|差)|どちらも|いずれも"
                     # 「JETROの目標と新機軸資料で」: two documents named, nothing but nouns between them
-                    rf"|{_DOC_WORD}と[一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９]{{1,20}}{_DOC_WORD}(で|の中で)")
+                    rf"|{_DOC_WORD}と[{_NOUN_CHARS}]{{1,20}}{_DOC_WORD}(で|の中で)")
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ def asked_figures(question: str) -> list[tuple[str | None, str]]:
 
 
 # Two measures asked together: 「官民追加投資と売上高の目標は」「応募者数と合格者数は」.
-_NOUN = r"([一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９・]{2,12})"
+_NOUN = rf"([{_NOUN_CHARS}・]{{2,12}})"
 _PAIR = re.compile(rf"{_NOUN}と{_NOUN}(?:の(?:目標|実績|見込み?|計画|数値|値|規模|額|水準)(?:値)?)?(?:は|を教え)")
 
 
