@@ -5,6 +5,8 @@
 Stratified by the pattern of each dialogue's first follow-up (version, organization, detail…):
 the dialogues of each pattern, in file order, are shuffled with one random.Random(SEED)
 stream (patterns in sorted order); the first half (rounded up) is dev, the rest test.
+Dialogues added in a later round (ids starting with a prefix in ROUNDS) are split the same
+way among themselves with the round's own seed, so adding them never moves an earlier one.
 """
 from __future__ import annotations
 
@@ -13,7 +15,12 @@ import re
 from pathlib import Path
 
 SEED = 7
+ROUNDS = {"dlg-r3-": 20261130}  # id prefix -> seed of a later round of dialogues
 PATH = Path(__file__).resolve().parent / "dialogues.yaml"
+
+
+def _round(dialogue_id: str) -> str:
+    return next((prefix for prefix in ROUNDS if dialogue_id.startswith(prefix)), "")
 
 
 def main() -> None:
@@ -25,13 +32,15 @@ def main() -> None:
             dialogues.append((m.group(1), ""))
         elif (m := re.match(r"^    follows:\s*(\S+)", ln)) and dialogues and not dialogues[-1][1]:
             dialogues[-1] = (dialogues[-1][0], m.group(1))
-    rng = random.Random(SEED)
     split = {}
-    for pattern in sorted({p for _, p in dialogues}):
-        ids = [d for d, p in dialogues if p == pattern]
-        rng.shuffle(ids)
-        n_dev = (len(ids) + 1) // 2
-        split.update({d: "dev" if i < n_dev else "test" for i, d in enumerate(ids)})
+    for prefix, seed in [("", SEED), *ROUNDS.items()]:
+        rng = random.Random(seed)
+        group = [(d, p) for d, p in dialogues if _round(d) == prefix]
+        for pattern in sorted({p for _, p in group}):
+            ids = [d for d, p in group if p == pattern]
+            rng.shuffle(ids)
+            n_dev = (len(ids) + 1) // 2
+            split.update({d: "dev" if i < n_dev else "test" for i, d in enumerate(ids)})
     out = []
     for ln in lines:
         out.append(ln)
