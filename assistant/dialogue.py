@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from index.meta import era_year
+
 from .question import GENERIC, MEASURE, Constraints, QuestionAnalysis, normalize_question
 
 # Openers that point back at the previous turn (stripped before rewriting).
@@ -25,7 +27,7 @@ _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じ�
                      r"|(?:それ|これ|あれ|そちら|こちら|その|この|あの|上記の?|同じ)(?:ら)?"
                      r"(?:は|も|の|って|で|に|を|が)?[、,\s]*)")
 # The question minus a closing 「は？」「では？」「の場合は？」「はどうですか？」.
-_BARE = re.compile(r"^(?P<head>.{1,24}?)(?:の場合|について|に関して)?(?:では|には|だと|なら|は|も)?"
+_BARE = re.compile(r"^(?P<head>.{1,24}?)(?:の場合|について|に関して|だけ|のみ)?(?:では|には|だと|なら|は|も)?"
                    r"(?:どう(?:ですか|なっていますか|なりますか)?)?[？?]?$")
 _DETAIL = re.compile(r"^(具体的に|詳しく|詳細|もっと|くわしく)")
 _QUESTION_WORD = re.compile(r"^(いつ|何|なに|どこ|どの|どれ|いくつ|いくら|誰|だれ|どう|なぜ)")
@@ -73,7 +75,9 @@ def _without_kinds(text: str, kinds: tuple[str, ...]) -> str:
     """``text`` with the words naming ``kinds`` removed (「令和2年度計画で」 -> 「令和2年度で」)."""
     for kind in kinds:
         text = re.sub(rf"の{re.escape(kind)}|{re.escape(kind)}の", "", text)
-        text = text.replace(kind, "年度" if kind.startswith("年度") else "")  # 「令和2年度計画」 -> 「令和2年度」
+        # 「令和2年度計画」 -> 「令和2年度」, but 「令和2年度年度評価」 -> 「令和2年度」
+        said = "年度" if kind.startswith("年度") else None
+        text = re.sub(rf"(年度)?{re.escape(kind)}", lambda m, said=said: said or m.group(1) or "", text)
     return text
 
 
@@ -165,6 +169,10 @@ def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
         return True
     if not has_own_focus(analysis):
         return True
+    # 「目標はどう設定されてた？」: it asks about an attribute and names no thing or scope of its own.
+    if analysis.topic and all(is_attribute(w) for w in analysis.topic) \
+            and not _names_constraints(analysis.constraints) and not _NAMES_DOCUMENT.search(q):
+        return True
     # 「IPAは？」「現行では？」: short, and the only content is a constraint; 「蓄電池は？」「内訳は？」:
     # short, and nothing but a noun — another thing or attribute of the previous turn's kind.
     bare = _BARE.match(q)
@@ -207,6 +215,13 @@ def _strip_opener(question: str) -> str:
     return q
 
 
+_YEAR = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度|(20[0-9]{2})\s*年度")
+
+
+def _year_of(m: re.Match) -> int:
+    return era_year(m.group(1), m.group(2)) if m.group(1) else int(m.group(3))
+
+
 def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str]) -> str:
     """``text`` (the previous question) with the constraints the new question sets swapped in."""
     out = text
@@ -220,8 +235,12 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
         other = "現行" if now.version == "変更案" else "変更案"
         out = out.replace(other, now.version)
     if now.fiscal_years:
-        out = re.sub(r"(令和|平成)\s*([0-9]+|元)\s*年度|20[0-9]{2}\s*年度", era_label(now.fiscal_years[0]), out,
-                     count=1)
+        # Every mention of the previous year (「令和2年度年度評価によると、令和2年度の…」), else the first year.
+        label = era_label(now.fiscal_years[0])
+        if any(_year_of(m) in before.fiscal_years for m in _YEAR.finditer(out)):
+            out = _YEAR.sub(lambda m: label if _year_of(m) in before.fiscal_years else m.group(0), out)
+        else:
+            out = _YEAR.sub(label, out, count=1)
     return out
 
 
@@ -256,6 +275,9 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         body = _swap(normalize_question(previous.question), before, now, names)
         if analysis.focus in _STATUS:
             body = _with_status(body, analysis.focus)
+    elif _DETAIL.match(rest) and not _names_constraints(now):
+        # 「具体的には？」: the previous question again, asking for detail.
+        body = "具体的に、" + normalize_question(previous.question)
     elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped
@@ -264,9 +286,6 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     elif has_own_focus(analysis):
         # 「では応募者数は？」: another attribute of the same subject (and programme).
         body = "".join(f"{w}の" for w in previous.qualifiers if w not in rest) + rest
-    elif _DETAIL.match(rest):
-        # 「具体的には？」: the previous question again, asking for detail.
-        body = "具体的に、" + normalize_question(previous.question)
     else:
         # 「理由は？」「それはいつまでに？」: the new question about the previous focus.
         subject = previous.focus

@@ -65,7 +65,8 @@ MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くら
 _UNIT = re.compile(rf"何({_COUNTED})")
 _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人"}
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
-GENERIC = ("目標値", "目標件数", "目標数", "目標", "水準", "数値", "値", "実績値", "実績", "数", "件数", "額", "規模",
+GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標数", "実績件数", "実績人数", "実績社数", "目標", "水準",
+           "数値", "値", "実績値", "実績", "数", "件数", "人数", "社数", "額", "規模",
            "内容",
            "概要", "状況", "計画", "予定", "結果", "見込み", "こと", "もの", "ところ", "具体的", "具体", "程度", "ため",
            "割合", "累計", "合計", "総数", "総額", "全体", "中身", "理由", "取組", "取り組み", "種類", "名前", "名称",
@@ -217,6 +218,30 @@ class Compound:
     particle: str  # the particle after it: は / の / で …
     start: int = 0  # where it starts and ends in the question (NFKC, as the morphemes are written)
     end: int = 0
+
+
+_OPEN, _CLOSE = "(（", ")）"
+
+
+def without_asides(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[list, list]:
+    """(the question without its asides, the asides): 「海外展開成功件数（見込含む）の目標」 asks for the
+    target of 海外展開成功件数; a parenthesis between a noun and の qualifies it and is no part of the chain
+    (one before は may say what is asked: 「評価（NPSと満足度）は」)."""
+    main: list = []
+    asides: list = []
+    i = 0
+    while i < len(morphemes):
+        surface = morphemes[i][1]
+        after_noun = bool(main) and main[-1][0][0] in _COMPOUND_POS
+        close = next((j for j in range(i + 1, len(morphemes)) if morphemes[j][1] in _CLOSE), None) \
+            if surface in _OPEN and after_noun else None
+        if close is None or close + 1 >= len(morphemes) or morphemes[close + 1][1] != "の":
+            main.append(morphemes[i])
+            i += 1
+            continue
+        asides += morphemes[i + 1:close]
+        i = close + 1
+    return main, asides
 
 
 def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
@@ -407,7 +432,10 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     """
     orgs = organizations or {}
     kind = answer_type(question)
+    morphemes, asides = without_asides(morphemes)
     focus, qualifiers = focus_of(morphemes, orgs)
+    qualifiers += tuple(q for c in compounds(asides) if len(q := _strip_constraints(c.text, orgs)) >= 2
+                        and q not in qualifiers and q != focus)
     found = compounds(morphemes)
     before = [c.text for c in found if c.before]
     anchor = before[-1] if before else focus

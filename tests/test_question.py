@@ -365,3 +365,17 @@ def test_a_ratio_restated_as_a_count_is_answered_by_the_count_and_only_then():
     assert best_value("平均の１．２倍（２６１，４３８件）を達成", "count", None, [0]).text == "２６１，４３８件"
     # A count question (目標値) about a share is still answered by the share.
     assert best_value("回答者1,000人の調査で満足度90%以上を目指す。", "count", None, [15]).text == "90%以上"
+
+
+def test_a_parenthesis_inside_the_noun_chain_qualifies_it_and_is_not_the_focus(analyze_q):
+    a = analyze_q("JETROの変更案で、海外展開成功件数（見込含む）の目標は？")
+    assert a.focus == "海外展開成功件数" and a.topic == ("海外展開成功件数", "目標")
+    assert "見込" in "".join(a.qualifiers)  # kept as a qualifier
+    # Before は a parenthesis may say what is asked: it stays in the chain.
+    assert analyze_q("ワークショップの評価（NPSと満足度）は？").focus == "満足度"
+
+
+def test_a_count_of_people_or_companies_asked_as_a_target_is_generic(analyze_q):
+    a = analyze_q("JETROの高度外国人材の就業機会の提供支援の目標人数は？")
+    assert a.focus == "就業機会の提供支援" or a.focus.endswith("提供支援")
+    assert a.unit == "人"

@@ -84,6 +84,32 @@ def test_a_document_kind_is_carried_only_where_the_new_year_has_such_a_document(
     assert analyze_q(follow).constraints.doc_kinds == ("年度計画",)
 
 
+def test_a_year_follow_up_replaces_every_mention_of_the_previous_year(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの令和2年度の評価によると、令和2年度の未踏事業では何名を育成した？",
+                              "令和元年度は？")
+    assert "令和2年度" not in follow and follow.count("令和元年度") == 2 and "未踏事業" in follow
+
+
+def test_a_dropped_document_kind_does_not_leave_a_doubled_year(analyze_q):
+    catalog = frozenset({("IPA", "年度評価", 2020)})
+    follow = resolve_history(["IPAの令和2年度年度評価で、未踏事業の修了生は何名？", "令和元年度は？"], analyze_q,
+                             NAMES, catalog)[1].question
+    assert "年度年度" not in follow and "令和元年度" in follow and "未踏事業" in follow
+
+
+def test_asking_for_detail_repeats_the_previous_question(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの令和6年度計画で、人流・物流に関するいくつの領域で仕様を整備する？",
+                              "具体的には？")
+    assert follow.startswith("具体的に、") and "人流・物流" in follow and "いくつの領域" in follow
+
+
+def test_an_attribute_asked_without_a_thing_of_its_own_is_a_follow_up(analyze_q):
+    assert is_follow_up("目標はどう設定されてた？", analyze_q("目標はどう設定されてた？"))
+    assert not is_follow_up("IPAの目標はどう設定されてた？", analyze_q("IPAの目標はどう設定されてた？"))
+    _, follow = _conversation(analyze_q, "令和2年度、IPAの白書の普及件数は？", "目標はどう設定されてた？")
+    assert "白書" in follow and "令和2年度" in follow
+
+
 def test_a_bare_thing_takes_the_place_of_the_previous_thing(analyze_q):
     _, follow = _conversation(analyze_q, "新機軸のデジタル社会ミッションで、半導体の長期目標は？", "蓄電池は？")
     assert follow == "新機軸のデジタル社会ミッションで、蓄電池の長期目標は？"
