@@ -105,6 +105,7 @@ def test_asking_for_detail_repeats_the_previous_question(analyze_q):
 
 def test_an_attribute_asked_without_a_thing_of_its_own_is_a_follow_up(analyze_q):
     assert is_follow_up("目標はどう設定されてた？", analyze_q("目標はどう設定されてた？"))
+    assert is_follow_up("白書だけだと？", analyze_q("白書だけだと？"))  # a narrower thing than the previous one
     assert not is_follow_up("IPAの目標はどう設定されてた？", analyze_q("IPAの目標はどう設定されてた？"))
     _, follow = _conversation(analyze_q, "令和2年度、IPAの白書の普及件数は？", "目標はどう設定されてた？")
     assert "白書" in follow and "令和2年度" in follow
