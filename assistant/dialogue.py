@@ -18,9 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from index.meta import era_year
-
-from .question import GENERIC, MEASURE, Constraints, QuestionAnalysis, normalize_question
+from .question import GENERIC, MEASURE, Constraints, QuestionAnalysis, normalize_question, year_of
 
 # Openers that point back at the previous turn (stripped before rewriting).
 _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じゃ|なら|ちなみに|一方|あと)[、,\s]*"
@@ -215,11 +213,8 @@ def _strip_opener(question: str) -> str:
     return q
 
 
+# A fiscal year written out (a bare 「令和7年」 names a revision, not a year): groups as question.year_of reads them.
 _YEAR = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度|(20[0-9]{2})\s*年度")
-
-
-def _year_of(m: re.Match) -> int:
-    return era_year(m.group(1), m.group(2)) if m.group(1) else int(m.group(3))
 
 
 def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str]) -> str:
@@ -237,8 +232,8 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
     if now.fiscal_years:
         # Every mention of the previous year (「令和2年度年度評価によると、令和2年度の…」), else the first year.
         label = era_label(now.fiscal_years[0])
-        if any(_year_of(m) in before.fiscal_years for m in _YEAR.finditer(out)):
-            out = _YEAR.sub(lambda m: label if _year_of(m) in before.fiscal_years else m.group(0), out)
+        if any(year_of(m) in before.fiscal_years for m in _YEAR.finditer(out)):
+            out = _YEAR.sub(lambda m: label if year_of(m) in before.fiscal_years else m.group(0), out)
         else:
             out = _YEAR.sub(label, out, count=1)
     return out

@@ -366,6 +366,12 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
     return tuple(c.text for c in chain), text[: chain[0].start].rstrip("(（「『[［")
 
 
+def year_of(m: re.Match) -> int:
+    """The western year of a fiscal-year match (groups: era, its number, or a four-digit year), as
+    ``_FY`` and the follow-ups' year pattern capture it."""
+    return era_year(m.group(1), m.group(2)) if m.group(1) else int(m.group(3))
+
+
 def constraints_of(question: str, organizations: dict[str, str] | None = None) -> Constraints:
     """Organizations (canonical names), kinds, fiscal years, revision and version a question names."""
     q = normalize_question(question)
@@ -386,7 +392,7 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
     for fm in _FY.finditer(q):
         if revision and fm.group(0) in revision:
             continue
-        years.append(era_year(fm.group(1), fm.group(2)) if fm.group(1) else int(fm.group(3)))
+        years.append(year_of(fm))
     version = None
     if "現行" in q and "変更案" not in q:
         version = "現行"

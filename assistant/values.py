@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from index.headings import MAJOR_BULLETS, MINOR_BULLETS
 from index.text import compact
 
 _D = r"[0-9０-９]"
@@ -282,10 +283,13 @@ def trim(text: str, start: int, end: int, max_chars: int) -> str:
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
 
+_BULLET_MARKS = re.escape(MAJOR_BULLETS + MINOR_BULLETS)  # each one literally (no ranges)
+
+
 def strip_marker(item: str) -> str:
     """A list item without its bullet or number (「① 対日直接投資」 -> 「対日直接投資」)."""
     return re.sub(r"^\s*(?:[（(]?[0-9０-９ア-ンａ-ｚa-z]{1,2}[）)．.]|[①-⑳]"
-                  r"|[⚫●■◆◼➢・○〇◦•▪‐\-▶▷※\uf070\uf06c\uf0d8\uf0a7\uf0fc]"
+                  rf"|[{_BULLET_MARKS}]"
                   r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[．.、])\s*", "", item).strip()
 
 
