@@ -22,7 +22,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -33,7 +33,15 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
 
 from .answer import ABSTAIN, Citation
-from .question import IMPLIED_FIGURE, MAGNITUDE, QuestionAnalysis, asked_figures, constraints_of, periods_in
+from .question import (
+    IMPLIED_FIGURE,
+    MAGNITUDE,
+    Constraints,
+    QuestionAnalysis,
+    asked_figures,
+    constraints_of,
+    periods_in,
+)
 from .rank import Ranked
 from .values import (
     Value,
@@ -317,6 +325,8 @@ class ExtractiveAnswerer:
             if close:
                 ordered.remove(close[0])
                 ordered.insert(0, close[0])
+        if not analysis.cross and self._part_documents(analysis, ordered):
+            analysis = replace(analysis, cross=True)  # its parts name two documents
         best = ordered[0]
         confidence = self.confidence(best, analysis)
         ok, missing = self._supported(best, analysis)
@@ -558,10 +568,13 @@ class ExtractiveAnswerer:
         sentence even when the other fills the shared top k.
         """
         picked: list[tuple[str, Candidate]] = []
-        documents = self._mentioned_documents(analysis)
-        for name, titles in documents:
+        documents = self._part_documents(analysis, ordered) or [
+            (name, titles, analysis.constraints.version) for name, titles in self._mentioned_documents(analysis)]
+        for name, titles, version in documents:
             passages = self.searcher.search(analysis.question, k=3, filters=Filters(titles=titles))
             cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
+            if version:  # 「…の変更案で」: that column of a 新旧対照表
+                cands = [c for c in cands if c.chunk.version in (None, "", version)] or cands
             if _value_type(analysis):
                 cands = [c for c in cands if c.value and c.score >= self.settings.value_share * cands[0].score] \
                     or cands
@@ -588,26 +601,14 @@ class ExtractiveAnswerer:
     def _mentioned_documents(self, analysis: QuestionAnalysis) -> list[tuple[str, list[str]]]:
         """The documents a question names, as (short name, titles): by organization when it
         names two or more, else by fiscal year, kind or a quoted title word (「新機軸」)."""
-        if self._documents is None:
-            table = self.searcher.chunks
-            self._documents = {c.title: c for c in table.take(table.first_rows("title"))}
         c = analysis.constraints
-        q = analysis.question
         if len(c.organizations) >= 2:
-            return [(org, [t for t, ch in self._documents.items() if ch.organization and org in ch.organization])
+            return [(org, [t for t, ch in self._heads().items() if ch.organization and org in ch.organization])
                     for org in c.organizations]
         # Revisions of one document (same organization and kind) count as one document.
         families: dict[tuple, tuple[int, list[str], Chunk]] = {}
-        for title, ch in self._documents.items():
-            score = 0
-            if ch.fiscal_year and ch.fiscal_year in c.fiscal_years:
-                score += 2
-            if any(w and w in q for w in re.findall(r"「([^」]{2,12})」", title)):
-                score += 2
-            if ch.kind and _KIND_WORD.get(ch.kind, ch.kind) in q:
-                score += 1
-            if c.names_organization(ch.organization):
-                score += 1
+        for title, ch in self._heads().items():
+            score = self._named(ch, analysis.question, c)
             key = (ch.organization, ch.kind, ch.fiscal_year)
             best_score, titles, head = families.get(key, (0, [], ch))
             families[key] = (max(best_score, score), [*titles, title], head)
@@ -615,6 +616,80 @@ class ExtractiveAnswerer:
         strong = [f for f in ranked if f[0] >= 2]
         chosen = strong[:3] if len(strong) >= 2 else (strong + [f for f in ranked if f[0] == 1])[:2]
         return [(_short_title(head), titles) for _, titles, head in chosen]
+
+    def _heads(self) -> dict[str, Chunk]:
+        """Title -> the first chunk of each document (a document's metadata is the same in every chunk)."""
+        if self._documents is None:
+            table = self.searcher.chunks
+            self._documents = {c.title: c for c in table.take(table.first_rows("title"))}
+        return self._documents
+
+    @staticmethod
+    def _named(ch: Chunk, text: str, c: Constraints) -> int:
+        """How strongly ``text`` (a question or a part of one, with its constraints ``c``) names the
+        document ``ch`` heads: its fiscal year or a quoted word of its title 2, its kind or organization 1."""
+        score = 0
+        if ch.fiscal_year and ch.fiscal_year in c.fiscal_years:
+            score += 2
+        if any(w and w in text for w in re.findall(r"「([^」]{2,12})」", ch.title)):
+            score += 2
+        if ch.kind and _KIND_WORD.get(ch.kind, ch.kind) in text:
+            score += 1
+        if c.names_organization(ch.organization):
+            score += 1
+        return score
+
+    def _part_documents(self, analysis: QuestionAnalysis, ordered: list[Candidate]
+                        ) -> list[tuple[str, list[str], str | None]]:
+        """The documents the parts of a comparison name, one per part (「IPAの令和2年度の実績と、新機軸での施策」
+        -> the 2020 evaluation, the policy paper), as (short name, titles, version asked); [] unless two
+        parts name two different documents — or two revisions of one (「JETROの変更案（令和5年度補正）と
+        経産省の対照表（令和7年）」, 「…と最新の変更案」).
+
+        A part is given the document that it names most strongly; among equals, the one whose passage was
+        retrieved first. A named revision keeps only that revision's titles (「最新」: the latest one); a
+        part naming the same document without a revision gets its other revisions."""
+        families: dict[tuple, list[Chunk]] = {}
+        for ch in self._heads().values():
+            families.setdefault((ch.organization, ch.kind, ch.fiscal_year), []).append(ch)
+        first_seen: dict[str, int] = {}
+        for i, cand in enumerate(ordered):
+            first_seen.setdefault(cand.chunk.title, i)
+        picked: list[tuple[tuple, list[Chunk], str | None]] = []
+        for text, c in analysis.parts:
+            options = []
+            for key, heads in families.items():
+                score = max(self._named(ch, text, c) for ch in heads)
+                years = sorted({ch.revision_year for ch in heads if ch.revision_year})
+                chosen = heads
+                if c.revision_year and c.revision_year in years:
+                    chosen, score = [ch for ch in heads if ch.revision_year == c.revision_year], score + 2
+                elif c.revision and not c.revision_year and len(years) >= 2:  # 「最新」「直近」
+                    chosen, score = [ch for ch in heads if ch.revision_year == years[-1]], score + 2
+                if score:
+                    seen = min((first_seen.get(ch.title, len(ordered)) for ch in chosen), default=len(ordered))
+                    options.append((-score, seen, key, chosen))
+            if options:
+                _, _, key, chosen = min(options, key=lambda o: o[:2])
+                picked.append((key, chosen, c.version))
+        out: list[tuple[tuple, list[Chunk], str | None]] = []
+        for key, chosen, version in picked:
+            same = [i for i, (k, _, _) in enumerate(out) if k == key]
+            if not same:
+                out.append((key, chosen, version))
+                continue
+            i = same[0]
+            _, earlier, earlier_version = out[i]
+            if {ch.title for ch in chosen} == {ch.title for ch in earlier}:
+                continue  # the same document named twice
+            if len(chosen) < len(earlier):  # this part names a revision: the earlier part keeps the rest
+                out[i] = (key, [ch for ch in earlier if ch not in chosen] or earlier, earlier_version)
+            else:
+                chosen = [ch for ch in chosen if ch not in earlier] or chosen
+            out.append((key, chosen, version))
+        if len(out) < 2:
+            return []
+        return [(_short_title(heads[0]), [ch.title for ch in heads], version) for _, heads, version in out]
 
     def _note_revision(self, draft: Draft, best: Candidate, ordered: list[Candidate],
                        analysis: QuestionAnalysis) -> None:

@@ -119,6 +119,9 @@ class QuestionAnalysis:
     # (半導体, 長期目標)), and the question before it (「…で、」): what a follow-up replaces or refers to.
     topic: tuple[str, ...] = ()
     scope: str = ""
+    # The parts joined by と (「IPAの令和2年度の実績と、新機軸での施策」), each with the documents it names:
+    # which document each part of a comparison asks about. Empty for a question of one part.
+    parts: tuple[tuple[str, Constraints], ...] = ()
 
     @property
     def wants_value(self) -> bool:
@@ -372,6 +375,22 @@ def year_of(m: re.Match) -> int:
     return era_year(m.group(1), m.group(2)) if m.group(1) else int(m.group(3))
 
 
+# Where a question joins two things it asks about: 「…と、…」, 「AとB」 between nouns, 及び. Not the と of
+# 「…とされている」 (a kana follows) or 「…と比べ」「…と同じ」 (compared with, not asked about).
+_COORDINATE = re.compile(rf"と、|(?<=[{_NOUN_CHARS})」』])と(?=[{_NOUN_CHARS}「『])(?!比|同|異な|共に)|及び|および")
+
+
+def coordinated_parts(question: str, organizations: dict[str, str] | None = None
+                      ) -> tuple[tuple[str, Constraints], ...]:
+    """The parts of a question joined by と or 及び, each with the document constraints it names (() when
+    there is only one part): 「JETROの変更案（令和5年度補正）と経産省の対照表（令和7年）で」 names one
+    revision in each part."""
+    parts = [p for p in _COORDINATE.split(normalize_question(question)) if p.strip()]
+    if len(parts) < 2:
+        return ()
+    return tuple((p, constraints_of(p, organizations)) for p in parts)
+
+
 def constraints_of(question: str, organizations: dict[str, str] | None = None) -> Constraints:
     """Organizations (canonical names), kinds, fiscal years, revision and version a question names."""
     q = normalize_question(question)
@@ -460,4 +479,4 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
         or len(set(constraints.fiscal_years)) >= 2
     topic, scope = topic_of(morphemes)
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,
-                            topic, scope)
+                            topic, scope, coordinated_parts(question, orgs))

@@ -287,3 +287,14 @@ def test_answers_from_a_users_own_files(user_folder, embedder):
     assert cite.quote in line
     memo = qa.ask("議事録はいつまでに公開しますか")
     assert memo.citations and memo.citations[0].source == "memo.txt" and "1週間以内" in memo.text
+
+
+def test_a_comparison_of_two_revisions_quotes_each_revision_from_its_own_document(assistant):
+    # Each part of the question names one revision: the older one by its 補正, the other as the latest.
+    answer = assistant.ask("JETROの対日投資誘致成功件数の目標は、令和5年度補正の変更案と最新の変更案でそれぞれ何件？")
+    revisions = {c.revision_year for c in assistant.searcher.chunks if c.organization == "JETRO" and c.revision_year}
+    cited = {next(c.revision_year for c in assistant.searcher.chunks if c.title == t)
+             for t in {c.title for c in answer.citations}}
+    assert len(revisions) == 2 and cited == revisions
+    first = answer.text.splitlines()[0]
+    assert first.count("JETROの中期目標") == 2 and "／" in first  # one answer per revision, on the first line

@@ -379,3 +379,17 @@ def test_a_count_of_people_or_companies_asked_as_a_target_is_generic(analyze_q):
     a = analyze_q("JETROの高度外国人材の就業機会の提供支援の目標人数は？")
     assert a.focus == "就業機会の提供支援" or a.focus.endswith("提供支援")
     assert a.unit == "人"
+
+
+def test_the_parts_of_a_comparison_each_carry_the_documents_they_name():
+    from assistant.question import coordinated_parts
+
+    orgs = {"JETRO": "JETRO", "IPA": "IPA"}
+    parts = coordinated_parts("JETROの変更案（令和5年度補正）と経産省の対照表（令和7年）で、目標はそれぞれ？", orgs)
+    assert [c.revision_year for _, c in parts] == [2023, 2025]
+    assert parts[0][1].organizations == ("JETRO",) and parts[1][1].organizations == ()
+    parts = coordinated_parts("IPAの令和2年度の実績と、新機軸での施策は？", orgs)
+    assert [c.fiscal_years for _, c in parts] == [(2020,), ()] and "新機軸" in parts[1][0]
+    # The と of 「…とされている」 or 「…と比べ」 joins nothing; one part is no comparison.
+    assert coordinated_parts("新機軸で今後の施策とされていることは？", orgs) == ()
+    assert coordinated_parts("令和2年度と比べて増えた？", orgs) == ()
