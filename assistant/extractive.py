@@ -277,15 +277,22 @@ class ExtractiveAnswerer:
                 continue
             words = [w for _, w in self.searcher.tokenizer.surfaces(asked)]  # as written, long units
             head = words[-1] if len(words) >= 2 else ""
-            # A sibling has another modifier: when the asked one is in the sentence too (「注意喚起」 of
-            # 「注意喚起ページ」 beside 「ウェブページ」), it is the same thing said otherwise.
-            if len(head) < 3 or any(compact(w) in sentence for w in words[:-1]):
+            # A sibling has another modifier: when the asked one is in the sentence too, shortly before the
+            # head (「注意喚起に関して、ウェブページ」 for 「注意喚起ページ」), it is the same thing said otherwise;
+            # far from it (「国内外企業…海外事務所」 for 「国内事務所」) it modifies something else.
+            if len(head) < 3 or any(re.search(f"{re.escape(compact(w))}.{{0,12}}{re.escape(head)}", sentence)
+                                    for w in words[:-1]):
                 continue
             for m in re.finditer(rf"[一-龥ァ-ヶー]{{1,8}}{re.escape(head)}", sentence):
                 modifier = m.group(0)[:-len(head)]
                 if asked not in m.group(0) and m.group(0) not in asked and modifier not in _GENERIC_MODIFIERS:
                     return asked, m.group(0)
         return None
+
+    def _names_a_thing(self, phrase: str) -> bool:
+        """Does ``phrase`` end in a noun naming a thing, not an action (a サ変 noun: 発掘, 予測)?"""
+        words = self.searcher.tokenizer.surfaces(phrase) if phrase else []
+        return bool(words) and words[-1][0][0] == "名詞" and "サ変可能" not in words[-1][0]
 
     def _carries_measure(self, c: Candidate) -> bool:
         """Does the sentence (with its headings and the sentence before) name the asked measure?"""
@@ -330,6 +337,12 @@ class ExtractiveAnswerer:
         best = ordered[0]
         confidence = self.confidence(best, analysis)
         ok, missing = self._supported(best, analysis)
+        if ok and analysis.wants_value and best.focus == 0 and self._names_a_thing(analysis.focus) \
+                and any(c.focus_own >= 1.0 for c in cands):
+            # The asked thing (「ROE」) is a term of these passages, yet the sentence with the figure does not
+            # name it, nor its headings: the figure is another thing's (「PBR」). An action asked about
+            # (「何名を発掘」) may be said in other words, so only a thing is required.
+            ok, missing = False, "focus"
         draft = self._decide(analysis, ordered, best, confidence, ok, missing)
         draft.focus, draft.support, draft.missing = best.focus, best.support, missing
         return draft

@@ -298,3 +298,18 @@ def test_a_comparison_of_two_revisions_quotes_each_revision_from_its_own_documen
     assert len(revisions) == 2 and cited == revisions
     first = answer.text.splitlines()[0]
     assert first.count("JETROの中期目標") == 2 and "／" in first  # one answer per revision, on the first line
+
+
+def test_a_figure_of_another_thing_does_not_answer_for_the_thing_asked(assistant):
+    # PBR has a 2030 target; PER is named in the same passages but has none.
+    named = assistant.ask("日本の代表的企業のPBRを2030年にどの水準にする目標ですか")
+    assert not named.abstained and "8割" in compact(named.text.splitlines()[0])
+    other = assistant.ask("日本の代表的企業のPERを2030年にどの水準にする目標ですか")
+    assert other.abstained and "「PER」" in other.text
+
+
+def test_an_office_of_another_kind_is_a_sibling_not_the_answer(assistant):
+    # The documents count JETRO's overseas offices only; 「国内外企業」 earlier in the sentence does not
+    # make them domestic ones.
+    answer = assistant.ask("日本貿易振興機構の国内事務所のネットワークは何拠点？")
+    assert answer.abstained and "「海外事務所」の記載はあります" in answer.text
