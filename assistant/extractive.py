@@ -471,7 +471,9 @@ class ExtractiveAnswerer:
             if nxt is not None:
                 k = _shared_sentence(nxt, _sentence(chunk, start))
                 limit = self.settings.max_list_items
-                more = items_after(nxt, k, limit) if k >= 0 else items_after(nxt, 0, limit) if _is_item(nxt, 0) else []
+                # The next chunk opens with the first item itself: the items are it and its siblings.
+                more = items_after(nxt, k, limit) if k >= 0 else \
+                    _items_from(nxt, 0, None, None, limit, plain_ends=False) if _is_item(nxt, 0) else []
                 if len(more) >= 2:
                     quotes.append(self._quote(best, analysis))
                     items, item_chunk, start = more, nxt, more[0]
@@ -874,10 +876,12 @@ def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, l
     items: list[int] = []
     marks: set[str] = set()
     for j in range(begin, len(chunk.sentences)):
-        if _is_heading(chunk, j):
-            break
         text = _sentence(chunk, j)
         kind = _marker_kind(text)
+        # A heading ends the list — unless it is marked as the list's items are: short numbered items
+        # (「(1)イノベーション創出に資する事業」 under 「以下のいずれか」) read as headings of their sub-items.
+        if _is_heading(chunk, j) and (kind is None or kind != (level or kind) or kind == lead):
+            break
         if kind is None:
             if items or plain_ends:
                 break
