@@ -492,6 +492,14 @@ class ExtractiveAnswerer:
             if more:
                 quotes.append(self._list_quote(best, nxt, more[0], more[-1]))
                 phrases += [_short_item(_sentence(nxt, j)) for j in more]
+        for j in items:
+            # An item that spells out the asked thing itself (「選定した5分野（食品・繊維・…）」 for 「分野は」)
+            # answers with that enumeration, not with the items' opening words.
+            text = _sentence(item_chunk, j)
+            if analysis.focus and re.search(f"{re.escape(analysis.focus)}\\s*[（(]", text) \
+                    and len(inner := _enumerated(text)) >= 3:
+                phrases = inner
+                break
         direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
 
@@ -922,6 +930,8 @@ _ITEM_JOINT = re.compile(r"、?(?:と共に|とともに|及び|並びに|又は
 _ITEM_TAIL = re.compile(r"の[0-9０-９一二三四五六七八九十]+つ|など|等の|といった|を(?!含|有|除|通|中|踏|活)|。|）")
 # An enumeration in parentheses: 「（A、B、Cなど…）」.
 _INLINE_PAREN = re.compile(r"[（(]([^（）()。]{2,40}(?:、[^（）()。]{2,60}){2,8})[）)]")
+# ... or with ・ between short words (「５分野（食品・繊維・上水道・下水道・医療介護）」): three or more.
+_INLINE_DOTS = re.compile(r"[（(]([^（）()。、・]{1,12}(?:・[^（）()。、・]{1,12}){2,8})[）)]")
 
 
 def _enumerated(text: str) -> list[str]:
@@ -940,8 +950,8 @@ def _enumerated(text: str) -> list[str]:
                 body = body[:tail.start()] if tail else body
             items.append(_ITEM_JOINT.sub("", body).strip())
         return [i for i in items if len(i) >= 2]
-    if m := _INLINE_PAREN.search(text):
-        parts = m.group(1).split("、")
+    if (m := _INLINE_PAREN.search(text)) or (m := _INLINE_DOTS.search(text)):
+        parts = re.split("、" if "、" in m.group(1) else "・", m.group(1))
         tail = _ITEM_TAIL.search(parts[-1], 2)
         parts[-1] = parts[-1][:tail.start()] if tail else parts[-1]
         return [p.strip() for p in parts if len(p.strip()) >= 2]

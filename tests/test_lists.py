@@ -79,3 +79,10 @@ def test_short_numbered_items_read_as_headings_are_still_the_lists_items():
     other = _chunk("次の取組を行う。", "① 研修を行う。", "② 講座を開く。", "２．業務運営の効率化", "③ 連携する。")
     other.section[:] = ["２．業務運営の効率化"]
     assert items_after(other, 0, 8) == [1, 2]
+
+
+def test_short_words_between_dots_in_parentheses_are_an_enumeration():
+    from assistant.extractive import _enumerated
+    assert _enumerated("選定した5分野（食品・繊維・上水道・医療介護）の方針") == ["食品", "繊維", "上水道", "医療介護"]
+    # Two words joined by ・ are one compound (「起業・事業化」), not a list.
+    assert _enumerated("資金確保数（起業・事業化）を数える") == []

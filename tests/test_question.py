@@ -393,3 +393,10 @@ def test_the_parts_of_a_comparison_each_carry_the_documents_they_name():
     # The と of 「…とされている」 or 「…と比べ」 joins nothing; one part is no comparison.
     assert coordinated_parts("新機軸で今後の施策とされていることは？", orgs) == ()
     assert coordinated_parts("令和2年度と比べて増えた？", orgs) == ()
+
+
+def test_which_ones_of_a_kind_is_a_list_question():
+    from assistant.question import answer_type
+    assert answer_type("共通プラットフォームに向けて選定された分野はどれですか？") == "list"
+    assert answer_type("対象となる事業はどれ？") == "list"
+    assert answer_type("対象に中小企業は含まれますか？") == "yesno"
