@@ -71,8 +71,8 @@ def test_an_enumeration_item_is_cut_before_its_joint_and_its_tail():
 
 def test_short_numbered_items_read_as_headings_are_still_the_lists_items():
     # 「(1)…事業」 heads its own ・ sub-items, so the structure reader takes it for a section heading.
-    chunk = _chunk("対象事業は、以下のいずれかに該当するものとする。", "(1)新技術を用いた事業", "・生産性向上へ貢献する事業。",
-                   "(2)環境の向上に貢献する事業", "(3)地域の経済活性化に資する事業")
+    chunk = _chunk("対象事業は、以下のいずれかに該当するものとする。", "(1)新技術を用いた事業",
+                   "・生産性向上へ貢献する事業。", "(2)環境の向上に貢献する事業", "(3)地域の経済活性化に資する事業")
     chunk.section[:] = ["(1)新技術を用いた事業"]
     assert items_after(chunk, 0, 8) == [1, 3, 4]
     # A heading of another kind still ends the list.
