@@ -36,6 +36,11 @@ _PRONOUN = re.compile(r"^(?:それら|これら|あれら|それ|これ|あれ|�
 _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
 # 「支援件数のほうは？」「蓄電池の場合は？」: what is compared with the previous turn's topic.
 _SIDE = re.compile(r"(?:のほう|の方|の場合|について|に関して)$")
+# 「JETROの中期目標ではこの目標をどう扱ってる？」: a demonstrative inside a question that sets its own scope
+# points at what the previous turn asked about.
+_INNER_PRONOUN = re.compile(r"(?<=[はでにもがを、])(?:この|その|あの)(?P<noun>[一-龥ァ-ヶー]{1,10})")
+# 「「新機軸」の資料で」: a quoted word that names a document, not a thing asked about.
+_QUOTED_THING = re.compile(r"「([^「」]{2,40})」(?!の?(?:資料|文書|計画|報告書|白書))")
 # Nouns that name an attribute of a thing rather than a thing (「内訳は？」「きっかけは？」).
 _RELATIONAL = ("きっかけ", "内訳", "根拠", "背景", "経緯", "目的", "効果", "課題", "期間", "予算", "進捗", "評価",
                "評定", "成果", "考え方", "算出方法", "指標")
@@ -156,6 +161,22 @@ def _pronoun(question: str, topic: tuple[str, ...]) -> str:
     return subject + ("" if re.match(r"[はがをにでともへ]", rest) else "の") + rest
 
 
+def _referent(previous: QuestionAnalysis, noun: str) -> str:
+    """What 「この<noun>」 stands for after ``previous``: its quoted things and its focus, with ``noun``
+    (「その政府目標」 after 「…対内直接投資の目標は？」 -> 「対内直接投資の政府目標」; 「この制度」 after
+    「「公益デジタルプラットフォーム」の認定制度とは？」 -> 「公益デジタルプラットフォームの認定制度」)."""
+    quoted = [t for t in _QUOTED_THING.findall(normalize_question(previous.question))]
+    focus = previous.focus if previous.focus and not any(previous.focus in t for t in quoted) else ""
+    if focus.endswith(noun):
+        head = focus
+    elif focus and not is_attribute(focus):
+        head = f"{focus}の{noun}"
+    else:
+        head = noun
+    # Unquoted: the other document need not use the very words (a quoted term must be in the answer).
+    return "".join(f"{t}の" for t in quoted) + head
+
+
 def _names_constraints(c: Constraints) -> bool:
     return bool(c.organizations or c.doc_kinds or c.fiscal_years or c.revision or c.version)
 
@@ -226,6 +247,11 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
         for alias in old:
             out = re.sub(re.escape(alias), "\0", out, flags=re.I)
         out = re.sub("\0+", new, out, count=1).replace("\0", "") if "\0" in out else out
+    if now.doc_kinds and before.doc_kinds and now.doc_kinds != before.doc_kinds:
+        # 「NEDOの中長期目標では？」 after a JETRO 中期目標 question: the kind too (longest first)
+        for kind in sorted(before.doc_kinds, key=len, reverse=True):
+            out = out.replace(kind, "\0")
+        out = re.sub("\0+", now.doc_kinds[0], out, count=1).replace("\0", "")
     if now.version:
         other = "現行" if now.version == "変更案" else "変更案"
         out = out.replace(other, now.version)
@@ -251,6 +277,12 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     """
     if previous is None:
         return Resolved(question, question)
+    q = normalize_question(question)
+    inner = _INNER_PRONOUN.search(q)
+    if inner and not _WHEN.match(inner.group(0)) \
+            and (_names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(q)):
+        # Another document asked about the same thing: its own scope, the previous turn's thing.
+        return Resolved(q[:inner.start()] + _referent(previous, inner.group("noun")) + q[inner.end():], question)
     if not is_follow_up(question, analysis):
         # A question of its own that names no document is still asked about the conversation's documents.
         if _names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):

@@ -33,6 +33,23 @@ def test_a_self_contained_question_is_left_alone(analyze_q):
     assert second == "IPAの短期借入金の限度額は？"
 
 
+def test_a_demonstrative_inside_a_question_of_another_document_stands_for_the_previous_thing(analyze_q):
+    _, follow = _conversation(analyze_q, "政策資料で、「地域の包摂的成長」の中で中小企業の賃上げ目標は？",
+                              "IPAの年度計画ではこの目標にどう触れてる？")
+    # The new question's own document, the previous turn's thing (its quoted words, unquoted), no 「この」.
+    assert follow.startswith("IPAの年度計画では") and "この" not in follow
+    assert "地域の包摂的成長" in follow and "「" not in follow and "政策資料" not in follow
+    # 「その年度」 is a year, not a thing: left to the other rules (the previous question under JETRO).
+    _, other = _conversation(analyze_q, "IPAの令和2年度評価で未踏事業の修了生は何名？", "JETROではその年度は？")
+    assert other.startswith("JETROの令和2年度") and "修了生" in other
+
+
+def test_another_organizations_document_of_another_kind_swaps_the_kind_too(analyze_q):
+    _, follow = _conversation(analyze_q, "JETROの中期目標では対内直接投資の政府目標にどう触れてる？",
+                              "NEDOの中長期目標ではどう？")
+    assert "NEDOの中長期目標" in follow and "JETRO" not in follow and follow.count("目標では") == 1
+
+
 def test_a_version_follow_up_keeps_the_subject_and_takes_the_new_version(analyze_q):
     _, follow = _conversation(analyze_q, "JETROの変更案で対日投資誘致成功件数の目標は何件？", "それは現行ではいくつ？")
     assert "対日投資誘致成功件数" in follow and "JETRO" in follow
