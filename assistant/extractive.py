@@ -64,6 +64,13 @@ _KIND_WORD = {"年度計画": "計画", "年度評価": "評価", "中期目標"
               "政策資料": "資料"}
 _DEFINITION = re.compile(r"とは|をいう|を指す|のこと|と呼ぶ|と称する|と定義")
 _REASON = re.compile(r"ため|から|理由|背景|踏まえ|により|による|目的")
+# The heading of a target's rationale in a plan (「［指標水準の考え方］」「＜重要度高・困難度高の設定理由＞」).
+_RATIONALE = re.compile(r"考え方|設定理由|根拠|理由")
+# A sentence that gives a reason itself (stricter than _REASON's 「による」「から」).
+_STATES_REASON = re.compile(r"ため[、。に]|ためである|理由|根拠|背景|踏まえ")
+_GIVES_REASON = re.compile(r"ため[、。]|ためである")  # 「…であるため、」 (not the purpose 「…のために」)
+_BRACKETED = re.compile(r"[［【＜〈\[<（(].{1,24}[］】＞〉\]>）)]")
+_RATIONALE_REACH = 16  # sentences read after the target's sentence for its rationale heading
 
 
 @dataclass
@@ -354,6 +361,9 @@ class ExtractiveAnswerer:
         if not ok or confidence < self.settings.abstain_threshold:
             return Draft(abstention_text(_what_is_missing(analysis, missing, best)), abstained=True,
                          confidence=confidence)
+        if analysis.answer_type == "reason" and not _STATES_REASON.search(best.text) \
+                and (draft := self._rationale(analysis, best, confidence)) is not None:
+            return draft
         # A list question — or a best sentence that only announces items — is answered by the items.
         if analysis.answer_type == "list" or (_LEAD_IN.search(best.text) and best.value is None):
             return self._list(analysis, best, confidence)
@@ -502,6 +512,48 @@ class ExtractiveAnswerer:
                 break
         direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _rationale(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
+        """「…の根拠は？」 about a target that the best sentence states without its reason: the paragraph under
+        the rationale heading that follows it in the plan (「［指標水準の考え方］」「＜目標水準の考え方＞」),
+        before the next heading — the sentence with the question's figure (or a 「…ため、」) first. None
+        when another section comes first, when none follows within the next chunk, or when the paragraph
+        shares neither a figure nor most of its words with the question (another target's rationale)."""
+        chunk: Chunk | None = best.chunk
+        start, seen, under = best.sentence + 1, 0, False
+        found: list[int] = []
+        while chunk is not None and seen < _RATIONALE_REACH:
+            for i in range(start, len(chunk.sentences)):
+                text = squeeze(_sentence(chunk, i))
+                seen += 1
+                rationale = bool(_RATIONALE.search(text))
+                if _is_heading(chunk, i) and not rationale and not found:
+                    return None  # another section (「（移動）」 in a 変更案 column) before any rationale
+                heading = _is_heading(chunk, i) or bool(_BRACKETED.fullmatch(text))
+                if heading and found:
+                    break
+                if heading:
+                    under = rationale
+                elif under:
+                    found.append(i)
+                if seen >= _RATIONALE_REACH or len(found) >= 3:
+                    break
+            if found or (chunk is not best.chunk):
+                break
+            chunk, start = self._next_chunk(chunk), 0
+        if not found or chunk is None:
+            return None
+        quote = self._list_quote(best, chunk, found[0], found[-1])
+        lines = [_sentence(chunk, i) for i in found]
+        numbers = re.findall(r"[0-9][0-9,.]+", compact(analysis.question))  # 「2000」, not the 5 of 「第5期」
+        # It must be this target's rationale: it repeats a figure of the question, or most of what it names.
+        named = self._terms(" ".join([*analysis.qualifiers, analysis.focus]))
+        if not any(n in compact(t) for n in numbers for t in lines) \
+                and self.coverage(named, set(self._tok("".join(lines)))) < 0.5:
+            return None
+        direct = next((t for t in lines if any(n in compact(t) for n in numbers)), None) \
+            or next((t for t in lines if _GIVES_REASON.search(t)), lines[0])
+        return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
 
     def _inline_list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
         """The items of an enumeration inside the best sentence, quoted whole (up to twice the usual length)."""

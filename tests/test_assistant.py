@@ -313,3 +313,25 @@ def test_an_office_of_another_kind_is_a_sibling_not_the_answer(assistant):
     # make them domestic ones.
     answer = assistant.ask("日本貿易振興機構の国内事務所のネットワークは何拠点？")
     assert answer.abstained and "「海外事務所」の記載はあります" in answer.text
+
+
+def _lines_before(source: str, line: int, n: int = 4) -> str:
+    from pathlib import Path
+    text = (Path(__file__).parent.parent / "corpus" / source).read_text(encoding="utf-8").splitlines()
+    return "".join(text[max(0, line - 1 - n):line - 1])
+
+
+def test_a_reason_for_a_target_is_read_under_the_rationale_heading_that_follows_it(assistant):
+    answer = assistant.ask("IPAの中期目標の自己診断実施組織数はなぜ2000なの？")
+    assert not answer.abstained
+    cite = answer.citations[0]
+    assert "考え方" in _lines_before(cite.source, cite.line_start)  # the paragraph under the heading
+    first = compact(answer.text.splitlines()[0])
+    assert "2000" in first and "ため" in first  # the sentence with the asked figure, giving the reason
+
+
+def test_the_rationale_of_another_target_is_not_given_as_the_reason(assistant):
+    # In the 変更案 column this target is followed by 「（移動）」 and then another target's rationale.
+    answer = assistant.ask("IPAの中期目標で、自己診断実施組織数の目標を2000組織以上とした理由は？")
+    for cite in answer.citations:
+        assert "考え方" not in _lines_before(cite.source, cite.line_start) or "2000" in compact(cite.quote)
