@@ -28,6 +28,10 @@ _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じ�
 _BARE = re.compile(r"^(?P<head>.{1,24}?)(?:の場合|について|に関して|だけ|のみ)?(?:では|には|だと|なら|は|も)?"
                    r"(?:どう(?:ですか|なっていますか|なりますか)?)?[？?]?$")
 _DETAIL = re.compile(r"^(具体的に|詳しく|詳細|もっと|くわしく)")
+_DETAIL_BARE = re.compile(r"^(具体的に(は|いうと)?|詳しく(は|教えて)?|詳細は|もっと詳しく|くわしく)[？?。]?$")
+# 「…人流・物流に関するいくつの領域？」: a count asked of a kind of thing, whose items 「具体的には？」 asks for.
+_COUNT_OF = re.compile(r"(?:いくつ|何[件社名人つ個か所]|何種類)の(?P<noun>[一-龥ァ-ヶー]{1,10})"
+                       r"(?:が|を|に)?(?:ありますか|ですか|か)?[？?]?$")
 _QUESTION_WORD = re.compile(r"^(いつ|何|なに|どこ|どの|どれ|いくつ|いくら|誰|だれ|どう|なぜ)")
 # 「新機軸の資料では」: a question that points at a document by its name sets its own scope.
 _NAMES_DOCUMENT = re.compile(r"(資料|文書|報告書|白書)(では|で|に|の中)")
@@ -177,6 +181,21 @@ def _referent(previous: QuestionAnalysis, noun: str) -> str:
     return "".join(f"{t}の" for t in quoted) + head
 
 
+def _as_list(question: str) -> str | None:
+    """A count question asked again for the items counted (「…いくつの領域？」 -> 「…領域を挙げて」); None when
+    it does not end in a count of a kind of thing."""
+    m = _COUNT_OF.search(question)
+    return f"{question[:m.start()]}{m.group('noun')}を挙げて" if m else None
+
+
+def _subject(previous: QuestionAnalysis) -> str:
+    """What the previous turn asked about, as a noun phrase: its quoted things and its topic
+    (「「プラットフォーム変革手引書」の第一版はいつ…？」 -> 「プラットフォーム変革手引書の第一版」)."""
+    quoted = _QUOTED_THING.findall(normalize_question(previous.question))
+    chain = "の".join(t for t in previous.topic if not any(t in q for q in quoted))
+    return "の".join([*quoted, *([chain] if chain else [])]) or previous.focus
+
+
 def _names_constraints(c: Constraints) -> bool:
     return bool(c.organizations or c.doc_kinds or c.fiscal_years or c.revision or c.version)
 
@@ -303,8 +322,13 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         if analysis.focus in _STATUS:
             body = _with_status(body, analysis.focus)
     elif _DETAIL.match(rest) and not _names_constraints(now):
-        # 「具体的には？」: the previous question again, asking for detail.
-        body = "具体的に、" + normalize_question(previous.question)
+        if _DETAIL_BARE.match(rest):
+            # 「具体的には？」: the previous question again, asking for detail — after 「いくつの領域？」, the items.
+            before_q = normalize_question(previous.question)
+            body = _as_list(before_q) or "具体的に、" + before_q
+        else:
+            # 「具体的にはどこまでの内容？」: its own question, about the previous turn's thing.
+            body = f"{_subject(previous)}は{rest}"
     elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped

@@ -915,7 +915,8 @@ def items_continued(chunk: Chunk, last: int, nxt: Chunk, lead: str | None, limit
     ``chunk``: after the sentence the chunks share (they overlap), items marked like ``last``, deeper ones
     skipped, up to a sentence that is not an item or one marked like ``lead`` (the lead's next sibling)."""
     text = _sentence(chunk, last)
-    return _items_from(nxt, _shared_sentence(nxt, text) + 1, _marker_kind(text), lead, limit, plain_ends=True)
+    return _items_from(nxt, _shared_sentence(nxt, text) + 1, _marker_kind(text), lead, limit, plain_ends=True,
+                       after=_mark(text))
 
 
 def _shared_sentence(nxt: Chunk, text: str) -> int:
@@ -928,11 +929,12 @@ _BULLETS = set(MAJOR_BULLETS + MINOR_BULLETS)
 
 
 def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, limit: int,
-                plain_ends: bool) -> list[int]:
+                plain_ends: bool, after: str | None = None) -> list[int]:
     """From sentence ``begin`` on, the items marked ``level`` (the first item's mark when None), deeper ones
     skipped. The list ends at a heading, at an item marked ``lead`` (the lead's next sibling), where its
     numbering starts again (「①②…（４）①②」: the next section's list), or at a sentence that is not an
-    item — once items were found, or at once when ``plain_ends``."""
+    item — once items were found, or at once when ``plain_ends`` — unless it is a paragraph under the last
+    item (``after``: the mark of the item a continued list follows) and the next item follows on."""
     items: list[int] = []
     marks: set[str] = set()
     for j in range(begin, len(chunk.sentences)):
@@ -943,7 +945,8 @@ def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, l
         if _is_heading(chunk, j) and (kind is None or kind != (level or kind) or kind == lead):
             break
         if kind is None:
-            if items or plain_ends:
+            last = _mark(_sentence(chunk, items[-1])) if items else after
+            if (items or plain_ends) and not (last and _explains(chunk, j, last, level)):
                 break
             continue
         if kind == lead:
@@ -959,6 +962,26 @@ def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, l
         if len(items) >= limit:
             break
     return items
+
+
+def _explains(chunk: Chunk, j: int, last: str, level: str | None) -> bool:
+    """Is sentence ``j`` (not an item) a paragraph under the item marked ``last``, the list going on after it — the
+    next marked sentence, within two, being the next item of the same level (「a. 自律移動ロボット関連」,
+    its paragraph, 「b. 空間情報関連」)?"""
+    for k in range(j + 1, min(j + 3, len(chunk.sentences))):
+        text = _sentence(chunk, k)
+        if (kind := _marker_kind(text)) is not None:
+            return kind == level and _follows(last, _mark(text) or "")
+    return False
+
+
+def _follows(before: str, mark: str) -> bool:
+    """Is ``mark`` the one after ``before`` (「a.」 -> 「b.」, 「①」 -> 「②」, 「（２）」 -> 「（３）」)?"""
+    a, b = unicodedata.normalize("NFKC", before), unicodedata.normalize("NFKC", mark)
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and ord(diff[0][1]) - ord(diff[0][0]) == 1
 
 
 def _leads_subitems(chunk: Chunk, i: int) -> bool:

@@ -363,6 +363,8 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
     for c in compounds(morphemes):
         if not c.before:
             break
+        if c.text.endswith("的"):
+            continue  # 「具体的には」「基本的に」: how it is asked, not what about
         chain = [*chain, c] if chain and text[chain[-1].end:c.start] == "の" else [c]
     if not chain:
         return (), ""

@@ -86,3 +86,12 @@ def test_short_words_between_dots_in_parentheses_are_an_enumeration():
     assert _enumerated("選定した5分野（食品・繊維・上水道・医療介護）の方針") == ["食品", "繊維", "上水道", "医療介護"]
     # Two words joined by ・ are one compound (「起業・事業化」), not a list.
     assert _enumerated("資金確保数（起業・事業化）を数える") == []
+
+
+def test_items_with_a_paragraph_under_each_are_still_one_list():
+    chunk = _chunk("① 5領域のアーキテクチャを整備する。", "a. 自律移動ロボット関連", "仕様を策定する。",
+                   "b. 空間情報関連", "基盤を検討する。", "c. 契約・決済関連", "（２）次の取組")
+    assert items_after(chunk, 0, 8) == [1, 3, 5]
+    # A paragraph not followed by the next item in sequence ends the list.
+    broken = _chunk("次の取組を行う。", "a. 研修", "研修を行う。", "c. 連携", "連携する。")
+    assert items_after(broken, 0, 8) == [1]

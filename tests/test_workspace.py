@@ -354,3 +354,16 @@ def test_uploads_folder_is_inside_the_data_directory(small_workspace):
     s = small_workspace.settings
     assert Path(s.uploads_dir).resolve().is_relative_to(s.path(s.data_dir))
 
+
+
+def test_tell_me_more_after_a_count_asks_for_the_items_counted(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの計画で、整備を行うのは人流・物流に関するいくつの領域？", "具体的には？")
+    assert follow.endswith("人流・物流に関する領域を挙げて") and analyze_q(follow).answer_type == "list"
+    # With a question of its own, it is asked of the previous turn's thing (quoted words unquoted).
+    _, own = _conversation(analyze_q, "IPAの令和2年度評価で、「変革手引書」の第一版はいつ公開された？",
+                           "具体的にはどこまでの内容？")
+    assert "変革手引書の第一版は具体的にはどこまでの内容" in own
+
+
+def test_how_a_question_is_asked_is_not_its_topic(analyze_q):
+    assert analyze_q("NEDOの指標は具体的には何が評価されるの？").topic == ("NEDO", "指標")
