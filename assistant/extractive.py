@@ -332,10 +332,12 @@ class ExtractiveAnswerer:
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(ordered[0], years):
             # A sentence of a document about the asked year beats a closer-scoring one of another year
-            # (the same kind of answer: a figure when one is asked). A year mentioned in passing
-            # (「令和２年度を除く」) does not make a sentence about that year.
+            # (the same kind of answer: a figure when one is asked), as does a sentence that opens with the year
+            # (「・令和元年度未踏アドバンスト事業で育成した16名」 in the next year's evaluation). A year mentioned
+            # in passing (「令和２年度を除く」) does not make a sentence about that year.
             close = [c for c in ordered[1:] if c.score >= self.settings.value_share * ordered[0].score
-                     and (c.value is not None or ordered[0].value is None) and c.chunk.fiscal_year in years]
+                     and (c.value is not None or ordered[0].value is None)
+                     and (c.chunk.fiscal_year in years or _opens_with_year(c.text, years))]
             if close:
                 ordered.remove(close[0])
                 ordered.insert(0, close[0])
@@ -344,11 +346,12 @@ class ExtractiveAnswerer:
         best = ordered[0]
         confidence = self.confidence(best, analysis)
         ok, missing = self._supported(best, analysis)
-        if ok and analysis.wants_value and best.focus == 0 and self._names_a_thing(analysis.focus) \
-                and any(c.focus_own >= 1.0 for c in cands):
+        if ok and analysis.wants_value and best.focus == 0 and analysis.focus in analysis.topic \
+                and self._names_a_thing(analysis.focus) and any(c.focus_own >= 1.0 for c in cands):
             # The asked thing (「ROE」) is a term of these passages, yet the sentence with the figure does not
             # name it, nor its headings: the figure is another thing's (「PBR」). An action asked about
-            # (「何名を発掘」) may be said in other words, so only a thing is required.
+            # (「何名を発掘」) may be said in other words, so only a thing is required, and only one the question
+            # asks the figure of — not the thing counted after the question word (「何名のイノベータ」).
             ok, missing = False, "focus"
         draft = self._decide(analysis, ordered, best, confidence, ok, missing)
         draft.focus, draft.support, draft.missing = best.focus, best.support, missing
@@ -1103,6 +1106,12 @@ def _cue(text: str, analysis: QuestionAnalysis) -> float:
     if kind in ("count", "amount", "percentage", "date"):
         return 1.0 if values_in(text) else 0.0
     return 0.0
+
+
+def _opens_with_year(text: str, years: tuple[int, ...]) -> bool:
+    """Does the sentence open with one of ``years`` (after its item mark), not in passing?"""
+    head = strip_marker(squeeze(text))[:12]
+    return any(y in years for y in constraints_of(head).fiscal_years)
 
 
 def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:

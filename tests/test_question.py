@@ -400,3 +400,9 @@ def test_which_ones_of_a_kind_is_a_list_question():
     assert answer_type("共通プラットフォームに向けて選定された分野はどれですか？") == "list"
     assert answer_type("対象となる事業はどれ？") == "list"
     assert answer_type("対象に中小企業は含まれますか？") == "yesno"
+
+
+def test_a_sentence_that_opens_with_a_year_is_about_that_year():
+    from assistant.extractive import _opens_with_year
+    assert _opens_with_year("・令和元年度未踏アドバンスト事業で育成した 16 名の成果報告書を公開。", (2019,))
+    assert not _opens_with_year("応募者数平均（令和元年度を除く）は５４４，０９０人", (2019,))
