@@ -40,6 +40,7 @@ from .question import (
     QuestionAnalysis,
     asked_figures,
     constraints_of,
+    opening_year,
     periods_in,
 )
 from .rank import Ranked
@@ -1110,8 +1111,7 @@ def _cue(text: str, analysis: QuestionAnalysis) -> float:
 
 def _opens_with_year(text: str, years: tuple[int, ...]) -> bool:
     """Does the sentence open with one of ``years`` (after its item mark), not in passing?"""
-    head = strip_marker(squeeze(text))[:12]
-    return any(y in years for y in constraints_of(head).fiscal_years)
+    return opening_year(strip_marker(squeeze(text))) in years
 
 
 def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:

@@ -371,6 +371,12 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
     return tuple(c.text for c in chain), text[: chain[0].start].rstrip("(（「『[［")
 
 
+def opening_year(text: str) -> int | None:
+    """The fiscal year a sentence opens with (「令和元年度未踏…」 -> 2019), or None."""
+    m = _FY.match(normalize_question(text))
+    return year_of(m) if m else None
+
+
 def year_of(m: re.Match) -> int:
     """The western year of a fiscal-year match (groups: era, its number, or a four-digit year), as
     ``_FY`` and the follow-ups' year pattern capture it."""
