@@ -28,6 +28,8 @@ _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じ�
 _BARE = re.compile(r"^(?P<head>.{1,24}?)(?:の場合|について|に関して|だけ|のみ)?(?:では|には|だと|なら|は|も)?"
                    r"(?:どう(?:ですか|なっていますか|なりますか)?)?[？?]?$")
 _DETAIL = re.compile(r"^(具体的に|詳しく|詳細|もっと|くわしく)")
+# 「年平均にすると」「1年あたりに換算すると」: the same figure asked in another form.
+_RESTATED = re.compile(r"^[^、。？?]{1,12}(?:にすると|に換算すると|で言うと|でいうと|に直すと)")
 _DETAIL_BARE = re.compile(r"^(具体的に(は|いうと)?|詳しく(は|教えて)?|詳細は|もっと詳しく|くわしく)[？?。]?$")
 # 「…人流・物流に関するいくつの領域？」: a count asked of a kind of thing, whose items 「具体的には？」 asks for.
 _COUNT_OF = re.compile(r"(?:いくつ|何[件社名人つ個か所]|何種類)の(?P<noun>[一-龥ァ-ヶー]{1,10})"
@@ -203,7 +205,7 @@ def _names_constraints(c: Constraints) -> bool:
 def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
     """Does the question lean on the previous turn?"""
     q = normalize_question(question)
-    if _OPENER.match(q) or any(w in q for w in _VERSION_WORDS):
+    if _OPENER.match(q) or any(w in q for w in _VERSION_WORDS) or _RESTATED.match(q):
         return True
     if not has_own_focus(analysis):
         return True
@@ -332,6 +334,9 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped
+    elif _RESTATED.match(rest) and not _names_constraints(now):
+        # 「年平均にするとどのくらい？」: the previous turn's figure, restated.
+        body = f"{_subject(previous)}を{rest}"
     elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q := normalize_question(question)):
         body = _pronoun(q, previous.topic)
     elif has_own_focus(analysis):

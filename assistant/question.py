@@ -351,6 +351,9 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
     return focus, tuple(s for s, _ in specific if s != focus)
 
 
+_RESTATING = ("にすると", "に換算すると", "に直すと", "で言うと", "でいうと")
+
+
 def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, ...], str]:
     """The の-chain of noun compounds the question asks about, and the text before it.
 
@@ -363,9 +366,13 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
     for c in compounds(morphemes):
         if not c.before:
             break
-        if c.text.endswith("的"):
-            continue  # 「具体的には」「基本的に」: how it is asked, not what about
+        if c.text.endswith("的") or text[c.end:].startswith(_RESTATING):
+            continue  # 「具体的には」「年平均にすると」: how it is asked, not what about
         chain = [*chain, c] if chain and text[chain[-1].end:c.start] == "の" else [c]
+    # 「JETROの中期目標の…輸出支援の目標」: the document named first is where, not what (its 中期 is not
+    # part of a compound, so only 「目標」 would be left of it).
+    while len(chain) > 1 and text[:chain[0].end].endswith(_KINDS):
+        chain = chain[1:]
     if not chain:
         return (), ""
     return tuple(c.text for c in chain), text[: chain[0].start].rstrip("(（「『[［")

@@ -367,3 +367,11 @@ def test_tell_me_more_after_a_count_asks_for_the_items_counted(analyze_q):
 
 def test_how_a_question_is_asked_is_not_its_topic(analyze_q):
     assert analyze_q("NEDOの指標は具体的には何が評価されるの？").topic == ("NEDO", "指標")
+
+
+def test_the_same_figure_in_another_form_is_asked_of_the_previous_thing(analyze_q):
+    _, follow, then = _conversation(analyze_q, "JETROの中期目標で、輸出支援の定量的指標の目標は？",
+                                    "年平均にするとどのくらい？", "それが貢献する政府目標は？")
+    assert "輸出支援の定量的指標の目標を年平均にすると" in follow
+    # What 「それ」 stands for is still the target, not 「年平均」 nor the document's 「目標」.
+    assert "輸出支援の定量的指標の目標が貢献する政府目標" in then and "年平均" not in then
