@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .question import GENERIC, MEASURE, Constraints, QuestionAnalysis, normalize_question, year_of
+from .question import GENERIC, MEASURE, Constraints, QuestionAnalysis, normalize_question, periods_in, year_of
 
 # Openers that point back at the previous turn (stripped before rewriting).
 _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じゃ|なら|ちなみに|一方|あと)[、,\s]*"
@@ -143,6 +143,10 @@ def parallel(previous: QuestionAnalysis, phrase: str) -> str | None:
     parts = [p for p in _SIDE.sub("", phrase).split("の") if p]
     if not topic or not parts:
         return None
+    if len(parts) == 2 and is_attribute(parts[1]) and not is_attribute(parts[0]) \
+            and not periods_in(parts[0]) and not _YEAR.search(parts[0]) and previous.scope:
+        # 「伴走型支援の目標は？」: another thing's attribute, in the previous question's scope.
+        return f"{previous.scope}{'の'.join(parts)}は？"
     if len(parts) >= 2:  # 「第三期の実績」: a qualified attribute is asked like any own question
         return None
     measures = [i for i, t in enumerate(topic) if MEASURE.search(t)]

@@ -375,3 +375,12 @@ def test_the_same_figure_in_another_form_is_asked_of_the_previous_thing(analyze_
     assert "輸出支援の定量的指標の目標を年平均にすると" in follow
     # What 「それ」 stands for is still the target, not 「年平均」 nor the document's 「目標」.
     assert "輸出支援の定量的指標の目標が貢献する政府目標" in then and "年平均" not in then
+
+
+def test_another_things_attribute_is_asked_in_the_previous_scope(analyze_q):
+    _, follow = _conversation(analyze_q, "JETROの高度外国人材の活躍推進で、就業機会の提供支援の目標人数は？",
+                              "伴走型支援の目標は？")
+    assert follow.startswith("JETROの高度外国人材の活躍推進で、伴走型支援の目標") and "就業機会" not in follow
+    # A period is not another thing: 「第三期の実績は？」 is still asked as its own question.
+    _, period = _conversation(analyze_q, "IPAで、試験の応募者数の目標は？", "第三期の実績は？")
+    assert "第三期の実績" in period and "で、第三期の実績は" not in period
