@@ -28,6 +28,8 @@ _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じ�
 _BARE = re.compile(r"^(?P<head>.{1,24}?)(?:の場合|について|に関して|だけ|のみ)?(?:では|には|だと|なら|は|も)?"
                    r"(?:どう(?:ですか|なっていますか|なりますか)?)?[？?]?$")
 _DETAIL = re.compile(r"^(具体的に|詳しく|詳細|もっと|くわしく)")
+# 「温室効果ガスの面では…？」「運営費交付金のほうは…？」: a question of another side of the previous one.
+_SIDE_QUESTION = re.compile(r"^[^、。？?]{1,20}?(?:の面|の方|のほう)(?:では|は|だと|なら|で)(?=.)")
 # 「年平均にすると」「1年あたりに換算すると」: the same figure asked in another form.
 _RESTATED = re.compile(r"^[^、。？?]{1,12}(?:にすると|に換算すると|で言うと|でいうと|に直すと)")
 _DETAIL_BARE = re.compile(r"^(具体的に(は|いうと)?|詳しく(は|教えて)?|詳細は|もっと詳しく|くわしく)[？?。]?$")
@@ -211,6 +213,8 @@ def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
     q = normalize_question(question)
     if _OPENER.match(q) or any(w in q for w in _VERSION_WORDS) or _RESTATED.match(q):
         return True
+    if _SIDE_QUESTION.match(q) and not _names_constraints(analysis.constraints):
+        return True
     if not has_own_focus(analysis):
         return True
     # 「目標はどう設定されてた？」: it asks about an attribute and names no thing or scope of its own.
@@ -338,6 +342,9 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped
+    elif _SIDE_QUESTION.match(rest) and not _names_constraints(now) and previous.scope:
+        # 「温室効果ガスの面ではどんな目標？」: the same question of another side, in the previous scope.
+        body = previous.scope + rest
     elif _RESTATED.match(rest) and not _names_constraints(now):
         # 「年平均にするとどのくらい？」: the previous turn's figure, restated.
         body = f"{_subject(previous)}を{rest}"

@@ -384,3 +384,9 @@ def test_another_things_attribute_is_asked_in_the_previous_scope(analyze_q):
     # A period is not another thing: 「第三期の実績は？」 is still asked as its own question.
     _, period = _conversation(analyze_q, "IPAで、試験の応募者数の目標は？", "第三期の実績は？")
     assert "第三期の実績" in period and "で、第三期の実績は" not in period
+
+
+def test_the_same_question_of_another_side_is_asked_in_the_previous_scope(analyze_q):
+    _, follow = _conversation(analyze_q, "新機軸の資料で、資源自律経済の確立が掲げる国内市場の目標規模は？",
+                              "温室効果ガスの面ではどんな目標？")
+    assert follow.startswith("新機軸の資料で、資源自律経済の確立が掲げる温室効果ガスの面では")
