@@ -116,8 +116,8 @@ class Draft:
     notes: list[str] = field(default_factory=list)  # e.g. which revision was used
     focus: float = 0.0  # focus coverage of the best candidate
     support: float = 0.0  # least covered question element of the best candidate
-    # what the best candidate lacks (empty: supported): focus | measure | value | result | year | period |
-    # quoted:<term> | sibling:<asked>:<named>
+    # what the best candidate lacks (empty: supported): focus | measure | value | result | year | organization |
+    # period | quoted:<term> | sibling:<asked>:<named>
     missing: str = ""
 
 
@@ -253,6 +253,10 @@ class ExtractiveAnswerer:
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(best, years):
             return False, "year"
+        orgs = analysis.constraints.organizations
+        if len(orgs) == 1 and not analysis.cross and best.chunk.organization \
+                and not analysis.constraints.names_organization(best.chunk.organization):
+            return False, "organization"  # 「NEDOは？」 answered from a JETRO document
         if best.value is not None and _of_another_period(best, analysis.constraints.periods):
             return False, "period"
         if (term := self._unquoted(best, analysis.question)) is not None:
@@ -1176,6 +1180,10 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{analysis.focus}」の実績の記載は見つかりませんでした{target}"
     if missing == "year":
         return "質問の年度についての記述は見つかりませんでした"
+    if missing == "organization":
+        asked = "・".join(analysis.constraints.organizations)
+        other = f"（近い記述は{best.chunk.organization}の資料にあります）" if best and best.chunk.organization else ""
+        return f"{asked}の資料に質問に答える記述は見つかりませんでした{other}"
     if missing.startswith("sibling:"):
         _, asked, sibling = missing.split(":", 2)
         return f"「{asked}」についての記載は見つかりませんでした（「{sibling}」の記載はあります）"

@@ -335,3 +335,11 @@ def test_the_rationale_of_another_target_is_not_given_as_the_reason(assistant):
     answer = assistant.ask("IPAの中期目標で、自己診断実施組織数の目標を2000組織以上とした理由は？")
     for cite in answer.citations:
         assert "考え方" not in _lines_before(cite.source, cite.line_start) or "2000" in compact(cite.quote)
+
+
+def test_a_figure_from_another_organizations_document_does_not_answer(assistant):
+    # Only JETRO has overseas offices in these documents; asked of NEDO, the JETRO figure is no answer.
+    jetro = assistant.ask("JETROの海外事務所ネットワークは何カ国何拠点ですか？")
+    assert not jetro.abstained
+    nedo = assistant.ask("NEDOの海外事務所ネットワークは何カ国何拠点ですか？")
+    assert nedo.abstained and "NEDOの資料" in nedo.text and "JETROの資料にあります" in nedo.text
