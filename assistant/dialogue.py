@@ -18,7 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .question import GENERIC, MEASURE, Constraints, QuestionAnalysis, normalize_question, periods_in, year_of
+from .question import (
+    GENERIC,
+    MEASURE,
+    RESTATING,
+    Constraints,
+    QuestionAnalysis,
+    normalize_question,
+    periods_in,
+    year_of,
+)
 
 # Openers that point back at the previous turn (stripped before rewriting).
 _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じゃ|なら|ちなみに|一方|あと)[、,\s]*"
@@ -30,8 +39,8 @@ _BARE = re.compile(r"^(?P<head>.{1,24}?)(?:の場合|について|に関して|�
 _DETAIL = re.compile(r"^(具体的に|詳しく|詳細|もっと|くわしく)")
 # 「温室効果ガスの面では…？」「運営費交付金のほうは…？」: a question of another side of the previous one.
 _SIDE_QUESTION = re.compile(r"^[^、。？?]{1,20}?(?:の面|の方|のほう)(?:では|は|だと|なら|で)(?=.)")
-# 「年平均にすると」「1年あたりに換算すると」: the same figure asked in another form.
-_RESTATED = re.compile(r"^[^、。？?]{1,12}(?:にすると|に換算すると|で言うと|でいうと|に直すと)")
+# 「年平均にするとどのくらい？」: the previous figure asked in another form.
+_RESTATED = re.compile(rf"^[^、。？?]{{1,12}}(?:{'|'.join(RESTATING)})")
 _DETAIL_BARE = re.compile(r"^(具体的に(は|いうと)?|詳しく(は|教えて)?|詳細は|もっと詳しく|くわしく)[？?。]?$")
 # 「…人流・物流に関するいくつの領域？」: a count asked of a kind of thing, whose items 「具体的には？」 asks for.
 _COUNT_OF = re.compile(r"(?:いくつ|何[件社名人つ個か所]|何種類)の(?P<noun>[一-龥ァ-ヶー]{1,10})"
@@ -173,11 +182,16 @@ def _pronoun(question: str, topic: tuple[str, ...]) -> str:
     return subject + ("" if re.match(r"[はがをにでともへ]", rest) else "の") + rest
 
 
+def _quoted_things(previous: QuestionAnalysis) -> list[str]:
+    """The words the previous question quotes, except a document's name (「「新機軸」の資料」)."""
+    return _QUOTED_THING.findall(normalize_question(previous.question))
+
+
 def _referent(previous: QuestionAnalysis, noun: str) -> str:
     """What 「この<noun>」 stands for after ``previous``: its quoted things and its focus, with ``noun``
     (「その政府目標」 after 「…対内直接投資の目標は？」 -> 「対内直接投資の政府目標」; 「この制度」 after
     「「公益デジタルプラットフォーム」の認定制度とは？」 -> 「公益デジタルプラットフォームの認定制度」)."""
-    quoted = [t for t in _QUOTED_THING.findall(normalize_question(previous.question))]
+    quoted = _quoted_things(previous)
     focus = previous.focus if previous.focus and not any(previous.focus in t for t in quoted) else ""
     if focus.endswith(noun):
         head = focus
@@ -199,7 +213,7 @@ def _as_list(question: str) -> str | None:
 def _subject(previous: QuestionAnalysis) -> str:
     """What the previous turn asked about, as a noun phrase: its quoted things and its topic
     (「「プラットフォーム変革手引書」の第一版はいつ…？」 -> 「プラットフォーム変革手引書の第一版」)."""
-    quoted = _QUOTED_THING.findall(normalize_question(previous.question))
+    quoted = _quoted_things(previous)
     chain = "の".join(t for t in previous.topic if not any(t in q for q in quoted))
     return "の".join([*quoted, *([chain] if chain else [])]) or previous.focus
 
@@ -348,7 +362,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     elif _RESTATED.match(rest) and not _names_constraints(now):
         # 「年平均にするとどのくらい？」: the previous turn's figure, restated.
         body = f"{_subject(previous)}を{rest}"
-    elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q := normalize_question(question)):
+    elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q):
         body = _pronoun(q, previous.topic)
     elif has_own_focus(analysis):
         # 「では応募者数は？」: another attribute of the same subject (and programme).

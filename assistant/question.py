@@ -351,7 +351,8 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
     return focus, tuple(s for s, _ in specific if s != focus)
 
 
-_RESTATING = ("にすると", "に換算すると", "に直すと", "で言うと", "でいうと")
+# 「年平均にすると」「1年あたりに換算すると」: the same figure asked in another form.
+RESTATING = ("にすると", "に換算すると", "に直すと", "で言うと", "でいうと")
 
 
 def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, ...], str]:
@@ -366,7 +367,7 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
     for c in compounds(morphemes):
         if not c.before:
             break
-        if c.text.endswith("的") or text[c.end:].startswith(_RESTATING):
+        if c.text.endswith("的") or text[c.end:].startswith(RESTATING):
             continue  # 「具体的には」「年平均にすると」: how it is asked, not what about
         chain = [*chain, c] if chain and text[chain[-1].end:c.start] == "の" else [c]
     # 「JETROの中期目標の…輸出支援の目標」: the document named first is where, not what (its 中期 is not
