@@ -351,7 +351,7 @@ class ExtractiveAnswerer:
         best = ordered[0]
         confidence = self.confidence(best, analysis)
         ok, missing = self._supported(best, analysis)
-        if ok and analysis.wants_value and best.focus == 0 and analysis.focus in analysis.topic \
+        if ok and analysis.wants_value and best.focus == 0 and _asked_of(analysis) \
                 and self._names_a_thing(analysis.focus) and any(c.focus_own >= 1.0 for c in cands):
             # The asked thing (「ROE」) is a term of these passages, yet the sentence with the figure does not
             # name it, nor its headings: the figure is another thing's (「PBR」). An action asked about
@@ -1111,6 +1111,17 @@ def _cue(text: str, analysis: QuestionAnalysis) -> float:
     if kind in ("count", "amount", "percentage", "date"):
         return 1.0 if values_in(text) else 0.0
     return 0.0
+
+
+_QUESTION_WORD = re.compile(r"何|いくつ|いくら|どの|どれ|どう")
+
+
+def _asked_of(analysis: QuestionAnalysis) -> bool:
+    """Is the figure asked of the focus (「ROEの目標値は何%」), not the focus the thing counted after the
+    question word (「何名のイノベータ」)?"""
+    q = analysis.question
+    at, word = q.find(analysis.focus), _QUESTION_WORD.search(q)
+    return at >= 0 and (word is None or at < word.start())
 
 
 def _opens_with_year(text: str, years: tuple[int, ...]) -> bool:
