@@ -43,9 +43,10 @@ _SIDE_QUESTION = re.compile(r"^[^、。？?]{1,20}?(?:の面|の方|のほう)(?
 _RESTATED = re.compile(rf"^[^、。？?]{{1,12}}(?:{'|'.join(RESTATING)})")
 _DETAIL_BARE = re.compile(r"^(具体的に(は|いうと)?|詳しく(は|教えて)?|詳細は|もっと詳しく|くわしく)[？?。]?$")
 # 「…人流・物流に関するいくつの領域？」: a count asked of a kind of thing, whose items 「具体的には？」 asks for.
-_COUNT_OF = re.compile(r"(?:いくつ|何[件社名人つ個か所]|何種類)の(?P<noun>[一-龥ァ-ヶー]{1,10})"
+_COUNT_OF = re.compile(r"(?:いくつ|何(?:[件社名人つ個]|か所|カ所|ヶ所|箇所|種類))の(?P<noun>[一-龥ァ-ヶー]{1,10})"
                        r"(?:が|を|に)?(?:ありますか|ですか|か)?[？?]?$")
 _QUESTION_WORD = re.compile(r"^(いつ|何|なに|どこ|どの|どれ|いくつ|いくら|誰|だれ|どう|なぜ)")
+_ASKS = re.compile(r"いつ|何|なに|どこ|どの|どれ|いくつ|いくら|誰|だれ|どう|なぜ")  # a question word anywhere
 # 「新機軸の資料では」: a question that points at a document by its name sets its own scope.
 _NAMES_DOCUMENT = re.compile(r"(資料|文書|報告書|白書)(では|で|に|の中)")
 _PRONOUN = re.compile(r"^(?:それら|これら|あれら|それ|これ|あれ|その|この|あの)")
@@ -55,7 +56,9 @@ _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|こ�
 _SIDE = re.compile(r"(?:のほう|の方|の場合|について|に関して)$")
 # 「JETROの中期目標ではこの目標をどう扱ってる？」: a demonstrative inside a question that sets its own scope
 # points at what the previous turn asked about.
-_INNER_PRONOUN = re.compile(r"(?<=[はでにもがを、])(?:この|その|あの)(?P<noun>[一-龥ァ-ヶー]{1,10})")
+# Not a set phrase (その他・その後・その結果・そのため): the noun has two characters or more.
+_INNER_PRONOUN = re.compile(r"(?<=[はでにもがを、])(?:この|その|あの)(?!結果|一方|場合|ため)"
+                            r"(?P<noun>[一-龥ァ-ヶー]{2,10})")
 # 「「新機軸」の資料で」: a quoted word that names a document, not a thing asked about.
 _QUOTED_THING = re.compile(r"「([^「」]{2,40})」(?!の?(?:資料|文書|計画|報告書|白書))")
 # Nouns that name an attribute of a thing rather than a thing (「内訳は？」「きっかけは？」).
@@ -293,8 +296,9 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
     if now.doc_kinds and before.doc_kinds and now.doc_kinds != before.doc_kinds:
         # 「NEDOの中長期目標では？」 after a JETRO 中期目標 question: the kind too (longest first)
         for kind in sorted(before.doc_kinds, key=len, reverse=True):
-            out = out.replace(kind, "\0")
-        out = re.sub("\0+", now.doc_kinds[0], out, count=1).replace("\0", "")
+            if re.search(f"{re.escape(kind)}(?!期間)", out):  # the document, not 「中期目標期間」
+                out = re.sub(f"{re.escape(kind)}(?!期間)", now.doc_kinds[0], out, count=1)
+                break
     if now.version:
         other = "現行" if now.version == "変更案" else "変更案"
         out = out.replace(other, now.version)
@@ -350,9 +354,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             # 「具体的には？」: the previous question again, asking for detail — after 「いくつの領域？」, the items.
             before_q = normalize_question(previous.question)
             body = _as_list(before_q) or "具体的に、" + before_q
-        else:
+        elif (subject := _subject(previous)) and (has_own_focus(analysis) or _ASKS.search(rest)):
             # 「具体的にはどこまでの内容？」: its own question, about the previous turn's thing.
-            body = f"{_subject(previous)}は{rest}"
+            body = f"{subject}は{rest}"
+        else:  # 「もっと詳しく教えて」: the previous question again
+            body = "具体的に、" + normalize_question(previous.question)
     elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped

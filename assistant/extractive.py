@@ -40,6 +40,7 @@ from .question import (
     QuestionAnalysis,
     asked_figures,
     constraints_of,
+    normalize_question,
     opening_year,
     periods_in,
 )
@@ -548,18 +549,22 @@ class ExtractiveAnswerer:
                     break
             if found or (chunk is not best.chunk):
                 break
-            chunk, start = self._next_chunk(chunk), 0
+            last = _sentence(chunk, len(chunk.sentences) - 1) if chunk.sentences else ""
+            chunk = self._next_chunk(chunk)
+            start = _shared_sentence(chunk, last) + 1 if chunk is not None else 0  # past the overlap
         if not found or chunk is None:
             return None
         quote = self._list_quote(best, chunk, found[0], found[-1])
         lines = [_sentence(chunk, i) for i in found]
-        numbers = re.findall(r"[0-9][0-9,.]+", compact(analysis.question))  # 「2000」, not the 5 of 「第5期」
+        # 「2000」 (as 「2,000」 too), not the 5 of 「第5期」
+        numbers = re.findall(r"[0-9][0-9.]+", compact(analysis.question).replace(",", ""))
+        said = [compact(t).replace(",", "") for t in lines]
         # It must be this target's rationale: it repeats a figure of the question, or most of what it names.
         named = self._terms(" ".join([*analysis.qualifiers, analysis.focus]))
-        if not any(n in compact(t) for n in numbers for t in lines) \
+        if not any(n in t for n in numbers for t in said) \
                 and self.coverage(named, set(self._tok("".join(lines)))) < 0.5:
             return None
-        direct = next((t for t in lines if any(n in compact(t) for n in numbers)), None) \
+        direct = next((t for t, c in zip(lines, said, strict=True) if any(n in c for n in numbers)), None) \
             or next((t for t in lines if _GIVES_REASON.search(t)), lines[0])
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
 
@@ -939,7 +944,8 @@ _BULLETS = set(MAJOR_BULLETS + MINOR_BULLETS)
 def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, limit: int,
                 plain_ends: bool, after: str | None = None) -> list[int]:
     """From sentence ``begin`` on, the items marked ``level`` (the first item's mark when None), deeper ones
-    skipped. The list ends at a heading, at an item marked ``lead`` (the lead's next sibling), where its
+    skipped. The list ends at a heading not marked as its items are, at an item marked ``lead`` (the lead's
+    next sibling), where its
     numbering starts again (「①②…（４）①②」: the next section's list), or at a sentence that is not an
     item — once items were found, or at once when ``plain_ends`` — unless it is a paragraph under the last
     item (``after``: the mark of the item a continued list follows) and the next item follows on."""
@@ -984,12 +990,48 @@ def _explains(chunk: Chunk, j: int, last: str, level: str | None) -> bool:
 
 
 def _follows(before: str, mark: str) -> bool:
-    """Is ``mark`` the one after ``before`` (「a.」 -> 「b.」, 「①」 -> 「②」, 「（２）」 -> 「（３）」)?"""
-    a, b = unicodedata.normalize("NFKC", before), unicodedata.normalize("NFKC", mark)
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(diff) == 1 and ord(diff[0][1]) - ord(diff[0][0]) == 1
+    """Is ``mark`` the one after ``before`` (「a.」 -> 「b.」, 「⑨」 -> 「⑩」, 「（９）」 -> 「（10）」,
+    「ア」 -> 「イ」, 「Ⅲ」 -> 「Ⅳ」): the same kind of mark, numbered one more?"""
+    a, b = _ordinal_of(before), _ordinal_of(mark)
+    return a is not None and b is not None and _mark_shape(before) == _mark_shape(mark) and b == a + 1
+
+
+def _mark_shape(mark: str) -> str:
+    """A mark with its counter written as the first of its kind (「（１２）」 -> 「(0)」, 「ｂ．」 -> 「a.」)."""
+    out = []
+    for ch in mark:
+        if ch.isdigit() and not "①" <= ch <= "⑳":
+            ch = "0"
+        elif "①" <= ch <= "⑳":
+            ch = "①"
+        elif ch in _KATAKANA_ORDER:
+            ch = "ア"
+        elif ch in _ROMAN_ORDER:
+            ch = "Ⅰ"
+        elif ch.isalpha() and unicodedata.normalize("NFKC", ch).isascii():
+            ch = "a"
+        out.append(unicodedata.normalize("NFKC", ch))
+    return re.sub("0+", "0", "".join(out))
+
+
+_KATAKANA_ORDER = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+_ROMAN_ORDER = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+
+
+def _ordinal_of(mark: str) -> int | None:
+    """The number of an item's mark (「（１２）」 -> 12, 「③」 -> 3, 「イ」 -> 2, 「b.」 -> 2), or None."""
+    if m := re.search(r"[0-9０-９]+", mark):
+        return int(unicodedata.normalize("NFKC", m.group()))
+    for ch in mark:
+        if "①" <= ch <= "⑳":
+            return ord(ch) - ord("①") + 1
+        if ch in _KATAKANA_ORDER:
+            return _KATAKANA_ORDER.index(ch) + 1
+        if ch in _ROMAN_ORDER:
+            return _ROMAN_ORDER.index(ch) + 1
+        if (ch.isascii() and ch.isalpha()) or "ａ" <= ch <= "ｚ" or "Ａ" <= ch <= "Ｚ":
+            return ord(unicodedata.normalize("NFKC", ch).lower()) - ord("a") + 1
+    return None
 
 
 def _leads_subitems(chunk: Chunk, i: int) -> bool:
@@ -1119,7 +1161,7 @@ _QUESTION_WORD = re.compile(r"何|いくつ|いくら|どの|どれ|どう")
 def _asked_of(analysis: QuestionAnalysis) -> bool:
     """Is the figure asked of the focus (「ROEの目標値は何%」), not the focus the thing counted after the
     question word (「何名のイノベータ」)?"""
-    q = analysis.question
+    q = normalize_question(analysis.question)  # the focus is read from the normalized question
     at, word = q.find(analysis.focus), _QUESTION_WORD.search(q)
     return at >= 0 and (word is None or at < word.start())
 

@@ -367,8 +367,8 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
     for c in compounds(morphemes):
         if not c.before:
             break
-        if c.text.endswith("的") or text[c.end:].startswith(RESTATING):
-            continue  # 「具体的には」「年平均にすると」: how it is asked, not what about
+        if (c.text.endswith("的") and text[c.end:c.end + 1] in ("に", "な")) or text[c.end:].startswith(RESTATING):
+            continue  # 「具体的には」「年平均にすると」: how it is asked, not what about (「目的は」 is a topic)
         chain = [*chain, c] if chain and text[chain[-1].end:c.start] == "の" else [c]
     # 「JETROの中期目標の…輸出支援の目標」: the document named first is where, not what (its 中期 is not
     # part of a compound, so only 「目標」 would be left of it).

@@ -95,3 +95,10 @@ def test_items_with_a_paragraph_under_each_are_still_one_list():
     # A paragraph not followed by the next item in sequence ends the list.
     broken = _chunk("次の取組を行う。", "a. 研修", "研修を行う。", "c. 連携", "連携する。")
     assert items_after(broken, 0, 8) == [1]
+
+
+def test_the_next_mark_is_counted_in_its_own_numbering():
+    from assistant.extractive import _follows
+    for before, after in [("a.", "b."), ("⑨", "⑩"), ("（９）", "（10）"), ("ア", "イ"), ("Ⅲ", "Ⅳ")]:
+        assert _follows(before, after), (before, after)
+    assert not _follows("a.", "c.") and not _follows("①", "b.")

@@ -390,3 +390,17 @@ def test_the_same_question_of_another_side_is_asked_in_the_previous_scope(analyz
     _, follow = _conversation(analyze_q, "新機軸の資料で、資源自律経済の確立が掲げる国内市場の目標規模は？",
                               "温室効果ガスの面ではどんな目標？")
     assert follow.startswith("新機軸の資料で、資源自律経済の確立が掲げる温室効果ガスの面では")
+
+
+def test_set_phrases_and_later_mentions_are_left_alone(analyze_q):
+    # 「その他」 is no demonstrative for the previous thing.
+    _, other = _conversation(analyze_q, "JETROの中期目標で、対内直接投資の目標は？",
+                             "NEDOの中長期目標ではその他の取組は？")
+    assert "対内直接投資の他" not in other
+    # A kind swap changes the document, not 「中期目標期間」 later in the question.
+    _, swapped = _conversation(analyze_q, "JETROの中期目標では中期目標期間の支援件数の目標は？",
+                               "NEDOの中長期目標ではどう？")
+    assert "NEDOの中長期目標" in swapped and "中期目標期間" in swapped
+    # 「もっと詳しく教えて」 repeats the previous question, asking for detail.
+    _, more = _conversation(analyze_q, "IPAの令和6年度計画で、未踏事業の目標は？", "もっと詳しく教えて")
+    assert more.startswith("具体的に、") and "未踏事業の目標" in more
