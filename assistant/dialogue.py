@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from .question import (
     GENERIC,
     MEASURE,
+    QUESTION_WORD,
     RESTATING,
     Constraints,
     QuestionAnalysis,
@@ -45,8 +46,6 @@ _DETAIL_BARE = re.compile(r"^(具体的に(は|いうと)?|詳しく(は|教え�
 # 「…人流・物流に関するいくつの領域？」: a count asked of a kind of thing, whose items 「具体的には？」 asks for.
 _COUNT_OF = re.compile(r"(?:いくつ|何(?:[件社名人つ個]|か所|カ所|ヶ所|箇所|種類))の(?P<noun>[一-龥ァ-ヶー]{1,10})"
                        r"(?:が|を|に)?(?:ありますか|ですか|か)?[？?]?$")
-_QUESTION_WORD = re.compile(r"^(いつ|何|なに|どこ|どの|どれ|いくつ|いくら|誰|だれ|どう|なぜ)")
-_ASKS = re.compile(r"いつ|何|なに|どこ|どの|どれ|いくつ|いくら|誰|だれ|どう|なぜ")  # a question word anywhere
 # 「新機軸の資料では」: a question that points at a document by its name sets its own scope.
 _NAMES_DOCUMENT = re.compile(r"(資料|文書|報告書|白書)(では|で|に|の中)")
 _PRONOUN = re.compile(r"^(?:それら|これら|あれら|それ|これ|あれ|その|この|あの)")
@@ -354,7 +353,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             # 「具体的には？」: the previous question again, asking for detail — after 「いくつの領域？」, the items.
             before_q = normalize_question(previous.question)
             body = _as_list(before_q) or "具体的に、" + before_q
-        elif (subject := _subject(previous)) and (has_own_focus(analysis) or _ASKS.search(rest)):
+        elif (subject := _subject(previous)) and (has_own_focus(analysis) or QUESTION_WORD.search(rest)):
             # 「具体的にはどこまでの内容？」: its own question, about the previous turn's thing.
             body = f"{subject}は{rest}"
         else:  # 「もっと詳しく教えて」: the previous question again
@@ -376,7 +375,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     else:
         # 「理由は？」「それはいつまでに？」: the new question about the previous focus.
         subject = previous.focus
-        joint = "は" if _QUESTION_WORD.match(rest) else "の"
+        joint = "は" if QUESTION_WORD.match(rest) else "の"
         body = f"{subject}{joint}{rest}" if subject and subject not in rest else rest
     merged = merge(now, before)
     if not now.doc_kinds and not kind_exists(merged, catalog):

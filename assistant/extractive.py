@@ -36,6 +36,7 @@ from .answer import ABSTAIN, Citation
 from .question import (
     IMPLIED_FIGURE,
     MAGNITUDE,
+    QUESTION_WORD,
     Constraints,
     QuestionAnalysis,
     asked_figures,
@@ -1155,14 +1156,11 @@ def _cue(text: str, analysis: QuestionAnalysis) -> float:
     return 0.0
 
 
-_QUESTION_WORD = re.compile(r"何|いくつ|いくら|どの|どれ|どう")
-
-
 def _asked_of(analysis: QuestionAnalysis) -> bool:
     """Is the figure asked of the focus (「ROEの目標値は何%」), not the focus the thing counted after the
     question word (「何名のイノベータ」)?"""
     q = normalize_question(analysis.question)  # the focus is read from the normalized question
-    at, word = q.find(analysis.focus), _QUESTION_WORD.search(q)
+    at, word = q.find(analysis.focus), QUESTION_WORD.search(q)
     return at >= 0 and (word is None or at < word.start())
 
 

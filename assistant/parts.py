@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .question import QuestionAnalysis, normalize_question
+from .question import QUESTION_WORD, QuestionAnalysis, normalize_question
 
-_WH = r"(?:いつ|どう|どの|どんな|どういう|何|なに|なん|どこ|誰|だれ|いくら|いくつ|どれ)"
+_WH = f"(?:{QUESTION_WORD.pattern})"
 # 「Xはいつ策定され、Yはどう見直す？」: two questions joined at a comma, each with its question word.
 _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 # 「Xとして挙げられている機関と、Yで加わった業務は？」: two asked things joined by 「と、」.

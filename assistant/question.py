@@ -204,6 +204,8 @@ def asked_unit(question: str) -> str | None:
 _QUESTION_WORDS = ("何", "なに", "なん", "いくつ", "いくら", "どれ", "どの", "どんな", "どう", "どこ", "いつ", "誰",
                    "だれ",
                    "どちら", "なぜ", "どうして", "どういう", "どのよう")
+# A question word anywhere in a text (longest first), for the modules that read questions.
+QUESTION_WORD = re.compile("|".join(sorted(_QUESTION_WORDS, key=len, reverse=True)))
 _COMPOUND_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _JOINERS = set("・-ー/")
 _ADVERBIAL = ("で", "に", "と", "から", "まで", "より", "において", "にて", "へ")
