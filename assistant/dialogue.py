@@ -349,15 +349,15 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         if analysis.focus in _STATUS:
             body = _with_status(body, analysis.focus)
     elif _DETAIL.match(rest) and not _names_constraints(now):
-        if _DETAIL_BARE.match(rest):
-            # 「具体的には？」: the previous question again, asking for detail — after 「いくつの領域？」, the items.
-            before_q = normalize_question(previous.question)
-            body = _as_list(before_q) or "具体的に、" + before_q
-        elif (subject := _subject(previous)) and (has_own_focus(analysis) or QUESTION_WORD.search(rest)):
+        bare_detail, before_q = _DETAIL_BARE.match(rest), normalize_question(previous.question)
+        if not bare_detail and (subject := _subject(previous)) \
+                and (has_own_focus(analysis) or QUESTION_WORD.search(rest)):
             # 「具体的にはどこまでの内容？」: its own question, about the previous turn's thing.
             body = f"{subject}は{rest}"
-        else:  # 「もっと詳しく教えて」: the previous question again
-            body = "具体的に、" + normalize_question(previous.question)
+        else:
+            # 「具体的には？」「もっと詳しく教えて」: the previous question again, asking for detail — after
+            # 「いくつの領域？」, the items.
+            body = (bare_detail and _as_list(before_q)) or "具体的に、" + before_q
     elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped

@@ -348,7 +348,8 @@ class ExtractiveAnswerer:
             if close:
                 ordered.remove(close[0])
                 ordered.insert(0, close[0])
-        if not analysis.cross and self._part_documents(analysis, ordered):
+        parts = self._part_documents(analysis, ordered)
+        if parts and not analysis.cross:
             analysis = replace(analysis, cross=True)  # its parts name two documents
         best = ordered[0]
         confidence = self.confidence(best, analysis)
@@ -360,14 +361,14 @@ class ExtractiveAnswerer:
             # (「何名を発掘」) may be said in other words, so only a thing is required, and only one the question
             # asks the figure of — not the thing counted after the question word (「何名のイノベータ」).
             ok, missing = False, "focus"
-        draft = self._decide(analysis, ordered, best, confidence, ok, missing)
+        draft = self._decide(analysis, ordered, best, confidence, ok, missing, parts)
         draft.focus, draft.support, draft.missing = best.focus, best.support, missing
         return draft
 
     def _decide(self, analysis: QuestionAnalysis, ordered: list[Candidate], best: Candidate, confidence: float,
-                ok: bool, missing: str) -> Draft:
+                ok: bool, missing: str, parts: list[tuple[str, list[str], str | None]]) -> Draft:
         if analysis.cross:
-            return self._cross(analysis, ordered, confidence)
+            return self._cross(analysis, ordered, confidence, parts)
         if not ok or confidence < self.settings.abstain_threshold:
             return Draft(abstention_text(_what_is_missing(analysis, missing, best)), abstained=True,
                          confidence=confidence)
@@ -536,10 +537,10 @@ class ExtractiveAnswerer:
             for i in range(start, len(chunk.sentences)):
                 text = squeeze(_sentence(chunk, i))
                 seen += 1
-                rationale = bool(_RATIONALE.search(text))
-                if _is_heading(chunk, i) and not rationale and not found:
+                rationale, section = bool(_RATIONALE.search(text)), _is_heading(chunk, i)
+                if section and not rationale and not found:
                     return None  # another section (「（移動）」 in a 変更案 column) before any rationale
-                heading = _is_heading(chunk, i) or bool(_BRACKETED.fullmatch(text))
+                heading = section or bool(_BRACKETED.fullmatch(text))
                 if heading and found:
                     break
                 if heading:
@@ -649,7 +650,8 @@ class ExtractiveAnswerer:
             out.append(counterpart)
         return out
 
-    def _cross(self, analysis: QuestionAnalysis, ordered: list[Candidate], confidence: float) -> Draft:
+    def _cross(self, analysis: QuestionAnalysis, ordered: list[Candidate], confidence: float,
+               parts: list[tuple[str, list[str], str | None]]) -> Draft:
         """One answer per named organization or document, each cited from its own document.
 
         The documents a question names (by organization, fiscal year, kind or a quoted
@@ -657,7 +659,7 @@ class ExtractiveAnswerer:
         sentence even when the other fills the shared top k.
         """
         picked: list[tuple[str, Candidate]] = []
-        documents = self._part_documents(analysis, ordered) or [
+        documents = parts or [
             (name, titles, analysis.constraints.version) for name, titles in self._mentioned_documents(analysis)]
         for name, titles, version in documents:
             passages = self.searcher.search(analysis.question, k=3, filters=Filters(titles=titles))
@@ -695,13 +697,9 @@ class ExtractiveAnswerer:
             return [(org, [t for t, ch in self._heads().items() if ch.organization and org in ch.organization])
                     for org in c.organizations]
         # Revisions of one document (same organization and kind) count as one document.
-        families: dict[tuple, tuple[int, list[str], Chunk]] = {}
-        for title, ch in self._heads().items():
-            score = self._named(ch, analysis.question, c)
-            key = (ch.organization, ch.kind, ch.fiscal_year)
-            best_score, titles, head = families.get(key, (0, [], ch))
-            families[key] = (max(best_score, score), [*titles, title], head)
-        ranked = sorted(families.values(), key=lambda f: -f[0])
+        families = [(max(self._named(ch, analysis.question, c) for ch in heads), [ch.title for ch in heads], heads[0])
+                    for heads in self._document_families().values()]
+        ranked = sorted(families, key=lambda f: -f[0])
         strong = [f for f in ranked if f[0] >= 2]
         chosen = strong[:3] if len(strong) >= 2 else (strong + [f for f in ranked if f[0] == 1])[:2]
         return [(_short_title(head), titles) for _, titles, head in chosen]
@@ -712,6 +710,14 @@ class ExtractiveAnswerer:
             table = self.searcher.chunks
             self._documents = {c.title: c for c in table.take(table.first_rows("title"))}
         return self._documents
+
+    def _document_families(self) -> dict[tuple, list[Chunk]]:
+        """(organization, kind, fiscal year) -> the first chunk of each of its documents: the revisions of one
+        document, in the table's order."""
+        families: dict[tuple, list[Chunk]] = {}
+        for ch in self._heads().values():
+            families.setdefault((ch.organization, ch.kind, ch.fiscal_year), []).append(ch)
+        return families
 
     @staticmethod
     def _named(ch: Chunk, text: str, c: Constraints) -> int:
@@ -738,9 +744,7 @@ class ExtractiveAnswerer:
         A part is given the document that it names most strongly; among equals, the one whose passage was
         retrieved first. A named revision keeps only that revision's titles (「最新」: the latest one); a
         part naming the same document without a revision gets its other revisions."""
-        families: dict[tuple, list[Chunk]] = {}
-        for ch in self._heads().values():
-            families.setdefault((ch.organization, ch.kind, ch.fiscal_year), []).append(ch)
+        families = self._document_families()
         first_seen: dict[str, int] = {}
         for i, cand in enumerate(ordered):
             first_seen.setdefault(cand.chunk.title, i)
