@@ -72,8 +72,8 @@ _RATIONALE = re.compile(r"考え方|設定理由|根拠|理由")
 # A sentence that gives a reason itself (stricter than _REASON's 「による」「から」).
 _STATES_REASON = re.compile(r"ため[、。に]|ためである|理由|根拠|背景|踏まえ")
 _GIVES_REASON = re.compile(r"ため[、。]|ためである")  # 「…であるため、」 (not the purpose 「…のために」)
+_INDICATOR = re.compile(r"指標\s*[0-9]+(?:\s*-\s*[0-9]+)*")  # on NFKC text: 「指標３－１」
 _BRACKETED = re.compile(r"[［【＜〈\[<（(].{1,24}[］】＞〉\]>）)]")
-_RATIONALE_REACH = 16  # sentences read after the target's sentence for its rationale heading
 
 
 @dataclass
@@ -526,49 +526,76 @@ class ExtractiveAnswerer:
 
     def _rationale(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
         """「…の根拠は？」 about a target that the best sentence states without its reason: the paragraph under
-        the rationale heading that follows it in the plan (「［指標水準の考え方］」「＜目標水準の考え方＞」),
-        before the next heading — the sentence with the question's figure (or a 「…ため、」) first. None
-        when another section comes first, when none follows within the next chunk, or when the paragraph
-        shares neither a figure nor most of its words with the question (another target's rationale)."""
-        chunk: Chunk | None = best.chunk
-        start, seen, under = best.sentence + 1, 0, False
-        found: list[int] = []
-        while chunk is not None and seen < _RATIONALE_REACH:
-            for i in range(start, len(chunk.sentences)):
-                text = squeeze(_sentence(chunk, i))
-                seen += 1
-                rationale, section = bool(_RATIONALE.search(text)), _is_heading(chunk, i)
-                if section and not rationale and not found:
-                    return None  # another section (「（移動）」 in a 変更案 column) before any rationale
-                heading = section or bool(_BRACKETED.fullmatch(text))
-                if heading and found:
+        the rationale heading that follows it in its section (「［指標水準の考え方］」「＜目標水準の考え方＞」),
+        before the next heading — the sentence with the question's figure (or a 「…ため、」) first.
+
+        The heading may come after the section's other targets, so the walk goes on through the following
+        chunks while they stay under the target's parent section. Under the heading, paragraphs labelled
+        with indicators (「【指標３－１】【指標３－２】」) belong to those indicators: one labelled without
+        the target's own label is another target's rationale. None when no rationale heading follows
+        within the section, or when the paragraph shares neither a figure nor most of its words with the
+        question (another target's rationale)."""
+        label = _indicator_labels(best.text[:24])
+        under, mine = False, True
+        found: list[tuple[Chunk, int]] = []
+        for chunk, i in self._following(best):
+            text = squeeze(_sentence(chunk, i))
+            if _is_heading(chunk, i) or _BRACKETED.fullmatch(text):
+                labels = _indicator_labels(text)
+                if found:
+                    break  # the next heading or the next indicator's paragraph ends this one
+                if _RATIONALE.search(text):
+                    under, mine = True, True
+                elif under and labels:
+                    mine = not label or bool(label & labels)  # a paragraph of these indicators
+                else:
+                    under = False  # another heading: what follows is not a rationale
+            elif under and mine:
+                found.append((chunk, i))
+                if len(found) >= 3 or found[-1][0] is not found[0][0]:
                     break
-                if heading:
-                    under = rationale
-                elif under:
-                    found.append(i)
-                if seen >= _RATIONALE_REACH or len(found) >= 3:
-                    break
-            if found or (chunk is not best.chunk):
-                break
-            last = _sentence(chunk, len(chunk.sentences) - 1) if chunk.sentences else ""
-            chunk = self._next_chunk(chunk)
-            start = _shared_sentence(chunk, last) + 1 if chunk is not None else 0  # past the overlap
-        if not found or chunk is None:
+        found = [(c, i) for c, i in found if c is found[0][0]] if found else []
+        if not found:
             return None
-        quote = self._list_quote(best, chunk, found[0], found[-1])
-        lines = [_sentence(chunk, i) for i in found]
+        chunk = found[0][0]
+        quote = self._list_quote(best, chunk, found[0][1], found[-1][1])
+        lines = [_sentence(chunk, i) for _, i in found]
         # 「2000」 (as 「2,000」 too), not the 5 of 「第5期」
         numbers = re.findall(r"[0-9][0-9.]+", compact(analysis.question).replace(",", ""))
         said = [compact(t).replace(",", "") for t in lines]
-        # It must be this target's rationale: it repeats a figure of the question, or most of what it names.
+        # It must be this target's rationale: labelled with its indicator, or it repeats a figure of the
+        # question, or most of what it names.
         named = self._terms(" ".join([*analysis.qualifiers, analysis.focus]))
-        if not any(n in t for n in numbers for t in said) \
+        if not (label and mine) and not any(n in t for n in numbers for t in said) \
                 and self.coverage(named, set(self._tok("".join(lines)))) < 0.5:
             return None
         direct = next((t for t, c in zip(lines, said, strict=True) if any(n in c for n in numbers)), None) \
             or next((t for t in lines if _GIVES_REASON.search(t)), lines[0])
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
+
+    def _following(self, best: Candidate):
+        """The sentences after the best one, in its chunk and the chunks that follow it (past their overlap),
+        while they stay under the best sentence's top-level section and in its version (or in text shared by
+        both versions), at most ``rationale_reach`` sentences. Only the top level is compared: bracketed
+        headings (「［重要度高・困難度高］」「［指標水準の考え方］」) are siblings that the structure reader may
+        nest."""
+        chunk: Chunk | None = best.chunk
+        parent = tuple(best.chunk.section[:1])
+        start, seen = best.sentence + 1, 0
+        while chunk is not None:
+            for i in range(start, len(chunk.sentences)):
+                yield chunk, i
+                seen += 1
+                if seen >= self.settings.rationale_reach:
+                    return
+            last = _sentence(chunk, len(chunk.sentences) - 1) if chunk.sentences else ""
+            nxt = self.searcher.next_chunk(chunk.chunk_id)
+            while nxt is not None and nxt.version not in (None, best.chunk.version):
+                nxt = self.searcher.next_chunk(nxt.chunk_id)  # the other column of a 新旧対照表
+            if nxt is None or (nxt.source, nxt.part) != (chunk.source, chunk.part) \
+                    or tuple(nxt.section[:len(parent)]) != parent:
+                return
+            chunk, start = nxt, _shared_sentence(nxt, last) + 1
 
     def _inline_list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
         """The items of an enumeration inside the best sentence, quoted whole (up to twice the usual length)."""
@@ -935,6 +962,12 @@ def items_continued(chunk: Chunk, last: int, nxt: Chunk, lead: str | None, limit
     text = _sentence(chunk, last)
     return _items_from(nxt, _shared_sentence(nxt, text) + 1, _marker_kind(text), lead, limit, plain_ends=True,
                        after=_mark(text))
+
+
+def _indicator_labels(text: str) -> set[str]:
+    """The indicators a text names (「指標３－１」 as 「指標3-1」), to tell which target a rationale is of."""
+    text = re.sub(r"[‐‑−–—－]", "-", unicodedata.normalize("NFKC", text))
+    return {re.sub(r"\s", "", m) for m in _INDICATOR.findall(text)}
 
 
 def _shared_sentence(nxt: Chunk, text: str) -> int:

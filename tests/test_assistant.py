@@ -330,6 +330,23 @@ def test_a_reason_for_a_target_is_read_under_the_rationale_heading_that_follows_
     assert "2000" in first and "ため" in first  # the sentence with the asked figure, giving the reason
 
 
+def test_a_rationale_after_the_sections_other_targets_is_found_by_its_indicator_label(assistant):
+    # 指標３－１ is followed by 指標３－２, the qualitative indicators and another heading before
+    # 「＜目標水準の考え方＞」 and its label 「【指標３－１】【指標３－２】」.
+    answer = assistant.ask("JETROの中期目標の変更案で、輸出・投資等の海外展開成功件数の目標水準の根拠は？")
+    assert not answer.abstained
+    cite = answer.citations[0]
+    assert "考え方" in _lines_before(cite.source, cite.line_start)
+    assert "指標３－１" in _lines_before(cite.source, cite.line_start)
+
+
+def test_indicator_labels_are_read_in_one_form():
+    from assistant.extractive import _indicator_labels
+    assert _indicator_labels("【指標３－１】【指標３－２】") == {"指標3-1", "指標3-2"}
+    assert _indicator_labels("＜指標１：企業におけるデジタル経営改革の推進＞") == {"指標1"}
+    assert _indicator_labels("指標 3 - 10：…") == {"指標3-10"} and not _indicator_labels("評価指標の考え方")
+
+
 def test_the_rationale_of_another_target_is_not_given_as_the_reason(assistant):
     # In the 変更案 column this target is followed by 「（移動）」 and then another target's rationale.
     answer = assistant.ask("IPAの中期目標で、自己診断実施組織数の目標を2000組織以上とした理由は？")
