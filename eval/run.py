@@ -97,13 +97,15 @@ def question_row(q: Question, answer: Answer, texts: list[str]) -> Row:
     plain = MARKER_ANY.sub("", answer.text)
     return Row(
         q.id, q.type, q.split, q.question, answer.text, q.answer,
-        is_correct(answer.text, q.must_include) if q.answerable else gave_up,
+        # An abstention is never a right answer, even when it names the near figure (「近い箇所にある「…」」).
+        (not gave_up and is_correct(answer.text, q.must_include)) if q.answerable else gave_up,
         gave_up,
         first_relevant_rank(texts[:10], q.evidence_keys()) if q.evidence else None,
         [f"[{c.marker}] {c.source}:{c.line_start}-{c.line_end}" for c in answer.citations],
         _citation_precision(answer, q) if q.answerable else None,
         dict(answer.timings_ms),
-        first_line_correct=is_correct(first_line(answer.text), q.must_include) if q.answerable else None,
+        first_line_correct=(not gave_up and is_correct(first_line(answer.text), q.must_include))
+        if q.answerable else None,
         length=len(plain.strip()),
         coverage=coverage(answer.text) if q.answerable and not gave_up else None,
         agreement=_agreement(answer),

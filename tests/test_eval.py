@@ -59,6 +59,16 @@ def test_must_include_is_width_and_space_insensitive():
     assert not is_correct("anything", [])
 
 
+def test_an_abstention_that_names_the_near_figure_is_not_a_right_answer():
+    from assistant.answer import Answer
+    from eval.run import question_row
+    q = Question("q1", "研修受講者数は？", "1,775名", "fact", ["1,775"], [], "dev")
+    gave_up = Answer(q.question, "資料に記載なし（近い箇所にある「1,775 名」は別の項目の値です）", abstained=True)
+    said = Answer(q.question, "1,775 名", abstained=False)
+    assert not question_row(q, gave_up, []).correct and not question_row(q, gave_up, []).first_line_correct
+    assert question_row(q, said, []).correct and question_row(q, said, []).first_line_correct
+
+
 def test_gate_flags_only_drops_beyond_tolerance():
     base = {"hit@5": 0.95, "answer_accuracy": 0.8}
     assert check_against_baseline({"hit@5": 0.93, "answer_accuracy": 0.8}, base, {"hit@5": 0.03}) == []
