@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from index.config import AnswerSettings
-from index.documents import Chunk
+from index.documents import Chunk, SentenceSpan
 from index.headings import LIST_START, MAJOR_BULLETS, MINOR_BULLETS, heading_kind
 from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
@@ -423,6 +423,8 @@ class ExtractiveAnswerer:
             if c.value.kind == "grade":  # 「A（全体として…上回る成果が得られている）」
                 meaning = grade_meaning(c.text, c.value)
                 return c.value.text + (f"（{meaning}）" if meaning else "") + _qualifier(c.chunk)
+            # A run of figures (a table row) is shown around the picked one — but of a series of years only
+            # the asked year's figure is the answer.
             run = value_run(c.text, c.value)
             at = run.index(c.value)
             shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
@@ -469,8 +471,8 @@ class ExtractiveAnswerer:
         return Quote(joined, text, _version_label(chunk))
 
     def _list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
-        """A lead-in and the items under it, collected across bullets, lines and the next chunk."""
-        chunk = best.chunk
+        """A lead-in and the items under it, collected across bullets, lines and the chunks that follow."""
+        chunk = self._stream(best.chunk, len(best.chunk.sentences) + self.settings.reach)
         start = best.sentence
         if _is_item(chunk, start) and best.focus_own >= 1.0 and len(_enumerated(best.text)) >= 2:
             # An item that names the asked thing and enumerates it (「○ …の見直し（A、B、Cなど）」): its
@@ -484,39 +486,15 @@ class ExtractiveAnswerer:
         # Walked back to the list's first item: its siblings are the items, even if it has sub-items.
         level = _marker_kind(best.text) if start != best.sentence else None
         items = items_after(chunk, start, self.settings.max_list_items, level)
-        quotes: list[Quote] = []
-        item_chunk = chunk
-        if len(items) < 2 and not _is_item(chunk, start):
-            # A lead-in at the end of its chunk: the items open the next chunk of the document.
-            nxt = self._next_chunk(chunk)
-            if nxt is not None:
-                k = _shared_sentence(nxt, _sentence(chunk, start))
-                limit = self.settings.max_list_items
-                # The next chunk opens with the first item itself: the items are it and its siblings.
-                more = items_after(nxt, k, limit) if k >= 0 else \
-                    _items_from(nxt, 0, None, None, limit, plain_ends=False) if _is_item(nxt, 0) else []
-                if len(more) >= 2:
-                    quotes.append(self._quote(best, analysis))
-                    items, item_chunk, start = more, nxt, more[0]
         if len(items) < 2:
             return self._inline_list(analysis, best, confidence)
-        first = start if item_chunk is chunk and not _is_item(chunk, start) and not _is_heading(chunk, start) \
-            else items[0]
-        quotes.append(self._list_quote(best, item_chunk, first, items[-1]))
-        phrases = [_short_item(_sentence(item_chunk, j)) for j in items]
-        # A list that runs to the end of its chunk goes on in the next one.
-        room = self.settings.max_list_items - len(items)
-        if room > 0 and items[-1] == len(item_chunk.sentences) - 1 and (nxt := self._next_chunk(item_chunk)):
-            lead = _marker_kind(_sentence(item_chunk, start))
-            lead = lead if lead != _marker_kind(_sentence(item_chunk, items[0])) else None
-            more = items_continued(item_chunk, items[-1], nxt, lead, room)
-            if more:
-                quotes.append(self._list_quote(best, nxt, more[0], more[-1]))
-                phrases += [_short_item(_sentence(nxt, j)) for j in more]
+        first = start if not _is_item(chunk, start) and not _is_heading(chunk, start) else items[0]
+        quotes = [self._list_quote(best, chunk, first, items[-1])]
+        phrases = [_short_item(_sentence(chunk, j)) for j in items]
         for j in items:
             # An item that spells out the asked thing itself (「選定した5分野（食品・繊維・…）」 for 「分野は」)
             # answers with that enumeration, not with the items' opening words.
-            text = _sentence(item_chunk, j)
+            text = _sentence(chunk, j)
             if analysis.focus and re.search(f"{re.escape(analysis.focus)}\\s*[（(]", text) \
                     and len(inner := _enumerated(text)) >= 3:
                 phrases = inner
@@ -537,8 +515,9 @@ class ExtractiveAnswerer:
         question (another target's rationale)."""
         label = _indicator_labels(best.text[:24])
         under, mine = False, True
-        found: list[tuple[Chunk, int]] = []
-        for chunk, i in self._following(best):
+        chunk = self._stream(best.chunk, best.sentence + 1 + self.settings.reach, in_section=True)
+        found: list[int] = []
+        for i in range(best.sentence + 1, len(chunk.sentences)):
             text = squeeze(_sentence(chunk, i))
             if _is_heading(chunk, i) or _BRACKETED.fullmatch(text):
                 labels = _indicator_labels(text)
@@ -551,15 +530,13 @@ class ExtractiveAnswerer:
                 else:
                     under = False  # another heading: what follows is not a rationale
             elif under and mine:
-                found.append((chunk, i))
-                if len(found) >= 3 or found[-1][0] is not found[0][0]:
+                found.append(i)
+                if len(found) >= 3:
                     break
-        found = [(c, i) for c, i in found if c is found[0][0]] if found else []
         if not found:
             return None
-        chunk = found[0][0]
-        quote = self._list_quote(best, chunk, found[0][1], found[-1][1])
-        lines = [_sentence(chunk, i) for _, i in found]
+        quote = self._list_quote(best, chunk, found[0], found[-1])
+        lines = [_sentence(chunk, i) for i in found]
         # 「2000」 (as 「2,000」 too), not the 5 of 「第5期」
         numbers = re.findall(r"[0-9][0-9.]+", compact(analysis.question).replace(",", ""))
         said = [compact(t).replace(",", "") for t in lines]
@@ -573,30 +550,6 @@ class ExtractiveAnswerer:
             or next((t for t in lines if _GIVES_REASON.search(t)), lines[0])
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
 
-    def _following(self, best: Candidate):
-        """The sentences after the best one, in its chunk and the chunks that follow it (past their overlap),
-        while they stay under the best sentence's top-level section and in its version (or in text shared by
-        both versions), at most ``rationale_reach`` sentences. Only the top level is compared: bracketed
-        headings (「［重要度高・困難度高］」「［指標水準の考え方］」) are siblings that the structure reader may
-        nest."""
-        chunk: Chunk | None = best.chunk
-        parent = tuple(best.chunk.section[:1])
-        start, seen = best.sentence + 1, 0
-        while chunk is not None:
-            for i in range(start, len(chunk.sentences)):
-                yield chunk, i
-                seen += 1
-                if seen >= self.settings.rationale_reach:
-                    return
-            last = _sentence(chunk, len(chunk.sentences) - 1) if chunk.sentences else ""
-            nxt = self.searcher.next_chunk(chunk.chunk_id)
-            while nxt is not None and nxt.version not in (None, best.chunk.version):
-                nxt = self.searcher.next_chunk(nxt.chunk_id)  # the other column of a 新旧対照表
-            if nxt is None or (nxt.source, nxt.part) != (chunk.source, chunk.part) \
-                    or tuple(nxt.section[:len(parent)]) != parent:
-                return
-            chunk, start = nxt, _shared_sentence(nxt, last) + 1
-
     def _inline_list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
         """The items of an enumeration inside the best sentence, quoted whole (up to twice the usual length)."""
         inline = _inline_items(best.text)
@@ -605,12 +558,24 @@ class ExtractiveAnswerer:
         direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
 
-    def _next_chunk(self, chunk: Chunk) -> Chunk | None:
-        """The chunk after ``chunk`` in its document (same file and part), if any."""
+    def _stream(self, chunk: Chunk, size: int, in_section: bool = False) -> Chunk:
+        """``chunk`` read on through the chunks that follow it in its document, as one chunk of up to
+        ``size`` sentences (see :func:`join_chunks`), in its version of a 新旧対照表 (or in text shared by both
+        columns; the other column is skipped). ``in_section``: only while they stay under its top-level
+        section — the top level only, as bracketed headings (「［重要度高・困難度高］」「［指標水準の考え方］」)
+        are siblings that the structure reader may nest."""
+        chunks, total, version = [chunk], len(chunk.sentences), chunk.version
+        top = tuple(chunk.section[:1]) if in_section else ()
         nxt = self.searcher.next_chunk(chunk.chunk_id)
-        if nxt is None or (nxt.source, nxt.part, nxt.version) != (chunk.source, chunk.part, chunk.version):
-            return None
-        return nxt
+        while nxt is not None and total < size and (nxt.source, nxt.part) == (chunk.source, chunk.part):
+            version = version or nxt.version  # from shared text on into the first column met
+            if nxt.version in (None, version):
+                if tuple(nxt.section[:len(top)]) != top:
+                    break
+                chunks.append(nxt)
+                total += len(nxt.sentences)
+            nxt = self.searcher.next_chunk(nxt.chunk_id)
+        return join_chunks(chunks)
 
     def _versions(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
         """A 新旧対照表 answer: the asked (or amended) version first, the other when it differs."""
@@ -955,13 +920,24 @@ def items_after(chunk: Chunk, start: int, limit: int, level: str | None = None) 
     return _items_from(chunk, begin, level, lead if subitems else None, limit, plain_ends=False)
 
 
-def items_continued(chunk: Chunk, last: int, nxt: Chunk, lead: str | None, limit: int) -> list[int]:
-    """Indices in ``nxt`` (the next chunk) of the items that continue a list whose item ``last`` ends
-    ``chunk``: after the sentence the chunks share (they overlap), items marked like ``last``, deeper ones
-    skipped, up to a sentence that is not an item or one marked like ``lead`` (the lead's next sibling)."""
-    text = _sentence(chunk, last)
-    return _items_from(nxt, _shared_sentence(nxt, text) + 1, _marker_kind(text), lead, limit, plain_ends=True,
-                       after=_mark(text))
+def join_chunks(chunks: Sequence[Chunk]) -> Chunk:
+    """Consecutive chunks of one document as one chunk: each next one from past the sentence it shares with
+    the one before (chunks overlap), its sentences keeping their lines. The first chunk's headings stay the
+    headings (the quote is cited under them); one chunk is returned as it is."""
+    if len(chunks) == 1:
+        return chunks[0]
+    text, spans = "", []
+    for n, c in enumerate(chunks):
+        begin = 0
+        if n and (before := chunks[n - 1]).sentences:
+            begin = _shared_sentence(c, _sentence(before, len(before.sentences) - 1)) + 1
+        for k in range(begin, len(c.sentences)):
+            span = c.sentences[k]
+            gap = c.text[span.end:c.sentences[k + 1].start] if k + 1 < len(c.sentences) else "\n"
+            spans.append(SentenceSpan(len(text), len(text) + span.end - span.start, span.line_start, span.line_end))
+            text += c.text[span.start:span.end] + gap  # with what separated it from the next (a line break)
+    return replace(chunks[0], text=text, sentences=spans, line_end=chunks[-1].line_end,
+                   char_end=chunks[-1].char_end)
 
 
 def _indicator_labels(text: str) -> set[str]:

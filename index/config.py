@@ -155,7 +155,7 @@ class AnswerSettings(_Strict):
     value_share: StrictFloat = Field(0.7, ge=0, le=1)
     max_quotes: StrictInt = Field(2, ge=1, le=10)
     extra_ratio: StrictFloat = Field(0.85, ge=0, le=1)
-    rationale_reach: StrictInt = Field(40, ge=1, le=400)
+    reach: StrictInt = Field(40, ge=1, le=400)
     scoring: ScoringSettings = ScoringSettings()
 
 

@@ -43,13 +43,17 @@ def test_the_limit_holds():
 
 
 def test_a_list_that_runs_to_the_end_of_its_chunk_goes_on_in_the_next():
-    from assistant.extractive import items_continued
+    from assistant.extractive import join_chunks
     first = _chunk("③ リスク評価手法の浸透を図る。", "a. 実践研修を開催する。", "b. ガイドを作成する。")
     # The next chunk overlaps the first by a sentence, then continues with c. and ends at the lead's sibling.
-    nxt = _chunk("b. ガイドを作成する。", "c. リスク分析を支援する。", "・補足", "④ 中小企業の対策を強化する。")
-    assert items_continued(first, 2, nxt, "①", 8) == [1]
-    # Without a shared sentence the list goes on from the next chunk's start.
-    assert items_continued(first, 2, _chunk("c. リスク分析を支援する。", "d. 人材を育成する。"), "①", 8) == [0, 1]
+    nxt = _chunk("b. ガイドを作成する。", "c. リスク分析を支援する。", "④ 中小企業の対策を強化する。")
+    joined = join_chunks([first, nxt])
+    assert [joined.text[s.start:s.end][:2] for s in joined.sentences] == ["③ ", "a.", "b.", "c.", "④ "]
+    assert items_after(joined, 0, 8) == [1, 2, 3]
+    # Without a shared sentence the next chunk is read from its start.
+    joined = join_chunks([first, _chunk("c. リスク分析を支援する。", "d. 人材を育成する。")])
+    assert items_after(joined, 0, 8) == [1, 2, 3, 4]
+    assert join_chunks([first]) is first
 
 
 def test_the_first_item_of_a_list_is_one_of_the_items_even_with_sub_items_under_it():
