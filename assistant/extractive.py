@@ -221,7 +221,7 @@ class ExtractiveAnswerer:
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
                     measure=measure,
                     value=best_value(text, value_type, analysis.unit, focus_pos, _asked(analysis, value_type),
-                                     status, analysis.asks_deadline)
+                                     status, analysis.asks_deadline, _asks_rate(analysis))
                     if value_type else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
@@ -617,7 +617,7 @@ class ExtractiveAnswerer:
             tokens = set(self._tok(s))
             overlap = len(tokens & target) / max(len(tokens | target), 1)
             value = best_value(s, kind, analysis.unit, _positions(s, analysis.focus), _asked(analysis, kind),
-                               analysis.status, analysis.asks_deadline) \
+                               analysis.status, analysis.asks_deadline, _asks_rate(analysis)) \
                 if c.value else None
             if c.value and not value:
                 continue
@@ -1124,6 +1124,11 @@ def value_anchors(text: str, analysis: QuestionAnalysis, value_type: str | None)
     # A figure written right after a phrase the question names (「半導体…構築２兆円超、蓄電池0.4兆円」)
     # belongs to it: the end of each named phrase is an anchor too.
     return at + [m.end() for q in analysis.qualifiers if len(q) >= 3 for m in re.finditer(re.escape(q), text)]
+
+
+def _asks_rate(analysis: QuestionAnalysis) -> bool:
+    """Is a rate asked (「希望出生率はいくつ」), which may be written as a bare decimal?"""
+    return analysis.focus.endswith("率")
 
 
 def _positions(text: str, focus: str) -> list[int]:

@@ -189,14 +189,26 @@ _EVENT_AFTER = re.compile(r"^\s*(?:に|の)?\s*"
                           r"(?:策定|公表|決定|閣議決定|発表|設立|創設|改定|改正|取りまとめ|成立|施行|公布)")
 
 
+# A rate written without a unit (「希望出生率は…2021年に1.6と低下」): a decimal, not part of a figure with a unit.
+_BARE_RATE = re.compile(r"(?<![0-9０-９.．,，])[0-9０-９]+[.．][0-9０-９]+"
+                        r"(?![0-9０-９.．,，]|\s*(?:[%％倍万億兆千百]|" + _UNIT_ALT + r"))")
+
+
+def rates_in(text: str) -> list[Value]:
+    """Every decimal written without a unit in ``text`` (kind "number"), in order."""
+    return [Value(m.group(0), m.start(), m.end(), "number") for m in _BARE_RATE.finditer(text)]
+
+
 def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "",
-               status: str | None = None, deadline: bool = False) -> Value | None:
+               status: str | None = None, deadline: bool = False, rate: bool = False) -> Value | None:
     """The value of the asked type closest after (else before) an anchor position (the asked phrase).
 
     ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」 (for a
     name, the whole question: 「ISMAPに登録された事業者の名前」 is not answered by 「ISMAP」).
     ``status`` 目標 prefers a figure stated as a target, 実績 one that is not (see :func:`is_target`).
     ``deadline`` (「何年までに」) leaves out the dates of things done (「2022年に策定された」).
+    ``rate`` (a rate asked, 「出生率はいくつ」): with no figure of the asked type, a decimal written without a
+    unit (「1.6」) is one.
     """
     found = _FINDERS.get(answer_type, values_in)(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))
@@ -206,6 +218,8 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
         typed = exact or typed
     if status and answer_type not in _NOT_FIGURES:
         typed = [v for v in typed if is_target(v, text) == (status == "目標")] or typed
+    if not typed and rate and answer_type in ("count", "magnitude") and not unit:
+        typed = rates_in(text)
     if not typed:
         return None
 

@@ -411,3 +411,13 @@ def test_a_sentence_that_opens_with_a_year_is_about_that_year():
 def test_an_adverb_in_teki_is_not_a_topic_but_a_noun_in_teki_is(analyze_q):
     assert analyze_q("NEDOの指標は具体的には何が評価されるの？").topic == ("NEDO", "指標")
     assert analyze_q("伴走支援の目的は？").topic == ("伴走支援", "目的")
+
+
+def test_a_rate_written_without_a_unit_answers_a_rate_question():
+    from assistant.values import rates_in
+    text = "希望出生率は、2010年、2015年ともに1.8であったが、2021年に1.6と低下。"
+    assert [v.text for v in rates_in(text)] == ["1.8", "1.6"]
+    assert rates_in("1.2倍（261,438件）、62.1%、3.5兆円") == []  # decimals with a unit are other figures
+    at = text.index("2021年") + len("2021年")
+    assert best_value(text, "count", None, [at], rate=True).text == "1.6"
+    assert best_value(text, "count", None, [at]) is None  # only a rate asked may be a bare decimal
