@@ -32,7 +32,7 @@ from .question import (
 
 # Openers that point back at the previous turn (stripped before rewriting).
 _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じゃ|なら|ちなみに|一方|あと)[、,\s]*"
-                     r"|(?:それ|これ|あれ|そちら|こちら|その|この|あの|上記の?|同じ)(?:ら)?"
+                     r"|(?!それぞれ)(?:それ|これ|あれ|そちら|こちら|その|この|あの|上記の?|同じ)(?:ら)?"
                      r"(?:は|も|の|って|で|に|を|が)?[、,\s]*)")
 # The question minus a closing 「は？」「では？」「の場合は？」「はどうですか？」.
 _BARE = re.compile(r"^(?P<head>.{1,24}?)(?:の場合|について|に関して|だけ|のみ)?(?:では|には|だと|なら|は|も)?"
@@ -48,9 +48,11 @@ _COUNT_OF = re.compile(r"(?:いくつ|何(?:[件社名人つ個]|か所|カ所|�
                        r"(?:が|を|に)?(?:ありますか|ですか|か)?[？?]?$")
 # 「新機軸の資料では」: a question that points at a document by its name sets its own scope.
 _NAMES_DOCUMENT = re.compile(r"(資料|文書|報告書|白書)(では|で|に|の中)")
-_PRONOUN = re.compile(r"^(?:それら|これら|あれら|それ|これ|あれ|その|この|あの)")
+_PRONOUN = re.compile(r"^(?!それぞれ)(?:それら|これら|あれら|それ|これ|あれ|その|この|あの)")  # not 「それぞれ」 (each)
 # 「その年の」「そのときの」: the pronoun stands for the year or period, which is carried as a constraint.
 _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
+# 「その前の年度は？」「前年度の実績は？」「翌年度は？」: the year before or after the previous turn's.
+_RELATIVE_YEAR = re.compile(r"^(?:その|この)?(?P<step>前|昨|翌|次)の?(?:年度|年)(?![比度])")
 # 「支援件数のほうは？」「蓄電池の場合は？」: what is compared with the previous turn's topic.
 _SIDE = re.compile(r"(?:のほう|の方|の場合|について|に関して)$")
 # 「JETROの中期目標ではこの目標をどう扱ってる？」: a demonstrative inside a question that sets its own scope
@@ -341,6 +343,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     now, before = analysis.constraints, previous.constraints
     if not now.version and (version := next((v for w, v in _VERSION_WORDS.items() if w in question), None)):
         now = replace(now, version=version)
+    if (relative := _RELATIVE_YEAR.match(rest)) and not now.fiscal_years and len(before.fiscal_years) == 1:
+        year = before.fiscal_years[0] + (-1 if relative.group("step") in "前昨" else 1)
+        now = replace(now, fiscal_years=(year,))
+        rest = era_label(year) + rest[relative.end():]
     bare = _BARE.match(rest)
     if bare and _names_constraints(now) and (not has_own_focus(analysis) or len(bare.group("head")) <= 12):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint

@@ -812,6 +812,9 @@ def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callabl
     measure's name is not assembled from words of neighbouring sentences."""
     total = sum(weight(t) for t in terms)
     where: dict[str, list[int]] = {}
+    # 「研修等の受講者数」 names 「研修受講者数」: 「等」 (and its の) sit between a name's words.
+    tokens = [t for i, t in enumerate(tokens) if t not in _ET_CETERA
+              and not (t == "の" and i and tokens[i - 1] in _ET_CETERA)]
     for i, t in enumerate(tokens):
         where.setdefault(t, []).append(i)
     best = 0.0
@@ -827,6 +830,7 @@ def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callabl
     return best / total if total else 0.0
 
 
+_ET_CETERA = ("等", "など")
 _PART_MARKS = "①②③④⑤⑥⑦⑧⑨"
 
 

@@ -361,3 +361,11 @@ def test_a_figure_from_another_organizations_document_does_not_answer(assistant)
     assert not jetro.abstained
     nedo = assistant.ask("NEDOの海外事務所ネットワークは何カ国何拠点ですか？")
     assert nedo.abstained and "NEDOの資料" in nedo.text and "JETROの資料にあります" in nedo.text
+
+
+def test_a_name_spelled_with_et_cetera_between_its_words_is_the_same_measure():
+    from assistant.extractive import phrase_coverage
+    one = lambda t: 1.0  # noqa: E731
+    terms = ["研修", "受講", "者", "数"]
+    assert phrase_coverage(terms, ["研修", "等", "の", "受講", "者", "数"], one) == 1.0
+    assert phrase_coverage(terms, ["研修", "費", "の", "受講", "者", "数"], one) < 1.0  # another word between

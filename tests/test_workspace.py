@@ -101,6 +101,24 @@ def test_a_document_kind_is_carried_only_where_the_new_year_has_such_a_document(
     assert analyze_q(follow).constraints.doc_kinds == ("年度計画",)
 
 
+def test_the_year_before_or_after_is_counted_from_the_previous_turns_year(analyze_q):
+    first = "IPAの令和2年度の評価で、職員の研修受講者数はどうだった？"
+    asked = (("その前の年度は？", "令和元年度"), ("前年度は？", "令和元年度"), ("翌年度の実績は？", "令和3年度"))
+    for follow, year in asked:
+        _, resolved = _conversation(analyze_q, first, follow)
+        assert year in resolved and "令和2年度" not in resolved and "研修受講者数" in resolved
+    # 「前年度比」 is a measure, not the year before.
+    _, resolved = _conversation(analyze_q, first, "前年度比は？")
+    assert "令和元年度" not in resolved
+
+
+def test_each_is_not_a_pronoun(analyze_q):
+    # 「それぞれ」 (each) asks about every item of the previous answer; it does not stand for it.
+    first = "新機軸で、社会基盤（OS）の組替えにはどんな分野がある？"
+    _, follow = _conversation(analyze_q, first, "それぞれの目標の例は？")
+    assert "それぞれ" in follow and "ぞれ" not in follow.replace("それぞれ", "")
+
+
 def test_a_year_follow_up_replaces_every_mention_of_the_previous_year(analyze_q):
     _, follow = _conversation(analyze_q, "IPAの令和2年度の評価によると、令和2年度の未踏事業では何名を育成した？",
                               "令和元年度は？")
