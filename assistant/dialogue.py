@@ -25,6 +25,7 @@ from .question import (
     RESTATING,
     Constraints,
     QuestionAnalysis,
+    constraints_of,
     normalize_question,
     periods_in,
     year_of,
@@ -53,6 +54,14 @@ _PRONOUN = re.compile(r"^(?!それぞれ)(?:それら|これら|あれら|それ
 _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
 # 「その前の年度は？」「前年度の実績は？」「翌年度は？」: the year before or after the previous turn's.
 _RELATIVE_YEAR = re.compile(r"^(?:その|この)?(?P<step>前|昨|翌|次)の?(?:年度|年)(?![比度])")
+# 「経産省の新旧対照表の変更案だとどうなってる？」「…（令和5年度補正を反映したほう）だと？」: a closing that asks
+# the previous question of the document the rest names.
+_IN_DOCUMENT = re.compile(r"(?:だと|では|で|なら|には|は)"
+                          r"(?:どう(?:なって(?:い)?る|なっていますか|ですか|なの|か)?)?[？?]?$")
+# Words that name a document or one of its versions, not a thing asked about.
+_DOCUMENT_WORDS = ("新旧対照表", "対照表", "資料", "文書", "版", "ほう", "方", "最新", "変更案", "現行")
+# A question's opening scope (「経産省の新旧対照表で、」「JETROの第六期中期目標の変更案で、」).
+_OPENING_SCOPE = re.compile(r"^[^、。？?]{2,40}?(?:では|で|によると|において)、")
 # 「支援件数のほうは？」「蓄電池の場合は？」: what is compared with the previous turn's topic.
 _SIDE = re.compile(r"(?:のほう|の方|の場合|について|に関して)$")
 # 「JETROの中期目標ではこの目標をどう扱ってる？」: a demonstrative inside a question that sets its own scope
@@ -129,6 +138,29 @@ def has_own_focus(analysis: QuestionAnalysis) -> bool:
     """Does the question name the thing it asks about (not 目標・理由・それ)?"""
     focus = analysis.focus
     return bool(focus) and focus not in GENERIC and not re.match(r"^(それ|これ|あれ|その|この)", focus)
+
+
+def _document_named(question: str, analysis: QuestionAnalysis) -> str:
+    """The document a question names when that is all it says (「経産省の新旧対照表の変更案だとどうなってる？」
+    -> 「経産省の新旧対照表の変更案」); "" when it asks a thing of its own or names no document."""
+    closing = _IN_DOCUMENT.search(question)
+    named = question[:closing.start()] if closing else ""
+    if len(named) < 4 or "、" in named or re.search("その|この|あの", named):
+        return ""  # 「JETROではその年度は？」: a demonstrative stands for the previous thing or year
+    focus, c = analysis.focus, analysis.constraints
+    if focus and not any(focus.endswith(w) for w in _DOCUMENT_WORDS) and focus not in (*c.organizations,
+                                                                                        *c.doc_kinds):
+        return ""  # 「経産省の資料では、対日投資の目標はどう？」 asks a thing (even a generic one)
+    # A document, not only an organization, year or column (「令和6年度は？」「IPAは？」「現行では？」 swap those).
+    return named if c.doc_kinds or c.revision or any(w in named for w in _DOCUMENT_WORDS[:-2]) else ""
+
+
+def _new_thing(analysis: QuestionAnalysis, previous: QuestionAnalysis) -> bool:
+    """Does the question ask for a thing the previous one did not (its focus is no status, document or
+    figure word and not in the previous question)?"""
+    focus = analysis.focus
+    return has_own_focus(analysis) and focus not in _STATUS and not any(focus.endswith(w) for w in _DOCUMENT_WORDS) \
+        and focus not in normalize_question(previous.question)
 
 
 def _noun_phrase(head: str, analysis: QuestionAnalysis) -> bool:
@@ -233,6 +265,8 @@ def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
         return True
     if _SIDE_QUESTION.match(q) and not _names_constraints(analysis.constraints):
         return True
+    if _document_named(_strip_opener(q), analysis):
+        return True  # 「経産省の新旧対照表の変更案だとどうなってる？」
     if not has_own_focus(analysis):
         return True
     # 「目標はどう設定されてた？」: it asks about an attribute and names no thing or scope of its own.
@@ -348,7 +382,15 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         now = replace(now, fiscal_years=(year,))
         rest = era_label(year) + rest[relative.end():]
     bare = _BARE.match(rest)
-    if bare and _names_constraints(now) and (not has_own_focus(analysis) or len(bare.group("head")) <= 12):
+    if (scope := _document_named(rest, analysis)) and not _new_thing(analysis, previous):
+        # 「経産省の新旧対照表の変更案だとどうなってる？」: the previous question, asked of that document.
+        before_q = normalize_question(previous.question)
+        opening = _OPENING_SCOPE.match(before_q)
+        if opening and not (_names_constraints(constraints_of(opening.group(0), names))
+                            or any(w in opening.group(0) for w in _DOCUMENT_WORDS)):
+            opening = None  # 「〇〇の取組では、」 is a thing asked about, not where
+        body = f"{scope}で、" + _swap(before_q[opening.end():] if opening else before_q, before, now, names)
+    elif bare and _names_constraints(now) and (not has_own_focus(analysis) or len(bare.group("head")) <= 12):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint
         # (「令和2年度の実績は？」: asking for the result where it asked for the target).
         body = _swap(normalize_question(previous.question), before, now, names)

@@ -112,6 +112,19 @@ def test_the_year_before_or_after_is_counted_from_the_previous_turns_year(analyz
     assert "令和元年度" not in resolved
 
 
+def test_a_follow_up_that_only_names_a_document_asks_the_previous_question_of_it(analyze_q):
+    first = "経産省の新旧対照表で、JETROの対日投資誘致成功件数の目標は変更案でいくつ？"
+    _, follow = _conversation(analyze_q, first, "JETROの中期目標変更案（令和5年度補正を反映したほう）だと？")
+    assert follow.startswith("JETROの中期目標変更案") and "経産省" not in follow  # the previous scope is replaced
+    assert "対日投資誘致成功件数" in follow
+    _, follow = _conversation(analyze_q, "JETROの中期目標の変更案で、対日投資誘致成功件数の目標はいくつ？",
+                              "経産省の新旧対照表の変更案だとどうなってる？")
+    assert "経産省の新旧対照表の変更案で、" in follow and "JETRO" in follow and "対日投資誘致成功件数" in follow
+    # A question of its own under a document's name is left as it is.
+    own = "経産省の資料では、スタートアップの支援件数の目標はどう？"
+    assert _conversation(analyze_q, first, own)[1] == own
+
+
 def test_each_is_not_a_pronoun(analyze_q):
     # 「それぞれ」 (each) asks about every item of the previous answer; it does not stand for it.
     first = "新機軸で、社会基盤（OS）の組替えにはどんな分野がある？"
