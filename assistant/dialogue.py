@@ -233,6 +233,8 @@ def _referent(previous: QuestionAnalysis, noun: str) -> str:
         head = focus
     elif focus and not is_attribute(focus):
         head = f"{focus}の{noun}"
+    elif focus and (subject := _subject(previous)):
+        head = f"{subject}の{noun}"  # a measure (「実施組織数」) with what it counts: 「自己診断の実施組織数の目標」
     else:
         head = noun
     # Unquoted: the other document need not use the very words (a quoted term must be in the answer).
@@ -363,8 +365,12 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     inner = _INNER_PRONOUN.search(q)
     if inner and not _WHEN.match(inner.group(0)) \
             and (_names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(q)):
-        # Another document asked about the same thing: its own scope, the previous turn's thing.
-        return Resolved(q[:inner.start()] + _referent(previous, inner.group("noun")) + q[inner.end():], question)
+        # Another document asked about the same thing: its own scope, the previous turn's thing — of the
+        # previous turn's organization unless it names one.
+        body = q[:inner.start()] + _referent(previous, inner.group("noun")) + q[inner.end():]
+        if not analysis.constraints.organizations:
+            body = _scoped(list(previous.constraints.organizations), body)
+        return Resolved(body, question)
     if not is_follow_up(question, analysis):
         # A question of its own that names no document is still asked about the conversation's documents.
         if _names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):

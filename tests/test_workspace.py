@@ -125,6 +125,12 @@ def test_a_follow_up_that_only_names_a_document_asks_the_previous_question_of_it
     assert _conversation(analyze_q, first, own)[1] == own
 
 
+def test_a_demonstrative_for_a_measure_keeps_what_it_counts_and_the_organization(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの年度評価で、自己診断の実施組織数はどれくらいだった？",
+                              "第五期の中期目標だと、その目標はどうなってる？")
+    assert "自己診断の実施組織数の目標" in follow and follow.startswith("IPA")
+
+
 def test_each_is_not_a_pronoun(analyze_q):
     # 「それぞれ」 (each) asks about every item of the previous answer; it does not stand for it.
     first = "新機軸で、社会基盤（OS）の組替えにはどんな分野がある？"
