@@ -41,6 +41,7 @@ from .question import (
     QuestionAnalysis,
     asked_figures,
     constraints_of,
+    indicator_labels,
     normalize_question,
     opening_year,
     periods_in,
@@ -72,7 +73,6 @@ _RATIONALE = re.compile(r"考え方|設定理由|根拠|理由")
 # A sentence that gives a reason itself (stricter than _REASON's 「による」「から」).
 _STATES_REASON = re.compile(r"ため[、。に]|ためである|理由|根拠|背景|踏まえ")
 _GIVES_REASON = re.compile(r"ため[、。]|ためである")  # 「…であるため、」 (not the purpose 「…のために」)
-_INDICATOR = re.compile(r"指標\s*[0-9]+(?:\s*-\s*[0-9]+)*")  # on NFKC text: 「指標３－１」
 _BRACKETED = re.compile(r"[［【＜〈\[<（(].{1,24}[］】＞〉\]>）)]")
 
 
@@ -336,6 +336,19 @@ class ExtractiveAnswerer:
             if typed:
                 ordered.remove(typed[0])
                 ordered.insert(0, typed[0])
+        labels = indicator_labels(analysis.question)
+        if labels and not analysis.cross:
+            # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
+            # however its description scores against the question's other words.
+            labelled = [c for c in ordered if indicator_labels(c.text[:24]) & labels]
+            # In the asked column of a 新旧対照表 (indicators are renumbered between the two); the indicator
+            # itself, not the paragraph of the same label under its rationale heading — unless a reason is asked.
+            reason = analysis.answer_type == "reason"
+            labelled.sort(key=lambda c: (analysis.constraints.version not in (None, c.chunk.version),
+                                         any(_RATIONALE.search(h) for h in c.chunk.section[-1:]) != reason))
+            if labelled:
+                ordered.remove(labelled[0])
+                ordered.insert(0, labelled[0])
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(ordered[0], years):
             # A sentence of a document about the asked year beats a closer-scoring one of another year
@@ -513,14 +526,14 @@ class ExtractiveAnswerer:
         the target's own label is another target's rationale. None when no rationale heading follows
         within the section, or when the paragraph shares neither a figure nor most of its words with the
         question (another target's rationale)."""
-        label = _indicator_labels(best.text[:24])
+        label = indicator_labels(best.text[:24])
         under, mine = False, True
         chunk = self._stream(best.chunk, best.sentence + 1 + self.settings.reach, in_section=True)
         found: list[int] = []
         for i in range(best.sentence + 1, len(chunk.sentences)):
             text = squeeze(_sentence(chunk, i))
             if _is_heading(chunk, i) or _BRACKETED.fullmatch(text):
-                labels = _indicator_labels(text)
+                labels = indicator_labels(text)
                 if found:
                     break  # the next heading or the next indicator's paragraph ends this one
                 if _RATIONALE.search(text):
@@ -942,12 +955,6 @@ def join_chunks(chunks: Sequence[Chunk]) -> Chunk:
             text += c.text[span.start:span.end] + gap  # with what separated it from the next (a line break)
     return replace(chunks[0], text=text, sentences=spans, line_end=chunks[-1].line_end,
                    char_end=chunks[-1].char_end)
-
-
-def _indicator_labels(text: str) -> set[str]:
-    """The indicators a text names (「指標３－１」 as 「指標3-1」), to tell which target a rationale is of."""
-    text = re.sub(r"[‐‑−–—－]", "-", unicodedata.normalize("NFKC", text))
-    return {re.sub(r"\s", "", m) for m in _INDICATOR.findall(text)}
 
 
 def _shared_sentence(nxt: Chunk, text: str) -> int:

@@ -381,6 +381,15 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
     return tuple(c.text for c in chain), text[: chain[0].start].rstrip("(（「『[［")
 
 
+_INDICATOR = re.compile(r"指標\s*[0-9]+(?:\s*-\s*[0-9]+)*")  # on NFKC text: 「指標３－１」
+
+
+def indicator_labels(text: str) -> set[str]:
+    """The indicators a text names (「指標３－１」 as 「指標3-1」): a target's label, which identifies it."""
+    text = re.sub(r"[‐‑−–—－]", "-", unicodedata.normalize("NFKC", text))
+    return {re.sub(r"\s", "", m) for m in _INDICATOR.findall(text)}
+
+
 def opening_year(text: str) -> int | None:
     """The fiscal year a sentence opens with (「令和元年度未踏…」 -> 2019), or None."""
     m = _FY.match(normalize_question(text))

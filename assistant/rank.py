@@ -23,7 +23,7 @@ from index.config import RankSettings
 from index.search import Passage
 from index.text import compact
 
-from .question import QuestionAnalysis
+from .question import QuestionAnalysis, indicator_labels
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,9 @@ def constraint_bonus(p: Passage, analysis: QuestionAnalysis, latest: dict, sever
         bonus += settings.fiscal_year
     if c.version and ch.version:
         bonus += settings.version if ch.version == c.version else -settings.version
+    if settings.label and (labels := indicator_labels(analysis.question)) and any(
+            labels & indicator_labels(ch.text[s.start:s.start + 24]) for s in ch.sentences):
+        bonus += settings.label  # a sentence opens with the indicator the question names (「指標2-2」)
     key = family(p)
     if key in several and ch.revision_year is not None:
         if c.revision_year is not None:

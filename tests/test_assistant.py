@@ -341,10 +341,10 @@ def test_a_rationale_after_the_sections_other_targets_is_found_by_its_indicator_
 
 
 def test_indicator_labels_are_read_in_one_form():
-    from assistant.extractive import _indicator_labels
-    assert _indicator_labels("【指標３－１】【指標３－２】") == {"指標3-1", "指標3-2"}
-    assert _indicator_labels("＜指標１：企業におけるデジタル経営改革の推進＞") == {"指標1"}
-    assert _indicator_labels("指標 3 - 10：…") == {"指標3-10"} and not _indicator_labels("評価指標の考え方")
+    from assistant.question import indicator_labels
+    assert indicator_labels("【指標３－１】【指標３－２】") == {"指標3-1", "指標3-2"}
+    assert indicator_labels("＜指標１：企業におけるデジタル経営改革の推進＞") == {"指標1"}
+    assert indicator_labels("指標 3 - 10：…") == {"指標3-10"} and not indicator_labels("評価指標の考え方")
 
 
 def test_the_rationale_of_another_target_is_not_given_as_the_reason(assistant):
@@ -369,3 +369,12 @@ def test_a_name_spelled_with_et_cetera_between_its_words_is_the_same_measure():
     terms = ["研修", "受講", "者", "数"]
     assert phrase_coverage(terms, ["研修", "等", "の", "受講", "者", "数"], one) == 1.0
     assert phrase_coverage(terms, ["研修", "費", "の", "受講", "者", "数"], one) < 1.0  # another word between
+
+
+def test_an_indicator_named_by_its_label_is_found_however_its_description_is_worded(assistant):
+    # The question's description belongs to 指標２－１; the label it names, 指標２－２, decides.
+    answer = assistant.ask("NEDOの第5期中長期目標の変更案で、スタートアップ支援の研究開発マネジメントを評価する"
+                           "指標2-2の目標は？")
+    assert not answer.abstained
+    from assistant.question import indicator_labels
+    assert any("指標2-2" in indicator_labels(c.quote[:24]) for c in answer.citations)
