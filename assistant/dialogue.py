@@ -16,6 +16,7 @@ the chain condenses instead and falls back to this when the LLM fails.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .question import (
@@ -350,7 +351,8 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
 
 
 def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis | None,
-            names: dict[str, str] | None = None, catalog: Catalog | None = None) -> Resolved:
+            names: dict[str, str] | None = None, catalog: Catalog | None = None,
+            earlier: Sequence[QuestionAnalysis] = ()) -> Resolved:
     """Rewrite a follow-up into a self-contained question (unchanged otherwise).
 
     ``previous`` is the analysis of the previous turn *as resolved*, so a chain of
@@ -358,6 +360,8 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     names (as for :func:`~assistant.question.analyze`); ``catalog`` lists the indexed
     documents, so a carried document kind is dropped when the new year has no such
     document (「令和2年度は？」 after a 令和6年度計画 question, with only a 令和2年度 評価).
+    ``earlier``: the turns before the previous one, oldest first, where 「この制度」 is looked for when the
+    previous turn does not name a 制度.
     """
     if previous is None:
         return Resolved(question, question)
@@ -367,7 +371,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             and (_names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(q)):
         # Another document asked about the same thing: its own scope, the previous turn's thing — of the
         # previous turn's organization unless it names one.
-        body = q[:inner.start()] + _referent(previous, inner.group("noun")) + q[inner.end():]
+        noun = inner.group("noun")
+        # 「この制度」: the last turn that spoke of a 制度 (「「Reスキル講座」って、何の制度？」), if not the previous.
+        named = previous if noun in normalize_question(previous.question) else next(
+            (e for e in reversed(earlier) if noun in normalize_question(e.question)), previous)
+        body = q[:inner.start()] + _referent(named, noun) + q[inner.end():]
         if not analysis.constraints.organizations:
             body = _scoped(list(previous.constraints.organizations), body)
         return Resolved(body, question)
@@ -448,11 +456,11 @@ def resolve_history(questions: list[str], analyze, names: dict[str, str] | None 
                     catalog: Catalog | None = None) -> list[Resolved]:
     """Resolve every question of a conversation in order (``analyze``: text -> QuestionAnalysis)."""
     out: list[Resolved] = []
-    previous: QuestionAnalysis | None = None
+    resolved: list[QuestionAnalysis] = []
     for q in questions:
         now = analyze(q)
-        r = resolve(q, now, previous, names, catalog)
-        previous = analyze(r.question) if r.rewritten else now
+        r = resolve(q, now, resolved[-1] if resolved else None, names, catalog, resolved[:-1])
+        resolved.append(analyze(r.question) if r.rewritten else now)
         out.append(r)
     return out
 

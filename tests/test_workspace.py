@@ -131,6 +131,13 @@ def test_a_demonstrative_for_a_measure_keeps_what_it_counts_and_the_organization
     assert "自己診断の実施組織数の目標" in follow and follow.startswith("IPA")
 
 
+def test_a_demonstrative_stands_for_the_last_turn_that_named_its_noun(analyze_q):
+    *_, follow = _conversation(analyze_q, "IPAの令和2年度評価に出てくる「Reスキル講座」って、正式には何の制度？",
+                               "IPAはそこでどのくらい審査を支援したの？",
+                               "令和6年度計画ではこの制度について何をすることになってる？")
+    assert "Reスキル講座の制度" in follow  # the first turn's 制度, not the second turn's 審査
+
+
 def test_each_is_not_a_pronoun(analyze_q):
     # 「それぞれ」 (each) asks about every item of the previous answer; it does not stand for it.
     first = "新機軸で、社会基盤（OS）の組替えにはどんな分野がある？"
