@@ -138,6 +138,12 @@ def test_a_demonstrative_stands_for_the_last_turn_that_named_its_noun(analyze_q)
     assert "Reスキル講座の制度" in follow  # the first turn's 制度, not the second turn's 審査
 
 
+def test_a_question_of_another_side_keeps_where_the_previous_was_asked_not_its_other_words(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの令和2年度年度評価で、予算の執行状況と執行見込額はどのくらいの頻度で"
+                              "役員会に報告していた？", "運営費交付金のほうはどう管理した？")
+    assert follow.startswith("IPAの令和2年度年度評価で、運営費交付金") and "執行状況" not in follow
+
+
 def test_each_is_not_a_pronoun(analyze_q):
     # 「それぞれ」 (each) asks about every item of the previous answer; it does not stand for it.
     first = "新機軸で、社会基盤（OS）の組替えにはどんな分野がある？"
