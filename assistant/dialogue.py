@@ -424,10 +424,9 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped
     elif _SIDE_QUESTION.match(rest) and not _names_constraints(now) and previous.scope:
-        # 「温室効果ガスの面ではどんな目標？」: the same question of another side, in the previous scope — where
-        # it was asked (「IPAの令和2年度年度評価で、」), not the other side's words that follow it.
-        where = _OPENING_SCOPE.match(previous.scope)
-        body = (where.group(0) if where else previous.scope) + rest
+        # 「温室効果ガスの面ではどんな目標？」: the same question of another side, in the previous scope — without
+        # a sibling the previous question joined with 「と」 (「…年度評価で、予算の執行状況と」).
+        body = re.sub(r"[^、]+と$", "", previous.scope) + rest
     elif _RESTATED.match(rest) and not _names_constraints(now):
         # 「年平均にするとどのくらい？」: the previous turn's figure, restated.
         body = f"{_subject(previous)}を{rest}"
