@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from .question import (
     GENERIC,
+    IMPLIED_FIGURE,
     MEASURE,
     QUESTION_WORD,
     RESTATING,
@@ -54,7 +55,10 @@ _PRONOUN = re.compile(r"^(?!それぞれ)(?:それら|これら|あれら|それ
 # 「その年の」「そのときの」: the pronoun stands for the year or period, which is carried as a constraint.
 _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
 # 「その前の年度は？」「前年度の実績は？」「翌年度は？」: the year before or after the previous turn's.
-_RELATIVE_YEAR = re.compile(r"^(?:その|この)?(?P<step>前|昨|翌|次)の?(?:年度|年)(?![比度])")
+_RELATIVE_YEAR = re.compile(r"^(?:その|この)?(?P<step>前|昨|翌|次)の?(?:年度|年)(?![比度])(?!と比|と比較)")
+# 「その前の期は？」「次の期は？」: the period before or after the previous turn's (第4期 -> 第3期).
+_RELATIVE_PERIOD = re.compile(r"^(?:その|この)?(?P<step>前|次)の?期(?!間)(?!と比|と比較)")
+_PERIOD_TEXT = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*期(?!間)")
 # 「経産省の新旧対照表の変更案だとどうなってる？」「…（令和5年度補正を反映したほう）だと？」: a closing that asks
 # the previous question of the document the rest names.
 _IN_DOCUMENT = re.compile(r"(?:だと|では|で|なら|には|は)"
@@ -68,7 +72,7 @@ _SIDE = re.compile(r"(?:のほう|の方|の場合|について|に関して)$")
 # 「JETROの中期目標ではこの目標をどう扱ってる？」: a demonstrative inside a question that sets its own scope
 # points at what the previous turn asked about.
 # Not a set phrase (その他・その後・その結果・そのため): the noun has two characters or more.
-_INNER_PRONOUN = re.compile(r"(?<=[はでにもがを、])(?:この|その|あの)(?!結果|一方|場合|ため)"
+_INNER_PRONOUN = re.compile(r"(?<=[はでにもがを、と])(?:この|その|あの)(?!結果|一方|場合|ため)"
                             r"(?P<noun>[一-龥ァ-ヶー]{2,10})")
 # 「「新機軸」の資料で」: a quoted word that names a document, not a thing asked about.
 _QUOTED_THING = re.compile(r"「([^「」]{2,40})」(?!の?(?:資料|文書|計画|報告書|白書))")
@@ -160,7 +164,8 @@ def _new_thing(analysis: QuestionAnalysis, previous: QuestionAnalysis) -> bool:
     """Does the question ask for a thing the previous one did not (its focus is no status, document or
     figure word and not in the previous question)?"""
     focus = analysis.focus
-    return has_own_focus(analysis) and focus not in _STATUS and not any(focus.endswith(w) for w in _DOCUMENT_WORDS) \
+    return has_own_focus(analysis) and focus not in _STATUS and not IMPLIED_FIGURE.fullmatch(focus) \
+        and not any(focus.endswith(w) for w in (*_DOCUMENT_WORDS, *_VERSION_WORDS)) \
         and focus not in normalize_question(previous.question)
 
 
@@ -340,6 +345,10 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
     if now.version:
         other = "現行" if now.version == "変更案" else "変更案"
         out = out.replace(other, now.version)
+    if now.periods and before.periods and now.periods != before.periods:
+        # 「第4期」 -> 「第3期」 (each mention of the previous period)
+        out = _PERIOD_TEXT.sub(lambda m: f"第{now.periods[0]}期" if periods_in(m.group(0)) == before.periods[:1]
+                               else m.group(0), out)
     if now.fiscal_years:
         # Every mention of the previous year (「令和2年度年度評価によると、令和2年度の…」), else the first year.
         label = era_label(now.fiscal_years[0])
@@ -395,6 +404,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         year = before.fiscal_years[0] + (-1 if relative.group("step") in "前昨" else 1)
         now = replace(now, fiscal_years=(year,))
         rest = era_label(year) + rest[relative.end():]
+    moved = False  # 「その前の期は？」: another period of the same question
+    if (relative := _RELATIVE_PERIOD.match(rest)) and not now.periods and len(before.periods) == 1:
+        period = before.periods[0] + (-1 if relative.group("step") == "前" else 1)
+        now, moved = replace(now, periods=(period,)), True
+        rest = f"第{period}期" + rest[relative.end():]
     bare = _BARE.match(rest)
     if (scope := _document_named(rest, analysis)) and not _new_thing(analysis, previous):
         # 「経産省の新旧対照表の変更案だとどうなってる？」: the previous question, asked of that document.
@@ -404,7 +418,8 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
                             or any(w in opening.group(0) for w in _DOCUMENT_WORDS)):
             opening = None  # 「〇〇の取組では、」 is a thing asked about, not where
         body = f"{scope}で、" + _swap(before_q[opening.end():] if opening else before_q, before, now, names)
-    elif bare and _names_constraints(now) and (not has_own_focus(analysis) or len(bare.group("head")) <= 12):
+    elif bare and (_names_constraints(now) or moved) and (
+            not has_own_focus(analysis) or (len(bare.group("head")) <= 12 and not _new_thing(analysis, previous))):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint
         # (「令和2年度の実績は？」: asking for the result where it asked for the target).
         body = _swap(normalize_question(previous.question), before, now, names)

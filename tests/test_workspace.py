@@ -144,6 +144,31 @@ def test_a_question_of_another_side_keeps_where_the_previous_was_asked_not_its_o
     assert follow.startswith("IPAの令和2年度年度評価で、運営費交付金") and "執行状況" not in follow
 
 
+def test_the_period_before_is_counted_from_the_previous_turns_period(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの年度評価で、第4期の受講者は何人だった？", "その前の期は？")
+    assert "第3期の受講者" in follow and "第4期" not in follow
+
+
+def test_a_comparison_with_the_year_before_is_not_a_question_about_that_year(analyze_q):
+    first = "IPAの令和2年度評価で、情報処理技術者試験の活用割合は？"
+    _, follow = _conversation(analyze_q, first, "前の年度と比べるとどう？")
+    assert "令和元年度" not in follow
+
+
+def test_a_new_thing_under_a_constraint_is_not_the_previous_question_again(analyze_q):
+    first = "IPAの令和2年度評価で、地域DX推進ラボはどれくらい選定されてた？"
+    _, follow = _conversation(analyze_q, first, "その年度のIPA全体の評定は？")
+    assert "評定" in follow and "ラボ" not in follow
+    _, same = _conversation(analyze_q, "IPAの令和6年度計画で、試験の応募者数の目標は？", "現行の数字は？")
+    assert "応募者数" in same  # a figure word is no new thing
+
+
+def test_a_demonstrative_after_datto_stands_for_the_previous_thing(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの令和2年度評価で、DX推進指標の自己診断実施組織数は？",
+                              "第五期の中期目標だとこの指標はどう設定されてる？")
+    assert "自己診断実施組織数" in follow
+
+
 def test_each_is_not_a_pronoun(analyze_q):
     # 「それぞれ」 (each) asks about every item of the previous answer; it does not stand for it.
     first = "新機軸で、社会基盤（OS）の組替えにはどんな分野がある？"
