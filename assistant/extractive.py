@@ -436,8 +436,6 @@ class ExtractiveAnswerer:
             if c.value.kind == "grade":  # 「A（全体として…上回る成果が得られている）」
                 meaning = grade_meaning(c.text, c.value)
                 return c.value.text + (f"（{meaning}）" if meaning else "") + _qualifier(c.chunk)
-            # A run of figures (a table row) is shown around the picked one — but of a series of years only
-            # the asked year's figure is the answer.
             run = value_run(c.text, c.value)
             at = run.index(c.value)
             shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
@@ -521,7 +519,7 @@ class ExtractiveAnswerer:
         before the next heading — the sentence with the question's figure (or a 「…ため、」) first.
 
         The heading may come after the section's other targets, so the walk goes on through the following
-        chunks while they stay under the target's parent section. Under the heading, paragraphs labelled
+        chunks while they stay under the target's top-level section. Under the heading, paragraphs labelled
         with indicators (「【指標３－１】【指標３－２】」) belong to those indicators: one labelled without
         the target's own label is another target's rationale. None when no rationale heading follows
         within the section, or when the paragraph shares neither a figure nor most of its words with the

@@ -15,7 +15,8 @@ import re
 from pathlib import Path
 
 SEED = 7
-ROUNDS = {"dlg-r3-": 20261130, "dlg-r4-": 20261201, "dlg-r5-": 20261202}  # id prefix -> seed of a later round of dialogues
+# id prefix -> seed of a later round of dialogues
+ROUNDS = {"dlg-r3-": 20261130, "dlg-r4-": 20261201, "dlg-r5-": 20261202}
 PATH = Path(__file__).resolve().parent / "dialogues.yaml"
 
 
