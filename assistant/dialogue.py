@@ -55,9 +55,9 @@ _PRONOUN = re.compile(r"^(?!それぞれ)(?:それら|これら|あれら|それ
 # 「その年の」「そのときの」: the pronoun stands for the year or period, which is carried as a constraint.
 _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
 # 「その前の年度は？」「前年度の実績は？」「翌年度は？」: the year before or after the previous turn's.
-_RELATIVE_YEAR = re.compile(r"^(?:その|この)?(?P<step>前|昨|翌|次)の?(?:年度|年)(?![比度])(?!と比|と比較)")
+_RELATIVE_YEAR = re.compile(r"^(?:その|この)?(?P<step>前|昨|翌|次)の?(?:年度|年)(?![比度])(?!と比)")
 # 「その前の期は？」「次の期は？」: the period before or after the previous turn's (第4期 -> 第3期).
-_RELATIVE_PERIOD = re.compile(r"^(?:その|この)?(?P<step>前|次)の?期(?!間)(?!と比|と比較)")
+_RELATIVE_PERIOD = re.compile(r"^(?:その|この)?(?P<step>前|次)の?期(?!間)(?!と比)")
 _PERIOD_TEXT = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*期(?!間)")
 # 「経産省の新旧対照表の変更案だとどうなってる？」「…（令和5年度補正を反映したほう）だと？」: a closing that asks
 # the previous question of the document the rest names.
