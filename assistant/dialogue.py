@@ -63,8 +63,9 @@ _PERIOD_TEXT = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*
 # the previous question of the document the rest names.
 _IN_DOCUMENT = re.compile(r"(?:だと|では|で|なら|には|は)"
                           r"(?:どう(?:なって(?:い)?る|なっていますか|ですか|なの|か)?)?[？?]?$")
-# Words that name a document or one of its versions, not a thing asked about.
-_DOCUMENT_WORDS = ("新旧対照表", "対照表", "資料", "文書", "版", "ほう", "方", "最新", "変更案", "現行")
+# Words that name a document (_DOCUMENTS) or one of its columns, not a thing asked about.
+_DOCUMENTS = ("新旧対照表", "対照表", "資料", "文書", "版", "ほう", "方", "最新")
+_DOCUMENT_WORDS = (*_DOCUMENTS, "変更案", "現行")
 # A question's opening scope (「経産省の新旧対照表で、」「JETROの第六期中期目標の変更案で、」).
 _OPENING_SCOPE = re.compile(r"^[^、。？?]{2,40}?(?:では|で|によると|において)、")
 # 「支援件数のほうは？」「蓄電池の場合は？」: what is compared with the previous turn's topic.
@@ -157,7 +158,7 @@ def _document_named(question: str, analysis: QuestionAnalysis) -> str:
                                                                                         *c.doc_kinds):
         return ""  # 「経産省の資料では、対日投資の目標はどう？」 asks a thing (even a generic one)
     # A document, not only an organization, year or column (「令和6年度は？」「IPAは？」「現行では？」 swap those).
-    return named if c.doc_kinds or c.revision or any(w in named for w in _DOCUMENT_WORDS[:-2]) else ""
+    return named if c.doc_kinds or c.revision or any(w in named for w in _DOCUMENTS) else ""
 
 
 def _new_thing(analysis: QuestionAnalysis, previous: QuestionAnalysis) -> bool:
@@ -167,6 +168,15 @@ def _new_thing(analysis: QuestionAnalysis, previous: QuestionAnalysis) -> bool:
     return has_own_focus(analysis) and focus not in _STATUS and not IMPLIED_FIGURE.fullmatch(focus) \
         and not any(focus.endswith(w) for w in (*_DOCUMENT_WORDS, *_VERSION_WORDS)) \
         and focus not in normalize_question(previous.question)
+
+
+def _shifted(relative: re.Pattern[str], question: str, values: tuple[int, ...]) -> tuple[int, str] | None:
+    """「その前の年度は？」「次の期は？」 after a turn about one year or period: the one before or after it, and
+    the rest of the question (「は？」); None when the question does not open so."""
+    m = relative.match(question)
+    if not m or len(values) != 1:
+        return None
+    return values[0] + (-1 if m.group("step") in "前昨" else 1), question[m.end():]
 
 
 def _noun_phrase(head: str, analysis: QuestionAnalysis) -> bool:
@@ -400,15 +410,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     now, before = analysis.constraints, previous.constraints
     if not now.version and (version := next((v for w, v in _VERSION_WORDS.items() if w in question), None)):
         now = replace(now, version=version)
-    if (relative := _RELATIVE_YEAR.match(rest)) and not now.fiscal_years and len(before.fiscal_years) == 1:
-        year = before.fiscal_years[0] + (-1 if relative.group("step") in "前昨" else 1)
-        now = replace(now, fiscal_years=(year,))
-        rest = era_label(year) + rest[relative.end():]
+    if not now.fiscal_years and (year := _shifted(_RELATIVE_YEAR, rest, before.fiscal_years)):
+        now, rest = replace(now, fiscal_years=(year[0],)), era_label(year[0]) + year[1]
     moved = False  # 「その前の期は？」: another period of the same question
-    if (relative := _RELATIVE_PERIOD.match(rest)) and not now.periods and len(before.periods) == 1:
-        period = before.periods[0] + (-1 if relative.group("step") == "前" else 1)
-        now, moved = replace(now, periods=(period,)), True
-        rest = f"第{period}期" + rest[relative.end():]
+    if not now.periods and (period := _shifted(_RELATIVE_PERIOD, rest, before.periods)):
+        now, rest, moved = replace(now, periods=(period[0],)), f"第{period[0]}期" + period[1], True
     bare = _BARE.match(rest)
     if (scope := _document_named(rest, analysis)) and not _new_thing(analysis, previous):
         # 「経産省の新旧対照表の変更案だとどうなってる？」: the previous question, asked of that document.
