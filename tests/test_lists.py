@@ -45,10 +45,11 @@ def test_the_limit_holds():
 def test_a_list_that_runs_to_the_end_of_its_chunk_goes_on_in_the_next():
     from assistant.extractive import join_chunks
     first = _chunk("③ リスク評価手法の浸透を図る。", "a. 実践研修を開催する。", "b. ガイドを作成する。")
-    # The next chunk overlaps the first by a sentence, then continues with c. and ends at the lead's sibling.
-    nxt = _chunk("b. ガイドを作成する。", "c. リスク分析を支援する。", "④ 中小企業の対策を強化する。")
+    # The next chunk overlaps the first by a sentence, then continues with c.; a sentence of another mark
+    # (「・補足」) and the lead's sibling end the list.
+    nxt = _chunk("b. ガイドを作成する。", "c. リスク分析を支援する。", "・補足", "④ 中小企業の対策を強化する。")
     joined = join_chunks([first, nxt])
-    assert [joined.text[s.start:s.end][:2] for s in joined.sentences] == ["③ ", "a.", "b.", "c.", "④ "]
+    assert [joined.text[s.start:s.end][:2] for s in joined.sentences] == ["③ ", "a.", "b.", "c.", "・補", "④ "]
     assert items_after(joined, 0, 8) == [1, 2, 3]
     # Without a shared sentence the next chunk is read from its start.
     joined = join_chunks([first, _chunk("c. リスク分析を支援する。", "d. 人材を育成する。")])

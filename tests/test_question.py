@@ -387,7 +387,7 @@ def test_the_parts_of_a_comparison_each_carry_the_documents_they_name():
     orgs = {"JETRO": "JETRO", "IPA": "IPA"}
     parts = coordinated_parts("JETROの変更案（令和5年度補正）と経産省の対照表（令和7年）で、目標はそれぞれ？", orgs)
     assert [c.revision_year for _, c in parts] == [2023, 2025]
-    assert parts[0][1].organizations == ("JETRO",) and "経産省" in parts[1][0]
+    assert parts[0][1].organizations == ("JETRO",) and parts[1][1].organizations == () and "経産省" in parts[1][0]
     parts = coordinated_parts("IPAの令和2年度の実績と、新機軸での施策は？", orgs)
     assert [c.fiscal_years for _, c in parts] == [(2020,), ()] and "新機軸" in parts[1][0]
     # The と of 「…とされている」 or 「…と比べ」 joins nothing; one part is no comparison.
