@@ -48,8 +48,10 @@ from .question import (
 )
 from .rank import Ranked
 from .values import (
+    WHEN,
     Value,
     best_value,
+    figure_span,
     figures_for,
     grade_meaning,
     grades_in,
@@ -455,10 +457,15 @@ class ExtractiveAnswerer:
     def _several(self, analysis: QuestionAnalysis, cands: list[Candidate]) -> str | None:
         """「何社・何名」: one figure per asked unit from the quoted sentences; None unless two are found."""
         asked = asked_figures(analysis.question)
-        if any(unit == "日付" for unit, _ in asked):
-            return None
-        found = figures_for(asked, [c.text for c in cands])
-        return "、".join(v.text for v in found) + _qualifier(cands[0].chunk) if len(found) >= 2 else None
+        said = analysis.question
+        best = cands[0]
+        own = figures_for(asked, [best.text], said)
+        if len(own) == len(asked) and any(unit == WHEN for unit, _ in asked) \
+                and (span := figure_span(best.text, own, self.settings.direct_max_chars)):
+            # A date and a figure read as the sentence says them (「令和3年3月に7社10サービス」).
+            return span + _qualifier(best.chunk)
+        found = figures_for(asked, [c.text for c in cands], said)
+        return "、".join(v.text for v in found) + _qualifier(best.chunk) if len(found) >= 2 else None
 
     def _quote(self, c: Candidate, analysis: QuestionAnalysis, label: str = "") -> Quote:
         """The candidate trimmed to the clauses that carry the answer (verbatim, … where cut)."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from index.meta import era_year
 
-from .values import COUNT_UNITS
+from .values import COUNT_UNITS, WHEN
 
 ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade", "place", "list", "definition",
                 "reason", "change", "yesno", "fact")
@@ -176,7 +176,7 @@ def asked_figures(question: str) -> list[tuple[str | None, str]]:
     q = normalize_question(question)
     out: list[tuple[str | None, str]] = []
     for m in _WH.finditer(q):
-        unit = m.group("unit") or ("円" if m.group("price") else "日付" if m.group("when") else None)
+        unit = m.group("unit") or ("円" if m.group("price") else WHEN if m.group("when") else None)
         cue = _CUE.search(q[max(0, m.start() - 20):m.start()])
         out.append((unit, cue.group(1) if cue else ""))
     if len(out) <= 1 and (pair := _PAIR.search(q)):  # 「官民追加投資と売上高の目標は」: one figure each

@@ -238,28 +238,59 @@ def _restated(value: Value, found: list[Value], text: str) -> Value:
     return value
 
 
-def figures_for(asked: list[tuple[str | None, str]], texts: list[str]) -> list[Value]:
+WHEN = "日付"  # the unit :func:`~assistant.question.asked_figures` gives 「いつ」: a date, not a figure
+
+
+def figures_for(asked: list[tuple[str | None, str]], texts: list[str], said: str = "") -> list[Value]:
     """One figure per asked (unit, noun), taken from ``texts`` (the answering sentence first).
 
     ``asked`` as from :func:`~assistant.question.asked_figures`. A unit is matched as written
     (「370社」 for 社); no unit takes a figure not of another asked unit (「6 万回以上」 for
-    「再生回数はどのくらい」). Among the fitting figures, one written right after the asked noun
+    「再生回数はどのくらい」); 「いつ」 takes a date, not one already ``said`` in the question — the one
+    closest before a picked figure if any. Among the fitting figures, one written right after the asked noun
     (「登録セキスペ 360 名」) comes first, else the first in order. Figures no text holds are left out.
     """
-    pool = [(t, v) for t in texts for v in values_in(t) if v.kind != "date"]
-    named = {u for u, _ in asked if u}
-    picked: list[Value] = []
-    for unit, noun in asked:
+    pool = [(t, v) for t in texts for v in values_in(t)]
+    named = {u for u, _ in asked if u and u != WHEN}
+    picked: dict[int, tuple[str, Value]] = {}
+    # Figures first, then dates: the date asked with a figure is the one written just before it
+    # (「2030年に…5兆円」), not one that merely follows the asked noun.
+    order = sorted(range(len(asked)), key=lambda i: asked[i][0] == WHEN)
+    for i in order:
+        unit, noun = asked[i]
         fitting = []
         for t, v in pool:
             written = unicodedata.normalize("NFKC", v.text)
-            if (unit in written if unit else not any(u in written for u in named)) \
-                    and all(v is not p for p in picked):
+            if unit == WHEN:
+                fits = v.kind == "date" and not (said and _said(v.text, said))
+            else:
+                fits = v.kind != "date" and (unit in written if unit else not any(u in written for u in named))
+            if fits and all(v is not p for _, p in picked.values()):
                 fitting.append((t, v))
-        if fitting:
-            named_before = [v for t, v in fitting if noun and noun in t[max(0, v.start - len(noun) - 12):v.start]]
-            picked.append(named_before[0] if named_before else fitting[0][1])
-    return picked
+        if not fitting:
+            continue
+        if unit == WHEN:
+            figures = [(t, v) for t, v in picked.values()]
+            before = [(f.start - v.end, v) for t, v in fitting for ft, f in figures
+                      if ft is t and v.end <= f.start and "。" not in t[v.end:f.start]]
+            picked[i] = (fitting[0][0], min(before, key=lambda p: p[0])[1]) if before else fitting[0]
+        else:
+            named_before = [(t, v) for t, v in fitting
+                            if noun and noun in t[max(0, v.start - len(noun) - 12):v.start]]
+            picked[i] = named_before[0] if named_before else fitting[0]
+    return [picked[i][1] for i in sorted(picked)]
+
+
+def figure_span(text: str, found: list[Value], max_chars: int) -> str | None:
+    """The stretch of ``text`` from the first to the last of ``found`` — the last one's run of like figures
+    included — when it is one clause-sized piece: 「2025年までに2兆円、2030年までに5兆円」 for a date and an
+    amount asked together. None when it spans a sentence end or more than ``max_chars``."""
+    lo = min(v.start for v in found)
+    last = max(found, key=lambda v: v.end)
+    hi = value_run(text, last)[-1].end
+    if hi - lo > max_chars or "。" in text[lo:hi]:
+        return None
+    return text[lo:hi]
 
 
 def _said(value: str, asked: str) -> bool:

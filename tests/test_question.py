@@ -4,7 +4,7 @@ import pytest
 
 from assistant.extractive import _value_type
 from assistant.question import analyze, asked_figures
-from assistant.values import best_value, figures_for, matches_type, names_in, unit_of, values_in
+from assistant.values import best_value, figure_span, figures_for, matches_type, names_in, unit_of, values_in
 from index.config import Bm25Settings
 from index.tokens import SudachiTokenizer
 
@@ -135,6 +135,29 @@ def test_one_figure_is_taken_per_asked_unit_from_the_quoted_sentences():
 def test_the_figure_written_after_the_asked_noun_comes_first():
     text = "専門家 452 名のうち登録セキスペ 360 名が参加し、中小企業 395 社を訪問指導。"
     assert [v.text for v in figures_for([("名", "登録セキスペ"), ("社", "")], [text])] == ["360 名", "395 社"]
+
+
+def test_when_asked_with_a_figure_takes_the_date_written_just_before_that_figure():
+    text = "「基本計画」等で掲げられた「2030年に輸出額 5兆円」という政府目標の達成に向けて、2026年度までに…"
+    asked = asked_figures("政府はいつまでにいくらの目標を掲げている？")
+    assert [v.text for v in figures_for(asked, [text])] == ["2030年", "5兆円"]
+
+
+def test_when_never_answers_with_the_date_the_question_already_says():
+    question = "令和6年度に更新するのは、いつ登録された何社？"
+    text = "令和 3 年 3 月に登録し、令和6年度に 7 社の更新を行う。"
+    assert [v.text for v in figures_for(asked_figures(question), [text], said=question)] == ["令和 3 年 3 月", "7 社"]
+    assert [v.text for v in figures_for(asked_figures(question), [text])] == ["令和6年度", "7 社"]
+
+
+def test_a_date_and_a_figure_read_as_the_sentence_writes_them():
+    text = "審査を進め、令和 3 年 3 月に 7 社 10 サービスを登録し、リストを公開した。"
+    found = figures_for(asked_figures("いつ、何社何サービスが登録された？"), [text])
+    assert figure_span(text, found, 60) == "令和 3 年 3 月に 7 社 10 サービス"
+    text = "輸出額について「2025年までに2兆円、2030年までに5兆円」という目標。"
+    found = figures_for(asked_figures("いつまでにいくら？"), [text])
+    assert figure_span(text, found, 60) == "2025年までに2兆円、2030年までに5兆円"
+    assert figure_span(text, found, 10) is None  # longer than a direct answer may be
 
 
 # ── names ────────────────────────────────────────────────────────────────
