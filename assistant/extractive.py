@@ -1172,9 +1172,10 @@ def _value_type(analysis: QuestionAnalysis) -> str | None:
 
 
 def _asked(analysis: QuestionAnalysis, kind: str | None) -> str:
-    """What an answer value must not merely repeat: the focus (「主務大臣は誰」 is not answered by
-    「主務大臣」), for a name the whole question (「ISMAPに登録された事業者の名前」 not by 「ISMAP」)."""
-    return analysis.question if kind == "name" else analysis.focus
+    """What an answer value must not merely repeat: the focus (「合格者数は何名」 is not answered by a figure
+    written in it), for a name or a person the whole question (「ISMAPに登録された事業者の名前」 not by
+    「ISMAP」, 「主務大臣に誰が追加された」 not by 「主務大臣」)."""
+    return analysis.question if kind in ("name", "person") else analysis.focus
 
 
 def _cue(text: str, analysis: QuestionAnalysis) -> float:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.extractive import _value_type
+from assistant.extractive import _asked, _value_type
 from assistant.question import analyze, asked_figures
 from assistant.values import best_value, figure_span, figures_for, matches_type, names_in, unit_of, values_in
 from index.config import Bm25Settings
@@ -101,6 +101,12 @@ def test_who_is_answered_by_a_role_or_organization_other_than_the_asked_one(anal
     assert best_value("主務大臣による評価を行う。", "person", None, [0], a.focus) is None
     said = best_value("経済産業省の要請に基づいて実施する。", "person", None, [], "要請")
     assert said is not None and said.text == "経済産業省"
+
+
+def test_who_is_never_answered_by_a_role_the_question_names_outside_its_focus(analyze_q):
+    a = analyze_q("改正法で、IPAの関係業務の主務大臣に誰が追加されましたか")
+    text = "関係業務の主務大臣に、内閣総理大臣（デジタル庁の長）が追加された。"
+    assert best_value(text, "person", None, [0], _asked(a, "person")).text == "内閣総理大臣"
 
 
 # ── the asked topic (what a follow-up replaces or points back to) ────────
