@@ -424,10 +424,38 @@ class ExtractiveAnswerer:
             if any(_redundant(c, x) for x in chosen):
                 continue
             chosen.append(c)
+        if analysis.asks_several and best.value is not None:
+            chosen += self._other_figures(analysis, best, chosen)
         for c in chosen[1:]:
             draft.quotes.append(self._quote(c, analysis))
         if analysis.asks_several and best.value is not None:
             draft.direct = self._several(analysis, chosen) or draft.direct
+
+    def _other_figures(self, analysis: QuestionAnalysis, best: Candidate, chosen: list[Candidate]) -> list[Candidate]:
+        """「何人を発掘し、採択後に何件が起業」: the sentences near the best one (nearest first, not past a
+        heading, within ``answer.several_reach``) that hold an asked figure the chosen ones lack — each naming
+        a word of the question the best sentence does not (「起業」), so a figure of another thing is not taken."""
+        asked, said = asked_figures(analysis.question), analysis.question
+        texts = [c.text for c in chosen]
+        have = len(figures_for(asked, texts, said))
+        words = set(self._terms(said)) - set(self._tok(best.text))
+        if have >= len(asked) or not words:
+            return []
+        reach = self.settings.several_reach
+        chunk = self._stream(best.chunk, len(best.chunk.sentences) + reach)
+        added: list[Candidate] = []
+        for step in (1, -1):
+            j = best.sentence + step
+            while 0 <= j < len(chunk.sentences) and abs(j - best.sentence) <= reach and not _is_heading(chunk, j):
+                text = _sentence(chunk, j)
+                if words & set(self._tok(text)) and len(found := figures_for(asked, [*texts, text], said)) > have:
+                    added.append(_sentence_candidate(best, chunk, j))
+                    texts.append(text)
+                    have = len(found)
+                    if have >= len(asked):
+                        return added
+                j += step
+        return added
 
     def _direct(self, analysis: QuestionAnalysis, c: Candidate, quote: Quote) -> str:
         """The answer itself, for the first line."""
@@ -877,12 +905,15 @@ def _redundant(a: Candidate, b: Candidate) -> bool:
 
 def _next_sentence(c: Candidate) -> Candidate | None:
     """The sentence after ``c`` in its chunk (a lead-in's continuation)."""
-    chunk = c.chunk
     j = c.sentence + 1
-    if j >= len(chunk.sentences):
-        return None
+    return _sentence_candidate(c, c.chunk, j) if j < len(c.chunk.sentences) else None
+
+
+def _sentence_candidate(c: Candidate, chunk: Chunk, j: int) -> Candidate:
+    """Sentence ``j`` of ``chunk`` (``c``'s chunk, or it read on) as a candidate ranked just below ``c``."""
     span = chunk.sentences[j]
-    return Candidate(c.passage, j, chunk.text[span.start:span.end], span.line_start, span.line_end,
+    passage = c.passage if chunk is c.chunk else Passage(c.passage.rank, c.passage.score, chunk)
+    return Candidate(passage, j, chunk.text[span.start:span.end], span.line_start, span.line_end,
                      lexical=c.lexical, focus=c.focus, focus_own=c.focus_own, measure=c.measure,
                      support=c.support, prior=c.prior,
                      score=c.score * 0.9)

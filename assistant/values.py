@@ -238,6 +238,16 @@ def _restated(value: Value, found: list[Value], text: str) -> Value:
     return value
 
 
+# Units that count the same things, written either way (「何人」 is answered by 「26 名」).
+_SAME_UNITS = (("人", "名"), ("か所", "カ所", "ヶ所", "箇所"), ("か国", "カ国", "ヶ国"))
+
+
+def _has_unit(written: str, unit: str) -> bool:
+    """Is ``written`` (NFKC) a figure in ``unit`` or a unit that counts the same things?"""
+    same = next((group for group in _SAME_UNITS if unit in group), (unit,))
+    return any(u in written for u in same)
+
+
 WHEN = "日付"  # the unit :func:`~assistant.question.asked_figures` gives 「いつ」: a date, not a figure
 
 
@@ -264,7 +274,8 @@ def figures_for(asked: list[tuple[str | None, str]], texts: list[str], said: str
             if unit == WHEN:
                 fits = v.kind == "date" and not (said and _said(v.text, said))
             else:
-                fits = v.kind != "date" and (unit in written if unit else not any(u in written for u in named))
+                fits = v.kind != "date" and (_has_unit(written, unit) if unit
+                                             else not any(_has_unit(written, u) for u in named))
             if fits and all(v is not p for _, p in picked.values()):
                 fitting.append((t, v))
         if not fitting:

@@ -157,6 +157,7 @@ class AnswerSettings(_Strict):
     max_quotes: StrictInt = Field(2, ge=1, le=10)
     extra_ratio: StrictFloat = Field(0.85, ge=0, le=1)
     reach: StrictInt = Field(40, ge=1, le=400)
+    several_reach: StrictInt = Field(10, ge=0, le=100)
     scoring: ScoringSettings = ScoringSettings()
 
 

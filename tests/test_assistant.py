@@ -289,6 +289,29 @@ def test_answers_from_a_users_own_files(user_folder, embedder):
     assert memo.citations and memo.citations[0].source == "memo.txt" and "1週間以内" in memo.text
 
 
+def test_two_figures_asked_together_are_found_in_sentences_apart(user_folder, embedder):
+    """「何人を採択し、何件が起業」: the second figure three sentences on, under the same heading, answers too;
+    a figure of another thing nearer by (「4 回」) does not."""
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    (docs / "report.md").write_text(
+        "# 令和6年度 業務実績\n\n## 1. 若手育成事業\n\n"
+        "令和6年度の若手育成事業では、意欲のある 30 名を新たに採択。\n"
+        "オンラインでの全体会議を 4 回実施。\n専門家による助言を強化した。\n"
+        "さらに、支援の結果、採択後に 5 件が起業した。\n\n"
+        "## 2. 予算\n\n事業予算は総額１５億円とする。\n", encoding="utf-8")
+    build(settings, embedder=embedder)
+    # One quote only: the second figure's sentence is not among the close-scoring quotes, it is looked for.
+    settings = settings.model_copy(update={"answer": settings.answer.model_copy(update={"max_quotes": 1})})
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    answer = qa.ask("令和6年度の若手育成事業では何人を採択し、採択後に何件が起業しましたか？")
+    first = compact(answer.text.splitlines()[0])
+    assert "30名" in first and "5件" in first and "4回" not in first, answer.text
+    assert sorted(c.line_start for c in answer.citations) == [5, 8]
+
+
 def test_a_comparison_of_two_revisions_quotes_each_revision_from_its_own_document(assistant):
     # Each part of the question names one revision: the older one by its 補正, the other as the latest.
     answer = assistant.ask("JETROの対日投資誘致成功件数の目標は、令和5年度補正の変更案と最新の変更案でそれぞれ何件？")

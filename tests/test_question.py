@@ -138,6 +138,11 @@ def test_one_figure_is_taken_per_asked_unit_from_the_quoted_sentences():
     assert [v.text for v in figures_for([("本", "動画"), (None, "再生回数")], texts)] == ["5本", "6 万回以上"]
 
 
+def test_a_unit_asked_one_way_is_found_written_the_other():
+    texts = ["意欲のある 26 名を発掘。", "採択後に 4 件が起業。"]
+    assert [v.text for v in figures_for(asked_figures("何人を発掘し、何件が起業した？"), texts)] == ["26 名", "4 件"]
+
+
 def test_the_figure_written_after_the_asked_noun_comes_first():
     text = "専門家 452 名のうち登録セキスペ 360 名が参加し、中小企業 395 社を訪問指導。"
     assert [v.text for v in figures_for([("名", "登録セキスペ"), ("社", "")], [text])] == ["360 名", "395 社"]
