@@ -181,7 +181,12 @@ def is_target(value: Value, text: str) -> bool:
     """Is ``value`` stated as a target (bounded, or set as one) rather than as a result?"""
     if _ACTUAL_BEFORE.search(text[max(0, value.start - 16):value.start]):
         return False
-    return bool(_TARGET_BOUND.search(value.text) or _TARGET_AFTER.match(text[value.end:value.end + 8]))
+    # 「2,100件（2,000件＋令和5年度補正見込件数100件）以上」: the bound follows the figure's breakdown.
+    after = _BREAKDOWN.sub("", text[value.end:value.end + 60], count=1)
+    return bool(_TARGET_BOUND.search(value.text) or _TARGET_AFTER.match(after[:8]))
+
+
+_BREAKDOWN = re.compile(r"^\s*[（(][^（()）]{0,50}[＋+][^（()）]{0,50}[）)]")  # a sum: 「（A＋B）」
 
 
 # A date of something done (「2022年に策定された」「令和5年12月に取りまとめ」): not a deadline.

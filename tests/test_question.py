@@ -254,11 +254,23 @@ def test_a_target_is_told_from_a_result(analyze_q):
     assert best_value(text, "count", None, [0], status="目標").text == "３０万件以上"
     assert best_value(text, "count", None, [0], status="実績").text == "約２万５千件"
     assert analyze_q("マナビDXのアクセス数の目標はいくつ？").status == "目標"
+
+
     assert analyze_q("第四期の実績はいくつ？").status == "実績"
     assert analyze_q("一般管理費はどれだけ効率化する計画ですか").status == "目標"  # a planned figure
     assert analyze_q("令和6年度計画で、アクセス数はいくつ？").status is None  # a plan named, nothing asked of it
     # 「中期目標期間」 names a plan's period, not an asked target.
     assert analyze_q("前中期目標期間の支援件数は年平均何件でしたか").status is None
+
+
+def test_a_target_bound_may_follow_the_figures_breakdown():
+    from assistant.values import is_target
+
+    text = "年平均約300件だったが、期間中に2,100件（2,000件＋補正見込件数100件）以上支援する。"
+    assert [v.text for v in values_in(text) if is_target(v, text)] == ["2,100件"]
+    # A restatement in brackets is no breakdown: what follows it does not make the figure a target.
+    text = "アクセス数の１．２倍（２６１，４３８件）を達成する。"
+    assert not is_target(values_in(text)[0], text)
 
 
 def test_an_evaluation_grade_is_a_value_of_its_own(analyze_q):
