@@ -51,6 +51,7 @@ from .values import (
     WHEN,
     Value,
     best_value,
+    breakdown,
     figure_span,
     figures_for,
     grade_meaning,
@@ -384,6 +385,8 @@ class ExtractiveAnswerer:
                 ok: bool, missing: str, parts: list[tuple[str, list[str], str | None]]) -> Draft:
         if analysis.cross:
             return self._cross(analysis, ordered, confidence, parts)
+        if analysis.breakdown_of and (draft := self._breakdown(analysis, ordered, confidence)) is not None:
+            return draft
         if not ok or confidence < self.settings.abstain_threshold:
             return Draft(abstention_text(_what_is_missing(analysis, missing, best)), abstained=True,
                          confidence=confidence)
@@ -403,6 +406,16 @@ class ExtractiveAnswerer:
         if not analysis.constraints.revision:
             self._note_revision(draft, best, ordered, analysis)
         return draft
+
+    def _breakdown(self, analysis: QuestionAnalysis, ordered: list[Candidate], confidence: float) -> Draft | None:
+        """「716件の内訳は」: the figure the question says, found with the sum it is written as
+        (「716件（700件＋令和 5年度補正見込件数16件）」) in the best-scoring sentence that has one; None if none has."""
+        for c in ordered:
+            for figure in analysis.breakdown_of:
+                if (parts := breakdown(c.text, figure)) is not None:
+                    direct = f"{figure}＝{squeeze(parts)}{_qualifier(c.chunk)}"
+                    return Draft(direct, [self._quote(c, analysis)], confidence=confidence)
+        return None
 
     def _add_support(self, draft: Draft, best: Candidate, ordered: list[Candidate],
                      analysis: QuestionAnalysis) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from index.meta import era_year
 
-from .values import COUNT_UNITS, WHEN
+from .values import COUNT_UNITS, WHEN, values_in
 
 ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade", "place", "list", "definition",
                 "reason", "change", "yesno", "fact")
@@ -143,6 +143,14 @@ class QuestionAnalysis:
         return "目標" if target and not result else "実績" if result and not target else None
 
     @property
+    def breakdown_of(self) -> list[str]:
+        """「716件の内訳は」「376件になった理由は」「2,100件のうち補正分は」: the figures (count or amount) the
+        question says and asks the make-up of; [] when it says none or asks something else of them."""
+        if not _MAKE_UP.search(self.question):
+            return []
+        return [v.text for v in values_in(normalize_question(self.question)) if v.kind in ("count", "amount")]
+
+    @property
     def asks_deadline(self) -> bool:
         """「何年までに」「いつまでに」: the date by which something is to be done."""
         return self.answer_type == "date" and bool(re.search(r"(いつ|何年度?|何月)まで", self.question))
@@ -151,6 +159,10 @@ class QuestionAnalysis:
     def asks_several(self) -> bool:
         """「何名で、何社を訪問した？」: more than one figure asked."""
         return len(asked_figures(self.question)) >= 2
+
+
+# What a question asks of a figure it says: what it is made of, or how it was reached.
+_MAKE_UP = re.compile(r"内訳|のうち|うち[、,]?|理由|根拠|なぜ|どうして|計算|算出|積み上げ|どこから|どう(やって)?決")
 
 
 def normalize_question(text: str) -> str:

@@ -186,6 +186,16 @@ def is_target(value: Value, text: str) -> bool:
     return bool(_TARGET_BOUND.search(value.text) or _TARGET_AFTER.match(after[:8]))
 
 
+def breakdown(text: str, figure: str) -> str | None:
+    """The bracketed sum written right after ``figure`` in ``text`` (spacing and width aside): for 「716件」 in
+    「…は 716件（700件＋令和 5年度補正見込件数16件）とする」 -> 「700件＋令和 5年度補正見込件数16件」."""
+    want = compact(figure)
+    for v in values_in(text):
+        if compact(v.text) == want and (m := _BREAKDOWN.match(text[v.end:v.end + 60])):
+            return m.group(0).strip()[1:-1]
+    return None
+
+
 _BREAKDOWN = re.compile(r"^\s*[（(][^（()）]{0,50}[＋+][^（()）]{0,50}[）)]")  # a sum: 「（A＋B）」
 
 

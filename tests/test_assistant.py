@@ -312,6 +312,21 @@ def test_two_figures_asked_together_are_found_in_sentences_apart(user_folder, em
     assert sorted(c.line_start for c in answer.citations) == [5, 8]
 
 
+def test_the_make_up_of_a_said_figure_is_the_sum_written_after_it(user_folder, embedder):
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    (docs / "plan.md").write_text(
+        "# 中期目標\n\n## 1. 支援\n\n前期の支援件数は年平均300件であった。\n"
+        "本期は支援件数を 2,100件（2,000件＋補正見込件数100件）以上とする。\n"
+        "成功件数は 90件以上とする。\n", encoding="utf-8")
+    build(settings, embedder=embedder)
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    first = compact(qa.ask("支援件数2,100件の内訳は？").text.splitlines()[0])
+    assert "2,000件" in first and "100件" in first and "300件" not in first, first
+
+
 def test_a_comparison_of_two_revisions_quotes_each_revision_from_its_own_document(assistant):
     # Each part of the question names one revision: the older one by its 補正, the other as the latest.
     answer = assistant.ask("JETROの対日投資誘致成功件数の目標は、令和5年度補正の変更案と最新の変更案でそれぞれ何件？")

@@ -273,6 +273,23 @@ def test_a_target_bound_may_follow_the_figures_breakdown():
     assert not is_target(values_in(text)[0], text)
 
 
+def test_the_make_up_of_a_figure_the_question_says_is_asked(analyze_q):
+    assert analyze_q("協業・連携支援目標716件の内訳は？").breakdown_of == ["716件"]
+    assert analyze_q("目標が376件になった理由は？").breakdown_of == ["376件"]
+    assert analyze_q("支援件数2,100件のうち、補正分はいくつ？").breakdown_of == ["2,100件"]
+    assert analyze_q("716件の目標はいつまで？").breakdown_of == []  # something else is asked of it
+    assert analyze_q("目標の内訳は？").breakdown_of == []  # no figure said
+
+
+def test_a_figure_is_broken_down_by_the_sum_written_after_it():
+    from assistant.values import breakdown
+
+    text = "支援目標は 716件（700件＋令和 5年度補正見込件数16件）とする。"
+    assert breakdown(text, "716件") == "700件＋令和 5年度補正見込件数16件"
+    assert breakdown(text, "700件") is None  # a part of the sum has none of its own
+    assert breakdown("成功件数は１．２倍（２６１，４３８件）とする。", "１．２倍") is None  # no sum
+
+
 def test_an_evaluation_grade_is_a_value_of_its_own(analyze_q):
     from assistant.values import grade_meaning, grades_in
 
