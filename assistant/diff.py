@@ -74,3 +74,51 @@ def change_summary(old: str, new: str, old_label: str = "現行", new_label: str
         parts = [f"{o or '（なし）'} → {n or '（なし）'}" for o, n in figures]
         return f"数値の変更（{old_label} → {new_label}）：" + "、".join(parts)
     return f"文言の変更（{old_label} → {new_label}、数値は同じ）"
+
+
+def changed_words(old: str, new: str, join_gap: int = 2) -> list[tuple[str, str]]:
+    """The changed stretches, old -> new, in text order, each grown to whole words:
+    「デジタル社会実装基盤全国総合整備計画（仮称）を策定」 -> 「デジタルライフライン全国総合整備計画を策定」 gives
+    [("デジタル社会実装基盤全国総合整備計画(仮称)", "デジタルライフライン全国総合整備計画")].
+
+    Changes separated by fewer than ``join_gap`` unchanged characters are one change (a character diff of
+    Japanese splits a replaced word into pieces). Empty when the texts are the same, or share less than half
+    their characters — then they are not two versions of one sentence."""
+    a, b = normalize(old), normalize(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if a == b or matcher.ratio() < 0.5:
+        return []
+    regions: list[list[int]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if regions and i1 - regions[-1][1] < join_gap and j1 - regions[-1][3] < join_gap:
+            regions[-1][1], regions[-1][3] = i2, j2
+        else:
+            regions.append([i1, i2, j1, j2])
+    pairs = []
+    for k, (i1, i2, j1, j2) in enumerate(regions):
+        # Grown to the whole word on each side: the run of the script of the unchanged character next to the
+        # change (「デジタル|社会実装基盤|全国総合整備計画」), the same in both texts, not into the next change.
+        lo = regions[k - 1][1] if k else 0
+        hi = regions[k + 1][0] if k + 1 < len(regions) else len(a)
+        left = min(_script_run(a, i1, -1), _script_run(b, j1, -1), i1 - lo)
+        right = min(_script_run(a, i2, 1), _script_run(b, j2, 1), hi - i2)
+        pairs.append((a[i1 - left:i2 + right], b[j1 - left:j2 + right]))
+    return pairs
+
+
+_SCRIPTS = (re.compile(r"[一-龥々]"), re.compile(r"[ァ-ヶー・]"), re.compile(r"[A-Za-z]"), re.compile(r"[0-9,.]"))
+
+
+def _script_run(text: str, at: int, step: int) -> int:
+    """How many characters of one script (kanji, katakana, Latin, digits) run from ``at`` in direction
+    ``step`` — the script of the first of them; 0 when it is none of these (kana, brackets, punctuation)."""
+    i = at - 1 if step < 0 else at
+    if not 0 <= i < len(text):
+        return 0
+    script = next((p for p in _SCRIPTS if p.match(text[i])), None)
+    n = 0
+    while script is not None and 0 <= i < len(text) and script.match(text[i]):
+        n, i = n + 1, i + step
+    return n

@@ -33,6 +33,7 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
 
 from .answer import ABSTAIN, Citation
+from .diff import changed_words
 from .question import (
     IMPLIED_FIGURE,
     MAGNITUDE,
@@ -658,10 +659,21 @@ class ExtractiveAnswerer:
                 direct = f"{old_v}（現行。変更案では{new_v}）"
             else:
                 direct = f"{new_v}（変更案{_revision_of(amended.chunk)}。現行は{old_v}）"
+        elif analysis.answer_type == "change" and (words := changed_words(current.text, amended.text)):
+            direct = self._changed(words, amended.chunk)
         else:
             head = amended if analysis.constraints.version != "現行" else current
             direct = self._direct(analysis, head, quotes[0])
         return Draft(direct, quotes, confidence=confidence)
+
+    def _changed(self, words: list[tuple[str, str]], amended: Chunk) -> str:
+        """「「デジタル社会実装基盤全国総合整備計画(仮称)」→「デジタルライフライン全国総合整備計画」（現行 → 変更案）」:
+        the first word replaced (else the first added or deleted stretch, said so)."""
+        old, new = next(((o, n) for o, n in words if o and n), words[0])
+        limit = self.settings.direct_max_chars
+        said = (f"「{_cap(old, limit)}」→「{_cap(new, limit)}」" if old and new
+                else f"追加：「{_cap(new, limit)}」" if new else f"削除：「{_cap(old, limit)}」")
+        return f"{said}（現行 → 変更案{_revision_of(amended)}）"
 
     def _closest(self, c: Candidate, other: Chunk, analysis: QuestionAnalysis) -> Candidate | None:
         """The sentence of the other version that corresponds to ``c`` (a heading never does)."""

@@ -6,7 +6,7 @@ import pytest
 
 from assistant import chats
 from assistant.dialogue import constraint_words, era_label, is_follow_up, resolve, resolve_history
-from assistant.diff import change_summary, changed_figures, char_diff
+from assistant.diff import change_summary, changed_figures, changed_words, char_diff
 from assistant.question import analyze
 from assistant.render import chat_markdown, markdown_of, render_record, sanitized_markdown, turn_of
 from assistant.workspace import mark_quote, render_document, safe_name
@@ -303,6 +303,17 @@ def test_change_summary_names_the_figures_old_to_new():
     assert "376件以上 → 378件以上" in change_summary("目標は376件以上", "目標は３７８件以上")
     assert change_summary("同じ文", "同じ 文").startswith("変更なし")
     assert "文言の変更" in change_summary("支援する。", "重点的に支援する。")
+
+
+def test_a_changed_word_is_shown_whole_in_both_versions():
+    old = "インフラの整備に向けて、デジタル社会実装基盤全国総合整備計画（仮称）を策定する。"
+    new = "インフラの整備に向けて、デジタルライフライン全国総合整備計画を策定する。"
+    first = changed_words(old, new)[0]
+    assert first == ("デジタル社会実装基盤全国総合整備計画", "デジタルライフライン全国総合整備計画")
+    assert changed_words("研修を実施する。", "研修を実施し、普及を図る。")[0][1].startswith("実施し")
+    assert changed_words(old, old) == []
+    # Two different sentences are not two versions of one.
+    assert changed_words("支援件数を定める。", "成功率は2021年度の実績で約5%であった。") == []
 
 
 # ── rendering, copy and export ───────────────────────────────────────────
