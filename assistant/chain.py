@@ -201,7 +201,8 @@ class Assistant:
 
     # ── answering ────────────────────────────────────────────────────
     def _extractive_answer(self, req: Request) -> Answer:
-        parts = question_parts(req.searched_as or req.question, self.analyze)
+        parts = question_parts(req.searched_as or req.question, self.analyze,
+                               lambda previous, part: self.resolve(part, [Turn(previous)]))
         if parts:  # each part searched and answered on its own, stated in turn
             draft = merge_parts([self.extractive.answer(*self._rank(part, req)) for part in parts])
         else:

@@ -6,7 +6,8 @@ annual plan). Searched as one question, the second part's words pull both answer
 document. Such a question is split into parts that are searched and answered on their own; the
 answer states each part in turn.
 
-A question is split only when its second part names a document constraint (organization, fiscal
+Questions asked one after the other, each with its own question mark, are always parts. Within one
+sentence, a question is split only when its second part names a document constraint (organization, fiscal
 year, document kind, version) the first does not — 「何本で、再生回数は？」 or 「いつ、どこで」 ask
 several things of one passage and stay whole. Pure string functions; ``analyze`` is passed in.
 """
@@ -24,6 +25,10 @@ _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 # 「Xとして挙げられている機関と、Yで加わった業務は？」: two asked things joined by 「と、」.
 _NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}(?:は|を教えて)[？?]?)$")
 _PRONOUN = re.compile(r"それ|これ")
+# Questions one after the other, each closed by its question mark (NFKC: ？ -> ?).
+_ASKED = re.compile(r"[^?]*[^?\s][^?]*\?")
+# 「また」「あと」 opening a further question: joining words, not part of what is asked.
+_OPENING = re.compile(r"^\s*(?:また|あと|それと|それから|さらに|ちなみに)[、,]?\s*")
 
 
 def _constraint_set(analysis: QuestionAnalysis) -> set[str]:
@@ -31,13 +36,24 @@ def _constraint_set(analysis: QuestionAnalysis) -> set[str]:
     return {*c.organizations, *map(str, c.fiscal_years), *c.doc_kinds, *([c.version] if c.version else [])}
 
 
-def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis]) -> list[str]:
+def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
+                   follow_up: Callable[[str, str], str] | None = None) -> list[str]:
     """The parts of a two-part question, each self-contained; [] for a question of one part.
 
     The second part borrows the first part's subject when it refers to it (「それをどう発展させる」)
     or names none (「令和6年度にIPAはどう見直す」 -> 「デジタルスキル標準について、…」).
+
+    Questions asked one after the other (「…いつ入札したの？契約はどうなった？」) are parts whatever they
+    name: each later one is made self-contained by ``follow_up(previous part, part)`` — the rewriting of
+    a chat's follow-up — when it is given.
     """
     q = normalize_question(question)
+    asked = _ASKED.findall(q)
+    if follow_up is not None and len(asked) >= 2 and "".join(asked) == q:
+        parts = [asked[0]]
+        for part in asked[1:]:
+            parts.append(follow_up(parts[-1], _OPENING.sub("", part)))
+        return parts
     if m := _CLAUSES.match(q):
         first, second = m["a"] + "？", m["b"]
     elif m := _NOUNS.match(q):

@@ -230,6 +230,23 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
         "JETROで連携先として挙げられている機関は？", "IPAの令和6年度の重点業務は?"]
 
 
+def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(analyze_q):
+    from assistant.parts import question_parts
+
+    seen = []
+
+    def follow_up(previous: str, part: str) -> str:
+        seen.append((previous, part))
+        return f"電子入札システムの{part}"
+
+    parts = question_parts("IPAの電子入札システムは、いつ入札したの？また、契約はどうなった？", analyze_q, follow_up)
+    assert parts == ["IPAの電子入札システムは、いつ入札したの?", "電子入札システムの契約はどうなった?"]
+    assert seen == [("IPAの電子入札システムは、いつ入札したの?", "契約はどうなった?")]  # 「また、」 dropped
+    # Without a way to rewrite follow-ups, or with a remark that is no question, the question stays whole.
+    assert question_parts("IPAの電子入札システムは、いつ入札したの？契約はどうなった？", analyze_q) == []
+    assert question_parts("支援目標716件の内訳は？（JETROの変更案）", analyze_q, follow_up) == []
+
+
 @pytest.mark.parametrize("question", [
     "IPAが自主制作した動画シリーズは何本で、再生回数はどのくらい？",  # several figures of one passage
     "CyberREXはいつ、どこで実施されましたか",
