@@ -225,7 +225,7 @@ class ExtractiveAnswerer:
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
                     measure=measure,
                     value=best_value(text, value_type, analysis.unit, focus_pos, _asked(analysis, value_type),
-                                     status, analysis.asks_deadline, _asks_rate(analysis))
+                                     status, analysis.asks_deadline, _asks_rate(analysis), analysis.unit_said)
                     if value_type else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
@@ -688,7 +688,7 @@ class ExtractiveAnswerer:
             tokens = set(self._tok(s))
             overlap = len(tokens & target) / max(len(tokens | target), 1)
             value = best_value(s, kind, analysis.unit, _positions(s, analysis.focus), _asked(analysis, kind),
-                               analysis.status, analysis.asks_deadline, _asks_rate(analysis)) \
+                               analysis.status, analysis.asks_deadline, _asks_rate(analysis), analysis.unit_said) \
                 if c.value else None
             if c.value and not value:
                 continue

@@ -143,6 +143,12 @@ class QuestionAnalysis:
         return "目標" if target and not result else "実績" if result and not target else None
 
     @property
+    def unit_said(self) -> bool:
+        """The question names the unit of the one figure it asks (「何点」「何社」), not only a word that
+        suggests one (「受講者数は」)."""
+        return bool(_UNIT.search(normalize_question(self.question))) and not self.asks_several
+
+    @property
     def breakdown_of(self) -> list[str]:
         """「716件の内訳は」「376件になった理由は」「2,100件のうち補正分は」: the figures (count or amount) the
         question says and asks the make-up of; [] when it says none or asks something else of them."""

@@ -215,7 +215,8 @@ def rates_in(text: str) -> list[Value]:
 
 
 def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "",
-               status: str | None = None, deadline: bool = False, rate: bool = False) -> Value | None:
+               status: str | None = None, deadline: bool = False, rate: bool = False,
+               unit_said: bool = False) -> Value | None:
     """The value of the asked type closest after (else before) an anchor position (the asked phrase).
 
     ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」 (for a
@@ -223,14 +224,15 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     ``status`` 目標 prefers a figure stated as a target, 実績 one that is not (see :func:`is_target`).
     ``deadline`` (「何年までに」) leaves out the dates of things done (「2022年に策定された」).
     ``rate`` (a rate asked, 「出生率はいくつ」): with no figure of the asked type, a decimal written without a
-    unit (「1.6」) is one.
+    unit (「1.6」) is one. ``unit_said``: the question names the unit itself (「何点」), so a count of another
+    unit (「40 名」) does not answer it; a unit only guessed from a word (「…者数」) is a preference.
     """
     found = _FINDERS.get(answer_type, values_in)(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))
              and not (deadline and v.kind == "date" and _EVENT_AFTER.match(text[v.end:v.end + 12]))]
     if unit:
-        exact = [v for v in typed if unit in unicodedata.normalize("NFKC", v.text)]
-        typed = exact or typed
+        exact = [v for v in typed if _has_unit(unicodedata.normalize("NFKC", v.text), unit)]
+        typed = exact or ([v for v in typed if not _other_unit(v, unit)] if unit_said else typed)
     if status and answer_type not in _NOT_FIGURES:
         typed = [v for v in typed if is_target(v, text) == (status == "目標")] or typed
     if not typed and rate and answer_type in ("count", "magnitude") and not unit:
@@ -261,6 +263,12 @@ def _has_unit(written: str, unit: str) -> bool:
     """Is ``written`` (NFKC) a figure in ``unit`` or a unit that counts the same things?"""
     same = next((group for group in _SAME_UNITS if unit in group), (unit,))
     return any(u in written for u in same)
+
+
+def _other_unit(value: Value, unit: str) -> bool:
+    """Is ``value`` a count of something else than ``unit`` counts (「40 名」 when 「何点」 is asked)?"""
+    written = unicodedata.normalize("NFKC", value.text)
+    return not _has_unit(written, unit) and any(u in written for u in COUNT_UNITS)
 
 
 WHEN = "日付"  # the unit :func:`~assistant.question.asked_figures` gives 「いつ」: a date, not a figure

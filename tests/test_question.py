@@ -290,6 +290,17 @@ def test_a_target_bound_may_follow_the_figures_breakdown():
     assert not is_target(values_in(text)[0], text)
 
 
+def test_a_unit_the_question_names_is_not_answered_by_a_count_of_another(analyze_q):
+    text = "「戦略マネジメント系セミナー」を実施し、40 名が受講。"
+    asked = analyze_q("戦略マネジメント系セミナーの受講者満足度は何点でしたか？")
+    assert asked.unit_said and asked.unit == "点"
+    assert best_value(text, "count", "点", [0], unit_said=True) is None
+    assert best_value(text, "count", "点", [0]).text == "40 名"  # a unit only guessed stays a preference
+    assert best_value("満足度は 4.5 点、受講者は 40 名。", "count", "点", [0], unit_said=True).text == "4.5 点"
+    assert not analyze_q("登録セキスペは何名で、何社を訪問した？").unit_said  # several units asked
+    assert not analyze_q("受講者数は？").unit_said
+
+
 def test_the_make_up_of_a_figure_the_question_says_is_asked(analyze_q):
     assert analyze_q("協業・連携支援目標716件の内訳は？").breakdown_of == ["716件"]
     assert analyze_q("目標が376件になった理由は？").breakdown_of == ["376件"]
