@@ -852,18 +852,34 @@ class ExtractiveAnswerer:
         """Say that another revision of the same document gives a different figure, and quote it."""
         if best.value is None or best.chunk.revision_year is None:
             return
+        # A change of a figure is looked for as that figure: its measure named, its heading line allowed.
+        probe = replace(analysis, answer_type=best.value.kind) if analysis.answer_type == "change" \
+            and best.value.kind in ("count", "amount", "percentage", "date") else analysis
         for title in self._other_revisions(best.chunk):
-            passages = self.searcher.search(analysis.question, k=3, filters=Filters(titles=[title]))
-            others = [c for c in self.candidates(analysis, [Ranked(p, p.score) for p in passages])
-                      if c.value and c.focus_own >= best.focus_own]
+            passages = self.searcher.search(analysis.question, k=10, filters=Filters(titles=[title]))
+            others = [c for c in self.candidates(probe, [Ranked(p, p.score) for p in passages])
+                      if c.value and c.focus_own >= best.focus_own
+                      and (not probe.asks_measure or self._carries_measure(c))]
             if not others:
                 continue
             other = max(others, key=lambda c: c.score)
             if compact(other.value.text) == compact(best.value.text):
                 continue
-            draft.notes.append(f"{other.chunk.revision or other.chunk.title}の版では{other.value.text}")
+            said = other.value.text
+            if analysis.answer_type == "change" and (change := self._figure_change(other, analysis)):
+                said = change  # 「370件以上 → 376件以上」: that revision's own change
+            draft.notes.append(f"{other.chunk.revision or other.chunk.title}の版では{said}")
             draft.quotes.append(self._quote(other, analysis, f"{other.chunk.revision or ''}："))
             return
+
+    def _figure_change(self, c: Candidate, analysis: QuestionAnalysis) -> str | None:
+        """「現行の値 → 変更案の値」 for a 新旧対照表 sentence with a figure and its twin in the other column."""
+        twins = [t for other in self._other_version(c.chunk) if (t := self._closest(c, other, analysis))]
+        twin = max(twins, key=lambda t: t.score) if twins else None
+        if twin is None or twin.value is None or compact(twin.value.text) == compact(c.value.text):
+            return None
+        current, amended = sorted([c, twin], key=lambda x: 0 if x.chunk.version == "現行" else 1)
+        return f"{current.value.text} → {amended.value.text}"
 
     def _other_revisions(self, chunk: Chunk) -> list[str]:
         """Titles of the other revisions of ``chunk``'s document (same organization and kind)."""

@@ -327,6 +327,20 @@ def test_the_make_up_of_a_said_figure_is_the_sum_written_after_it(user_folder, e
     assert "2,000件" in first and "100件" in first and "300件" not in first, first
 
 
+def test_a_change_asked_of_the_latest_revision_notes_the_other_revisions_own_change(assistant):
+    import re
+
+    from assistant.values import values_in
+
+    answer = assistant.ask("JETROの中期目標の変更案で、対日投資誘致成功件数の目標は現行からどう変わった？")
+    first = answer.text.splitlines()[0]
+    note = re.search(r"の版では([^）→]+) → ([^）]+)）", first)
+    assert note, first  # the other revision's 現行 -> 変更案, not one figure of it
+    old, new = note.groups()
+    assert values_in(old) and values_in(new) and compact(old) != compact(new)
+    assert len({c.title for c in answer.citations}) == 2  # each revision quoted from its own document
+
+
 def test_a_comparison_of_two_revisions_quotes_each_revision_from_its_own_document(assistant):
     # Each part of the question names one revision: the older one by its 補正, the other as the latest.
     answer = assistant.ask("JETROの対日投資誘致成功件数の目標は、令和5年度補正の変更案と最新の変更案でそれぞれ何件？")
