@@ -38,6 +38,9 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"なぜ|どうして|理由|根拠は|背景は|目的は|何のため")),
     ("grade", re.compile(r"評定(は|を|が|って|の結果)|何評定")),
     ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度")),
+    # 「…件数を算出した事業はどれ？」: a question that ends asking which ones asks for them, whatever
+    # measure its relative clause names.
+    ("list", re.compile(r"(は|が)どれ(です|でしょう)?か?[？?]?$")),
     ("percentage", re.compile(r"何(%|％|パーセント|割)|割合|比率|何倍")),
     ("amount", re.compile(r"いくら|金額|予算(額|規模)?は|(何|いくら)(円|億|兆|万円)|規模は|額(は|が|を)|の額"
                           r"|投資額|市場規模")),
@@ -49,7 +52,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"(取組|施策|もの|事業|項目|分野|柱|テーマ|課題|方針|内容|支援|手段|点)"
                         r"|[2-9２-９二三四五六七八九]つの|(取組|施策|事項|措置)(は|を)?[？?]?$"
                         r"|何があ|どういったもの|主な(取組|施策|内容)|(取組|施策|柱|テーマ|分野|課題)(は|を)(何|教え)"
-                        r"|それぞれ何|(は|が)どれ(です|でしょう)?か?[？?]?$")),
+                        r"|それぞれ何")),
     ("yesno", re.compile(r"(ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$")),
 ]
 # Each figure a question asks for, with the unit it names (「何社・何名」 -> 社, 名; 「どのくらい」 -> none).

@@ -32,6 +32,7 @@ def analyze_q():
     ("リスク評価手法を浸透させるためにIPAが行う取組は？", "list"),
     ("なぜ目標を引き上げたのですか", "reason"),
     ("変更案と現行で目標はどう変わった？", "change"),
+    ("補正見込件数を算出した事業はどれ？", "list"),  # which ones, whatever measure the clause before names
 ])
 def test_the_answer_type_comes_from_the_question_word(analyze_q, question, kind):
     assert analyze_q(question).answer_type == kind
