@@ -399,7 +399,15 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
         chain = chain[1:]
     if not chain:
         return (), ""
-    return tuple(c.text for c in chain), text[: chain[0].start].rstrip("(（「『[［")
+    before = text[: chain[0].start]
+    opened = max(before.rfind("「"), before.rfind("『"))
+    if opened > max(before.rfind("」"), before.rfind("』")):
+        # Inside a quoted phrase (「「徹底した人手不足への対応」として」): the phrase is the topic, whole.
+        closed = min((i for i in (text.find("」", chain[-1].end), text.find("』", chain[-1].end)) if i >= 0),
+                     default=-1)
+        if closed >= 0:
+            return (text[opened + 1:closed],), text[:opened]
+    return tuple(c.text for c in chain), before.rstrip("(（「『[［")
 
 
 _INDICATOR = re.compile(r"指標\s*[0-9]+(?:\s*-\s*[0-9]+)*")  # on NFKC text: 「指標３－１」

@@ -505,6 +505,11 @@ def test_an_adverb_in_teki_is_not_a_topic_but_a_noun_in_teki_is(analyze_q):
     assert analyze_q("伴走支援の目的は？").topic == ("伴走支援", "目的")
 
 
+def test_a_topic_inside_a_quoted_phrase_is_the_whole_phrase(analyze_q):
+    a = analyze_q("新機軸の人材で、「徹底した人手不足への対応」としてどんな施策が挙げられていますか？")
+    assert a.topic == ("徹底した人手不足への対応",) and a.scope == "新機軸の人材で、"
+
+
 def test_a_rate_written_without_a_unit_answers_a_rate_question():
     from assistant.values import rates_in
     text = "希望出生率は、2010年、2015年ともに1.8であったが、2021年に1.6と低下。"
