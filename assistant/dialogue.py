@@ -51,6 +51,8 @@ _COUNT_OF = re.compile(r"(?:いくつ|何(?:[件社名人つ個]|か所|カ所|�
                        r"(?:が|を|に)?(?:ありますか|ですか|か)?[？?]?$")
 # 「新機軸の資料では」: a question that points at a document by its name sets its own scope.
 _NAMES_DOCUMENT = re.compile(r"(資料|文書|報告書|白書)(では|で|に|の中)")
+# 「新機軸のほうだと…」「JETROの方では…」: a question that opens by naming where to look instead.
+_OTHER_SOURCE = re.compile(r"^[^、。?？]{2,20}?(?:のほう|の方)(?:だと|では)")
 _PRONOUN = re.compile(r"^(?!それぞれ)(?:それら|これら|あれら|それ|これ|あれ|その|この|あの)")  # not 「それぞれ」 (each)
 # 「その年の」「そのときの」: the pronoun stands for the year or period, which is carried as a constraint.
 _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
@@ -405,6 +407,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         carried = Constraints(organizations=previous.constraints.organizations,
                               doc_kinds=previous.constraints.doc_kinds)
         return Resolved(_scoped(constraint_words(carried), question, "で、"), question)
+    if (other := _OTHER_SOURCE.match(q)) and has_own_focus(analysis) and analysis.focus not in other.group(0):
+        # 「新機軸のほうだと対内直接投資の目標はどうなってる？」: its own question, of the source it names instead
+        # of the conversation's — nothing is carried.
+        return Resolved(question, question)
     names = names or {}
     rest = _strip_opener(question)
     now, before = analysis.constraints, previous.constraints

@@ -123,6 +123,9 @@ def test_a_follow_up_that_only_names_a_document_asks_the_previous_question_of_it
     # A question of its own under a document's name is left as it is.
     own = "経産省の資料では、スタートアップの支援件数の目標はどう？"
     assert _conversation(analyze_q, first, own)[1] == own
+    # 「…のほうだと」 names another source for a question of its own: nothing of the previous scope is carried.
+    other = "新機軸のほうだと対内直接投資の目標はどうなってる？"
+    assert _conversation(analyze_q, "JETROの中期目標で、重点的に対象とする事業は何ですか？", other)[1] == other
 
 
 def test_a_demonstrative_for_a_measure_keeps_what_it_counts_and_the_organization(analyze_q):
