@@ -236,6 +236,13 @@ def _pronoun(question: str, topic: tuple[str, ...]) -> str:
     return subject + ("" if re.match(r"[はがをにでともへ]", rest) else "の") + rest
 
 
+def _quoted_referent(question: str, previous: QuestionAnalysis) -> str | None:
+    """The one term the previous question quoted, when ``question`` opens with 「それ」「これ」: what the
+    pronoun stands for (「「SX銘柄」とは何ですか？いつ頃選定されますか？」 -> 「それは何に使われるの？」)."""
+    quoted = _quoted_things(previous)
+    return quoted[0] if len(quoted) == 1 and _PRONOUN.match(question) and not _WHEN.match(question) else None
+
+
 def _quoted_things(previous: QuestionAnalysis) -> list[str]:
     """The words the previous question quotes, except a document's name (「「新機軸」の資料」)."""
     return _QUOTED_THING.findall(normalize_question(previous.question))
@@ -458,13 +465,13 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「年平均にするとどのくらい？」: the previous turn's figure, restated.
         body = f"{_subject(previous)}を{rest}"
     elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q):
-        body = _pronoun(q, previous.topic)
+        body = _pronoun(q, (quoted,) if (quoted := _quoted_referent(q, previous)) else previous.topic)
     elif has_own_focus(analysis):
         # 「では応募者数は？」: another attribute of the same subject (and programme).
         body = "".join(f"{w}の" for w in previous.qualifiers if w not in rest) + rest
     else:
         # 「理由は？」「それはいつまでに？」: the new question about the previous focus.
-        subject = previous.focus
+        subject = _quoted_referent(q, previous) or previous.focus
         joint = "は" if QUESTION_WORD.match(rest) else "の"
         body = f"{subject}{joint}{rest}" if subject and subject not in rest else rest
     merged = merge(now, before)

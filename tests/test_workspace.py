@@ -128,6 +128,12 @@ def test_a_follow_up_that_only_names_a_document_asks_the_previous_question_of_it
     assert _conversation(analyze_q, "JETROの中期目標で、重点的に対象とする事業は何ですか？", other)[1] == other
 
 
+def test_it_stands_for_the_term_the_previous_question_quoted(analyze_q):
+    _, follow = _conversation(analyze_q, "新機軸で出てくる「SX銘柄」とは何ですか？いつ頃選定されますか？",
+                              "それは何に使われるの？")
+    assert follow.startswith("SX銘柄") and "選定は" not in follow
+
+
 def test_a_demonstrative_for_a_measure_keeps_what_it_counts_and_the_organization(analyze_q):
     _, follow = _conversation(analyze_q, "IPAの年度評価で、自己診断の実施組織数はどれくらいだった？",
                               "第五期の中期目標だと、その目標はどうなってる？")
