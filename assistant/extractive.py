@@ -485,6 +485,8 @@ class ExtractiveAnswerer:
             shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
             return "、".join(dict.fromkeys(v.text for v in shown)) + _qualifier(c.chunk)
         if analysis.answer_type == "definition":
+            # A definition is a clause or two, not a figure: as long as a quote may be.
+            limit = self.settings.quote_max_chars
             m = re.search(r"とは[、，]?", c.text)
             start = m.end() if m else 0
             return trim(c.text[start:], 0, min(len(c.text) - start, limit), limit)

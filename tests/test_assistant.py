@@ -341,6 +341,24 @@ def test_a_change_asked_of_the_latest_revision_notes_the_other_revisions_own_cha
     assert len({c.title for c in answer.citations}) == 2  # each revision quoted from its own document
 
 
+def test_a_definition_is_given_whole_on_the_first_line(user_folder, embedder):
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    definition = ("地域連携拠点とは、自治体、地元の大学、商工会議所及び中小企業支援機関が共同で運営し、"
+                  "地域の企業からの経営や技術に関する相談を一か所で受け付けて適切な専門家につなぐ窓口であって、"
+                  "年間を通じて開設されているものをいう。")
+    said = definition[definition.index("、") + 1:]
+    assert settings.answer.direct_max_chars < len(said) <= settings.answer.quote_max_chars
+    (docs / "plan.md").write_text(f"# 事業計画\n\n## 1. 用語\n\n{definition}\n\n## 2. 予算\n\n予算は１５億円とする。\n",
+                                  encoding="utf-8")
+    build(settings, embedder=embedder)
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    first = qa.ask("地域連携拠点とは何ですか").text.splitlines()[0]
+    assert "年間を通じて開設されているもの" in first, first
+
+
 def test_a_comparison_of_two_revisions_quotes_each_revision_from_its_own_document(assistant):
     # Each part of the question names one revision: the older one by its 補正, the other as the latest.
     answer = assistant.ask("JETROの対日投資誘致成功件数の目標は、令和5年度補正の変更案と最新の変更案でそれぞれ何件？")
