@@ -425,7 +425,9 @@ class ExtractiveAnswerer:
         chosen = [best]
         limit = self.settings.max_quotes
         following = _next_sentence(best)
-        if following is not None and (_LEAD_IN.search(best.text) or len(compact(best.text)) < 40):
+        if following is not None and (_LEAD_IN.search(best.text) or len(compact(best.text)) < 40
+                                      or (_is_item(best.chunk, best.sentence) and not best.text.rstrip().endswith("。")
+                                          and not analysis.wants_value)):
             chosen.append(following)
         for c in ordered[1:]:
             if len(chosen) >= limit:

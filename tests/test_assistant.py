@@ -359,6 +359,24 @@ def test_a_definition_is_given_whole_on_the_first_line(user_folder, embedder):
     assert "年間を通じて開設されているもの" in first, first
 
 
+def test_what_became_of_an_item_is_read_from_the_text_under_it(user_folder, embedder):
+    """An item that only names a project (no sentence end) is answered together with the text under it."""
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    (docs / "report.md").write_text(
+        "# 業務実績\n\n## 1. 検討案件\n\n"
+        "1）家庭の機器から得られるデータを使った健康管理サービスを実現するアーキテクチャの検討\n"
+        "※感染症の影響で提案者の活動が難しくなったため、双方で協議の上、中止。\n"
+        "2）物流拠点の自動化に向けたアーキテクチャの検討\n"
+        "実証計画を策定し、関係者との調整を開始した。\n", encoding="utf-8")
+    build(settings, embedder=embedder)
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    answer = qa.ask("家庭の機器のデータを使う健康管理サービスのアーキテクチャ検討はどうなった？")
+    assert "中止" in answer.text and any(c.line_start == 6 for c in answer.citations), answer.text
+
+
 def test_a_comparison_of_two_revisions_quotes_each_revision_from_its_own_document(assistant):
     # Each part of the question names one revision: the older one by its 補正, the other as the latest.
     answer = assistant.ask("JETROの対日投資誘致成功件数の目標は、令和5年度補正の変更案と最新の変更案でそれぞれ何件？")
