@@ -729,7 +729,8 @@ class ExtractiveAnswerer:
         documents = parts or [
             (name, titles, analysis.constraints.version) for name, titles in self._mentioned_documents(analysis)]
         for name, titles, version in documents:
-            passages = self.searcher.search(analysis.question, k=3, filters=Filters(titles=titles))
+            passages = self.searcher.search(analysis.question, k=self.settings.per_document_k,
+                                            filters=Filters(titles=titles))
             cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
             if version:  # 「…の変更案で」: that column of a 新旧対照表
                 cands = [c for c in cands if c.chunk.version in (None, "", version)] or cands
@@ -860,7 +861,8 @@ class ExtractiveAnswerer:
         probe = replace(analysis, answer_type=best.value.kind) if analysis.answer_type == "change" \
             and best.value.kind in ("count", "amount", "percentage", "date") else analysis
         for title in self._other_revisions(best.chunk):
-            passages = self.searcher.search(analysis.question, k=10, filters=Filters(titles=[title]))
+            passages = self.searcher.search(analysis.question, k=self.settings.revision_k,
+                                            filters=Filters(titles=[title]))
             others = [c for c in self.candidates(probe, [Ranked(p, p.score) for p in passages])
                       if c.value and c.focus_own >= best.focus_own
                       and (not probe.asks_measure or self._carries_measure(c))]

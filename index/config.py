@@ -153,6 +153,8 @@ class AnswerSettings(_Strict):
     quote_max_chars: StrictInt = Field(200, ge=20)
     max_list_items: StrictInt = Field(8, ge=2, le=30)
     cross_share: StrictFloat = Field(0.6, ge=0, le=1)
+    per_document_k: StrictInt = Field(3, ge=1, le=50)
+    revision_k: StrictInt = Field(10, ge=1, le=50)
     value_share: StrictFloat = Field(0.7, ge=0, le=1)
     max_quotes: StrictInt = Field(2, ge=1, le=10)
     extra_ratio: StrictFloat = Field(0.85, ge=0, le=1)
