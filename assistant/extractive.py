@@ -225,7 +225,8 @@ class ExtractiveAnswerer:
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
                     measure=measure,
                     value=best_value(text, value_type, analysis.unit, focus_pos, _asked(analysis, value_type),
-                                     status, analysis.asks_deadline, _asks_rate(analysis), analysis.unit_said)
+                                     status, analysis.asks_deadline, _asks_rate(analysis), analysis.unit_said,
+                                     _positions(text, analysis.event))
                     if value_type else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
@@ -337,6 +338,8 @@ class ExtractiveAnswerer:
                     fitting = [c for c in ordered if c.value and not is_target(c.value, c.text)
                                and (not analysis.asks_measure or self._carries_measure(c))]
                 typed = fitting or typed
+            if analysis.event:  # 「いつ設置された」: a date of that event beats a date of another
+                typed = [c for c in typed if analysis.event in c.text] or typed
             if typed:
                 ordered.remove(typed[0])
                 ordered.insert(0, typed[0])
@@ -425,9 +428,12 @@ class ExtractiveAnswerer:
         chosen = [best]
         limit = self.settings.max_quotes
         following = _next_sentence(best)
-        if following is not None and (_LEAD_IN.search(best.text) or len(compact(best.text)) < 40
-                                      or (_is_item(best.chunk, best.sentence) and not best.text.rstrip().endswith("。")
-                                          and not analysis.wants_value)):
+        if following is not None and _is_item(best.chunk, best.sentence) \
+                and not best.text.rstrip().endswith("。") and not analysis.wants_value:
+            # An item that ends no sentence (「3）…の検討」) is quoted with what follows it (「※…中止。」), as one
+            # quote: it is the item's own text, and leaves room for the other quotes.
+            draft.quotes[0] = self._list_quote(best, best.chunk, best.sentence, following.sentence)
+        elif following is not None and (_LEAD_IN.search(best.text) or len(compact(best.text)) < 40):
             chosen.append(following)
         for c in ordered[1:]:
             if len(chosen) >= limit:

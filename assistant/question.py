@@ -146,6 +146,15 @@ class QuestionAnalysis:
         return "目標" if target and not result else "実績" if result and not target else None
 
     @property
+    def event(self) -> str:
+        """What a date is asked of, when the question names it as a verb (「いつ設置された」 -> 「設置」,
+        「いつ入札したの」 -> 「入札」); "" otherwise."""
+        if self.answer_type != "date":
+            return ""
+        m = _EVENT.search(normalize_question(self.question))
+        return m.group(1) if m else ""
+
+    @property
     def unit_said(self) -> bool:
         """The question names the unit of the one figure it asks (「何点」「何社」), not only a word that
         suggests one (「受講者数は」)."""
@@ -170,6 +179,8 @@ class QuestionAnalysis:
         return len(asked_figures(self.question)) >= 2
 
 
+# 「いつ…設置されることになった」「いつ入札したの」: the event (a verbal noun) a date is asked of.
+_EVENT = re.compile(r"いつ[^?？。]*?([一-龥]{2,4})(?:され|した|する|して|を行)")
 # What a question asks of a figure it says: what it is made of, or how it was reached.
 _MAKE_UP = re.compile(r"内訳|のうち|うち[、,]?|理由|根拠|なぜ|どうして|計算|算出|積み上げ|どこから|どう(やって)?決")
 

@@ -216,7 +216,7 @@ def rates_in(text: str) -> list[Value]:
 
 def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "",
                status: str | None = None, deadline: bool = False, rate: bool = False,
-               unit_said: bool = False) -> Value | None:
+               unit_said: bool = False, events: list[int] | None = None) -> Value | None:
     """The value of the asked type closest after (else before) an anchor position (the asked phrase).
 
     ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」 (for a
@@ -226,6 +226,8 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     ``rate`` (a rate asked, 「出生率はいくつ」): with no figure of the asked type, a decimal written without a
     unit (「1.6」) is one. ``unit_said``: the question names the unit itself (「何点」), so a count of another
     unit (「40 名」) does not answer it; a unit only guessed from a word (「…者数」) is a preference.
+    ``events``: where the event a date is asked of (「いつ設置された」) is written — the date is the one closest
+    before it (「令和６年２月１４日にＡＩＳＩをＩＰＡに設置」), when one is.
     """
     found = _FINDERS.get(answer_type, values_in)(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))
@@ -239,6 +241,11 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
         typed = rates_in(text)
     if not typed:
         return None
+
+    if answer_type == "date" and events:
+        before = [(e - v.end, v) for v in typed for e in events if v.end <= e and "。" not in text[v.end:e]]
+        if before:
+            return min(before, key=lambda p: p[0])[1]
 
     def distance(v: Value) -> float:
         # A figure after the focus (「…件数 376件以上」) is nearer than one before it.

@@ -302,6 +302,17 @@ def test_a_unit_the_question_names_is_not_answered_by_a_count_of_another(analyze
     assert not analyze_q("受講者数は？").unit_said
 
 
+def test_a_date_is_the_one_written_before_the_event_asked_of(analyze_q):
+    a = analyze_q("AISIは、いつどこに設置されることになったの？")
+    assert a.answer_type == "date" and a.event == "設置"
+    assert analyze_q("いつ入札したの？").event == "入札"
+    assert analyze_q("対日投資の目標はいくつ？").event == ""  # no date asked
+    text = "令和５年１２月２１日の会議での指示を踏まえ、令和６年２月１４日にＡＩＳＩをＩＰＡに設置することとした。"
+    at = [text.index("設置")]
+    assert best_value(text, "date", None, [text.index("ＡＩＳＩ")], events=at).text == "令和６年２月１４日"
+    assert best_value(text, "date", None, [0]).text == "令和５年１２月２１日"  # without the event: the nearest
+
+
 def test_the_make_up_of_a_figure_the_question_says_is_asked(analyze_q):
     assert analyze_q("協業・連携支援目標716件の内訳は？").breakdown_of == ["716件"]
     assert analyze_q("目標が376件になった理由は？").breakdown_of == ["376件"]
