@@ -242,10 +242,8 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     if not typed:
         return None
 
-    if answer_type == "date" and events:
-        before = [(e - v.end, v) for v in typed for e in events if v.end <= e and "。" not in text[v.end:e]]
-        if before:
-            return min(before, key=lambda p: p[0])[1]
+    if answer_type == "date" and events and (dated := _closest_before(text, typed, events)):
+        return dated
 
     def distance(v: Value) -> float:
         # A figure after the focus (「…件数 376件以上」) is nearer than one before it.
@@ -253,6 +251,13 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
 
     best = min(typed, key=distance) if anchors else typed[0]
     return _restated(best, found, text) if answer_type == "count" else best
+
+
+def _closest_before(text: str, values: list[Value], at: list[int]) -> Value | None:
+    """Of ``values``, the one written closest before a position in ``at``, in the same sentence of ``text``
+    (a date before the figure or event it dates: 「2030年に…5兆円」「令和６年２月１４日に…設置」)."""
+    before = [(a - v.end, v) for v in values for a in at if v.end <= a and "。" not in text[v.end:a]]
+    return min(before, key=lambda p: p[0])[1] if before else None
 
 
 def _restated(value: Value, found: list[Value], text: str) -> Value:
@@ -311,10 +316,9 @@ def figures_for(asked: list[tuple[str | None, str]], texts: list[str], said: str
         if not fitting:
             continue
         if unit == WHEN:
-            figures = [(t, v) for t, v in picked.values()]
-            before = [(f.start - v.end, v) for t, v in fitting for ft, f in figures
-                      if ft is t and v.end <= f.start and "。" not in t[v.end:f.start]]
-            picked[i] = (fitting[0][0], min(before, key=lambda p: p[0])[1]) if before else fitting[0]
+            dated = [(ft, d) for ft, f in picked.values()
+                     if (d := _closest_before(ft, [v for t, v in fitting if t is ft], [f.start]))]
+            picked[i] = dated[0] if dated else fitting[0]
         else:
             named_before = [(t, v) for t, v in fitting
                             if noun and noun in t[max(0, v.start - len(noun) - 12):v.start]]
