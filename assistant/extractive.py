@@ -649,11 +649,8 @@ class ExtractiveAnswerer:
 
     def _versions(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
         """A 新旧対照表 answer: the asked (or amended) version first, the other when it differs."""
-        twins = [t for other in self._other_version(best.chunk) if (t := self._closest(best, other, analysis))]
-        if not twins:
-            return None
-        twin = max(twins, key=lambda t: t.score)
-        if compact(twin.text) == compact(best.text):
+        twin = self._twin(best, analysis)
+        if twin is None or compact(twin.text) == compact(best.text):
             return None
         pair = sorted([best, twin], key=lambda c: 0 if c.chunk.version == "変更案" else 1)
         amended, current = pair
@@ -684,6 +681,11 @@ class ExtractiveAnswerer:
         said = (f"「{_cap(old, limit)}」→「{_cap(new, limit)}」" if old and new
                 else f"追加：「{_cap(new, limit)}」" if new else f"削除：「{_cap(old, limit)}」")
         return f"{said}（現行 → 変更案{_revision_of(amended)}）"
+
+    def _twin(self, c: Candidate, analysis: QuestionAnalysis) -> Candidate | None:
+        """The sentence of the other column of ``c``'s 新旧対照表 that corresponds to it, if any."""
+        twins = [t for other in self._other_version(c.chunk) if (t := self._closest(c, other, analysis))]
+        return max(twins, key=lambda t: t.score) if twins else None
 
     def _closest(self, c: Candidate, other: Chunk, analysis: QuestionAnalysis) -> Candidate | None:
         """The sentence of the other version that corresponds to ``c`` (a heading never does)."""
@@ -886,8 +888,7 @@ class ExtractiveAnswerer:
 
     def _figure_change(self, c: Candidate, analysis: QuestionAnalysis) -> str | None:
         """「現行の値 → 変更案の値」 for a 新旧対照表 sentence with a figure and its twin in the other column."""
-        twins = [t for other in self._other_version(c.chunk) if (t := self._closest(c, other, analysis))]
-        twin = max(twins, key=lambda t: t.score) if twins else None
+        twin = self._twin(c, analysis)
         if twin is None or twin.value is None or compact(twin.value.text) == compact(c.value.text):
             return None
         current, amended = sorted([c, twin], key=lambda x: 0 if x.chunk.version == "現行" else 1)
