@@ -761,6 +761,7 @@ class ExtractiveAnswerer:
         if not picked or ordered[0].focus < self.settings.scoring.focus_threshold \
                 or confidence < self.settings.abstain_threshold:
             return Draft(abstention_text(), abstained=True, confidence=confidence)
+        picked = [(name, _with_lead(c) if c.value is None else c) for name, c in picked]
         quotes = [self._quote(c, analysis, f"{name}：") for name, c in picked]
         direct = "／".join(f"{name}：{self._direct(analysis, c, q)}" for (name, c), q in zip(picked, quotes))
         return Draft(direct, quotes, confidence=confidence)
@@ -961,6 +962,21 @@ def _next_sentence(c: Candidate) -> Candidate | None:
     """The sentence after ``c`` in its chunk (a lead-in's continuation)."""
     j = c.sentence + 1
     return _sentence_candidate(c, c.chunk, j) if j < len(c.chunk.sentences) else None
+
+
+# A sentence that adds to the one before it (「さらに、…」「また、…」): what it adds to is part of the answer.
+_ADDS_TO = re.compile(r"^\s*(?:さらに|また|加えて|あわせて|併せて|その上で)[、，]")
+
+
+def _with_lead(c: Candidate) -> Candidate:
+    """``c`` joined with the sentence before it when it only adds to that one (「さらに、日本企業が…」 after
+    「…相談窓口を設け、…対応を行う。」), unless that one is a heading or an item of its own."""
+    j = c.sentence - 1
+    if j < 0 or not _ADDS_TO.match(c.text) or _is_heading(c.chunk, j):
+        return c
+    first, this = c.chunk.sentences[j], c.chunk.sentences[c.sentence]
+    return replace(c, sentence=j, text=c.chunk.text[first.start:this.end], line_start=first.line_start,
+                   line_end=max(first.line_end, this.line_end))
 
 
 def _sentence_candidate(c: Candidate, chunk: Chunk, j: int) -> Candidate:

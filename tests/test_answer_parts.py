@@ -27,3 +27,24 @@ def test_a_part_the_documents_do_not_answer_says_so():
     assert len(merged.quotes) == 1
     # Nothing answered: the whole answer abstains.
     assert merge_parts([Draft("資料に記載なし", abstained=True)] * 2).abstained
+
+
+def test_a_sentence_that_adds_to_the_one_before_is_quoted_with_it():
+    from assistant.extractive import _with_lead
+    from index.search import Passage
+    from tests.test_lists import _chunk
+
+    chunk = _chunk("（経済的威圧への対応）", "日本企業からの相談窓口を設け、相談に応じる。",
+                   "さらに、影響を受けた企業には販路の開拓を支援する。")
+    passage = Passage(1, 0.5, chunk)
+    adds = Candidate(passage, 2, "さらに、影響を受けた企業には販路の開拓を支援する。", 3, 3)
+    joined = _with_lead(adds)
+    assert joined.text.startswith("日本企業からの相談窓口を設け") and joined.text.endswith("販路の開拓を支援する。")
+    assert (joined.line_start, joined.line_end) == (2, 3)
+    # A sentence of its own, or one right under a heading, stays as it is.
+    own = Candidate(passage, 1, "日本企業からの相談窓口を設け、相談に応じる。", 2, 2)
+    assert _with_lead(own) is own
+    chunk = _chunk("（経済的威圧への対応）", "さらに、販路の開拓を支援する。")
+    chunk.section.append("（経済的威圧への対応）")
+    under = Candidate(Passage(1, 0.5, chunk), 1, "さらに、販路の開拓を支援する。", 2, 2)
+    assert _with_lead(under) is under
