@@ -478,6 +478,12 @@ def test_a_parenthesis_inside_the_noun_chain_qualifies_it_and_is_not_the_focus(a
     assert analyze_q("ワークショップの評価（NPSと満足度）は？").focus == "満足度"
 
 
+def test_a_part_played_is_asked_of_the_thing_not_found_as_a_word(analyze_q):
+    # 「関わり」「役割」 are not written in the answer (「…の事務局として」): the thing is the focus.
+    assert analyze_q("SC3に対するIPAの関わりは、令和2年度と令和6年度計画でどう書かれている？").focus == "SC3"
+    assert analyze_q("DADCの役割は？").focus == "DADC"
+
+
 def test_a_count_of_people_or_companies_asked_as_a_target_is_generic(analyze_q):
     a = analyze_q("JETROの高度外国人材の就業機会の提供支援の目標人数は？")
     assert a.focus == "就業機会の提供支援" or a.focus.endswith("提供支援")
