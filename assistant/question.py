@@ -182,7 +182,7 @@ class QuestionAnalysis:
 # 「いつ…設置されることになった」「いつ入札したの」: the event (a verbal noun) a date is asked of.
 _EVENT = re.compile(r"いつ[^?？。]*?([一-龥]{2,4})(?:され|した|する|して|を行)")
 # What a question asks of a figure it says: what it is made of, or how it was reached.
-_MAKE_UP = re.compile(r"内訳|のうち|うち[、,]?|理由|根拠|なぜ|どうして|計算|算出|積み上げ|どこから|どう(やって)?決")
+_MAKE_UP = re.compile(r"内訳|うち|理由|根拠|なぜ|どうして|計算|算出|積み上げ|どこから|どう(やって)?決")
 
 
 def normalize_question(text: str) -> str:
