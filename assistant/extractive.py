@@ -189,7 +189,9 @@ class ExtractiveAnswerer:
         focus_terms = self._terms(analysis.focus) if analysis.focus else []
         elements = [t for t in (self._terms(q) for q in analysis.qualifiers) if t]
         value_type = _value_type(analysis)
-        status, measured = analysis.status, bool(focus_terms) and analysis.asks_measure
+        measured = bool(focus_terms) and analysis.asks_measure
+        read_value = _value_reader(analysis, value_type) if value_type else None
+        event = analysis.event
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
         for r in ranked:
@@ -224,10 +226,7 @@ class ExtractiveAnswerer:
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
                     measure=measure,
-                    value=best_value(text, value_type, analysis.unit, focus_pos, _asked(analysis, value_type),
-                                     status, analysis.asks_deadline, _asks_rate(analysis), analysis.unit_said,
-                                     _positions(text, analysis.event))
-                    if value_type else None,
+                    value=read_value(text, focus_pos, _positions(text, event)) if read_value else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
                 )
@@ -532,13 +531,8 @@ class ExtractiveAnswerer:
         return Quote(c, trim(c.text, start, end, limit), label)
 
     def _list_quote(self, best: Candidate, chunk: Chunk, first: int, last: int) -> Quote:
-        spans = chunk.sentences[first:last + 1]
-        text = chunk.text[spans[0].start:spans[-1].end]
-        passage = best.passage if chunk is best.chunk else Passage(best.passage.rank, best.passage.score, chunk)
-        joined = Candidate(passage, first, text, spans[0].line_start, max(s.line_end for s in spans),
-                           lexical=best.lexical, focus=best.focus, focus_own=best.focus_own, measure=best.measure,
-                           support=best.support, prior=best.prior, cue=best.cue, score=best.score)
-        return Quote(joined, text, _version_label(chunk))
+        joined = _span_candidate(best, chunk, first, last)
+        return Quote(joined, joined.text, _version_label(chunk))
 
     def _list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
         """A lead-in and the items under it, collected across bullets, lines and the chunks that follow."""
@@ -691,6 +685,7 @@ class ExtractiveAnswerer:
         """The sentence of the other version that corresponds to ``c`` (a heading never does)."""
         target = set(self._tok(c.text))
         kind = _value_type(analysis) if analysis.wants_value else analysis.answer_type
+        read_value = _value_reader(analysis, kind)
         best, best_score = None, 0.0
         for i, span in enumerate(other.sentences):
             s = other.text[span.start:span.end]
@@ -699,9 +694,7 @@ class ExtractiveAnswerer:
                 continue
             tokens = set(self._tok(s))
             overlap = len(tokens & target) / max(len(tokens | target), 1)
-            value = best_value(s, kind, analysis.unit, _positions(s, analysis.focus), _asked(analysis, kind),
-                               analysis.status, analysis.asks_deadline, _asks_rate(analysis), analysis.unit_said) \
-                if c.value else None
+            value = read_value(s, _positions(s, analysis.focus)) if c.value else None
             if c.value and not value:
                 continue
             # A figure in the same unit (社 for 社) is the same row's figure, not its neighbour's.
@@ -974,19 +967,22 @@ def _with_lead(c: Candidate) -> Candidate:
     j = c.sentence - 1
     if j < 0 or not _ADDS_TO.match(c.text) or _is_heading(c.chunk, j):
         return c
-    first, this = c.chunk.sentences[j], c.chunk.sentences[c.sentence]
-    return replace(c, sentence=j, text=c.chunk.text[first.start:this.end], line_start=first.line_start,
-                   line_end=max(first.line_end, this.line_end))
+    return _span_candidate(c, c.chunk, j, c.sentence)
+
+
+def _span_candidate(c: Candidate, chunk: Chunk, first: int, last: int) -> Candidate:
+    """Sentences ``first``..``last`` of ``chunk`` (``c``'s chunk, or it read on) as one candidate with ``c``'s
+    evidence and score (no figure: its place in ``c.text`` would not hold in the joined text)."""
+    spans = chunk.sentences[first:last + 1]
+    passage = c.passage if chunk is c.chunk else Passage(c.passage.rank, c.passage.score, chunk)
+    return Candidate(passage, first, chunk.text[spans[0].start:spans[-1].end], spans[0].line_start,
+                     max(s.line_end for s in spans), lexical=c.lexical, focus=c.focus, focus_own=c.focus_own,
+                     measure=c.measure, support=c.support, prior=c.prior, cue=c.cue, score=c.score)
 
 
 def _sentence_candidate(c: Candidate, chunk: Chunk, j: int) -> Candidate:
     """Sentence ``j`` of ``chunk`` (``c``'s chunk, or it read on) as a candidate ranked just below ``c``."""
-    span = chunk.sentences[j]
-    passage = c.passage if chunk is c.chunk else Passage(c.passage.rank, c.passage.score, chunk)
-    return Candidate(passage, j, chunk.text[span.start:span.end], span.line_start, span.line_end,
-                     lexical=c.lexical, focus=c.focus, focus_own=c.focus_own, measure=c.measure,
-                     support=c.support, prior=c.prior,
-                     score=c.score * 0.9)
+    return replace(_span_candidate(c, chunk, j, j), cue=0.0, score=c.score * 0.9)
 
 
 def _version_label(chunk: Chunk) -> str:
@@ -1270,6 +1266,18 @@ def _value_type(analysis: QuestionAnalysis) -> str | None:
     if analysis.answer_type == "fact" and IMPLIED_FIGURE.search(analysis.anchor):
         return "magnitude"  # 「…の目標は？」「目標水準は？」: a figure when the text gives one (preferred)
     return None
+
+
+def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[..., Value | None]:
+    """:func:`~assistant.values.best_value` for this question's asked ``kind``, with what the question says of
+    it (unit, status, deadline, rate …) read once, not for every sentence: ``read(text, anchors, events=None)``."""
+    unit, asked, status = analysis.unit, _asked(analysis, kind), analysis.status
+    deadline, rate, unit_said = analysis.asks_deadline, _asks_rate(analysis), analysis.unit_said
+
+    def read(text: str, anchors: list[int], events: list[int] | None = None) -> Value | None:
+        return best_value(text, kind, unit, anchors, asked, status, deadline, rate, unit_said, events)
+
+    return read
 
 
 def _asked(analysis: QuestionAnalysis, kind: str | None) -> str:
