@@ -4,7 +4,7 @@ A new sentence starts after 。！？ (not inside 「…」 or （…）), at a 
 list item (①, ・, ➢ …). A line without a sentence end is a unit of its own — a
 slide bullet, a list item, a table row — unless it visibly wraps into the next
 line: it ends in 、 or a particle, the next line starts with what cannot start a
-phrase (small kana, a closing bracket), a bracket is still open, or the line is
+phrase (small kana, a closing bracket, a case particle), a bracket is still open, or the line is
 as wide as the lines around it (a wrapped paragraph or a narrow table cell). A
 short label followed by a line of figures is one table row. Lines are only
 joined when they are adjacent in the file (blank lines aside): a sentence never
@@ -33,6 +33,10 @@ _WIDTH_WINDOW = 4  # lines on each side that set the local text width
 _WRAP_SHARE = 0.8  # a line this share as wide as its widest neighbour wraps into the next
 _WIDER = 1.15  # ...and the line after it is at most this much wider (half-width characters, indents)
 _MAX_OPEN_CHARS = 200  # an open bracket stops carrying a unit on after this many characters
+# A line that opens with a case particle continues the line before, even after a closing bracket
+# (「…情報提供依頼（RFI）」 / 「を活用する…」): を never begins a word; が・は・に・で・と・も・の followed by
+# anything but hiragana are the particle, not the start of a word (はじめに, にぎわい, ものづくり, では、).
+_PARTICLE_START = re.compile(r"^(?:を|[がはにでともの](?![ぁ-ゖ]))")
 
 
 def split_pieces(text: str, depth: int = 0) -> tuple[list[tuple[int, int, bool]], int]:
@@ -88,6 +92,8 @@ def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
     if not body or not after or LIST_START.match(after):
         return False
     if body.endswith(CONTINUES) or after[0] in _NO_START or depth > 0:
+        return True
+    if _PARTICLE_START.match(after) and not body.endswith(("。", "．", "！", "？", "!", "?")):
         return True
     if body.endswith(CLOSERS):
         return False

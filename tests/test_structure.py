@@ -126,6 +126,17 @@ def test_lines_without_a_sentence_end_are_units_unless_they_wrap():
     ]
 
 
+def test_a_line_opening_with_a_particle_continues_the_line_before_even_after_a_bracket():
+    text = ("本補助業務は、情報提供依頼（RFI）\n"
+            "を活用するなどにより得られた情報を踏まえる。\n"
+            "「セキュリティ・キャンプ」\n"
+            "はじめに方針を示す。\n")
+    sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
+    assert [s.text for s in sentences] == [
+        "本補助業務は、情報提供依頼（RFI）を活用するなどにより得られた情報を踏まえる。",
+        "「セキュリティ・キャンプ」", "はじめに方針を示す。"]
+
+
 def test_a_table_row_keeps_its_label_with_its_figures():
     text = "計\n画\n値\n100 社\n－\n500 社\n実\n績\n値\n139 社\n175 社\n予算額（千円） 8,043,390 7,498,156\n"
     lines = _lines(text)
