@@ -45,6 +45,7 @@ from .question import (
     indicator_labels,
     normalize_question,
     opening_year,
+    ordinals_in,
     periods_in,
 )
 from .rank import Ranked
@@ -267,6 +268,8 @@ class ExtractiveAnswerer:
             return False, "period"
         if (term := self._unquoted(best, analysis.question)) is not None:
             return False, f"quoted:{term}"
+        if (occurrence := _other_occurrence(best, analysis.question)) is not None:
+            return False, f"quoted:{occurrence}"
         if analysis.wants_value and (pair := self._sibling(best, analysis)) is not None:
             return False, "sibling:{}:{}".format(*pair)
         return True, ""
@@ -1108,11 +1111,13 @@ def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, l
 def _explains(chunk: Chunk, j: int, last: str, level: str | None) -> bool:
     """Is sentence ``j`` (not an item) a paragraph under the item marked ``last``, the list going on after it — the
     next marked sentence, within two, being the next item of the same level (「a. 自律移動ロボット関連」,
-    its paragraph, 「b. 空間情報関連」)?"""
+    its paragraph, 「b. 空間情報関連」; 「・…技術であること。」, 「対象技術分野は…」, 「・…要するもの。」)?"""
     for k in range(j + 1, min(j + 3, len(chunk.sentences))):
         text = _sentence(chunk, k)
         if (kind := _marker_kind(text)) is not None:
-            return kind == level and _follows(last, _mark(text) or "")
+            mark = _mark(text) or ""
+            # Bullets are not numbered: the next one of the same bullet follows on.
+            return kind == level and (_follows(last, mark) or (mark[:1] in _BULLETS and mark == last))
     return False
 
 
@@ -1335,8 +1340,30 @@ def _of_another_period(c: Candidate, periods: tuple[int, ...]) -> bool:
     if not periods or c.value is None:
         return False
     before = [v.end for v in values_in(c.text) if v.end <= c.value.start]
-    named = periods_in(c.text[max(before, default=0):c.value.start])
+    said = c.text[max(before, default=0):c.value.start]
+    # 「第四期中期目標期間中の状況等を踏まえ、…は376件」: a period the figure is based on, not its own.
+    said = _BASIS.split(said)[-1]
+    named = periods_in(said)
     return bool(named) and not set(named) & set(periods)
+
+
+# A clause the next figure is based on or compared with (「…を踏まえ、」「…と比較して、」).
+_BASIS = re.compile(r"(?:を踏まえ|に基づき|を勘案し|を基に|と比較し)て?、")
+
+
+def _other_occurrence(c: Candidate, question: str) -> str | None:
+    """A numbered occurrence the question names (「第2回年次総会」「第47号」) where the answer sentence — or,
+    when it names none of that kind, its passage — names only other ones (「第3回年次総会」, 「第46号・第49号」):
+    the asked one, else None."""
+    said, passage = ordinals_in(c.text), None
+    for number, counter in ordinals_in(question):
+        others = [n for n, k in said if k == counter]
+        if not others:
+            passage = passage if passage is not None else ordinals_in(_passage_text(c.chunk))
+            others = [n for n, k in passage if k == counter]
+        if others and number not in others:
+            return f"第{number}{counter}"
+    return None
 
 
 def _revision_of(chunk: Chunk) -> str:

@@ -6,7 +6,8 @@ annual plan). Searched as one question, the second part's words pull both answer
 document. Such a question is split into parts that are searched and answered on their own; the
 answer states each part in turn.
 
-Questions asked one after the other, each with its own question mark, are always parts. Within one
+Questions asked one after the other, each with its own question mark (or a request closed by 。:
+「…も知りたい。」), are always parts. Within one
 sentence, a question is split only when its second part names a document constraint (organization, fiscal
 year, document kind, version) the first does not — 「何本で、再生回数は？」 or 「いつ、どこで」 ask
 several things of one passage and stay whole. Pure string functions; ``analyze`` is passed in.
@@ -25,8 +26,9 @@ _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 # 「Xとして挙げられている機関と、Yで加わった業務は？」: two asked things joined by 「と、」.
 _NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}(?:は|を教えて)[？?]?)$")
 _PRONOUN = re.compile(r"それ|これ")
-# Questions one after the other, each closed by its question mark (NFKC: ？ -> ?).
-_ASKED = re.compile(r"[^?]*[^?\s][^?]*\?")
+# Questions one after the other, each closed by its question mark (NFKC: ？ -> ?) — or a request closed by
+# 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」).
+_ASKED = re.compile(r"[^?。]*[^?。\s][^?。]*(?:\?|(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)。)")
 # 「また」「あと」 opening a further question: joining words, not part of what is asked.
 _OPENING = re.compile(r"^\s*(?:また|あと|それと|それから|さらに|ちなみに)[、,]?\s*")
 

@@ -491,19 +491,28 @@ _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 PERIOD = re.compile(r"第\s*([0-9０-９]{1,2}|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*期")
 
 
+# 「第2回」「第 47 号」: a numbered occurrence of something (a meeting, an issue), not a plan period.
+ORDINAL = re.compile(r"第\s*([0-9０-９]{1,4}|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+                     r"\s*(回|号)")
+
+
+def _numeral(n: str) -> int:
+    """「5」「５」「四」「十二」 -> int."""
+    if n.isdigit():
+        return int(unicodedata.normalize("NFKC", n))
+    tens, _, ones = n.partition("十")  # 十, 十二, 二十
+    return (_KANJI_DIGITS.get(tens, 1) * 10 + _KANJI_DIGITS.get(ones, 0)) if "十" in n else _KANJI_DIGITS[n]
+
+
 def periods_in(text: str) -> tuple[int, ...]:
     """The numbered periods ``text`` names (「第5期」「第四期」 -> 5, 4), in order, once each."""
-    out: list[int] = []
-    for m in PERIOD.finditer(text):
-        n = m.group(1)
-        if n.isdigit():
-            value = int(unicodedata.normalize("NFKC", n))
-        else:  # 十, 十二, 二十
-            tens, _, ones = n.partition("十")
-            value = (_KANJI_DIGITS.get(tens, 1) * 10 + _KANJI_DIGITS.get(ones, 0)) if "十" in n else _KANJI_DIGITS[n]
-        if value not in out:
-            out.append(value)
-    return tuple(out)
+    return tuple(dict.fromkeys(_numeral(m.group(1)) for m in PERIOD.finditer(text)))
+
+
+def ordinals_in(text: str) -> tuple[tuple[int, str], ...]:
+    """The numbered occurrences ``text`` names, as (number, counter): 「第3回年次総会」「第 46 号」 ->
+    (3, '回'), (46, '号'), in order, once each."""
+    return tuple(dict.fromkeys((_numeral(m.group(1)), m.group(2)) for m in ORDINAL.finditer(text)))
 
 
 def _measure_kind(word: str) -> str:

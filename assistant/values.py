@@ -174,6 +174,9 @@ def matches_type(value: Value, answer_type: str, unit: str | None = None) -> boo
 # A figure stated as a target: bounded (「30万件以上」) or set as one (「…件とする」「…を目指す」).
 _TARGET_BOUND = re.compile(r"(以上|以下|超|未満|超え|を超える)$")
 _TARGET_AFTER = re.compile(r"^\s*(?:の\s*)?(?:以上|以下|を目指|とする|を達成|を確保|を目標)")
+# 「1,000人の人材を海外に派遣するという政府目標」: the clause the figure is in is named a target.
+_SET_AS_TARGET = re.compile(r"^[^。、]{0,24}?という[^。、]{0,6}目標")
+_QUOTED_TARGET = re.compile(r"目標[「『][^」』]*$")  # the figure is inside a target quoted by name
 _ACTUAL_BEFORE = re.compile(r"(実績|平均|現状|現在|時点)[^。、]{0,12}$")
 
 
@@ -181,9 +184,11 @@ def is_target(value: Value, text: str) -> bool:
     """Is ``value`` stated as a target (bounded, or set as one) rather than as a result?"""
     if _ACTUAL_BEFORE.search(text[max(0, value.start - 16):value.start]):
         return False
+    if _QUOTED_TARGET.search(text[max(0, value.start - 40):value.start]):
+        return True  # 「政府目標「5年間で1,000人の人材を…」」
     # 「2,100件（2,000件＋令和5年度補正見込件数100件）以上」: the bound follows the figure's breakdown.
     after = _BREAKDOWN.sub("", text[value.end:value.end + 60], count=1)
-    return bool(_TARGET_BOUND.search(value.text) or _TARGET_AFTER.match(after[:8]))
+    return bool(_TARGET_BOUND.search(value.text) or _TARGET_AFTER.match(after[:8]) or _SET_AS_TARGET.match(after))
 
 
 def breakdown(text: str, figure: str) -> str | None:

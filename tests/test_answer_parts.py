@@ -48,3 +48,30 @@ def test_a_sentence_that_adds_to_the_one_before_is_quoted_with_it():
     chunk.section.append("（経済的威圧への対応）")
     under = Candidate(Passage(1, 0.5, chunk), 1, "さらに、販路の開拓を支援する。", 2, 2)
     assert _with_lead(under) is under
+
+
+def test_a_numbered_occurrence_the_sentence_does_not_name_is_not_answered():
+    from assistant.extractive import _other_occurrence
+
+    meeting = Candidate(_passage(1, 0.1, "第3回年次総会を令和2年11月6日に開催。"), 0,
+                        "第3回年次総会を令和2年11月6日に開催。", 1, 1)
+    assert _other_occurrence(meeting, "第2回年次総会はいつ開催された？") == "第2回"
+    assert _other_occurrence(meeting, "第三回年次総会はいつ開催された？") is None
+    assert _other_occurrence(meeting, "年次総会はいつ開催された？") is None
+    # The sentence names no issue: the passage around it does, and not the asked one.
+    issues = "第 46 号ではDX特集、第 49 号では認定制度の特集を実施。"
+    general = Candidate(_passage(2, 0.1, issues), 0, "制作ノウハウを盛り込み、新事業を特集。", 1, 1)
+    assert _other_occurrence(general, "第47号の特集は？") == "第47号"
+    assert _other_occurrence(general, "第49号の特集は？") is None
+
+
+def test_a_period_the_figure_is_based_on_is_not_its_own():
+    from assistant.extractive import _of_another_period
+    from assistant.values import values_in
+
+    text = "第四期中期目標期間中の状況等を踏まえ、誘致成功件数は376件以上を目指す。"
+    based = Candidate(_passage(1, 0.1, text), 0, text, 1, 1, value=values_in(text)[0])
+    assert not _of_another_period(based, (6,))
+    text = "（第４期中長期目標期間中における実績値：87.0％）"
+    said = Candidate(_passage(2, 0.1, text), 0, text, 1, 1, value=values_in(text)[0])
+    assert _of_another_period(said, (5,)) and not _of_another_period(said, (4,))

@@ -107,3 +107,10 @@ def test_the_next_mark_is_counted_in_its_own_numbering():
     for before, after in [("a.", "b."), ("⑨", "⑩"), ("（９）", "（10）"), ("ア", "イ"), ("Ⅲ", "Ⅳ")]:
         assert _follows(before, after), (before, after)
     assert not _follows("a.", "c.") and not _follows("①", "b.")
+
+
+def test_a_paragraph_between_two_bullets_belongs_to_the_first():
+    chunk = _chunk("「ディープテック」は、主として以下のような技術を指す用語",
+                   "・研究開発から生まれた革新的な技術であること。", "対象技術分野は、ロボティクス、ＡＩ等である。", "・多額の研究開発投資を要するもの。",
+                   "・社会課題の解決に貢献するもの。", "本補助業務は別に定める。")
+    assert items_after(chunk, 0, 8) == [1, 3, 4]

@@ -246,6 +246,10 @@ def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(
     # Without a way to rewrite follow-ups, or with a remark that is no question, the question stays whole.
     assert question_parts("IPAの電子入札システムは、いつ入札したの？契約はどうなった？", analyze_q) == []
     assert question_parts("支援目標716件の内訳は？（JETROの変更案）", analyze_q, follow_up) == []
+    # A request closed by 。 after the question is a part too; a statement is not.
+    assert question_parts("電子入札システムの対象は何？導入時期も知りたい。", analyze_q, follow_up)[1] \
+        == "電子入札システムの導入時期も知りたい。"
+    assert question_parts("電子入札システムの対象は何？導入は令和2年度。", analyze_q, follow_up) == []
 
 
 @pytest.mark.parametrize("question", [
@@ -289,6 +293,16 @@ def test_a_target_bound_may_follow_the_figures_breakdown():
     # A restatement in brackets is no breakdown: what follows it does not make the figure a target.
     text = "アクセス数の１．２倍（２６１，４３８件）を達成する。"
     assert not is_target(values_in(text)[0], text)
+
+
+def test_a_figure_named_a_target_by_its_clause_is_a_target():
+    from assistant.values import is_target
+
+    for text in ("5年間で1,000人の人材を海外に派遣するという政府目標の達成に協力する。",
+                 "政府目標「5年間で 1,000人の人材を海外に派遣する」への貢献"):
+        assert "1,000人" in [v.text for v in values_in(text) if is_target(v, text)]
+    text = "令和2年度は1,000人を海外に派遣した。"
+    assert not any(is_target(v, text) for v in values_in(text))
 
 
 def test_a_unit_the_question_names_is_not_answered_by_a_count_of_another(analyze_q):
@@ -382,6 +396,8 @@ def test_numbered_periods_are_read_in_digits_and_kanji(analyze_q):
     from assistant.question import periods_in
     assert periods_in("第5期と第四期、第十二期、第 ３ 期") == (5, 4, 12, 3)
     assert periods_in("第一二期、第二十期") == (20,)  # not a number: no period (and no error)
+    from assistant.question import ordinals_in
+    assert ordinals_in("第 46 号と第四十九号、第3回総会（第３回）、第5期") == ((46, "号"), (49, "号"), (3, "回"))
     assert analyze_q("NEDOの第5期中長期目標期間における満足度の実績値は？").constraints.periods == (5,)
 
 
