@@ -177,7 +177,14 @@ _TARGET_AFTER = re.compile(r"^\s*(?:の\s*)?(?:以上|以下|を目指|とする
 # 「1,000人の人材を海外に派遣するという政府目標」: the clause the figure is in is named a target.
 _SET_AS_TARGET = re.compile(r"^[^。、]{0,24}?という[^。、]{0,6}目標")
 _QUOTED_TARGET = re.compile(r"目標[「『][^」』]*$")  # the figure is inside a target quoted by name
+_ACTUAL_SAID = re.compile(r"(?:実績|現状|現在)値?(?:は|が|で|：|:)?\s*(?:約\s*)?$")
 _ACTUAL_BEFORE = re.compile(r"(実績|平均|現状|現在|時点)[^。、]{0,12}$")
+
+
+def is_actual(value: Value, text: str) -> bool:
+    """Is ``value`` said, right before it, to be a result or the current figure (「実績は6件」「現状 1,200件」)?
+    (Not 「平均アクセス数の1.2倍（261,438件）」: a target derived from a result.)"""
+    return bool(_ACTUAL_SAID.search(text[max(0, value.start - 12):value.start]))
 
 
 def is_target(value: Value, text: str) -> bool:
@@ -241,7 +248,9 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
         exact = [v for v in typed if _has_unit(unicodedata.normalize("NFKC", v.text), unit)]
         typed = exact or ([v for v in typed if not _other_unit(v, unit)] if unit_said else typed)
     if status and answer_type not in _NOT_FIGURES:
-        typed = [v for v in typed if is_target(v, text) == (status == "目標")] or typed
+        # A target asked: a figure said to be a result (「実績は6件であるところ」) never answers, even alone.
+        fallback = [v for v in typed if not is_actual(v, text)] if status == "目標" else typed
+        typed = [v for v in typed if is_target(v, text) == (status == "目標")] or fallback
     if not typed and rate and answer_type in ("count", "magnitude") and not unit:
         typed = rates_in(text)
     if not typed:

@@ -295,6 +295,15 @@ def test_a_target_bound_may_follow_the_figures_breakdown():
     assert not is_target(values_in(text)[0], text)
 
 
+def test_a_result_never_answers_a_target_question_even_alone():
+    text = "2021年度における成功件数の実績は6件であるところ、成功件数の増加を目指す。"
+    assert best_value(text, "count", None, [0], status="目標") is None
+    assert best_value(text, "count", None, [0], status="実績").text == "6件"
+    # A target derived from a result is still a target.
+    text = "平均アクセス数の１．２倍（２６１，４３８件）を達成する。"
+    assert best_value(text, "count", None, [0], status="目標").text == "２６１，４３８件"
+
+
 def test_a_figure_named_a_target_by_its_clause_is_a_target():
     from assistant.values import is_target
 
