@@ -57,14 +57,17 @@ _PRONOUN = re.compile(r"^(?!それぞれ)(?:それら|これら|あれら|それ
 # 「その年の」「そのときの」: the pronoun stands for the year or period, which is carried as a constraint.
 _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
 # 「その前の年度は？」「前年度の実績は？」「翌年度は？」: the year before or after the previous turn's.
-_RELATIVE_YEAR = re.compile(r"^(?:その|この)?(?P<step>前|昨|翌|次)の?(?:年度|年)(?![比度])(?!と比)")
+_RELATIVE_YEAR = re.compile(r"^(?:その|この)?(?:一つ|ひとつ|1つ)?(?P<step>前|昨|翌|次)の?(?:年度|年)(?![比度])(?!と比)")
 # 「その前の期は？」「次の期は？」: the period before or after the previous turn's (第4期 -> 第3期).
-_RELATIVE_PERIOD = re.compile(r"^(?:その|この)?(?P<step>前|次)の?期(?!間)(?!と比)")
+_RELATIVE_PERIOD = re.compile(r"^(?:その|この)?(?:一つ|ひとつ|1つ)?(?P<step>前|次)の?期(?!間)(?!と比)")
 _PERIOD_TEXT = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*期(?!間)")
 # 「経産省の新旧対照表の変更案だとどうなってる？」「…（令和5年度補正を反映したほう）だと？」: a closing that asks
 # the previous question of the document the rest names.
 _IN_DOCUMENT = re.compile(r"(?:だと|では|で|なら|には|は)"
                           r"(?:どう(?:なって(?:い)?る|なっていますか|ですか|なの|か)?)?[？?]?$")
+# 「中期目標は…」「評価書では…」: a demonstrative before these points at the conversation's document.
+_A_DOCUMENT = re.compile(r"(?:中長期目標|中期目標|中期計画|年度計画|年度評価|評価書|新旧対照表|対照表|資料|文書)"
+                         r"(?!期間)(?:は|では|で|の中で|に)")
 # Words that name a document (_DOCUMENTS) or one of its columns, not a thing asked about.
 _DOCUMENTS = ("新旧対照表", "対照表", "資料", "文書", "版", "ほう", "方", "最新")
 _DOCUMENT_WORDS = (*_DOCUMENTS, "変更案", "現行")
@@ -288,8 +291,9 @@ def _names_constraints(c: Constraints) -> bool:
 def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
     """Does the question lean on the previous turn?"""
     q = normalize_question(question)
-    if _OPENER.match(q) or any(w in q for w in _VERSION_WORDS) or _RESTATED.match(q):
-        return True
+    if _OPENER.match(q) or any(w in q for w in _VERSION_WORDS) or _RESTATED.match(q) \
+            or _RELATIVE_YEAR.match(q) or _RELATIVE_PERIOD.match(q):
+        return True  # 「一つ前の期は何名だった？」 asks the previous question of another period
     if _SIDE_QUESTION.match(q) and not _names_constraints(analysis.constraints):
         return True
     if _document_named(_strip_opener(q), analysis):
@@ -315,9 +319,19 @@ def era_label(year: int) -> str:
     return f"平成{year - 1988}年度"
 
 
-def constraint_words(c: Constraints) -> list[str]:
-    """Constraints written back as the words a question would use."""
-    return [*c.organizations, *(era_label(y) for y in c.fiscal_years), *c.doc_kinds,
+def year_words(*questions: str) -> dict[int, str]:
+    """Each year the questions name, as they write it (「2040年」 stays a calendar year, 「令和6年度」 a fiscal one)."""
+    out: dict[int, str] = {}
+    for q in questions:
+        for m in _YEAR_SAID.finditer(normalize_question(q)):
+            out.setdefault(year_of(m), re.sub(r"\s", "", m.group(0)))
+    return out
+
+
+def constraint_words(c: Constraints, written: dict[int, str] | None = None) -> list[str]:
+    """Constraints written back as the words a question would use (a year as ``written`` says it, if it does)."""
+    written = written or {}
+    return [*c.organizations, *(written.get(y) or era_label(y) for y in c.fiscal_years), *c.doc_kinds,
             *([c.revision] if c.revision else []), *([c.version] if c.version else [])]
 
 
@@ -344,10 +358,14 @@ def _strip_opener(question: str) -> str:
 
 # A fiscal year written out (a bare 「令和7年」 names a revision, not a year): groups as question.year_of reads them.
 _YEAR = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度|(20[0-9]{2})\s*年度")
+# A year as a question says it, fiscal or calendar (「2040年」): the same groups.
+_YEAR_SAID = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度|(20[0-9]{2})\s*年度?")
 
 
-def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str]) -> str:
-    """``text`` (the previous question) with the constraints the new question sets swapped in."""
+def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str],
+          written: dict[int, str] | None = None) -> str:
+    """``text`` (the previous question) with the constraints the new question sets swapped in (a year as
+    ``written`` says it)."""
     out = text
     if now.organizations:
         new = "・".join(now.organizations)
@@ -370,7 +388,7 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
                                else m.group(0), out)
     if now.fiscal_years:
         # Every mention of the previous year (「令和2年度年度評価によると、令和2年度の…」), else the first year.
-        label = era_label(now.fiscal_years[0])
+        label = (written or {}).get(now.fiscal_years[0]) or era_label(now.fiscal_years[0])
         if any(year_of(m) in before.fiscal_years for m in _YEAR.finditer(out)):
             out = _YEAR.sub(lambda m: label if year_of(m) in before.fiscal_years else m.group(0), out)
         else:
@@ -419,6 +437,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # of the conversation's — nothing is carried.
         return Resolved(question, question)
     names = names or {}
+    written = year_words(question, previous.question)
     rest = _strip_opener(question)
     now, before = analysis.constraints, previous.constraints
     if not now.version and (version := next((v for w, v in _VERSION_WORDS.items() if w in question), None)):
@@ -436,12 +455,15 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         if opening and not (_names_constraints(constraints_of(opening.group(0), names))
                             or any(w in opening.group(0) for w in _DOCUMENT_WORDS)):
             opening = None  # 「〇〇の取組では、」 is a thing asked about, not where
-        body = f"{scope}で、" + _swap(before_q[opening.end():] if opening else before_q, before, now, names)
+        body = f"{scope}で、" + _swap(before_q[opening.end():] if opening else before_q, before, now, names,
+                                      written)
+    elif _PRONOUN.match(q) and _A_DOCUMENT.match(document := _PRONOUN.sub("", q, count=1)):
+        body = document  # 「この中期目標はいつ定められた？」: the conversation's document, carried as its constraints
     elif bare and (_names_constraints(now) or moved) and (
             not has_own_focus(analysis) or (len(bare.group("head")) <= 12 and not _new_thing(analysis, previous))):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint
         # (「令和2年度の実績は？」: asking for the result where it asked for the target).
-        body = _swap(normalize_question(previous.question), before, now, names)
+        body = _swap(normalize_question(previous.question), before, now, names, written)
         if analysis.focus in _STATUS:
             body = _with_status(body, analysis.focus)
     elif _DETAIL.match(rest) and not _names_constraints(now):
@@ -478,7 +500,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     if not now.doc_kinds and not kind_exists(merged, catalog):
         merged = replace(merged, doc_kinds=())
         body = _without_kinds(body, before.doc_kinds)
-    return Resolved(_scoped(constraint_words(merged), body), question)
+    return Resolved(_scoped(constraint_words(merged, written), body), question)
 
 
 def _scoped(words: list[str], body: str, joint: str = "の") -> str:

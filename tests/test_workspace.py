@@ -158,6 +158,23 @@ def test_the_period_before_is_counted_from_the_previous_turns_period(analyze_q):
     assert "第3期の受講者" in follow and "第4期" not in follow
 
 
+def test_one_period_before_asking_its_own_figure_is_the_previous_question_of_that_period(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの研修プログラム第4期では、受講者を何名受け入れた？",
+                              "一つ前の期は何名だった？")
+    assert "第3期" in follow and "研修プログラム" in follow and "第4期" not in follow
+
+
+def test_this_document_stands_for_the_conversations_document_not_its_topic(analyze_q):
+    _, follow = _conversation(analyze_q, "JETROの中期目標で、海外事務所の拠点数は？",
+                              "この中期目標はいつ定められたもの？")
+    assert follow.startswith("JETROの中期目標") and "拠点" not in follow and "いつ定められた" in follow
+
+
+def test_a_calendar_year_is_carried_as_the_user_wrote_it(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの中期目標で、2030年の代表的企業の割合の目標は？", "2040年には？")
+    assert "2040年" in follow and "令和" not in follow
+
+
 def test_a_comparison_with_the_year_before_is_not_a_question_about_that_year(analyze_q):
     first = "IPAの令和2年度評価で、情報処理技術者試験の活用割合は？"
     _, follow = _conversation(analyze_q, first, "前の年度と比べるとどう？")
