@@ -54,6 +54,7 @@ from .values import (
     Value,
     best_value,
     breakdown,
+    counted_by,
     figure_span,
     figures_for,
     grade_meaning,
@@ -232,6 +233,8 @@ class ExtractiveAnswerer:
                     cue=_cue(text, analysis),
                 )
                 cand.support = min(cand.focus, qualifier_support)
+                if measured and cand.value is not None and counted_by(analysis.focus, cand.value):
+                    cand.measure = 1.0  # 「会社数」 answered by 「156 社が…」: the unit names what is counted
                 cand.score = (s.lexical * cand.lexical + s.focus * cand.focus + s.prior * cand.prior
                               + s.value * (1.0 if cand.value else 0.0) + s.cue * cand.cue)
                 out.append(cand)

@@ -29,6 +29,8 @@ _PRONOUN = re.compile(r"それ|これ")
 # Questions one after the other, each closed by its question mark (NFKC: ？ -> ?) — or a request closed by
 # 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」).
 _ASKED = re.compile(r"[^?。]*[^?。\s][^?。]*(?:\?|(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)。)")
+# 「…公開時期もお願い。」「…会社数も。」: a request, asked as the question it stands for (「…公開時期は?」).
+_REQUEST = re.compile(r"も(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?)?。$")
 # 「また」「あと」 opening a further question: joining words, not part of what is asked.
 _OPENING = re.compile(r"^\s*(?:また|あと|それと|それから|さらに|ちなみに)[、,]?\s*")
 
@@ -54,7 +56,7 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     if follow_up is not None and len(asked) >= 2 and "".join(asked) == q:
         parts = [asked[0]]
         for part in asked[1:]:
-            parts.append(follow_up(parts[-1], _OPENING.sub("", part)))
+            parts.append(follow_up(parts[-1], _REQUEST.sub("は?", _OPENING.sub("", part))))
         return parts
     if m := _CLAUSES.match(q):
         first, second = m["a"] + "？", m["b"]

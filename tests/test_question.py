@@ -248,7 +248,7 @@ def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(
     assert question_parts("支援目標716件の内訳は？（JETROの変更案）", analyze_q, follow_up) == []
     # A request closed by 。 after the question is a part too; a statement is not.
     assert question_parts("電子入札システムの対象は何？導入時期も知りたい。", analyze_q, follow_up)[1] \
-        == "電子入札システムの導入時期も知りたい。"
+        == "電子入札システムの導入時期は?"  # asked as the question the request stands for
     assert question_parts("電子入札システムの対象は何？導入は令和2年度。", analyze_q, follow_up) == []
 
 
@@ -302,6 +302,15 @@ def test_a_result_never_answers_a_target_question_even_alone():
     # A target derived from a result is still a target.
     text = "平均アクセス数の１．２倍（２６１，４３８件）を達成する。"
     assert best_value(text, "count", None, [0], status="目標").text == "２６１，４３８件"
+
+
+def test_a_unit_that_names_a_kind_of_thing_says_what_is_counted():
+    from assistant.values import counted_by
+
+    company, cases, people = values_in("延べ 370社 654 名が参加し、うち 156 件を表明。")
+    assert counted_by("会社数", company) and not counted_by("会社数", cases)
+    assert not counted_by("成功件数", cases)  # 件 counts anything: the measure's name must be said
+    assert not counted_by("合格者数", people) and not counted_by("会社", company)
 
 
 def test_a_figure_named_a_target_by_its_clause_is_a_target():
