@@ -337,6 +337,8 @@ class ExtractiveAnswerer:
                      and (analysis.answer_type != "change" or c.chunk.version)]
             if analysis.asks_measure:  # a figure of the named measure beats a closer-scoring other figure
                 typed = [c for c in typed if self._carries_measure(c)] or typed
+            if analysis.answer_type == "name":  # the asked thing's own name beats a name near it
+                typed = [c for c in typed if _names_focus(c, analysis.focus)] or typed
             if analysis.status:  # 「…の目標は」: a figure stated as a target beats a result (and the reverse)
                 fitting = [c for c in typed if is_target(c.value, c.text) == (analysis.status == "目標")]
                 if not fitting and analysis.status == "実績":  # a result further down beats a target
@@ -1330,6 +1332,15 @@ def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:
 
 # Modifiers that pick out no other thing (「各事業者」「当該事業者」 may well include the asked one).
 _GENERIC_MODIFIERS = ("各", "全", "当該", "同", "対象", "関係", "一部", "主要", "他", "その他", "本")
+
+
+def _names_focus(c: Candidate, focus: str) -> bool:
+    """Is the candidate's name the focus's own, written right after it (広報誌「ＩＰＡ ＮＥＷＳ」, not
+    「広報誌の定期購読者については、Facebook…」)?"""
+    if c.value is None or not focus:
+        return False
+    before = compact(c.text[:c.value.start])
+    return bool(re.search(f"{re.escape(compact(focus))}(?:は|：|:|＝|=)?[「『（(]?$", before))
 
 
 def _passage_text(chunk: Chunk) -> str:

@@ -548,11 +548,13 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
         kind = _measure_kind(focus)
     constraints = constraints_of(question, orgs)
     q = normalize_question(question)
-    # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.
+    # Several organizations, two fiscal years (「令和2年度の実績と令和6年度の目標」) or two kinds of document
+    # (「JETROの中期目標と新機軸のキーメッセージとで」) span documents.
     # 「現行と変更案でそれぞれ」 compares the two columns of one 新旧対照表, not documents.
     columns = "現行" in q and "変更案" in q and len(constraints.organizations) <= 1
     cross = (bool(_CROSS.search(q)) and not columns) or len(constraints.organizations) >= 2 \
-        or len(set(constraints.fiscal_years)) >= 2
+        or len(set(constraints.fiscal_years)) >= 2 \
+        or len([k for k in constraints.doc_kinds if re.search(f"{k}(?!期間)", q)]) >= 2  # not 「中期目標期間」
     topic, scope = topic_of(morphemes)
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,
                             topic, scope, coordinated_parts(question, orgs))

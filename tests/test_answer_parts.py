@@ -75,3 +75,13 @@ def test_a_period_the_figure_is_based_on_is_not_its_own():
     text = "（第４期中長期目標期間中における実績値：87.0％）"
     said = Candidate(_passage(2, 0.1, text), 0, text, 1, 1, value=values_in(text)[0])
     assert _of_another_period(said, (5,)) and not _of_another_period(said, (4,))
+
+
+def test_a_name_question_is_answered_by_the_things_own_name_not_a_name_near_it():
+    from assistant.extractive import _names_focus
+    from assistant.values import names_in
+
+    own = "公式ウェブサイト、広報誌「ＩＰＡ ＮＥＷＳ」等のコンテンツを充実させる。"
+    near = "広報誌の定期購読者については、Facebook 618 人、Twitter 8,109 人が増加。"
+    assert _names_focus(Candidate(_passage(1, 0.1, own), 0, own, 1, 1, value=names_in(own)[0]), "広報誌")
+    assert not _names_focus(Candidate(_passage(2, 0.1, near), 0, near, 1, 1, value=names_in(near)[0]), "広報誌")

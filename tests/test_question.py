@@ -410,6 +410,12 @@ def test_a_figure_right_after_a_named_phrase_belongs_to_it(analyze_q):
     assert best_value(text, "amount", None, value_anchors(text, a, "amount")).text == "２兆円超"
 
 
+def test_two_kinds_of_document_named_make_a_cross_document_question(analyze_q):
+    assert analyze_q("対内直接投資の目標、JETROの中期目標と新機軸のキーメッセージとで違いはある？").cross
+    # 「中期目標期間」 names a period, not a second document.
+    assert not analyze_q("この年度評価の対象となる中期目標期間はいつからいつまでですか").cross
+
+
 def test_numbered_periods_are_read_in_digits_and_kanji(analyze_q):
     from assistant.question import periods_in
     assert periods_in("第5期と第四期、第十二期、第 ３ 期") == (5, 4, 12, 3)
