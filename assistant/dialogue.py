@@ -358,8 +358,8 @@ def _strip_opener(question: str) -> str:
 
 # A fiscal year written out (a bare 「令和7年」 names a revision, not a year): groups as question.year_of reads them.
 _YEAR = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度|(20[0-9]{2})\s*年度")
-# A year as a question says it, fiscal or calendar (「2040年」): the same groups.
-_YEAR_SAID = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度|(20[0-9]{2})\s*年度?")
+# A year as a question says it, fiscal or calendar (「2040年」, not the year of a date 「2040年3月」).
+_YEAR_SAID = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度|(20[0-9]{2})\s*年度?(?!\s*[0-9]+\s*月)")
 
 
 def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str],
@@ -389,8 +389,8 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
     if now.fiscal_years:
         # Every mention of the previous year (「令和2年度年度評価によると、令和2年度の…」), else the first year.
         label = (written or {}).get(now.fiscal_years[0]) or era_label(now.fiscal_years[0])
-        if any(year_of(m) in before.fiscal_years for m in _YEAR.finditer(out)):
-            out = _YEAR.sub(lambda m: label if year_of(m) in before.fiscal_years else m.group(0), out)
+        if any(year_of(m) in before.fiscal_years for m in _YEAR_SAID.finditer(out)):
+            out = _YEAR_SAID.sub(lambda m: label if year_of(m) in before.fiscal_years else m.group(0), out)
         else:
             out = _YEAR.sub(label, out, count=1)
     return out
@@ -457,8 +457,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             opening = None  # 「〇〇の取組では、」 is a thing asked about, not where
         body = f"{scope}で、" + _swap(before_q[opening.end():] if opening else before_q, before, now, names,
                                       written)
-    elif _PRONOUN.match(q) and _A_DOCUMENT.match(document := _PRONOUN.sub("", q, count=1)):
-        body = document  # 「この中期目標はいつ定められた？」: the conversation's document, carried as its constraints
+    elif _PRONOUN.match(q) and _A_DOCUMENT.match(document := _PRONOUN.sub("", q, count=1)) \
+            and not (bare and (now.organizations or now.fiscal_years or now.revision or now.version)):
+        # 「この中期目標はいつ定められた？」: the conversation's document, carried as its constraints (not
+        # 「この中期目標で、令和5年度は？」: the previous question of another year)
+        body = document
     elif bare and (_names_constraints(now) or moved) and (
             not has_own_focus(analysis) or (len(bare.group("head")) <= 12 and not _new_thing(analysis, previous))):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint

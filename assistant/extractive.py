@@ -1355,14 +1355,15 @@ def _of_another_period(c: Candidate, periods: tuple[int, ...]) -> bool:
         return False
     before = [v.end for v in values_in(c.text) if v.end <= c.value.start]
     said = c.text[max(before, default=0):c.value.start]
-    # 「第四期中期目標期間中の状況等を踏まえ、…は376件」: a period the figure is based on, not its own.
-    said = _BASIS.split(said)[-1]
+    # 「第四期中期目標期間中の状況等を踏まえ、…は376件」: a period the figure is based on, not its own (only
+    # that clause goes: 「第4期においては、前期の実績を踏まえ、…100件」 keeps its own 第4期).
+    said = _BASIS.sub("", said)
     named = periods_in(said)
     return bool(named) and not set(named) & set(periods)
 
 
 # A clause the next figure is based on or compared with (「…を踏まえ、」「…と比較して、」).
-_BASIS = re.compile(r"(?:を踏まえ|に基づき|を勘案し|を基に|と比較し)て?、")
+_BASIS = re.compile(r"[^、]*(?:を踏まえ|に基づき|を勘案し|を基に|と比較し)て?、")
 
 
 def _other_occurrence(c: Candidate, question: str) -> str | None:
@@ -1370,14 +1371,20 @@ def _other_occurrence(c: Candidate, question: str) -> str | None:
     when it names none of that kind, its passage — names only other ones (「第3回年次総会」, 「第46号・第49号」):
     the asked one, else None."""
     said, passage = ordinals_in(c.text), None
-    for number, counter in ordinals_in(question):
-        others = [n for n, k in said if k == counter]
+    for number, counter, of in ordinals_in(question):
+        others = [n for n, k, o in said if k == counter and _same_kind(o, of)]
         if not others:
             passage = passage if passage is not None else ordinals_in(_passage_text(c.chunk))
-            others = [n for n, k in passage if k == counter]
+            others = [n for n, k, o in passage if k == counter and _same_kind(o, of)]
         if others and number not in others:
             return f"第{number}{counter}"
     return None
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Do two numbered occurrences count the same kind of thing (「年次総会」 and 「年次総会」, or either unnamed),
+    not 「第5回運営委員会」 and 「第2回年次総会」?"""
+    return not a or not b or a[:2] == b[:2]
 
 
 def _revision_of(chunk: Chunk) -> str:

@@ -28,7 +28,9 @@ _NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}(?:は|を教え�
 _PRONOUN = re.compile(r"それ|これ")
 # Questions one after the other, each closed by its question mark (NFKC: ？ -> ?) — or a request closed by
 # 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」).
-_ASKED = re.compile(r"[^?。]*[^?。\s][^?。]*(?:\?|(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)。)")
+# A statement before a question (「…を読んだ。対象は何?」) goes with it.
+_ASKED = re.compile(r"(?:[^?。]*。)*?[^?。]*[^?。\s][^?。]*"
+                    r"(?:\?|(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)。)")
 # 「…公開時期もお願い。」「…会社数も。」: a request, asked as the question it stands for (「…公開時期は?」).
 _REQUEST = re.compile(r"も(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?)?。$")
 # 「また」「あと」 opening a further question: joining words, not part of what is asked.

@@ -83,6 +83,8 @@ _KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "�
 _DOC_WORD = r"(資料|計画|目標|評価|対照表)"
 _NOUN_CHARS = r"一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９"  # what a noun is written in: no kana particles
 _CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|文書)|ごとに|と(.{1,12})の(違い|差)|どちらも|いずれも"
+                    # 「JETROの中期目標に書いてあるものと新機軸のキーメッセージとで違いはある？」
+                    r"|と[^、。？?]{2,40}とで(?:違い|差|異な)"
                     # 「JETROの目標と新機軸資料で」: two documents named, nothing but nouns between them
                     rf"|{_DOC_WORD}と[{_NOUN_CHARS}]{{1,20}}{_DOC_WORD}(で|の中で)")
 
@@ -488,12 +490,13 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
 
 
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-PERIOD = re.compile(r"第\s*([0-9０-９]{1,2}|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*期")
+_NUMERAL = r"[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]"  # 一…九, 十, 十二, 二十
+PERIOD = re.compile(rf"第\s*([0-9０-９]{{1,2}}|{_NUMERAL})\s*期")
 
 
 # 「第2回」「第 47 号」: a numbered occurrence of something (a meeting, an issue), not a plan period.
-ORDINAL = re.compile(r"第\s*([0-9０-９]{1,4}|[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-                     r"\s*(回|号)")
+# Not 「法第12条第1号」: an item of a law.
+ORDINAL = re.compile(rf"(?<![条項])第\s*([0-9０-９]{{1,4}}|{_NUMERAL})\s*(回|号)(?P<of>[一-龥ァ-ヶー]{{0,4}})")
 
 
 def _numeral(n: str) -> int:
@@ -509,10 +512,10 @@ def periods_in(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(_numeral(m.group(1)) for m in PERIOD.finditer(text)))
 
 
-def ordinals_in(text: str) -> tuple[tuple[int, str], ...]:
-    """The numbered occurrences ``text`` names, as (number, counter): 「第3回年次総会」「第 46 号」 ->
-    (3, '回'), (46, '号'), in order, once each."""
-    return tuple(dict.fromkeys((_numeral(m.group(1)), m.group(2)) for m in ORDINAL.finditer(text)))
+def ordinals_in(text: str) -> tuple[tuple[int, str, str], ...]:
+    """The numbered occurrences ``text`` names, as (number, counter, what of): 「第3回年次総会」「第 46 号では」 ->
+    (3, '回', '年次総会'), (46, '号', ''), in order, once each."""
+    return tuple(dict.fromkeys((_numeral(m.group(1)), m.group(2), m.group("of")) for m in ORDINAL.finditer(text)))
 
 
 def _measure_kind(word: str) -> str:
@@ -548,13 +551,11 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
         kind = _measure_kind(focus)
     constraints = constraints_of(question, orgs)
     q = normalize_question(question)
-    # Several organizations, two fiscal years (「令和2年度の実績と令和6年度の目標」) or two kinds of document
-    # (「JETROの中期目標と新機軸のキーメッセージとで」) span documents.
+    # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.
     # 「現行と変更案でそれぞれ」 compares the two columns of one 新旧対照表, not documents.
     columns = "現行" in q and "変更案" in q and len(constraints.organizations) <= 1
     cross = (bool(_CROSS.search(q)) and not columns) or len(constraints.organizations) >= 2 \
-        or len(set(constraints.fiscal_years)) >= 2 \
-        or len([k for k in constraints.doc_kinds if re.search(f"{k}(?!期間)", q)]) >= 2  # not 「中期目標期間」
+        or len(set(constraints.fiscal_years)) >= 2
     topic, scope = topic_of(morphemes)
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,
                             topic, scope, coordinated_parts(question, orgs))

@@ -19,8 +19,11 @@ _QUALIFIER = r"(?:\s*(?:以上|以下|超|未満|程度|前後|強|弱|増|減|�
 COUNT_UNITS = ("件", "社", "人", "名", "組織", "機関", "点", "回", "か所", "カ所", "ヶ所", "団体", "者", "本", "種類",
                "分野", "か国", "カ国", "テーマ", "項目", "サービス", "法人", "拠点", "校", "自治体", "企業", "事業",
                "プロジェクト", "組")
-# Units that name the kind of thing counted (a company, a body), unlike 件・回・人 that count anything.
-_KIND_UNITS = ("社", "組織", "機関", "団体", "法人", "企業", "自治体", "校", "拠点", "か国", "カ国")
+# A measure that names only a kind of thing (a company, a body) -> the unit that counts it; 件・回・人 count
+# anything.
+_KIND_UNITS = {"会社": ("社",), "企業": ("社", "企業"), "社": ("社",), "組織": ("組織",), "機関": ("機関",),
+               "団体": ("団体",), "法人": ("法人",), "自治体": ("自治体",), "学校": ("校",), "拠点": ("拠点",),
+               "国": ("か国", "カ国")}
 AMOUNT_UNITS = ("円", "ドル")
 PERCENT_UNITS = ("%", "％", "割", "倍", "ポイント", "pt")
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in (*COUNT_UNITS, *AMOUNT_UNITS, *PERCENT_UNITS)),
@@ -177,7 +180,7 @@ def matches_type(value: Value, answer_type: str, unit: str | None = None) -> boo
 _TARGET_BOUND = re.compile(r"(以上|以下|超|未満|超え|を超える)$")
 _TARGET_AFTER = re.compile(r"^\s*(?:の\s*)?(?:以上|以下|を目指|とする|を達成|を確保|を目標)")
 # 「1,000人の人材を海外に派遣するという政府目標」: the clause the figure is in is named a target.
-_SET_AS_TARGET = re.compile(r"^[^。、]{0,24}?という[^。、]{0,6}目標")
+_SET_AS_TARGET = re.compile(r"^[^。、0-9０-９]{0,24}?という[^。、]{0,3}目標")  # no other figure in between
 _QUOTED_TARGET = re.compile(r"目標[「『][^」』]*$")  # the figure is inside a target quoted by name
 _ACTUAL_SAID = re.compile(r"(?:実績|現状|現在)値?(?:は|が|で|：|:)?\s*(?:約\s*)?$")
 _ACTUAL_BEFORE = re.compile(r"(実績|平均|現状|現在|時点)[^。、]{0,12}$")
@@ -185,11 +188,11 @@ _ACTUAL_BEFORE = re.compile(r"(実績|平均|現状|現在|時点)[^。、]{0,12
 
 def counted_by(measure: str, value: Value) -> bool:
     """Does ``value``'s unit name what ``measure`` counts (「会社数」 and 「156 社」, 「団体数」 and 「12 団体」)?
-    Only units that name a kind of thing: 「成功件数」 is not answered by any 「92件」, nor 「合格者数」 by
-    「5,000 人」."""
-    stem = measure[:-1] if measure.endswith("数") else ""
-    unit = next((u for u in sorted(_KIND_UNITS, key=len, reverse=True) if stem.endswith(u)), None)
-    return unit is not None and value.kind == "count" and compact(value.text).rstrip("以上下超未満程度").endswith(unit)
+    Only a measure that names nothing but the kind of thing, which the unit also names: 「成功件数」 is not
+    answered by any 「92件」, 「合格者数」 by 「5,000 人」, nor 「成約会社数」 by 「120社が参加」."""
+    units = _KIND_UNITS.get(measure[:-1], ()) if measure.endswith("数") else ()
+    said = re.sub(rf"{_QUALIFIER}$", "", compact(value.text))
+    return value.kind == "count" and said.endswith(units) if units else False
 
 
 def is_actual(value: Value, text: str) -> bool:

@@ -58,6 +58,7 @@ def test_a_numbered_occurrence_the_sentence_does_not_name_is_not_answered():
     assert _other_occurrence(meeting, "第2回年次総会はいつ開催された？") == "第2回"
     assert _other_occurrence(meeting, "第三回年次総会はいつ開催された？") is None
     assert _other_occurrence(meeting, "年次総会はいつ開催された？") is None
+    assert _other_occurrence(meeting, "第2回運営委員会はいつ開催された？") is None  # another kind of meeting
     # The sentence names no issue: the passage around it does, and not the asked one.
     issues = "第 46 号ではDX特集、第 49 号では認定制度の特集を実施。"
     general = Candidate(_passage(2, 0.1, issues), 0, "制作ノウハウを盛り込み、新事業を特集。", 1, 1)
@@ -75,6 +76,10 @@ def test_a_period_the_figure_is_based_on_is_not_its_own():
     text = "（第４期中長期目標期間中における実績値：87.0％）"
     said = Candidate(_passage(2, 0.1, text), 0, text, 1, 1, value=values_in(text)[0])
     assert _of_another_period(said, (5,)) and not _of_another_period(said, (4,))
+    # Only the basis clause goes: the figure's own period before it still counts.
+    text = "第4期中長期目標期間においては、前期の実績を踏まえ、年間100件以上とする。"
+    own = Candidate(_passage(3, 0.1, text), 0, text, 1, 1, value=values_in(text)[0])
+    assert _of_another_period(own, (5,))
 
 
 def test_a_name_question_is_answered_by_the_things_own_name_not_a_name_near_it():

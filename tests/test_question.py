@@ -250,6 +250,8 @@ def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(
     assert question_parts("電子入札システムの対象は何？導入時期も知りたい。", analyze_q, follow_up)[1] \
         == "電子入札システムの導入時期は?"  # asked as the question the request stands for
     assert question_parts("電子入札システムの対象は何？導入は令和2年度。", analyze_q, follow_up) == []
+    # A statement before the questions goes with the first.
+    assert len(question_parts("IPAの計画を読んだ。電子入札システムの対象は何？導入時期は？", analyze_q, follow_up)) == 2
 
 
 @pytest.mark.parametrize("question", [
@@ -311,6 +313,8 @@ def test_a_unit_that_names_a_kind_of_thing_says_what_is_counted():
     assert counted_by("会社数", company) and not counted_by("会社数", cases)
     assert not counted_by("成功件数", cases)  # 件 counts anything: the measure's name must be said
     assert not counted_by("合格者数", people) and not counted_by("会社", company)
+    assert not counted_by("成約会社数", company)  # a kind of company: its name must be said
+    assert counted_by("会社数", values_in("約150社強が参加")[0])
 
 
 def test_a_figure_named_a_target_by_its_clause_is_a_target():
@@ -321,6 +325,9 @@ def test_a_figure_named_a_target_by_its_clause_is_a_target():
         assert "1,000人" in [v.text for v in values_in(text) if is_target(v, text)]
     text = "令和2年度は1,000人を海外に派遣した。"
     assert not any(is_target(v, text) for v in values_in(text))
+    # A figure with another figure between it and 「という目標」 is not the target.
+    text = "令和5年度は820件となり1,000件という目標に近づいた。"
+    assert [v.text for v in values_in(text) if is_target(v, text)] == ["1,000件"]
 
 
 def test_a_unit_the_question_names_is_not_answered_by_a_count_of_another(analyze_q):
@@ -410,9 +417,10 @@ def test_a_figure_right_after_a_named_phrase_belongs_to_it(analyze_q):
     assert best_value(text, "amount", None, value_anchors(text, a, "amount")).text == "２兆円超"
 
 
-def test_two_kinds_of_document_named_make_a_cross_document_question(analyze_q):
-    assert analyze_q("対内直接投資の目標、JETROの中期目標と新機軸のキーメッセージとで違いはある？").cross
-    # 「中期目標期間」 names a period, not a second document.
+def test_two_things_compared_with_とで違い_make_a_cross_document_question(analyze_q):
+    assert analyze_q("対内直接投資の目標、JETROの中期目標にあるものと新機軸のキーメッセージとで違いはある？").cross
+    # An evaluation that names the plan it evaluates is one document.
+    assert not analyze_q("IPAの年度評価で、中期目標の達成状況は？").cross
     assert not analyze_q("この年度評価の対象となる中期目標期間はいつからいつまでですか").cross
 
 
@@ -421,7 +429,9 @@ def test_numbered_periods_are_read_in_digits_and_kanji(analyze_q):
     assert periods_in("第5期と第四期、第十二期、第 ３ 期") == (5, 4, 12, 3)
     assert periods_in("第一二期、第二十期") == (20,)  # not a number: no period (and no error)
     from assistant.question import ordinals_in
-    assert ordinals_in("第 46 号と第四十九号、第3回総会（第３回）、第5期") == ((46, "号"), (49, "号"), (3, "回"))
+    assert ordinals_in("第 46 号と第四十九号、第3回総会（第３回）、第5期") == (
+        (46, "号", ""), (49, "号", ""), (3, "回", "総会"), (3, "回", ""))
+    assert ordinals_in("法第12条第1号に基づく") == ()  # an item of a law is no occurrence
     assert analyze_q("NEDOの第5期中長期目標期間における満足度の実績値は？").constraints.periods == (5,)
 
 

@@ -168,11 +168,15 @@ def test_this_document_stands_for_the_conversations_document_not_its_topic(analy
     _, follow = _conversation(analyze_q, "JETROの中期目標で、海外事務所の拠点数は？",
                               "この中期目標はいつ定められたもの？")
     assert follow.startswith("JETROの中期目標") and "拠点" not in follow and "いつ定められた" in follow
+    # With a year of its own, it is the previous question of that year.
+    _, follow = _conversation(analyze_q, "JETROの令和4年度の中期目標で、海外事務所の拠点数は？",
+                              "この中期目標で、令和5年度は？")
+    assert "令和5年度" in follow and "拠点数" in follow
 
 
 def test_a_calendar_year_is_carried_as_the_user_wrote_it(analyze_q):
     _, follow = _conversation(analyze_q, "IPAの中期目標で、2030年の代表的企業の割合の目標は？", "2040年には？")
-    assert "2040年" in follow and "令和" not in follow
+    assert "2040年" in follow and "令和" not in follow and "2030年" not in follow
 
 
 def test_a_comparison_with_the_year_before_is_not_a_question_about_that_year(analyze_q):
