@@ -31,8 +31,11 @@ _PRONOUN = re.compile(r"それ|これ")
 # A statement before a question (「…を読んだ。対象は何?」) goes with it.
 _ASKED = re.compile(r"(?:[^?。]*。)*?[^?。]*[^?。\s][^?。]*"
                     r"(?:\?|(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)。)")
-# 「…公開時期もお願い。」「…会社数も。」: a request, asked as the question it stands for (「…公開時期は?」).
-_REQUEST = re.compile(r"も(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?)?。$")
+# 「…公開時期もお願い。」「時期もあわせて教えて。」「…会社数も。」: a request, asked as the question it stands
+# for (「…公開時期は?」).
+_REQUEST = re.compile(r"も(?:あわせて|合わせて|併せて)?(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?)?。$")
+# 「時期もあわせて教えて。」: the date of what was just asked — one question asking both, not a part.
+_WHEN_TOO = re.compile(r"^\s*(?:その)?(?:時期|時点|日付)も")
 # 「また」「あと」 opening a further question: joining words, not part of what is asked.
 _OPENING = re.compile(r"^\s*(?:また|あと|それと|それから|さらに|ちなみに)[、,]?\s*")
 
@@ -55,7 +58,8 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     """
     q = normalize_question(question)
     asked = _ASKED.findall(q)
-    if follow_up is not None and len(asked) >= 2 and "".join(asked) == q:
+    if follow_up is not None and len(asked) >= 2 and "".join(asked) == q \
+            and not any(_WHEN_TOO.match(part) for part in asked[1:]):
         parts = [asked[0]]
         for part in asked[1:]:
             parts.append(follow_up(parts[-1], _REQUEST.sub("は?", _OPENING.sub("", part))))

@@ -57,7 +57,8 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Each figure a question asks for, with the unit it names (「何社・何名」 -> 社, 名; 「どのくらい」 -> none).
 _WH = re.compile(rf"何(?P<unit>{_COUNTED}|%|％|割|倍|年|月|日)"
-                 r"|(?P<price>いくら)|いくつ|どのくらい|どれくらい|どれだけ|どの程度|(?P<when>いつ)")
+                 r"|(?P<price>いくら)|いくつ|どのくらい|どれくらい|どれだけ|どの程度"
+                 r"|(?P<when>いつ|(?:時期|時点|日付)も)")  # 「…何社？時期もあわせて」: the date too
 # A focus that names a measure (「合格者数」「成長率」「設備投資額」): the figure must be of that measure,
 # not of a neighbouring one (応募者数 for 合格者数) — the commonest way a document does not say.
 MEASURE = re.compile(r"(数|率|額|高|量|費|割合|比率|規模|倍率)$")

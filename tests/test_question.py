@@ -250,6 +250,10 @@ def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(
     assert question_parts("電子入札システムの対象は何？導入時期も知りたい。", analyze_q, follow_up)[1] \
         == "電子入札システムの導入時期は?"  # asked as the question the request stands for
     assert question_parts("電子入札システムの対象は何？導入は令和2年度。", analyze_q, follow_up) == []
+    # 「時期もあわせて教えて。」 asks the date of the same thing: one question asking both, not a part.
+    whole = "ISMAPのリストには何社が登録された？時期もあわせて教えて。"
+    assert question_parts(whole, analyze_q, follow_up) == []
+    assert [unit for unit, _ in asked_figures(whole)] == ["社", "日付"]
     # A statement before the questions goes with the first.
     assert len(question_parts("IPAの計画を読んだ。電子入札システムの対象は何？導入時期は？", analyze_q, follow_up)) == 2
 
