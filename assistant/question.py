@@ -29,7 +29,9 @@ VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade
 _COUNTED = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # Answer-type cues, tried in order: the first that matches decides.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("definition", re.compile(r"とは(何|なに|どういう|どのよう)|とは[？?\s]*$|の定義|の意味|って何|とはどんな")),
+    ("definition", re.compile(r"とは(何|なに|どういう|どのよう)|とは[？?\s]*$|の定義|の意味|って何|とはどんな"
+                              # 「「プッシュ型支援」ってどういうもの？」「…ってどんな支援のこと？」
+                              r"|って(どういう|どんな|どのような)[^、。？?]{0,8}(もの|こと|意味)")),
     ("change", re.compile(r"(何|どこ|どう|どのように)(が|を)?(変わ|変更|改め)|変更(点|内容|前後)|違い|新旧で"
                           r"|現行と(の|比べ)"
                           r"|変更案と現行|現行から|から(何|どう)変")),

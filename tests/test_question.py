@@ -26,6 +26,8 @@ def analyze_q():
     ("IPAの年度評価の主務大臣は誰ですか", "person"),
     ("「ディープテック」とは何ですか", "definition"),
     ("中期目標でいう「著しい新規性」とは？", "definition"),
+    ("JETROの中期目標でいう「伴走型支援」ってどういうもの？", "definition"),
+    ("「標準化」ってどんな取組のこと？", "definition"),
     ("事業を進める3つの柱は？", "list"),
     ("リストには何サービス登録されていますか", "count"),  # any unit a count is written in
     ("見直しではどんな点を検討している？", "list"),
