@@ -84,17 +84,29 @@ def find_original(text: str, needle: str) -> tuple[int, int] | None:
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _CELL_END = re.compile(r"[0-9０-９][0-9０-９,，.．]*\s*[%％社件人名円倍組]?$|[－―—]$")
 _CELL_START = re.compile(r"[0-9０-９－―—△▲]")
+_CELL_UNIT = re.compile(r"[%％社件人名円倍組]$|[－―—]$")
+_FIGURE_CELL = re.compile(r"[\s0-9０-９,，.．%％社件人名円倍組－―—△▲]+")
+
+
+def _digits_cut(out: str, piece: str, last: str) -> bool:
+    """Half-width digits either side of a line break in prose (「…延べ13」 / 「0件」): one number cut in two."""
+    return out[-1:].isdigit() and piece[:1].isdigit() and not _FIGURE_CELL.fullmatch(last)
 
 
 def join_pieces(pieces: list[str]) -> str:
     """Join line pieces without inserting spaces, except between two Latin words
     and between two table cells of figures (「66,616 社」「25,787 社」)."""
-    out = ""
+    out = last = ""
     for piece in pieces:
-        if out and ((_ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(piece[:1]))
-                    or (_CELL_END.search(out) and _CELL_START.match(piece))):
+        # A prose line cut inside a figure (「…延べ１３」 / 「０件を目指す」) is one number; a line that is
+        # nothing but a figure, or ends in one with its unit, is a cell and the next figure another.
+        cell = _CELL_END.search(out) and _CELL_START.match(piece) and (
+            _CELL_UNIT.search(out) or _FIGURE_CELL.fullmatch(last))
+        if out and ((_ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(piece[:1]) and not _digits_cut(out, piece, last))
+                    or cell):
             out += " "
         out += piece
+        last = piece
     return out
 
 

@@ -35,6 +35,13 @@ def test_join_pieces_adds_no_space_in_japanese_but_keeps_latin_words_apart():
     assert join_pieces(["Japan Innovation", "Bridge"]) == "Japan Innovation Bridge"
 
 
+def test_a_figure_cut_by_a_line_break_is_one_number_but_two_cells_stay_two():
+    assert join_pieces(["期間中の合計数延べ１３", "０件を目指す。"]) == "期間中の合計数延べ１３０件を目指す。"
+    assert join_pieces(["合計数延べ13", "0件を目指す。"]) == "合計数延べ130件を目指す。"
+    assert join_pieces(["66,616 社", "25,787 社"]) == "66,616 社 25,787 社"  # a unit closes a cell
+    assert join_pieces(["実績値", "139", "175"]) == "実績値139 175"  # a line of figures only is a cell
+
+
 def test_squeeze_and_tidy_keep_characters_as_written():
     assert squeeze("（１） 計 画") == "（１）計画"
     assert tidy("変 更 案   現  行") == "変 更 案 現 行"
