@@ -7,10 +7,10 @@ document. Such a question is split into parts that are searched and answered on 
 answer states each part in turn.
 
 Questions asked one after the other, each with its own question mark (or a request closed by 。:
-「…も知りたい。」), are always parts. Within one
-sentence, a question is split only when its second part names a document constraint (organization, fiscal
-year, document kind, version) the first does not — 「何本で、再生回数は？」 or 「いつ、どこで」 ask
-several things of one passage and stay whole. Pure string functions; ``analyze`` is passed in.
+「…も知りたい。」), are always parts. Within one sentence, a question is split only when its second part
+names a document constraint (organization, fiscal year, document kind, version) the first does not —
+「何本で、再生回数は？」 or 「いつ、どこで」 ask several things of one passage and stay whole. Pure string
+functions; ``analyze`` is passed in.
 """
 
 from __future__ import annotations

@@ -192,7 +192,7 @@ def counted_by(measure: str, value: Value) -> bool:
     answered by any 「92件」, 「合格者数」 by 「5,000 人」, nor 「成約会社数」 by 「120社が参加」."""
     units = _KIND_UNITS.get(measure[:-1], ()) if measure.endswith("数") else ()
     said = re.sub(rf"{_QUALIFIER}$", "", compact(value.text))
-    return value.kind == "count" and said.endswith(units) if units else False
+    return bool(units) and value.kind == "count" and said.endswith(units)
 
 
 def is_actual(value: Value, text: str) -> bool:
