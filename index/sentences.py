@@ -93,7 +93,7 @@ def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
         return False
     if body.endswith(CONTINUES) or after[0] in _NO_START or depth > 0:
         return True
-    if _PARTICLE_START.match(after) and not body.endswith(("。", "．", "！", "？", "!", "?")):
+    if _PARTICLE_START.match(after) and body[-1] not in _END + "．":
         return True
     if body.endswith(CLOSERS):
         return False

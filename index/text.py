@@ -82,15 +82,12 @@ def find_original(text: str, needle: str) -> tuple[int, int] | None:
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-_CELL_END = re.compile(r"[0-9０-９][0-9０-９,，.．]*\s*[%％社件人名円倍組]?$|[－―—]$")
-_CELL_START = re.compile(r"[0-9０-９－―—△▲]")
-_CELL_UNIT = re.compile(r"[%％社件人名円倍組]$|[－―—]$")
-_FIGURE_CELL = re.compile(r"[\s0-9０-９,，.．%％社件人名円倍組－―—△▲]+")
-
-
-def _digits_cut(out: str, piece: str, last: str) -> bool:
-    """Half-width digits either side of a line break in prose (「…延べ13」 / 「0件」): one number cut in two."""
-    return out[-1:].isdigit() and piece[:1].isdigit() and not _FIGURE_CELL.fullmatch(last)
+_CELL_UNITS = "%％社件人名円倍組"  # the unit that closes a table cell's figure
+_DASHES = "－―—"  # a dash cell means "no figure"
+_CELL_END = re.compile(rf"[0-9０-９][0-9０-９,，.．]*\s*[{_CELL_UNITS}]?$|[{_DASHES}]$")
+_CELL_START = re.compile(rf"[0-9０-９{_DASHES}△▲]")
+_CELL_CLOSED = re.compile(rf"[{_CELL_UNITS}{_DASHES}]$")  # a figure closed by its unit, or a dash
+_FIGURE_CELL = re.compile(rf"[\s0-9０-９,，.．{_CELL_UNITS}{_DASHES}△▲]+")  # a line of nothing but figures
 
 
 def join_pieces(pieces: list[str]) -> str:
@@ -98,13 +95,15 @@ def join_pieces(pieces: list[str]) -> str:
     and between two table cells of figures (「66,616 社」「25,787 社」)."""
     out = last = ""
     for piece in pieces:
-        # A prose line cut inside a figure (「…延べ１３」 / 「０件を目指す」) is one number; a line that is
-        # nothing but a figure, or ends in one with its unit, is a cell and the next figure another.
-        cell = _CELL_END.search(out) and _CELL_START.match(piece) and (
-            _CELL_UNIT.search(out) or _FIGURE_CELL.fullmatch(last))
-        if out and ((_ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(piece[:1]) and not _digits_cut(out, piece, last))
-                    or cell):
-            out += " "
+        if out:
+            # A prose line cut inside a figure (「…延べ１３」 / 「０件を目指す」) is one number; a line that is
+            # nothing but figures, or ends in a figure closed by its unit, is a cell and the next figure another.
+            figure_cell = bool(_FIGURE_CELL.fullmatch(last))
+            latin = _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(piece[:1]) \
+                and (figure_cell or not (out[-1].isdigit() and piece[0].isdigit()))
+            cell = _CELL_END.search(out) and _CELL_START.match(piece) and (_CELL_CLOSED.search(out) or figure_cell)
+            if latin or cell:
+                out += " "
         out += piece
         last = piece
     return out
