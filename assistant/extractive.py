@@ -743,9 +743,10 @@ class ExtractiveAnswerer:
             cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
             if version:  # 「…の変更案で」: that column of a 新旧対照表
                 cands = [c for c in cands if c.chunk.version in (None, "", version)] or cands
-            if _value_type(analysis):
-                cands = [c for c in cands if c.value and c.score >= self.settings.value_share * cands[0].score] \
-                    or cands
+            if _value_type(analysis) or analysis.parts_ask_figures:
+                # A figure asked (「…の実績と…の目標を比べると」): each document's best sentence stating one.
+                cands = [c for c in cands if (c.value or values_in(c.text))
+                         and c.score >= self.settings.value_share * cands[0].score] or cands
             if cands:
                 picked.append((name, cands[0]))
         if len(picked) < 2:

@@ -55,7 +55,9 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"|[2-9２-９二三四五六七八九]つの|(取組|施策|事項|措置)(は|を)?[？?]?$"
                         r"|何があ|どういったもの|主な(取組|施策|内容)|(取組|施策|柱|テーマ|分野|課題)(は|を)(何|教え)"
                         r"|それぞれ何")),
-    ("yesno", re.compile(r"(ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$")),
+    # Only without a question word: 「比べるとどうなっていますか」 asks what, not whether.
+    ("yesno", re.compile(r"^(?!.*(どう|何|なに|どこ|どの|どれ|どんな|いつ|誰|だれ|なぜ|いくつ|いくら))"
+                         r".*((ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$)")),
 ]
 # Each figure a question asks for, with the unit it names (「何社・何名」 -> 社, 名; 「どのくらい」 -> none).
 _WH = re.compile(rf"何(?P<unit>{_COUNTED}|%|％|割|倍|年|月|日)"
@@ -66,6 +68,7 @@ _WH = re.compile(rf"何(?P<unit>{_COUNTED}|%|％|割|倍|年|月|日)"
 MEASURE = re.compile(r"(数|率|額|高|量|費|割合|比率|規模|倍率)$")
 # What a question asks for when its last phrase is 「目標」「実績」「水準」: in plans and evaluations, a figure.
 IMPLIED_FIGURE = re.compile(r"目標|実績|水準|数値|数字")
+_PLAN_NAME = re.compile(r"中長?期目標|目標期間")  # a plan's name, not an asked target
 # A size asked without saying what of (「どれくらい」「どの程度」): counts, amounts and shares all answer it.
 MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くらい|ぐらい|程度)")
 _UNIT = re.compile(rf"何({_COUNTED})")
@@ -144,11 +147,17 @@ class QuestionAnalysis:
     @property
     def status(self) -> str | None:
         """「目標」 when a target is asked (「…の目標は？」), 「実績」 when a result is (「…の実績は？」), else None."""
-        asked = re.sub(r"中長?期目標|目標期間", "", self.question)  # a plan's name, not an asked target
+        asked = _PLAN_NAME.sub("", self.question)
         # 「…効率化する計画ですか」「増やす予定」: a planned figure is a target.
         target = "目標" in asked or bool(re.search(r"(する|させる|増やす|減らす|目指す)(計画|予定)", asked))
         result = "実績" in asked
         return "目標" if target and not result else "実績" if result and not target else None
+
+    @property
+    def parts_ask_figures(self) -> bool:
+        """A comparison whose parts ask a target or a result (「令和2年度の実績と、令和6年度計画の目標を比べると」):
+        each part is answered by a figure when its document gives one."""
+        return any(IMPLIED_FIGURE.search(_PLAN_NAME.sub("", text)) for text, _ in self.parts)
 
     @property
     def event(self) -> str:

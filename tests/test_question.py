@@ -591,3 +591,18 @@ def test_a_rate_written_without_a_unit_answers_a_rate_question():
     at = text.index("2021年") + len("2021年")
     assert best_value(text, "count", None, [at], rate=True).text == "1.6"
     assert best_value(text, "count", None, [at]) is None  # only a rate asked may be a bare decimal
+
+
+def test_a_question_word_makes_it_no_yes_no_question():
+    from assistant.question import answer_type
+    assert answer_type("一般管理費の効率化について、実績と目標を比べるとどうなっていますか？") != "yesno"
+    assert answer_type("この補助業務は何の法改正で追加されたのですか？") != "yesno"
+    assert answer_type("JETROにも同じような満足度の目標はありますか？") == "yesno"
+
+
+def test_a_comparison_of_a_result_and_a_target_asks_figures(analyze_q):
+    asks = analyze_q("DX推進指標の自己診断実施組織数、令和2年度の実績と、令和6年度計画での増加目標を両方教えて。")
+    assert asks.parts_ask_figures
+    # 「中期目標」 names a plan, not an asked target.
+    plans = analyze_q("IPAの中期目標とNEDOの中長期目標では、スタートアップ支援をどう書いている？")
+    assert not plans.parts_ask_figures
