@@ -161,12 +161,13 @@ class QuestionAnalysis:
 
     @property
     def event(self) -> str:
-        """What a date is asked of, when the question names it as a verb (「いつ設置された」 -> 「設置」,
-        「いつ入札したの」 -> 「入札」); "" otherwise."""
-        if self.answer_type != "date":
-            return ""
-        m = _EVENT.search(normalize_question(self.question))
-        return m.group(1) if m else ""
+        """What a date or a count is asked of, when the question names it as a verb (「いつ設置された」 -> 「設置」,
+        「いつ入札したの」 -> 「入札」, 「何名を採択しましたか」 -> 「採択」, 「起業した件数」 -> 「起業」);
+        "" otherwise."""
+        pattern = {"date": _EVENT, "count": _COUNT_EVENT}.get(self.answer_type)
+        m = pattern.search(normalize_question(self.question)) if pattern else None
+        event = next((g for g in m.groups() if g), "") if m else ""
+        return "" if event in _NO_EVENT else event
 
     @property
     def unit_said(self) -> bool:
@@ -195,6 +196,10 @@ class QuestionAnalysis:
 
 # 「いつ…設置されることになった」「いつ入札したの」: the event (a verbal noun) a date is asked of.
 _EVENT = re.compile(r"いつ[^?？。]*?([一-龥]{2,4})(?:され|した|する|して|を行)")
+# 「何名を採択した」「何件が起業」「新たに発掘した人数」: the action a count is asked of.
+_COUNT_EVENT = re.compile(rf"何(?:{_COUNTED})(?:を|が)([一-龥]{{2,4}})(?:し|され|する|さ)"
+                          r"|([一-龥]{2,4})(?:した|された)(?:人数|件数|社数|者数|数)")
+_NO_EVENT = ("目指",)  # 「何組織を目指す」: a target, said with any verb
 # What a question asks of a figure it says: what it is made of, or how it was reached.
 _MAKE_UP = re.compile(r"内訳|うち|理由|根拠|なぜ|どうして|計算|算出|積み上げ|どこから|どう(やって)?決")
 

@@ -252,8 +252,8 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     ``rate`` (a rate asked, 「出生率はいくつ」): with no figure of the asked type, a decimal written without a
     unit (「1.6」) is one. ``unit_said``: the question names the unit itself (「何点」), so a count of another
     unit (「40 名」) does not answer it; a unit only guessed from a word (「…者数」) is a preference.
-    ``events``: where the event a date is asked of (「いつ設置された」) is written — the date is the one closest
-    before it (「令和６年２月１４日にＡＩＳＩをＩＰＡに設置」), when one is.
+    ``events``: where the event a date or count is asked of (「いつ設置された」「何名を採択」) is written — the
+    value is the one closest before it (「令和６年２月１４日にＡＩＳＩをＩＰＡに設置」「85 名を採択」), when one is.
     """
     found = _FINDERS.get(answer_type, values_in)(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))
@@ -270,8 +270,8 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     if not typed:
         return None
 
-    if answer_type == "date" and events and (dated := _closest_before(text, typed, events)):
-        return dated
+    if answer_type in ("date", "count") and events and (dated := _closest_before(text, typed, events)):
+        return dated  # 「令和６年２月１４日に…設置」「85 名を採択」: the figure of the asked event
 
     def distance(v: Value) -> float:
         # A figure after the focus (「…件数 376件以上」) is nearer than one before it.

@@ -606,3 +606,13 @@ def test_a_comparison_of_a_result_and_a_target_asks_figures(analyze_q):
     # 「中期目標」 names a plan, not an asked target.
     plans = analyze_q("IPAの中期目標とNEDOの中長期目標では、スタートアップ支援をどう書いている？")
     assert not plans.parts_ask_figures
+
+
+def test_a_count_is_the_one_written_before_the_action_asked_of(analyze_q):
+    assert analyze_q("全国大会では何名を採択しましたか").event == "採択"
+    assert analyze_q("採択後に起業した件数は？").event == "起業"
+    assert analyze_q("自己診断実施組織数は何組織を目指しますか").event == ""  # a target, not an action
+    text = "応募者数は 190 名となり、選考により 85 名を採択し育成。"
+    at = [text.index("採択")]
+    assert best_value(text, "count", "名", [0], events=at).text == "85 名"
+    assert best_value(text, "count", "名", [0]).text == "190 名"  # without the action: the nearest
