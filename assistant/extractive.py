@@ -60,6 +60,7 @@ from .values import (
     grade_meaning,
     grades_in,
     is_target,
+    labelled,
     strip_marker,
     trim,
     unit_of,
@@ -498,7 +499,7 @@ class ExtractiveAnswerer:
             run = value_run(c.text, c.value)
             at = run.index(c.value)
             shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
-            return "、".join(dict.fromkeys(v.text for v in shown)) + _qualifier(c.chunk)
+            return labelled(c.text, shown) + _qualifier(c.chunk)
         if analysis.answer_type == "definition":
             # A definition is a clause or two, not a figure: as long as a quote may be.
             limit = self.settings.quote_max_chars

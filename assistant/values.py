@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from index.headings import MAJOR_BULLETS, MINOR_BULLETS
-from index.text import compact
+from index.text import compact, tidy
 
 _D = r"[0-9０-９]"
 _NUM = rf"(?:約\s*)?{_D}[{_D[1:-1]},，.．]*(?:\s*[万億兆千百]\s*{_D}*)*"
@@ -426,3 +426,42 @@ def value_run(text: str, first: Value, gap: int = 40) -> list[Value]:
             break
         run.append(v)
     return run
+
+
+# What ends the words that say what a figure is: punctuation, brackets, a bullet.
+_WORD_CHAR = re.compile(r"[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９.．]")
+_KANA_OR_SPACE = re.compile(r"[ぁ-ん\s]")
+_AFTER_PARTICLE = re.compile(r"[ぁ-ん](?=[^ぁ-ん])")
+_LABEL_STOP = "、。，,；;：:「」『』（）()【】［］[]〔〕・○●◆■▪➢⚫①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def labelled(text: str, shown: list[Value], reach: int = 12) -> str:
+    """The figures as the sentence says them, each with the words just before it that say what it is
+    (「講師として 1 名、チューターとして1 名」「春期試験（４月）、秋期試験（１０月）」「5年で1兆円」): back to the
+    nearest punctuation, bracket or earlier figure, at most ``reach`` characters; a figure that is all of a
+    bracket (「（４月）」) keeps the bracket and the word before it. A figure whose words run on from the figure
+    before it is one stretch with it (「令和 3 年 4 月 1 日時点の登録セキスペは 20,178 名」)."""
+    spans: list[list[int]] = []
+    floor = 0
+    for v in shown:
+        start, end = v.start, v.end
+        bracketed = start > 0 and text[start - 1] in "（(" and text[end:end + 1] in "）)"
+        if bracketed:
+            start, end = start - 1, end + 1
+        at = start
+        if bracketed:  # 「春期試験（４月）」: the word the bracket belongs to
+            while at > max(floor, start - reach) and _WORD_CHAR.match(text[at - 1]):
+                at -= 1
+        else:
+            while at > max(floor, start - reach) and text[at - 1] not in _LABEL_STOP:
+                at -= 1
+            if at == start - reach:  # cut at the reach: begin at a word, after a particle (「の|修了生から講師として」)
+                at = m.end() if (m := _AFTER_PARTICLE.search(text, at, start)) else start
+            while at < start and _KANA_OR_SPACE.match(text[at]):
+                at += 1  # not from a particle (「を 12 か所」「について前年度比３％」)
+        if spans and at <= floor:
+            spans[-1][1] = end
+        else:
+            spans.append([at, end])
+        floor = v.end
+    return "、".join(dict.fromkeys(tidy(text[a:b]) for a, b in spans))

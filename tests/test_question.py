@@ -483,6 +483,25 @@ def test_figures_written_together_are_stated_together_whichever_was_picked():
     assert [v.text for v in value_run(text, found[0])] == ["85％以上", "35％以上"]
 
 
+@pytest.mark.parametrize(("text", "first", "stated"), [
+    # Each figure with the words that say what it is: back to the punctuation before it, or within 12
+    # characters from the start of a word (after the particle 「の」).
+    ("過去の修了生から講師として 1 名、チューターとして1 名を登用。", 0,
+     "修了生から講師として 1 名、チューターとして1 名"),
+    # A figure that is all of a bracket keeps the word the bracket belongs to.
+    ("情報処理安全確保支援士試験として春期試験（４月）、秋期試験（１０月）並びに", 0,
+     "春期試験（４月）、秋期試験（１０月）"),
+    ("➢ リスキリング等「人への投資」支援（5年で1兆円）", 0, "5年で1兆円"),
+    # Not from a particle; a label running on from the figure before is one stretch with it.
+    ("一般管理費について前年度比３％以上の効率化を図る。", 0, "前年度比３％以上"),
+    ("令和 3 年 4 月 1 日時点の登録セキスペは 20,178 名となった。", 1, "登録セキスペは 20,178 名"),
+])
+def test_a_figure_is_stated_with_what_it_is(text, first, stated):
+    from assistant.values import labelled, value_run
+    found = values_in(text)
+    assert labelled(text, value_run(text, found[first])) == stated
+
+
 def test_two_measures_asked_together_ask_one_figure_each():
     assert asked_figures("2030年までの官民追加投資と売上高の目標は？") == [(None, "官民追加投資"), (None, "売上高")]
     assert asked_figures("応募者数と合格者数は何人？") == [("人", "応募者数"), ("人", "合格者数")]
