@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from .question import (
     GENERIC,
     IMPLIED_FIGURE,
+    KINDS,
     MEASURE,
     QUESTION_WORD,
     RESTATING,
@@ -65,11 +66,11 @@ _PERIOD_TEXT = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*
 # the previous question of the document the rest names.
 _IN_DOCUMENT = re.compile(r"(?:だと|では|で|なら|には|は)"
                           r"(?:どう(?:なって(?:い)?る|なっていますか|ですか|なの|か)?)?[？?]?$")
-# 「中期目標は…」「評価書では…」: a demonstrative before these points at the conversation's document.
-_A_DOCUMENT = re.compile(r"(?:中長期目標|中期目標|中期計画|年度計画|年度評価|評価書|新旧対照表|対照表|資料|文書)"
-                         r"(?!期間)(?:は|では|で|の中で|に)")
 # Words that name a document (_DOCUMENTS) or one of its columns, not a thing asked about.
-_DOCUMENTS = ("新旧対照表", "対照表", "資料", "文書", "版", "ほう", "方", "最新")
+_DOCUMENT_NOUNS = ("新旧対照表", "対照表", "資料", "文書")
+_DOCUMENTS = (*_DOCUMENT_NOUNS, "版", "ほう", "方", "最新")
+# 「中期目標は…」「評価書では…」: a demonstrative before these points at the conversation's document.
+_A_DOCUMENT = re.compile(f"(?:{'|'.join((*KINDS, '評価書', *_DOCUMENT_NOUNS))})(?!期間)(?:は|では|で|の中で|に)")
 _DOCUMENT_WORDS = (*_DOCUMENTS, "変更案", "現行")
 # A question's opening scope (「経産省の新旧対照表で、」「JETROの第六期中期目標の変更案で、」).
 _OPENING_SCOPE = re.compile(r"^[^、。？?]{2,40}?(?:では|で|によると|において)、")
@@ -212,7 +213,7 @@ def parallel(previous: QuestionAnalysis, phrase: str) -> str | None:
     if not topic or not parts:
         return None
     if len(parts) == 2 and is_attribute(parts[1]) and not is_attribute(parts[0]) \
-            and not periods_in(parts[0]) and not _YEAR.search(parts[0]) and previous.scope:
+            and not periods_in(parts[0]) and not _YEAR_SAID.search(parts[0]) and previous.scope:
         # 「伴走型支援の目標は？」: another thing's attribute, in the previous question's scope.
         return f"{previous.scope}{'の'.join(parts)}は？"
     if len(parts) >= 2:  # 「第三期の実績」: a qualified attribute is asked like any own question
@@ -356,9 +357,8 @@ def _strip_opener(question: str) -> str:
     return q
 
 
-# A fiscal year written out (a bare 「令和7年」 names a revision, not a year): groups as question.year_of reads them.
-_YEAR = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度|(20[0-9]{2})\s*年度")
-# A year as a question says it, fiscal or calendar (「2040年」, not the year of a date 「2040年3月」).
+# A year as a question says it, fiscal or calendar (「2040年」, not the year of a date 「2040年3月」; a bare 「令和7年」
+# names a revision): groups as question.year_of reads them.
 _YEAR_SAID = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度|(20[0-9]{2})\s*年度?(?!\s*[0-9]+\s*月)")
 
 
@@ -392,7 +392,7 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
         if any(year_of(m) in before.fiscal_years for m in _YEAR_SAID.finditer(out)):
             out = _YEAR_SAID.sub(lambda m: label if year_of(m) in before.fiscal_years else m.group(0), out)
         else:
-            out = _YEAR.sub(label, out, count=1)
+            out = _YEAR_SAID.sub(label, out, count=1)
     return out
 
 

@@ -85,7 +85,7 @@ _FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年�
 _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
                        r"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)\s*(の)?(改定|変更|改正|版)?"
                        r"|最新|直近|最近の(改定|変更)")
-_KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年度評価", "業務実績", "政策資料", "キーメッセージ")
+KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年度評価", "業務実績", "政策資料", "キーメッセージ")
 _DOC_WORD = r"(資料|計画|目標|評価|対照表)"
 _NOUN_CHARS = r"一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９"  # what a noun is written in: no kana particles
 _CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|文書)|ごとに|と(.{1,12})の(違い|差)|どちらも|いずれも"
@@ -261,7 +261,7 @@ _COMPOUND_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _JOINERS = set("・-ー/")
 _ADVERBIAL = ("で", "に", "と", "から", "まで", "より", "において", "にて", "へ")
 _FOREIGN = re.compile(r"[ァ-ヴー・A-Za-zＡ-Ｚａ-ｚ]{2,}")  # katakana or Latin words join a compound whatever their POS
-_CONSTRAINT_WORDS = (*_KINDS, "変更案", "現行", "最新", "補正", "資料", "文書", "独立行政法人", "国立研究開発法人",
+_CONSTRAINT_WORDS = (*KINDS, "変更案", "現行", "最新", "補正", "資料", "文書", "独立行政法人", "国立研究開発法人",
                      "法人",
                      "機構", "変更", "計画", "年度", "令和", "平成")
 
@@ -425,7 +425,7 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
         chain = [*chain, c] if chain and text[chain[-1].end:c.start] == "の" else [c]
     # 「JETROの中期目標の…輸出支援の目標」: the document named first is where, not what (its 中期 is not
     # part of a compound, so only 「目標」 would be left of it).
-    while len(chain) > 1 and text[:chain[0].end].endswith(_KINDS):
+    while len(chain) > 1 and text[:chain[0].end].endswith(KINDS):
         chain = chain[1:]
     if not chain:
         return (), ""
@@ -484,7 +484,7 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
     for alias, canonical in sorted((organizations or {}).items(), key=lambda kv: -len(kv[0])):
         if re.search(re.escape(alias), q, flags=re.I) and canonical not in orgs:
             orgs.append(canonical)
-    kinds = tuple(k for k in _KINDS if k in q)
+    kinds = tuple(k for k in KINDS if k in q)
     revision = revision_year = None
     m = _REVISION.search(q)
     if m:

@@ -182,8 +182,11 @@ _TARGET_AFTER = re.compile(r"^\s*(?:の\s*)?(?:以上|以下|を目指|とする
 # 「1,000人の人材を海外に派遣するという政府目標」: the clause the figure is in is named a target.
 _SET_AS_TARGET = re.compile(r"^[^。、0-9０-９]{0,24}?という[^。、]{0,3}目標")  # no other figure in between
 _QUOTED_TARGET = re.compile(r"目標[「『][^」』]*$")  # the figure is inside a target quoted by name
-_ACTUAL_SAID = re.compile(r"(?:実績|現状|現在)値?(?:は|が|で|：|:)?\s*(?:約\s*)?$")
-_ACTUAL_BEFORE = re.compile(r"(実績|平均|現状|現在|時点)[^。、]{0,12}$")
+# A result or the current figure: said right before the figure (「実績は6件」), or near before it in the clause
+# (「平均アクセス数の1.2倍」, 「令和3年4月1日時点の…」), which is enough to say it is not a target.
+_ACTUAL = "実績|現状|現在"
+_ACTUAL_SAID = re.compile(rf"(?:{_ACTUAL})値?(?:は|が|で|：|:)?\s*(?:約\s*)?$")
+_ACTUAL_BEFORE = re.compile(rf"(?:{_ACTUAL}|平均|時点)[^。、]{{0,12}}$")
 
 
 def counted_by(measure: str, value: Value) -> bool:
