@@ -431,10 +431,10 @@ def value_run(text: str, first: Value, gap: int = 40) -> list[Value]:
     return run
 
 
-# What ends the words that say what a figure is: punctuation, brackets, a bullet.
-_WORD_CHAR = re.compile(r"[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９.．]")
+_WORD_CHAR = re.compile(r"[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９.．]")  # a word a bracket belongs to
 _KANA_OR_SPACE = re.compile(r"[ぁ-ん\s]")
 _AFTER_PARTICLE = re.compile(r"[ぁ-ん](?=[^ぁ-ん])")
+# What ends the words that say what a figure is: punctuation, brackets, a bullet.
 _LABEL_STOP = "、。，,；;：:「」『』（）()【】［］[]〔〕・○●◆■▪➢⚫①②③④⑤⑥⑦⑧⑨⑩"
 
 
