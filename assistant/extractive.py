@@ -50,6 +50,7 @@ from .question import (
 )
 from .rank import Ranked
 from .values import (
+    LABELLED_KINDS,
     WHEN,
     Value,
     best_value,
@@ -499,7 +500,9 @@ class ExtractiveAnswerer:
             run = value_run(c.text, c.value)
             at = run.index(c.value)
             shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
-            return labelled(c.text, shown) + _qualifier(c.chunk)
+            said = labelled(c.text, shown) if c.value.kind in LABELLED_KINDS else "、".join(
+                dict.fromkeys(v.text for v in shown))
+            return said + _qualifier(c.chunk)
         if analysis.answer_type == "definition":
             # A definition is a clause or two, not a figure: as long as a quote may be.
             limit = self.settings.quote_max_chars
@@ -746,7 +749,7 @@ class ExtractiveAnswerer:
                 cands = [c for c in cands if c.chunk.version in (None, "", version)] or cands
             if _value_type(analysis) or analysis.parts_ask_figures:
                 # A figure asked (「…の実績と…の目標を比べると」): each document's best sentence stating one.
-                cands = [c for c in cands if (c.value or values_in(c.text))
+                cands = [c for c in cands if (c.value or any(v.kind != "date" for v in values_in(c.text)))
                          and c.score >= self.settings.value_share * cands[0].score] or cands
             if cands:
                 picked.append((name, cands[0]))

@@ -56,7 +56,9 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"|何があ|どういったもの|主な(取組|施策|内容)|(取組|施策|柱|テーマ|分野|課題)(は|を)(何|教え)"
                         r"|それぞれ何")),
     # Only without a question word: 「比べるとどうなっていますか」 asks what, not whether.
-    ("yesno", re.compile(r"^(?!.*(どう|何|なに|どこ|どの|どれ|どんな|いつ|誰|だれ|なぜ|いくつ|いくら))"
+    # (Not inside other words: 「などの」「それほどの」「みんなに」; 「何らか」「何か」 are not question words.)
+    ("yesno", re.compile(r"^(?!.*(どう|何(?!らか|か)|(?<![みん])なに(?!か)|どこ|(?<![なほ])どの|どれ|どんな|いつ"
+                         r"|誰|だれ|なぜ|いくつ|いくら))"
                          r".*((ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$)")),
 ]
 # Each figure a question asks for, with the unit it names (「何社・何名」 -> 社, 名; 「どのくらい」 -> none).
@@ -86,6 +88,8 @@ _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
                        r"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)\s*(の)?(改定|変更|改正|版)?"
                        r"|最新|直近|最近の(改定|変更)")
 KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年度評価", "業務実績", "政策資料", "キーメッセージ")
+# A document named by its kind (「業務実績」「実績評価」「中期目標期間」): not a figure asked for.
+_DOCUMENT_NAME = re.compile("|".join((*KINDS, "実績評価", "目標期間")))
 _DOC_WORD = r"(資料|計画|目標|評価|対照表)"
 _NOUN_CHARS = r"一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９"  # what a noun is written in: no kana particles
 _CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|文書)|ごとに|と(.{1,12})の(違い|差)|どちらも|いずれも"
@@ -157,7 +161,7 @@ class QuestionAnalysis:
     def parts_ask_figures(self) -> bool:
         """A comparison whose parts ask a target or a result (「令和2年度の実績と、令和6年度計画の目標を比べると」):
         each part is answered by a figure when its document gives one."""
-        return any(IMPLIED_FIGURE.search(_PLAN_NAME.sub("", text)) for text, _ in self.parts)
+        return any(IMPLIED_FIGURE.search(_DOCUMENT_NAME.sub("", text)) for text, _ in self.parts)
 
     @property
     def event(self) -> str:
@@ -199,7 +203,8 @@ _EVENT = re.compile(r"いつ[^?？。]*?([一-龥]{2,4})(?:され|した|する|
 # 「何名を採択した」「何件が起業」「新たに発掘した人数」: the action a count is asked of.
 _COUNT_EVENT = re.compile(rf"何(?:{_COUNTED})(?:を|が)([一-龥]{{2,4}})(?:し|され|する|さ)"
                           r"|([一-龥]{2,4})(?:した|された)(?:人数|件数|社数|者数|数)")
-_NO_EVENT = ("目指",)  # 「何組織を目指す」: a target, said with any verb
+# 「何組織を目指す」「何件を計画」: a target or a plan, said with any verb — not an action the text names.
+_NO_EVENT = ("目指", "計画", "予定", "目標", "想定", "見込")
 # What a question asks of a figure it says: what it is made of, or how it was reached.
 _MAKE_UP = re.compile(r"内訳|うち|理由|根拠|なぜ|どうして|計算|算出|積み上げ|どこから|どう(やって)?決")
 

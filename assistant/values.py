@@ -273,8 +273,10 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     if not typed:
         return None
 
-    if answer_type in ("date", "count") and events and (dated := _closest_before(text, typed, events)):
-        return dated  # 「令和６年２月１４日に…設置」「85 名を採択」: the figure of the asked event
+    if answer_type == "date" and events and (dated := _closest_before(text, typed, events)):
+        return dated  # 「令和６年２月１４日に…設置」: the date of the asked event
+    if answer_type == "count" and events and (counted := _right_before(text, typed, events)):
+        return counted  # 「選考により 85 名を採択」: the count of the asked action
 
     def distance(v: Value) -> float:
         # A figure after the focus (「…件数 376件以上」) is nearer than one before it.
@@ -284,11 +286,20 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     return _restated(best, found, text) if answer_type == "count" else best
 
 
+_JOINED = re.compile(r"\s*[をがの]?\s*")
+
+
 def _closest_before(text: str, values: list[Value], at: list[int]) -> Value | None:
     """Of ``values``, the one written closest before a position in ``at``, in the same sentence of ``text``
     (a date before the figure or event it dates: 「2030年に…5兆円」「令和６年２月１４日に…設置」)."""
     before = [(a - v.end, v) for v in values for a in at if v.end <= a and "。" not in text[v.end:a]]
     return min(before, key=lambda p: p[0])[1] if before else None
+
+
+def _right_before(text: str, values: list[Value], at: list[int]) -> Value | None:
+    """Of ``values``, one written right before a position in ``at``, joined to it by a particle at most
+    (「85 名を採択」「4 件が起業」; not 「190 名、採択者数は」, where the figure belongs to what is before it)."""
+    return next((v for v in values for a in at if v.end <= a and _JOINED.fullmatch(text[v.end:a])), None)
 
 
 def _restated(value: Value, found: list[Value], text: str) -> Value:
@@ -434,8 +445,12 @@ def value_run(text: str, first: Value, gap: int = 40) -> list[Value]:
 _WORD_CHAR = re.compile(r"[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９.．]")  # a word a bracket belongs to
 _KANA_OR_SPACE = re.compile(r"[ぁ-ん\s]")
 _AFTER_PARTICLE = re.compile(r"[ぁ-ん](?=[^ぁ-ん])")
-# What ends the words that say what a figure is: punctuation, brackets, a bullet.
-_LABEL_STOP = "、。，,；;：:「」『』（）()【】［］[]〔〕・○●◆■▪➢⚫①②③④⑤⑥⑦⑧⑨⑩"
+# What ends the words that say what a figure is: punctuation, brackets, a bullet or circled number (a colon
+# does not: 「応募者数：16,597名」 is said with its label).
+_CIRCLED = "".join(map(chr, range(0x2460, 0x2474)))  # ①-⑳
+_LABEL_STOP = "、。，,；;「」『』（）()【】［］[]〔〕" + MAJOR_BULLETS + MINOR_BULLETS + _CIRCLED
+# What the first line states with its words: figures and dates (a name or a role is its own label).
+LABELLED_KINDS = ("count", "amount", "percentage", "number", "date")
 
 
 def labelled(text: str, shown: list[Value], reach: int = 12) -> str:
@@ -445,10 +460,13 @@ def labelled(text: str, shown: list[Value], reach: int = 12) -> str:
     bracket (「（４月）」) keeps the bracket and the word before it. A figure whose words run on from the figure
     before it is one stretch with it (「令和 3 年 4 月 1 日時点の登録セキスペは 20,178 名」)."""
     spans: list[list[int]] = []
-    floor = 0
+    # Not back past a figure of the same kind that is not shown (「…1件から5件」 states 5件 alone); a date before
+    # the figure says what it is (「令和６年度中に２２０組織以上」).
+    floor = max((v.end for v in values_in(text) if shown and v.end <= shown[0].start and v.kind == shown[0].kind),
+                default=0)
     for v in shown:
         start, end = v.start, v.end
-        bracketed = start > 0 and text[start - 1] in "（(" and text[end:end + 1] in "）)"
+        bracketed = start > 0 and end < len(text) and text[start - 1] in "（(" and text[end] in "）)"
         if bracketed:
             start, end = start - 1, end + 1
         at = start
@@ -458,7 +476,9 @@ def labelled(text: str, shown: list[Value], reach: int = 12) -> str:
         else:
             while at > max(floor, start - reach) and text[at - 1] not in _LABEL_STOP:
                 at -= 1
-            if at == start - reach:  # cut at the reach: begin at a word, after a particle (「の|修了生から講師として」)
+            if at > 0 and text[at - 1] not in _LABEL_STOP and not (spans and at <= floor):
+                # cut at the reach or at a figure not shown: begin at a word, after a particle
+                # (「の|修了生から講師として」, 「令和 3 年 4 月 1 日時点の|登録セキスペは」)
                 at = m.end() if (m := _AFTER_PARTICLE.search(text, at, start)) else start
             while at < start and _KANA_OR_SPACE.match(text[at]):
                 at += 1  # not from a particle (「を 12 か所」「について前年度比３％」)

@@ -495,11 +495,28 @@ def test_figures_written_together_are_stated_together_whichever_was_picked():
     # Not from a particle; a label running on from the figure before is one stretch with it.
     ("一般管理費について前年度比３％以上の効率化を図る。", 0, "前年度比３％以上"),
     ("令和 3 年 4 月 1 日時点の登録セキスペは 20,178 名となった。", 1, "登録セキスペは 20,178 名"),
+    # A colon keeps its label; a bullet does not join it; not back past a figure that is not shown.
+    ("応募者数：16,597名", 0, "応募者数：16,597名"),
+    ("◼ 支援件数 100件", 0, "支援件数 100件"),
 ])
 def test_a_figure_is_stated_with_what_it_is(text, first, stated):
     from assistant.values import labelled, value_run
     found = values_in(text)
     assert labelled(text, value_run(text, found[first])) == stated
+
+
+def test_a_figure_is_not_labelled_with_a_figure_not_shown():
+    from assistant.values import labelled
+    text = "応募件数は 1件から5件"
+    assert labelled(text, values_in(text)[1:]) == "5件"
+    text = "令和６年度中に２２０組織以上増加させる。"  # a date says what the figure is
+    assert labelled(text, values_in(text)[1:]) == "令和６年度中に２２０組織以上"
+
+
+def test_figures_whose_words_run_on_are_one_stretch():
+    from assistant.values import labelled
+    text = "令和 3 年 4 月 1 日時点の登録セキスペは 20,178 名となった。"
+    assert labelled(text, values_in(text)) == "令和 3 年 4 月 1 日時点の登録セキスペは 20,178 名"
 
 
 def test_two_measures_asked_together_ask_one_figure_each():
@@ -617,6 +634,9 @@ def test_a_question_word_makes_it_no_yes_no_question():
     assert answer_type("一般管理費の効率化について、実績と目標を比べるとどうなっていますか？") != "yesno"
     assert answer_type("この補助業務は何の法改正で追加されたのですか？") != "yesno"
     assert answer_type("JETROにも同じような満足度の目標はありますか？") == "yesno"
+    # Not a question word inside another word, nor 「何らか」「何か」.
+    assert answer_type("輸出支援などの事業を実施していますか") == "yesno"
+    assert answer_type("何らかの数値目標はありますか") == "yesno"
 
 
 def test_a_comparison_of_a_result_and_a_target_asks_figures(analyze_q):
@@ -625,13 +645,20 @@ def test_a_comparison_of_a_result_and_a_target_asks_figures(analyze_q):
     # 「中期目標」 names a plan, not an asked target.
     plans = analyze_q("IPAの中期目標とNEDOの中長期目標では、スタートアップ支援をどう書いている？")
     assert not plans.parts_ask_figures
+    reports = analyze_q("IPAの業務実績とNEDOの業務実績では、スタートアップ支援をどう書いている？")
+    assert not reports.parts_ask_figures  # 業務実績 names a document
 
 
 def test_a_count_is_the_one_written_before_the_action_asked_of(analyze_q):
     assert analyze_q("全国大会では何名を採択しましたか").event == "採択"
     assert analyze_q("採択後に起業した件数は？").event == "起業"
     assert analyze_q("自己診断実施組織数は何組織を目指しますか").event == ""  # a target, not an action
+    assert analyze_q("令和6年度に何件を計画していますか").event == ""  # a plan, not an action
     text = "応募者数は 190 名となり、選考により 85 名を採択し育成。"
     at = [text.index("採択")]
     assert best_value(text, "count", "名", [0], events=at).text == "85 名"
     assert best_value(text, "count", "名", [0]).text == "190 名"  # without the action: the nearest
+    # Only a figure joined to the action: 「190 名、採択者数は」 is the figure of what comes before it.
+    text = "応募者数は 190 名、採択者数は 85 名となった。"
+    at = [text.index("採択")]
+    assert best_value(text, "count", "名", at, events=at).text == "85 名"
