@@ -14,7 +14,9 @@ from index.headings import MAJOR_BULLETS, MINOR_BULLETS
 from index.text import compact, tidy
 
 _D = r"[0-9０-９]"
-_NUM = rf"(?:約\s*)?{_D}[{_D[1:-1]},，.．]*(?:\s*[万億兆千百]\s*{_D}*)*"
+# A figure begins where a run of digits does (tried inside the run, a long digit string is quadratic).
+_START = r"(?<![0-9０-９,，.．])"
+_NUM = rf"(?:約\s*)?{_START}{_D}[{_D[1:-1]},，.．]*(?:\s*[万億兆千百]\s*{_D}*)*"
 _QUALIFIER = r"(?:\s*(?:以上|以下|超|未満|程度|前後|強|弱|増|減|超え|を超える|まで))?"
 COUNT_UNITS = ("件", "社", "人", "名", "組織", "機関", "点", "回", "か所", "カ所", "ヶ所", "団体", "者", "本", "種類",
                "分野", "か国", "カ国", "テーマ", "項目", "サービス", "法人", "拠点", "校", "自治体", "企業", "事業",
@@ -30,7 +32,8 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in (*COUNT_UNITS, *AMOUNT_UNITS,
                             key=len, reverse=True))
 # 「1社あたり」「1人当たり」: the figure is the denominator of a rate, not a value of its own.
 _PER = r"(?!\s*(?:あたり|当たり|につき|ごと))"
-VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_PER}{_QUALIFIER}|{_D}+\s*[／/]\s*{_D}+{_QUALIFIER}"
+VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_PER}{_QUALIFIER}"
+                   rf"|{_START}{_D}+\s*[／/]\s*{_D}+{_QUALIFIER}"
                    # a bound with the counted thing after it: 「１０以上の自治体・中小企業等の関係団体」
                    rf"|{_NUM}\s*(?:以上|以下|未満|超)(?=\s*の)")
 _WHEN_IN = r"(?:末|初頭|初め|頃)?"  # 「2022年末」「令和6年度初め」: part of the date
@@ -42,7 +45,7 @@ DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*[～〜~]\s*(?:(
                   rf"|{_D}{{4}}\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
                   rf"|{_D}{{1,2}}\s*月(?:\s*{_D}+\s*日)?{_UNTIL}"
                   # when as a span of time: 1週間以内, 3か月後, 毎月, 年度末
-                  rf"|{_D}+\s*(?:週間|か月|ヶ月|カ月|日間|年間)\s*(?:以内|以上|後|前|ごと|毎)?"
+                  rf"|{_START}{_D}+\s*(?:週間|か月|ヶ月|カ月|日間|年間)\s*(?:以内|以上|後|前|ごと|毎)?"
                   r"|毎(?:月|年度|年|週)|(?:年度|年|月)(?:末|内|初)")
 # Who: a role or an organization as written (「経済産業大臣」「内閣総理大臣」「経済産業省」「福岡本部」).
 WHO = re.compile(r"[一-龥ァ-ヶー・A-Za-zＡ-Ｚａ-ｚ]{0,16}?(?:総理大臣|大臣|長官|理事長|会長|社長|委員長|議長|知事|市長"
