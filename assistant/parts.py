@@ -26,11 +26,25 @@ _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 # 「Xとして挙げられている機関と、Yで加わった業務は？」: two asked things joined by 「と、」.
 _NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}(?:は|を教えて)[？?]?)$")
 _PRONOUN = re.compile(r"それ|これ")
-# Questions one after the other, each closed by its question mark (NFKC: ？ -> ?) — or a request closed by
-# 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」).
-# A statement before a question (「…を読んだ。対象は何?」) goes with it.
-_ASKED = re.compile(r"(?:[^?。]*。)*?[^?。]*[^?。\s][^?。]*"
-                    r"(?:\?|(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)。)")
+# A request closed by 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」) asks like a question mark.
+_REQUESTED = re.compile(r"(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)$")
+_PIECE = re.compile(r"[^?。]*[?。]|[^?。]+$")  # up to and with each 。 or ?, and what is left after the last
+
+
+def asked_in(question: str) -> list[str]:
+    """The questions asked one after the other in ``question`` (normalized: ？ is ?), each closed by its question
+    mark or as a request closed by 。; a statement before a question (「…を読んだ。対象は何?」) goes with it.
+    Text after the last one is left out, so the parts join back into the question only when all of it is asked.
+    (One pass over the text: a regular expression of nested repeats took seconds on a long pasted question.)"""
+    out: list[str] = []
+    pending = ""
+    for piece in _PIECE.findall(question):
+        pending += piece
+        body = piece[:-1]
+        if body.strip() and (piece.endswith("?") or (piece.endswith("。") and _REQUESTED.search(body))):
+            out.append(pending)
+            pending = ""
+    return out
 # 「…公開時期もお願い。」「時期もあわせて教えて。」「…会社数も。」: a request, asked as the question it stands
 # for (「…公開時期は?」).
 _REQUEST = re.compile(r"も(?:あわせて|合わせて|併せて)?(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?)?。$")
@@ -57,7 +71,7 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     a chat's follow-up — when it is given.
     """
     q = normalize_question(question)
-    asked = _ASKED.findall(q)
+    asked = asked_in(q)
     if follow_up is not None and len(asked) >= 2 and "".join(asked) == q \
             and not any(_WHEN_TOO.match(part) for part in asked[1:]):
         parts = [asked[0]]

@@ -669,3 +669,15 @@ def test_a_figure_begins_where_its_digits_do():
     # 2,000 digits took 0.5 s, now 1 ms — measured, not asserted).
     assert [v.text for v in values_in("1" * 3000 + "件")] == ["1" * 3000 + "件"]
     assert [v.text for v in values_in("3,775件以上、2/3以上、3か月後")] == ["3,775件以上", "2/3以上", "3か月後"]
+
+
+def test_questions_asked_one_after_the_other_are_read_in_one_pass():
+    from assistant.parts import asked_in
+    assert asked_in("いつ入札したの?契約はどうなった?") == ["いつ入札したの?", "契約はどうなった?"]
+    # A statement goes with the question after it; a request closed by 。 is asked too.
+    assert asked_in("報告書を読んだ。対象は何?時期も知りたい。") == ["報告書を読んだ。対象は何?", "時期も知りたい。"]
+    # Text after the last question is not asked; a lone question mark asks nothing.
+    assert asked_in("対象は何?ほか") == ["対象は何?"]
+    assert asked_in("何件? ?") == ["何件?"]
+    # A long pasted text with no question mark is read once (a nested regular expression took 30-50 s here).
+    assert asked_in("あ" * 5000) == []
