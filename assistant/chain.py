@@ -311,8 +311,14 @@ def compose(draft: Draft, first_marker: int = 1) -> tuple[str, list[Citation]]:
     citations: list[Citation] = []
     for n, q in enumerate(draft.quotes, first_marker):
         citations.append(citation_for(q.candidate, n, q.text.strip("…")))
-        if n == first_marker and compact(q.text) == compact(direct) and not q.label:
-            continue  # the answer is the quote itself: said once
+        head, _, rest = q.text.partition("\n")
+        if n == first_marker and compact(head) == compact(direct):
+            # The answer is the quote itself (or its first line, the lead-in of a list): said once, with the
+            # column it is from (「変更案：」), the rest of the quote below.
+            lines[0] = f"{q.label}{lines[0]}"
+            if rest.strip():
+                lines.append(f"{rest}[{n}]")
+            continue
         lines.append(f"{q.label}{q.text}[{n}]")
     # The direct answer is drawn from the quotes: it cites them all.
     lines[0] += "".join(f"[{c.marker}]" for c in citations)

@@ -90,3 +90,18 @@ def test_a_name_question_is_answered_by_the_things_own_name_not_a_name_near_it()
     near = "広報誌の定期購読者については、Facebook 618 人、Twitter 8,109 人が増加。"
     assert _names_focus(Candidate(_passage(1, 0.1, own), 0, own, 1, 1, value=names_in(own)[0]), "広報誌")
     assert not _names_focus(Candidate(_passage(2, 0.1, near), 0, near, 1, 1, value=names_in(near)[0]), "広報誌")
+
+
+def test_a_quote_that_is_the_answer_itself_is_said_once():
+    from assistant.chain import compose
+    new, old = "A）対日投資支援件数 3,760件以上", "A）対日投資支援件数 3,700件以上"
+    amended = Quote(_quote(1, new).candidate, new, "変更案：")
+    current = Quote(_quote(2, old).candidate, old, "現行：")
+    text, citations = compose(Draft(new, [amended, current]))
+    # Said once, with the column it is from; both quotes still cited.
+    assert text.splitlines() == [f"変更案：{new}[1][2]", f"現行：{old}[2]"]
+    assert [c.marker for c in citations] == [1, 2]
+    # A list's lead-in that is the answer: the items follow it, the lead-in is not repeated.
+    listed = _quote(3, "⚫ 基金を活用して組成\n○ 着実な執行")
+    text, _ = compose(Draft("⚫ 基金を活用して組成", [listed]))
+    assert text.splitlines() == ["⚫ 基金を活用して組成[1]", "○ 着実な執行[1]"]
