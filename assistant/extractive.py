@@ -564,8 +564,7 @@ class ExtractiveAnswerer:
         items = items_after(chunk, start, self.settings.max_list_items, level)
         if len(items) < 2:
             return self._inline_list(analysis, best, confidence)
-        first = start if not _is_item(chunk, start) and not _is_heading(chunk, start) else items[0]
-        quotes = [self._list_quote(best, chunk, first, items[-1])]
+        quotes = [self._list_quote(best, chunk, list_start(chunk, start, items), items[-1])]
         phrases = [_short_item(_sentence(chunk, j)) for j in items]
         for j in items:
             # An item that spells out the asked thing itself (「選定した5分野（食品・繊維・…）」 for 「分野は」)
@@ -1050,6 +1049,19 @@ def items_after(chunk: Chunk, start: int, limit: int, level: str | None = None) 
     subitems = level is None and _leads_subitems(chunk, start)
     begin = start + (0 if lead and not subitems else 1)
     return _items_from(chunk, begin, level, lead if subitems else None, limit, plain_ends=False)
+
+
+def list_start(chunk: Chunk, start: int, items: list[int]) -> int:
+    """Where a list's quote begins: at its lead-in ``start`` (unless that is an item or a heading: the first
+    item); when the items come well after it (paragraphs in between), at their own lead-in — the sentence just
+    before them — so the quote is not everything in between."""
+    def lead(i: int) -> bool:
+        return not _is_item(chunk, i) and not _is_heading(chunk, i)
+
+    first = start if lead(start) else items[0]
+    if items[0] - first > 2:
+        first = items[0] - 1 if lead(items[0] - 1) else items[0]
+    return first
 
 
 def join_chunks(chunks: Sequence[Chunk]) -> Chunk:

@@ -114,3 +114,21 @@ def test_a_paragraph_between_two_bullets_belongs_to_the_first():
                    "・研究開発から生まれた革新的な技術であること。", "対象技術分野は、ロボティクス、ＡＩ等である。",
                    "・多額の研究開発投資を要するもの。", "・社会課題の解決に貢献するもの。", "本補助業務は別に定める。")
     assert items_after(chunk, 0, 8) == [1, 3, 4]
+
+
+def test_a_list_is_quoted_from_the_lead_in_just_before_its_items():
+    from assistant.extractive import items_after, list_start
+    far = _chunk(
+        "具体的には、以下の取組を推進する。",
+        "関係機関と連携し、外国企業の誘致を進める。",
+        "投資環境の改善に取り組む。",
+        "情報発信を強化する。",
+        "対象事業は、以下のいずれかに該当するものとする。",
+        "(1) イノベーション創出に資する事業",
+        "(2) 地域経済活性化に資する事業",
+    )
+    assert items_after(far, 4, 8) == [5, 6]
+    assert list_start(far, 4, [5, 6]) == 4  # the lead-in right above its items
+    # Paragraphs between the best sentence and the items are not quoted: the items' own lead-in is.
+    assert list_start(far, 0, [5, 6]) == 4
+    assert list_start(PLAN, 0, items_after(PLAN, 0, 8)) == 1  # a numbered heading is not quoted as a lead-in
