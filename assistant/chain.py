@@ -9,6 +9,7 @@ The steps are ``langchain_core`` runnables over a shared :class:`Request`.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -305,12 +306,17 @@ def _check_agreement(answer: Answer) -> None:
 
 
 def compose(draft: Draft, first_marker: int = 1) -> tuple[str, list[Citation]]:
-    """The answer text: the direct answer on the first line, then each quote with its marker."""
+    """The answer text: the direct answer on the first line, then each quote with its marker — each said once."""
     direct = draft.direct + ("（" + "／".join(draft.notes) + "）" if draft.notes else "")
     lines = [direct]
+    markers = range(first_marker, first_marker + len(draft.quotes))
+    quoted = {n: compact(f"{q.label}{q.text}") for n, q in zip(markers, draft.quotes)}
+    parts, attached = _parts_of(direct, quoted)
     citations: list[Citation] = []
-    for n, q in enumerate(draft.quotes, first_marker):
+    for n, q in zip(markers, draft.quotes):
         citations.append(citation_for(q.candidate, n, q.text.strip("…")))
+        if any(n in ms and compact(re.sub(r"^[①-⑳]", "", parts[k])) == quoted[n] for k, ms in attached.items()):
+            continue  # a part of the first line is this quote, whole: said once
         head, _, rest = q.text.partition("\n")
         if n == first_marker and compact(head) == compact(direct):
             # The answer is the quote itself (or its first line, the lead-in of a list): said once, with the
@@ -320,6 +326,24 @@ def compose(draft: Draft, first_marker: int = 1) -> tuple[str, list[Citation]]:
                 lines.append(f"{rest}[{n}]")
             continue
         lines.append(f"{q.label}{q.text}[{n}]")
-    # The direct answer is drawn from the quotes: it cites them all.
-    lines[0] += "".join(f"[{c.marker}]" for c in citations)
+    if attached:
+        lines[0] = "／".join(part + "".join(f"[{m}]" for m in attached[k]) for k, part in enumerate(parts))
+    # The direct answer is drawn from the quotes: it cites the others at its end.
+    taken = {m for ms in attached.values() for m in ms}
+    lines[0] += "".join(f"[{c.marker}]" for c in citations if c.marker not in taken)
     return "\n".join(lines), citations
+
+
+def _parts_of(direct: str, quoted: dict[int, str]) -> tuple[list[str], dict[int, list[int]]]:
+    """The parts of a comparison or a several-part answer (「IPAの年度計画：…／IPAの年度評価：…」, 「①…／②…」) and,
+    for each, the quotes it is drawn from (its text, cut at …, inside the quote) — or no parts when one of them is
+    drawn from none (a 「／」 inside a figure or a heading: 「２／３以上」)."""
+    parts = direct.split("／")
+    if len(parts) < 2:
+        return parts, {}
+    attached: dict[int, list[int]] = {}
+    for k, part in enumerate(parts):
+        pieces = [compact(x) for x in re.sub(r"^[①-⑳]", "", part).split("…") if compact(x)]
+        attached[k] = [n for n, text in quoted.items()
+                       if pieces and all(x in text for x in pieces) and not any(n in ms for ms in attached.values())]
+    return (parts, attached) if all(attached.values()) else (parts, {})

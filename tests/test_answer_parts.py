@@ -105,3 +105,22 @@ def test_a_quote_that_is_the_answer_itself_is_said_once():
     listed = _quote(3, "⚫ 基金を活用して組成\n○ 着実な執行")
     text, _ = compose(Draft("⚫ 基金を活用して組成", [listed]))
     assert text.splitlines() == ["⚫ 基金を活用して組成[1]", "○ 着実な執行[1]"]
+
+
+def test_each_part_of_a_comparison_carries_the_marker_of_its_own_quote():
+    from assistant.chain import compose
+    plan = Quote(_quote(1, "c. 「ＪＶＮ ｉＰｅｄｉａ」の運用を引き続き行う。").candidate,
+                 "c. 「ＪＶＮ ｉＰｅｄｉａ」の運用を引き続き行う。", "IPAの年度計画：")
+    report = Quote(_quote(2, "・令和2年度として10,465件を新規登録し、利用者の利便性を高めた。").candidate,
+                   "・令和2年度として10,465件を新規登録し、利用者の利便性を高めた。", "IPAの年度評価：")
+    direct = "IPAの年度計画：c. 「ＪＶＮ ｉＰｅｄｉａ」の運用を引き続き行う。／IPAの年度評価：…10,465件を新規登録し、…"
+    text, citations = compose(Draft(direct, [plan, report]))
+    lines = text.splitlines()
+    # Each part cites its own document; the whole quote is not repeated, the trimmed one is given in full.
+    assert lines[0] == ("IPAの年度計画：c. 「ＪＶＮ ｉＰｅｄｉａ」の運用を引き続き行う。[1]"
+                        "／IPAの年度評価：…10,465件を新規登録し、…[2]")
+    assert lines[1:] == ["IPAの年度評価：・令和2年度として10,465件を新規登録し、利用者の利便性を高めた。[2]"]
+    assert [c.marker for c in citations] == [1, 2]
+    # A 「／」 inside a figure is no part: the markers stay at the end.
+    text, _ = compose(Draft("上位回答を２／３以上", [_quote(1, "上位回答を２／３以上とする。")]))
+    assert text.splitlines()[0] == "上位回答を２／３以上[1]"
