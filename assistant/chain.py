@@ -315,7 +315,7 @@ def compose(draft: Draft, first_marker: int = 1) -> tuple[str, list[Citation]]:
     citations: list[Citation] = []
     for n, q in zip(markers, draft.quotes):
         citations.append(citation_for(q.candidate, n, q.text.strip("…")))
-        if any(n in ms and compact(re.sub(r"^[①-⑳]", "", parts[k])) == quoted[n] for k, ms in attached.items()):
+        if any(n in ms and compact(_unnumbered(parts[k])) == quoted[n] for k, ms in attached.items()):
             continue  # a part of the first line is this quote, whole: said once
         head, _, rest = q.text.partition("\n")
         if n == first_marker and compact(head) == compact(direct):
@@ -343,7 +343,12 @@ def _parts_of(direct: str, quoted: dict[int, str]) -> tuple[list[str], dict[int,
         return parts, {}
     attached: dict[int, list[int]] = {}
     for k, part in enumerate(parts):
-        pieces = [compact(x) for x in re.sub(r"^[①-⑳]", "", part).split("…") if compact(x)]
+        pieces = [compact(x) for x in _unnumbered(part).split("…") if compact(x)]
         attached[k] = [n for n, text in quoted.items()
                        if pieces and all(x in text for x in pieces) and not any(n in ms for ms in attached.values())]
     return (parts, attached) if all(attached.values()) else (parts, {})
+
+
+def _unnumbered(part: str) -> str:
+    """A part of a several-part answer without its number (「②…」)."""
+    return re.sub(r"^[①-⑳]", "", part)

@@ -27,8 +27,15 @@ _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 _NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}(?:は|を教えて)[？?]?)$")
 _PRONOUN = re.compile(r"それ|これ")
 # A request closed by 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」) asks like a question mark.
-_REQUESTED = re.compile(r"(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)$")
+_CLOSING_REQUEST = re.compile(r"(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)$")
 _PIECE = re.compile(r"[^?。]*[?。]|[^?。]+$")  # up to and with each 。 or ?, and what is left after the last
+# 「…公開時期もお願い。」「時期もあわせて教えて。」「…会社数も。」: a request, asked as the question it stands
+# for (「…公開時期は?」).
+_REQUEST = re.compile(r"も(?:あわせて|合わせて|併せて)?(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?)?。$")
+# 「時期もあわせて教えて。」: the date of what was just asked — one question asking both, not a part.
+_WHEN_TOO = re.compile(r"^\s*(?:その)?(?:時期|時点|日付)も")
+# 「また」「あと」 opening a further question: joining words, not part of what is asked.
+_OPENING = re.compile(r"^\s*(?:また|あと|それと|それから|さらに|ちなみに)[、,]?\s*")
 
 
 def asked_in(question: str) -> list[str]:
@@ -41,17 +48,10 @@ def asked_in(question: str) -> list[str]:
     for piece in _PIECE.findall(question):
         pending += piece
         body = piece[:-1]
-        if body.strip() and (piece.endswith("?") or (piece.endswith("。") and _REQUESTED.search(body))):
+        if body.strip() and (piece.endswith("?") or (piece.endswith("。") and _CLOSING_REQUEST.search(body))):
             out.append(pending)
             pending = ""
     return out
-# 「…公開時期もお願い。」「時期もあわせて教えて。」「…会社数も。」: a request, asked as the question it stands
-# for (「…公開時期は?」).
-_REQUEST = re.compile(r"も(?:あわせて|合わせて|併せて)?(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?)?。$")
-# 「時期もあわせて教えて。」: the date of what was just asked — one question asking both, not a part.
-_WHEN_TOO = re.compile(r"^\s*(?:その)?(?:時期|時点|日付)も")
-# 「また」「あと」 opening a further question: joining words, not part of what is asked.
-_OPENING = re.compile(r"^\s*(?:また|あと|それと|それから|さらに|ちなみに)[、,]?\s*")
 
 
 def _constraint_set(analysis: QuestionAnalysis) -> set[str]:
