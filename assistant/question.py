@@ -88,8 +88,8 @@ _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
                        r"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)\s*(の)?(改定|変更|改正|版)?"
                        r"|最新|直近|最近の(改定|変更)")
 KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年度評価", "業務実績", "政策資料", "キーメッセージ")
-# A document named by its kind (「業務実績」「実績評価」「中期目標期間」): not a figure asked for.
-_DOCUMENT_NAME = re.compile("|".join((*KINDS, "実績評価", "目標期間")))
+# A document named by its kind (「業務実績」「実績評価」) or a plan's name: not a figure asked for.
+_DOCUMENT_NAME = re.compile("|".join((*KINDS, "実績評価", _PLAN_NAME.pattern)))
 _DOC_WORD = r"(資料|計画|目標|評価|対照表)"
 _NOUN_CHARS = r"一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９"  # what a noun is written in: no kana particles
 _CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|文書)|ごとに|と(.{1,12})の(違い|差)|どちらも|いずれも"

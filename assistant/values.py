@@ -289,14 +289,14 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     return _restated(best, found, text) if answer_type == "count" else best
 
 
-_JOINED = re.compile(r"\s*[をがの]?\s*")
-
-
 def _closest_before(text: str, values: list[Value], at: list[int]) -> Value | None:
     """Of ``values``, the one written closest before a position in ``at``, in the same sentence of ``text``
     (a date before the figure or event it dates: 「2030年に…5兆円」「令和６年２月１４日に…設置」)."""
     before = [(a - v.end, v) for v in values for a in at if v.end <= a and "。" not in text[v.end:a]]
     return min(before, key=lambda p: p[0])[1] if before else None
+
+
+_JOINED = re.compile(r"\s*[をがの]?\s*")  # a figure and the action it counts: 「85 名を採択」「4 件が起業」
 
 
 def _right_before(text: str, values: list[Value], at: list[int]) -> Value | None:
