@@ -282,6 +282,9 @@ class Compound:
 
 
 _OPEN, _CLOSE = "(（", ")）"
+# 「どういうふうに」「どんな風に」: the manner asked about, not a thing (「どのように」's よう is an auxiliary stem).
+_MANNER = ("ふう", "風", "様")
+_MANNER_BEFORE = ("どの", "いう", "どんな", "こんな", "そんな", "この", "その")
 
 
 def without_asides(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[list, list]:
@@ -324,14 +327,16 @@ def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
             out.append(Compound(text, not asked, modified, particle, start + lead, start + lead + len(text)))
         current = ""
 
-    for pos, surface in morphemes:
+    for i, (pos, surface) in enumerate(morphemes):
         offset += len(surface)
+        previous = morphemes[i - 1][1] if i else ""
         if surface.startswith(_QUESTION_WORDS):
             close()
             asked = pending = True
             continue
         # 「うち」「今後」「全体」 (adverb-like nouns) are not part of what is asked about.
-        noun = (pos[0] in _COMPOUND_POS and pos[1] not in ("代名詞",) and pos[2] != "副詞可能") \
+        noun = (pos[0] in _COMPOUND_POS and pos[1] not in ("代名詞", "助動詞語幹") and pos[2] != "副詞可能"
+                and not (surface in _MANNER and previous.endswith(_MANNER_BEFORE))) \
             or bool(_FOREIGN.fullmatch(surface))
         latin_space = surface == " " and current[-1:].isascii() and current[-1:].isalpha()
         if noun or (current and (surface in _JOINERS or latin_space)):

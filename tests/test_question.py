@@ -59,6 +59,17 @@ def test_a_focus_naming_a_measure_asks_for_that_measure(analyze_q, question, foc
     assert a.focus == focus and a.asks_measure
 
 
+@pytest.mark.parametrize(("question", "focus"), [
+    ("海外派遣演習はコロナ禍でどのように実施されましたか？", "海外派遣演習"),
+    ("JETROの支援はどういうふうに評価されますか", "支援"),
+    ("執行管理はどんな風に行う？", "執行管理"),
+])
+def test_how_something_is_done_asks_about_the_thing_not_the_manner_word(analyze_q, question, focus):
+    # 「どのように」 is どの + the auxiliary stem よう; 「ふう」「風」 after a question word say "how" too.
+    a = analyze_q(question)
+    assert a.focus == focus and not {"よう", "ふう", "風"} & set(a.qualifiers)
+
+
 def test_a_figure_about_a_thing_is_not_a_measure_question(analyze_q):
     assert not analyze_q("未踏事業の修了生の成果は何件以上が目標ですか？").asks_measure
     assert not analyze_q("「ディープテック」とは何ですか").asks_measure  # no figure asked
