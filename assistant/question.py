@@ -55,10 +55,12 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"|[2-9２-９二三四五六七八九]つの|(取組|施策|事項|措置)(は|を)?[？?]?$"
                         r"|何があ|どういったもの|主な(取組|施策|内容)|(取組|施策|柱|テーマ|分野|課題)(は|を)(何|教え)"
                         r"|それぞれ何")),
-    # Only without a question word: 「比べるとどうなっていますか」 asks what, not whether.
+    # Only without a question word: 「比べるとどうなっていますか」 asks what, not whether; and not a polite
+    # request (「…を教えていただけますか」「示してもらえますか」 ask for the thing itself).
     # (Not inside other words: 「などの」「それほどの」「みんなに」; 「何らか」「何か」 are not question words.)
     ("yesno", re.compile(r"^(?!.*(どう|何(?!らか|か)|(?<![みん])なに(?!か)|どこ|(?<![なほ])どの|どれ|どんな|いつ"
-                         r"|誰|だれ|なぜ|いくつ|いくら))"
+                         r"|誰|だれ|なぜ|いくつ|いくら"
+                         r"|(教え|示し|挙げ|説明し|紹介し|まとめ|知らせ)て(いただけ|頂け|もらえ|くれ|くださ|下さ)))"
                          r".*((ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$)")),
 ]
 # Each figure a question asks for, with the unit it names (「何社・何名」 -> 社, 名; 「どのくらい」 -> none).
@@ -82,7 +84,8 @@ GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標�
            "概要", "状況", "計画", "予定", "結果", "見込み", "こと", "もの", "ところ", "具体的", "具体", "程度", "ため",
            "割合", "累計", "合計", "総数", "総額", "全体", "中身", "理由", "取組", "取り組み", "種類", "名前", "名称",
            "対象",
-           "方針", "位置づけ", "位置付け", "特徴", "役割", "定義", "意味", "時期", "年度")
+           "方針", "位置づけ", "位置付け", "特徴", "役割", "定義", "意味", "時期", "年度",
+           "記載", "記述", "言及")  # 「…について記載はありますか」 asks about what comes before
 _FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年度?")
 _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
                        r"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)\s*(の)?(改定|変更|改正|版)?"
@@ -279,11 +282,14 @@ class Compound:
     particle: str  # the particle after it: は / の / で …
     start: int = 0  # where it starts and ends in the question (NFKC, as the morphemes are written)
     end: int = 0
+    verb: bool = False  # a verbal noun used as the verb (「設定されて」「確認したい」), not a thing
 
 
 _OPEN, _CLOSE = "(（", ")）"
 # 「どういうふうに」「どんな風に」: the manner asked about, not a thing (「どのように」's よう is an auxiliary stem).
 _MANNER = ("ふう", "風", "様")
+# Forms of する after a verbal noun (「設定されて」「確認したい」「達成する」).
+_SURU = ("し", "さ", "する", "すれ", "せ", "しよ", "させ")
 _MANNER_BEFORE = ("どの", "いう", "どんな", "こんな", "そんな", "この", "その")
 
 
@@ -316,15 +322,16 @@ def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
     """
     out: list[Compound] = []
     current = ""
-    asked = modified = pending = False
+    asked = modified = pending = last_verbal = False
     offset = start = 0
 
-    def close(particle: str = "") -> None:
+    def close(particle: str = "", verb: bool = False) -> None:
         nonlocal current
         text = current.strip("・-/")
         if text:
             lead = len(current) - len(current.lstrip("・-/"))
-            out.append(Compound(text, not asked, modified, particle, start + lead, start + lead + len(text)))
+            out.append(Compound(text, not asked, modified, particle, start + lead, start + lead + len(text),
+                                verb and last_verbal))
         current = ""
 
     for i, (pos, surface) in enumerate(morphemes):
@@ -344,9 +351,10 @@ def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
                 modified = pending
                 start = offset - len(surface)
             current += surface
+            last_verbal = pos[2] == "サ変可能"
             continue
         if current:
-            close(surface if pos[0] == "助詞" else "")
+            close(surface if pos[0] == "助詞" else "", pos[0] == "動詞" and surface in _SURU)
         # 「どれだけの」「何の」「どのような」: the next compound is what is asked about.
         pending = pending and (surface in ("の", "な", "だけ", "くらい", "ぐらい", "ほど", "程度")
                                or pos[0] in ("連体詞", "助動詞"))
@@ -394,6 +402,10 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
         p = _strip_constraints(c.text, organizations or {})
         if len(p) >= 2:
             found.append((p, c))
+    # 「春期試験はいつ実施されますか」: the verbal noun is what is done to the thing, not the thing asked about
+    # (unless nothing else is named: 「目標はどう設定されてた？」).
+    things = [(p, c) for p, c in found if not c.verb]
+    found = things if any(_specific(p) for p, _ in things) else found
     specific = [(s, c) for p, c in found if (s := _specific(p))]
     if not specific:
         phrases = [p for p, _ in found]

@@ -70,6 +70,25 @@ def test_how_something_is_done_asks_about_the_thing_not_the_manner_word(analyze_
     assert a.focus == focus and not {"よう", "ふう", "風"} & set(a.qualifiers)
 
 
+def test_a_polite_request_asks_for_the_thing_not_whether_it_can_be_told(analyze_q):
+    told = analyze_q("JETROの対日投資誘致成功件数の目標を教えてください")
+    for request in ("JETROの対日投資誘致成功件数の目標を教えていただけますか",
+                    "JETROの対日投資誘致成功件数の目標を示してもらえますか"):
+        a = analyze_q(request)
+        assert (a.answer_type, a.focus) == (told.answer_type, told.focus) == ("count", "対日投資誘致成功件数")
+    assert analyze_q("JETROの対日投資誘致成功件数の目標は設定されていますか").answer_type == "yesno"
+
+
+@pytest.mark.parametrize(("question", "focus"), [
+    ("春期試験はいつ実施されますか", "春期試験"),  # not 実施: what is done to it
+    ("経済安全保障重要技術育成基金にはいくら計上されましたか", "経済安全保障重要技術育成基金"),
+    ("対日投資誘致成功件数の数値目標は設定されていますか", "対日投資誘致成功件数"),
+    ("対日投資誘致成功件数の目標について記載はありますか", "対日投資誘致成功件数"),
+])
+def test_a_verbal_noun_used_as_the_verb_is_not_the_thing_asked_about(analyze_q, question, focus):
+    assert analyze_q(question).focus == focus
+
+
 def test_a_figure_about_a_thing_is_not_a_measure_question(analyze_q):
     assert not analyze_q("未踏事業の修了生の成果は何件以上が目標ですか？").asks_measure
     assert not analyze_q("「ディープテック」とは何ですか").asks_measure  # no figure asked
