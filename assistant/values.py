@@ -20,7 +20,8 @@ _NUM = rf"(?:約\s*)?{_START}{_D}[{_D[1:-1]},，.．]*(?:\s*[万億兆千百]\s*
 _QUALIFIER = r"(?:\s*(?:以上|以下|超|未満|程度|前後|強|弱|増|減|超え|を超える|まで))?"
 COUNT_UNITS = ("件", "社", "人", "名", "組織", "機関", "点", "回", "か所", "カ所", "ヶ所", "団体", "者", "本", "種類",
                "分野", "か国", "カ国", "テーマ", "項目", "サービス", "法人", "拠点", "校", "自治体", "企業", "事業",
-               "プロジェクト", "組")
+               "プロジェクト", "組", "台", "段階", "冊", "会場", "区分", "製品", "品目", "都市", "地域", "大学", "講座",
+               "物資", "領域")
 # A measure that names only a kind of thing (a company, a body) -> the unit that counts it; 件・回・人 count
 # anything.
 _KIND_UNITS = {"会社": ("社",), "企業": ("社", "企業"), "社": ("社",), "組織": ("組織",), "機関": ("機関",),
@@ -30,8 +31,8 @@ AMOUNT_UNITS = ("円", "ドル")
 PERCENT_UNITS = ("%", "％", "割", "倍", "ポイント", "pt")
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in (*COUNT_UNITS, *AMOUNT_UNITS, *PERCENT_UNITS)),
                             key=len, reverse=True))
-# 「1社あたり」「1人当たり」: the figure is the denominator of a rate, not a value of its own.
-_PER = r"(?!\s*(?:あたり|当たり|につき|ごと))"
+# 「1社あたり」「1人当たり」: the figure is the denominator of a rate, not a value of its own
+_PER = r"(?!\s*(?:あたり|当たり|につき|ごと|評価|評点))"  # nor the points of a scale: 「5段階評価」
 VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_PER}{_QUALIFIER}"
                    rf"|{_START}{_D}+\s*[／/]\s*{_D}+{_QUALIFIER}"
                    # a bound with the counted thing after it: 「１０以上の自治体・中小企業等の関係団体」

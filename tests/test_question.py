@@ -95,6 +95,13 @@ def test_a_figure_about_a_thing_is_not_a_measure_question(analyze_q):
 
 
 # ── values ───────────────────────────────────────────────────────────────
+def test_things_counted_by_their_own_counter_are_counts_and_a_scale_is_not_a_figure(analyze_q):
+    a = analyze_q("タブレット形式のIT機器は何台配布する予定ですか？")
+    assert (a.answer_type, a.unit) == ("count", "台")
+    assert analyze_q("選抜は何段階で行われますか").answer_type == "count"
+    assert [v.text for v in values_in("５段階評価で平均４．１２、８物資を指定")] == ["８物資"]
+
+
 def test_values_keep_their_unit_and_qualifier_as_written():
     found = values_in("応募者数５４４，０９０人以上を達成し、予算は３０億円、成功率は約 10％程度。")
     assert [(v.text, v.kind) for v in found] == [("５４４，０９０人以上", "count"), ("３０億円", "amount"),
