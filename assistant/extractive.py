@@ -273,7 +273,8 @@ class ExtractiveAnswerer:
             return False, "period"
         if (term := self._unquoted(best, analysis.question)) is not None:
             return False, f"quoted:{term}"
-        if (occurrence := _other_occurrence(best, analysis.question)) is not None:
+        if (occurrence := _other_occurrence(best, analysis.question) or _other_span(best, analysis.question)) \
+                is not None:
             return False, f"quoted:{occurrence}"
         if analysis.wants_value and (pair := self._sibling(best, analysis)) is not None:
             return False, "sibling:{}:{}".format(*pair)
@@ -1381,6 +1382,25 @@ def _of_another_period(c: Candidate, periods: tuple[int, ...]) -> bool:
 
 # A clause the next figure is based on or compared with (「…を踏まえ、」「…と比較して、」).
 _BASIS = re.compile(r"[^、]*(?:を踏まえ|に基づき|を勘案し|を基に|と比較し)て?、")
+
+
+# A length of time the question names after a word (「過去10年平均」「直近3年」): not an era year (「令和7年」).
+_SPAN = re.compile(r"(?P<word>[一-龥ァ-ヶー]{2,4}?)(?P<n>[0-9]{1,3})(?P<unit>年|か月|ヶ月|カ月|週間|日間)(?![0-9度])")
+_ERAS = ("令和", "平成", "昭和")
+
+
+def _other_span(c: Candidate, question: str) -> str | None:
+    """A span of time the question names (「過去10年平均」) where the answer sentence gives the same word with
+    another length (「過去20年平均」): the figure is of the other span. The asked span, else None."""
+    text = compact(c.text)
+    for m in _SPAN.finditer(compact(question)):
+        word = m.group("word")
+        if word.endswith(_ERAS) or m.group(0) in text:
+            continue
+        if any(o.group("word").endswith(word[-2:]) and o.group("unit") == m.group("unit")
+               and o.group("n") != m.group("n") for o in _SPAN.finditer(text)):
+            return m.group(0)
+    return None
 
 
 def _other_occurrence(c: Candidate, question: str) -> str | None:

@@ -50,6 +50,17 @@ def test_a_sentence_that_adds_to_the_one_before_is_quoted_with_it():
     assert _with_lead(under) is under
 
 
+def test_a_span_of_time_the_sentence_gives_with_another_length_is_not_answered():
+    from assistant.extractive import _other_span
+
+    growth = Candidate(_passage(1, 0.1, "今年の世界成長率予測は2.8%、過去20年平均は3.8%。"), 0,
+                       "今年の世界成長率予測は2.8%、過去20年平均は3.8%。", 1, 1)
+    assert _other_span(growth, "世界成長率の過去10年平均は何%？") == "過去10年"
+    assert _other_span(growth, "世界成長率の過去２０年平均は何%？") is None  # the asked span (any width)
+    assert _other_span(growth, "令和7年の世界成長率は？") is None  # an era year is no span
+    assert _other_span(growth, "直近3年の平均は？") is None  # another word: nothing to compare
+
+
 def test_a_numbered_occurrence_the_sentence_does_not_name_is_not_answered():
     from assistant.extractive import _other_occurrence
 
