@@ -288,9 +288,9 @@ class Compound:
 _OPEN, _CLOSE = "(（", ")）"
 # 「どういうふうに」「どんな風に」: the manner asked about, not a thing (「どのように」's よう is an auxiliary stem).
 _MANNER = ("ふう", "風", "様")
+_MANNER_BEFORE = ("どの", "いう", "どんな", "こんな", "そんな", "この", "その")
 # Forms of する after a verbal noun (「設定されて」「確認したい」「達成する」).
 _SURU = ("し", "さ", "する", "すれ", "せ", "しよ", "させ")
-_MANNER_BEFORE = ("どの", "いう", "どんな", "こんな", "そんな", "この", "その")
 
 
 def without_asides(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[list, list]:
