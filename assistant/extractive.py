@@ -62,7 +62,11 @@ from .values import (
     grades_in,
     is_target,
     labelled,
+    made_of,
+    magnitude,
+    parts_in_bracket,
     strip_marker,
+    summing_run,
     trim,
     unit_of,
     value_run,
@@ -401,6 +405,8 @@ class ExtractiveAnswerer:
             return self._cross(analysis, ordered, confidence, parts)
         if analysis.breakdown_of and (draft := self._breakdown(analysis, ordered, confidence)) is not None:
             return draft
+        if analysis.asks_parts and ok and (draft := self._parts(analysis, ordered, confidence)) is not None:
+            return draft
         if not ok or confidence < self.settings.abstain_threshold:
             return Draft(abstention_text(_what_is_missing(analysis, missing, best)), abstained=True,
                          confidence=confidence)
@@ -429,6 +435,67 @@ class ExtractiveAnswerer:
                 if (parts := breakdown(c.text, figure)) is not None:
                     direct = f"{figure}＝{squeeze(parts)}{_qualifier(c.chunk)}"
                     return Draft(direct, [self._quote(c, analysis)], confidence=confidence)
+        return None
+
+    def _parts(self, analysis: QuestionAnalysis, ordered: list[Candidate], confidence: float) -> Draft | None:
+        """「…の内訳は？」: the parts of a figure that one of the best sentences states (the one the question says,
+        if it says one) — listed in a bracket after it (「3,808百万円（デジタル基盤849百万円、…）」), the figures that
+        follow it in its section and add up to it (the items under 「（実績の詳細）」), or a sentence of its document
+        that states it with its parts (「IT企業では79.6%、ユーザ企業では44.6%、全体で62.1%」). None when no such
+        parts are found."""
+        said = {compact(f) for f in analysis.breakdown_of}
+
+        def totals(c: Candidate) -> list[Value]:  # the figure the question says, else any
+            return [v for v in values_in(c.text) if magnitude(v) is not None and (not said or compact(v.text) in said)]
+
+        stating = [c for c in ordered if totals(c)]
+        for c in stating[:self.settings.parts_candidates]:  # the best sentences stating a figure
+            stream = self._stream(c.chunk, c.sentence + 1 + self.settings.reach, in_section=True)
+            for total in totals(c):
+                if inside := parts_in_bracket(c.text, total):
+                    return Draft(f"{total.text}（{squeeze(inside)}）", [self._quote(c, analysis)],
+                                 confidence=confidence)
+                if draft := self._parts_after(analysis, c, stream, total, confidence) \
+                        or self._parts_stated(analysis, c, total, confidence):
+                    return draft
+        return None
+
+    def _parts_after(self, analysis: QuestionAnalysis, c: Candidate, stream: Chunk, total: Value,
+                     confidence: float) -> Draft | None:
+        """The figures after ``c`` in ``stream`` (its chunk read on) that add up to ``total``, with what each is."""
+        unit = magnitude(total)
+        figures: list[tuple[int, Value]] = []
+        for j in range(c.sentence + 1, len(stream.sentences)):
+            figures += [(j, v) for v in values_in(_sentence(stream, j))
+                        if (m := magnitude(v)) is not None and m[1] == unit[1]]
+        run = summing_run(total, [v for _, v in figures])
+        if run is None:
+            return None
+        at = [next(j for j, v in figures if v is part) for part in run]
+        named = [_item_label(stream, j, v, floor) for j, v, floor in zip(at, run, [c.sentence, *at])]
+        said = [f"{label} {v.text}" if label else v.text for (label, _), v in zip(named, run)]
+        first = min(k for _, k in named)
+        quotes = [self._quote(c, analysis), self._list_quote(c, stream, first, at[-1])]
+        return Draft(f"{total.text}（{'、'.join(said)}）", quotes, confidence=confidence)
+
+    def _parts_stated(self, analysis: QuestionAnalysis, c: Candidate, total: Value,
+                      confidence: float) -> Draft | None:
+        """A sentence of ``c``'s document that states ``total`` with two or more other figures in its unit that it is
+        made of (searched for with the question and the figure)."""
+        unit = magnitude(total)
+        passages = self.searcher.search(f"{analysis.question} {total.text}", k=self.settings.parts_k,
+                                        filters=Filters(titles=[c.chunk.title]))
+        for p in passages:
+            for j in range(len(p.chunk.sentences)):
+                text = _sentence(p.chunk, j)
+                found = [v for v in values_in(text) if (m := magnitude(v)) is not None and m[1] == unit[1]]
+                shown = [v for v in found if compact(v.text) != compact(total.text)]
+                if len(shown) >= 2 and len(found) > len(shown) and compact(text) != compact(c.text) \
+                        and made_of(total, shown):
+                    where = Candidate(p, j, text, p.chunk.sentences[j].line_start, p.chunk.sentences[j].line_end,
+                                      score=c.score * 0.9)
+                    return Draft(f"{total.text}（{labelled(text, shown)}）",
+                                 [self._quote(c, analysis), self._quote(where, analysis)], confidence=confidence)
         return None
 
     def _add_support(self, draft: Draft, best: Candidate, ordered: list[Candidate],
@@ -1010,6 +1077,23 @@ def _cap(text: str, limit: int) -> str:
 def _sentence(chunk: Chunk, i: int) -> str:
     span = chunk.sentences[i]
     return chunk.text[span.start:span.end]
+
+
+def _item_label(chunk: Chunk, j: int, v: Value, floor: int) -> tuple[str, int]:
+    """What the figure ``v`` of sentence ``j`` is, and the sentence that says it: the words before it in its item
+    (「- 制御システムのセキュリティリスク分析ガイド 4,589 件」), else the line above a figure on a line of its own (past
+    a bracketed note; not back to ``floor``, the sentence of the figure before), else the words just before it."""
+    text = _sentence(chunk, j)
+    head = strip_marker(text[:v.start]).strip(" 　：:")
+    if head and len(head) <= 40:
+        return head, j
+    if not head:
+        for k in range(j - 1, max(floor, j - 3), -1):
+            above = squeeze(_sentence(chunk, k))
+            if not _BRACKETED.fullmatch(above) and not values_in(above):  # past a note (「（経済産業省で記載）」)
+                return strip_marker(above), k
+    label = labelled(text, [v])
+    return (label[:-len(v.text)].strip() if label.endswith(v.text) else ""), j
 
 
 def _is_heading(chunk: Chunk, i: int) -> bool:

@@ -85,7 +85,7 @@ GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標�
            "割合", "累計", "合計", "総数", "総額", "全体", "中身", "理由", "取組", "取り組み", "種類", "名前", "名称",
            "対象",
            "方針", "位置づけ", "位置付け", "特徴", "役割", "定義", "意味", "時期", "年度",
-           "記載", "記述", "言及")  # 「…について記載はありますか」 asks about what comes before
+           "記載", "記述", "言及", "内訳")  # 「…について記載はありますか」 asks about what comes before
 _FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年度?")
 _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
                        r"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)\s*(の)?(改定|変更|改正|版)?"
@@ -189,6 +189,12 @@ class QuestionAnalysis:
         if not _MAKE_UP.search(self.question):
             return []
         return [v.text for v in values_in(normalize_question(self.question)) if v.kind in ("count", "amount")]
+
+    @property
+    def asks_parts(self) -> bool:
+        """「…人件費の見積りの内訳は？」「人件費3,808百万円はどんな内訳？」: the parts a figure is made of (the figure
+        said, if any, is in breakdown_of)."""
+        return "内訳" in self.question
 
     @property
     def asks_deadline(self) -> bool:

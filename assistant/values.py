@@ -229,6 +229,65 @@ def breakdown(text: str, figure: str) -> str | None:
     return None
 
 
+_MULTIPLIER = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "億": 1e8, "兆": 1e12}
+_MAGNITUDE = re.compile(rf"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([十百千万億兆]*)\s*({_UNIT_ALT})")
+
+
+def magnitude(value: Value) -> tuple[float, str] | None:
+    """A figure as a number and its unit (「３，８０８百万円」 -> (3.808e9, 円), 「4,589 件」 -> (4589.0, 件)); None
+    for a date or a figure without a unit."""
+    m = _MAGNITUDE.search(unicodedata.normalize("NFKC", value.text)) if value.kind != "date" else None
+    if not m:
+        return None
+    n = float(m.group(1).replace(",", ""))
+    for ch in m.group(2):
+        n *= _MULTIPLIER[ch]
+    return n, m.group(3)
+
+
+def summing_run(total: Value, figures: list[Value], tolerance: float = 0.005) -> list[Value] | None:
+    """The first run of two or more consecutive ``figures`` written in ``total``'s unit that adds up to it (each
+    part rounded: within ``tolerance`` of it): the parts 「82,297件」 is made of (4,589件、71,654件、6,054件).
+    Figures in other units are skipped over; None when no run adds up."""
+    want = magnitude(total)
+    if want is None:
+        return None
+    same = [(f, m[0]) for f in figures if (m := magnitude(f)) is not None and m[1] == want[1]]
+    for i in range(len(same)):
+        added = 0.0
+        for j in range(i, len(same)):
+            added += same[j][1]
+            if added > want[0] * (1 + tolerance):
+                break
+            if j > i and abs(added - want[0]) <= want[0] * tolerance:
+                return [f for f, _ in same[i:j + 1]]
+    return None
+
+
+def made_of(total: Value, parts: list[Value], tolerance: float = 0.005) -> bool:
+    """Can ``total`` be made of ``parts`` (in its unit)? Counts and amounts add up to it; shares (a rate of the
+    whole: 「IT企業では79.6%、ユーザ企業では44.6%、全体で62.1%」) lie on both sides of it — not a row of years
+    each larger than the one before (「1,016,117件 1,134,669件 1,237,169件」)."""
+    want = magnitude(total)
+    got = [m[0] for v in parts if (m := magnitude(v)) is not None and want is not None and m[1] == want[1]]
+    if want is None or len(got) < 2 or len(got) < len(parts):
+        return False
+    if total.kind == "percentage":
+        return min(got) < want[0] < max(got)
+    return abs(sum(got) - want[0]) <= want[0] * tolerance
+
+
+def parts_in_bracket(text: str, value: Value) -> str | None:
+    """The bracket right after ``value`` when it lists two or more figures in its unit (「３，８０８百万円（デジタル基盤
+    ８４９百万円、デジタル人材育成２２１百万円、…）」 -> 「デジタル基盤８４９百万円、…」); None otherwise."""
+    m = re.match(r"\s*[（(]([^（）()]{4,200})[）)]", text[value.end:])
+    want = magnitude(value)
+    if not m or want is None:
+        return None
+    inside = [v for v in values_in(m.group(1)) if (x := magnitude(v)) is not None and x[1] == want[1]]
+    return m.group(1).strip() if len(inside) >= 2 else None
+
+
 _BREAKDOWN = re.compile(r"^\s*[（(][^（()）]{0,50}[＋+][^（()）]{0,50}[）)]")  # a sum: 「（A＋B）」
 
 

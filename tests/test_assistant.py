@@ -327,6 +327,27 @@ def test_the_make_up_of_a_said_figure_is_the_sum_written_after_it(user_folder, e
     assert "2,000件" in first and "100件" in first and "300件" not in first, first
 
 
+def test_the_make_up_of_a_figure_not_said_is_found_where_the_document_states_it(user_folder, embedder):
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    (docs / "report.md").write_text(
+        "# 年度評価\n\n## 普及\n\n- ガイド等の累計普及数について 1,200 件を達成。\n- 役立ち度は 92% を達成。\n\n"
+        "（実績の詳細）\n\n- 安全対策ガイド\n\n500 件\n\n- 中小企業向けガイドライン\n\n（別途記載）\n\n600 件\n\n"
+        "- プラクティス集 100 件\n\n## 人件費\n\n令和６年度には３，０００百万円（基盤１，０００百万円、"
+        "人材２，０００百万円）を支出する。\n", encoding="utf-8")
+    build(settings, embedder=embedder)
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    first = compact(qa.ask("ガイド等の累計普及数の内訳は？").text.splitlines()[0])
+    # The figures after it that add up to it, each with the item that names it.
+    assert all(x in first for x in ("1,200件", "安全対策ガイド500件", "中小企業向けガイドライン600件",
+                                    "プラクティス集100件")), first
+    assert "92%" not in first
+    first = compact(qa.ask("令和６年度の人件費はどんな内訳？").text.splitlines()[0])
+    assert "基盤1,000百万円" in first and "人材2,000百万円" in first, first
+
+
 def test_a_change_asked_of_the_latest_revision_notes_the_other_revisions_own_change(assistant):
     import re
 

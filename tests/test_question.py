@@ -718,3 +718,45 @@ def test_questions_asked_one_after_the_other_are_read_in_one_pass():
     assert asked_in("何件? ?") == ["何件?"]
     # A long pasted text with no question mark is read once (a nested regular expression took 30-50 s here).
     assert asked_in("あ" * 5000) == []
+
+
+def test_a_figure_reads_as_a_number_in_its_unit():
+    from assistant.values import magnitude
+
+    assert magnitude(values_in("３，８０８百万円")[0]) == (3.808e9, "円")
+    assert magnitude(values_in("4,589 件")[0]) == (4589.0, "件")
+    assert magnitude(values_in("62.1%")[0]) == (62.1, "%")
+    assert magnitude(values_in("令和3年4月1日")[0]) is None  # a date is no amount
+
+
+def test_the_parts_of_a_total_are_the_figures_in_its_unit_that_add_up_to_it():
+    from assistant.values import summing_run
+
+    total = values_in("82,297 件")[0]
+    after = values_in("目標値比 165% 4,589 件 71,654 件 6,054 件 役立ち度 92%")
+    assert [v.text for v in summing_run(total, after)] == ["4,589 件", "71,654 件", "6,054 件"]
+    # Each part rounded: 849 + 221 + 1,609 + 1,128 = 3,807 for a total of 3,808.
+    rounded = values_in("849百万円、221百万円、1,609百万円、1,128百万円")
+    assert len(summing_run(values_in("3,808百万円")[0], rounded)) == 4
+    assert summing_run(total, values_in("4,589 件 6,054 件")) is None  # no run adds up
+
+
+def test_a_share_lies_between_its_parts_and_a_row_of_years_is_no_breakdown():
+    from assistant.values import made_of
+
+    text = "IT 企業では79.6%、ユーザ企業では 44.6%、全体で 62.1%。"
+    share, *parts = sorted(values_in(text), key=lambda v: v.text != "62.1%")
+    assert made_of(share, parts)
+    years = values_in("実績値 1,016,117件 1,134,669件 1,237,169件")
+    assert not made_of(years[-1], years[:-1])  # the figure of each year, not parts of the last one
+    assert made_of(values_in("300件")[0], values_in("100件、200件"))
+
+
+def test_a_bracket_listing_figures_in_the_unit_of_the_one_before_it_holds_its_parts():
+    from assistant.values import parts_in_bracket
+
+    text = "令和６年度には３，８０８百万円（デジタル基盤８４９百万円、法人共通１，１２８百万円）を支出する。"
+    total = next(v for v in values_in(text) if v.text.startswith("３"))
+    assert parts_in_bracket(text, total) == "デジタル基盤８４９百万円、法人共通１，１２８百万円"
+    text = "中期目標期間中に180件以上（アウトカム指標）を達成する。"
+    assert parts_in_bracket(text, values_in(text)[0]) is None
