@@ -152,6 +152,7 @@ class ExtractiveAnswerer:
         self._tok = functools.lru_cache(maxsize=8192)(lambda text: tuple(searcher.tokenizer(text)))
         self._families: dict[tuple, dict[str, int | None]] | None = None
         self._documents: dict[str, Chunk] | None = None
+        self._latin_names: set[str] | None = None
 
     # ── scoring ──────────────────────────────────────────────────────
     def idf(self, term: str) -> float:
@@ -295,7 +296,26 @@ class ExtractiveAnswerer:
                 continue  # 「等」 says nothing to look for
             if self.coverage(terms, self._passage_tokens(c.chunk)) < self.settings.scoring.quoted_threshold:
                 return term
+        # A name in Latin letters (「Instagram」「CHIPS法」) is a name: the passage says it, or it is about another
+        # thing — unless it names a document or its organization (「IPA」), which the passage need not repeat, or
+        # it stands beside what it abbreviates (「…インスティテュート（AISI）」「DSS（デジタルスキル標準）」, or
+        # with the brackets dropped 「…インスティテュートAISI」).
+        lowered, asked = passage.lower(), compact(question)
+        for m in _LATIN_NAME.finditer(asked):
+            name = m.group(0).lower()
+            before = asked[m.start() - 1:m.start()]
+            beside = (before and (before in "（(" or _NOUN_CHAR.match(before))) or asked[m.end():m.end() + 1] in "（("
+            if name not in lowered and name not in self._document_names() and not beside:
+                return m.group(0)
         return None
+
+    def _document_names(self) -> set[str]:
+        """The Latin-letter words of the documents' titles and organizations, lower-cased (「ipa」「jetro」)."""
+        if self._latin_names is None:
+            heads = self._heads().values()
+            self._latin_names = {w.lower() for ch in heads for text in (ch.title, ch.organization or "")
+                                 for w in _LATIN_NAME.findall(compact(text))}
+        return self._latin_names
 
     def _sibling(self, c: Candidate, analysis: QuestionAnalysis) -> tuple[str, str] | None:
         """A phrase the question names (「ガス事業者」) that the passage does not, where the answer sentence
@@ -307,15 +327,22 @@ class ExtractiveAnswerer:
             if len(asked) < 3 or compact(asked) in passage:
                 continue
             words = [w for _, w in self.searcher.tokenizer.surfaces(asked)]  # as written, long units
+            if len(words) == 1 and (kind := _contrast_prefix(asked)):  # 「大企業」 is one word: 大 + 企業
+                words = [kind, asked[len(kind):]]
             head = words[-1] if len(words) >= 2 else ""
+            # A short head (「企業」「市場」) is too common to tell a sibling by, unless the modifiers contrast as
+            # sizes or places do (「大企業」 for 「中小企業」).
+            scale = _contrast("".join(words[:-1]))
             # A sibling has another modifier: when the asked one is in the sentence too, shortly before the
             # head (「注意喚起に関して、ウェブページ」 for 「注意喚起ページ」), it is the same thing said otherwise;
             # far from it (「国内外企業…海外事務所」 for 「国内事務所」) it modifies something else.
-            if len(head) < 3 or any(re.search(f"{re.escape(compact(w))}.{{0,12}}{re.escape(head)}", sentence)
-                                    for w in words[:-1]):
+            if (len(head) < 3 and scale is None) or any(
+                    re.search(f"{re.escape(compact(w))}.{{0,12}}{re.escape(head)}", sentence) for w in words[:-1]):
                 continue
-            for m in re.finditer(rf"[一-龥ァ-ヶー]{{1,8}}{re.escape(head)}", sentence):
+            for m in re.finditer(rf"[一-龥ァ-ヶー・]{{1,8}}{re.escape(head)}", sentence):
                 modifier = m.group(0)[:-len(head)]
+                if len(head) < 3 and _contrast(modifier) != scale:
+                    continue
                 if asked not in m.group(0) and m.group(0) not in asked and modifier not in _GENERIC_MODIFIERS:
                     return asked, m.group(0)
         return None
@@ -991,6 +1018,8 @@ def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callabl
               and not (t == "の" and i and tokens[i - 1] in _ET_CETERA)]
     for i, t in enumerate(tokens):
         where.setdefault(t, []).append(i)
+        if len(t) > 1 and t.endswith(_MEASURE_HEADS):  # 「アクセス件数」 names 「アクセス数」: 件数 is a 数
+            where.setdefault(t[-1], []).append(i)
     best = 0.0
     for first in range(len(terms)):
         for pos in where.get(terms[first], ()):
@@ -1005,6 +1034,7 @@ def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callabl
 
 
 _ET_CETERA = ("等", "など")
+_MEASURE_HEADS = ("数", "額", "率")  # a word ending in one is that kind of measure (件数, 人数; 総額; 比率)
 _PART_MARKS = "①②③④⑤⑥⑦⑧⑨"
 
 
@@ -1433,6 +1463,26 @@ def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:
 
 
 # Modifiers that pick out no other thing (「各事業者」「当該事業者」 may well include the asked one).
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")  # a name written in Latin letters, three or more
+_NOUN_CHAR = re.compile(r"[一-龥々ァ-ヶー]")
+# Modifiers that name one of a few contrasting kinds (a size of business, where): 「大企業」 and 「中堅・中小企業」 are
+# siblings though 「企業」 alone is too common a head to tell them by.
+_CONTRASTS = (("大", "大手", "中小", "中堅", "小規模", "零細", "中堅・中小"),
+              ("国内", "海外", "国外", "外国", "グローバル"))
+
+
+def _contrast(modifier: str) -> int | None:
+    """The contrast group ``modifier`` is one of the kinds of (by its last words), or None."""
+    return next((n for n, group in enumerate(_CONTRASTS) if modifier.split("・")[-1] in group or modifier in group),
+                None)
+
+
+def _contrast_prefix(word: str) -> str:
+    """The contrasting modifier ``word`` opens with, leaving a head of two or more characters (「中小企業」 -> 中小)."""
+    return max((m for group in _CONTRASTS for m in group if word.startswith(m) and len(word) - len(m) >= 2),
+               key=len, default="")
+
+
 _GENERIC_MODIFIERS = ("各", "全", "当該", "同", "対象", "関係", "一部", "主要", "他", "その他", "本")
 
 

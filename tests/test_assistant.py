@@ -482,6 +482,37 @@ def test_a_name_spelled_with_et_cetera_between_its_words_is_the_same_measure():
     assert phrase_coverage(terms, ["研修", "費", "の", "受講", "者", "数"], one) < 1.0  # another word between
 
 
+def test_a_measure_named_with_its_kind_of_count_is_the_same_measure():
+    from assistant.extractive import phrase_coverage
+    one = lambda t: 1.0  # noqa: E731
+    assert phrase_coverage(["アクセス", "数"], ["アクセス", "件数"], one) == 1.0  # 件数 is a 数
+    assert phrase_coverage(["予算", "額"], ["予算", "総額"], one) == 1.0
+    assert phrase_coverage(["アクセス", "数"], ["アクセス", "の", "ページ", "件数"], one) < 1.0  # too far apart
+
+
+def test_a_name_or_a_kind_of_business_the_documents_do_not_give_is_not_answered(user_folder, embedder):
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    (docs / "plan.md").write_text(
+        "# 年度計画\n\n## 広報\n\nFacebook のフォロワーは 600 人、YouTube の登録者は 4,000 人増加した。\n\n"
+        "## 支援\n\n大企業の応募件数は 120件以上とする。\n\n"
+        "## 安全\n\nＡＩセーフティ・インスティテュートの事務局体制を整備する。\n", encoding="utf-8")
+    build(settings, embedder=embedder)
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    # A name in Latin letters is a name: another channel's figure does not answer for it.
+    answer = qa.ask("LinkedInのフォロワーは何人増えた？")
+    assert answer.abstained and "「LinkedIn」" in answer.text, answer.text
+    assert "600" in qa.ask("Facebookのフォロワーは何人増えた？").text.splitlines()[0]
+    # An abbreviation beside what it abbreviates need not be in the text.
+    assert not qa.ask("ＡＩセーフティ・インスティテュート（AISI）について何をする？").abstained
+    # 大企業 and 中小企業 are siblings though 企業 alone is too common a head.
+    answer = qa.ask("中小企業の応募件数の目標は？")
+    assert answer.abstained and "「大企業」の記載はあります" in answer.text, answer.text
+    assert "120件" in qa.ask("大企業の応募件数の目標は？").text.splitlines()[0]
+
+
 def test_an_indicator_named_by_its_label_is_found_however_its_description_is_worded(assistant):
     # The question's description belongs to 指標２－１; the label it names, 指標２－２, decides.
     answer = assistant.ask("NEDOの第5期中長期目標の変更案で、スタートアップ支援の研究開発マネジメントを評価する"
