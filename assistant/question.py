@@ -54,7 +54,9 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"(取組|施策|もの|事業|項目|分野|柱|テーマ|課題|方針|内容|支援|手段|点)"
                         r"|[2-9２-９二三四五六七八九]つの|(取組|施策|事項|措置)(は|を)?[？?]?$"
                         r"|何があ|どういったもの|主な(取組|施策|内容)|(取組|施策|柱|テーマ|分野|課題)(は|を)(何|教え)"
-                        r"|それぞれ何")),
+                        r"|それぞれ何"
+                        # 「…を全部教えて」「すべて挙げて」「一覧で」: every item asked for
+                        r"|(全部|全て|すべて|残らず)(教え|知り|示し|挙げ|を?列挙)|一覧(で|に|を)")),
     # Only without a question word: 「比べるとどうなっていますか」 asks what, not whether; and not a polite
     # request (「…を教えていただけますか」「示してもらえますか」 ask for the thing itself).
     # (Not inside other words: 「などの」「それほどの」「みんなに」; 「何らか」「何か」 are not question words.)

@@ -640,6 +640,14 @@ def test_which_ones_of_a_kind_is_a_list_question():
     assert answer_type("対象に中小企業は含まれますか？") == "yesno"
 
 
+def test_asking_for_all_of_them_is_a_list_question():
+    from assistant.question import answer_type
+    assert answer_type("重点となる分野を全部教えて") == "list"
+    assert answer_type("支援メニューをすべて挙げてください") == "list"
+    assert answer_type("支援策の中身を一覧で") == "list"
+    assert answer_type("支援件数は全部で何件？") == "count"  # a total is one figure
+
+
 def test_a_sentence_that_opens_with_a_year_is_about_that_year():
     from assistant.extractive import _opens_with_year
     assert _opens_with_year("・令和元年度未踏アドバンスト事業で育成した 16 名の成果報告書を公開。", (2019,))
