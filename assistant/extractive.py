@@ -597,7 +597,7 @@ class ExtractiveAnswerer:
             shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
             said = labelled(c.text, shown) if c.value.kind in LABELLED_KINDS else "、".join(
                 dict.fromkeys(v.text for v in shown))
-            return said + _qualifier(c.chunk)
+            return said + _restated(c.text, shown[-1]) + _qualifier(c.chunk)
         if analysis.answer_type == "definition":
             # A definition is a clause or two, not a figure: as long as a quote may be.
             limit = self.settings.quote_max_chars
@@ -1107,6 +1107,14 @@ def _cap(text: str, limit: int) -> str:
 def _sentence(chunk: Chunk, i: int) -> str:
     span = chunk.sentences[i]
     return chunk.text[span.start:span.end]
+
+
+def _restated(text: str, value: Value) -> str:
+    """The bracket right after ``value`` when it restates it as a figure of another kind (「前年度の１．２倍
+    （２６１，４３８件）」 -> 「（２６１，４３８件）」), else ""."""
+    m = re.match(r"\s*([（(][^（）()、。]{1,30}[）)])", text[value.end:])
+    inside = values_in(m.group(1)) if m else []
+    return m.group(1) if len(inside) == 1 and inside[0].kind not in (value.kind, "date") else ""
 
 
 def _item_label(chunk: Chunk, j: int, v: Value, floor: int) -> tuple[str, int]:

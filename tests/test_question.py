@@ -768,3 +768,16 @@ def test_a_bracket_listing_figures_in_the_unit_of_the_one_before_it_holds_its_pa
     assert parts_in_bracket(text, total) == "デジタル基盤８４９百万円、法人共通１，１２８百万円"
     text = "中期目標期間中に180件以上（アウトカム指標）を達成する。"
     assert parts_in_bracket(text, values_in(text)[0]) is None
+
+
+def test_a_figure_restated_in_brackets_as_another_kind_is_said_with_it():
+    from assistant.extractive import _restated
+
+    text = "アクセス数の１．２倍（２６１，４３８件）を達成する。"
+    assert _restated(text, values_in(text)[0]) == "（２６１，４３８件）"
+    text = "アクセス数は２６１，４３８件（前年度比 1.2倍）。"
+    assert _restated(text, values_in(text)[0]) == "（前年度比 1.2倍）"
+    text = "成功件数は 180件（アウトカム指標）とする。"  # no figure in the bracket
+    assert _restated(text, values_in(text)[0]) == ""
+    text = "2,100件（2,000件＋補正見込件数100件）以上"  # a sum of the same kind is a breakdown, not a restatement
+    assert _restated(text, values_in(text)[0]) == ""
