@@ -60,6 +60,7 @@ from .values import (
     figures_for,
     grade_meaning,
     grades_in,
+    in_unit_of,
     is_target,
     labelled,
     made_of,
@@ -490,11 +491,9 @@ class ExtractiveAnswerer:
     def _parts_after(self, analysis: QuestionAnalysis, c: Candidate, stream: Chunk, total: Value,
                      confidence: float) -> Draft | None:
         """The figures after ``c`` in ``stream`` (its chunk read on) that add up to ``total``, with what each is."""
-        unit = magnitude(total)
         figures: list[tuple[int, Value]] = []
         for j in range(c.sentence + 1, len(stream.sentences)):
-            figures += [(j, v) for v in values_in(_sentence(stream, j))
-                        if (m := magnitude(v)) is not None and m[1] == unit[1]]
+            figures += [(j, v) for v in in_unit_of(total, values_in(_sentence(stream, j)))]
         run = summing_run(total, [v for _, v in figures])
         if run is None:
             return None
@@ -509,13 +508,12 @@ class ExtractiveAnswerer:
                       confidence: float) -> Draft | None:
         """A sentence of ``c``'s document that states ``total`` with two or more other figures in its unit that it is
         made of (searched for with the question and the figure)."""
-        unit = magnitude(total)
         passages = self.searcher.search(f"{analysis.question} {total.text}", k=self.settings.parts_k,
                                         filters=Filters(titles=[c.chunk.title]))
         for p in passages:
             for j in range(len(p.chunk.sentences)):
                 text = _sentence(p.chunk, j)
-                found = [v for v in values_in(text) if (m := magnitude(v)) is not None and m[1] == unit[1]]
+                found = in_unit_of(total, values_in(text))
                 shown = [v for v in found if compact(v.text) != compact(total.text)]
                 if len(shown) >= 2 and len(found) > len(shown) and compact(text) != compact(c.text) \
                         and made_of(total, shown):

@@ -245,6 +245,12 @@ def magnitude(value: Value) -> tuple[float, str] | None:
     return n, m.group(3)
 
 
+def in_unit_of(value: Value, figures: list[Value]) -> list[Value]:
+    """The ``figures`` written in ``value``'s unit (「百万円」 and 「億円」 are both 円), in order."""
+    want = magnitude(value)
+    return [f for f in figures if want is not None and (m := magnitude(f)) is not None and m[1] == want[1]]
+
+
 def summing_run(total: Value, figures: list[Value], tolerance: float = 0.005) -> list[Value] | None:
     """The first run of two or more consecutive ``figures`` written in ``total``'s unit that adds up to it (each
     part rounded: within ``tolerance`` of it): the parts 「82,297件」 is made of (4,589件、71,654件、6,054件).
@@ -252,7 +258,7 @@ def summing_run(total: Value, figures: list[Value], tolerance: float = 0.005) ->
     want = magnitude(total)
     if want is None:
         return None
-    same = [(f, m[0]) for f in figures if (m := magnitude(f)) is not None and m[1] == want[1]]
+    same = [(f, magnitude(f)[0]) for f in in_unit_of(total, figures)]
     for i in range(len(same)):
         added = 0.0
         for j in range(i, len(same)):
@@ -269,7 +275,7 @@ def made_of(total: Value, parts: list[Value], tolerance: float = 0.005) -> bool:
     whole: 「IT企業では79.6%、ユーザ企業では44.6%、全体で62.1%」) lie on both sides of it — not a row of years
     each larger than the one before (「1,016,117件 1,134,669件 1,237,169件」)."""
     want = magnitude(total)
-    got = [m[0] for v in parts if (m := magnitude(v)) is not None and want is not None and m[1] == want[1]]
+    got = [magnitude(v)[0] for v in in_unit_of(total, parts)]
     if want is None or len(got) < 2 or len(got) < len(parts):
         return False
     if total.kind == "percentage":
@@ -281,11 +287,7 @@ def parts_in_bracket(text: str, value: Value) -> str | None:
     """The bracket right after ``value`` when it lists two or more figures in its unit (「３，８０８百万円（デジタル基盤
     ８４９百万円、デジタル人材育成２２１百万円、…）」 -> 「デジタル基盤８４９百万円、…」); None otherwise."""
     m = re.match(r"\s*[（(]([^（）()]{4,200})[）)]", text[value.end:])
-    want = magnitude(value)
-    if not m or want is None:
-        return None
-    inside = [v for v in values_in(m.group(1)) if (x := magnitude(v)) is not None and x[1] == want[1]]
-    return m.group(1).strip() if len(inside) >= 2 else None
+    return m.group(1).strip() if m and len(in_unit_of(value, values_in(m.group(1)))) >= 2 else None
 
 
 _BREAKDOWN = re.compile(r"^\s*[（(][^（()）]{0,50}[＋+][^（()）]{0,50}[）)]")  # a sum: 「（A＋B）」

@@ -24,6 +24,17 @@ def _quote_is_in_its_lines(c) -> bool:
         compact(part) in compact("".join(lines)) for part in c.quote.split("\n"))
 
 
+def _assistant_over(user_folder, embedder, name: str, text: str) -> Assistant:
+    """An assistant over a user folder holding one document, ``name`` with ``text``, indexed."""
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    (docs / name).write_text(text, encoding="utf-8")
+    build(settings, embedder=embedder)
+    return Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+
+
 def test_extractive_answer_quotes_the_source_with_agreeing_markers(assistant):
     answer = assistant.ask("マナビDXのアクセス数の目標はいくつですか")
     assert not answer.abstained
@@ -313,32 +324,20 @@ def test_two_figures_asked_together_are_found_in_sentences_apart(user_folder, em
 
 
 def test_the_make_up_of_a_said_figure_is_the_sum_written_after_it(user_folder, embedder):
-    from index.search import Searcher
-    from index.store import build
-
-    docs, settings = user_folder
-    (docs / "plan.md").write_text(
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 中期目標\n\n## 1. 支援\n\n前期の支援件数は年平均300件であった。\n"
         "本期は支援件数を 2,100件（2,000件＋補正見込件数100件）以上とする。\n"
-        "成功件数は 90件以上とする。\n", encoding="utf-8")
-    build(settings, embedder=embedder)
-    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+        "成功件数は 90件以上とする。\n"))
     first = compact(qa.ask("支援件数2,100件の内訳は？").text.splitlines()[0])
     assert "2,000件" in first and "100件" in first and "300件" not in first, first
 
 
 def test_the_make_up_of_a_figure_not_said_is_found_where_the_document_states_it(user_folder, embedder):
-    from index.search import Searcher
-    from index.store import build
-
-    docs, settings = user_folder
-    (docs / "report.md").write_text(
+    qa = _assistant_over(user_folder, embedder, "report.md", (
         "# 年度評価\n\n## 普及\n\n- ガイド等の累計普及数について 1,200 件を達成。\n- 役立ち度は 92% を達成。\n\n"
         "（実績の詳細）\n\n- 安全対策ガイド\n\n500 件\n\n- 中小企業向けガイドライン\n\n（別途記載）\n\n600 件\n\n"
         "- プラクティス集 100 件\n\n## 人件費\n\n令和６年度には３，０００百万円（基盤１，０００百万円、"
-        "人材２，０００百万円）を支出する。\n", encoding="utf-8")
-    build(settings, embedder=embedder)
-    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+        "人材２，０００百万円）を支出する。\n"))
     first = compact(qa.ask("ガイド等の累計普及数の内訳は？").text.splitlines()[0])
     # The figures after it that add up to it, each with the item that names it.
     assert all(x in first for x in ("1,200件", "安全対策ガイド500件", "中小企業向けガイドライン600件",
@@ -382,18 +381,12 @@ def test_a_definition_is_given_whole_on_the_first_line(user_folder, embedder):
 
 def test_what_became_of_an_item_is_read_from_the_text_under_it(user_folder, embedder):
     """An item that only names a project (no sentence end) is quoted together with the text under it."""
-    from index.search import Searcher
-    from index.store import build
-
-    docs, settings = user_folder
-    (docs / "report.md").write_text(
+    qa = _assistant_over(user_folder, embedder, "report.md", (
         "# 業務実績\n\n## 1. 検討案件\n\n"
         "1）家庭の機器から得られるデータを使った健康管理サービスを実現するアーキテクチャの検討\n"
         "※感染症の影響で提案者の活動が難しくなったため、双方で協議の上、中止。\n"
         "2）物流拠点の自動化に向けたアーキテクチャの検討\n"
-        "実証計画を策定し、関係者との調整を開始した。\n", encoding="utf-8")
-    build(settings, embedder=embedder)
-    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+        "実証計画を策定し、関係者との調整を開始した。\n"))
     answer = qa.ask("家庭の機器のデータを使う健康管理サービスのアーキテクチャ検討はどうなった？")
     assert "中止" in answer.text, answer.text
     cited = answer.citations[0]
@@ -491,16 +484,10 @@ def test_a_measure_named_with_its_kind_of_count_is_the_same_measure():
 
 
 def test_a_name_or_a_kind_of_business_the_documents_do_not_give_is_not_answered(user_folder, embedder):
-    from index.search import Searcher
-    from index.store import build
-
-    docs, settings = user_folder
-    (docs / "plan.md").write_text(
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 年度計画\n\n## 広報\n\nFacebook のフォロワーは 600 人、YouTube の登録者は 4,000 人増加した。\n\n"
         "## 支援\n\n大企業の応募件数は 120件以上とする。\n\n"
-        "## 安全\n\nＡＩセーフティ・インスティテュートの事務局体制を整備する。\n", encoding="utf-8")
-    build(settings, embedder=embedder)
-    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+        "## 安全\n\nＡＩセーフティ・インスティテュートの事務局体制を整備する。\n"))
     # A name in Latin letters is a name: another channel's figure does not answer for it.
     answer = qa.ask("LinkedInのフォロワーは何人増えた？")
     assert answer.abstained and "「LinkedIn」" in answer.text, answer.text
