@@ -324,7 +324,7 @@ class ExtractiveAnswerer:
         sibling's. Returns (asked, sibling), or None."""
         passage = _passage_text(c.chunk)
         sentence = compact(c.text)
-        for asked in analysis.qualifiers:
+        for asked in dict.fromkeys((*analysis.qualifiers, analysis.focus)):
             if len(asked) < 3 or compact(asked) in passage:
                 continue
             words = [w for _, w in self.searcher.tokenizer.surfaces(asked)]  # as written, long units

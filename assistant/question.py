@@ -418,7 +418,11 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
     if not specific:
         phrases = [p for p, _ in found]
         return (phrases[-1] if phrases else ""), tuple(phrases[:-1])
-    modified = [s for s, c in specific if c.modified]
+    text = "".join(surface for _, surface in morphemes)
+    # 「何組織が実施した」: the counter after 何 says how the answer is counted, not what about (自己診断).
+    counter = [s for s, c in specific if c.modified and c.text in COUNT_UNITS and text[:c.start].endswith("何")]
+    modified = [s for s, c in specific if c.modified and s not in counter] or \
+        ([] if len(specific) > len(counter) else counter)
     before = [s for s, c in specific if c.before]
     # A compound followed by で/に/から… sets the scope (「世界全体で」), not the asked thing.
     topical = [s for s, c in specific if c.before and c.particle not in _ADVERBIAL]

@@ -487,13 +487,17 @@ def test_a_name_or_a_kind_of_business_the_documents_do_not_give_is_not_answered(
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 年度計画\n\n## 広報\n\nFacebook のフォロワーは 600 人、YouTube の登録者は 4,000 人増加した。\n\n"
         "## 支援\n\n大企業の応募件数は 120件以上とする。\n\n"
-        "## 安全\n\nＡＩセーフティ・インスティテュートの事務局体制を整備する。\n"))
+        "## 安全\n\nＡＩセーフティ・インスティテュートの事務局体制を整備する。\n\n"
+        "## 拠点\n\n海外事務所は世界 50 拠点。\n"))
     # A name in Latin letters is a name: another channel's figure does not answer for it.
     answer = qa.ask("LinkedInのフォロワーは何人増えた？")
     assert answer.abstained and "「LinkedIn」" in answer.text, answer.text
     assert "600" in qa.ask("Facebookのフォロワーは何人増えた？").text.splitlines()[0]
     # An abbreviation beside what it abbreviates need not be in the text.
     assert not qa.ask("ＡＩセーフティ・インスティテュート（AISI）について何をする？").abstained
+    # The asked thing itself is checked for a sibling too, not only the words around it.
+    answer = qa.ask("国内事務所は全国に何拠点？")
+    assert answer.abstained and "「海外事務所」の記載はあります" in answer.text, answer.text
     # 大企業 and 中小企業 are siblings though 企業 alone is too common a head.
     answer = qa.ask("中小企業の応募件数の目標は？")
     assert answer.abstained and "「大企業」の記載はあります" in answer.text, answer.text

@@ -781,3 +781,10 @@ def test_a_figure_restated_in_brackets_as_another_kind_is_said_with_it():
     assert _restated(text, values_in(text)[0]) == ""
     text = "2,100件（2,000件＋補正見込件数100件）以上"  # a sum of the same kind is a breakdown, not a restatement
     assert _restated(text, values_in(text)[0]) == ""
+
+
+def test_the_counter_after_nani_is_how_the_answer_is_counted_not_what_about(analyze_q):
+    a = analyze_q("DX推進指標の自己診断、令和2年度は何組織が実施した？")
+    assert (a.focus, a.answer_type) == ("自己診断", "count")
+    assert analyze_q("何名のイノベータを発掘した？").focus == "イノベータ"  # a thing after the counter is
+    assert analyze_q("対象は何分野ですか").focus == "分野"  # nothing else named: the counter stays
