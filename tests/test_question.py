@@ -788,3 +788,10 @@ def test_the_counter_after_nani_is_how_the_answer_is_counted_not_what_about(anal
     assert (a.focus, a.answer_type) == ("自己診断", "count")
     assert analyze_q("何名のイノベータを発掘した？").focus == "イノベータ"  # a thing after the counter is
     assert analyze_q("対象は何分野ですか").focus == "分野"  # nothing else named: the counter stays
+
+
+def test_a_span_of_a_few_years_is_read_as_when():
+    assert [(v.text, v.kind) for v in values_in("今後3-5年を集中取組期間とし、中長期的（5-10年）にも")] == [
+        ("3-5年", "date"), ("5-10年", "date")]
+    assert [v.text for v in values_in("（継続・発展～３ー５年を「集中取組期間」）")] == ["３ー５年"]
+    assert [v.text for v in values_in("2020-2025年の計画")] == ["2025年"]  # years, not a span of two digits
