@@ -66,6 +66,7 @@ from .values import (
     made_of,
     magnitude,
     parts_in_bracket,
+    restatement,
     strip_marker,
     summing_run,
     trim,
@@ -476,10 +477,10 @@ class ExtractiveAnswerer:
         def totals(c: Candidate) -> list[Value]:  # the figure the question says, else any
             return [v for v in values_in(c.text) if magnitude(v) is not None and (not said or compact(v.text) in said)]
 
-        stating = [c for c in ordered if totals(c)]
-        for c in stating[:self.settings.parts_candidates]:  # the best sentences stating a figure
+        stating = [(c, figures) for c in ordered if (figures := totals(c))]
+        for c, figures in stating[:self.settings.parts_candidates]:  # the best sentences stating a figure
             stream = self._stream(c.chunk, c.sentence + 1 + self.settings.reach, in_section=True)
-            for total in totals(c):
+            for total in figures:
                 if inside := parts_in_bracket(c.text, total):
                     return Draft(f"{total.text}（{squeeze(inside)}）", [self._quote(c, analysis)],
                                  confidence=confidence)
@@ -595,7 +596,7 @@ class ExtractiveAnswerer:
             shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
             said = labelled(c.text, shown) if c.value.kind in LABELLED_KINDS else "、".join(
                 dict.fromkeys(v.text for v in shown))
-            return said + _restated(c.text, shown[-1]) + _qualifier(c.chunk)
+            return said + restatement(c.text, shown[-1]) + _qualifier(c.chunk)
         if analysis.answer_type == "definition":
             # A definition is a clause or two, not a figure: as long as a quote may be.
             limit = self.settings.quote_max_chars
@@ -1107,14 +1108,6 @@ def _sentence(chunk: Chunk, i: int) -> str:
     return chunk.text[span.start:span.end]
 
 
-def _restated(text: str, value: Value) -> str:
-    """The bracket right after ``value`` when it restates it as a figure of another kind (「前年度の１．２倍
-    （２６１，４３８件）」 -> 「（２６１，４３８件）」), else ""."""
-    m = re.match(r"\s*([（(][^（）()、。]{1,30}[）)])", text[value.end:])
-    inside = values_in(m.group(1)) if m else []
-    return m.group(1) if len(inside) == 1 and inside[0].kind not in (value.kind, "date") else ""
-
-
 def _item_label(chunk: Chunk, j: int, v: Value, floor: int) -> tuple[str, int]:
     """What the figure ``v`` of sentence ``j`` is, and the sentence that says it: the words before it in its item
     (「- 制御システムのセキュリティリスク分析ガイド 4,589 件」), else the line above a figure on a line of its own (past
@@ -1468,7 +1461,6 @@ def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:
     return any(y in found for y in years)
 
 
-# Modifiers that pick out no other thing (「各事業者」「当該事業者」 may well include the asked one).
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")  # a name written in Latin letters, three or more
 _NOUN_CHAR = re.compile(r"[一-龥々ァ-ヶー]")
 # Modifiers that name one of a few contrasting kinds (a size of business, where): 「大企業」 and 「中堅・中小企業」 are
@@ -1489,6 +1481,7 @@ def _contrast_prefix(word: str) -> str:
                key=len, default="")
 
 
+# Modifiers that pick out no other thing (「各事業者」「当該事業者」 may well include the asked one).
 _GENERIC_MODIFIERS = ("各", "全", "当該", "同", "対象", "関係", "一部", "主要", "他", "その他", "本")
 
 

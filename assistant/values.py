@@ -285,11 +285,31 @@ def made_of(total: Value, parts: list[Value], tolerance: float = 0.005) -> bool:
     return abs(sum(got) - want[0]) <= want[0] * tolerance
 
 
+_BRACKET_AFTER = re.compile(r"\s*([（(]([^（）()]{1,200})[）)])")
+
+
+def bracket_after(text: str, value: Value) -> re.Match[str] | None:
+    """The bracket written right after ``value`` in ``text`` (spaces aside, none nested): group 1 with its brackets,
+    group 2 what is inside."""
+    return _BRACKET_AFTER.match(text, value.end)
+
+
 def parts_in_bracket(text: str, value: Value) -> str | None:
     """The bracket right after ``value`` when it lists two or more figures in its unit (「３，８０８百万円（デジタル基盤
     ８４９百万円、デジタル人材育成２２１百万円、…）」 -> 「デジタル基盤８４９百万円、…」); None otherwise."""
-    m = re.match(r"\s*[（(]([^（）()]{4,200})[）)]", text[value.end:])
-    return m.group(1).strip() if m and len(in_unit_of(value, values_in(m.group(1)))) >= 2 else None
+    m = bracket_after(text, value)
+    inside = m.group(2) if m and len(m.group(2)) >= 4 else ""
+    return inside.strip() if inside and len(in_unit_of(value, values_in(inside))) >= 2 else None
+
+
+def restatement(text: str, value: Value) -> str:
+    """The bracket right after ``value`` when it restates it as a figure of another kind (「前年度の１．２倍
+    （２６１，４３８件）」 -> 「（２６１，４３８件）」), else ""."""
+    m = bracket_after(text, value)
+    if not m or len(m.group(2)) > 30 or re.search("[、。]", m.group(2)):
+        return ""
+    inside = values_in(m.group(1))
+    return m.group(1) if len(inside) == 1 and inside[0].kind not in (value.kind, "date") else ""
 
 
 _BREAKDOWN = re.compile(r"^\s*[（(][^（()）]{0,50}[＋+][^（()）]{0,50}[）)]")  # a sum: 「（A＋B）」

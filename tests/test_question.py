@@ -771,16 +771,16 @@ def test_a_bracket_listing_figures_in_the_unit_of_the_one_before_it_holds_its_pa
 
 
 def test_a_figure_restated_in_brackets_as_another_kind_is_said_with_it():
-    from assistant.extractive import _restated
+    from assistant.values import restatement
 
     text = "アクセス数の１．２倍（２６１，４３８件）を達成する。"
-    assert _restated(text, values_in(text)[0]) == "（２６１，４３８件）"
+    assert restatement(text, values_in(text)[0]) == "（２６１，４３８件）"
     text = "アクセス数は２６１，４３８件（前年度比 1.2倍）。"
-    assert _restated(text, values_in(text)[0]) == "（前年度比 1.2倍）"
+    assert restatement(text, values_in(text)[0]) == "（前年度比 1.2倍）"
     text = "成功件数は 180件（アウトカム指標）とする。"  # no figure in the bracket
-    assert _restated(text, values_in(text)[0]) == ""
+    assert restatement(text, values_in(text)[0]) == ""
     text = "2,100件（2,000件＋補正見込件数100件）以上"  # a sum of the same kind is a breakdown, not a restatement
-    assert _restated(text, values_in(text)[0]) == ""
+    assert restatement(text, values_in(text)[0]) == ""
 
 
 def test_the_counter_after_nani_is_how_the_answer_is_counted_not_what_about(analyze_q):
