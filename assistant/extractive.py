@@ -46,6 +46,7 @@ from .question import (
     normalize_question,
     opening_year,
     ordinals_in,
+    part_status,
     periods_in,
 )
 from .rank import Ranked
@@ -112,6 +113,17 @@ class Candidate:
     @property
     def chunk(self) -> Chunk:
         return self.passage.chunk
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """One document a comparison asks about (「IPAの令和2年度の実績と、令和6年度計画の目標」), with what its part
+    asks of it: a version of a 新旧対照表 (変更案/現行) and a result or a target (実績/目標)."""
+
+    name: str  # short name, shown before the part's answer
+    titles: list[str]
+    version: str | None = None
+    status: str | None = None
 
 
 @dataclass
@@ -429,7 +441,7 @@ class ExtractiveAnswerer:
         return draft
 
     def _decide(self, analysis: QuestionAnalysis, ordered: list[Candidate], best: Candidate, confidence: float,
-                ok: bool, missing: str, parts: list[tuple[str, list[str], str | None]]) -> Draft:
+                ok: bool, missing: str, parts: list[DocumentPart]) -> Draft:
         if analysis.cross:
             return self._cross(analysis, ordered, confidence, parts)
         if analysis.breakdown_of and (draft := self._breakdown(analysis, ordered, confidence)) is not None:
@@ -824,7 +836,7 @@ class ExtractiveAnswerer:
         return out
 
     def _cross(self, analysis: QuestionAnalysis, ordered: list[Candidate], confidence: float,
-               parts: list[tuple[str, list[str], str | None]]) -> Draft:
+               parts: list[DocumentPart]) -> Draft:
         """One answer per named organization or document, each cited from its own document.
 
         The documents a question names (by organization, fiscal year, kind or a quoted
@@ -832,20 +844,18 @@ class ExtractiveAnswerer:
         sentence even when the other fills the shared top k.
         """
         picked: list[tuple[str, Candidate]] = []
-        documents = parts or [
-            (name, titles, analysis.constraints.version) for name, titles in self._mentioned_documents(analysis)]
-        for name, titles, version in documents:
-            passages = self.searcher.search(analysis.question, k=self.settings.per_document_k,
-                                            filters=Filters(titles=titles))
-            cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
-            if version:  # 「…の変更案で」: that column of a 新旧対照表
-                cands = [c for c in cands if c.chunk.version in (None, "", version)] or cands
-            if _value_type(analysis) or analysis.parts_ask_figures:
-                # A figure asked (「…の実績と…の目標を比べると」): each document's best sentence stating one.
-                cands = [c for c in cands if (c.value or any(v.kind != "date" for v in values_in(c.text)))
-                         and c.score >= self.settings.value_share * cands[0].score] or cands
+        documents = parts or [DocumentPart(name, titles, analysis.constraints.version)
+                              for name, titles in self._mentioned_documents(analysis)]
+        for part in documents:
+            if part.status and (_value_type(analysis) or analysis.parts_ask_figures):
+                # 「令和2年度の実績と…」: a figure of the kind the part asks (a result, a target), looked for
+                # further down the document (a result is often stated after the sentences on its target).
+                cands = self._part_candidates(analysis, part, self.settings.status_k)
+                cands = [f for c in cands if (f := _with_status(c, part.status, analysis.question))] or cands
+            else:
+                cands = self._part_candidates(analysis, part, self.settings.per_document_k)
             if cands:
-                picked.append((name, cands[0]))
+                picked.append((part.name, cands[0]))
         if len(picked) < 2:
             picked = []
             # No two named documents: the best sentence of the two best documents.
@@ -864,6 +874,19 @@ class ExtractiveAnswerer:
         quotes = [self._quote(c, analysis, f"{name}：") for name, c in picked]
         direct = "／".join(f"{name}：{self._direct(analysis, c, q)}" for (name, c), q in zip(picked, quotes))
         return Draft(direct, quotes, confidence=confidence)
+
+    def _part_candidates(self, analysis: QuestionAnalysis, part: DocumentPart, k: int) -> list[Candidate]:
+        """The best sentences of the ``k`` passages of ``part``'s document that answer ``analysis`` best, best
+        first: of its asked version, and stating a figure when one is asked."""
+        passages = self.searcher.search(analysis.question, k=k, filters=Filters(titles=part.titles))
+        cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
+        if part.version:  # 「…の変更案で」: that column of a 新旧対照表
+            cands = [c for c in cands if c.chunk.version in (None, "", part.version)] or cands
+        if _value_type(analysis) or analysis.parts_ask_figures:
+            # A figure asked (「…の実績と…の目標を比べると」): each document's best sentence stating one.
+            cands = [c for c in cands if (c.value or any(v.kind != "date" for v in values_in(c.text)))
+                     and c.score >= self.settings.value_share * cands[0].score] or cands
+        return cands
 
     def _mentioned_documents(self, analysis: QuestionAnalysis) -> list[tuple[str, list[str]]]:
         """The documents a question names, as (short name, titles): by organization when it
@@ -911,9 +934,9 @@ class ExtractiveAnswerer:
         return score
 
     def _part_documents(self, analysis: QuestionAnalysis, ordered: list[Candidate]
-                        ) -> list[tuple[str, list[str], str | None]]:
+                        ) -> list[DocumentPart]:
         """The documents the parts of a comparison name, one per part (「IPAの令和2年度の実績と、新機軸での施策」
-        -> the 2020 evaluation, the policy paper), as (short name, titles, version asked); [] unless two
+        -> the 2020 evaluation, the policy paper), with what each part asks of it; [] unless two
         parts name two different documents — or two revisions of one (「JETROの変更案（令和5年度補正）と
         経産省の対照表（令和7年）」, 「…と最新の変更案」).
 
@@ -924,7 +947,7 @@ class ExtractiveAnswerer:
         first_seen: dict[str, int] = {}
         for i, cand in enumerate(ordered):
             first_seen.setdefault(cand.chunk.title, i)
-        picked: list[tuple[tuple, list[Chunk], str | None]] = []
+        picked: list[tuple[tuple, list[Chunk], tuple[str | None, str | None]]] = []
         for text, c in analysis.parts:
             options = []
             for key, heads in families.items():
@@ -940,25 +963,25 @@ class ExtractiveAnswerer:
                     options.append((-score, seen, key, chosen))
             if options:
                 _, _, key, chosen = min(options, key=lambda o: o[:2])
-                picked.append((key, chosen, c.version))
-        out: list[tuple[tuple, list[Chunk], str | None]] = []
-        for key, chosen, version in picked:
+                picked.append((key, chosen, (c.version, part_status(text))))
+        out: list[tuple[tuple, list[Chunk], tuple[str | None, str | None]]] = []
+        for key, chosen, asked in picked:
             same = [i for i, (k, _, _) in enumerate(out) if k == key]
             if not same:
-                out.append((key, chosen, version))
+                out.append((key, chosen, asked))
                 continue
             i = same[0]
-            _, earlier, earlier_version = out[i]
+            _, earlier, earlier_asked = out[i]
             if {ch.title for ch in chosen} == {ch.title for ch in earlier}:
                 continue  # the same document named twice
             if len(chosen) < len(earlier):  # this part names a revision: the earlier part keeps the rest
-                out[i] = (key, [ch for ch in earlier if ch not in chosen] or earlier, earlier_version)
+                out[i] = (key, [ch for ch in earlier if ch not in chosen] or earlier, earlier_asked)
             else:
                 chosen = [ch for ch in chosen if ch not in earlier] or chosen
-            out.append((key, chosen, version))
+            out.append((key, chosen, asked))
         if len(out) < 2:
             return []
-        return [(_short_title(heads[0]), [ch.title for ch in heads], version) for _, heads, version in out]
+        return [DocumentPart(_short_title(heads[0]), [ch.title for ch in heads], *asked) for _, heads, asked in out]
 
     def _note_revision(self, draft: Draft, best: Candidate, ordered: list[Candidate],
                        analysis: QuestionAnalysis) -> None:
@@ -1068,6 +1091,16 @@ def _next_sentence(c: Candidate) -> Candidate | None:
 
 # A sentence that adds to the one before it (「さらに、…」「また、…」): what it adds to is part of the answer.
 _ADDS_TO = re.compile(r"^\s*(?:さらに|また|加えて|あわせて|併せて|その上で)[、，]")
+
+
+def _with_status(c: Candidate, status: str, question: str) -> Candidate | None:
+    """``c`` answering with its figure of the asked status (a target for 「目標」, a result for 「実績」; see
+    :func:`is_target`) — one in a unit the question names (「…組織数」: 「314 組織」, not 「261.7%」) when there is
+    one; None when its sentence states no such figure."""
+    fitting = [v for v in ([c.value] if c.value else []) + values_in(c.text)
+               if v.kind != "date" and is_target(v, c.text) == (status == "目標")]
+    fitting.sort(key=lambda v: (unit := unit_of(v)) is None or unit not in unicodedata.normalize("NFKC", question))
+    return replace(c, value=fitting[0]) if fitting else None
 
 
 def _with_lead(c: Candidate) -> Candidate:

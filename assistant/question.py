@@ -156,11 +156,7 @@ class QuestionAnalysis:
     @property
     def status(self) -> str | None:
         """「目標」 when a target is asked (「…の目標は？」), 「実績」 when a result is (「…の実績は？」), else None."""
-        asked = _PLAN_NAME.sub("", self.question)
-        # 「…効率化する計画ですか」「増やす予定」: a planned figure is a target.
-        target = "目標" in asked or bool(re.search(r"(する|させる|増やす|減らす|目指す)(計画|予定)", asked))
-        result = "実績" in asked
-        return "目標" if target and not result else "実績" if result and not target else None
+        return asked_status(self.question)
 
     @property
     def parts_ask_figures(self) -> bool:
@@ -498,6 +494,22 @@ def year_of(m: re.Match) -> int:
 # Where a question joins two things it asks about: 「…と、…」, 「AとB」 between nouns, 及び. Not the と of
 # 「…とされている」 (a kana follows) or 「…と比べ」「…と同じ」 (compared with, not asked about).
 _COORDINATE = re.compile(rf"と、|(?<=[{_NOUN_CHARS})」』])と(?=[{_NOUN_CHARS}「『])(?!比|同|異な|共に)|及び|および")
+
+
+def asked_status(text: str) -> str | None:
+    """「目標」 when ``text`` asks a target (「…の目標は？」「増やす計画ですか」), 「実績」 when it asks a result
+    (「…の実績は？」), None when it asks neither or both (「実績と目標を比べると」)."""
+    asked = _PLAN_NAME.sub("", text)
+    # 「…効率化する計画ですか」「増やす予定」: a planned figure is a target.
+    target = "目標" in asked or bool(re.search(r"(する|させる|増やす|減らす|目指す)(計画|予定)", asked))
+    result = "実績" in asked
+    return "目標" if target and not result else "実績" if result and not target else None
+
+
+def part_status(text: str) -> str | None:
+    """The kind of figure one part of a comparison asks (「令和2年度の実績」 -> 「実績」), when it names a figure
+    at all: 「どんな整備をする予定なのか」 asks no target figure, though a planned one would be a target."""
+    return asked_status(text) if IMPLIED_FIGURE.search(_DOCUMENT_NAME.sub("", text)) else None
 
 
 def coordinated_parts(question: str, organizations: dict[str, str] | None = None

@@ -155,6 +155,7 @@ class AnswerSettings(_Strict):
     cross_share: StrictFloat = Field(0.6, ge=0, le=1)
     per_document_k: StrictInt = Field(3, ge=1, le=50)
     revision_k: StrictInt = Field(10, ge=1, le=50)
+    status_k: StrictInt = Field(10, ge=1, le=50)
     value_share: StrictFloat = Field(0.7, ge=0, le=1)
     max_quotes: StrictInt = Field(2, ge=1, le=10)
     parts_candidates: StrictInt = Field(3, ge=1, le=20)

@@ -135,3 +135,19 @@ def test_each_part_of_a_comparison_carries_the_marker_of_its_own_quote():
     # A 「／」 inside a figure is no part: the markers stay at the end.
     text, _ = compose(Draft("上位回答を２／３以上", [_quote(1, "上位回答を２／３以上とする。")]))
     assert text.splitlines()[0] == "上位回答を２／３以上[1]"
+
+
+def test_each_part_of_a_comparison_is_answered_by_a_figure_of_the_kind_it_asks():
+    from assistant.extractive import _with_status
+    from assistant.question import part_status
+
+    assert part_status("来場者数、昨年度の実績") == "実績"
+    assert part_status("今年度計画での増加目標を両方教えて") == "目標"
+    assert part_status("今年度計画でどんな整備をする予定なのか") is None  # no figure asked of it
+    text = "目標値（年度中に150団体以上）を上回り、参加団体数は210団体（目標値比140%）となった。"
+    result = Candidate(_passage(1, 0.1, text), 0, text, 1, 1)
+    question = "参加団体数について、昨年度の実績と今年度の目標は？"
+    assert _with_status(result, "実績", question).value.text == "210団体"  # in the asked unit, not 140%
+    assert _with_status(result, "目標", question).value.text == "150団体以上"
+    plan = "参加団体の拡大に取り組む。"
+    assert _with_status(Candidate(_passage(2, 0.1, plan), 0, plan, 1, 1), "実績", question) is None
