@@ -33,6 +33,7 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
 
 from .answer import ABSTAIN, Citation
+from .definitions import defines, definition_clause
 from .diff import changed_words
 from .question import (
     IMPLIED_FIGURE,
@@ -398,6 +399,14 @@ class ExtractiveAnswerer:
             if typed:
                 ordered.remove(typed[0])
                 ordered.insert(0, typed[0])
+        if term := analysis.term:
+            # 「「プッシュ型支援」とは」: a sentence that defines the term (「…（二次投資）」「Xとは…」) beats a
+            # closer-scoring one that only mentions it.
+            defining = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score
+                        and defines(c.text, term)]
+            if defining:
+                ordered.remove(defining[0])
+                ordered.insert(0, defining[0])
         labels = indicator_labels(analysis.question)
         if labels and not analysis.cross:
             # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
@@ -612,6 +621,8 @@ class ExtractiveAnswerer:
         if analysis.answer_type == "definition":
             # A definition is a clause or two, not a figure: as long as a quote may be.
             limit = self.settings.quote_max_chars
+            if said := definition_clause(c.text, analysis.term):  # 「…の更なる国内展開（二次投資）」
+                return trim(said, 0, len(said), limit)
             m = re.search(r"とは[、，]?", c.text)
             start = m.end() if m else 0
             return trim(c.text[start:], 0, min(len(c.text) - start, limit), limit)

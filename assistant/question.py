@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from index.meta import era_year
 
+from .definitions import defined_term
 from .values import COUNT_UNITS, WHEN, values_in
 
 ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade", "place", "list", "definition",
@@ -157,6 +158,14 @@ class QuestionAnalysis:
     def status(self) -> str | None:
         """「目標」 when a target is asked (「…の目標は？」), 「実績」 when a result is (「…の実績は？」), else None."""
         return asked_status(self.question)
+
+    @property
+    def term(self) -> str:
+        """For a definition question, the term whose meaning is asked (「「プッシュ型支援」ってどういう支援のこと」
+        -> 「プッシュ型支援」, not the focus 「支援」); "" otherwise."""
+        if self.answer_type != "definition":
+            return ""
+        return defined_term(self.question, (*self.topic, *self.qualifiers, self.focus))
 
     @property
     def parts_ask_figures(self) -> bool:

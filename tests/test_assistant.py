@@ -511,3 +511,16 @@ def test_an_indicator_named_by_its_label_is_found_however_its_description_is_wor
     assert not answer.abstained
     from assistant.question import indicator_labels
     assert any("指標2-2" in indicator_labels(c.quote[:24]) for c in answer.citations)
+
+
+def test_a_definition_question_is_answered_by_the_sentence_that_defines_the_term(user_folder, embedder):
+    # The term is mentioned more often than it is defined; the answer is the definition, its clause first.
+    text = ("# 地域施策の方針\n"
+            "地域の事業者が地域連携網を使い、地域連携網の利用を地域で広げる。\n"
+            "地域連携網の利用拡大に向けて、地域の事業者向けの説明会を開く。\n\n"
+            "# 取組の概要\n"
+            "自治体と企業が物流のデータを共有する仕組み（地域連携網）を整備する。\n")
+    assistant = _assistant_over(user_folder, embedder, "chiiki.md", text)
+    answer = assistant.ask("「地域連携網」ってどういう意味？")
+    assert not answer.abstained
+    assert answer.text.splitlines()[0].startswith("自治体と企業が物流のデータを共有する仕組み"), answer.text

@@ -1,0 +1,89 @@
+"""What a term means: the term a definition question asks about, and the sentences that define it.
+
+「JETROの中期目標でいう「プッシュ型支援」ってどういう支援のこと？」 asks what 「プッシュ型支援」 is; its
+focus word (支援) is only the kind of thing it is. A document defines a term in a few set ways:
+
+* 「Xとは、…をいう」 — the term, then what it is;
+* 「…の更なる国内展開（二次投資）」「…を行う事業者（以下「ディープテック」という。）」 — what it is, then the
+  term in brackets;
+* 「…ハード・ソフト・ルールの社会インフラであるデジタルライフライン」 — what it is, then 「である」 and the term;
+* 「➢ デジタルライフライン：デジタルを活用した…」 — the term as a label, then what it is.
+
+A sentence that defines the asked term beats a closer-scoring one that only mentions it. Pure string functions,
+compared in the compact form (NFKC, no spaces: 「ＩＴＳＳ＋」 is 「ITSS+」).
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.text import compact
+
+# 「「プッシュ型支援」ってどういう…」「DADCとはどういう組織」「「デジタルライフライン」の定義は」: the term asked.
+_QUOTED = re.compile(r"[「『]([^」』]{2,40})[」』]")
+_ASKED_AFTER = re.compile(r"\s*(?:とは|って|の(?:定義|意味))")
+_READING = re.compile(r"[（(][ぁ-んァ-ヶー]+[）)]$")  # 「叶会（かなえかい）」: the term without its reading
+_BULLET = r"^[\s➢⚫○●・■□◆◇▶►\-－]*"
+
+
+def defined_term(question: str, candidates: tuple[str, ...] = ()) -> str:
+    """The term a definition question asks the meaning of: the quoted term asked about (「「X」とは」「「X」って」
+    「「X」の定義」), else the first of ``candidates`` (the question's content phrases) written right before
+    「とは」「って」「の定義」; "" when there is none."""
+    for m in _QUOTED.finditer(question):
+        if _ASKED_AFTER.match(question, m.end()):
+            return _READING.sub("", m.group(1)).strip()
+    quoted = [m.group(1) for m in _QUOTED.finditer(question)]
+    if len(quoted) == 1:
+        return _READING.sub("", quoted[0]).strip()
+    for phrase in candidates:
+        at = question.find(phrase)
+        if phrase and at >= 0 and _ASKED_AFTER.match(question, at + len(phrase)):
+            return phrase
+    return ""
+
+
+def _patterns(term: str) -> list[re.Pattern[str]]:
+    t = re.escape(compact(term))
+    return [
+        re.compile(rf"{t}」?とは"),  # 「Xとは、…」
+        re.compile(rf"[（(](?:以下[「『]?)?{t}[」』]?(?:という|と(?:いう|呼ぶ|称する))?[。．]?[）)]"),  # 「…（X）」
+        re.compile(rf"(?:である|であり、?|という|と呼ばれる)[「『]?{t}"),  # 「…であるX」
+        re.compile(rf"{_BULLET}[「『]?{t}[」』]?[：:]"),  # 「➢ X：…」
+    ]
+
+
+def defines(text: str, term: str) -> bool:
+    """Does ``text`` define ``term`` in one of the set ways a document does (see the module docstring)?"""
+    if not term:
+        return False
+    body = compact(text)
+    return any(p.search(body) for p in _patterns(term))
+
+
+def _either_width(ch: str) -> str:
+    """A pattern for ``ch`` (NFKC) written in either width (「I」 or 「Ｉ」)."""
+    if "!" <= ch <= "~":
+        return f"[{re.escape(ch)}{chr(ord(ch) + 0xFEE0)}]"
+    return re.escape(ch)
+
+
+def definition_clause(text: str, term: str) -> str | None:
+    """The part of ``text`` that says what ``term`` is, verbatim: after 「Xとは」 or 「X：」, or the clause before
+    「（X）」 or 「であるX」; None when ``text`` does not define ``term`` that way."""
+    if not term:
+        return None
+    loose = r"\s*".join(_either_width(ch) for ch in compact(term))  # as written in the text, spaces and all
+    after = re.search(rf"{loose}\s*」?\s*(?:とは|[：:])[、，\s]*", text)
+    if after and after.end() < len(text):
+        return text[after.end():].strip()
+    before = re.search(rf"(?:[（(](?:以下[「『]?)?{loose}|(?:である|であり)[「『]?{loose})", text)
+    if before:
+        start = max(text.rfind(sep, 0, before.start()) for sep in "、。：:") + 1
+        clause = text[start:before.start()].strip()
+        if clause.count("「") + clause.count("『") > clause.count("」") + clause.count("』"):
+            # 「…組織として「デジタルアーキテクチャ・デザインセンター（DADC）」を発足」: the bracket abbreviates a
+            # name; what the term is is said around the name, not in one clause before it.
+            return None
+        return clause or None
+    return None
