@@ -209,7 +209,7 @@ class ExtractiveAnswerer:
     def candidates(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> list[Candidate]:
         s = self.settings.scoring
         tok = self._tok
-        terms = self._terms(analysis.question)
+        terms = self._terms(_without_revision(analysis))
         focus_terms = self._terms(analysis.focus) if analysis.focus else []
         elements = [t for t in (self._terms(q) for q in analysis.qualifiers) if t]
         value_type = _value_type(analysis)
@@ -1437,6 +1437,14 @@ def _positions(text: str, focus: str) -> list[int]:
         tail = focus[-4:]
         out = [m.start() for m in re.finditer(re.escape(tail), text)]
     return out
+
+
+def _without_revision(analysis: QuestionAnalysis) -> str:
+    """The question without the revision it names (「令和5年度補正を反映した変更案で」): which revision is
+    asked is a constraint on the document (see :mod:`assistant.rank`), not words its sentences should share —
+    「173件（160件＋令和5年度補正見込件数13件）」 is not about the asked target for saying 「令和5年度補正」."""
+    revision = analysis.constraints.revision
+    return analysis.question.replace(revision, " ") if revision else analysis.question
 
 
 def _value_type(analysis: QuestionAnalysis) -> str | None:

@@ -151,3 +151,15 @@ def test_each_part_of_a_comparison_is_answered_by_a_figure_of_the_kind_it_asks()
     assert _with_status(result, "目標", question).value.text == "150団体以上"
     plan = "参加団体の拡大に取り組む。"
     assert _with_status(Candidate(_passage(2, 0.1, plan), 0, plan, 1, 1), "実績", question) is None
+
+
+def test_the_revision_a_question_names_is_not_a_word_its_answer_should_share():
+    from assistant.extractive import _without_revision
+    from assistant.question import Constraints, QuestionAnalysis
+
+    asked = QuestionAnalysis("令和5年度補正の変更案で、輸出の成功件数は？", "count", None, "成功件数",
+                             constraints=Constraints(revision="令和5年度補正", revision_year=2023))
+    assert "令和5年度補正" not in _without_revision(asked)
+    assert "輸出の成功件数" in _without_revision(asked)
+    plain = QuestionAnalysis("輸出の成功件数は？", "count", None, "成功件数")
+    assert _without_revision(plain) == "輸出の成功件数は？"
