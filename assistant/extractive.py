@@ -145,8 +145,8 @@ class Draft:
     notes: list[str] = field(default_factory=list)  # e.g. which revision was used
     focus: float = 0.0  # focus coverage of the best candidate
     support: float = 0.0  # least covered question element of the best candidate
-    # what the best candidate lacks (empty: supported): focus | measure | value | result | year | organization |
-    # period | quoted:<term> | sibling:<asked>:<named>
+    # what the best candidate lacks (empty: supported): focus | measure | value | restated | result | year |
+    # organization | period | quoted:<term> | sibling:<asked>:<named>
     missing: str = ""
 
 
@@ -279,6 +279,10 @@ class ExtractiveAnswerer:
             return False, "measure"
         if analysis.wants_value and best.value is None:
             return False, "value"
+        if best.value is not None and _restates(analysis, best.value):
+            # 「有効回答1,561件のうち、中小企業からは何件？」 answered 「1,561 件」: the figure the question already
+            # states, not the one it asks.
+            return False, "restated"
         if analysis.status == "実績" and analysis.wants_value and best.value is not None \
                 and is_target(best.value, best.text):
             return False, "result"  # a result asked, and the text states only a target
@@ -1439,6 +1443,24 @@ def _positions(text: str, focus: str) -> list[int]:
     return out
 
 
+# A figure the question states as known, closing its clause (「1,561件のうち」「60名超とのことですが」
+# 「155.9%って話だけど」) — not one inside what is asked (「PBR1倍以上の割合」).
+_KNOWN_AFTER = re.compile(r"\s*(?:以上|以下|超|程度|ほど)?\s*(?:の?うち|とのこと|って(?:話|こと|いう)"
+                          r"|と(?:いう|言う|聞)|(?:です|だ)(?:が|けど)|[、,])")
+
+
+def _restates(analysis: QuestionAnalysis, value: Value) -> bool:
+    """Is ``value`` a figure the question itself states as known (see ``_KNOWN_AFTER``), when it asks another
+    figure (not a change of it, nor its make-up)?"""
+    # (A make-up asked, 「716件の内訳は」, is answered with the figure and its parts before this is asked.)
+    if not analysis.wants_value or analysis.answer_type == "change" or analysis.asks_parts:
+        return False
+    question = normalize_question(analysis.question)
+    said = compact(value.text)
+    return any(compact(v.text) == said and _KNOWN_AFTER.match(question, v.end)
+               for v in values_in(question) if v.kind != "date")
+
+
 def _without_revision(analysis: QuestionAnalysis) -> str:
     """The question without the revision it names (「令和5年度補正を反映した変更案で」): which revision is
     asked is a constraint on the document (see :mod:`assistant.rank`), not words its sentences should share —
@@ -1640,6 +1662,8 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{analysis.focus}」の名前の記載は見つかりませんでした"
     if missing == "value" and analysis.focus:
         return f"「{analysis.focus}」の数値の記載は見つかりませんでした"
+    if missing == "restated" and best and best.value:
+        return f"資料にあるのは質問にもある「{best.value.text}」で、問われている数値の記載は見つかりませんでした"
     if missing == "result":
         target = f"。目標「{best.value.text}」の記載はあります" if best and best.value else ""
         return f"「{analysis.focus}」の実績の記載は見つかりませんでした{target}"

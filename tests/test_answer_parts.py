@@ -163,3 +163,21 @@ def test_the_revision_a_question_names_is_not_a_word_its_answer_should_share():
     assert "輸出の成功件数" in _without_revision(asked)
     plain = QuestionAnalysis("輸出の成功件数は？", "count", None, "成功件数")
     assert _without_revision(plain) == "輸出の成功件数は？"
+
+
+def test_a_figure_the_question_states_as_known_is_not_its_answer():
+    from assistant.extractive import _restates, _what_is_missing
+    from assistant.question import QuestionAnalysis
+    from assistant.values import Value
+
+    subset = QuestionAnalysis("調査の有効回答1,200件のうち、中小企業からの回答は何件？", "count", "件", "回答")
+    assert _restates(subset, Value("1,200 件", 0, 7, "count"))
+    assert not _restates(subset, Value("300 件", 0, 5, "count"))
+    heard = QuestionAnalysis("参加者は80名超とのことですが、そのうち企業からは何名？", "count", "名", "参加者")
+    assert _restates(heard, Value("80 名超", 0, 5, "count"))
+    # A figure inside what is asked (a threshold of the measure) is no known answer.
+    inside = QuestionAnalysis("PBR1倍以上の企業の割合は2030年に何割を目指す？", "percentage", None, "割合")
+    assert not _restates(inside, Value("1倍", 0, 2, "count"))
+    said = Candidate(_passage(1, 0.1, "有効回答1,200件を集めた。"), 0, "有効回答1,200件を集めた。", 1, 1,
+                     value=Value("1,200件", 4, 10, "count"))
+    assert "質問にもある「1,200件」" in _what_is_missing(subset, "restated", said)
