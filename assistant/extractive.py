@@ -57,6 +57,7 @@ from .values import (
     Value,
     best_value,
     breakdown,
+    calendar_dates,
     counted_by,
     figure_span,
     figures_for,
@@ -289,6 +290,8 @@ class ExtractiveAnswerer:
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(best, years):
             return False, "year"
+        if (date := _other_date(best, analysis.question)) is not None:
+            return False, f"quoted:{date}"
         orgs = analysis.constraints.organizations
         if len(orgs) == 1 and not analysis.cross and best.chunk.organization \
                 and not analysis.constraints.names_organization(best.chunk.organization):
@@ -309,7 +312,7 @@ class ExtractiveAnswerer:
         contain — not even most of its words (「データ相互運用性向上のためのガイド」 still counts for
         「データの相互運用性向上のためのガイド」): a user who quotes a term asks about that term."""
         passage = _passage_text(c.chunk)
-        for term in re.findall(r"「([^「」]{2,40})」", question):
+        for term in re.findall(r"[「『]([^「」『』]{2,40})[」』]", question):
             terms = self._terms(term)
             if not terms or compact(term) in passage:
                 continue  # 「等」 says nothing to look for
@@ -1533,6 +1536,18 @@ def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:
         return True
     found = constraints_of(f"{c.chunk.context()} {c.text}").fiscal_years
     return any(y in found for y in years)
+
+
+def _other_date(c: Candidate, question: str) -> str | None:
+    """A month or day the question names (「令和3年10月1日付で更新した人」) that the answer's passage, with its
+    headings, does not (in any writing: 令和 or western): the figure is of another date. None when it does."""
+    asked = calendar_dates(question)
+    if not asked:
+        return None
+    said = set(calendar_dates(f"{c.chunk.context()} {c.chunk.text}"))
+    # A month asked is said by any day of it (「令和2年10月」 by 「令和2年10月18日」).
+    said |= {(y, m, None) for y, m, _ in said}
+    return next((written for date, written in asked.items() if date not in said), None)
 
 
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")  # a name written in Latin letters, three or more

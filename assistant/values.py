@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from index.headings import MAJOR_BULLETS, MINOR_BULLETS
+from index.meta import era_year
 from index.text import compact, tidy
 
 _D = r"[0-9０-９]"
@@ -193,6 +194,21 @@ _QUOTED_TARGET = re.compile(r"目標[「『][^」』]*$")  # the figure is insid
 _ACTUAL = "実績|現状|現在"
 _ACTUAL_SAID = re.compile(rf"(?:{_ACTUAL})値?(?:は|が|で|：|:)?\s*(?:約\s*)?$")
 _ACTUAL_BEFORE = re.compile(rf"(?:{_ACTUAL}|平均|時点)[^。、]{{0,12}}$")
+
+
+# A calendar month or day (「令和3年10月1日」「2021年10月」「令和元年9月」), not a year or fiscal year alone.
+_CALENDAR = re.compile(r"(?:(?P<era>令和|平成)\s*(?P<n>元|[0-9]{1,2})|(?P<y>(?:19|20)[0-9]{2}))\s*年\s*"
+                       r"(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*日)?")
+
+
+def calendar_dates(text: str) -> dict[tuple[int, int, int | None], str]:
+    """The months and days ``text`` names, as (western year, month, day or None) -> as written (NFKC), era or
+    western, any width: 「令和3年10月1日」 and 「2021年10月1日」 are both (2021, 10, 1)."""
+    out: dict[tuple[int, int, int | None], str] = {}
+    for m in _CALENDAR.finditer(unicodedata.normalize("NFKC", text)):
+        year = era_year(m["era"], m["n"]) if m["era"] else int(m["y"])
+        out.setdefault((year, int(m["m"]), int(m["d"]) if m["d"] else None), m.group(0))
+    return out
 
 
 def counted_by(measure: str, value: Value) -> bool:

@@ -181,3 +181,14 @@ def test_a_figure_the_question_states_as_known_is_not_its_answer():
     said = Candidate(_passage(1, 0.1, "有効回答1,200件を集めた。"), 0, "有効回答1,200件を集めた。", 1, 1,
                      value=Value("1,200件", 4, 10, "count"))
     assert "質問にもある「1,200件」" in _what_is_missing(subset, "restated", said)
+
+
+def test_a_date_the_question_names_must_be_in_the_answers_passage():
+    from assistant.extractive import _other_date
+
+    text = "令和2年10月1日の初回更新は5,865名、令和3年4月1日更新は1,847名。"
+    c = Candidate(_passage(1, 0.1, text), 0, text, 1, 1)
+    assert _other_date(c, "令和3年10月1日付で更新した人は何名？") == "令和3年10月1日"
+    assert _other_date(c, "2021年4月1日に更新した人は何名？") is None  # the same day, written western
+    assert _other_date(c, "令和2年10月の初回更新は何名？") is None  # a month said by a day of it
+    assert _other_date(c, "令和3年度の更新者は何名？") is None  # a fiscal year is checked elsewhere

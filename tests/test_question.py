@@ -795,3 +795,11 @@ def test_a_span_of_a_few_years_is_read_as_when():
         ("3-5年", "date"), ("5-10年", "date")]
     assert [v.text for v in values_in("（継続・発展～３ー５年を「集中取組期間」）")] == ["３ー５年"]
     assert [v.text for v in values_in("2020-2025年の計画")] == ["2025年"]  # years, not a span of two digits
+
+
+def test_calendar_dates_are_read_in_either_era_or_width():
+    from assistant.values import calendar_dates
+
+    found = calendar_dates("令和3年10月1日付で更新、２０２１年１０月１日にも、令和元年 9 月、令和6年度")
+    assert set(found) == {(2021, 10, 1), (2019, 9, None)}  # a fiscal year alone is no calendar date
+    assert found[(2019, 9, None)] == "令和元年 9 月"  # as written, to say in an abstention
