@@ -755,6 +755,11 @@ class ExtractiveAnswerer:
         limit = self.settings.quote_max_chars * 2
         quote = Quote(best, trim(best.text, 0, min(len(best.text), limit), limit), _version_label(best.chunk))
         direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
+        following = _next_sentence(best)
+        if len(inline) < 2 and following is not None and not _is_heading(best.chunk, following.sentence):
+            # 「…海外派遣演習は、オンライン形式で開催。」「今年度は、イギリス派遣演習、…を実施。」: a sentence that
+            # names the asked thing without its items — they may follow it, so it is quoted with what follows.
+            quote = self._list_quote(best, best.chunk, best.sentence, following.sentence)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
 
     def _stream(self, chunk: Chunk, size: int, in_section: bool = False) -> Chunk:

@@ -524,3 +524,15 @@ def test_a_definition_question_is_answered_by_the_sentence_that_defines_the_term
     answer = assistant.ask("「地域連携網」ってどういう意味？")
     assert not answer.abstained
     assert answer.text.splitlines()[0].startswith("自治体と企業が物流のデータを共有する仕組み"), answer.text
+
+
+def test_a_list_answer_quotes_the_items_that_follow_a_sentence_naming_the_asked_thing(user_folder, embedder):
+    text = ("# 研修事業の実績\n"
+            "例年実施してきた海外研修演習は、感染症の影響によりオンライン形式で開催した。"
+            "今年度は、北欧企業との共同演習、南米大学による特別講義を実施した。\n\n"
+            "# 広報\n"
+            "広報誌を年4回発行した。\n")
+    assistant = _assistant_over(user_folder, embedder, "kenshu.md", text)
+    answer = assistant.ask("海外研修演習では、どんな取組を実施した？")
+    assert not answer.abstained
+    assert "北欧企業との共同演習" in answer.text and "南米大学による特別講義" in answer.text, answer.text
