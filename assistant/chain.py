@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from langchain_core.runnables import RunnableLambda
 
 from index.config import Settings
-from index.meta import organization_aliases, organizations_of
+from index.meta import organization_aliases, organizations_of, title_word_aliases
 from index.search import Filters, Passage, Searcher
 from index.text import compact
 
@@ -76,9 +76,11 @@ class Assistant:
         self.retriever = PassageRetriever(searcher=self.searcher, k=settings.rank.pool,
                                           mode=settings.retrieval.mode)
         table = self.searcher.chunks
+        heads = table.take(table.first_rows("title"))
         self.organizations = organization_aliases(sorted(table.distinct("title")), organizations_of(table))
-        self.catalog: Catalog = frozenset((c.organization, c.kind, c.fiscal_year)
-                                          for c in table.take(table.first_rows("title")))
+        for word, organization in title_word_aliases([(c.title, c.organization) for c in heads]).items():
+            self.organizations.setdefault(word, organization)  # 「新機軸資料では」: METI's paper
+        self.catalog: Catalog = frozenset((c.organization, c.kind, c.fiscal_year) for c in heads)
         self._chat_model = chat_model
         self.steps = (
             RunnableLambda(self._prepare, name="prepare")

@@ -878,7 +878,7 @@ class ExtractiveAnswerer:
             else:
                 cands = self._part_candidates(analysis, part, self.settings.per_document_k)
             if cands:
-                picked.append((part.name, cands[0]))
+                picked.append((_short_title(cands[0].chunk), cands[0]))  # the document quoted, as it is
         if len(picked) < 2:
             picked = []
             # No two named documents: the best sentence of the two best documents.
@@ -895,7 +895,9 @@ class ExtractiveAnswerer:
             return Draft(abstention_text(), abstained=True, confidence=confidence)
         picked = [(name, _with_lead(c) if c.value is None else c) for name, c in picked]
         quotes = [self._quote(c, analysis, f"{name}：") for name, c in picked]
-        direct = "／".join(f"{name}：{self._direct(analysis, c, q)}" for (name, c), q in zip(picked, quotes))
+        # Each part is named by its document and revision: the figure need not repeat 「（令和7年最新改定）」.
+        direct = "／".join(f"{name}：{_drop_suffix(self._direct(analysis, c, q), f'（{c.chunk.revision}）')}"
+                          for (name, c), q in zip(picked, quotes))
         return Draft(direct, quotes, confidence=confidence)
 
     def _part_candidates(self, analysis: QuestionAnalysis, part: DocumentPart, k: int) -> list[Candidate]:
@@ -1658,6 +1660,10 @@ def _revision_of(chunk: Chunk) -> str:
 def _qualifier(chunk: Chunk) -> str:
     parts = [p for p in (chunk.revision, chunk.version) if p]
     return f"（{'の'.join(parts)}）" if parts else ""
+
+
+def _drop_suffix(text: str, suffix: str) -> str:
+    return text[:-len(suffix)] if suffix and text.endswith(suffix) else text
 
 
 def _short_title(chunk: Chunk) -> str:

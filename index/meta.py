@@ -85,6 +85,21 @@ def organization_aliases(titles: list[str], organizations: list[str]) -> dict[st
     return aliases
 
 
+_TITLE_WORD = re.compile(r"[「『]([^」』]{2,12})[」』]")
+
+
+def title_word_aliases(documents: list[tuple[str, str | None]]) -> dict[str, str]:
+    """Words quoted in a document's title, as questions call the document (経済産業政策「新機軸」のキーメッセージ
+    -> 新機軸) -> the organization it is of, for ``documents`` as (title, organization) of one organization each.
+    A word that two organizations' titles quote names neither."""
+    found: dict[str, set[str]] = {}
+    for title, organization in documents:
+        if organization and "," not in organization:
+            for m in _TITLE_WORD.finditer(_nfkc(title)):
+                found.setdefault(m.group(1), set()).add(organization)
+    return {word: next(iter(orgs)) for word, orgs in found.items() if len(orgs) == 1}
+
+
 def organizations_of(table) -> list[str]:
     """Distinct organizations named in a chunk table (a chunk may name several, comma-separated)."""
     return sorted({o.strip() for value in table.distinct("organization") for o in value.split(",") if o.strip()})

@@ -803,3 +803,15 @@ def test_calendar_dates_are_read_in_either_era_or_width():
     found = calendar_dates("令和3年10月1日付で更新、２０２１年１０月１日にも、令和元年 9 月、令和6年度")
     assert set(found) == {(2021, 10, 1), (2019, 9, None)}  # a fiscal year alone is no calendar date
     assert found[(2019, 9, None)] == "令和元年 9 月"  # as written, to say in an abstention
+
+
+def test_a_word_quoted_in_a_documents_title_names_its_organization():
+    from index.meta import title_word_aliases
+
+    aliases = title_word_aliases([
+        ("産業政策「新潮流」の要点", "XMIN"),
+        ("独立行政法人甲機構「未来計画」", "KOU"),
+        ("乙機構「未来計画」の評価", "OTSU"),  # quoted by two organizations' titles: names neither
+        ("三法人の「共同目標」", "KOU, OTSU"),  # a document of several organizations names none
+    ])
+    assert aliases == {"新潮流": "XMIN"}
