@@ -130,11 +130,14 @@ def test_a_line_opening_with_a_particle_continues_the_line_before_even_after_a_b
     text = ("本補助業務は、情報提供依頼（RFI）\n"
             "を活用するなどにより得られた情報を踏まえる。\n"
             "「セキュリティ・キャンプ」\n"
-            "はじめに方針を示す。\n")
+            "はじめに方針を示す。\n"
+            "国内への誘致（新規投資）\n"
+            "だけでなく、国内での拡大（追加投資）に貢献する。\n")
     sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
     assert [s.text for s in sentences] == [
         "本補助業務は、情報提供依頼（RFI）を活用するなどにより得られた情報を踏まえる。",
-        "「セキュリティ・キャンプ」", "はじめに方針を示す。"]
+        "「セキュリティ・キャンプ」", "はじめに方針を示す。",
+        "国内への誘致（新規投資）だけでなく、国内での拡大（追加投資）に貢献する。"]
 
 
 def test_a_table_row_keeps_its_label_with_its_figures():
