@@ -458,6 +458,8 @@ def figures_for(asked: list[tuple[str | None, str]], texts: list[str], said: str
                                              else not any(_has_unit(written, u) for u in named))
             if fits and all(v is not p for _, p in picked.values()):
                 fitting.append((t, v))
+        if unit and unit != WHEN and not fitting:
+            fitting = [(t, v) for t in texts for v in _counted_by_tsu(t, unit)]
         if not fitting:
             continue
         if unit == WHEN:
@@ -469,6 +471,13 @@ def figures_for(asked: list[tuple[str | None, str]], texts: list[str], said: str
                             if noun and noun in t[max(0, v.start - len(noun) - 12):v.start]]
             picked[i] = named_before[0] if named_before else fitting[0]
     return [picked[i][1] for i in sorted(picked)]
+
+
+def _counted_by_tsu(text: str, unit: str) -> list[Value]:
+    """Figures counted with 「つ」「個」 and the ``unit`` asked for named right after them (「5 つの民間サービス」
+    for 「何サービス」), each as one figure through its unit."""
+    pattern = rf"[0-9０-９]+\s*[つ個]\s*の[^、。0-9０-９]{{0,10}}?{re.escape(unit)}"
+    return [Value(m.group(0), m.start(), m.end(), "count") for m in re.finditer(pattern, text)]
 
 
 def figure_span(text: str, found: list[Value], max_chars: int) -> str | None:

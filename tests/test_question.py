@@ -815,3 +815,15 @@ def test_a_word_quoted_in_a_documents_title_names_its_organization():
         ("三法人の「共同目標」", "KOU, OTSU"),  # a document of several organizations names none
     ])
     assert aliases == {"新潮流": "XMIN"}
+
+
+def test_a_count_written_with_tsu_answers_for_the_unit_named_after_it():
+    from assistant.question import asked_figures
+    from assistant.values import figures_for
+
+    text = "支援事業者として、令和 4 年 5 月には 3 つの地域サービスを登録。"
+    question = "地域サービスとして登録されたのはいつで、何サービス？"
+    found = [v.text for v in figures_for(asked_figures(question), [text], question)]
+    assert found == ["令和 4 年 5 月", "3 つの地域サービス"]
+    # Only for the unit asked: 「3 つの地域サービス」 is no count of 拠点.
+    assert figures_for(asked_figures("何拠点？"), [text], "何拠点？") == []
