@@ -147,7 +147,7 @@ class Draft:
     focus: float = 0.0  # focus coverage of the best candidate
     support: float = 0.0  # least covered question element of the best candidate
     # what the best candidate lacks (empty: supported): focus | measure | value | restated | result | year |
-    # organization | period | quoted:<term> | sibling:<asked>:<named>
+    # organization | period | quoted:<term> | alone:<thing> | sibling:<asked>:<named>
     missing: str = ""
 
 
@@ -292,6 +292,8 @@ class ExtractiveAnswerer:
             return False, "year"
         if (date := _other_date(best, analysis.question)) is not None:
             return False, f"quoted:{date}"
+        if analysis.wants_value and (thing := analysis.restricted_to) and not _alone(best.text, thing):
+            return False, f"alone:{thing}"  # 「自治体だけに絞ると」 answered by 「自治体、事業者へのヒアリング 30 件」
         orgs = analysis.constraints.organizations
         if len(orgs) == 1 and not analysis.cross and best.chunk.organization \
                 and not analysis.constraints.names_organization(best.chunk.organization):
@@ -404,16 +406,14 @@ class ExtractiveAnswerer:
             if analysis.event:  # 「いつ設置された」: a date of that event beats a date of another
                 typed = [c for c in typed if analysis.event in c.text] or typed
             if typed:
-                ordered.remove(typed[0])
-                ordered.insert(0, typed[0])
+                _put_first(ordered, typed[0])
         if term := analysis.term:
             # 「「プッシュ型支援」とは」: a sentence that defines the term (「…（二次投資）」「Xとは…」) beats a
             # closer-scoring one that only mentions it.
             defining = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score
                         and defines(c.text, term)]
             if defining:
-                ordered.remove(defining[0])
-                ordered.insert(0, defining[0])
+                _put_first(ordered, defining[0])
         labels = indicator_labels(analysis.question)
         if labels and not analysis.cross:
             # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
@@ -425,8 +425,7 @@ class ExtractiveAnswerer:
             labelled.sort(key=lambda c: (analysis.constraints.version not in (None, c.chunk.version),
                                          any(_RATIONALE.search(h) for h in c.chunk.section[-1:]) != reason))
             if labelled:
-                ordered.remove(labelled[0])
-                ordered.insert(0, labelled[0])
+                _put_first(ordered, labelled[0])
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(ordered[0], years):
             # A sentence of a document about the asked year beats a closer-scoring one of another year
@@ -437,8 +436,7 @@ class ExtractiveAnswerer:
                      and (c.value is not None or ordered[0].value is None)
                      and (c.chunk.fiscal_year in years or _opens_with_year(c.text, years))]
             if close:
-                ordered.remove(close[0])
-                ordered.insert(0, close[0])
+                _put_first(ordered, close[0])
         parts = self._part_documents(analysis, ordered)
         if parts and not analysis.cross:
             analysis = replace(analysis, cross=True)  # its parts name two documents
@@ -1108,6 +1106,26 @@ def _redundant(a: Candidate, b: Candidate) -> bool:
     return x in y or y in x
 
 
+# Another item beside the asked one (「自治体、事業者へのヒアリング」「国内外」): a figure of them together.
+_BESIDE_AFTER = re.compile(r"^(?:[、・,]|及び|並びに|や|等|など)")
+
+
+def _alone(text: str, thing: str) -> bool:
+    """Does ``text`` name ``thing`` on its own — not beside other items it is counted with (「自治体、事業者への
+    ヒアリング 30 件」 does not give the figure of 自治体 alone), and at all?"""
+    body, said = compact(text), compact(thing)
+    at = body.find(said)
+    if at < 0:
+        return False
+    return not (_BESIDE_AFTER.match(body[at + len(said):]) or body[at - 1:at] in ("、", "・"))
+
+
+def _put_first(ordered: list[Candidate], c: Candidate) -> None:
+    """Move ``c`` to the front of ``ordered``: it answers before closer-scoring candidates."""
+    ordered.remove(c)
+    ordered.insert(0, c)
+
+
 def _next_sentence(c: Candidate) -> Candidate | None:
     """The sentence after ``c`` in its chunk (a lead-in's continuation)."""
     j = c.sentence + 1
@@ -1702,6 +1720,8 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
     if missing.startswith("sibling:"):
         _, asked, sibling = missing.split(":", 2)
         return f"「{asked}」についての記載は見つかりませんでした（「{sibling}」の記載はあります）"
+    if missing.startswith("alone:"):
+        return f"「{missing.split(':', 1)[1]}」だけの数値の記載は見つかりませんでした"
     if missing.startswith("quoted:"):
         return f"「{missing.split(':', 1)[1]}」についての記述は見つかりませんでした"
     if missing == "period":

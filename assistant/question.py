@@ -168,6 +168,12 @@ class QuestionAnalysis:
         return defined_term(self.question, (*self.topic, *self.qualifiers, self.focus))
 
     @property
+    def restricted_to(self) -> str:
+        """The one thing a question narrows a figure to (「ヒアリング、自治体だけに絞ると何件」 -> 「自治体」,
+        「市場のうち国内市場だけの規模」 -> 「国内市場」); "" when it narrows nothing (「どれだけ」)."""
+        return restriction(normalize_question(self.question))
+
+    @property
     def parts_ask_figures(self) -> bool:
         """A comparison whose parts ask a target or a result (「令和2年度の実績と、令和6年度計画の目標を比べると」):
         each part is answered by a figure when its document gives one."""
@@ -513,6 +519,22 @@ def asked_status(text: str) -> str | None:
     target = "目標" in asked or bool(re.search(r"(する|させる|増やす|減らす|目指す)(計画|予定)", asked))
     result = "実績" in asked
     return "目標" if target and not result else "実績" if result and not target else None
+
+
+# 「Xだけに絞ると」「Xだけの」「Xのみでは」: the figure of X alone is asked.
+_ONLY = re.compile(r"(?<!どれ)(?<!それ)(?<!これ)(?<!あれ)(?:だけ|のみ)(?:に(?:絞|限)|だと|では|で|の|は)")
+_BEFORE_ONLY = re.compile(r"(?:、|,|うち|では|には|は|で|を|が|も|について)")
+
+
+def restriction(question: str) -> str:
+    """What ``question`` narrows a figure to with 「だけ」「のみ」 (see :attr:`QuestionAnalysis.restricted_to`)."""
+    m = _ONLY.search(question)
+    if not m:
+        return ""
+    before = question[:m.start()]
+    cuts = [c.end() for c in _BEFORE_ONLY.finditer(before)]
+    thing = before[cuts[-1] if cuts else 0:].strip("「」『』 ")
+    return thing if len(thing) >= 2 else ""
 
 
 def part_status(text: str) -> str | None:

@@ -192,3 +192,12 @@ def test_a_date_the_question_names_must_be_in_the_answers_passage():
     assert _other_date(c, "2021年4月1日に更新した人は何名？") is None  # the same day, written western
     assert _other_date(c, "令和2年10月の初回更新は何名？") is None  # a month said by a day of it
     assert _other_date(c, "令和3年度の更新者は何名？") is None  # a fiscal year is checked elsewhere
+
+
+def test_a_figure_of_the_narrowed_thing_alone_must_be_stated_for_it():
+    from assistant.extractive import _alone
+
+    assert not _alone("・自治体、事業者へのヒアリング 30 件を行った。", "自治体")  # counted together
+    assert not _alone("事業者、自治体へのヒアリング 30 件", "自治体")
+    assert not _alone("市場規模は総額 92 兆円。", "国内市場")  # not named at all
+    assert _alone("自治体へのヒアリング 12 件", "自治体")

@@ -827,3 +827,12 @@ def test_a_count_written_with_tsu_answers_for_the_unit_named_after_it():
     assert found == ["令和 4 年 5 月", "3 つの地域サービス"]
     # Only for the unit asked: 「3 つの地域サービス」 is no count of 拠点.
     assert figures_for(asked_figures("何拠点？"), [text], "何拠点？") == []
+
+
+def test_a_question_narrowing_a_figure_to_one_thing_names_it():
+    from assistant.question import restriction
+
+    assert restriction("説明会の参加者、自治体だけに絞ると何人?") == "自治体"
+    assert restriction("市場のうち国内市場だけの規模は?") == "国内市場"
+    assert restriction("年報2023のみでは何部?") == "年報2023"
+    assert restriction("経費はどれだけ削減する計画?") == ""  # 「どれだけ」 narrows nothing
