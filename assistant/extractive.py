@@ -290,7 +290,7 @@ class ExtractiveAnswerer:
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(best, years):
             return False, "year"
-        if (date := _other_date(best, analysis.question)) is not None:
+        if (date := _other_date(best, analysis.question) or _other_edition(best, analysis.question)) is not None:
             return False, f"quoted:{date}"
         if analysis.wants_value and (thing := analysis.restricted_to) and not _alone(best.text, thing):
             return False, f"alone:{thing}"  # 「自治体だけに絞ると」 answered by 「自治体、事業者へのヒアリング 30 件」
@@ -1104,6 +1104,18 @@ def merge_parts(drafts: list[Draft]) -> Draft:
 def _redundant(a: Candidate, b: Candidate) -> bool:
     x, y = compact(a.text), compact(b.text)
     return x in y or y in x
+
+
+# A name with its edition's year (「情報セキュリティ白書2024」「シンポジウム2020」): the year is part of the name.
+_EDITION = re.compile(r"[一-龥ァ-ヶーA-Za-z]{2,}\s*(?:19|20)[0-9]{2}(?![0-9年度])")
+
+
+def _other_edition(c: Candidate, question: str) -> str | None:
+    """A named edition the question asks about (「情報セキュリティ白書2024」) that the answer's passage, with its
+    headings, does not name — it is about another edition (「白書 2020」); None when it names it."""
+    passage = compact(f"{c.chunk.context()} {c.chunk.text}")
+    return next((m.group(0) for m in _EDITION.finditer(unicodedata.normalize("NFKC", question))
+                 if compact(m.group(0)) not in passage), None)
 
 
 # Another item beside the asked one (「自治体、事業者へのヒアリング」「国内外」): a figure of them together.

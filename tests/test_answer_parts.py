@@ -201,3 +201,13 @@ def test_a_figure_of_the_narrowed_thing_alone_must_be_stated_for_it():
     assert not _alone("事業者、自治体へのヒアリング 30 件", "自治体")
     assert not _alone("市場規模は総額 92 兆円。", "国内市場")  # not named at all
     assert _alone("自治体へのヒアリング 12 件", "自治体")
+
+
+def test_a_named_edition_must_be_the_one_in_the_answers_passage():
+    from assistant.extractive import _other_edition
+
+    text = "○年報の販売数（令和 2 年度） 産業年報 2020 4,596"
+    c = Candidate(_passage(1, 0.1, text), 0, text, 1, 1)
+    assert _other_edition(c, "産業年報2024の販売数は何部？") == "産業年報2024"
+    assert _other_edition(c, "産業年報2020の販売数は何部？") is None  # the same edition, spacing aside
+    assert _other_edition(c, "2024年度の販売数は？") is None  # a fiscal year is no edition
