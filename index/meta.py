@@ -85,7 +85,7 @@ def organization_aliases(titles: list[str], organizations: list[str]) -> dict[st
     return aliases
 
 
-_TITLE_WORD = re.compile(r"[「『]([^」』]{2,12})[」』]")
+_TITLE_WORD = re.compile(r"[「『]([^」』]{3,12})[」』]")  # a short word (「DX」) would name too much
 
 
 def title_word_aliases(documents: list[tuple[str, str | None]]) -> dict[str, str]:

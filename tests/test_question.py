@@ -813,6 +813,7 @@ def test_a_word_quoted_in_a_documents_title_names_its_organization():
         ("独立行政法人甲機構「未来計画」", "KOU"),
         ("乙機構「未来計画」の評価", "OTSU"),  # quoted by two organizations' titles: names neither
         ("三法人の「共同目標」", "KOU, OTSU"),  # a document of several organizations names none
+        ("「DX」推進の手引き", "HEI"),  # too short a word to stand for a document
     ])
     assert aliases == {"新潮流": "XMIN"}
 
