@@ -122,7 +122,6 @@ class DocumentPart:
     """One document a comparison asks about (「IPAの令和2年度の実績と、令和6年度計画の目標」), with what its part
     asks of it: a version of a 新旧対照表 (変更案/現行) and a result or a target (実績/目標)."""
 
-    name: str  # short name, shown before the part's answer
     titles: list[str]
     version: str | None = None
     status: str | None = None
@@ -865,8 +864,8 @@ class ExtractiveAnswerer:
         sentence even when the other fills the shared top k.
         """
         picked: list[tuple[str, Candidate]] = []
-        documents = parts or [DocumentPart(name, titles, analysis.constraints.version)
-                              for name, titles in self._mentioned_documents(analysis)]
+        documents = parts or [DocumentPart(titles, analysis.constraints.version)
+                              for titles in self._mentioned_documents(analysis)]
         for part in documents:
             if part.status and (_value_type(analysis) or analysis.parts_ask_figures):
                 # 「令和2年度の実績と…」: a figure of the kind the part asks (a result, a target), looked for
@@ -911,20 +910,20 @@ class ExtractiveAnswerer:
                      and c.score >= self.settings.value_share * cands[0].score] or cands
         return cands
 
-    def _mentioned_documents(self, analysis: QuestionAnalysis) -> list[tuple[str, list[str]]]:
-        """The documents a question names, as (short name, titles): by organization when it
-        names two or more, else by fiscal year, kind or a quoted title word (「新機軸」)."""
+    def _mentioned_documents(self, analysis: QuestionAnalysis) -> list[list[str]]:
+        """The documents a question names, each as its titles: by organization when it names two or more, else
+        by fiscal year, kind or a quoted title word (「新機軸」)."""
         c = analysis.constraints
         if len(c.organizations) >= 2:
-            return [(org, [t for t, ch in self._heads().items() if ch.organization and org in ch.organization])
+            return [[t for t, ch in self._heads().items() if ch.organization and org in ch.organization]
                     for org in c.organizations]
         # Revisions of one document (same organization and kind) count as one document.
-        families = [(max(self._named(ch, analysis.question, c) for ch in heads), [ch.title for ch in heads], heads[0])
+        families = [(max(self._named(ch, analysis.question, c) for ch in heads), [ch.title for ch in heads])
                     for heads in self._document_families().values()]
         ranked = sorted(families, key=lambda f: -f[0])
         strong = [f for f in ranked if f[0] >= 2]
         chosen = strong[:3] if len(strong) >= 2 else (strong + [f for f in ranked if f[0] == 1])[:2]
-        return [(_short_title(head), titles) for _, titles, head in chosen]
+        return [titles for _, titles in chosen]
 
     def _heads(self) -> dict[str, Chunk]:
         """Title -> the first chunk of each document (a document's metadata is the same in every chunk)."""
@@ -1004,7 +1003,7 @@ class ExtractiveAnswerer:
             out.append((key, chosen, asked))
         if len(out) < 2:
             return []
-        return [DocumentPart(_short_title(heads[0]), [ch.title for ch in heads], *asked) for _, heads, asked in out]
+        return [DocumentPart([ch.title for ch in heads], *asked) for _, heads, asked in out]
 
     def _note_revision(self, draft: Draft, best: Candidate, ordered: list[Candidate],
                        analysis: QuestionAnalysis) -> None:
@@ -1113,7 +1112,7 @@ _EDITION = re.compile(r"[一-龥ァ-ヶーA-Za-z]{2,}\s*(?:19|20)[0-9]{2}(?![0-9
 def _other_edition(c: Candidate, question: str) -> str | None:
     """A named edition the question asks about (「情報セキュリティ白書2024」) that the answer's passage, with its
     headings, does not name — it is about another edition (「白書 2020」); None when it names it."""
-    passage = compact(f"{c.chunk.context()} {c.chunk.text}")
+    passage = _passage_text(c.chunk)
     return next((m.group(0) for m in _EDITION.finditer(unicodedata.normalize("NFKC", question))
                  if compact(m.group(0)) not in passage), None)
 
