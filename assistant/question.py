@@ -77,7 +77,7 @@ MEASURE = re.compile(r"(数|率|額|高|量|費|割合|比率|規模|倍率)$")
 IMPLIED_FIGURE = re.compile(r"目標|実績|水準|数値|数字")
 _PLAN_NAME = re.compile(r"中長?期目標|目標期間")  # a plan's name, not an asked target
 # A size asked without saying what of (「どれくらい」「どの程度」): counts, amounts and shares all answer it.
-MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くらい|ぐらい|程度)")
+MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くらい|ぐらい|程度|水準|レベル)")
 _UNIT = re.compile(rf"何({_COUNTED})")
 _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人"}
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.

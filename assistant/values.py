@@ -599,4 +599,5 @@ def labelled(text: str, shown: list[Value], reach: int = 12) -> str:
         else:
             spans.append([at, end])
         floor = v.end
-    return "、".join(dict.fromkeys(tidy(text[a:b]) for a, b in spans))
+    # A label cut at a bracket just before a colon (「バイオ関連投資（国内）：2030年までに…」) is the value side.
+    return "、".join(dict.fromkeys(tidy(text[a:b]).lstrip("：:") for a, b in spans))

@@ -128,6 +128,10 @@ def test_how_much_without_a_unit_accepts_any_magnitude(analyze_q):
     assert _value_type(a) == "magnitude"
     text = "サーキュラーエコノミー関連市場は2030年に4.5兆ドル、2050年に25兆ドルと見込まれる。"
     assert best_value(text, _value_type(a), a.unit, [0]).text == "4.5兆ドル"
+    # 「どの水準」 names no unit either: an investment target in 兆円 answers it
+    c = analyze_q("国内のバイオ関連投資はどの水準を目指していますか")
+    assert _value_type(c) == "magnitude"
+    assert best_value("バイオ関連投資（国内）：2030年までに年間3兆円", _value_type(c), c.unit, [0]).text == "3兆円"
     # a counter in the question still narrows it: 「何件」 is not answered by an amount
     b = analyze_q("成功件数は何件ですか")
     assert _value_type(b) == "count"
@@ -535,6 +539,8 @@ def test_figures_written_together_are_stated_together_whichever_was_picked():
     # A colon keeps its label; a bullet does not join it; not back past a figure that is not shown.
     ("応募者数：16,597名", 0, "応募者数：16,597名"),
     ("◼ 支援件数 100件", 0, "支援件数 100件"),
+    # A label cut at a bracket before a colon keeps the value side only, not the colon.
+    ("➢ バイオ関連投資（国内）：2030年までに年間3兆円", 1, "2030年までに年間3兆円"),
 ])
 def test_a_figure_is_stated_with_what_it_is(text, first, stated):
     from assistant.values import labelled, value_run
