@@ -37,6 +37,7 @@ from .definitions import defines, definition_clause
 from .diff import changed_words
 from .question import (
     IMPLIED_FIGURE,
+    KNOWN_AFTER,
     MAGNITUDE,
     QUESTION_WORD,
     Constraints,
@@ -1482,12 +1483,6 @@ def _positions(text: str, focus: str) -> list[int]:
     return out
 
 
-# A figure the question states as known, closing its clause (「1,561件のうち」「60名超とのことですが」
-# 「155.9%って話だけど」) — not one inside what is asked (「PBR1倍以上の割合」).
-_KNOWN_AFTER = re.compile(r"\s*(?:以上|以下|超|程度|ほど)?\s*(?:の?うち|とのこと|って(?:話|こと|いう)"
-                          r"|と(?:いう|言う|聞)|(?:です|だ)(?:が|けど)|[、,])")
-
-
 def _restates(analysis: QuestionAnalysis, value: Value) -> bool:
     """Is ``value`` a figure the question itself states as known (see ``_KNOWN_AFTER``), when it asks another
     figure (not a change of it, nor its make-up)?"""
@@ -1496,7 +1491,7 @@ def _restates(analysis: QuestionAnalysis, value: Value) -> bool:
         return False
     question = normalize_question(analysis.question)
     said = compact(value.text)
-    return any(compact(v.text) == said and _KNOWN_AFTER.match(question, v.end)
+    return any(compact(v.text) == said and KNOWN_AFTER.match(question, v.end)
                for v in values_in(question) if v.kind != "date")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index.meta import era_year
 
@@ -103,6 +103,14 @@ _CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|
                     r"|と[^、。？?]{2,40}とで(?:違い|差|異な)"
                     # 「JETROの目標と新機軸資料で」: two documents named, nothing but nouns between them
                     rf"|{_DOC_WORD}と[{_NOUN_CHARS}]{{1,20}}{_DOC_WORD}(で|の中で)")
+
+
+# A figure the question states as known, closing its clause (「1,561件のうち」「60名超とのことですが」
+# 「155.9%って話だけど」「16.3%ってあるけど」) — not one inside what is asked (「PBR1倍以上の割合」).
+KNOWN_AFTER = re.compile(r"\s*(?:以上|以下|超|程度|ほど)?\s*(?:の?うち|とのこと|って(?:話|こと|いう|ある|書)"
+                         r"|と(?:いう|言う|聞|ある|書)|(?:です|だ)(?:が|けど)|[、,])")
+# Two years joined as one span (「2016年度～2018年度」「平成28年度から30年度」): a period, not two documents.
+_YEAR_RANGE = re.compile(r"年度?\s*(?:~|～|〜|-|－|から)\s*(?:令和|平成)?\s*(?:[0-9]+|元)\s*年")
 
 
 @dataclass(frozen=True)
@@ -554,6 +562,18 @@ def coordinated_parts(question: str, organizations: dict[str, str] | None = None
     return tuple((p, constraints_of(p, organizations)) for p in parts)
 
 
+def given_years(question: str) -> set[int]:
+    """The years a question states with a figure it gives as known (see ``KNOWN_AFTER``): in
+    「2020年時点は21.1兆円だけど、2022年時点だといくら？」 2020 is what the user has, 2022 what is asked."""
+    q = normalize_question(question)
+    out: set[int] = set()
+    for v in values_in(q):
+        if v.kind != "date" and KNOWN_AFTER.match(q, v.end):
+            start = max(q.rfind(mark, 0, v.start) for mark in "、。,?？") + 1  # in the figure's own clause
+            out.update(year_of(m) for m in _FY.finditer(q[start:v.start]))
+    return out
+
+
 def constraints_of(question: str, organizations: dict[str, str] | None = None) -> Constraints:
     """Organizations (canonical names), kinds, fiscal years, revision and version a question names."""
     q = normalize_question(question)
@@ -645,11 +665,14 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
         kind = _measure_kind(focus)
     constraints = constraints_of(question, orgs)
     q = normalize_question(question)
+    if (given := given_years(q)) and set(constraints.fiscal_years) - given:
+        # 「2020年時点は21.1兆円だけど、2022年時点だと？」: the year of the figure the user has is not asked.
+        constraints = replace(constraints, fiscal_years=tuple(y for y in constraints.fiscal_years if y not in given))
     # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.
     # 「現行と変更案でそれぞれ」 compares the two columns of one 新旧対照表, not documents.
     columns = "現行" in q and "変更案" in q and len(constraints.organizations) <= 1
     cross = (bool(_CROSS.search(q)) and not columns) or len(constraints.organizations) >= 2 \
-        or len(set(constraints.fiscal_years)) >= 2
+        or (len(set(constraints.fiscal_years)) >= 2 and not _YEAR_RANGE.search(q))
     topic, scope = topic_of(morphemes)
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,
                             topic, scope, coordinated_parts(question, orgs))

@@ -175,6 +175,8 @@ def test_a_figure_the_question_states_as_known_is_not_its_answer():
     assert not _restates(subset, Value("300 件", 0, 5, "count"))
     heard = QuestionAnalysis("参加者は80名超とのことですが、そのうち企業からは何名？", "count", "名", "参加者")
     assert _restates(heard, Value("80 名超", 0, 5, "count"))
+    written = QuestionAnalysis("日本は平均16.3%ってあるけど、米国だと何%？", "percentage", None, "米国")
+    assert _restates(written, Value("16.3%", 0, 5, "percentage"))
     # A figure inside what is asked (a threshold of the measure) is no known answer.
     inside = QuestionAnalysis("PBR1倍以上の企業の割合は2030年に何割を目指す？", "percentage", None, "割合")
     assert not _restates(inside, Value("1倍", 0, 2, "count"))

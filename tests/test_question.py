@@ -464,6 +464,23 @@ def test_a_figure_right_after_a_named_phrase_belongs_to_it(analyze_q):
     assert best_value(text, "amount", None, value_anchors(text, a, "amount")).text == "２兆円超"
 
 
+def test_the_year_of_a_figure_the_user_already_has_is_not_asked(analyze_q):
+    from assistant.question import given_years
+    q = "輸出額の合計、2020年時点は21.1兆円だけど、2022年時点だといくらになってる？"
+    assert given_years(q) == {2020}
+    a = analyze_q(q)
+    assert a.constraints.fiscal_years == (2022,) and not a.cross
+    # A year asked beside another (two documents compared) stays asked.
+    assert given_years("令和2年度の実績と令和6年度の目標は？") == set()
+
+
+def test_a_span_of_years_is_one_period_not_two_documents(analyze_q):
+    a = analyze_q("伴走型支援、2016年度～2018年度の年間平均の支援社数は？")
+    assert set(a.constraints.fiscal_years) == {2016, 2018} and not a.cross
+    b = analyze_q("令和2年度の実績と令和6年度の目標を比べると？")
+    assert b.cross
+
+
 def test_two_things_compared_with_とで違い_make_a_cross_document_question(analyze_q):
     assert analyze_q("対内直接投資の目標、JETROの中期目標にあるものと新機軸のキーメッセージとで違いはある？").cross
     # An evaluation that names the plan it evaluates is one document.
