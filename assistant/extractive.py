@@ -414,6 +414,12 @@ class ExtractiveAnswerer:
                         and defines(c.text, term)]
             if defining:
                 _put_first(ordered, defining[0])
+        if counted := analysis.counted_set:
+            # 「５以上の領域とはどこ」: the sentence that names the set's members beats one that only counts it.
+            naming = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score
+                      and set_members(c.text, *counted)]
+            if naming:
+                _put_first(ordered, naming[0])
         labels = indicator_labels(analysis.question)
         if labels and not analysis.cross:
             # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
@@ -468,6 +474,15 @@ class ExtractiveAnswerer:
         if analysis.answer_type == "reason" and not _STATES_REASON.search(best.text) \
                 and (draft := self._rationale(analysis, best, confidence)) is not None:
             return draft
+        if counted := analysis.counted_set:
+            if members := set_members(best.text, *counted):
+                return self._inline_list(analysis, best, confidence, members)
+            if analysis.answer_type != "list" and _set_named(unicodedata.normalize("NFKC", best.text), *counted) \
+                    and not _LEAD_IN.search(best.text):
+                # 「5都市ってどこ？」 and the text says only 「アジア太平洋地域の5都市と…マッチング予定」: the set is
+                # counted, its members are not named. (A list question may find them as the items that follow.)
+                return Draft(abstention_text(_what_is_missing(analysis, f"members:{''.join(counted)}")),
+                             abstained=True, confidence=confidence)
         # A list question — or a best sentence that only announces items — is answered by the items.
         if analysis.answer_type == "list" or (_LEAD_IN.search(best.text) and best.value is None):
             return self._list(analysis, best, confidence)
@@ -747,9 +762,11 @@ class ExtractiveAnswerer:
             or next((t for t in lines if _GIVES_REASON.search(t)), lines[0])
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
 
-    def _inline_list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft:
-        """The items of an enumeration inside the best sentence, quoted whole (up to twice the usual length)."""
-        inline = _inline_items(best.text)
+    def _inline_list(self, analysis: QuestionAnalysis, best: Candidate, confidence: float,
+                     inline: list[str] | None = None) -> Draft:
+        """The items of an enumeration inside the best sentence (``inline`` when already read), quoted whole (up
+        to twice the usual length)."""
+        inline = inline or _inline_items(best.text)
         limit = self.settings.quote_max_chars * 2
         quote = Quote(best, trim(best.text, 0, min(len(best.text), limit), limit), _version_label(best.chunk))
         direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
@@ -1439,6 +1456,45 @@ def _enumerated(text: str) -> list[str]:
     return []
 
 
+# Where an item of a run before a set stops: a clause's opening words (「Ｓｏｃｉｅｔｙ５．０の実現に向けて」).
+_NOT_AN_ITEM = re.compile(r"(て|に|で|は|が|を|として|により|おいて|する|した)$")
+
+
+def _set_named(text: str, number: str, noun: str) -> list[re.Match]:
+    """Where NFKC ``text`` names the numbered set (「5以上の領域」「5都市」)."""
+    return list(re.finditer(rf"(?<![0-9.]){re.escape(number)}\s*(?:つの|つ|以上の|の)?\s*{re.escape(noun)}", text))
+
+
+def set_members(text: str, number: str, noun: str) -> list[str]:
+    """The members a sentence gives of a numbered set: the items run before it (「自律移動ロボット、空間情報、
+    …、及びスマートビル等の５以上の領域」) or in brackets after it (「5分野（食品・繊維・上水道・…）」); [] when
+    it names the set without them (「アジア太平洋地域の5都市と、日本企業のマッチング予定」)."""
+    t = unicodedata.normalize("NFKC", text)
+    for m in _set_named(t, number, noun):
+        head = re.sub(r"\s", "", t[:m.start()])
+        if joint := re.search(r"(?:等|など)?の$", head):
+            run = head[:joint.start()].split("。")[-1]
+            if "、" not in run and len(joint.group(0)) == 1:
+                continue  # 「…を強化するの6つの柱」: words joined by 「・」 are an item only before 「等の」
+            parts = re.split(r"、|及び|並びに", run) if "、" in run else run.split("・")
+            items: list[str] = []
+            for part in reversed(parts):
+                if not part:
+                    continue
+                if len(part) > 20 or _NOT_AN_ITEM.search(part) or part[0] in "（(「『":
+                    break
+                items.insert(0, part)
+            if len(items) >= 2:
+                return items
+        bracket = re.match(r"\s*[（(]([^（）()]{4,160})[）)]", t[m.end():])
+        if bracket:
+            inner = bracket.group(1)
+            items = [re.sub(r"(?:等|など)$", "", p).strip() for p in re.split("、" if "、" in inner else "・", inner)]
+            if len([i for i in items if i]) >= 2:
+                return [i for i in items if i]
+    return []
+
+
 def _ordinal(mark: str) -> int:
     """The number of an enumeration mark as matched by ``_INLINE_NUMBER`` (「③」 -> 3, 「（２）」 -> 2)."""
     if "①" <= mark <= "⑳":
@@ -1728,6 +1784,8 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{asked}」についての記載は見つかりませんでした（「{sibling}」の記載はあります）"
     if missing.startswith("alone:"):
         return f"「{missing.split(':', 1)[1]}」だけの数値の記載は見つかりませんでした"
+    if missing.startswith("members:"):
+        return f"「{missing.split(':', 1)[1]}」が何を指すかの記載は見つかりませんでした"
     if missing.startswith("quoted:"):
         return f"「{missing.split(':', 1)[1]}」についての記述は見つかりませんでした"
     if missing == "period":

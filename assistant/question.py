@@ -223,9 +223,36 @@ class QuestionAnalysis:
         return self.answer_type == "date" and bool(re.search(r"(いつ|何年度?|何月)まで", self.question))
 
     @property
+    def counted_set(self) -> tuple[str, str] | None:
+        """The set a question counts and asks the members of (「５以上の領域とはどこ」 -> ("5", "領域"),
+        「6つの柱には何がある」 -> ("6", "柱"), 「5都市ってどこ」 -> ("5", "都市")); None when it asks no members
+        (「何件」, or a count it only mentions)."""
+        if self.answer_type not in ("list", "place", "name", "fact"):
+            return None
+        return counted_set(normalize_question(self.question))
+
+    @property
     def asks_several(self) -> bool:
         """「何名で、何社を訪問した？」: more than one figure asked."""
         return len(asked_figures(self.question)) >= 2
+
+
+# A numbered set (「５以上の領域」「6つの柱」「3つの部会」「5都市」): after 「つの」「以上の」 any noun; written
+# straight after the number only a noun that names things (not a figure's counter: 件・名・社).
+_COUNTED_SET = re.compile(r"(?<![0-9.,])([0-9]{1,2}|[二三四五六七八九十])\s*(つの|以上の)?\s*([一-龥ァ-ヶー]{1,6})")
+_FIGURE_COUNTERS = ("件", "社", "人", "名", "点", "回", "者", "本", "台", "組", "冊", "段階", "年", "月", "日", "倍")
+_ASKS_WHICH = re.compile(r"どこ|どれ|何(?!件|名|人|社|%|％|割|倍|年|月|日|回)|どんな|どういう|どのような|挙げ|教えて")
+
+
+def counted_set(question: str) -> tuple[str, str] | None:
+    """See :attr:`QuestionAnalysis.counted_set` (``question`` NFKC-normalized)."""
+    if not _ASKS_WHICH.search(question):
+        return None
+    for m in _COUNTED_SET.finditer(question):
+        number, joint, noun = m.groups()
+        if joint or (noun in COUNT_UNITS and noun not in _FIGURE_COUNTERS):
+            return number, noun
+    return None
 
 
 # 「いつ…設置されることになった」「いつ入札したの」: the event (a verbal noun) a date is asked of.

@@ -213,3 +213,24 @@ def test_a_named_edition_must_be_the_one_in_the_answers_passage():
     assert _other_edition(c, "産業年報2024の販売数は何部？") == "産業年報2024"
     assert _other_edition(c, "産業年報2020の販売数は何部？") is None  # the same edition, spacing aside
     assert _other_edition(c, "2024年度の販売数は？") is None  # a fiscal year is no edition
+
+
+def test_a_numbered_set_is_answered_by_the_members_a_sentence_names():
+    from assistant.extractive import set_members
+    from assistant.question import counted_set
+
+    assert counted_set("アーキテクチャを設計する5以上の領域とはどこですか") == ("5", "領域")
+    assert counted_set("エコシステムを強化する6つの柱には何がありますか") == ("6", "柱")
+    assert counted_set("アジア太平洋地域の5都市ってどこ？") == ("5", "都市")
+    assert counted_set("成功件数は5件以上ですか？何件？") is None  # a figure's counter, not a set
+    assert counted_set("5以上の領域の目標水準は？") is None  # no members asked
+    text = "自律移動ロボット、空間情報、サプライチェーン、契約・決済、及びスマートビル等の５以上の領域で設計。"
+    assert set_members(text, "5", "領域") == ["自律移動ロボット", "空間情報", "サプライチェーン", "契約・決済",
+                                              "スマートビル"]
+    # The clause's opening words are no member; members may follow in brackets instead.
+    assert set_members("実現に向けて、A事業、B事業等の2つの事業を行う。", "2", "事業") == ["A事業", "B事業"]
+    assert set_members("選定した5分野（食品・繊維・上水道・下水道・医療介護）で検討。", "5", "分野") == [
+        "食品", "繊維", "上水道", "下水道", "医療介護"]
+    # Counted, not named: no members.
+    assert set_members("9月には、アジア太平洋地域の5都市と、日本企業のマッチング予定。", "5", "都市") == []
+    assert set_members("（エコシステムを強化するの6つの柱）", "6", "柱") == []

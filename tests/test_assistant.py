@@ -536,3 +536,15 @@ def test_a_list_answer_quotes_the_items_that_follow_a_sentence_naming_the_asked_
     answer = assistant.ask("海外研修演習では、どんな取組を実施した？")
     assert not answer.abstained
     assert "北欧企業との共同演習" in answer.text and "南米大学による特別講義" in answer.text, answer.text
+
+
+def test_the_members_of_a_numbered_set_are_named_or_the_question_is_not_answered(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 中期計画\n\n## 設計\n\n設計の対象を明確にし、成果を広く示す。\n\n"
+        "ロボット、空間情報、サプライチェーン、及びスマートビル等の４以上の領域において設計を行う。\n\n"
+        "## 連携\n\n9月には、アジアの3都市と、国内企業のマッチングを予定。\n"))
+    answer = qa.ask("設計を行う4以上の領域とはどこですか")
+    assert answer.text.splitlines()[0].startswith("ロボット、空間情報、サプライチェーン、スマートビル"), answer.text
+    # The set is counted but its members are not named: say so rather than quote the count.
+    answer = qa.ask("マッチングを予定しているアジアの3都市ってどこ？")
+    assert answer.abstained and "「3都市」" in answer.text, answer.text
