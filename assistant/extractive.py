@@ -302,6 +302,8 @@ class ExtractiveAnswerer:
             return False, "period"
         if (term := self._unquoted(best, analysis.question)) is not None:
             return False, f"quoted:{term}"
+        if (latin := self._latin_sibling(best, analysis.question)) is not None:
+            return False, "sibling:{}:{}".format(*latin)
         if (occurrence := _other_occurrence(best, analysis.question) or _other_span(best, analysis.question)) \
                 is not None:
             return False, f"quoted:{occurrence}"
@@ -324,14 +326,35 @@ class ExtractiveAnswerer:
         # thing — unless it names a document or its organization (「IPA」), which the passage need not repeat, or
         # it stands beside what it abbreviates (「…インスティテュート（AISI）」「DSS（デジタルスキル標準）」, or
         # with the brackets dropped 「…インスティテュートAISI」).
-        lowered, asked = passage.lower(), compact(question)
+        lowered = passage.lower()
+        return next((name for name in self._asked_names(question) if name.lower() not in lowered), None)
+
+    def _asked_names(self, question: str) -> list[str]:
+        """The names in Latin letters a question asks of, but a document's or its organization's, and an
+        abbreviation beside what it abbreviates."""
+        asked = compact(question)
+        out = []
         for m in _LATIN_NAME.finditer(asked):
-            name = m.group(0).lower()
             before = asked[m.start() - 1:m.start()]
             beside = (before and (before in "（(" or _NOUN_CHAR.match(before))) or asked[m.end():m.end() + 1] in "（("
-            if name not in lowered and name not in self._document_names() and not beside:
-                return m.group(0)
-        return None
+            if m.group(0).lower() not in self._document_names() and not beside:
+                out.append(m.group(0))
+        return out
+
+    def _latin_sibling(self, c: Candidate, question: str) -> tuple[str, str] | None:
+        """A name in Latin letters the question asks of (「YouTube」) that the answer sentence — with the sentence
+        before it and its headings — does not say, while it gives another's figure (「Facebook: 430人、
+        Twitter: 539 人」): the passage speaks of the asked name elsewhere, this sentence of its siblings.
+        (asked, named) or None."""
+        asked, said = compact(question).lower(), compact(c.text)
+        # Another name labelling a figure of its own (「Facebook: 430人」), not any name the sentence mentions.
+        others = [m.group(0) for m in _LATIN_NAME.finditer(said) if re.match(r"[:：]?[0-9０-９]", said[m.end():])
+                  and m.group(0).lower() not in asked and m.group(0).lower() not in self._document_names()]
+        if not others:
+            return None
+        near = compact(" ".join((c.chunk.context(), _sentence(c.chunk, c.sentence - 1) if c.sentence else "",
+                                 c.text))).lower()
+        return next(((name, others[0]) for name in self._asked_names(question) if name.lower() not in near), None)
 
     def _document_names(self) -> set[str]:
         """The Latin-letter words of the documents' titles and organizations, lower-cased (「ipa」「jetro」)."""

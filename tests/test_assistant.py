@@ -488,11 +488,17 @@ def test_a_name_or_a_kind_of_business_the_documents_do_not_give_is_not_answered(
         "# 年度計画\n\n## 広報\n\nFacebook のフォロワーは 600 人、YouTube の登録者は 4,000 人増加した。\n\n"
         "## 支援\n\n大企業の応募件数は 120件以上とする。\n\n"
         "## 安全\n\nＡＩセーフティ・インスティテュートの事務局体制を整備する。\n\n"
-        "## 拠点\n\n海外事務所は世界 50 拠点。\n"))
+        "## 拠点\n\n海外事務所は世界 50 拠点。\n\n"
+        "## センターの発信\n\n3 月末のフォロワー数は Facebook: 430人、Twitter: 539 人。"
+        "また、センターは YouTube で解説動画を公開した。\n"))
     # A name in Latin letters is a name: another channel's figure does not answer for it.
     answer = qa.ask("LinkedInのフォロワーは何人増えた？")
     assert answer.abstained and "「LinkedIn」" in answer.text, answer.text
     assert "600" in qa.ask("Facebookのフォロワーは何人増えた？").text.splitlines()[0]
+    # Said in the passage, but the sentence with the figure gives other channels' figures only.
+    answer = qa.ask("センターのYouTubeチャネル、3月末のフォロワー数は何人？")
+    assert answer.abstained and "「YouTube」" in answer.text and "「Facebook」の記載はあります" in answer.text, \
+        answer.text
     # An abbreviation beside what it abbreviates need not be in the text.
     assert not qa.ask("ＡＩセーフティ・インスティテュート（AISI）について何をする？").abstained
     # The asked thing itself is checked for a sibling too, not only the words around it.
