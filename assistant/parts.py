@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from .question import QUESTION_WORD, QuestionAnalysis, normalize_question
 
@@ -34,6 +35,9 @@ _PIECE = re.compile(r"[^?。]*[?。]|[^?。]+$")  # up to and with each 。 or ?
 _REQUEST = re.compile(r"も(?:あわせて|合わせて|併せて)?(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?)?。$")
 # 「時期もあわせて教えて。」: the date of what was just asked — one question asking both, not a part.
 _WHEN_TOO = re.compile(r"^\s*(?:その)?(?:時期|時点|日付)も")
+# 「…数値の目標ってある？何人？」: whether a figure is given, then the figure — one question, asking the figure.
+_EXISTS = re.compile(r"(?:ある|あるの|あります|ありますか)[?]$")
+_HOW_MANY = re.compile(r"^\s*(?:それは|で)?\s*(?:何[^\s?、]{0,3}|いくつ|いくら|どのくらい|どれくらい)\s*[?]$")
 # 「また」「あと」 opening a further question: joining words, not part of what is asked.
 _OPENING = re.compile(r"^\s*(?:また|あと|それと|それから|さらに|ちなみに)[、,]?\s*")
 
@@ -73,7 +77,9 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     q = normalize_question(question)
     asked = asked_in(q)
     if follow_up is not None and len(asked) >= 2 and "".join(asked) == q \
-            and not any(_WHEN_TOO.match(part) for part in asked[1:]):
+            and not any(_WHEN_TOO.match(part) for part in asked[1:]) \
+            and not any(_HOW_MANY.match(part) and _EXISTS.search(before)
+                        for before, part in pairwise(asked)):
         parts = [asked[0]]
         for part in asked[1:]:
             parts.append(follow_up(parts[-1], _REQUEST.sub("は?", _OPENING.sub("", part))))

@@ -297,6 +297,9 @@ def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(
     whole = "ISMAPのリストには何社が登録された？時期もあわせて教えて。"
     assert question_parts(whole, analyze_q, follow_up) == []
     assert [unit for unit, _ in asked_figures(whole)] == ["社", "日付"]
+    # Whether a figure is given, then the figure: one question, asking the figure.
+    assert question_parts("受入れ人数について数値の目標ってある？何人？", analyze_q, follow_up) == []
+    assert question_parts("受入れの目標ってある？その根拠は？", analyze_q, follow_up) != []
     # A statement before the questions goes with the first.
     assert len(question_parts("IPAの計画を読んだ。電子入札システムの対象は何？導入時期は？", analyze_q, follow_up)) == 2
 
