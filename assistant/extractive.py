@@ -439,8 +439,10 @@ class ExtractiveAnswerer:
                 _put_first(ordered, defining[0])
         if counted := analysis.counted_set:
             # 「５以上の領域とはどこ」: the sentence that names the set's members beats one that only counts it.
-            naming = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score
-                      and set_members(c.text, *counted)]
+            # (Else a sentence that counts the set beats one that does not: it is the one about the set.)
+            close = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score]
+            naming = [c for c in close if set_members(c.text, *counted)] \
+                or [c for c in close if _set_named(unicodedata.normalize("NFKC", c.text), *counted)]
             if naming:
                 _put_first(ordered, naming[0])
         labels = indicator_labels(analysis.question)
@@ -500,11 +502,17 @@ class ExtractiveAnswerer:
         if counted := analysis.counted_set:
             if members := set_members(best.text, *counted):
                 return self._inline_list(analysis, best, confidence, members)
-            if analysis.answer_type != "list" and _set_named(unicodedata.normalize("NFKC", best.text), *counted) \
-                    and not _LEAD_IN.search(best.text):
+            following = _next_sentence(best)
+            items_follow = following is not None and _is_item(best.chunk, following.sentence) \
+                and not _is_item(best.chunk, best.sentence)
+            if _set_named(unicodedata.normalize("NFKC", best.text), *counted) and not _LEAD_IN.search(best.text) \
+                    and not (analysis.answer_type == "list" and items_follow):
                 # 「5都市ってどこ？」 and the text says only 「アジア太平洋地域の5都市と…マッチング予定」: the set is
-                # counted, its members are not named. (A list question may find them as the items that follow.)
-                return Draft(abstention_text(_what_is_missing(analysis, f"members:{''.join(counted)}")),
+                # counted, its members are not named. (For a list question they may be the items that follow the
+                # sentence — not its own sibling items.)
+                said = _set_named(normalize_question(analysis.question), *counted)
+                phrase = said[0].group(0) if said else "".join(counted)
+                return Draft(abstention_text(_what_is_missing(analysis, f"members:{phrase}")),
                              abstained=True, confidence=confidence)
         # A list question — or a best sentence that only announces items — is answered by the items.
         if analysis.answer_type == "list" or (_LEAD_IN.search(best.text) and best.value is None):

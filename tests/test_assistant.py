@@ -548,9 +548,14 @@ def test_the_members_of_a_numbered_set_are_named_or_the_question_is_not_answered
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 中期計画\n\n## 設計\n\n設計の対象を明確にし、成果を広く示す。\n\n"
         "ロボット、空間情報、サプライチェーン、及びスマートビル等の４以上の領域において設計を行う。\n\n"
-        "## 連携\n\n9月には、アジアの3都市と、国内企業のマッチングを予定。\n"))
+        "## 連携\n\n9月には、アジアの3都市と、国内企業のマッチングを予定。\n\n"
+        "## 修了者\n\n・修了者の交流が進み、修了者が新たに 4つの部会を設立した。\n"
+        "・修了者が次の受講者に講義を 2 日間実施した。\n"))
     answer = qa.ask("設計を行う4以上の領域とはどこですか")
     assert answer.text.splitlines()[0].startswith("ロボット、空間情報、サプライチェーン、スマートビル"), answer.text
     # The set is counted but its members are not named: say so rather than quote the count.
     answer = qa.ask("マッチングを予定しているアジアの3都市ってどこ？")
     assert answer.abstained and "「3都市」" in answer.text, answer.text
+    # The bullets beside a sentence that counts the set are its siblings, not the set's members.
+    answer = qa.ask("修了者が設立した4つの部会にはどんなものがある？")
+    assert answer.abstained and "「4つの部会」" in answer.text, answer.text
