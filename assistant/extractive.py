@@ -147,7 +147,7 @@ class Draft:
     focus: float = 0.0  # focus coverage of the best candidate
     support: float = 0.0  # least covered question element of the best candidate
     # what the best candidate lacks (empty: supported): focus | measure | value | restated | result | year |
-    # organization | period | quoted:<term> | alone:<thing> | sibling:<asked>:<named>
+    # organization | period | quoted:<term> | place:<name> | members:<set> | alone:<thing> | sibling:<asked>:<named>
     missing: str = ""
 
 
@@ -302,6 +302,8 @@ class ExtractiveAnswerer:
             return False, "period"
         if (term := self._unquoted(best, analysis.question)) is not None:
             return False, f"quoted:{term}"
+        if (place := next((p for p in analysis.places if compact(p) not in _near_text(best)), None)):
+            return False, f"place:{place}"  # 「栃木の…センターの配当」 answered by あおもり's and 岩手's
         if (latin := self._latin_sibling(best, analysis.question)) is not None:
             return False, "sibling:{}:{}".format(*latin)
         if (occurrence := _other_occurrence(best, analysis.question) or _other_span(best, analysis.question)) \
@@ -352,8 +354,7 @@ class ExtractiveAnswerer:
                   and m.group(0).lower() not in asked and m.group(0).lower() not in self._document_names()]
         if not others:
             return None
-        near = compact(" ".join((c.chunk.context(), _sentence(c.chunk, c.sentence - 1) if c.sentence else "",
-                                 c.text))).lower()
+        near = _near_text(c).lower()
         return next(((name, others[0]) for name in self._asked_names(question) if name.lower() not in near), None)
 
     def _document_names(self) -> set[str]:
@@ -482,7 +483,7 @@ class ExtractiveAnswerer:
             # asks the figure of — not the thing counted after the question word (「何名のイノベータ」).
             ok, missing = False, "focus"
         draft = self._decide(analysis, ordered, best, confidence, ok, missing, parts)
-        draft.focus, draft.support, draft.missing = best.focus, best.support, missing
+        draft.focus, draft.support, draft.missing = best.focus, best.support, draft.missing or missing
         return draft
 
     def _decide(self, analysis: QuestionAnalysis, ordered: list[Candidate], best: Candidate, confidence: float,
@@ -513,7 +514,7 @@ class ExtractiveAnswerer:
                 said = _set_named(normalize_question(analysis.question), *counted)
                 phrase = said[0].group(0) if said else "".join(counted)
                 return Draft(abstention_text(_what_is_missing(analysis, f"members:{phrase}")),
-                             abstained=True, confidence=confidence)
+                             abstained=True, confidence=confidence, missing=f"members:{phrase}")
         # A list question — or a best sentence that only announces items — is answered by the items.
         if analysis.answer_type == "list" or (_LEAD_IN.search(best.text) and best.value is None):
             return self._list(analysis, best, confidence)
@@ -1701,6 +1702,11 @@ def _names_focus(c: Candidate, focus: str) -> bool:
     return bool(re.search(f"{re.escape(compact(focus))}(?:は|：|:|＝|=)?[「『（(]?$", before))
 
 
+def _near_text(c: Candidate) -> str:
+    """The answer sentence with the sentence before it and its headings, NFKC and whitespace-free."""
+    return compact(" ".join((c.chunk.context(), _sentence(c.chunk, c.sentence - 1) if c.sentence else "", c.text)))
+
+
 def _passage_text(chunk: Chunk) -> str:
     """A passage with its headings, NFKC and whitespace-free, to look words up in."""
     return compact(f"{chunk.context()}{chunk.text}")
@@ -1815,6 +1821,8 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{asked}」についての記載は見つかりませんでした（「{sibling}」の記載はあります）"
     if missing.startswith("alone:"):
         return f"「{missing.split(':', 1)[1]}」だけの数値の記載は見つかりませんでした"
+    if missing.startswith("place:"):
+        return f"「{missing.split(':', 1)[1]}」について答える記述は見つかりませんでした"
     if missing.startswith("members:"):
         return f"「{missing.split(':', 1)[1]}」が何を指すかの記載は見つかりませんでした"
     if missing.startswith("quoted:"):

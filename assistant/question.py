@@ -151,6 +151,9 @@ class QuestionAnalysis:
     # The parts joined by と (「IPAの令和2年度の実績と、新機軸での施策」), each with the documents it names:
     # which document each part of a comparison asks about. Empty for a question of one part.
     parts: tuple[tuple[str, Constraints], ...] = ()
+    # Places the question names (「栃木」「ニューヨーク」; not a country, which a text may call 我が国 or 海外):
+    # a name the answer's passage must say — a figure of another place is not the answer.
+    places: tuple[str, ...] = ()
 
     @property
     def wants_value(self) -> bool:
@@ -677,6 +680,9 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     """
     orgs = organizations or {}
     kind = answer_type(question)
+    places = tuple(dict.fromkeys(surface for pos, surface in morphemes
+                                 if tuple(pos[:3]) == ("名詞", "固有名詞", "地名") and pos[3:4] != ("国",)
+                                 and len(surface) >= 2 and surface not in orgs))
     morphemes, asides = without_asides(morphemes)
     focus, qualifiers = focus_of(morphemes, orgs)
     qualifiers += tuple(q for c in compounds(asides) if len(q := _strip_constraints(c.text, orgs)) >= 2
@@ -702,4 +708,4 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
         or (len(set(constraints.fiscal_years)) >= 2 and not _YEAR_RANGE.search(q))
     topic, scope = topic_of(morphemes)
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,
-                            topic, scope, coordinated_parts(question, orgs))
+                            topic, scope, coordinated_parts(question, orgs), places)

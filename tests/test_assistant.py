@@ -489,12 +489,17 @@ def test_a_name_or_a_kind_of_business_the_documents_do_not_give_is_not_answered(
         "## 支援\n\n大企業の応募件数は 120件以上とする。\n\n"
         "## 安全\n\nＡＩセーフティ・インスティテュートの事務局体制を整備する。\n\n"
         "## 拠点\n\n海外事務所は世界 50 拠点。\n\n"
+        "## 窓口\n\n大阪にも相談窓口を置く。窓口の案内は毎月更新する。ニューヨーク窓口の職員は 30 名。\n\n"
         "## センターの発信\n\n3 月末のフォロワー数は Facebook: 430人、Twitter: 539 人。"
         "また、センターは YouTube で解説動画を公開した。\n"))
     # A name in Latin letters is a name: another channel's figure does not answer for it.
     answer = qa.ask("LinkedInのフォロワーは何人増えた？")
     assert answer.abstained and "「LinkedIn」" in answer.text, answer.text
     assert "600" in qa.ask("Facebookのフォロワーは何人増えた？").text.splitlines()[0]
+    # A place the question names is said with the figure (or just before it), not only elsewhere in the passage.
+    answer = qa.ask("大阪の窓口の職員は何名？")
+    assert answer.abstained and "「大阪」" in answer.text, answer.text
+    assert "30 名" in qa.ask("ニューヨークの窓口の職員は何名？").text.splitlines()[0]
     # Said in the passage, but the sentence with the figure gives other channels' figures only.
     answer = qa.ask("センターのYouTubeチャネル、3月末のフォロワー数は何人？")
     assert answer.abstained and "「YouTube」" in answer.text and "「Facebook」の記載はあります" in answer.text, \

@@ -863,3 +863,8 @@ def test_a_question_narrowing_a_figure_to_one_thing_names_it():
     assert restriction("市場のうち国内市場だけの規模は?") == "国内市場"
     assert restriction("年報2023のみでは何部?") == "年報2023"
     assert restriction("経費はどれだけ削減する計画?") == ""  # 「どれだけ」 narrows nothing
+
+
+def test_a_place_the_question_names_is_kept_but_not_a_country(analyze_q):
+    assert analyze_q("栃木の地域ソフトウェアセンターは令和2年度にいくら配当を出しましたか？").places == ("栃木",)
+    assert analyze_q("日本の代表的企業のPBRは？").places == ()
