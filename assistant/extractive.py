@@ -46,6 +46,7 @@ from .question import (
     constraints_of,
     indicator_labels,
     normalize_question,
+    numeral,
     opening_year,
     ordinals_in,
     part_status,
@@ -441,9 +442,11 @@ class ExtractiveAnswerer:
         if counted := analysis.counted_set:
             # 「５以上の領域とはどこ」: the sentence that names the set's members beats one that only counts it.
             # (Else a sentence that counts the set beats one that does not: it is the one about the set.)
+            # Of those, one that announces the set's items (「以下の6つの柱を重点として」) comes first.
             close = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score]
+            counting = [c for c in close if _set_named(unicodedata.normalize("NFKC", c.text), *counted)]
             naming = [c for c in close if set_members(c.text, *counted)] \
-                or [c for c in close if _set_named(unicodedata.normalize("NFKC", c.text), *counted)]
+                or [c for c in counting if _LEAD_IN.search(c.text)] or counting
             if naming:
                 _put_first(ordered, naming[0])
         labels = indicator_labels(analysis.question)
@@ -1299,7 +1302,18 @@ def items_after(chunk: Chunk, start: int, limit: int, level: str | None = None) 
     lead = _marker_kind(_sentence(chunk, start))
     subitems = level is None and _leads_subitems(chunk, start)
     begin = start + (0 if lead and not subitems else 1)
-    return _items_from(chunk, begin, level, lead if subitems else None, limit, plain_ends=False)
+    return _items_from(chunk, begin, level, lead if subitems else None, limit, plain_ends=False,
+                       expect=_announced(_sentence(chunk, start)))
+
+
+# A lead-in that says how many items follow (「以下の6つの柱を重点として」「次の３点」).
+_ANNOUNCED = re.compile(r"(?:以下|次|下記)の\s*([0-9]{1,2}|[二三四五六七八九十])\s*(?:つ|点|項目)?の?")
+
+
+def _announced(text: str) -> int | None:
+    """The number of items a lead-in announces, or None."""
+    m = _ANNOUNCED.search(unicodedata.normalize("NFKC", text))
+    return numeral(m.group(1)) if m else None
 
 
 def list_start(chunk: Chunk, start: int, items: list[int]) -> int:
@@ -1345,31 +1359,43 @@ _BULLETS = set(MAJOR_BULLETS + MINOR_BULLETS)
 
 
 def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, limit: int,
-                plain_ends: bool, after: str | None = None) -> list[int]:
+                plain_ends: bool, after: str | None = None, expect: int | None = None) -> list[int]:
     """From sentence ``begin`` on, the items marked ``level`` (the first item's mark when None), deeper ones
     skipped. The list ends at a heading not marked as its items are, at an item marked ``lead`` (the lead's
     next sibling), where its
     numbering starts again (「①②…（４）①②」: the next section's list), or at a sentence that is not an
     item — once items were found, or at once when ``plain_ends`` — unless it is a paragraph under the last
-    item (``after``: the mark of the item a continued list follows) and the next item follows on."""
+    item (``after``: the mark of the item a continued list follows) and the next item follows on. While
+    fewer than the ``expect`` items a lead-in announced are found, a sentence marked as the lead (a bullet of an
+    item's own paragraph: 「① …」 then 「➢ …」) or a page title between them does not end it."""
     items: list[int] = []
     marks: set[str] = set()
+    deeper = False  # the sentence before was a deeper item (or its paragraph)
     for j in range(begin, len(chunk.sentences)):
         text = _sentence(chunk, j)
         kind = _marker_kind(text)
         # A heading ends the list — unless it is marked as the list's items are: short numbered items
         # (「(1)イノベーション創出に資する事業」 under 「以下のいずれか」) read as headings of their sub-items.
+        short = expect is not None and 0 < len(items) < expect
         if _is_heading(chunk, j) and (kind is None or kind != (level or kind) or kind == lead):
+            if short and kind is None:
+                continue  # 「OS②：…（考え方）」 over the next slide, the list going on under it
             break
         if kind is None:
+            if deeper and items:
+                continue  # the rest of a deeper item's paragraph (「➢ …支援策を講じる。」「また、…施策を実施。」)
             last = _mark(_sentence(chunk, items[-1])) if items else after
             if (items or plain_ends) and not (last and _explains(chunk, j, last, level)):
                 break
             continue
         if kind == lead:
+            if short:
+                deeper = True
+                continue
             break
         level = level or kind
-        if kind != level:
+        deeper = kind != level
+        if deeper:
             continue  # a deeper item under one of ours
         mark = _mark(text)
         if mark in marks and mark[0] not in _BULLETS:
@@ -1492,6 +1518,9 @@ def _enumerated(text: str) -> list[str]:
 _NOT_AN_ITEM = re.compile(r"(て|に|で|は|が|を|として|により|おいて|する|した)$")
 
 
+_POINTERS = ("以下", "次", "下記", "上記", "これら", "それら", "前記")
+
+
 def _set_named(text: str, number: str, noun: str) -> list[re.Match]:
     """Where NFKC ``text`` names the numbered set (「5以上の領域」「5都市」)."""
     return list(re.finditer(rf"(?<![0-9.]){re.escape(number)}\s*(?:つの|つ|以上の|の)?\s*{re.escape(noun)}", text))
@@ -1513,7 +1542,9 @@ def set_members(text: str, number: str, noun: str) -> list[str]:
             for part in reversed(parts):
                 if not part:
                     continue
-                if len(part) > 20 or _NOT_AN_ITEM.search(part) or part[0] in "（(「『":
+                # 「以下の6つの柱」 points at items that follow; an item opens no bracket.
+                if len(part) > 20 or _NOT_AN_ITEM.search(part) or part[0] in "（(「『" \
+                        or part in _POINTERS:
                     break
                 items.insert(0, part)
             if len(items) >= 2:

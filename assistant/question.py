@@ -643,7 +643,7 @@ PERIOD = re.compile(rf"第\s*([0-9０-９]{{1,2}}|{_NUMERAL})\s*期")
 ORDINAL = re.compile(rf"(?<![条項])第\s*([0-9０-９]{{1,4}}|{_NUMERAL})\s*(回|号)(?P<of>[一-龥ァ-ヶー]{{0,4}})")
 
 
-def _numeral(n: str) -> int:
+def numeral(n: str) -> int:
     """「5」「５」「四」「十二」 -> int."""
     if n.isdigit():
         return int(unicodedata.normalize("NFKC", n))
@@ -653,13 +653,13 @@ def _numeral(n: str) -> int:
 
 def periods_in(text: str) -> tuple[int, ...]:
     """The numbered periods ``text`` names (「第5期」「第四期」 -> 5, 4), in order, once each."""
-    return tuple(dict.fromkeys(_numeral(m.group(1)) for m in PERIOD.finditer(text)))
+    return tuple(dict.fromkeys(numeral(m.group(1)) for m in PERIOD.finditer(text)))
 
 
 def ordinals_in(text: str) -> tuple[tuple[int, str, str], ...]:
     """The numbered occurrences ``text`` names, as (number, counter, what of): 「第3回年次総会」「第 46 号では」 ->
     (3, '回', '年次総会'), (46, '号', ''), in order, once each."""
-    return tuple(dict.fromkeys((_numeral(m.group(1)), m.group(2), m.group("of")) for m in ORDINAL.finditer(text)))
+    return tuple(dict.fromkeys((numeral(m.group(1)), m.group(2), m.group("of")) for m in ORDINAL.finditer(text)))
 
 
 def _measure_kind(word: str) -> str:

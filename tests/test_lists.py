@@ -132,3 +132,26 @@ def test_a_list_is_quoted_from_the_lead_in_just_before_its_items():
     # Paragraphs between the best sentence and the items are not quoted: the items' own lead-in is.
     assert list_start(far, 0, [5, 6]) == 4
     assert list_start(PLAN, 0, items_after(PLAN, 0, 8)) == 1  # a numbered heading is not quoted as a lead-in
+
+
+PILLARS = _chunk(
+    "➢ エコシステムが強化されるよう、以下の3つの柱を重点として取り組む。",
+    "① スタートアップ・ファースト",
+    "➢ 投資額を５年で10倍とする目標を実現し、支援策を講じる。",
+    "また、各分野の施策を集中的に実施。",
+    "② 人材と知的資本の創造",
+    "➢ 多様な人材が協働する環境づくりを加速。",
+    "③ 市場創造への集中支援",
+    "➢ 次の政策も進める。",
+)
+
+
+def test_an_announced_list_runs_on_through_its_items_own_bullets_and_paragraphs():
+    # The items' own paragraphs are marked as the lead-in is (➢), and run on in plain sentences: while fewer
+    # than the three announced items are found, neither ends the list.
+    assert items_after(PILLARS, 0, 8) == [1, 4, 6]
+
+
+def test_a_set_named_after_a_pointer_has_no_members_before_it():
+    from assistant.extractive import set_members
+    assert set_members("成長のサイクルが強化されるよう、以下の3つの柱を重点として取り組む。", "3", "柱") == []
