@@ -444,7 +444,7 @@ class ExtractiveAnswerer:
             # (Else a sentence that counts the set beats one that does not: it is the one about the set.)
             # Of those, one that announces the set's items (「以下の6つの柱を重点として」) comes first.
             close = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score]
-            counting = [c for c in close if _set_named(unicodedata.normalize("NFKC", c.text), *counted)]
+            counting = [c for c in close if _set_named(c.text, *counted)]
             naming = [c for c in close if set_members(c.text, *counted)] \
                 or [c for c in counting if _LEAD_IN.search(c.text)] or counting
             if naming:
@@ -509,7 +509,7 @@ class ExtractiveAnswerer:
             following = _next_sentence(best)
             items_follow = following is not None and _is_item(best.chunk, following.sentence) \
                 and not _is_item(best.chunk, best.sentence)
-            if _set_named(unicodedata.normalize("NFKC", best.text), *counted) and not _LEAD_IN.search(best.text) \
+            if _set_named(best.text, *counted) and not _LEAD_IN.search(best.text) \
                     and not (analysis.answer_type == "list" and items_follow):
                 # 「5都市ってどこ？」 and the text says only 「アジア太平洋地域の5都市と…マッチング予定」: the set is
                 # counted, its members are not named. (For a list question they may be the items that follow the
@@ -1522,8 +1522,9 @@ _POINTERS = ("以下", "次", "下記", "上記", "これら", "それら", "前
 
 
 def _set_named(text: str, number: str, noun: str) -> list[re.Match]:
-    """Where NFKC ``text`` names the numbered set (「5以上の領域」「5都市」)."""
-    return list(re.finditer(rf"(?<![0-9.]){re.escape(number)}\s*(?:つの|つ|以上の|の)?\s*{re.escape(noun)}", text))
+    """Where ``text`` (as NFKC) names the numbered set (「５以上の領域」「5都市」)."""
+    return list(re.finditer(rf"(?<![0-9.]){re.escape(number)}\s*(?:つの|つ|以上の|の)?\s*{re.escape(noun)}",
+                            unicodedata.normalize("NFKC", text)))
 
 
 def set_members(text: str, number: str, noun: str) -> list[str]:
@@ -1603,7 +1604,7 @@ def _positions(text: str, focus: str) -> list[int]:
 
 
 def _restates(analysis: QuestionAnalysis, value: Value) -> bool:
-    """Is ``value`` a figure the question itself states as known (see ``_KNOWN_AFTER``), when it asks another
+    """Is ``value`` a figure the question itself states as known (see ``KNOWN_AFTER``), when it asks another
     figure (not a change of it, nor its make-up)?"""
     # (A make-up asked, 「716件の内訳は」, is answered with the figure and its parts before this is asked.)
     if not analysis.wants_value or analysis.answer_type == "change" or analysis.asks_parts:
