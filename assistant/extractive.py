@@ -242,7 +242,8 @@ class ExtractiveAnswerer:
                 # (「A）対日投資誘致成功件数 376件以上【基幹目標】」 heads its section), or is a whole sentence
                 # heading a slide's bullets (「⚫ …に構成を見直し。」).
                 if len(key[1]) < 4 or key in seen or (_is_heading(c, i) and not key[1].endswith("。") and not (
-                        analysis.wants_value and (grades_in(text) if value_type == "grade" else values_in(text)))):
+                        (analysis.wants_value or analysis.asks_measure)
+                        and (grades_in(text) if value_type == "grade" else values_in(text)))):
                     continue
                 seen.add(key)
                 focus_pos = value_anchors(text, analysis, value_type)

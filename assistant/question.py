@@ -162,7 +162,10 @@ class QuestionAnalysis:
     @property
     def asks_measure(self) -> bool:
         """A value of a named measure or role is asked (「受験者数は？」「代表者は誰？」), so only text
-        naming it can answer."""
+        naming it can answer. A change of a named measure (「対日投資誘致成功件数の目標は現行からどう変わった？」)
+        asks for that measure's figures too, not any figure that changed."""
+        if self.answer_type == "change":
+            return bool(MEASURE.search(self.focus))
         return self.wants_value and (self.answer_type == "person" or bool(MEASURE.search(self.focus)))
 
     @property

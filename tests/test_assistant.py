@@ -564,3 +564,19 @@ def test_the_members_of_a_numbered_set_are_named_or_the_question_is_not_answered
     # The bullets beside a sentence that counts the set are its siblings, not the set's members.
     answer = qa.ask("修了者が設立した4つの部会にはどんなものがある？")
     assert answer.abstained and "「4つの部会」" in answer.text, answer.text
+
+
+def test_a_change_of_a_named_measure_is_answered_by_that_measures_figures(assistant):
+    from assistant.values import values_in
+
+    # The measure's figures stand on labelled lines (「A）対日投資誘致成功件数 376件以上」) that head their
+    # sections; a rationale nearby gives another measure's change (「…対日投資誘致と同水準の10％を目指し、
+    # 協業・連携支援目標は716件」), which must not be taken instead.
+    answer = assistant.ask("令和5年度補正の変更案で、JETROの対日投資誘致成功件数の目標は現行からいくつ増えた？")
+    first = answer.text.splitlines()[0]
+    assert "→" in first, first
+    old, new = (compact(x) for x in first.split("（")[0].split("→"))
+    assert values_in(old) and values_in(new) and old != new
+    quotes = [compact(c.quote) for c in answer.citations]
+    for figure in (old, new):
+        assert any(figure in q and "対日投資誘致成功件数" in q for q in quotes), (figure, quotes)

@@ -868,3 +868,9 @@ def test_a_question_narrowing_a_figure_to_one_thing_names_it():
 def test_a_place_the_question_names_is_kept_but_not_a_country(analyze_q):
     assert analyze_q("栃木の地域ソフトウェアセンターは令和2年度にいくら配当を出しましたか？").places == ("栃木",)
     assert analyze_q("日本の代表的企業のPBRは？").places == ()
+
+
+def test_a_change_of_a_named_measure_asks_for_that_measure(analyze_q):
+    a = analyze_q("対日投資誘致成功件数の目標は現行からどう変わった？")
+    assert a.answer_type == "change" and a.asks_measure
+    assert not analyze_q("特定公募型研究開発業務に変更案で新しく加わった事業は何ですか").asks_measure
