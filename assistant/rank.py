@@ -5,7 +5,8 @@ A pure function over retrieved passages and the question's analysis:
 * a passage from the organization, document kind, fiscal year or version the
   question names moves up; one from another named organization moves down;
 * when several revisions of one document (same organization and kind) were
-  retrieved, the revision the question names — or else the latest — moves up;
+  retrieved, the revision the question names comes first (the others stay
+  as a fallback) — or else the latest moves up;
 * a passage whose best sentence covers the question (``evidence``, computed
   by the answerer) moves up by ``proximity`` times that share: words that
   meet in one sentence say more than words scattered over a chunk;
@@ -80,7 +81,7 @@ def constraint_bonus(p: Passage, analysis: QuestionAnalysis, latest: dict, sever
     key = family(p)
     if key in several and ch.revision_year is not None:
         if c.revision_year is not None:
-            bonus += settings.revision if ch.revision_year == c.revision_year else -settings.revision
+            bonus += settings.revision if ch.revision_year == c.revision_year else -settings.named_revision
         elif ch.revision_year == latest.get(key):
             bonus += settings.revision
     return bonus

@@ -32,6 +32,7 @@ class Segment:
     version: str | None
     group: int | None = None  # pairs a 変更案 segment with its 現行 counterpart
     anchor: int = 0  # position in the 変更案 column used for the section context
+    twins: list[int] | None = None  # a common segment's lines as printed in the 現行 column
 
 
 def is_comparison_table(units: list[str], head: int = 15) -> bool:
@@ -207,13 +208,46 @@ def segment_table(units: list[str], min_run: int, max_gap: int) -> list[Segment]
         for tag, i1, i2, j1, j2 in align_page(a_txt, c_txt):
             anchor = a_idx[min(i1, len(a_idx) - 1)] if a_idx else a_start
             if tag == "equal":
-                segments.append(Segment(a_idx[i1:i2], None, None, anchor))
+                segments.append(Segment(a_idx[i1:i2], None, None, anchor, c_idx[j1:j2]))
                 continue
             group += 1
             if i2 > i1:
                 segments.append(Segment(a_idx[i1:i2], AMENDED, group, anchor))
             if j2 > j1:
                 segments.append(Segment(c_idx[j1:j2], CURRENT, group, anchor))
+    _carry_open_sentences(segments, body)
     # Back from positions in ``body`` to positions in ``units``.
     return [Segment([kept[u] for u in s.units], s.version, s.group, kept[s.anchor] if kept else 0)
             for s in segments if s.units]
+
+
+def _breaks_off(unit: str) -> bool:
+    """A line cut off mid-sentence: it ends in a particle or comma, or leaves a bracket open
+    (「…の合計（延べ社数」), not a complete item (「(4)その他政府の政策ニーズに基づいた事業」)."""
+    return unit.endswith(CONTINUES) or unit.count("（") + unit.count("(") > unit.count("）") + unit.count(")")
+
+
+def _carry_open_sentences(segments: list[Segment], body: list[str]) -> None:
+    """Give a changed pair the start of its sentence when that start ended the previous page.
+
+    A sentence wrapped over a page break (「イ．…支援社数の合計（延べ社数」 | 「）について、…16,251社以上を
+    達成する。」) starts in lines both columns print alike, so it is kept once as common text and its two
+    endings become the changed pair: neither column's passage would hold the whole sentence. Within a
+    page :func:`_expand` grows a difference to its sentence; across the break the common lines that
+    break off (:func:`_breaks_off`) move into both members of the pair, each column its own printed
+    copy. (The two pieces stay two sentence units: each is quoted verbatim from its own lines.)"""
+    for n in range(1, len(segments)):
+        before, seg = segments[n - 1], segments[n]
+        if seg.group is None or before.version is not None or not before.units \
+                or before.twins is None or len(before.twins) != len(before.units) \
+                or not _breaks_off(body[before.units[-1]]):
+            continue
+        k = len(before.units) - 1  # back to the line that starts the sentence
+        while k > 0 and "。" not in body[before.units[k]] and not _ends_sentence(body[before.units[k - 1]]):
+            k -= 1
+        pair = [t for t in segments[n:n + 2] if t.group == seg.group]
+        for member in pair:
+            own = before.units if member.version == AMENDED else before.twins
+            member.units = own[k:] + member.units
+        if len(pair) == 2:  # else the other column still reads the common lines
+            del before.units[k:], before.twins[k:]

@@ -117,6 +117,7 @@ class RankSettings(_Strict):
     fiscal_year: StrictFloat = Field(0.03, ge=0)
     version: StrictFloat = Field(0.03, ge=0)
     revision: StrictFloat = Field(0.04, ge=0)
+    named_revision: StrictFloat = Field(1.0, ge=0)
     label: StrictFloat = Field(0.1, ge=0)
     proximity: StrictFloat = Field(0.05, ge=0)
     duplicate_ratio: StrictFloat = Field(0.9, gt=0, le=1)

@@ -47,3 +47,19 @@ def test_near_duplicates_collapse_into_the_first_and_make_room():
     ranked = rerank(passages, _question(), RankSettings(), k=2)
     assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c3"]
     assert [d.chunk.chunk_id for d in ranked[0].duplicates] == ["c2"]
+
+
+def _revision(n: int, score: float, year: int) -> Passage:
+    p = _passage(n, score, f"本文{n}", "JETRO")
+    p.chunk.kind, p.chunk.revision_year, p.chunk.title = "中期目標", year, f"改定{year}"
+    return p
+
+
+def test_a_named_revision_comes_before_every_passage_of_another_revision():
+    # Two revisions of one plan; the question names the older one (「令和5年度補正の変更案で…」).
+    passages = [_revision(1, 0.20, 2025), _revision(2, 0.19, 2025), _revision(3, 0.09, 2023)]
+    ranked = rerank(passages, _question(revision_year=2023), RankSettings(), k=3)
+    assert [r.passage.chunk.revision_year for r in ranked] == [2023, 2025, 2025]
+    # Naming none, the latest is preferred but a much closer passage of another revision still wins.
+    ranked = rerank([_revision(1, 0.20, 2023), _revision(2, 0.10, 2025)], _question(), RankSettings(), k=2)
+    assert [r.passage.chunk.revision_year for r in ranked] == [2023, 2025]

@@ -252,3 +252,41 @@ def test_a_row_of_year_headers_gives_the_table_rows_below_it_their_columns(tmp_p
     row = next(c for c in chunks if "実績値139 社 175 社 273 社" in c.text)
     assert row.section[-1] == "平成 30 年度 令和元年度 令和 2 年度"
     assert "計画値100 社 100 社 100 社" in row.text
+
+
+def test_a_sentence_wrapped_over_a_page_break_starts_both_of_its_changed_endings():
+    wrapped = "イ．海外展開支援社数の合計（延べ社数"
+    table = [
+        "新旧対照表", "変更案現行",
+        # page 1 ends mid-sentence, in the same words in both columns
+        "【指標】", "ア．成功件数を達成する。", wrapped,
+        "【指標】", "ア．成功件数を達成する。", wrapped,
+        # page 2 opens with the two different endings
+        "）について、16,251社以上を達成する。", "（定性目標）", "ウ．技術を有する事業者を支援する。",
+        "）について、16,000社以上を達成する。", "（定性目標）", "ウ．技術を有する事業者を支援する。",
+    ]
+    body = table[2:]
+    segments = segment_table(body, min_run=2, max_gap=12)
+    changed = {s.version: [body[u] for u in s.units] for s in segments if s.group}
+    assert changed[AMENDED] == [wrapped, "）について、16,251社以上を達成する。"]
+    assert changed[CURRENT] == [wrapped, "）について、16,000社以上を達成する。"]
+    # each column's own printed line, and the start no longer stands alone as common text
+    assert set(next(s.units for s in segments if s.version == AMENDED)).isdisjoint(
+        next(s.units for s in segments if s.version == CURRENT))
+    assert all(body[s.units[-1]] != wrapped for s in segments if s.version is None)
+
+
+def test_a_complete_item_at_a_page_end_stays_common():
+    item = "(4)その他政府の政策ニーズに基づいた事業"
+    table = [
+        "新旧対照表", "変更案現行",
+        "対象事業は次のとおり。", "(1)イノベーション創出に資する事業", item,
+        "対象事業は次のとおり。", "(1)イノベーション創出に資する事業", item,
+        "B）連携案件の成功件数 72件以上", "（定性目標）", "ウ．技術を有する事業者を支援する。",
+        "B）連携案件の成功件数 70件以上", "（定性目標）", "ウ．技術を有する事業者を支援する。",
+    ]
+    body = table[2:]
+    segments = segment_table(body, min_run=2, max_gap=12)
+    assert all(body[s.units[0]] != item for s in segments if s.group)
+    assert any(body[s.units[-1]] == item for s in segments if s.version is None)
+
