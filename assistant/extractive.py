@@ -953,15 +953,22 @@ class ExtractiveAnswerer:
 
     def _part_candidates(self, analysis: QuestionAnalysis, part: DocumentPart, k: int) -> list[Candidate]:
         """The best sentences of the ``k`` passages of ``part``'s document that answer ``analysis`` best, best
-        first: of its asked version, and stating a figure when one is asked."""
-        passages = self.searcher.search(analysis.question, k=k, filters=Filters(titles=part.titles))
-        cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
-        if part.version:  # 「…の変更案で」: that column of a 新旧対照表
-            cands = [c for c in cands if c.chunk.version in (None, "", part.version)] or cands
-        if _value_type(analysis) or analysis.parts_ask_figures:
+        first: of its asked version, and stating a figure when one is asked — looked for in ``status_k``
+        passages when none of the ``k`` states one (the whole question, naming the other document too,
+        reaches a document's figure less directly than a question of that document alone)."""
+        figure_asked = bool(_value_type(analysis) or analysis.parts_ask_figures)
+        for reach in dict.fromkeys((k, max(k, self.settings.status_k) if figure_asked else k)):
+            passages = self.searcher.search(analysis.question, k=reach, filters=Filters(titles=part.titles))
+            cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
+            if part.version:  # 「…の変更案で」: that column of a 新旧対照表
+                cands = [c for c in cands if c.chunk.version in (None, "", part.version)] or cands
+            if not figure_asked:
+                return cands
             # A figure asked (「…の実績と…の目標を比べると」): each document's best sentence stating one.
-            cands = [c for c in cands if (c.value or any(v.kind != "date" for v in values_in(c.text)))
-                     and c.score >= self.settings.value_share * cands[0].score] or cands
+            stating = [c for c in cands if (c.value or any(v.kind != "date" for v in values_in(c.text)))
+                       and c.score >= self.settings.value_share * cands[0].score]
+            if stating:
+                return stating
         return cands
 
     def _mentioned_documents(self, analysis: QuestionAnalysis) -> list[list[str]]:

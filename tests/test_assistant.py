@@ -580,3 +580,36 @@ def test_a_change_of_a_named_measure_is_answered_by_that_measures_figures(assist
     quotes = [compact(c.quote) for c in answer.citations]
     for figure in (old, new):
         assert any(figure in q and "対日投資誘致成功件数" in q for q in quotes), (figure, quotes)
+
+
+
+def test_a_compared_document_is_read_further_down_for_the_figure_asked(assistant, monkeypatch):
+    """A comparison quotes each document's figure: when the passages of one document that match the whole
+    question best (it names the other document too) state none, more of its passages are read for one."""
+    from dataclasses import replace
+
+    from assistant.extractive import DocumentPart
+    from index.search import Passage
+
+    from .test_lists import _chunk
+
+    talk = [_chunk(f"データ連携の設計について、{who}と協議を進める。") for who in ("自治体", "大学", "企業", "団体")]
+    figure = _chunk("データ連携の設計は、期間終了時点で１００点以上を目標とする。")
+    found = [*talk, *talk, figure]
+    asked: list[int] = []
+
+    def search(question, k, filters=None):
+        asked.append(k)
+        return [Passage(n, 1 / n, replace(c, chunk_id=f"c{n}")) for n, c in enumerate(found[:k], 1)]
+
+    extractive = assistant.extractive
+    monkeypatch.setattr(extractive.searcher, "search", search)
+    analysis = assistant.analyze("データ連携の設計の点数目標について、年度計画と中期目標ではそれぞれ何点？")
+    best = extractive._part_candidates(analysis, DocumentPart(["中期目標"], None), 3)[0]
+    assert best.value is not None and compact(best.value.text) == "100点以上", best.text
+    assert asked == [3, extractive.settings.status_k]
+    # A document whose best passages state a figure is not searched again.
+    found[:] = [figure, *talk]
+    asked.clear()
+    extractive._part_candidates(analysis, DocumentPart(["中期目標"], None), 3)
+    assert asked == [3]
