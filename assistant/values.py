@@ -42,9 +42,11 @@ _WHEN_IN = r"(?:末|初頭|初め|頃)?"  # 「2022年末」「令和6年度初�
 # A period is one date: 「平成 30～令和 4 年度」「11 月27 日～28 日」「2024年度から2028年度まで」.
 _UNTIL = rf"(?:\s*(?:[～〜~]|から)\s*(?:(?:令和|平成)\s*)?{_D}+\s*(?:年度?|月|日)(?:\s*{_D}+\s*[月日])*{_WHEN_IN}" \
          r"(?!\s*(?:間|以内|以上|後|前|あたり|当たり|ごと))(?:\s*まで)?)?"  # not 「…から5年間」: a duration
+# 「令和６年法律第４６号」: the year of a law's number, not a date.
+_LAW_NUMBER = r"(?!\s*(?:法律|政令|省令|告示|条例)第)"
 DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*[～〜~]\s*(?:(?:令和|平成)\s*)?{_D}+\s*年度?"
-                  rf"|(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
-                  rf"|{_D}{{4}}\s*年度?(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
+                  rf"|(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*年度?{_LAW_NUMBER}(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
+                  rf"|{_D}{{4}}\s*年度?{_LAW_NUMBER}(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
                   rf"|{_D}{{1,2}}\s*月(?:\s*{_D}+\s*日)?{_UNTIL}"
                   # when as a span of time: 1週間以内, 3か月後, 毎月, 年度末
                   rf"|{_START}{_D}+\s*(?:週間|か月|ヶ月|カ月|日間|年間)\s*(?:以内|以上|後|前|ごと|毎)?"
@@ -333,7 +335,7 @@ _BREAKDOWN = re.compile(r"^\s*[（(][^（()）]{0,50}[＋+][^（()）]{0,50}[）
 
 # A date of something done (「2022年に策定された」「令和5年12月に取りまとめ」): not a deadline.
 _EVENT_AFTER = re.compile(r"^\s*(?:に|の)?\s*"
-                          r"(?:策定|公表|決定|閣議決定|発表|設立|創設|改定|改正|取りまとめ|成立|施行|公布)")
+                          r"(?P<event>策定|公表|決定|閣議決定|発表|設立|創設|改定|改正|取りまとめ|成立|施行|公布)")
 
 
 # A rate written without a unit (「希望出生率は…2021年に1.6と低下」): a decimal, not part of a figure with a unit.
@@ -376,6 +378,11 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     if not typed:
         return None
 
+    if answer_type == "date" and events:
+        # 「（令和６年３月５日閣議決定）が成立した」: a date written with another event is not the asked one's.
+        typed = [v for v in typed if not _dates_another_event(text, v, events)]
+        if not typed:
+            return None
     if answer_type == "date" and events and (dated := _closest_before(text, typed, events)):
         return dated  # 「令和６年２月１４日に…設置」: the date of the asked event
     if answer_type == "count" and events and (counted := _right_before(text, typed, events)):
@@ -387,6 +394,16 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
 
     best = min(typed, key=distance) if anchors else typed[0]
     return _restated(best, found, text) if answer_type == "count" else best
+
+
+def _dates_another_event(text: str, value: Value, events: list[int]) -> bool:
+    """Is ``value`` written with an event of its own (「令和６年３月５日閣議決定」) that is not at an asked
+    event's position (「…が成立した」 asked)?"""
+    m = _EVENT_AFTER.match(text[value.end:value.end + 12])
+    if not m:
+        return False
+    start, end = value.end + m.start("event"), value.end + m.end("event")
+    return not any(start <= a < end for a in events)
 
 
 def _closest_before(text: str, values: list[Value], at: list[int]) -> Value | None:

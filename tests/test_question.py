@@ -402,6 +402,16 @@ def test_a_date_is_the_one_written_before_the_event_asked_of(analyze_q):
     assert best_value(text, "date", None, [0]).text == "令和５年１２月２１日"  # without the event: the nearest
 
 
+def test_a_date_written_with_another_event_or_a_laws_number_is_not_the_asked_events_date():
+    text = "法律案（令和６年３月５日閣議決定）が成立した場合に備え、体制を検討する。"
+    assert best_value(text, "date", None, [0], events=[text.index("成立")]) is None
+    assert best_value(text, "date", None, [0], events=[text.index("閣議決定")]).text == "令和６年３月５日"
+    assert best_value(text, "date", None, [0], events=[text.index("決定")]).text == "令和６年３月５日"  # within it
+    law = "令和６年５月３１日、改正法が成立した（令和６年法律第４６号）。"
+    assert [v.text for v in values_in(law) if v.kind == "date"] == ["令和６年５月３１日"]
+    assert best_value(law, "date", None, [0], events=[law.index("成立")]).text == "令和６年５月３１日"
+
+
 def test_the_make_up_of_a_figure_the_question_says_is_asked(analyze_q):
     assert analyze_q("協業・連携支援目標716件の内訳は？").breakdown_of == ["716件"]
     assert analyze_q("目標が376件になった理由は？").breakdown_of == ["376件"]
