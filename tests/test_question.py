@@ -884,3 +884,9 @@ def test_a_change_of_a_named_measure_asks_for_that_measure(analyze_q):
     a = analyze_q("対日投資誘致成功件数の目標は現行からどう変わった？")
     assert a.answer_type == "change" and a.asks_measure
     assert not analyze_q("特定公募型研究開発業務に変更案で新しく加わった事業は何ですか").asks_measure
+
+
+def test_a_figure_asked_before_and_after_is_a_change(analyze_q):
+    assert analyze_q("スタートアップの海外展開成功件数の目標は何件から何件に変わる？").answer_type == "change"
+    assert analyze_q("有効回答は何件から何件に増えた？").answer_type == "change"
+    assert analyze_q("有効回答は何件ですか？").answer_type == "count"
