@@ -625,9 +625,11 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
             revision_year = era_year(m.group(1), m.group(2))
         elif m.group(3):
             revision_year = era_year(m.group(3), m.group(4))
+    # Every revision named (「令和5年度補正の変更→令和7年の変更案」) is a revision, not a fiscal year.
+    revisions = [r.span() for r in _REVISION.finditer(q)]
     years = []
     for fm in _FY.finditer(q):
-        if revision and fm.group(0) in revision:
+        if any(start <= fm.start() < end for start, end in revisions):
             continue
         years.append(year_of(fm))
     version = None

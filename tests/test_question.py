@@ -47,6 +47,9 @@ def test_constraints_name_the_organization_year_revision_and_version(analyze_q):
     assert a.constraints.version == "変更案"
     assert a.constraints.fiscal_years == (2024,)
     assert analyze_q("令和7年の中期目標変更案では何カ国？").constraints.revision == "令和7年"  # not 「令和7年の」
+    # Every revision a question names is one, not a fiscal year (the first is the revision constraint).
+    c = analyze_q("対日投資支援件数の目標は、令和5年度補正の変更から令和7年の変更案でどう変わった？").constraints
+    assert c.revision == "令和5年度補正" and c.fiscal_years == ()
 
 
 # ── the asked measure ────────────────────────────────────────────────────
