@@ -373,12 +373,16 @@ class ExtractiveAnswerer:
         sibling's. Returns (asked, sibling), or None."""
         passage = _passage_text(c.chunk)
         sentence = compact(c.text)
-        for asked in dict.fromkeys((*analysis.qualifiers, analysis.focus)):
+        # The asked thing as one compound too (「蓄電池関連の投資」 -> 「蓄電池関連投資」, for 「半導体関連投資」).
+        chain = "".join(analysis.topic) if len(analysis.topic) == 2 else ""
+        for asked in dict.fromkeys((*analysis.qualifiers, analysis.focus, chain)):
             if len(asked) < 3 or compact(asked) in passage:
                 continue
             words = [w for _, w in self.searcher.tokenizer.surfaces(asked)]  # as written, long units
             if len(words) == 1 and (kind := _contrast_prefix(asked)):  # 「大企業」 is one word: 大 + 企業
                 words = [kind, asked[len(kind):]]
+            if len(words) >= 3 and len(words[-1]) < 3:  # 「関連投資」: a short head with the word before it
+                words = [*words[:-2], words[-2] + words[-1]]
             head = words[-1] if len(words) >= 2 else ""
             # A short head (「企業」「市場」) is too common to tell a sibling by, unless the modifiers contrast as
             # sizes or places do (「大企業」 for 「中小企業」).

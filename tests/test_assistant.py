@@ -613,3 +613,14 @@ def test_a_compared_document_is_read_further_down_for_the_figure_asked(assistant
     asked.clear()
     extractive._part_candidates(analysis, DocumentPart(["中期目標"], None), 3)
     assert asked == [3]
+
+
+def test_a_figure_of_a_sibling_compound_does_not_answer_the_asked_one(user_folder, embedder):
+    """「蓄電池関連の投資」 asked, 「半導体関連投資に約7兆円」 written: the figure is the sibling's."""
+    qa = _assistant_over(user_folder, embedder, "policy.md", (
+        "# 産業政策の動向\n\n## 各国の支援策\n\n"
+        "米国は、CHIPS法で半導体関連投資に約7兆円、インフレ削減法でGX投資に約50兆円を措置。\n"
+        "蓄電池の国内製造基盤の強化も重要な課題である。\n"))
+    assert qa.ask("米国のCHIPS法では、蓄電池関連の投資にどれくらいの額を充ててるの？").abstained
+    answer = qa.ask("米国のCHIPS法では、半導体関連の投資にどれくらいの額を充ててるの？")
+    assert not answer.abstained and "7兆円" in compact(answer.text.splitlines()[0]), answer.text
