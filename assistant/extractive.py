@@ -81,7 +81,7 @@ from .values import (
 )
 
 # A sentence that announces items instead of stating the answer (「以下の基準に該当するものは…」).
-_LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような)|とおり(。|である|とする)?$")
+_LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような|等[はを])|とおり(。|である|とする)?$")
 # How a question names a kind of document: 「計画」 for a 年度計画, 「評価」 for a 年度評価 …
 _KIND_WORD = {"年度計画": "計画", "年度評価": "評価", "中期目標": "中期目標", "中長期目標": "中長期目標",
               "政策資料": "資料"}

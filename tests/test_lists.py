@@ -155,3 +155,11 @@ def test_an_announced_list_runs_on_through_its_items_own_bullets_and_paragraphs(
 def test_a_set_named_after_a_pointer_has_no_members_before_it():
     from assistant.extractive import set_members
     assert set_members("成長のサイクルが強化されるよう、以下の3つの柱を重点として取り組む。", "3", "柱") == []
+
+
+def test_a_sentence_pointing_at_what_follows_announces_items():
+    from assistant.extractive import _LEAD_IN
+
+    assert _LEAD_IN.search("「アクション・プログラム」で示されている以下等は重要な課題であり、連携して取り組む。")
+    assert _LEAD_IN.search("次のとおりとする。")
+    assert not _LEAD_IN.search("以下、本計画という。")
