@@ -961,7 +961,7 @@ class ExtractiveAnswerer:
         passages when none of the ``k`` states one (the whole question, naming the other document too,
         reaches a document's figure less directly than a question of that document alone)."""
         figure_asked = bool(_value_type(analysis) or analysis.parts_ask_figures)
-        for reach in dict.fromkeys((k, max(k, self.settings.status_k) if figure_asked else k)):
+        for reach in dict.fromkeys((k, max(k, self.settings.status_k))):  # the second only when a figure is asked
             passages = self.searcher.search(analysis.question, k=reach, filters=Filters(titles=part.titles))
             cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
             if part.version:  # 「…の変更案で」: that column of a 新旧対照表

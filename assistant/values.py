@@ -383,8 +383,8 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
         typed = [v for v in typed if not _dates_another_event(text, v, events)]
         if not typed:
             return None
-    if answer_type == "date" and events and (dated := _closest_before(text, typed, events)):
-        return dated  # 「令和６年２月１４日に…設置」: the date of the asked event
+        if dated := _closest_before(text, typed, events):
+            return dated  # 「令和６年２月１４日に…設置」: the date of the asked event
     if answer_type == "count" and events and (counted := _right_before(text, typed, events)):
         return counted  # 「選考により 85 名を採択」: the count of the asked action
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .headings import CONTINUES
+from .sentences import split_pieces
 
 AMENDED = "変更案"
 CURRENT = "現行"
@@ -224,7 +225,7 @@ def segment_table(units: list[str], min_run: int, max_gap: int) -> list[Segment]
 def _breaks_off(unit: str) -> bool:
     """A line cut off mid-sentence: it ends in a particle or comma, or leaves a bracket open
     (「…の合計（延べ社数」), not a complete item (「(4)その他政府の政策ニーズに基づいた事業」)."""
-    return unit.endswith(CONTINUES) or unit.count("（") + unit.count("(") > unit.count("）") + unit.count(")")
+    return unit.endswith(CONTINUES) or split_pieces(unit)[1] > 0
 
 
 def _carry_open_sentences(segments: list[Segment], body: list[str]) -> None:

@@ -254,18 +254,17 @@ def test_a_row_of_year_headers_gives_the_table_rows_below_it_their_columns(tmp_p
     assert "計画値100 社 100 社 100 社" in row.text
 
 
+def _two_pages(page: list[str], amended: str, current: str) -> list[str]:
+    """A table's body: one page printed alike in both columns, then a page whose columns open differently."""
+    rest = ["（定性目標）", "ウ．技術を有する事業者を支援する。"]
+    return [*page, *page, amended, *rest, current, *rest]
+
+
 def test_a_sentence_wrapped_over_a_page_break_starts_both_of_its_changed_endings():
     wrapped = "イ．海外展開支援社数の合計（延べ社数"
-    table = [
-        "新旧対照表", "変更案現行",
-        # page 1 ends mid-sentence, in the same words in both columns
-        "【指標】", "ア．成功件数を達成する。", wrapped,
-        "【指標】", "ア．成功件数を達成する。", wrapped,
-        # page 2 opens with the two different endings
-        "）について、16,251社以上を達成する。", "（定性目標）", "ウ．技術を有する事業者を支援する。",
-        "）について、16,000社以上を達成する。", "（定性目標）", "ウ．技術を有する事業者を支援する。",
-    ]
-    body = table[2:]
+    # page 1 ends mid-sentence, in the same words in both columns; page 2 opens with the two different endings
+    body = _two_pages(["【指標】", "ア．成功件数を達成する。", wrapped],
+                      "）について、16,251社以上を達成する。", "）について、16,000社以上を達成する。")
     segments = segment_table(body, min_run=2, max_gap=12)
     changed = {s.version: [body[u] for u in s.units] for s in segments if s.group}
     assert changed[AMENDED] == [wrapped, "）について、16,251社以上を達成する。"]
@@ -278,15 +277,8 @@ def test_a_sentence_wrapped_over_a_page_break_starts_both_of_its_changed_endings
 
 def test_a_complete_item_at_a_page_end_stays_common():
     item = "(4)その他政府の政策ニーズに基づいた事業"
-    table = [
-        "新旧対照表", "変更案現行",
-        "対象事業は次のとおり。", "(1)イノベーション創出に資する事業", item,
-        "対象事業は次のとおり。", "(1)イノベーション創出に資する事業", item,
-        "B）連携案件の成功件数 72件以上", "（定性目標）", "ウ．技術を有する事業者を支援する。",
-        "B）連携案件の成功件数 70件以上", "（定性目標）", "ウ．技術を有する事業者を支援する。",
-    ]
-    body = table[2:]
+    body = _two_pages(["対象事業は次のとおり。", "(1)イノベーション創出に資する事業", item],
+                      "B）連携案件の成功件数 72件以上", "B）連携案件の成功件数 70件以上")
     segments = segment_table(body, min_run=2, max_gap=12)
     assert all(body[s.units[0]] != item for s in segments if s.group)
     assert any(body[s.units[-1]] == item for s in segments if s.version is None)
-
