@@ -531,7 +531,12 @@ class ExtractiveAnswerer:
             draft = self._versions(analysis, best, confidence)
         if draft is None:
             quote = self._quote(best, analysis)
-            draft = Draft(self._direct(analysis, best, quote), [quote], confidence=confidence)
+            direct = self._direct(analysis, best, quote)
+            if best.value is None and analysis.answer_type != "definition" and _span_of(direct, quote.text):
+                # The answer is a cut of the quote (no figure or defining clause read out of it): the quote is
+                # said once, as the first line — not its clause and then the quote again.
+                direct = quote.text
+            draft = Draft(direct, [quote], confidence=confidence)
             self._add_support(draft, best, ordered, analysis)
         if not analysis.constraints.revision:
             self._note_revision(draft, best, ordered, analysis)
@@ -1163,6 +1168,18 @@ def merge_parts(drafts: list[Draft]) -> Draft:
     return Draft(direct, quotes, confidence=weakest.confidence, notes=[n for d in answered for n in d.notes],
                  focus=weakest.focus, support=weakest.support,
                  missing=next((d.missing for d in drafts if d.missing), ""))
+
+
+def _span_of(cut: str, text: str) -> tuple[int, int] | None:
+    """Where ``cut`` — ``text`` with stretches left out at 「…」 — lies in ``text``; None when it is not such a cut."""
+    pieces = [x.strip() for x in cut.split("…") if x.strip()]
+    start = at = text.find(pieces[0]) if pieces else -1
+    for piece in pieces:
+        at = text.find(piece, at)
+        if at < 0:
+            return None
+        at += len(piece)
+    return (start, at) if start >= 0 else None
 
 
 def _redundant(a: Candidate, b: Candidate) -> bool:

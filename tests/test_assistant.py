@@ -624,3 +624,19 @@ def test_a_figure_of_a_sibling_compound_does_not_answer_the_asked_one(user_folde
     assert qa.ask("米国のCHIPS法では、蓄電池関連の投資にどれくらいの額を充ててるの？").abstained
     answer = qa.ask("米国のCHIPS法では、半導体関連の投資にどれくらいの額を充ててるの？")
     assert not answer.abstained and "7兆円" in compact(answer.text.splitlines()[0]), answer.text
+
+
+def test_an_answer_cut_from_its_quote_is_said_once_as_that_quote(user_folder, embedder):
+    """A sentence that answers a question asking no figure is the first line itself — not its clause and then
+    the sentence again."""
+    sentence = ("地方の中小企業の情報システム担当者を主な対象として、情報セキュリティの基礎から最新の攻撃手法への"
+                "具体的な対処までを実習を交えて学ぶ地方ミニ講座を、一日から二日間の専門講座の形式で、"
+                "全国の主要都市において地元の商工会議所や支援機関と連携しながら年間を通じて順次開催する。")
+    qa = _assistant_over(user_folder, embedder, "plan.md",
+                         f"# 年度計画\n\n## 1. 人材育成\n\n{sentence}\n\n## 2. 広報\n\n広報誌を年4回発行する。\n")
+    settings = user_folder[1].answer
+    assert max(settings.direct_max_chars, settings.quote_as_answer_chars) < len(sentence) <= settings.quote_max_chars
+    answer = qa.ask("地方ミニ講座はどんな形式で開かれる？")
+    assert not answer.abstained
+    assert answer.text.splitlines() == [f"{sentence}[1]"], answer.text
+    assert answer.citations[0].quote == sentence
