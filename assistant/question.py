@@ -20,11 +20,12 @@ from index.meta import era_year
 from .definitions import defined_term
 from .values import COUNT_UNITS, WHEN, values_in
 
-ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade", "place", "list", "definition",
-                "reason", "change", "yesno", "fact")
+ANSWER_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade", "frequency", "place", "list",
+                "definition", "reason", "change", "yesno", "fact")
 # Answered by a value the text must state: a figure, a date, who (a person's role or an organization),
-# a name (「J-Bridge」「第四次産業革命スキル習得講座認定制度」), or the grade an evaluation gives (S/A/B/C/D).
-VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade")
+# a name (「J-Bridge」「第四次産業革命スキル習得講座認定制度」), the grade an evaluation gives (S/A/B/C/D), or how
+# often (「四半期毎」).
+VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade", "frequency")
 
 # The things a figure counts, as a question asks for them (「何件」「何サービス」): the units a count is written in.
 _COUNTED = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
@@ -42,6 +43,8 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                         r"|何の略")),
     ("reason", re.compile(r"なぜ|どうして|理由|根拠は|背景は|目的は|何のため")),
     ("grade", re.compile(r"評定(は|を|が|って|の結果)|何評定")),
+    # 「どのくらいの頻度で公開」「何か月ごとに」 (before date: 「何月ごと」 asks how often, not which month).
+    ("frequency", re.compile(r"頻度|どの(くらい|程度)の(間隔|ペース)|何\s*(か|ヶ|カ)?(月|年|週|日)(ごと|おき|毎)")),
     ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度")),
     # 「…件数を算出した事業はどれ？」: a question that ends asking which ones asks for them, whatever
     # measure its relative clause names.
@@ -89,7 +92,7 @@ GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標�
            "概要", "状況", "計画", "予定", "結果", "見込み", "こと", "もの", "ところ", "具体的", "具体", "程度", "ため",
            "割合", "累計", "合計", "総数", "総額", "全体", "中身", "理由", "取組", "取り組み", "種類", "名前", "名称",
            "対象",
-           "方針", "位置づけ", "位置付け", "特徴", "役割", "定義", "意味", "時期", "年度",
+           "方針", "位置づけ", "位置付け", "特徴", "役割", "定義", "意味", "時期", "年度", "頻度", "間隔", "ペース",
            "記載", "記述", "言及", "内訳")  # 「…について記載はありますか」 asks about what comes before
 _FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年度?")
 _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"

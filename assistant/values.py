@@ -160,10 +160,25 @@ def who_in(text: str) -> list[Value]:
     return [Value(m.group(0), m.start(), m.end(), "person") for m in WHO.finditer(text)]
 
 
-# Values that are not figures: a date, who, a name, a grade.
-_NOT_FIGURES = ("date", "person", "name", "grade")
-# What answers a type that is not a figure or a date: who, a name, a grade (figures and dates: values_in).
-_FINDERS = {"person": who_in, "name": names_in, "grade": grades_in}
+# How often something is done: 「四半期毎」「毎月」「年４回」「隔年」「随時」 (the values a 「どのくらいの頻度」
+# question is answered by).
+FREQUENCY = re.compile(r"毎\s*(?:年度?|月|週|日|四半期|半期|回)"
+                       r"|(?:四半期|半期|(?<![0-9０-９])月|週|(?<![0-9０-９])年度?|[0-9０-９一二三六]+\s*(?:か|ヶ|カ|ケ)?月)"
+                       r"\s*(?:毎|ごと)"
+                       r"|(?:年|月|週)\s*[0-9０-９一二三四五六七八九十]+\s*回(?:程度|以上)?"
+                       r"|隔(?:年|月|週)|随時|定期的")
+
+
+def frequencies_in(text: str) -> list[Value]:
+    """How often ``text`` says something is done (「四半期毎に取り纏めて公開」 -> 四半期毎)."""
+    return [Value(m.group(0), m.start(), m.end(), "frequency") for m in FREQUENCY.finditer(text)]
+
+
+# Values that are not figures: a date, who, a name, a grade, how often.
+_NOT_FIGURES = ("date", "person", "name", "grade", "frequency")
+# What answers a type that is not a figure or a date: who, a name, a grade, how often (figures and dates:
+# values_in).
+_FINDERS = {"person": who_in, "name": names_in, "grade": grades_in, "frequency": frequencies_in}
 
 
 def matches_type(value: Value, answer_type: str, unit: str | None = None) -> bool:

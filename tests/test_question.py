@@ -444,6 +444,20 @@ def test_an_evaluation_grade_is_a_value_of_its_own(analyze_q):
     assert grades_in("ABC分析を行う") == [] and grades_in("Aランク") == []
 
 
+def test_how_often_is_a_value_of_its_own(analyze_q):
+    from assistant.values import frequencies_in
+
+    assert analyze_q("受付状況はどのくらいの頻度で公開するの？").answer_type == "frequency"
+    assert analyze_q("報告書は何か月ごとに出しますか").answer_type == "frequency"
+    assert analyze_q("説明会は何回開催した？").answer_type == "count"  # how many times, not how often
+    text = "四半期毎に届出の受付状況を取り纏め公開し、委員会を年２回、説明会を随時開催する（令和6年4月1日）。"
+    assert [v.text for v in frequencies_in(text)] == ["四半期毎", "年２回", "随時"]
+    assert frequencies_in("令和6年4月に10年ぶりに改定し、3月末に公表した。") == []  # dates are no frequency
+    # The frequency answers; the date and the count of the same sentence do not.
+    assert best_value(text, "frequency", None, [text.index("受付状況")]).text == "四半期毎"
+    assert best_value("令和6年4月に100件を公開した。", "frequency", None, [0]) is None
+
+
 # ── enumerations inside one sentence ─────────────────────────────────────
 @pytest.mark.parametrize(("sentence", "items"), [
     # numbered; the last item ends where the sentence speaks of them all
