@@ -182,7 +182,7 @@ class Assistant:
         """Analyze ``query``, search, and re-rank the pool under its constraints."""
         analysis = self.analyze(query)
         k = req.k or self.settings.retrieval.top_k
-        docs = self.retriever.invoke(query, k=max(self.settings.rank.pool, k),
+        docs = self.retriever.invoke(self.extractive.searched_with_aliases(query), k=max(self.settings.rank.pool, k),
                                      mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters)
         pool = passages_of(docs)
         evidence = self.extractive.evidence(analysis, pool) if self.settings.rank.proximity else None

@@ -29,6 +29,7 @@ import numpy as np
 from index.config import AnswerSettings
 from index.documents import Chunk, SentenceSpan
 from index.headings import LIST_START, MAJOR_BULLETS, MINOR_BULLETS, heading_kind
+from index.meta import DEFINED_ABBREVIATION_HINT, abbreviations
 from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
 
@@ -170,6 +171,7 @@ class ExtractiveAnswerer:
         self._families: dict[tuple, dict[str, int | None]] | None = None
         self._documents: dict[str, Chunk] | None = None
         self._latin_names: set[str] | None = None
+        self._abbreviations: dict[str, str] | None = None
 
     # ── scoring ──────────────────────────────────────────────────────
     def idf(self, term: str) -> float:
@@ -208,9 +210,37 @@ class ExtractiveAnswerer:
                                   default=0.0)
         return out
 
+    def aliases(self, question: str) -> list[tuple[str, str]]:
+        """The abbreviations the question uses or spells out, each with the name it stands for (NFKC): as the
+        documents define them (「デジタルスキル標準（ＤＳＳ）」) or the question itself does. A document's
+        organization (「IPA」) is left to the organization constraint."""
+        if self._abbreviations is None:
+            names = self._document_names()
+            found = abbreviations(self.searcher.chunks.texts_matching(DEFINED_ABBREVIATION_HINT))
+            self._abbreviations = {a: n for a, n in found.items() if a.lower() not in names}
+        asked = compact(question)
+        pairs = self._abbreviations | abbreviations([question])
+        return [(a, n) for a, n in pairs.items() if a in asked or n in asked]
+
+    def searched_with_aliases(self, question: str) -> str:
+        """The question with the other form of each alias it writes in one form only (「DSSはいつ策定」 is also
+        searched as 「デジタルスキル標準」), so passages that write the other form are found."""
+        asked = compact(question)
+        missing = [n if a in asked else a for a, n in self.aliases(question) if (a in asked) != (n in asked)]
+        return " ".join([question, *missing])
+
+    def _aliased(self, text: str, aliases: list[tuple[str, str]]) -> set[str]:
+        """The tokens of both forms of each alias ``text`` writes in one form: a sentence about
+        「デジタルスキル標準」 covers a question's 「DSS」, and the reverse."""
+        if not aliases:
+            return set()
+        said = compact(text)
+        return {t for a, n in aliases if a in said or n in said for t in (*self._tok(a), *self._tok(n))}
+
     def candidates(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> list[Candidate]:
         s = self.settings.scoring
         tok = self._tok
+        aliases = self.aliases(analysis.question)
         terms = self._terms(_without_revision(analysis))
         focus_terms = self._terms(analysis.focus) if analysis.focus else []
         elements = [t for t in (self._terms(q) for q in analysis.qualifiers) if t]
@@ -223,16 +253,16 @@ class ExtractiveAnswerer:
         for r in ranked:
             p, c = r.passage, r.passage.chunk
             context_run = tok(c.context())
-            context = set(context_run)
+            context = set(context_run) | self._aliased(c.context(), aliases)
             # Qualifiers (the programme, the document …) may sit anywhere in the passage.
-            passage_tokens = self._passage_tokens(c)
+            passage_tokens = self._passage_tokens(c) | self._aliased(c.text, aliases) | context
             qualifier_support = min((self.coverage(e, passage_tokens) for e in elements), default=1.0)
             previous: set[str] = set()
             previous_run: tuple[str, ...] = ()
             for i, span in enumerate(c.sentences):
                 text = c.text[span.start:span.end]
                 run = tok(text)
-                tokens = set(run)
+                tokens = set(run) | self._aliased(text, aliases)
                 around = tokens | context | previous
                 measure = max(phrase_coverage(focus_terms, unit, self.idf)
                               for unit in (run, context_run, previous_run)) if measured else 1.0
@@ -331,7 +361,9 @@ class ExtractiveAnswerer:
         # it stands beside what it abbreviates (「…インスティテュート（AISI）」「DSS（デジタルスキル標準）」, or
         # with the brackets dropped 「…インスティテュートAISI」).
         lowered = passage.lower()
-        return next((name for name in self._asked_names(question) if name.lower() not in lowered), None)
+        spelled = dict(self.aliases(question))  # 「AISI」 asked of a passage that spells it out
+        return next((name for name in self._asked_names(question) if name.lower() not in lowered
+                     and compact(spelled.get(compact(name), name)) not in passage), None)
 
     def _asked_names(self, question: str) -> list[str]:
         """The names in Latin letters a question asks of, but a document's or its organization's, and an

@@ -111,6 +111,13 @@ class ChunkTable(Sequence[Chunk]):
         i = pc.index(self._table.column("chunk_id"), chunk_id).as_py()
         return None if i is None or i < 0 else int(i)
 
+    def texts_matching(self, pattern: str) -> list[str]:
+        """The texts of the chunks that match ``pattern`` (an RE2 regular expression; a vectorized scan)."""
+        import pyarrow.compute as pc
+
+        col = self._table.column("text")
+        return col.filter(pc.fill_null(pc.match_substring_regex(col, pattern), False)).to_pylist()
+
     def ids(self) -> Iterator[str]:
         """Chunk ids in row order."""
         for chunk in self._table.column("chunk_id").chunks:

@@ -640,3 +640,17 @@ def test_an_answer_cut_from_its_quote_is_said_once_as_that_quote(user_folder, em
     assert not answer.abstained
     assert answer.text.splitlines() == [f"{sentence}[1]"], answer.text
     assert answer.citations[0].quote == sentence
+
+
+def test_an_abbreviation_the_document_defines_stands_for_its_name(user_folder, embedder):
+    """A document that defines 「…センター（以下「ＲＣＰＣ」という。）」 and then writes either form answers a
+    question asked in the other."""
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 事業計画\n\n## 1. 体制\n\n"
+        "地域の中小企業を支える地域連携推進センター（以下「ＲＣＰＣ」という。）を各県に置く。\n\n"
+        "## 2. 沿革\n\n地域連携推進センターは令和5年4月1日に発足した。\n\n"
+        "## 3. 実績\n\nＲＣＰＣは令和6年度に経営相談を１２０件受け付けた。\n"))
+    answer = qa.ask("RCPCはいつ発足した？")
+    assert not answer.abstained and "令和5年4月1日" in answer.text.splitlines()[0], answer.text
+    answer = qa.ask("地域連携推進センターが令和6年度に受け付けた経営相談は何件？")
+    assert not answer.abstained and "１２０件" in answer.text.splitlines()[0], answer.text

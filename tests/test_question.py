@@ -871,6 +871,18 @@ def test_a_word_quoted_in_a_documents_title_names_its_organization():
     assert aliases == {"新潮流": "XMIN"}
 
 
+def test_an_abbreviation_is_read_where_a_text_defines_it():
+    from index.meta import abbreviations
+
+    found = abbreviations([
+        "策立案を行うとともに、デジタルスキル標準（ＤＳＳ）の見直し、",
+        "ＡＩセーフティ・イン\nスティテュート（以下「ＡＩＳＩ」という。）を設立し",  # wrapped over two lines
+        "情報技術（IT）を活用し、",  # two capitals stand for too much
+        "ＤＳＳ（ＤＳＳ）",  # no name
+    ])
+    assert found == {"DSS": "デジタルスキル標準", "AISI": "AIセーフティ・インスティテュート"}
+
+
 def test_a_count_written_with_tsu_answers_for_the_unit_named_after_it():
     from assistant.question import asked_figures
     from assistant.values import figures_for
