@@ -334,7 +334,9 @@ _COMPOUND_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _JOINERS = set("・-ー/")
 _ADVERBIAL = ("で", "に", "と", "から", "まで", "より", "において", "にて", "へ")
 _FOREIGN = re.compile(r"[ァ-ヴー・A-Za-zＡ-Ｚａ-ｚ]{2,}")  # katakana or Latin words join a compound whatever their POS
-_CONSTRAINT_WORDS = (*KINDS, "変更案", "現行", "最新", "補正", "資料", "文書", "独立行政法人", "国立研究開発法人",
+# (「経産省の新旧対照表だと」 names the document the figure is read in: no measure.)
+_CONSTRAINT_WORDS = (*KINDS, "変更案", "現行", "最新", "補正", "資料", "文書", "新旧対照表", "対照表", "経産省",
+                     "経済産業省", "独立行政法人", "国立研究開発法人",
                      "法人",
                      "機構", "変更", "計画", "年度", "令和", "平成")
 

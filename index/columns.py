@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from .headings import CONTINUES
 from .sentences import split_pieces
@@ -55,6 +56,9 @@ def _ends_sentence(unit: str) -> bool:
 
 def _similar(a: str, b: str) -> bool:
     return len(a) >= 6 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+
+_PAGE_NUMBER = re.compile(r"^[-－]?\s*[0-9０-９]{1,3}\s*[-－]?$")  # a page's number, alone on its line
 
 
 def find_pages(units: list[str], min_run: int, max_gap: int) -> list[tuple[int, int, int]]:
@@ -109,8 +113,16 @@ def find_pages(units: list[str], min_run: int, max_gap: int) -> list[tuple[int, 
             # that line are the rest of the previous 現行 column (rewritten, so they echo nothing).
             if pages and behind and match > pos:
                 a0, c0, _ = pages[-1]
-                pages[-1] = (a0, c0, match)
-                pos = match
+                # ... up to the page's number, when one is printed between them (「10」): the lines after it
+                # open this page's 変更案 column.
+                number = next((k for k in range(pos, match) if _PAGE_NUMBER.match(units[k])), None)
+                pages[-1] = (a0, c0, match if number is None else number)
+                pos = match if number is None else number + 1
+            # The 現行 column may open with rewritten lines before the run that echoes (the rest of a passage
+            # the 変更案 column prints on this page from its start): it starts at the first line after the match
+            # that repeats a line of the 変更案 column before the match.
+            before = {u for u in units[pos:match] if len(u) >= 6 and u not in common}
+            c_start = next((j for j in range(match + 1, c_start) if units[j] in before), c_start)
         # The 現行 column runs as long as its lines keep echoing the 変更案 column.
         a_ptr, last, misses, j = run_match + min_run, run_start + min_run - 1, 0, run_start + min_run
         while j < n and a_ptr < c_start:
@@ -217,9 +229,34 @@ def segment_table(units: list[str], min_run: int, max_gap: int) -> list[Segment]
             if j2 > j1:
                 segments.append(Segment(c_idx[j1:j2], CURRENT, group, anchor))
     _carry_open_sentences(segments, body)
+    _carry_column_sentences(segments, body)
     # Back from positions in ``body`` to positions in ``units``.
     return [Segment([kept[u] for u in s.units], s.version, s.group, kept[s.anchor] if kept else 0)
             for s in segments if s.units]
+
+
+def _carry_column_sentences(segments: list[Segment], body: list[str]) -> None:
+    """Give a column's sentence wrapped over a page break its start.
+
+    A passage one column rewrote may end a page mid-sentence (現行: 「前中期目標期間の…年平均約300件だったが、」)
+    and go on at the top of that column on the next page (「本中期目標では…2,100件…以上支援する。」), with the
+    other column's next page read in between: the lines that start the sentence move to the front of that
+    column's next segment — when the text shows the two lines read on (the other column prints them one after
+    the other: 「…だったが、」「本中期目標では…」). (As in :func:`_carry_open_sentences`, the pieces stay two
+    sentence units.)"""
+    read_on = set(pairwise(body))
+    for n, seg in enumerate(segments):
+        if seg.version is None or not seg.units or not _breaks_off(body[seg.units[-1]]):
+            continue
+        nxt = next((t for t in segments[n + 1:] if t.version == seg.version and t.units), None)
+        if nxt is None or nxt.units[0] <= seg.units[-1] + 1 \
+                or (body[seg.units[-1]], body[nxt.units[0]]) not in read_on:
+            continue  # the sentence goes on in this page's lines, or nothing shows it goes on there
+        k = len(seg.units) - 1  # back to the line that starts the sentence
+        while k > 0 and "。" not in body[seg.units[k]] and not _ends_sentence(body[seg.units[k - 1]]):
+            k -= 1
+        nxt.units = seg.units[k:] + nxt.units
+        del seg.units[k:]
 
 
 def _breaks_off(unit: str) -> bool:

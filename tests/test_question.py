@@ -56,6 +56,8 @@ def test_constraints_name_the_organization_year_revision_and_version(analyze_q):
 @pytest.mark.parametrize(("question", "focus"), [
     ("令和2年度の情報処理安全確保支援士試験の受験者数は？", "受験者数"),
     ("IPAの令和6年度の新卒採用者数の計画は何人ですか", "新卒採用者数"),
+    # the document the figure is read in is no measure (「経産省の新旧対照表だと」)
+    ("JETROの海外展開支援件数の目標、経産省の新旧対照表だと何件から何件に変わった？", "海外展開支援件数"),
 ])
 def test_a_focus_naming_a_measure_asks_for_that_measure(analyze_q, question, focus):
     a = analyze_q(question)

@@ -282,3 +282,30 @@ def test_a_complete_item_at_a_page_end_stays_common():
     segments = segment_table(body, min_run=2, max_gap=12)
     assert all(body[s.units[0]] != item for s in segments if s.group)
     assert any(body[s.units[-1]] == item for s in segments if s.version is None)
+
+
+def test_a_current_sentence_wrapped_over_a_page_break_keeps_its_column_and_its_start():
+    """The 現行 column begins a rewritten passage at the foot of a page (「…約300件だったが、」) that the 変更案
+    column begins on the next page; after the page's number the next page's 変更案 column opens, and its 現行
+    column opens with the rest of that passage before it echoes anything."""
+    amended_end, current_end = "2,148件以上支援する。成功件数は180件以上にする。", (
+        "2,100件（2,000件＋補正見込件数100件）以上支援する。成功件数は173件（160件＋13件）以上にする。")
+    opening = "前期の支援件数は年平均約300件だったが、"
+    shared = "本期は起業前の育成も含むことから年平均500件として、期間中に"
+    rest = ["③ 人材の活躍推進", "（略）", "国内の留学生等の就職・定着を支援する。"]
+    page1 = ["（育成の強化）", "プログラムを通じて人材を育成する。", "＜指標＞"]
+    body = [*page1, "指標１：成功件数を180件以上とする。", "＜考え方＞", "【指標１】",
+            *page1, "ア．成功件数を173件以上とする。", "＜考え方＞", opening,
+            "10",
+            opening, shared, amended_end, *rest,
+            shared, current_end, *rest]
+    segments = segment_table(body, min_run=2, max_gap=12)
+    amended = [body[u] for s in segments if s.version == AMENDED for u in s.units]
+    current = [body[u] for s in segments if s.version == CURRENT for u in s.units]
+    assert amended_end in amended and amended_end not in current
+    assert current_end in current and current_end not in amended
+    assert "10" not in [body[u] for s in segments for u in s.units]  # the page's number is no text
+    # The 現行 passage reads on from its start on the previous page, as one segment.
+    (carried,) = [[body[u] for u in s.units] for s in segments if s.version == CURRENT and shared in
+                  [body[u] for u in s.units]]
+    assert carried[:3] == [opening, shared, current_end]
