@@ -1810,7 +1810,9 @@ def _of_another_period(c: Candidate, periods: tuple[int, ...]) -> bool:
     「（第４期中長期目標期間中における実績値：…87.0％」)? Read between the previous figure and it."""
     if not periods or c.value is None:
         return False
-    before = [v.end for v in values_in(c.text) if v.end <= c.value.start]
+    # (Back past a date: 「第 4 期を令和 2 年 7 月に開講し、47 名の受講者」 — the period is the count's.)
+    before = [v.end for v in values_in(c.text)
+              if v.end <= c.value.start and (v.kind == "date") == (c.value.kind == "date")]
     said = c.text[max(before, default=0):c.value.start]
     # 「第四期中期目標期間中の状況等を踏まえ、…は376件」: a period the figure is based on, not its own (only
     # that clause goes: 「第4期においては、前期の実績を踏まえ、…100件」 keeps its own 第4期).

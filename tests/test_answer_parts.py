@@ -91,6 +91,10 @@ def test_a_period_the_figure_is_based_on_is_not_its_own():
     text = "第4期中長期目標期間においては、前期の実績を踏まえ、年間100件以上とする。"
     own = Candidate(_passage(3, 0.1, text), 0, text, 1, 1, value=values_in(text)[0])
     assert _of_another_period(own, (5,))
+    # A date between the period and the count does not hide the period: the count is that period's.
+    text = "プログラムの第 4 期を令和 2 年 7 月に開講し、47 名の受講者を受入れ。"
+    dated = Candidate(_passage(4, 0.1, text), 0, text, 1, 1, value=values_in(text)[-1])
+    assert dated.value.text == "47 名" and _of_another_period(dated, (5,)) and not _of_another_period(dated, (4,))
 
 
 def test_a_name_question_is_answered_by_the_things_own_name_not_a_name_near_it():
