@@ -383,7 +383,7 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
              and not (deadline and v.kind == "date" and _EVENT_AFTER.match(text[v.end:v.end + 12]))]
     if unit:
         exact = [v for v in typed if _has_unit(unicodedata.normalize("NFKC", v.text), unit)]
-        typed = exact or ([v for v in typed if not _other_unit(v, unit)] if unit_said else typed)
+        typed = exact or ([v for v in typed if not _other_unit(v, unit, text)] if unit_said else typed)
     if status and answer_type not in _NOT_FIGURES:
         # A target asked: a figure said to be a result (「実績は6件であるところ」) never answers, even alone.
         fallback = [v for v in typed if not is_actual(v, text)] if status == "目標" else typed
@@ -454,10 +454,17 @@ def _has_unit(written: str, unit: str) -> bool:
     return any(u in written for u in same)
 
 
-def _other_unit(value: Value, unit: str) -> bool:
-    """Is ``value`` a count of something else than ``unit`` counts (「40 名」 when 「何点」 is asked)?"""
+def _other_unit(value: Value, unit: str, text: str = "") -> bool:
+    """Is ``value`` a count of something else than ``unit`` counts (「40 名」 when 「何点」 is asked, or a bound
+    counting the thing after it, 「500 以上の自治体」 when 「何人」 is)?"""
     written = unicodedata.normalize("NFKC", value.text)
-    return not _has_unit(written, unit) and any(u in written for u in COUNT_UNITS)
+    if _has_unit(written, unit):
+        return False
+    if any(u in written for u in COUNT_UNITS):
+        return True
+    counted = re.match(r"\s*の\s*([一-龥ァ-ヶー]+)", text[value.end:])
+    return bool(counted) and unit not in counted.group(1) and not any(
+        unit in units for kind, units in _KIND_UNITS.items() if counted.group(1).startswith(kind))
 
 
 WHEN = "日付"  # the unit :func:`~assistant.question.asked_figures` gives 「いつ」: a date, not a figure

@@ -117,6 +117,11 @@ def test_a_bare_bound_before_the_counted_thing_is_a_count():
     found = values_in("令和６年度において、１０以上の自治体・中小企業等の関係団体と連携する。")
     assert [(v.text, v.kind) for v in found if v.kind != "date"] == [("１０以上", "count")]
     assert values_in("基準を満たす以上、対象とする。") == []  # no number, no value
+    # The thing after the bound is what it counts: 自治体 answer 「何団体」-like questions, not 「何人」.
+    text = "500 以上の自治体が利用し、業務のリモート化が実現された。"
+    assert best_value(text, "count", "人", [0], unit_said=True) is None
+    assert best_value(text, "count", "自治体", [0], unit_said=True).text == "500 以上"
+    assert best_value("300以上の企業が参加した。", "count", "社", [0], unit_said=True).text == "300以上"
 
 
 def test_a_figure_knows_its_unit():
