@@ -486,6 +486,13 @@ class ExtractiveAnswerer:
                 or [c for c in counting if _LEAD_IN.search(c.text)] or counting
             if naming:
                 _put_first(ordered, naming[0])
+        if _COUNTS_AS.search(analysis.question):
+            # 「…の「成功」として数えられるのは」: what a measure counts is said in the note (※) under it.
+            close = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score]
+            note = next((n for c in close if (n := _note_under(c)) is not None), None)
+            if note is not None:  # with the evidence of the sentence it is a note to
+                ordered[:] = [note, *(c for c in ordered
+                                      if (c.chunk.chunk_id, c.sentence) != (note.chunk.chunk_id, note.sentence))]
         labels = indicator_labels(analysis.question)
         if labels and not analysis.cross:
             # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
@@ -1251,10 +1258,26 @@ def _put_first(ordered: list[Candidate], c: Candidate) -> None:
     ordered.insert(0, c)
 
 
+def _note_under(c: Candidate) -> Candidate | None:
+    """The note (※) that follows ``c``, past labels in brackets (「（アウトカム指標）【重要度高・困難度高】」)."""
+    n = _next_sentence(c)
+    while n is not None and _LABELS_ONLY.match(n.text):
+        n = _next_sentence(n)
+    return n if n is not None and _NOTE.match(n.text) else None
+
+
+_LABELS_ONLY = re.compile(r"^\s*(?:[（(【［\[][^）)】］\]]*[）)】］\]]\s*)+$")
+
+
 def _next_sentence(c: Candidate) -> Candidate | None:
     """The sentence after ``c`` in its chunk (a lead-in's continuation)."""
     j = c.sentence + 1
     return _sentence_candidate(c, c.chunk, j) if j < len(c.chunk.sentences) else None
+
+
+# 「…として数えられるのは」「…にはどういう支援がカウントされる」: what a measure counts.
+_COUNTS_AS = re.compile(r"数えられ|カウントされ|カウントする|計上され|算入され|に含まれ")
+_NOTE = re.compile(r"^\s*[※＊*]")  # a note under a sentence: 「※資金調達や拠点設立、…等。」
 
 
 # A sentence that adds to the one before it (「さらに、…」「また、…」): what it adds to is part of the answer.
@@ -1628,13 +1651,28 @@ def _ordinal(mark: str) -> int:
 
 
 def _inline_items(text: str) -> list[str]:
-    """The items of an enumeration inside one sentence: marked (:func:`_enumerated`) or 「A、B及びC」."""
+    """The items of an enumeration inside one sentence: a note listing what counts (「※A、B（x、y）、C等。」),
+    marked (:func:`_enumerated`) or 「A、B及びC」."""
+    if _NOTE.match(text) and len(items := _top_level_items(_NOTE.sub("", text))) >= 2:
+        return items
     if items := _enumerated(text):
         return items
     m = re.search(r"([^、。「」]{2,30}(?:、[^、。「」]{2,30}){1,8}(?:及び|並びに|や|と)[^、。「」]{2,30})", text)
     if not m:
         return []
     return [p.strip() for p in re.split(r"、|及び|並びに", m.group(1)) if p.strip()]
+
+
+def _top_level_items(text: str) -> list[str]:
+    """``text`` split at each 「、」 outside brackets, without the closing 「等。」."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "（(「『【") - (ch in "）)」』】")
+        if ch == "、" and depth == 0:
+            items.append(text[start:i])
+            start = i + 1
+    items.append(re.sub(r"(?:等|など)?[。．]?\s*$", "", text[start:]))
+    return [i.strip() for i in items if len(i.strip()) >= 2]
 
 
 def value_anchors(text: str, analysis: QuestionAnalysis, value_type: str | None) -> list[int]:

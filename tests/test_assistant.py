@@ -654,3 +654,18 @@ def test_an_abbreviation_the_document_defines_stands_for_its_name(user_folder, e
     assert not answer.abstained and "令和5年4月1日" in answer.text.splitlines()[0], answer.text
     answer = qa.ask("地域連携推進センターが令和6年度に受け付けた経営相談は何件？")
     assert not answer.abstained and "１２０件" in answer.text.splitlines()[0], answer.text
+
+
+def test_what_a_measure_counts_is_read_from_the_note_under_it(user_folder, embedder):
+    """「…として数えられるのは」 asks what a target counts: the note (※) under the target says it, past the
+    target's labels in brackets."""
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 中期目標\n\n## 1. 地域企業の販路開拓\n\n"
+        "指標１：地域企業の販路開拓成約件数について、中期目標期間中に 120件以上達成する。\n"
+        "（アウトカム指標）【重要度高】\n"
+        "※商談会での売買契約、代理店契約（独占契約を含む）、越境ECへの出品、展示会での受注等。\n\n"
+        "## 2. 予算\n\n予算は１５億円とする。\n"))
+    answer = qa.ask("地域企業の販路開拓の成約件数として数えられるのはどんなもの？")
+    first = answer.text.splitlines()[0]
+    assert "越境ECへの出品" in first and "代理店契約（独占契約を含む）" in first, answer.text
+    assert "120件" not in first  # the target is not what it counts
