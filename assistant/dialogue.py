@@ -492,8 +492,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q):
         body = _pronoun(q, (quoted,) if (quoted := _quoted_referent(q, previous)) else previous.topic)
     elif has_own_focus(analysis):
-        # 「では応募者数は？」: another attribute of the same subject (and programme).
-        body = "".join(f"{w}の" for w in previous.qualifiers if w not in rest) + rest
+        # 「では応募者数は？」: another attribute of the same subject (and programme) — and of the thing the
+        # previous question quoted (「「…概説」はどこと組んで作った？」「ダウンロード数は？」).
+        quoted = [t for t in _quoted_things(previous) if t not in rest]
+        words = [*quoted, *(w for w in previous.qualifiers if w not in rest and not any(w in t for t in quoted))]
+        body = "".join(f"{w}の" for w in words) + rest
     else:
         # 「理由は？」「それはいつまでに？」: the new question about the previous focus.
         subject = _quoted_referent(q, previous) or previous.focus

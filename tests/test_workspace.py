@@ -71,6 +71,12 @@ def test_a_new_attribute_keeps_the_organization_year_and_programme(analyze_q):
     assert "合格者数" in follow and "情報処理技術者試験" in follow and "応募者数" not in follow
 
 
+def test_a_new_attribute_is_asked_of_the_thing_the_previous_question_quoted(analyze_q):
+    _, follow = _conversation(analyze_q, "「データ活用のための実践手引書」はどこと組んで作ったもの？",
+                              "ダウンロード数はどれくらい？")
+    assert "データ活用のための実践手引書" in follow and "ダウンロード数" in follow
+
+
 def test_a_chain_of_follow_ups_keeps_its_subject(analyze_q):
     turns = _conversation(analyze_q, "NEDOの変更案で研究開発成果の実用化の目標は？", "変更前は？", "それはいつまでに？")
     assert analyze_q(turns[1]).constraints.version == "現行"
