@@ -31,6 +31,7 @@ from index.documents import Chunk, SentenceSpan
 from index.headings import LIST_START, MAJOR_BULLETS, MINOR_BULLETS, heading_kind
 from index.meta import DEFINED_ABBREVIATION_HINT, abbreviations
 from index.search import Filters, Passage, Searcher
+from index.sentences import CLOSE_BRACKETS, OPEN_BRACKETS
 from index.text import compact, squeeze
 
 from .answer import ABSTAIN, Citation
@@ -1667,7 +1668,7 @@ def _top_level_items(text: str) -> list[str]:
     """``text`` split at each 「、」 outside brackets, without the closing 「等。」."""
     items, depth, start = [], 0, 0
     for i, ch in enumerate(text):
-        depth += (ch in "（(「『【") - (ch in "）)」』】")
+        depth += (ch in OPEN_BRACKETS) - (ch in CLOSE_BRACKETS)
         if ch == "、" and depth == 0:
             items.append(text[start:i])
             start = i + 1

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
 
+from .furniture import PAGE_NUMBER
 from .headings import CONTINUES
 from .sentences import split_pieces
+from .text import compact
 
 AMENDED = "変更案"
 CURRENT = "現行"
@@ -56,9 +58,6 @@ def _ends_sentence(unit: str) -> bool:
 
 def _similar(a: str, b: str) -> bool:
     return len(a) >= 6 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
-
-
-_PAGE_NUMBER = re.compile(r"^[-－]?\s*[0-9０-９]{1,3}\s*[-－]?$")  # a page's number, alone on its line
 
 
 def find_pages(units: list[str], min_run: int, max_gap: int) -> list[tuple[int, int, int]]:
@@ -115,7 +114,7 @@ def find_pages(units: list[str], min_run: int, max_gap: int) -> list[tuple[int, 
                 a0, c0, _ = pages[-1]
                 # ... up to the page's number, when one is printed between them (「10」): the lines after it
                 # open this page's 変更案 column.
-                number = next((k for k in range(pos, match) if _PAGE_NUMBER.match(units[k])), None)
+                number = next((k for k in range(pos, match) if PAGE_NUMBER.match(compact(units[k]))), None)
                 pages[-1] = (a0, c0, match if number is None else number)
                 pos = match if number is None else number + 1
             # The 現行 column may open with rewritten lines before the run that echoes (the rest of a passage
@@ -252,11 +251,17 @@ def _carry_column_sentences(segments: list[Segment], body: list[str]) -> None:
         if nxt is None or nxt.units[0] <= seg.units[-1] + 1 \
                 or (body[seg.units[-1]], body[nxt.units[0]]) not in read_on:
             continue  # the sentence goes on in this page's lines, or nothing shows it goes on there
-        k = len(seg.units) - 1  # back to the line that starts the sentence
-        while k > 0 and "。" not in body[seg.units[k]] and not _ends_sentence(body[seg.units[k - 1]]):
-            k -= 1
+        k = _sentence_start(seg.units, body)
         nxt.units = seg.units[k:] + nxt.units
         del seg.units[k:]
+
+
+def _sentence_start(units: list[int], body: list[str]) -> int:
+    """Back from the last of ``units`` to the one that starts its sentence (a position in ``units``)."""
+    k = len(units) - 1
+    while k > 0 and "。" not in body[units[k]] and not _ends_sentence(body[units[k - 1]]):
+        k -= 1
+    return k
 
 
 def _breaks_off(unit: str) -> bool:
@@ -280,9 +285,7 @@ def _carry_open_sentences(segments: list[Segment], body: list[str]) -> None:
                 or before.twins is None or len(before.twins) != len(before.units) \
                 or not _breaks_off(body[before.units[-1]]):
             continue
-        k = len(before.units) - 1  # back to the line that starts the sentence
-        while k > 0 and "。" not in body[before.units[k]] and not _ends_sentence(body[before.units[k - 1]]):
-            k -= 1
+        k = _sentence_start(before.units, body)
         pair = [t for t in segments[n:n + 2] if t.group == seg.group]
         for member in pair:
             own = before.units if member.version == AMENDED else before.twins

@@ -30,7 +30,7 @@ from .documents import Line
 from .headings import CLOSERS, CONTINUES, heading_kind
 from .text import compact, display_width, squeeze
 
-_PAGE_NUMBER = re.compile(r"^[-‐―—–ー－(（]?(?:p\.?|ページ)?\d{1,3}(?:/\d{1,3})?(?:ページ)?[-‐―—–ー－)）]?$", re.I)
+PAGE_NUMBER = re.compile(r"^[-‐―—–ー－(（]?(?:p\.?|ページ)?\d{1,3}(?:/\d{1,3})?(?:ページ)?[-‐―—–ー－)）]?$", re.I)
 # Numbered headings no longer than this that recur are section labels, never furniture;
 # enclosed labels (【指標】, ＜重要度高・困難度高の設定理由＞) are kept at any heading length.
 _KEEP_HEADING_CHARS = 15
@@ -122,7 +122,7 @@ def find_furniture(lines: list[Line], settings: IngestSettings) -> set[int]:
     # Page numbers are unique per page, so they cannot recur: a lone number whose
     # neighbours are prose (not a column of figures) is a page number.
     for n, i in enumerate(content):
-        if not _PAGE_NUMBER.match(keys[i]):
+        if not PAGE_NUMBER.match(keys[i]):
             continue
         prev = keys[content[n - 1]] if n > 0 else ""
         after = keys[content[n + 1]] if n + 1 < len(content) else ""

@@ -22,11 +22,11 @@ from .documents import Line, Sentence
 from .headings import CLOSERS, CONTINUES, LIST_START, heading_kind
 from .text import display_width, join_pieces, squeeze
 
-_OPEN = "「『（(［[【〔“"
-_CLOSE = "」』）)］]】〕”"
+OPEN_BRACKETS = "「『（(［[【〔“"
+CLOSE_BRACKETS = "」』）)］]】〕”"
 _END = "。！？!?"
 # Characters that cannot begin a phrase: the line before was cut mid-word.
-_NO_START = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー、。，．・：）」』］】〕”") | set(_CLOSE)
+_NO_START = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー、。，．・：）」』］】〕”") | set(CLOSE_BRACKETS)
 _UNITS = set("社件人名円％%倍億万千兆組機者回点年月日度")  # a figure's unit wrapped onto the next line
 _FIGURES = re.compile(r"[0-9０-９][0-9０-９,，.．%％]*|[－―—△▲]+")  # a dash cell means "no figure"
 _WIDTH_WINDOW = 4  # lines on each side that set the local text width
@@ -52,13 +52,13 @@ def split_pieces(text: str, depth: int = 0) -> tuple[list[tuple[int, int, bool]]
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch in _OPEN:
+        if ch in OPEN_BRACKETS:
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in CLOSE_BRACKETS:
             depth = max(0, depth - 1)
         elif ch in _END and depth == 0:
             j = i + 1
-            while j < n and (text[j] in _END or text[j] in _CLOSE):
+            while j < n and (text[j] in _END or text[j] in CLOSE_BRACKETS):
                 j += 1
             spans.append((start, j, True))
             start = i = j
