@@ -335,6 +335,9 @@ class ExtractiveAnswerer:
             return False, "period"
         if (term := self._unquoted(best, analysis.question)) is not None:
             return False, f"quoted:{term}"
+        if analysis.wants_value and (body := next((q for q in analysis.qualifiers if _INSTITUTION.search(q)
+                                                   and compact(q) not in _passage_text(best.chunk)), None)):
+            return False, f"quoted:{body}"  # 「アジア経済研究所に係る指標」 answered from a passage that never names it
         if (place := next((p for p in analysis.places if compact(p) not in _near_text(best)), None)):
             return False, f"place:{place}"  # 「栃木の…センターの配当」 answered by あおもり's and 岩手's
         if (latin := self._latin_sibling(best, analysis.question)) is not None:
@@ -1274,6 +1277,12 @@ def _next_sentence(c: Candidate) -> Candidate | None:
     """The sentence after ``c`` in its chunk (a lead-in's continuation)."""
     j = c.sentence + 1
     return _sentence_candidate(c, c.chunk, j) if j < len(c.chunk.sentences) else None
+
+
+# A named body (「アジア経済研究所」「産業サイバーセキュリティセンター」): a question about it is answered from text
+# naming it.
+_INSTITUTION = re.compile(r"[一-龥ァ-ヶー・A-Za-zＡ-Ｚ]{2,}"
+                          r"(?:研究所|研究会|協議会|連絡会|委員会|協会|財団|事務局|本部|大学|センター)$")
 
 
 # 「…として数えられるのは」「…にはどういう支援がカウントされる」: what a measure counts.

@@ -669,3 +669,12 @@ def test_what_a_measure_counts_is_read_from_the_note_under_it(user_folder, embed
     first = answer.text.splitlines()[0]
     assert "越境ECへの出品" in first and "代理店契約（独占契約を含む）" in first, answer.text
     assert "120件" not in first  # the target is not what it counts
+
+
+def test_a_figure_is_not_given_for_a_named_body_the_passage_never_names(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "report.md", (
+        "# 業務実績\n\n## 1. 北陸地域の相談対応\n\n北陸地域における経営相談件数は１２０件であった。\n\n"
+        "## 2. 予算\n\n予算は１５億円とする。\n"))
+    assert not qa.ask("北陸地域の経営相談件数は何件？").abstained  # the passage's own figure
+    answer = qa.ask("中小企業技術研究所の北陸地域の経営相談件数は何件？")
+    assert answer.abstained and "中小企業技術研究所" in answer.text, answer.text
