@@ -336,7 +336,7 @@ class ExtractiveAnswerer:
         if (term := self._unquoted(best, analysis.question)) is not None:
             return False, f"quoted:{term}"
         if analysis.wants_value and (body := next((q for q in analysis.qualifiers if _INSTITUTION.search(q)
-                                                   and compact(q) not in _passage_text(best.chunk)), None)):
+                                                   and not self._names_body(best, q, analysis.question)), None)):
             return False, f"quoted:{body}"  # 「アジア経済研究所に係る指標」 answered from a passage that never names it
         if (place := next((p for p in analysis.places if compact(p) not in _near_text(best)), None)):
             return False, f"place:{place}"  # 「栃木の…センターの配当」 answered by あおもり's and 岩手's
@@ -348,6 +348,13 @@ class ExtractiveAnswerer:
         if analysis.wants_value and (pair := self._sibling(best, analysis)) is not None:
             return False, "sibling:{}:{}".format(*pair)
         return True, ""
+
+    def _names_body(self, c: Candidate, body: str, question: str) -> bool:
+        """Does ``c``'s passage (with its headings) name ``body``, in full or by its abbreviation (「ＲＣＰＣ」 for
+        「地域連携推進センター」, as the documents define it)?"""
+        passage, name = _passage_text(c.chunk), compact(body)
+        forms = {name, *(a for a, n in self.aliases(question) if n == name)}
+        return any(form in passage for form in forms)
 
     def _unquoted(self, c: Candidate, question: str) -> str | None:
         """A term the question quotes (「役立ち度」) that the answer's passage (with its headings) does not
