@@ -63,6 +63,7 @@ from .values import (
     breakdown,
     calendar_dates,
     counted_by,
+    expansion_of,
     figure_span,
     figures_for,
     grade_meaning,
@@ -1758,11 +1759,17 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
     it (unit, status, deadline, rate …) read once, not for every sentence: ``read(text, anchors, events=None)``."""
     unit, asked, status = analysis.unit, _asked(analysis, kind), analysis.status
     deadline, rate, unit_said = analysis.asks_deadline, _asks_rate(analysis), analysis.unit_said
+    if kind == "name" and _ASKS_EXPANSION.search(analysis.question) and analysis.focus:
+        # 「PHRって何の略？」: the name written beside the abbreviation, not any name near it.
+        return lambda text, anchors, events=None: expansion_of(text, analysis.focus)
 
     def read(text: str, anchors: list[int], events: list[int] | None = None) -> Value | None:
         return best_value(text, kind, unit, anchors, asked, status, deadline, rate, unit_said, events)
 
     return read
+
+
+_ASKS_EXPANSION = re.compile(r"(?:何|なん|なに)の略")
 
 
 def _asked(analysis: QuestionAnalysis, kind: str | None) -> str:

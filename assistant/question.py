@@ -31,7 +31,10 @@ VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade
 _COUNTED = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # Answer-type cues, tried in order: the first that matches decides.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("definition", re.compile(r"とは(何|なに|どういう|どのよう)|とは[？?\s]*$|の定義|の意味|って何|とはどんな"
+    ("definition", re.compile(r"とは(何|なに|どういう|どのよう)|とは[？?\s]*$|の定義|の意味|とはどんな"
+                              # 「…ってなに？」, not a figure, name or items asked with 何 (「…の目標って何兆円？」
+                              # 「…って何の略？」「…って何て名前？」「…って何がある？」)
+                              r"|って(何|なに)(?![一-龥ァ-ヶ0-9０-９%％]|の略|て|と(い|呼)|が)"
                               # 「「プッシュ型支援」ってどういうもの？」「…ってどんな支援のこと？」
                               r"|って(どういう|どんな|どのような)[^、。？?]{0,8}(もの|こと|意味)")),
     ("change", re.compile(r"(何|どこ|どう|どのように)(が|を)?(変わ|変更|改め)|変更(点|内容|前後)|違い|新旧で"
@@ -39,7 +42,8 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"|変更案と現行|現行から|から(何|どう)変"
                           # 「何件から何件に変わる？」「いくつからいくつになった？」: a figure before and after
                           r"|(何|いくつ)[^、。？?]{0,3}から(何|いくつ)[^、。？?]{0,3}に(変わ|な|増え|減)")),
-    ("name", re.compile(r"(の|な)(名前|名称)(は|を|が)|何という(名前|名称)?|何と(いう|呼)|正式(名称|な名前|名)"
+    ("name", re.compile(r"(の|な)(名前|名称)(は|を|が)|何という(名前|名称)?|何と(いう|呼)|何て(いう)?(名前|名称)"
+                        r"|正式(名称|な名前|名)"
                         r"|何の略")),
     ("reason", re.compile(r"なぜ|どうして|理由|根拠は|背景は|目的は|何のため")),
     ("grade", re.compile(r"評定(は|を|が|って|の結果)|何評定")),

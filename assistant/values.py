@@ -108,18 +108,46 @@ NAME = re.compile(r"[「『](?P<q>[^「」『』]{2,40})[」』]|[（(](?P<p>[^�
 _SCOPE_NOTE = re.compile(r"(を含む|を除く|に限る|(?<![平均高対同])等|など|ほか)$")
 
 
+def _bracket_note(text: str) -> bool:
+    """Is a bracket's content a note, not a name: 「（令和2年度）」「（2件以上）」「（ＩＳＭＡＰ－ＬＩＵを含む）」?"""
+    return bool(DATE.search(text) or VALUE.search(text) or _SCOPE_NOTE.search(text))
+
+
 def names_in(text: str) -> list[Value]:
     """Names written in ``text`` (the values a 「名前は」「何という」 question is answered by)."""
     out = []
     for m in NAME.finditer(text):
         group = "q" if m.group("q") else "p" if m.group("p") else "l"
         name = m.group(group).strip()
-        if group == "p" and (DATE.search(name) or VALUE.search(name) or _SCOPE_NOTE.search(name)):
-            continue  # 「（令和2年度）」「（2件以上）」「（ＩＳＭＡＰ－ＬＩＵを含む）」 are not names
+        if group == "p" and _bracket_note(name):
+            continue
         if group == "l" and len(name) < 3:
             continue
         out.append(Value(name, m.start(group), m.end(group), "name"))
     return out
+
+
+def expansion_of(text: str, abbreviation: str) -> Value | None:
+    """The name ``abbreviation`` stands for, where ``text`` writes the two side by side: before it
+    (「アジア・ゼロエミッション共同体（AZEC）」「…インスティテュート（以下「ＡＩＳＩ」という。）」) or after it in
+    brackets (「PHR(Personal Health Record)」); None when it does not. Latin letters match in either width."""
+    if not abbreviation.strip():
+        return None
+    abbr = "".join(f"[{c}{chr(ord(c) + 0xFEE0)}]" if "!" <= c <= "~" else re.escape(c)
+                   for c in unicodedata.normalize("NFKC", abbreviation).strip())
+    m = re.search(rf"(?<![A-Za-zＡ-Ｚａ-ｚ]){abbr}\s*[（(]\s*(?P<name>[^（）()「」、。]{{2,60}}?)\s*[）)]", text)
+    if m and not m.group("name").startswith("以下") and not _bracket_note(m.group("name")):
+        return Value(m.group("name"), m.start("name"), m.end("name"), "name")
+    # Quoted whole (「「政府情報システムのためのセキュリティ評価制度（ISMAP）」」), the name is all the quote holds;
+    # else it is the run of kanji, katakana and Latin letters before the bracket (not a particle, 「 or 、).
+    m = re.search(rf"[「『](?P<name>[^「」『』（）()]{{2,60}})[（(]{abbr}[）)][」』]", text) \
+        or re.search(rf"(?P<name>{_NAME_CHAR}{{2,40}})[（(](?:以下[「『])?{abbr}(?![A-Za-zＡ-Ｚａ-ｚ])", text)
+    if m and m.group("name").strip():
+        return Value(m.group("name").strip(), m.start("name"), m.end("name"), "name")
+    return None
+
+
+_NAME_CHAR = "[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９・ 　]"
 
 
 # The grade of an evaluation (独立行政法人の評定 S/A/B/C/D): 「評定：A」, or a grade stated with its meaning

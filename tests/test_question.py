@@ -35,6 +35,13 @@ def analyze_q():
     ("なぜ目標を引き上げたのですか", "reason"),
     ("変更案と現行で目標はどう変わった？", "change"),
     ("補正見込件数を算出した事業はどれ？", "list"),  # which ones, whatever measure the clause before names
+    # 「…って何」 asks what a thing is — not when 何 asks a figure, a name or items
+    ("マナビDXって何？", "definition"),
+    ("政府目標って何兆円？", "amount"),
+    ("新設された部署って何名？", "count"),
+    ("ISMAPって何の略？", "name"),
+    ("その制度って何て名前？", "name"),
+    ("キャンプって何がある？", "list"),
 ])
 def test_the_answer_type_comes_from_the_question_word(analyze_q, question, kind):
     assert analyze_q(question).answer_type == kind
@@ -926,3 +933,20 @@ def test_a_figure_asked_before_and_after_is_a_change(analyze_q):
     assert analyze_q("スタートアップの海外展開成功件数の目標は何件から何件に変わる？").answer_type == "change"
     assert analyze_q("有効回答は何件から何件に増えた？").answer_type == "change"
     assert analyze_q("有効回答は何件ですか？").answer_type == "count"
+
+
+def test_an_abbreviation_is_answered_by_the_name_written_beside_it():
+    from assistant.values import expansion_of
+
+    assert expansion_of("⇒可視化の中核は、PHR(Personal Health Record)の活用。", "PHR").text == "Personal Health Record"
+    # full-width letters in the text, half-width in the question
+    text = "① ＰＭＯ（Ｐｏｒｔｆｏｌｉｏ Ｍａｎａｇｅｍｅｎｔ Ｏｆｆｉｃｅ）によるＩＴポートフォリオ管理"
+    assert expansion_of(text, "PMO").text == "Ｐｏｒｔｆｏｌｉｏ Ｍａｎａｇｅｍｅｎｔ Ｏｆｆｉｃｅ"
+    # the name before the bracket: the whole quote, else the run of name characters (not the particle before it)
+    quoted = "「政府情報システムのためのセキュリティ評価制度（ISMAP）」の運用を開始"
+    assert expansion_of(quoted, "ISMAP").text == "政府情報システムのためのセキュリティ評価制度"
+    assert expansion_of("米国がＡＩセーフティ・インスティテュート（以下「ＡＩＳＩ」という。）を設立", "AISI").text \
+        == "ＡＩセーフティ・インスティテュート"
+    assert expansion_of("ISMAP（令和2年度）の登録", "ISMAP") is None  # a year is no name
+    assert expansion_of("AISIと連携する", "AISI") is None
+    assert expansion_of("DXPMO（x）", "PMO") is None  # part of another abbreviation
