@@ -152,8 +152,9 @@ class Assistant:
 
     def resolve(self, question: str, history: list[Turn]) -> str:
         """The question made self-contained against the earlier turns (rule-based, offline)."""
-        turns = [t.question for t in history if t.question.strip()] + [question]
-        return resolve_history(turns, self.analyze, self.organizations, self.catalog)[-1].question
+        said = [t for t in history if t.question.strip()]
+        return resolve_history([t.question for t in said] + [question], self.analyze, self.organizations,
+                               self.catalog, [t.answer for t in said])[-1].question
 
     def _condense(self, req: Request) -> str | None:
         """With an LLM: rewrite the follow-up as a standalone question; None when it fails."""

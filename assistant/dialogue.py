@@ -515,15 +515,38 @@ def _scoped(words: list[str], body: str, joint: str = "の") -> str:
     return "の".join(missing) + joint + body if missing else body
 
 
+# 「その基金、予算は？」: a demonstrative before a noun the previous question did not use points at the thing the
+# previous answer named with that noun (「経済安全保障重要技術育成基金」).
+_LEADING_DEMONSTRATIVE = re.compile(r"^(?:その|この|あの)(?P<noun>[一-龥ァ-ヶー]{2,10})"
+                                    r"(?=[、,はがをにでのもへと]|って)")
+_NAME_RUN = "[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９・]{1,30}"
+
+
+def answer_referent(question: str, previous_question: str, previous_answer: str) -> str:
+    """``question`` with 「その<noun>」 in place of the name ending in that noun that the previous answer gives
+    (「その基金、予算は？」 -> 「経済安全保障重要技術育成基金、予算は？」), when the previous question does not say the
+    noun itself; else unchanged."""
+    q = normalize_question(question)
+    m = _LEADING_DEMONSTRATIVE.match(q)
+    if not m or not previous_answer or m.group("noun") in normalize_question(previous_question):
+        return question
+    noun = m.group("noun")
+    said = re.sub(r"\[[0-9]+\]", "", previous_answer)
+    named = next((c.group(0) for c in re.finditer(f"{_NAME_RUN}{re.escape(noun)}", said)), None)
+    return named + q[m.end():] if named else question
+
+
 def resolve_history(questions: list[str], analyze, names: dict[str, str] | None = None,
-                    catalog: Catalog | None = None) -> list[Resolved]:
-    """Resolve every question of a conversation in order (``analyze``: text -> QuestionAnalysis)."""
+                    catalog: Catalog | None = None, answers: Sequence[str] = ()) -> list[Resolved]:
+    """Resolve every question of a conversation in order (``analyze``: text -> QuestionAnalysis; ``answers``:
+    the answers given to the questions before the last, where 「その基金」 may have been named)."""
     out: list[Resolved] = []
     resolved: list[QuestionAnalysis] = []
-    for q in questions:
-        now = analyze(q)
-        r = resolve(q, now, resolved[-1] if resolved else None, names, catalog, resolved[:-1])
-        resolved.append(analyze(r.question) if r.rewritten else now)
-        out.append(r)
+    for i, q in enumerate(questions):
+        asked = answer_referent(q, questions[i - 1], answers[i - 1]) if 0 < i <= len(answers) else q
+        now = analyze(asked)
+        r = resolve(asked, now, resolved[-1] if resolved else None, names, catalog, resolved[:-1])
+        resolved.append(analyze(r.question) if r.question != q else now)
+        out.append(Resolved(r.question, q))
     return out
 

@@ -44,6 +44,19 @@ def test_a_demonstrative_inside_a_question_of_another_document_stands_for_the_pr
     assert other.startswith("JETROの令和2年度") and "修了生" in other
 
 
+def test_a_demonstrative_before_a_noun_only_the_previous_answer_used_stands_for_the_name_it_gave(analyze_q):
+    questions = ["新機軸の経済安全保障のミッションで、技術優位性の確保に向けて今後実施する施策は何ですか？",
+                 "その基金、予算はどのくらい？"]
+    answers = ["経済安全保障重要技術育成基金の執行を通じた先端重要技術の育成、技術保全の強化[1]"]
+    follow = resolve_history(questions, analyze_q, NAMES, answers=answers)[1]
+    assert "経済安全保障重要技術育成基金" in follow.question and "その" not in follow.question
+    assert follow.original == questions[1]
+    # Without the answer, or when the previous question says the noun itself, the other rules decide.
+    assert "経済安全保障重要技術育成基金" not in resolve_history(questions, analyze_q, NAMES)[1].question
+    said = ["IPAの地域事業出資業務の基金の残高は？", "その基金の配当は？"]
+    assert "育成基金" not in resolve_history(said, analyze_q, NAMES, answers=answers)[1].question
+
+
 def test_another_organizations_document_of_another_kind_swaps_the_kind_too(analyze_q):
     _, follow = _conversation(analyze_q, "JETROの中期目標では対内直接投資の政府目標にどう触れてる？",
                               "NEDOの中長期目標ではどう？")
