@@ -164,7 +164,9 @@ def _document_named(question: str, analysis: QuestionAnalysis) -> str:
                                                                                         *c.doc_kinds):
         return ""  # 「経産省の資料では、対日投資の目標はどう？」 asks a thing (even a generic one)
     # A document, not only an organization, year or column (「令和6年度は？」「IPAは？」「現行では？」 swap those).
-    return named if c.doc_kinds or c.revision or any(w in named for w in _DOCUMENTS) else ""
+    # 「NEDOの中長期目標のほう」 is searched as the document (「ほう」 is no word of it).
+    return re.sub(r"の(?:ほう|方)$", "", named) if c.doc_kinds or c.revision or any(w in named for w in _DOCUMENTS) \
+        else ""
 
 
 def _new_thing(analysis: QuestionAnalysis, previous: QuestionAnalysis) -> bool:

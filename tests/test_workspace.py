@@ -139,6 +139,10 @@ def test_a_follow_up_that_only_names_a_document_asks_the_previous_question_of_it
     _, follow = _conversation(analyze_q, "JETROの中期目標の変更案で、対日投資誘致成功件数の目標はいくつ？",
                               "経産省の新旧対照表の変更案だとどうなってる？")
     assert "経産省の新旧対照表の変更案で、" in follow and "JETRO" in follow and "対日投資誘致成功件数" in follow
+    # 「…のほうは？」: the document, without 「ほう」 (which is no word of it).
+    _, follow = _conversation(analyze_q, "JETROの中期目標で、対日投資誘致成功件数の目標はいくつ？",
+                              "NEDOの中長期目標のほうは？")
+    assert follow.startswith("NEDOの中長期目標で、") and "ほう" not in follow
     # A question of its own under a document's name is left as it is.
     own = "経産省の資料では、スタートアップの支援件数の目標はどう？"
     assert _conversation(analyze_q, first, own)[1] == own
