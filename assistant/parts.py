@@ -8,9 +8,10 @@ answer states each part in turn.
 
 Questions asked one after the other, each with its own question mark (or a request closed by 。:
 「…も知りたい。」), are always parts. Within one sentence, a question is split only when its second part
-names a document constraint (organization, fiscal year, document kind, version) the first does not —
-「何本で、再生回数は？」 or 「いつ、どこで」 ask several things of one passage and stay whole. Pure string
-functions; ``analyze`` is passed in.
+names a document constraint (organization, fiscal year, document kind, version) the first does not, or
+when two things joined by 「と、」 each ask a figure (「…発掘した人数と、採択後に起業した件数は？」, often stated in
+two sentences) — 「何本で、再生回数は？」 or 「いつ、どこで」 ask several things of one passage and stay whole.
+Pure string functions; ``analyze`` is passed in.
 """
 
 from __future__ import annotations
@@ -92,7 +93,10 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         return []
     a, b = analyze(first), analyze(second)
     if not _constraint_set(b) - _constraint_set(a):
-        return []
+        if not (follow_up is not None and m.re is _NOUNS and a.wants_value and b.wants_value):
+            return []
+        # 「…で新たに発掘した人数と、採択後に起業した件数は？」: two figures, each searched on its own.
+        return [first, follow_up(first, second)]
     subject = "の".join(a.topic)
     if subject and subject not in second:
         if _PRONOUN.search(second):

@@ -289,6 +289,12 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     # 「Aと、Bは？」 with B in another organization's documents.
     assert question_parts("JETROで連携先として挙げられている機関と、IPAの令和6年度の重点業務は？", analyze_q) == [
         "JETROで連携先として挙げられている機関は？", "IPAの令和6年度の重点業務は?"]
+    # 「Aの人数と、Bの件数は？」: two figures are two parts, the second made self-contained like a follow-up.
+    two = "令和2年度の未踏事業で発掘した人数と、採択後に起業した件数は？"
+    parts = question_parts(two, analyze_q, lambda previous, part: f"未踏事業の{part}")
+    assert parts == ["令和2年度の未踏事業で発掘した人数は？", "未踏事業の採択後に起業した件数は?"]
+    assert question_parts(two, analyze_q) == []  # (without a way to rewrite the second, one question)
+    assert question_parts("未踏事業で発掘した人材と、その成果は？", analyze_q, lambda p, q: q) == []  # no figures
 
 
 def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(analyze_q):
