@@ -41,6 +41,7 @@ from .question import (
     IMPLIED_FIGURE,
     KNOWN_AFTER,
     MAGNITUDE,
+    MEASURE,
     QUESTION_WORD,
     Constraints,
     QuestionAnalysis,
@@ -346,7 +347,7 @@ class ExtractiveAnswerer:
         if (occurrence := _other_occurrence(best, analysis.question) or _other_span(best, analysis.question)) \
                 is not None:
             return False, f"quoted:{occurrence}"
-        if analysis.wants_value and (pair := self._sibling(best, analysis)) is not None:
+        if analysis.wants_value and (pair := self._sibling(best, analysis) or self._other_modifier(best, analysis)):
             return False, "sibling:{}:{}".format(*pair)
         return True, ""
 
@@ -445,6 +446,25 @@ class ExtractiveAnswerer:
                     return asked, m.group(0)
         return None
 
+    def _other_modifier(self, c: Candidate, analysis: QuestionAnalysis) -> tuple[str, str] | None:
+        """The asked measure written in the answer sentence with a modifier the question does not say
+        (「誘致支援件数」 for 「協業・連携案件の支援件数」), while the sentence names none of the question's
+        qualifiers: the figure is that other measure's. (asked, named) or None."""
+        focus = analysis.focus
+        if not MEASURE.search(focus) or len(focus) < 3:
+            return None
+        sentence, asked = compact(c.text), compact(analysis.question)
+        qualifiers = [q for q in analysis.qualifiers if len(q) >= 2 and not MEASURE.search(q)]
+        tokens = set(self._tok(c.text))
+        # (「ガイドライン類の」 is named by 「ガイドライン等の」: most of its words)
+        if not qualifiers or any(self.coverage(self._terms(q), tokens) >= 0.5 for q in qualifiers):
+            return None
+        for m in re.finditer(rf"([一-龥ァ-ヶー・]{{1,8}}){re.escape(focus)}", sentence):
+            modifier = m.group(1)
+            if modifier not in asked and modifier not in _GENERIC_MODIFIERS:
+                return f"{qualifiers[-1]}の{focus}", m.group(0)
+        return None
+
     def _names_a_thing(self, phrase: str) -> bool:
         """Does ``phrase`` end in a noun naming a thing, not an action (a サ変 noun: 発掘, 予測)?"""
         words = self.searcher.tokenizer.surfaces(phrase) if phrase else []
@@ -467,7 +487,9 @@ class ExtractiveAnswerer:
             share = 0.0 if analysis.answer_type == "grade" else self.settings.value_share
             typed = [c for c in ordered if c.value and c.score >= share * ordered[0].score
                      and (analysis.answer_type != "change" or c.chunk.version)]
-            if analysis.asks_measure:  # a figure of the named measure beats a closer-scoring other figure
+            # Not the figure of the measure under another modifier (「誘致支援件数」 for 「協業・連携案件の支援件数」) …
+            typed = [c for c in typed if not self._other_modifier(c, analysis)] or typed
+            if analysis.asks_measure:  # … and a figure of the named measure beats a closer-scoring other figure
                 typed = [c for c in typed if self._carries_measure(c)] or typed
             if analysis.answer_type == "name":  # the asked thing's own name beats a name near it
                 typed = [c for c in typed if _names_focus(c, analysis.focus)] or typed
@@ -1139,7 +1161,8 @@ class ExtractiveAnswerer:
                                             filters=Filters(titles=[title]))
             others = [c for c in self.candidates(probe, [Ranked(p, p.score) for p in passages])
                       if c.value and c.focus_own >= best.focus_own
-                      and (not probe.asks_measure or self._carries_measure(c))]
+                      and (not probe.asks_measure or self._carries_measure(c))
+                      and not self._other_modifier(c, analysis)]
             if not others:
                 continue
             other = max(others, key=lambda c: c.score)
@@ -1845,7 +1868,9 @@ def _contrast_prefix(word: str) -> str:
 
 
 # Modifiers that pick out no other thing (「各事業者」「当該事業者」 may well include the asked one).
-_GENERIC_MODIFIERS = ("各", "全", "当該", "同", "対象", "関係", "一部", "主要", "他", "その他", "本")
+_GENERIC_MODIFIERS = ("各", "全", "当該", "同", "対象", "関係", "一部", "主要", "他", "その他", "本",
+                      # a total or average of the same measure (「累計普及数」 for 「普及数」)
+                      "累計", "合計", "総", "年間", "延べ", "平均", "年平均", "目標", "実績")
 
 
 def _names_focus(c: Candidate, focus: str) -> bool:

@@ -28,6 +28,9 @@ _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 # 「Xとして挙げられている機関と、Yで加わった業務は？」: two asked things joined by 「と、」.
 _NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}(?:は|を教えて)[？?]?)$")
 _PRONOUN = re.compile(r"それ|これ")
+# 「成功件数と支援件数」「応募者数と合格者数」: two measures, each a figure of its own (not 「IT企業とユーザ企業」).
+_TWO_MEASURES = re.compile(r"(?P<a>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額))と"
+                           r"(?P<b>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額))(?![一-龥ァ-ヶー])")
 # A request closed by 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」) asks like a question mark.
 _CLOSING_REQUEST = re.compile(r"(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)$")
 _PIECE = re.compile(r"[^?。]*[?。]|[^?。]+$")  # up to and with each 。 or ?, and what is left after the last
@@ -89,6 +92,9 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         first, second = m["a"] + "？", m["b"]
     elif m := _NOUNS.match(q):
         first, second = m["a"] + "は？", m["b"]
+    elif m := _TWO_MEASURES.search(q):
+        # 「…協業・連携案件の成功件数と支援件数の目標は？」: the question asked of each measure.
+        return [q[:m.start()] + m["a"] + q[m.end():], q[:m.start()] + m["b"] + q[m.end():]]
     else:
         return []
     a, b = analyze(first), analyze(second)

@@ -626,6 +626,27 @@ def test_a_figure_of_a_sibling_compound_does_not_answer_the_asked_one(user_folde
     assert not answer.abstained and "7兆円" in compact(answer.text.splitlines()[0]), answer.text
 
 
+def test_a_measure_written_with_another_modifier_is_another_measure(user_folder, embedder):
+    """「協業・連携案件の支援件数」 asked, 「誘致支援件数は3,775件以上」 written in a sentence that names no
+    協業・連携案件: the figure is the other measure's, though the passage speaks of 協業・連携案件 too."""
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 中期目標\n\n## 対日投資\n\n"
+        "協業・連携案件の発掘にも取り組む。誘致支援件数は3,775件以上とする。\n"))
+    answer = qa.ask("協業・連携案件の支援件数の目標は何件？")
+    assert answer.abstained and "誘致支援件数" in answer.text, answer.text
+    answer = qa.ask("対日投資の誘致支援件数の目標は何件？")
+    assert not answer.abstained and "3,775件以上" in answer.text.splitlines()[0], answer.text
+
+
+def test_two_measures_asked_together_are_each_answered(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 中期目標\n\n## 協業・連携\n\n"
+        "国内外の協業・連携案件の成功件数は74件以上とする。\n\n"
+        "また、成功率10％を目指すことから、協業・連携案件の支援件数は731件以上とする。\n"))
+    first = qa.ask("協業・連携案件の成功件数と支援件数の目標はいくつ？").text.splitlines()[0]
+    assert "74件以上" in first and "731件以上" in first, first
+
+
 def test_an_answer_cut_from_its_quote_is_said_once_as_that_quote(user_folder, embedder):
     """A sentence that answers a question asking no figure is the first line itself — not its clause and then
     the sentence again."""

@@ -295,6 +295,10 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     assert parts == ["令和2年度の未踏事業で発掘した人数は？", "未踏事業の採択後に起業した件数は?"]
     assert question_parts(two, analyze_q) == []  # (without a way to rewrite the second, one question)
     assert question_parts("未踏事業で発掘した人材と、その成果は？", analyze_q, lambda p, q: q) == []  # no figures
+    # Two measures joined by 「と」: the question asked of each (two things of another kind stay one question).
+    assert question_parts("協業・連携案件の成功件数と支援件数の目標は？", analyze_q) == [
+        "協業・連携案件の成功件数の目標は?", "協業・連携案件の支援件数の目標は?"]
+    assert question_parts("IT企業とユーザ企業の活用割合は？", analyze_q) == []
 
 
 def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(analyze_q):
