@@ -501,6 +501,8 @@ class ExtractiveAnswerer:
                 typed = fitting or typed
             if analysis.event:  # 「いつ設置された」: a date of that event beats a date of another
                 typed = [c for c in typed if analysis.event in c.text] or typed
+            if periods := analysis.constraints.periods:  # 「第3期は何名」: a figure of that period beats another's
+                typed = [c for c in typed if not _of_another_period(c, periods)] or typed
             if typed:
                 _put_first(ordered, typed[0])
         if term := analysis.term:

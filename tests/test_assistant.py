@@ -638,6 +638,15 @@ def test_a_measure_written_with_another_modifier_is_another_measure(user_folder,
     assert not answer.abstained and "3,775件以上" in answer.text.splitlines()[0], answer.text
 
 
+def test_a_figure_of_the_asked_period_beats_a_closer_scoring_one_of_another(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "eval.md", (
+        "# 年度評価\n\n## 人材育成\n\n"
+        "・中核人材育成プログラムの第 4 期を令和 2 年 7 月に開講し、47 名の受講者を受入れ。\n\n"
+        "・令和 2 年 6 月、第 3 期プログラムが修了（受講者 69 名）。\n"))
+    answer = qa.ask("中核人材育成プログラムの第3期の受講者は何名？")
+    assert not answer.abstained and "69 名" in answer.text.splitlines()[0], answer.text
+
+
 def test_two_measures_asked_together_are_each_answered(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 中期目標\n\n## 協業・連携\n\n"
