@@ -118,6 +118,10 @@ def test_values_keep_their_unit_and_qualifier_as_written():
     found = values_in("応募者数５４４，０９０人以上を達成し、予算は３０億円、成功率は約 10％程度。")
     assert [(v.text, v.kind) for v in found] == [("５４４，０９０人以上", "count"), ("３０億円", "amount"),
                                                  ("約 10％程度", "percentage")]
+    # 「…分」 after a count is part of it (「130 名分のメディア」: worth of 130 names), not a minute.
+    found = values_in("31 法人分、フォローアップは 28 法人分の報告書を提出。")
+    assert [v.text for v in found] == ["31 法人分", "28 法人分"]
+    assert values_in("所要時間は10 分。") == []
 
 
 def test_a_bare_bound_before_the_counted_thing_is_a_count():
