@@ -565,11 +565,12 @@ _COORDINATE = re.compile(rf"と、|(?<=[{_NOUN_CHARS})」』])と(?=[{_NOUN_CHAR
 
 def asked_status(text: str) -> str | None:
     """「目標」 when ``text`` asks a target (「…の目標は？」「増やす計画ですか」), 「実績」 when it asks a result
-    (「…の実績は？」), None when it asks neither or both (「実績と目標を比べると」)."""
+    (「…の実績は？」「これまでに実際に何人」), None when it asks neither or both (「実績と目標を比べると」)."""
     asked = _PLAN_NAME.sub("", text)
     # 「…効率化する計画ですか」「増やす予定」: a planned figure is a target.
     target = "目標" in asked or bool(re.search(r"(する|させる|増やす|減らす|目指す)(計画|予定)", asked))
-    result = "実績" in asked
+    # 「これまでに実際に何人を派遣したの」: what was done, not what is planned.
+    result = "実績" in asked or bool(re.search(r"実際に|これまでに", asked))
     return "目標" if target and not result else "実績" if result and not target else None
 
 

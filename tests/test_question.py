@@ -362,6 +362,7 @@ def test_a_target_is_told_from_a_result(analyze_q):
 
 
     assert analyze_q("第四期の実績はいくつ？").status == "実績"
+    assert analyze_q("これまでに実際に何人を海外に派遣したの？").status == "実績"  # what was done
     assert analyze_q("一般管理費はどれだけ効率化する計画ですか").status == "目標"  # a planned figure
     assert analyze_q("令和6年度計画で、アクセス数はいくつ？").status is None  # a plan named, nothing asked of it
     # 「中期目標期間」 names a plan's period, not an asked target.
