@@ -28,6 +28,7 @@ from .question import (
     RESTATING,
     Constraints,
     QuestionAnalysis,
+    asked_status,
     constraints_of,
     normalize_question,
     periods_in,
@@ -87,6 +88,11 @@ _QUOTED_THING = re.compile(r"「([^「」]{2,40})」(?!の?(?:資料|文書|計�
 _RELATIONAL = ("きっかけ", "内訳", "根拠", "背景", "経緯", "目的", "効果", "課題", "期間", "予算", "進捗", "評価",
                "評定", "成果", "考え方", "算出方法", "指標")
 # 「変更前は？」 asks for the 現行 column of a 新旧対照表, 「変更後は？」 for the 変更案.
+# 「令和2年度はどうだった？」「実際にどうやってた？」: asked in the past, of what was done.
+_PAST = re.compile(r"(?:だった|でした|てた|ていた)(?:の|か)?[？?]?$|実際に")
+# 「令和2年4月の緊急事態宣言のときは？」: the previous question asked of another occasion of the same thing.
+_OCCASION = re.compile(r"^(?P<head>[^、。？?]{2,30}?の(?P<noun>[一-龥ァ-ヶー]{2,}))(?:のとき|の時|の際|の場合)"
+                       r"(?:は|には|だと|では)?[？?]?$")
 _VERSION_WORDS = {"変更前": "現行", "改正前": "現行", "改定前": "現行", "変更後": "変更案", "改正後": "変更案",
                   "改定後": "変更案", "改定案": "変更案", "改正案": "変更案"}
 
@@ -427,6 +433,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         if not analysis.constraints.organizations:
             body = _scoped(list(previous.constraints.organizations), body)
         return Resolved(body, question)
+    if (occasion := _OCCASION.match(q)) and (said := _occasion_in(normalize_question(previous.question),
+                                                                   occasion["noun"])):
+        # 「令和2年4月の緊急事態宣言のときは？」 after 「令和3年1月8日からの緊急事態宣言下で、…？」
+        before_q = normalize_question(previous.question)
+        return Resolved(before_q[:said[0]] + occasion["head"] + before_q[said[1]:], question)
     if not is_follow_up(question, analysis):
         # A question of its own that names no document is still asked about the conversation's documents.
         if _names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
@@ -471,6 +482,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         body = _swap(normalize_question(previous.question), before, now, names, written)
         if analysis.focus in _STATUS:
             body = _with_status(body, analysis.focus)
+        elif _PAST.search(q) and now.fiscal_years and before.fiscal_years \
+                and now.fiscal_years[0] < before.fiscal_years[0] and asked_status(previous.question) == "目標":
+            # 「令和2年度はどうだった？」 after 「令和6年度計画で、…の目標は？」: what an earlier year achieved.
+            body = _with_status(body, "実績")
     elif _DETAIL.match(rest) and not _names_constraints(now):
         bare_detail, before_q = _DETAIL_BARE.match(rest), normalize_question(previous.question)
         if not bare_detail and (subject := _subject(previous)) \
@@ -509,6 +524,16 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         merged = replace(merged, doc_kinds=())
         body = _without_kinds(body, before.doc_kinds)
     return Resolved(_scoped(constraint_words(merged, written), body), question)
+
+
+def _occasion_in(question: str, noun: str) -> tuple[int, int] | None:
+    """Where ``question`` names an occasion of ``noun`` with words of its own before it (「令和3年1月8日からの
+    緊急事態宣言」, from the clause's start): (start, end), or None when it does not name ``noun``."""
+    at = question.find(noun)
+    if at <= 0:
+        return None
+    start = max(question.rfind("、", 0, at), question.rfind("。", 0, at)) + 1
+    return (start, at + len(noun)) if at > start else None
 
 
 def _scoped(words: list[str], body: str, joint: str = "の") -> str:

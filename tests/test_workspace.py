@@ -57,6 +57,23 @@ def test_a_demonstrative_before_a_noun_only_the_previous_answer_used_stands_for_
     assert "育成基金" not in resolve_history(said, analyze_q, NAMES, answers=answers)[1].question
 
 
+def test_another_occasion_of_the_same_thing_is_asked_the_previous_question(analyze_q):
+    first = "令和3年1月8日からの緊急事態宣言下で、IPAは在宅勤務率をどのくらいに設定した？"
+    _, follow = _conversation(analyze_q, first, "令和2年4月の緊急事態宣言のときは？")
+    assert follow == "令和2年4月の緊急事態宣言下で、IPAは在宅勤務率をどのくらいに設定した?"
+    # An organization is swapped as before (「JETROの場合は？」 names no occasion of a thing).
+    _, other = _conversation(analyze_q, first, "JETROの場合は？")
+    assert other == "令和3年1月8日からの緊急事態宣言下で、JETROは在宅勤務率をどのくらいに設定した?"
+
+
+def test_an_earlier_year_asked_in_the_past_asks_what_was_achieved(analyze_q):
+    first = "IPAの令和6年度計画で、地域事業出資業務の経常収益の目標は？"
+    _, follow = _conversation(analyze_q, first, "令和2年度はどうだった？")
+    assert "令和2年度" in follow and "実績" in follow and "目標" not in follow
+    _, same = _conversation(analyze_q, first, "令和2年度は？")  # not asked in the past: the target still
+    assert "目標" in same
+
+
 def test_another_organizations_document_of_another_kind_swaps_the_kind_too(analyze_q):
     _, follow = _conversation(analyze_q, "JETROの中期目標では対内直接投資の政府目標にどう触れてる？",
                               "NEDOの中長期目標ではどう？")
