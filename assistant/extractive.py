@@ -584,6 +584,8 @@ class ExtractiveAnswerer:
                 and (draft := self._rationale(analysis, best, confidence)) is not None:
             return draft
         if counted := analysis.counted_set:
+            if (draft := self._numbered_set(analysis, best, confidence)) is not None:
+                return draft
             if members := set_members(best.text, *counted):
                 return self._inline_list(analysis, best, confidence, members)
             following = _next_sentence(best)
@@ -833,6 +835,36 @@ class ExtractiveAnswerer:
                 break
         direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _numbered_set(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
+        """「エコシステムを強化する6つの柱って何？」 where the best sentence (or the one after it) announces the set
+        (「以下の6つの柱を重点として取り組む。」) and its members follow as numbered headings or items (「①
+        スタートアップ・ファースト」 … 「⑥ …」), each with paragraphs of its own between them, through the chunks
+        that follow: the members are those numbered 1 to N in order. None when they do not all follow."""
+        number, noun = analysis.counted_set
+        n = int(unicodedata.normalize("NFKC", number)) if number.isdigit() else 0
+        if not 2 <= n <= self.settings.max_list_items:
+            return None
+        chunk = self._stream(best.chunk, len(best.chunk.sentences) + self.settings.reach * 4)
+        start = best.sentence
+        if not (_set_named(best.text, number, noun) and _LEAD_IN.search(best.text)):
+            nxt = start + 1
+            if nxt >= len(chunk.sentences) or not (_set_named(_sentence(chunk, nxt), number, noun)
+                                                   and _LEAD_IN.search(_sentence(chunk, nxt))):
+                return None
+            start = nxt  # a heading naming the set, then the sentence announcing it
+        found: list[int] = []
+        for j in range(start + 1, len(chunk.sentences)):
+            mark = _mark(_sentence(chunk, j))
+            if mark is not None and _ordinal_of(mark) == len(found) + 1 and re.match(r"[（(]?[0-9０-９①-⑳]", mark):
+                found.append(j)
+                if len(found) == n:
+                    break
+        if len(found) < n:
+            return None
+        items = [strip_marker(squeeze(_sentence(chunk, j))) for j in found]
+        quotes = [self._list_quote(best, chunk, start, start)] + [self._list_quote(best, chunk, j, j) for j in found]
+        return Draft(_cap("、".join(items), self.settings.direct_max_chars * 2), quotes, confidence=confidence)
 
     def _rationale(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
         """「…の根拠は？」 about a target that the best sentence states without its reason: the paragraph under

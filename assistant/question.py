@@ -242,7 +242,7 @@ class QuestionAnalysis:
         """The set a question counts and asks the members of (「５以上の領域とはどこ」 -> ("5", "領域"),
         「6つの柱には何がある」 -> ("6", "柱"), 「5都市ってどこ」 -> ("5", "都市")); None when it asks no members
         (「何件」, or a count it only mentions)."""
-        if self.answer_type not in ("list", "place", "name", "fact"):
+        if self.answer_type not in ("list", "place", "name", "fact", "definition"):  # 「6つの柱って何？」
             return None
         return counted_set(normalize_question(self.question))
 

@@ -647,6 +647,19 @@ def test_a_figure_of_the_asked_period_beats_a_closer_scoring_one_of_another(user
     assert not answer.abstained and "69 名" in answer.text.splitlines()[0], answer.text
 
 
+def test_a_set_announced_by_a_lead_in_is_its_numbered_members_with_paragraphs_between(user_folder, embedder):
+    """「以下の3つの柱を重点として取り組む。」 then 「① …」「② …」「③ …」, each heading a paragraph of its own."""
+    pillars = ["地域人材の呼び込み", "大学発技術の事業化", "海外市場への挑戦"]
+    body = "".join(f"{mark} {p}\n\n➢ {p}のため、関係機関と連携して支援策を講じ、その成果を毎年度検証する。\n\n"
+                   for mark, p in zip("①②③", pillars, strict=True))
+    qa = _assistant_over(user_folder, embedder, "policy.md", (
+        "# 地域イノベーション\n\n## 重点\n\n（地域イノベーションを強化する3つの柱）\n\n"
+        "➢ 地域で新たな事業が生まれ育つよう、以下の3つの柱を重点として取り組む。\n\n" + body))
+    for question in ("地域イノベーションを強化する3つの柱って何？", "地域イノベーションを強化する3つの柱を挙げて"):
+        first = qa.ask(question).text.splitlines()[0]
+        assert all(p in first for p in pillars), (question, first)
+
+
 def test_two_measures_asked_together_are_each_answered(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 中期目標\n\n## 協業・連携\n\n"
