@@ -42,6 +42,7 @@ def analyze_q():
     ("ISMAPって何の略？", "name"),
     ("その制度って何て名前？", "name"),
     ("キャンプって何がある？", "list"),
+    ("修了生はどんな活躍をした？例をいくつか挙げて", "list"),  # 「いくつか」 is some, not how many
 ])
 def test_the_answer_type_comes_from_the_question_word(analyze_q, question, kind):
     assert analyze_q(question).answer_type == kind
