@@ -87,12 +87,12 @@ _QUOTED_THING = re.compile(r"「([^「」]{2,40})」(?!の?(?:資料|文書|計�
 # Nouns that name an attribute of a thing rather than a thing (「内訳は？」「きっかけは？」).
 _RELATIONAL = ("きっかけ", "内訳", "根拠", "背景", "経緯", "目的", "効果", "課題", "期間", "予算", "進捗", "評価",
                "評定", "成果", "考え方", "算出方法", "指標")
-# 「変更前は？」 asks for the 現行 column of a 新旧対照表, 「変更後は？」 for the 変更案.
 # 「令和2年度はどうだった？」「実際にどうやってた？」: asked in the past, of what was done.
 _PAST = re.compile(r"(?:だった|でした|てた|ていた)(?:の|か)?[？?]?$|実際に")
 # 「令和2年4月の緊急事態宣言のときは？」: the previous question asked of another occasion of the same thing.
 _OCCASION = re.compile(r"^(?P<head>[^、。？?]{2,30}?の(?P<noun>[一-龥ァ-ヶー]{2,}))(?:のとき|の時|の際|の場合)"
                        r"(?:は|には|だと|では)?[？?]?$")
+# 「変更前は？」 asks for the 現行 column of a 新旧対照表, 「変更後は？」 for the 変更案.
 _VERSION_WORDS = {"変更前": "現行", "改正前": "現行", "改定前": "現行", "変更後": "変更案", "改正後": "変更案",
                   "改定後": "変更案", "改定案": "変更案", "改正案": "変更案"}
 
@@ -433,11 +433,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         if not analysis.constraints.organizations:
             body = _scoped(list(previous.constraints.organizations), body)
         return Resolved(body, question)
-    if (occasion := _OCCASION.match(q)) and (said := _occasion_in(normalize_question(previous.question),
-                                                                   occasion["noun"])):
+    asked_before = normalize_question(previous.question)
+    if (occasion := _OCCASION.match(q)) and (said := _occasion_in(asked_before, occasion["noun"])):
         # 「令和2年4月の緊急事態宣言のときは？」 after 「令和3年1月8日からの緊急事態宣言下で、…？」
-        before_q = normalize_question(previous.question)
-        return Resolved(before_q[:said[0]] + occasion["head"] + before_q[said[1]:], question)
+        return Resolved(asked_before[:said[0]] + occasion["head"] + asked_before[said[1]:], question)
     if not is_follow_up(question, analysis):
         # A question of its own that names no document is still asked about the conversation's documents.
         if _names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
