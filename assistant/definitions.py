@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from index.text import compact
+from index.text import compact, either_width
 
 # 「「プッシュ型支援」ってどういう…」「DADCとはどういう組織」「「デジタルライフライン」の定義は」: the term asked.
 _QUOTED = re.compile(r"[「『]([^」』]{2,40})[」』]")
@@ -61,19 +61,12 @@ def defines(text: str, term: str) -> bool:
     return any(p.search(body) for p in _patterns(term))
 
 
-def _either_width(ch: str) -> str:
-    """A pattern for ``ch`` (NFKC) written in either width (「I」 or 「Ｉ」)."""
-    if "!" <= ch <= "~":
-        return f"[{re.escape(ch)}{chr(ord(ch) + 0xFEE0)}]"
-    return re.escape(ch)
-
-
 def definition_clause(text: str, term: str) -> str | None:
     """The part of ``text`` that says what ``term`` is, verbatim: after 「Xとは」 or 「X：」, or the clause before
     「（X）」 or 「であるX」; None when ``text`` does not define ``term`` that way."""
     if not term:
         return None
-    loose = r"\s*".join(_either_width(ch) for ch in compact(term))  # as written in the text, spaces and all
+    loose = r"\s*".join(either_width(ch) for ch in compact(term))  # as written in the text, spaces and all
     after = re.search(rf"{loose}\s*」?\s*(?:とは|[：:])[、，\s]*", text)
     if after and after.end() < len(text):
         return text[after.end():].strip()

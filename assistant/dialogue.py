@@ -572,7 +572,7 @@ def resolve_history(questions: list[str], analyze, names: dict[str, str] | None 
         asked = answer_referent(q, questions[i - 1], answers[i - 1]) if 0 < i <= len(answers) else q
         now = analyze(asked)
         r = resolve(asked, now, resolved[-1] if resolved else None, names, catalog, resolved[:-1])
-        resolved.append(analyze(r.question) if r.question != q else now)
+        resolved.append(analyze(r.question) if r.question != asked else now)
         out.append(Resolved(r.question, q))
     return out
 

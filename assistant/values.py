@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from index.headings import MAJOR_BULLETS, MINOR_BULLETS
 from index.meta import era_year
-from index.text import compact, tidy
+from index.text import compact, either_width, tidy
 
 _D = r"[0-9０-９]"
 # A figure begins where a run of digits does (tried inside the run, a long digit string is quadratic).
@@ -133,8 +133,7 @@ def expansion_of(text: str, abbreviation: str) -> Value | None:
     brackets (「PHR(Personal Health Record)」); None when it does not. Latin letters match in either width."""
     if not abbreviation.strip():
         return None
-    abbr = "".join(f"[{c}{chr(ord(c) + 0xFEE0)}]" if "!" <= c <= "~" else re.escape(c)
-                   for c in unicodedata.normalize("NFKC", abbreviation).strip())
+    abbr = "".join(either_width(c) for c in unicodedata.normalize("NFKC", abbreviation).strip())
     m = re.search(rf"(?<![A-Za-zＡ-Ｚａ-ｚ]){abbr}\s*[（(]\s*(?P<name>[^（）()「」、。]{{2,60}}?)\s*[）)]", text)
     if m and not m.group("name").startswith("以下") and not _bracket_note(m.group("name")):
         return Value(m.group("name"), m.start("name"), m.end("name"), "name")

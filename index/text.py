@@ -109,6 +109,13 @@ def join_pieces(pieces: list[str]) -> str:
     return out
 
 
+def either_width(ch: str) -> str:
+    """A pattern for ``ch`` (NFKC) written in either width (「I」 or 「Ｉ」)."""
+    if "!" <= ch <= "~":
+        return f"[{re.escape(ch)}{chr(ord(ch) + 0xFEE0)}]"
+    return re.escape(ch)
+
+
 def squeeze(text: str) -> str:
     """Remove all whitespace but keep the characters as written (no NFKC)."""
     return _SPACES.sub("", text)
