@@ -1821,7 +1821,8 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
         return lambda text, anchors, events=None: expansion_of(text, analysis.focus)
 
     def read(text: str, anchors: list[int], events: list[int] | None = None) -> Value | None:
-        return best_value(text, kind, unit, anchors, asked, status, deadline, rate, unit_said, events)
+        return best_value(text, kind, unit, anchors, asked, status, deadline, rate, unit_said, events,
+                          analysis.asks_span)
 
     return read
 

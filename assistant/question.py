@@ -49,7 +49,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("grade", re.compile(r"評定(は|を|が|って|の結果)|何評定")),
     # 「どのくらいの頻度で公開」「何か月ごとに」 (before date: 「何月ごと」 asks how often, not which month).
     ("frequency", re.compile(r"頻度|どの(くらい|程度)の(間隔|ペース)|何\s*(か|ヶ|カ)?(月|年|週|日)(ごと|おき|毎)")),
-    ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度")),
+    ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度|どの(くらい|程度)の期間")),
     # 「…件数を算出した事業はどれ？」: a question that ends asking which ones asks for them, whatever
     # measure its relative clause names.
     ("list", re.compile(r"(は|が)どれ(です|でしょう)?か?[？?]?$")),
@@ -236,6 +236,11 @@ class QuestionAnalysis:
     def asks_deadline(self) -> bool:
         """「何年までに」「いつまでに」: the date by which something is to be done."""
         return self.answer_type == "date" and bool(re.search(r"(いつ|何年度?|何月)まで", self.question))
+
+    @property
+    def asks_span(self) -> bool:
+        """「何日間やった」「どのくらいの期間」: how long, a span of time (「当面10年間」), not when."""
+        return self.answer_type == "date" and bool(re.search(r"何\s*(日|週|か月|ヶ月|カ月|年)間|期間", self.question))
 
     @property
     def counted_set(self) -> tuple[str, str] | None:
@@ -505,6 +510,9 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
 RESTATING = ("にすると", "に換算すると", "に直すと", "で言うと", "でいうと")
 
 
+_PLACEHOLDERS = ("もの", "こと", "ところ")
+
+
 def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, ...], str]:
     """The の-chain of noun compounds the question asks about, and the text before it.
 
@@ -519,6 +527,8 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
             break
         if (c.text.endswith("的") and text[c.end:c.end + 1] in ("に", "な")) or text[c.end:].startswith(RESTATING):
             continue  # 「具体的には」「年平均にすると」: how it is asked, not what about (「目的は」 is a topic)
+        if c.text in _PLACEHOLDERS:
+            continue  # 「主要施策として挙がっているものは」: もの stands for what was named before it
         chain = [*chain, c] if chain and text[chain[-1].end:c.start] == "の" else [c]
     # 「JETROの中期目標の…輸出支援の目標」: the document named first is where, not what (its 中期 is not
     # part of a compound, so only 「目標」 would be left of it).

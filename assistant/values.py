@@ -390,9 +390,21 @@ def rates_in(text: str) -> list[Value]:
     return [Value(m.group(0), m.start(), m.end(), "number") for m in _BARE_RATE.finditer(text)]
 
 
+_SPAN = re.compile(r"(?:週間|か月|ヶ月|カ月|日間|年間)")
+
+
+def labelled_figures(text: str, label: str) -> list[Value]:
+    """Every number written without a unit as the value of ``label`` (「ダウンロード数：39,192」, a table's
+    「…件数　1,234」 is not: only a colon labels), in order (kind "count")."""
+    if not label:
+        return []
+    pattern = re.compile(rf"{re.escape(label)}\s*[：:]\s*({_NUM})(?![0-9０-９,，.．]|\s*(?:{_UNIT_ALT}))")
+    return [Value(m.group(1), m.start(1), m.end(1), "count") for m in pattern.finditer(text)]
+
+
 def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "",
                status: str | None = None, deadline: bool = False, rate: bool = False,
-               unit_said: bool = False, events: list[int] | None = None) -> Value | None:
+               unit_said: bool = False, events: list[int] | None = None, span: bool = False) -> Value | None:
     """The value of the asked type closest after (else before) an anchor position (the asked phrase).
 
     ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」 (for a
@@ -404,6 +416,7 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     unit (「40 名」) does not answer it; a unit only guessed from a word (「…者数」) is a preference.
     ``events``: where the event a date or count is asked of (「いつ設置された」「何名を採択」) is written — the
     value is the one closest before it (「令和６年２月１４日にＡＩＳＩをＩＰＡに設置」「85 名を採択」), when one is.
+    ``span`` (「どのくらいの期間」): a span of time (「当面10年間」) answers before a date (「2022年度から」).
     """
     found = _FINDERS.get(answer_type, values_in)(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))
@@ -415,11 +428,14 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
         # A target asked: a figure said to be a result (「実績は6件であるところ」) never answers, even alone.
         fallback = [v for v in typed if not is_actual(v, text)] if status == "目標" else typed
         typed = [v for v in typed if is_target(v, text) == (status == "目標")] or fallback
-    if not typed and rate and answer_type in ("count", "magnitude") and not unit:
-        typed = rates_in(text)
+    if not typed and answer_type in ("count", "magnitude"):
+        # 「ダウンロード数：39,192」: a count written as the asked measure's value, without a unit
+        typed = labelled_figures(text, asked) or (rates_in(text) if rate and not unit else [])
     if not typed:
         return None
 
+    if span:
+        typed = [v for v in typed if _SPAN.search(v.text)] or typed
     if answer_type == "date" and events:
         # 「（令和６年３月５日閣議決定）が成立した」: a date written with another event is not the asked one's.
         typed = [v for v in typed if not _dates_another_event(text, v, events)]

@@ -747,6 +747,29 @@ def test_a_topic_inside_a_quoted_phrase_is_the_whole_phrase(analyze_q):
     assert a.topic == ("徹底した人手不足への対応",) and a.scope == "新機軸の人材で、"
 
 
+def test_a_placeholder_noun_is_not_a_topic(analyze_q):
+    # 「もの」 stands for what the question named before it: a follow-up's 「その基金」 is that thing's.
+    assert analyze_q("経済安全保障分野の主要施策として挙がっているものは？").topic == ("経済安全保障分野", "主要施策")
+
+
+def test_a_count_labelled_by_the_asked_measure_needs_no_unit():
+    from assistant.values import labelled_figures
+    text = "「概説」を公開（令和 2 年 7 月。ダウンロード数：39,192）。"
+    assert [v.text for v in labelled_figures(text, "ダウンロード数")] == ["39,192"]
+    assert labelled_figures("アクセス数：39,192件", "アクセス数") == []  # with a unit it is a figure already
+    assert labelled_figures(text, "アクセス数") == []  # another measure's number is not it
+    assert best_value(text, "count", None, [text.index("ダウンロード数")], asked="ダウンロード数").text == "39,192"
+
+
+def test_how_long_is_answered_by_a_span_of_time_not_a_date(analyze_q):
+    a = analyze_q("その基金による育成はどのくらいの期間やる想定？")
+    assert a.answer_type == "date" and a.asks_span
+    assert not analyze_q("基金はいつ設置された？").asks_span
+    text = "○ 経済安全保障重要技術育成基金の執行を通じた先端重要技術の育成（2022年度から当面10年間）"
+    assert best_value(text, "date", None, [], span=True).text == "10年間"
+    assert best_value(text, "date", None, []).text == "2022年度"
+
+
 def test_a_rate_written_without_a_unit_answers_a_rate_question():
     from assistant.values import rates_in
     text = "希望出生率は、2010年、2015年ともに1.8であったが、2021年に1.6と低下。"
