@@ -273,10 +273,11 @@ class ExtractiveAnswerer:
                 key = (c.source, compact(text))
                 # A heading alone never answers — unless it states the figure asked for
                 # (「A）対日投資誘致成功件数 376件以上【基幹目標】」 heads its section), or is a whole sentence
-                # heading a slide's bullets (「⚫ …に構成を見直し。」).
-                if len(key[1]) < 4 or key in seen or (_is_heading(c, i) and not key[1].endswith("。") and not (
-                        (analysis.wants_value or analysis.asks_measure)
-                        and (grades_in(text) if value_type == "grade" else values_in(text)))):
+                # heading a slide's bullets (「⚫ …に構成を見直し。」). Nor does a table of contents entry.
+                if len(key[1]) < 4 or key in seen or is_contents_entry(text) or (
+                        _is_heading(c, i) and not key[1].endswith("。") and not (
+                            (analysis.wants_value or analysis.asks_measure)
+                            and (grades_in(text) if value_type == "grade" else values_in(text)))):
                     continue
                 seen.add(key)
                 focus_pos = value_anchors(text, analysis, value_type)
@@ -1422,6 +1423,16 @@ def _item_label(chunk: Chunk, j: int, v: Value, floor: int) -> tuple[str, int]:
                 return strip_marker(above), k
     label = labelled(text, [v])
     return (label[:-len(v.text)].strip() if label.endswith(v.text) else ""), j
+
+
+# A table of contents entry (「⑤ 行政：EBPM・データ駆動型行政 ･･･p.83」): a title with its page, said where the
+# thing is written, not what it is.
+_CONTENTS_ENTRY = re.compile(r"(?:[･・.．…‥]\s*){3,}\s*(?:[pPｐＰ]\s*[.．]?\s*)?[0-9０-９]+(?![0-9０-９.．,，%％])")
+
+
+def is_contents_entry(text: str) -> bool:
+    """Is ``text`` (or part of it) an entry of a table of contents: a title, a leader and a page?"""
+    return bool(_CONTENTS_ENTRY.search(text))
 
 
 def _is_heading(chunk: Chunk, i: int) -> bool:

@@ -163,3 +163,13 @@ def test_a_sentence_pointing_at_what_follows_announces_items():
     assert _LEAD_IN.search("「アクション・プログラム」で示されている以下等は重要な課題であり、連携して取り組む。")
     assert _LEAD_IN.search("次のとおりとする。")
     assert not _LEAD_IN.search("以下、本計画という。")
+
+
+def test_a_table_of_contents_entry_is_told_from_a_sentence():
+    from assistant.extractive import is_contents_entry
+    assert is_contents_entry("⑤ 行政：EBPM・データ駆動型行政 ･･･p.83")
+    assert is_contents_entry("第２章 事業の概要……………12")
+    assert is_contents_entry("① 人材 ・・・ Ｐ．５８ OS①：人材（考え方）")  # a sentence run on past the entry
+    assert not is_contents_entry("データ等で検証できるようにするEBPM・データ駆動型行政の取組が必要。")
+    assert not is_contents_entry("AI・IoT・ロボット等の分野で、3件を採択。")
+    assert not is_contents_entry("…など 3.5%の増加")
