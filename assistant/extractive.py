@@ -1832,13 +1832,20 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
         return lambda text, anchors, events=None: expansion_of(text, analysis.focus)
 
     def read(text: str, anchors: list[int], events: list[int] | None = None) -> Value | None:
-        return best_value(text, kind, unit, anchors, asked, status, deadline, rate, unit_said, events,
-                          analysis.asks_span)
+        found = best_value(text, kind, unit, anchors, asked, status, deadline, rate, unit_said, events,
+                           analysis.asks_span)
+        # 「いつの何号の法律」: the date with the law's number written after it (「令和6年6月7日法律第45号」)
+        if (found and kind == "date" and _ASKS_LAW_NUMBER.search(analysis.question)
+                and (number := _LAW_NUMBER_AFTER.match(text, found.end))):
+            return Value(text[found.start:number.end()], found.start, number.end(), found.kind)
+        return found
 
     return read
 
 
 _ASKS_EXPANSION = re.compile(r"(?:何|なん|なに)の略")
+_ASKS_LAW_NUMBER = re.compile(r"第?\s*何\s*号")
+_LAW_NUMBER_AFTER = re.compile(r"\s*(?:法律|政令|省令|告示|条例)\s*第\s*[0-9０-９]+\s*号")
 
 
 def _asked(analysis: QuestionAnalysis, kind: str | None) -> str:

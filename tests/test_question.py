@@ -770,6 +770,14 @@ def test_how_long_is_answered_by_a_span_of_time_not_a_date(analyze_q):
     assert best_value(text, "date", None, []).text == "2022年度"
 
 
+def test_a_law_number_asked_is_answered_with_the_date_it_is_written_after(analyze_q):
+    from assistant.extractive import _value_reader
+    text = "産業競争力強化法等の一部を改正する法律（令和6年6月7日法律第45号）により改正され"
+    read = _value_reader(analyze_q("その法律はいつの何号の法律？"), "date")
+    assert read(text, []).text == "令和6年6月7日法律第45号"
+    assert _value_reader(analyze_q("その法律はいつ公布された？"), "date")(text, []).text == "令和6年6月7日"
+
+
 def test_a_rate_written_without_a_unit_answers_a_rate_question():
     from assistant.values import rates_in
     text = "希望出生率は、2010年、2015年ともに1.8であったが、2021年に1.6と低下。"
