@@ -752,6 +752,9 @@ class ExtractiveAnswerer:
         if c.value is not None:
             if analysis.asks_several and (several := self._several(analysis, [c])):
                 return several
+            if c.value.kind == "date" and _ASKS_MORE_THAN_WHEN.search(analysis.question):
+                # 「いつ、どこで実施された」「いつ頃どういう形で」: the clause with the date says the rest
+                return trim(c.text, c.value.start, c.value.end, limit) + _qualifier(c.chunk)
             if c.value.kind == "grade":  # 「A（全体として…上回る成果が得られている）」
                 meaning = grade_meaning(c.text, c.value)
                 return c.value.text + (f"（{meaning}）" if meaning else "") + _qualifier(c.chunk)
@@ -1844,6 +1847,8 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
 
 
 _ASKS_EXPANSION = re.compile(r"(?:何|なん|なに)の略")
+# Another question word beside 「いつ」 (「どこまで」 asks a figure, 「どうして」 a reason).
+_ASKS_MORE_THAN_WHEN = re.compile(r"どこ(?!まで)|どんな|どういう|どのよう|だれ|誰")
 _ASKS_LAW_NUMBER = re.compile(r"第?\s*何\s*号")
 _LAW_NUMBER_AFTER = re.compile(r"\s*(?:法律|政令|省令|告示|条例)\s*第\s*[0-9０-９]+\s*号")
 

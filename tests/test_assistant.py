@@ -107,6 +107,14 @@ def test_a_quoted_term_the_documents_do_not_contain_is_not_answered_with_a_neigh
     assert not assistant.ask("IPAの「マナビDX」のアクセス数の目標は？").abstained
 
 
+def test_when_and_where_asked_together_get_the_clause_with_the_date_on_the_first_line(assistant):
+    first = assistant.ask("業界別サイバーレジリエンス強化演習はいつどこでやったの？").text.split("\n")[0]
+    assert "11 月27 日" in first and "大阪" in first
+    # When alone is answered by the date alone.
+    first = assistant.ask("業界別サイバーレジリエンス強化演習はいつやったの？").text.split("\n")[0]
+    assert "11 月27 日" in first and "大阪" not in first
+
+
 def test_a_figure_said_of_a_sibling_does_not_answer_for_the_asked_one(assistant):
     # The documents give the year for 発電事業者; another 事業者 is not covered by it.
     answer = assistant.ask("石油事業者への有償オークションは何年度から導入されますか")
