@@ -38,6 +38,7 @@ from .answer import ABSTAIN, Citation
 from .definitions import defines, definition_clause
 from .diff import changed_words
 from .question import (
+    FY,
     IMPLIED_FIGURE,
     KNOWN_AFTER,
     MAGNITUDE,
@@ -54,6 +55,7 @@ from .question import (
     ordinals_in,
     part_status,
     periods_in,
+    year_of,
 )
 from .rank import Ranked
 from .values import (
@@ -251,6 +253,7 @@ class ExtractiveAnswerer:
         measured = bool(focus_terms) and analysis.asks_measure
         read_value = _value_reader(analysis, value_type) if value_type else None
         event = analysis.event
+        years = analysis.constraints.fiscal_years
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
         for r in ranked:
@@ -287,7 +290,8 @@ class ExtractiveAnswerer:
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
                     measure=measure,
-                    value=read_value(text, focus_pos, _positions(text, event)) if read_value else None,
+                    value=read_value(text, focus_pos, _positions(text, event),
+                                     year_ends(text, years, c.fiscal_year)) if read_value else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
                 )
@@ -1834,9 +1838,10 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
         # 「PHRって何の略？」: the name written beside the abbreviation, not any name near it.
         return lambda text, anchors, events=None: expansion_of(text, analysis.focus)
 
-    def read(text: str, anchors: list[int], events: list[int] | None = None) -> Value | None:
+    def read(text: str, anchors: list[int], events: list[int] | None = None,
+             periods: list[int] | None = None) -> Value | None:
         found = best_value(text, kind, unit, anchors, asked, status, deadline, rate, unit_said, events,
-                           analysis.asks_span)
+                           analysis.asks_span, periods)
         # 「いつの何号の法律」: the date with the law's number written after it (「令和6年6月7日法律第45号」)
         if (found and kind == "date" and _ASKS_LAW_NUMBER.search(analysis.question)
                 and (number := _LAW_NUMBER_AFTER.match(text, found.end))):
@@ -1886,8 +1891,26 @@ def _opens_with_year(text: str, years: tuple[int, ...]) -> bool:
     return opening_year(strip_marker(squeeze(text))) in years
 
 
+# 「前年度」 in a report of one year is the year before it; not 「前年度比」「対前年度」 (this year's change).
+_PREVIOUS_YEAR = re.compile(r"(?<!対)(?:前年度|昨年度)(?!比)")
+
+
+def year_ends(text: str, years: tuple[int, ...], fiscal_year: int | None) -> list[int]:
+    """Where in ``text`` a mention of one of ``years`` ends: 「令和元年度」「2019年度」, or 「前年度」 in a
+    document of the year after."""
+    if not years:
+        return []
+    normalized = unicodedata.normalize("NFKC", text)
+    out = [m.end() for m in FY.finditer(normalized) if year_of(m) in years] if len(normalized) == len(text) else []
+    if fiscal_year is not None and fiscal_year - 1 in years:
+        out += [m.end() for m in _PREVIOUS_YEAR.finditer(text)]
+    return sorted(out)
+
+
 def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:
     if c.chunk.fiscal_year in years:
+        return True
+    if c.chunk.fiscal_year is not None and c.chunk.fiscal_year - 1 in years and _PREVIOUS_YEAR.search(c.text):
         return True
     found = constraints_of(f"{c.chunk.context()} {c.text}").fiscal_years
     return any(y in found for y in years)

@@ -404,7 +404,8 @@ def labelled_figures(text: str, label: str) -> list[Value]:
 
 def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "",
                status: str | None = None, deadline: bool = False, rate: bool = False,
-               unit_said: bool = False, events: list[int] | None = None, span: bool = False) -> Value | None:
+               unit_said: bool = False, events: list[int] | None = None, span: bool = False,
+               periods: list[int] | None = None) -> Value | None:
     """The value of the asked type closest after (else before) an anchor position (the asked phrase).
 
     ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」 (for a
@@ -417,6 +418,8 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     ``events``: where the event a date or count is asked of (「いつ設置された」「何名を採択」) is written — the
     value is the one closest before it (「令和６年２月１４日にＡＩＳＩをＩＰＡに設置」「85 名を採択」), when one is.
     ``span`` (「どのくらいの期間」): a span of time (「当面10年間」) answers before a date (「2022年度から」).
+    ``periods``: where a mention of the asked year ends (「令和元年度」, 「前年度」 in the next year's report) — a
+    figure written right after one is that year's (「令和元年度延べ 1,775 名」「（前年度 24,542）」), even bare.
     """
     found = _FINDERS.get(answer_type, values_in)(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))
@@ -428,6 +431,9 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
         # A target asked: a figure said to be a result (「実績は6件であるところ」) never answers, even alone.
         fallback = [v for v in typed if not is_actual(v, text)] if status == "目標" else typed
         typed = [v for v in typed if is_target(v, text) == (status == "目標")] or fallback
+    if periods and answer_type in ("count", "magnitude", "amount", "percentage") \
+            and (dated := _right_after(text, typed, periods)):
+        return dated
     if not typed and answer_type in ("count", "magnitude"):
         # 「ダウンロード数：39,192」: a count written as the asked measure's value, without a unit
         typed = labelled_figures(text, asked) or (rates_in(text) if rate and not unit else [])
@@ -452,6 +458,25 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
 
     best = min(typed, key=distance) if anchors else typed[0]
     return _restated(best, found, text) if answer_type == "count" else best
+
+
+_YEARS_FIGURE_GAP = 12  # characters between a year's mention and its figure (「令和元年度延べ 1,775 名」)
+# Between a year and its figure only a particle or a noun (「令和元年度延べ 1,775 名」「令和2年度は 20 件」), not a
+# clause about the year (「令和２年度を除く）５４４，０９０人」).
+_YEARS_FIGURE = re.compile(r"[\s:：]*(?:は|の|に|で|、)?\s*(?:[一-龥々ァ-ヶー][一-龥々ぁ-んァ-ヶー]{0,5})?\s*[:：]?\s*")
+_BARE_AFTER = re.compile(rf"\s*[：:]?\s*({_NUM})(?![0-9０-９,，.．]|\s*(?:{_UNIT_ALT}|[年月日]))")
+
+
+def _right_after(text: str, values: list[Value], at: list[int]) -> Value | None:
+    """The first of ``values`` within a few characters after one of ``at``, with no figure in between — or a bare
+    number right there (「前年度 24,542」)."""
+    for p in at:
+        after = [v for v in values if 0 <= v.start - p <= _YEARS_FIGURE_GAP]
+        if after and _YEARS_FIGURE.fullmatch(text[p:min(v.start for v in after)]):
+            return min(after, key=lambda v: v.start)
+        if not after and (m := _BARE_AFTER.match(text, p)):
+            return Value(m.group(1), m.start(1), m.end(1), "count")
+    return None
 
 
 def _dates_another_event(text: str, value: Value, events: list[int]) -> bool:
