@@ -110,6 +110,7 @@ class Turn:
 Catalog = frozenset[tuple[str | None, str | None, int | None]]
 # A target, plan or result asked for: 「令和2年度の実績は？」 after 「…の効率化目標は？」 asks for the result.
 _STATUS = ("実績値", "目標値", "実績", "目標", "見込み", "予定")
+_PLANS = ("中長期目標", "中期目標", "中期計画", "年度計画")  # documents of what is to be done
 
 
 def kind_exists(c: Constraints, catalog: Catalog | None) -> bool:
@@ -518,6 +519,9 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         subject = _quoted_referent(q, previous) or previous.focus
         joint = "は" if QUESTION_WORD.match(rest) else "の"
         body = f"{subject}{joint}{rest}" if subject and subject not in rest else rest
+    if any(now.names_kind(k) for k in _PLANS) and "実績" not in q and asked_status(body) == "実績":
+        # 「令和6年度計画だと？」 after 「…の登録実績は？」: a plan says what is to be done, not what was.
+        body = re.sub(r"(?:の|での)?実績値?", "", body)
     merged = merge(now, before)
     if not now.doc_kinds and not kind_exists(merged, catalog):
         merged = replace(merged, doc_kinds=())

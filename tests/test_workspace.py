@@ -285,6 +285,15 @@ def test_a_bare_attribute_is_asked_of_the_previous_thing(analyze_q):
     assert "成功件数" in follow and "支援件数" not in follow and "スタートアップ" in follow
 
 
+def test_a_result_asked_again_of_a_plan_asks_what_the_plan_says(analyze_q):
+    # A plan states what is to be done, not what was done: 実績 is not carried into it.
+    _, follow = _conversation(analyze_q, "IPAの令和2年度の評価で、ISMAP自体の登録実績は？", "令和6年度計画だと？")
+    assert "令和6年度計画" in follow and "ISMAP" in follow and "登録" in follow and "実績" not in follow
+    # Another year's evaluation is asked for its result, as before.
+    _, follow = _conversation(analyze_q, "IPAの令和2年度の評価で、ISMAP自体の登録実績は？", "令和元年度は？")
+    assert "実績" in follow
+
+
 def test_a_pronoun_stands_for_the_previous_topic(analyze_q):
     _, follow = _conversation(analyze_q, "JETROの中期目標で、農林水産物の輸出支援の目標は？",
                               "それが貢献する政府目標は？")
