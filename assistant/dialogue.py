@@ -110,6 +110,8 @@ class Turn:
 Catalog = frozenset[tuple[str | None, str | None, int | None]]
 # A target, plan or result asked for: 「令和2年度の実績は？」 after 「…の効率化目標は？」 asks for the result.
 _STATUS = ("実績値", "目標値", "実績", "目標", "見込み", "予定")
+_ATTRIBUTE_ASKED = re.compile(r"^(?P<head>[^、。？?]{1,10}?)(?:は|って)(?:いつ|どこ|誰|だれ|いくら|いくつ|何[件人名社]?"
+                              r"|どれ(?:くらい|ほど|だけ)|どの(?:くらい|程度))(?:ですか|なの|だった|でした)?[？?]?$")
 _PLANS = ("中長期目標", "中期目標", "中期計画", "年度計画")  # documents of what is to be done
 
 
@@ -317,8 +319,13 @@ def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
     # 「IPAは？」「現行では？」: short, and the only content is a constraint; 「蓄電池は？」「内訳は？」:
     # short, and nothing but a noun — another thing or attribute of the previous turn's kind.
     bare = _BARE.match(q)
-    return len(q) <= 12 and bool(bare) and (_names_constraints(analysis.constraints)
-                                            or _noun_phrase(bare.group("head"), analysis))
+    if len(q) <= 12 and bool(bare) and (_names_constraints(analysis.constraints)
+                                        or _noun_phrase(bare.group("head"), analysis)):
+        return True
+    # 「公開はいつ？」「予算はいくら？」: an attribute and a question word, nothing else — of the previous thing.
+    asked = _ATTRIBUTE_ASKED.match(q)
+    return bool(asked) and not _names_constraints(analysis.constraints) \
+        and _noun_phrase(asked.group("head"), analysis)
 
 
 def era_label(year: int) -> str:

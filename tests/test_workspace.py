@@ -285,6 +285,15 @@ def test_a_bare_attribute_is_asked_of_the_previous_thing(analyze_q):
     assert "成功件数" in follow and "支援件数" not in follow and "スタートアップ" in follow
 
 
+def test_an_attribute_and_a_question_word_alone_ask_about_the_previous_thing(analyze_q):
+    first = "IPAが令和2年度に出したブロックチェーンのリサーチ・レポートは、どんな技術を扱ってる？"
+    _, follow = _conversation(analyze_q, first, "公開はいつ？")
+    assert "ブロックチェーン" in follow and "リサーチ・レポート" in follow and "公開" in follow
+    # A question with a scope of its own is not a follow-up.
+    _, follow = _conversation(analyze_q, first, "JETROの予算はいくら？")
+    assert "ブロックチェーン" not in follow
+
+
 def test_a_result_asked_again_of_a_plan_asks_what_the_plan_says(analyze_q):
     # A plan states what is to be done, not what was done: 実績 is not carried into it.
     _, follow = _conversation(analyze_q, "IPAの令和2年度の評価で、ISMAP自体の登録実績は？", "令和6年度計画だと？")
