@@ -30,6 +30,7 @@ from .question import (
     QuestionAnalysis,
     asked_status,
     constraints_of,
+    era_label,
     normalize_question,
     periods_in,
     year_of,
@@ -326,14 +327,6 @@ def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
     asked = _ATTRIBUTE_ASKED.match(q)
     return bool(asked) and not _names_constraints(analysis.constraints) \
         and _noun_phrase(asked.group("head"), analysis)
-
-
-def era_label(year: int) -> str:
-    """2024 -> 令和6年度, 2019 -> 令和元年度, 2018 -> 平成30年度."""
-    if year >= 2019:
-        n = year - 2018
-        return f"令和{'元' if n == 1 else n}年度"
-    return f"平成{year - 1988}年度"
 
 
 def year_words(*questions: str) -> dict[int, str]:

@@ -48,6 +48,7 @@ from .question import (
     QuestionAnalysis,
     asked_figures,
     constraints_of,
+    era_label,
     indicator_labels,
     normalize_question,
     numeral,
@@ -78,6 +79,7 @@ from .values import (
     magnitude,
     parts_in_bracket,
     restatement,
+    row_cells,
     strip_marker,
     summing_run,
     trim,
@@ -290,8 +292,9 @@ class ExtractiveAnswerer:
                     focus=self.coverage(focus_terms, around) if focus_terms else 1.0,
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
                     measure=measure,
-                    value=read_value(text, focus_pos, _positions(text, event),
-                                     year_ends(text, years, c.fiscal_year)) if read_value else None,
+                    value=(year_column(text, years, c, analysis.focus) or read_value(
+                        text, focus_pos, _positions(text, event), year_ends(text, years, c.fiscal_year)))
+                    if read_value else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
                 )
@@ -328,7 +331,7 @@ class ExtractiveAnswerer:
                 and is_target(best.value, best.text):
             return False, "result"  # a result asked, and the text states only a target
         years = analysis.constraints.fiscal_years
-        if years and not analysis.cross and not _mentions_year(best, years):
+        if years and not analysis.cross and not _mentions_year(best, years, analysis.focus):
             return False, "year"
         if (date := _other_date(best, analysis.question) or _other_edition(best, analysis.question)) is not None:
             return False, f"quoted:{date}"
@@ -547,7 +550,7 @@ class ExtractiveAnswerer:
             if labelled:
                 _put_first(ordered, labelled[0])
         years = analysis.constraints.fiscal_years
-        if years and not analysis.cross and not _mentions_year(ordered[0], years):
+        if years and not analysis.cross and not _mentions_year(ordered[0], years, analysis.focus):
             # A sentence of a document about the asked year beats a closer-scoring one of another year
             # (the same kind of answer: a figure when one is asked), as does a sentence that opens with the year
             # (「・令和元年度未踏アドバンスト事業で育成した16名」 in the next year's evaluation). A year mentioned
@@ -762,6 +765,10 @@ class ExtractiveAnswerer:
             if c.value.kind == "grade":  # 「A（全体として…上回る成果が得られている）」
                 meaning = grade_meaning(c.text, c.value)
                 return c.value.text + (f"（{meaning}）" if meaning else "") + _qualifier(c.chunk)
+            years = analysis.constraints.fiscal_years
+            if years and c.value == year_column(c.text, years, c.chunk, analysis.focus):
+                # One cell of a row of years: say which year it is (the row's other cells are other years').
+                return f"{c.value.text}（{era_label(years[0])}）" + _qualifier(c.chunk)
             run = value_run(c.text, c.value)
             at = run.index(c.value)
             shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
@@ -1907,8 +1914,36 @@ def year_ends(text: str, years: tuple[int, ...], fiscal_year: int | None) -> lis
     return sorted(out)
 
 
-def _mentions_year(c: Candidate, years: tuple[int, ...]) -> bool:
-    if c.chunk.fiscal_year in years:
+_REPORTS = ("評価", "実績")  # kinds of document that report a year's results, year by year in their tables
+_PLANNED_ROW = re.compile(r"(?:計\s*画|目\s*標)\s*値?\s*$")  # a row of targets (may end in the period's total)
+_RESULT_ROW = re.compile(r"\s*(?:実\s*績\s*値?|達\s*成\s*度)?\s*")
+_SPLIT_ROW = re.compile(r"\s[-－‐―]\s")  # two rows run together (「目的積立金 - - -積立金 - 1,051」)
+
+
+def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = "") -> Value | None:
+    """The asked year's cell of a table row in a report of results: its rows give one cell per year of the
+    period up to the report's own (「実績値70,315 件 86,036 件 82,297 件」 in the 令和2年度 report: 平成30,
+    令和元, 令和2年度), so the cell ``report year - asked year`` from the end. None unless ``text`` holds
+    one such row (the one labelled with ``focus``, when several are) without the asked year written in it."""
+    if len(set(years)) != 1 or chunk.fiscal_year is None or not any(k in (chunk.kind or "") for k in _REPORTS) \
+            or year_ends(text, years, chunk.fiscal_year):
+        return None
+    rows = []  # (label, cells, where the line starts)
+    for line in re.finditer(r"[^\n]+", text):
+        if (row := row_cells(line.group(0))) and not _PLANNED_ROW.search(row[0]) and not _SPLIT_ROW.search(row[0]):
+            rows.append((*row, line.start()))
+    # The row of the asked measure, or the one row of results (「実績値…」) of a table about it.
+    rows = [r for r in rows if focus and focus in r[0]] or [r for r in rows if _RESULT_ROW.fullmatch(r[0])]
+    back = chunk.fiscal_year - years[0]
+    if len(rows) != 1 or not 0 <= back < len(rows[0][1]):
+        return None
+    _, cells, at = rows[0]
+    cell = cells[len(cells) - 1 - back]
+    return cell and Value(cell.text, at + cell.start, at + cell.end, cell.kind)
+
+
+def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "") -> bool:
+    if c.chunk.fiscal_year in years or year_column(c.text, years, c.chunk, focus) is not None:
         return True
     if c.chunk.fiscal_year is not None and c.chunk.fiscal_year - 1 in years and _PREVIOUS_YEAR.search(c.text):
         return True

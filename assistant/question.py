@@ -562,6 +562,14 @@ def opening_year(text: str) -> int | None:
     return year_of(m) if m else None
 
 
+def era_label(year: int) -> str:
+    """2024 -> 令和6年度, 2019 -> 令和元年度, 2018 -> 平成30年度."""
+    if year >= 2019:
+        n = year - 2018
+        return f"令和{'元' if n == 1 else n}年度"
+    return f"平成{year - 1988}年度"
+
+
 def year_of(m: re.Match) -> int:
     """The western year of a fiscal-year match (groups: era, its number, or a four-digit year), as
     ``FY`` and the follow-ups' year pattern capture it."""

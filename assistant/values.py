@@ -393,6 +393,27 @@ def rates_in(text: str) -> list[Value]:
 _SPAN = re.compile(r"(?:週間|か月|ヶ月|カ月|日間|年間)")
 
 
+_CELL = rf"(?:{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT})?{_QUALIFIER}|[-－‐―])"
+_ROW = re.compile(rf"^(?P<label>(?:\S.*?)??)\s*(?<![0-9０-９,，.．])(?P<cells>{_CELL}(?:\s+{_CELL})+)\s*$")
+_DASH = re.compile(r"[-－‐―]")
+
+
+def row_cells(text: str) -> tuple[str, list[Value | None]] | None:
+    """A table row written as one line: its label and its cells — two or more figures or dashes, separated by
+    spaces, to the line's end (「前期中(長)期目標期間繰越積立金 1,476 1,016 306」「実績値70,315 件 86,036 件」); a
+    dash is an empty cell (None). None when ``text`` is no such row."""
+    m = _ROW.search(text.strip())
+    if not m or re.search(r"[0-9０-９]$", m.group("label")):
+        return None
+    offset = text.index(text.strip()) + m.start("cells")
+    cells: list[Value | None] = []
+    for c in re.finditer(rf"{_CELL}", m.group("cells")):
+        said = c.group(0).strip()
+        cells.append(None if _DASH.fullmatch(said) else
+                     Value(said, offset + c.start(), offset + c.start() + len(said), _kind_of(said)))
+    return (m.group("label"), cells) if len(cells) >= 2 else None
+
+
 def labelled_figures(text: str, label: str) -> list[Value]:
     """Every number written without a unit as the value of ``label`` (「ダウンロード数：39,192」, a table's
     「…件数　1,234」 is not: only a colon labels), in order (kind "count")."""

@@ -23,7 +23,7 @@ from index.reader import SkipFile, iter_files, read_document
 from index.table import ChunkTable
 
 from .chain import Assistant
-from .dialogue import era_label
+from .question import era_label
 
 VIEW_CONTEXT = 25  # lines shown above and below the cited lines
 

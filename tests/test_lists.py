@@ -173,3 +173,29 @@ def test_a_table_of_contents_entry_is_told_from_a_sentence():
     assert not is_contents_entry("データ等で検証できるようにするEBPM・データ駆動型行政の取組が必要。")
     assert not is_contents_entry("AI・IoT・ロボット等の分野で、3件を採択。")
     assert not is_contents_entry("…など 3.5%の増加")
+
+
+def test_a_table_row_is_its_label_and_its_cells():
+    from assistant.values import row_cells
+    label, cells = row_cells("前期中(長)期目標期間繰越積立金 1,476 1,016 306")
+    assert label == "前期中(長)期目標期間繰越積立金" and [c.text for c in cells] == ["1,476", "1,016", "306"]
+    label, cells = row_cells("実績値70,315 件 86,036 件 82,297 件")
+    assert label == "実績値" and [c.text for c in cells] == ["70,315 件", "86,036 件", "82,297 件"]
+    assert row_cells("目的積立金 - - -")[1] == [None, None, None]  # dashes are empty cells
+    assert row_cells("令和2年度は 20 件を採択した。") is None and row_cells("Facebook: 430人、Twitter: 539 人") is None
+
+
+def test_a_report_gives_the_asked_years_cell_counted_back_from_its_own_year():
+    from dataclasses import replace
+
+    from assistant.extractive import year_column
+    report = replace(_chunk("x"), kind="年度評価", fiscal_year=2020)
+    row = "当期運営費交付金残存率 (b÷a) 17.8% 19.2% 51.7%"
+    assert year_column(row, (2019,), report, "運営費交付金残存率").text == "19.2%"
+    assert year_column(row, (2020,), report, "運営費交付金残存率").text == "51.7%"
+    assert year_column(row, (2017,), report, "運営費交付金残存率") is None  # before the row's first year
+    assert year_column(row, (2019,), report, "経常収益") is None  # another measure's row
+    assert year_column("実績値70,315 件 86,036 件 82,297 件", (2019,), report).text == "86,036 件"
+    assert year_column("計画値50,000 件 50,000 件 50,000 件 250,000 件", (2019,), report) is None  # targets
+    # A plan's table (accounts, not years, in its columns) is not read so.
+    assert year_column(row, (2019,), replace(report, kind="年度計画"), "運営費交付金残存率") is None
