@@ -38,7 +38,6 @@ from .answer import ABSTAIN, Citation
 from .definitions import defines, definition_clause
 from .diff import changed_words
 from .question import (
-    FY,
     IMPLIED_FIGURE,
     KNOWN_AFTER,
     MAGNITUDE,
@@ -56,7 +55,6 @@ from .question import (
     ordinals_in,
     part_status,
     periods_in,
-    year_of,
 )
 from .rank import Ranked
 from .values import (
@@ -293,7 +291,7 @@ class ExtractiveAnswerer:
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
                     measure=measure,
                     value=(year_column(text, years, c, analysis.focus) or read_value(
-                        text, focus_pos, _positions(text, event), year_ends(text, years, c.fiscal_year)))
+                        text, focus_pos, _positions(text, event), previous_year_ends(text, years, c.fiscal_year)))
                     if read_value else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
@@ -1843,7 +1841,7 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
     deadline, rate, unit_said = analysis.asks_deadline, _asks_rate(analysis), analysis.unit_said
     if kind == "name" and _ASKS_EXPANSION.search(analysis.question) and analysis.focus:
         # 「PHRって何の略？」: the name written beside the abbreviation, not any name near it.
-        return lambda text, anchors, events=None: expansion_of(text, analysis.focus)
+        return lambda text, anchors, events=None, periods=None: expansion_of(text, analysis.focus)
 
     def read(text: str, anchors: list[int], events: list[int] | None = None,
              periods: list[int] | None = None) -> Value | None:
@@ -1902,16 +1900,18 @@ def _opens_with_year(text: str, years: tuple[int, ...]) -> bool:
 _PREVIOUS_YEAR = re.compile(r"(?<!対)(?:前年度|昨年度)(?!比)")
 
 
-def year_ends(text: str, years: tuple[int, ...], fiscal_year: int | None) -> list[int]:
-    """Where in ``text`` a mention of one of ``years`` ends: 「令和元年度」「2019年度」, or 「前年度」 in a
-    document of the year after."""
-    if not years:
+def previous_year_ends(text: str, years: tuple[int, ...], fiscal_year: int | None) -> list[int]:
+    """Where in ``text``, a document of ``fiscal_year``, 「前年度」 ends when the year before is asked: its
+    figure (「（前年度 24,542）」) is that year's."""
+    if fiscal_year is None or fiscal_year - 1 not in years:
         return []
-    normalized = unicodedata.normalize("NFKC", text)
-    out = [m.end() for m in FY.finditer(normalized) if year_of(m) in years] if len(normalized) == len(text) else []
-    if fiscal_year is not None and fiscal_year - 1 in years:
-        out += [m.end() for m in _PREVIOUS_YEAR.finditer(text)]
-    return sorted(out)
+    return [m.end() for m in _PREVIOUS_YEAR.finditer(text)]
+
+
+def _says_year(text: str, years: tuple[int, ...], fiscal_year: int | None) -> bool:
+    """Does ``text`` write one of ``years`` (「令和元年度」「2019年度」, or 「前年度」 in the next year's report)?"""
+    return any(y in years for y in constraints_of(text).fiscal_years) \
+        or bool(previous_year_ends(text, years, fiscal_year))
 
 
 _REPORTS = ("評価", "実績")  # kinds of document that report a year's results, year by year in their tables
@@ -1926,7 +1926,7 @@ def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = ""
     令和元, 令和2年度), so the cell ``report year - asked year`` from the end. None unless ``text`` holds
     one such row (the one labelled with ``focus``, when several are) without the asked year written in it."""
     if len(set(years)) != 1 or chunk.fiscal_year is None or not any(k in (chunk.kind or "") for k in _REPORTS) \
-            or year_ends(text, years, chunk.fiscal_year):
+            or _says_year(text, years, chunk.fiscal_year):
         return None
     rows = []  # (label, cells, where the line starts)
     for line in re.finditer(r"[^\n]+", text):

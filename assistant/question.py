@@ -98,7 +98,7 @@ GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標�
            "対象",
            "方針", "位置づけ", "位置付け", "特徴", "役割", "定義", "意味", "時期", "年度", "頻度", "間隔", "ペース",
            "記載", "記述", "言及", "内訳")  # 「…について記載はありますか」 asks about what comes before
-FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年度?")
+_FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年度?")
 _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
                        r"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)\s*(の)?(改定|変更|改正|版)?"
                        r"|最新|直近|最近の(改定|変更)")
@@ -442,7 +442,7 @@ def _strip_constraints(phrase: str, organizations: dict[str, str]) -> str:
     s = phrase
     for name in sorted(organizations, key=len, reverse=True):
         s = re.sub(re.escape(name), "", s, flags=re.I)
-    s = FY.sub("", s)
+    s = _FY.sub("", s)
     s = PERIOD.sub("", s)
     s = re.sub(r"^[0-9]+", "", s)
     for word in _CONSTRAINT_WORDS:
@@ -558,7 +558,7 @@ def indicator_labels(text: str) -> set[str]:
 
 def opening_year(text: str) -> int | None:
     """The fiscal year a sentence opens with (「令和元年度未踏…」 -> 2019), or None."""
-    m = FY.match(normalize_question(text))
+    m = _FY.match(normalize_question(text))
     return year_of(m) if m else None
 
 
@@ -572,7 +572,7 @@ def era_label(year: int) -> str:
 
 def year_of(m: re.Match) -> int:
     """The western year of a fiscal-year match (groups: era, its number, or a four-digit year), as
-    ``FY`` and the follow-ups' year pattern capture it."""
+    ``_FY`` and the follow-ups' year pattern capture it."""
     return era_year(m.group(1), m.group(2)) if m.group(1) else int(m.group(3))
 
 
@@ -633,7 +633,7 @@ def given_years(question: str) -> set[int]:
     for v in values_in(q):
         if v.kind != "date" and KNOWN_AFTER.match(q, v.end):
             start = max(q.rfind(mark, 0, v.start) for mark in "、。,?？") + 1  # in the figure's own clause
-            out.update(year_of(m) for m in FY.finditer(q[start:v.start]))
+            out.update(year_of(m) for m in _FY.finditer(q[start:v.start]))
     return out
 
 
@@ -656,7 +656,7 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
     # Every revision named (「令和5年度補正の変更→令和7年の変更案」) is a revision, not a fiscal year.
     revisions = [r.span() for r in _REVISION.finditer(q)]
     years = []
-    for fm in FY.finditer(q):
+    for fm in _FY.finditer(q):
         if any(start <= fm.start() < end for start, end in revisions):
             continue
         years.append(year_of(fm))

@@ -439,8 +439,8 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     ``events``: where the event a date or count is asked of (「いつ設置された」「何名を採択」) is written — the
     value is the one closest before it (「令和６年２月１４日にＡＩＳＩをＩＰＡに設置」「85 名を採択」), when one is.
     ``span`` (「どのくらいの期間」): a span of time (「当面10年間」) answers before a date (「2022年度から」).
-    ``periods``: where a mention of the asked year ends (「令和元年度」, 「前年度」 in the next year's report) — a
-    figure written right after one is that year's (「令和元年度延べ 1,775 名」「（前年度 24,542）」), even bare.
+    ``periods``: where a mention of the asked year ends (「前年度」 in the next year's report) — a figure
+    written right after one is that year's (「（前年度 24,542）」), even bare.
     """
     found = _FINDERS.get(answer_type, values_in)(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))
@@ -481,9 +481,9 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     return _restated(best, found, text) if answer_type == "count" else best
 
 
-_YEARS_FIGURE_GAP = 12  # characters between a year's mention and its figure (「令和元年度延べ 1,775 名」)
-# Between a year and its figure only a particle or a noun (「令和元年度延べ 1,775 名」「令和2年度は 20 件」), not a
-# clause about the year (「令和２年度を除く）５４４，０９０人」).
+_YEARS_FIGURE_GAP = 12  # characters between a year's mention and its figure (「前年度延べ 1,775 名」)
+# Between a year and its figure only a particle or a noun (「前年度延べ 1,775 名」「前年度は 20 件」), not a
+# clause about the year (「前年度を除く）５４４，０９０人」).
 _YEARS_FIGURE = re.compile(r"[\s:：]*(?:は|の|に|で|、)?\s*(?:[一-龥々ァ-ヶー][一-龥々ぁ-んァ-ヶー]{0,5})?\s*[:：]?\s*")
 _BARE_AFTER = re.compile(rf"\s*[：:]?\s*({_NUM})(?![0-9０-９,，.．]|\s*(?:{_UNIT_ALT}|[年月日]))")
 

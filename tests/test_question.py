@@ -778,19 +778,18 @@ def test_a_law_number_asked_is_answered_with_the_date_it_is_written_after(analyz
     assert _value_reader(analyze_q("その法律はいつ公布された？"), "date")(text, []).text == "令和6年6月7日"
 
 
-def test_a_figure_written_right_after_the_asked_year_is_that_years():
-    from assistant.extractive import year_ends
-    text = "受講者数は令和元年度と同規模（平成 30 年度延べ 1,479 名→令和元年度延べ 1,775 名→令和 2 年度延べ 1,761 名）"
-    at = year_ends(text, (2019,), 2020)
-    assert best_value(text, "count", None, [0], periods=at).text == "1,775 名"
+def test_the_previous_years_figure_in_a_report_is_the_one_after_zennendo():
+    from assistant.extractive import previous_year_ends
     # In the report of 2020, 「前年度」 is 2019, and its figure may be written bare.
     text = "「Twitter」については 32,651 人のフォロワー数の大幅増加につながった（前年度 24,542）。"
-    assert best_value(text, "count", None, [], periods=year_ends(text, (2019,), 2020)).text == "24,542"
-    assert year_ends(text, (2019,), 2021) == [] and year_ends("前年度比 9.0％増", (2019,), 2020) == []
+    assert best_value(text, "count", None, [], periods=previous_year_ends(text, (2019,), 2020)).text == "24,542"
+    text = "受講者数は前年度と同規模（前年度延べ 1,775 名→令和 2 年度延べ 1,761 名）"
+    assert best_value(text, "count", None, [0], periods=previous_year_ends(text, (2019,), 2020)).text == "1,775 名"
+    assert previous_year_ends(text, (2019,), 2021) == [] and previous_year_ends("前年度比 9.0％増", (2019,), 2020) == []
     # A clause about the year is not its figure.
-    text = "応募者数平均（中止となった令和２年度を除く）５４４，０９０人は、第三期の実績値４７８，９４０人の約1.1倍"
-    assert best_value(text, "count", None, [text.index("実績値")], periods=year_ends(text, (2020,), None)).text \
-        == "４７８，９４０人"
+    text = "応募者数平均（中止となった前年度を除く）５４４，０９０人は、第三期の実績値４７８，９４０人の約1.1倍"
+    at = previous_year_ends(text, (2019,), 2020)
+    assert best_value(text, "count", None, [text.index("実績値")], periods=at).text == "４７８，９４０人"
 
 
 def test_a_rate_written_without_a_unit_answers_a_rate_question():
