@@ -113,6 +113,9 @@ Catalog = frozenset[tuple[str | None, str | None, int | None]]
 _STATUS = ("実績値", "目標値", "実績", "目標", "見込み", "予定")
 _ATTRIBUTE_ASKED = re.compile(r"^(?P<head>[^、。？?]{1,10}?)(?:は|って)(?:いつ|どこ|誰|だれ|いくら|いくつ|何[件人名社]?"
                               r"|どれ(?:くらい|ほど|だけ)|どの(?:くらい|程度))(?:ですか|なの|だった|でした)?[？?]?$")
+# Labels a follow-up may name alone for a sibling of the one asked: a grade (「Ｂは？」), a circled item, an indicator.
+_LABEL_KINDS = (r"(?<![A-Za-z])[A-Z](?![A-Za-z])", "[①-⑳]", r"指標\s*[0-9]+(?:\s*-\s*[0-9]+)*")
+_SIBLING = re.compile(rf"^(?P<label>{'|'.join(_LABEL_KINDS)})\s*(?:の場合|だと|では|なら|は)[？?]?$")
 _PLANS = ("中長期目標", "中期目標", "中期計画", "年度計画")  # documents of what is to be done
 
 
@@ -438,6 +441,9 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     if (occasion := _OCCASION.match(q)) and (said := _occasion_in(asked_before, occasion["noun"])):
         # 「令和2年4月の緊急事態宣言のときは？」 after 「令和3年1月8日からの緊急事態宣言下で、…？」
         return Resolved(asked_before[:said[0]] + occasion["head"] + asked_before[said[1]:], question)
+    if (sibling := _SIBLING.match(q)) and (swapped := _sibling_in(asked_before, sibling["label"])):
+        # 「Ｂは？」 after 「…達成率Ａ（50％）はどんな状態を指す？」: the same question of the next grade
+        return Resolved(swapped, question)
     if not is_follow_up(question, analysis):
         # A question of its own that names no document is still asked about the conversation's documents.
         if _names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
@@ -527,6 +533,19 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         merged = replace(merged, doc_kinds=())
         body = _without_kinds(body, before.doc_kinds)
     return Resolved(_scoped(constraint_words(merged, written), body), question)
+
+
+def _sibling_in(question: str, label: str) -> str | None:
+    """``question`` with ``label`` in place of the one label of the same kind it names (a grade letter, a
+    circled number, an indicator number), with the bracket that described the old one dropped; None when it
+    names none or several."""
+    kind = next(k for k in _LABEL_KINDS if re.fullmatch(k, label))
+    found = [m for m in re.finditer(kind, question) if m.group(0) != label]
+    if len(found) != 1 or re.search(kind, question[:found[0].start()] + question[found[0].end():]):
+        return None
+    m = found[0]
+    after = re.match(r"\s*[（(][^（）()]{0,20}[）)]", question[m.end():])
+    return question[:m.start()] + label + question[m.end() + (after.end() if after else 0):]
 
 
 def _occasion_in(question: str, noun: str) -> tuple[int, int] | None:

@@ -294,6 +294,17 @@ def test_an_attribute_and_a_question_word_alone_ask_about_the_previous_thing(ana
     assert "ブロックチェーン" not in follow
 
 
+def test_a_sibling_label_alone_asks_the_same_question_of_it(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの指標で、達成率Ａ（50％）はどんな状態を指す？", "Ｂは？")
+    assert follow.endswith("達成率Bはどんな状態を指す?") and "50" not in follow  # the old grade's note goes
+    _, follow = _conversation(analyze_q, "NEDOの指標2-1の目標は？", "指標2-2は？")
+    assert "指標2-2の目標" in follow and "2-1" not in follow
+    # Two grades asked before: which one the new one replaces is not known.
+    from assistant.dialogue import _sibling_in
+    assert _sibling_in("IPAの指標で、達成率AとBの違いは?", "C") is None
+    assert _sibling_in("IPAの指標で、達成率Aの状態は?", "C") == "IPAの指標で、達成率Cの状態は?"
+
+
 def test_a_result_asked_again_of_a_plan_asks_what_the_plan_says(analyze_q):
     # A plan states what is to be done, not what was done: 実績 is not carried into it.
     _, follow = _conversation(analyze_q, "IPAの令和2年度の評価で、ISMAP自体の登録実績は？", "令和6年度計画だと？")
