@@ -547,6 +547,15 @@ class ExtractiveAnswerer:
                                          any(_RATIONALE.search(h) for h in c.chunk.section[-1:]) != reason))
             if labelled:
                 _put_first(ordered, labelled[0])
+        if analysis.answer_type == "reason" and not analysis.cross and (grade := _asked_grade(analysis.question)):
+            # 「…が困難度高とされている理由は？」: the document gives it in the sentence it marks with that grade
+            # (「【困難度：高】高まる世界経済の不確実性…」) — of the asked indicator, when one is named.
+            # (Only one about as close to the question as the best: not a paragraph on another target.)
+            graded = [c for c in ordered if grade in _grades_marked(c.text)
+                      and c.score >= self.settings.value_share * ordered[0].score]
+            graded.sort(key=lambda c: not (labels & indicator_labels(f"{c.chunk.context()} {c.chunk.text}")))
+            if graded:
+                _put_first(ordered, graded[0])
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(ordered[0], years, analysis.focus):
             # A sentence of a document about the asked year beats a closer-scoring one of another year
@@ -2001,6 +2010,25 @@ def _names_focus(c: Candidate, focus: str) -> bool:
 def _near_text(c: Candidate) -> str:
     """The answer sentence with the sentence before it and its headings, NFKC and whitespace-free."""
     return compact(" ".join((c.chunk.context(), _sentence(c.chunk, c.sentence - 1) if c.sentence else "", c.text)))
+
+
+# The grades a plan gives its targets: 重要度 (how much it matters) and 困難度 (how hard; also written 難易度).
+_GRADES = {"重要度": "重要度", "困難度": "困難度", "難易度": "困難度"}
+_GRADE_MARK = re.compile(r"[【［\[]\s*(重要度|困難度|難易度)")
+
+
+def _asked_grade(question: str) -> str | None:
+    """The one grade a question asks about (「困難度高とされている」「難易度が高い」), or None."""
+    asked = {g for word, g in _GRADES.items() if word in question}
+    return asked.pop() if len(asked) == 1 else None
+
+
+def _grades_marked(text: str) -> set[str]:
+    """The grades a sentence opens by marking (「【重要度高】【困難度高】：…」「【困難度：高】…」)."""
+    opening = re.match(r"^[\s\S]{0,2}?((?:[【［\[][^】］\]]{1,12}[】］\]]\s*)+)", text)
+    if not opening or len(text) - opening.end() < 10:  # the marks alone head a paragraph; they give no reason
+        return set()
+    return {_GRADES[m.group(1)] for m in _GRADE_MARK.finditer(opening.group(1))}
 
 
 def _passage_text(chunk: Chunk) -> str:

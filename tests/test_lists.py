@@ -199,3 +199,15 @@ def test_a_report_gives_the_asked_years_cell_counted_back_from_its_own_year():
     assert year_column("計画値50,000 件 50,000 件 50,000 件 250,000 件", (2019,), report) is None  # targets
     # A plan's table (accounts, not years, in its columns) is not read so.
     assert year_column(row, (2019,), replace(report, kind="年度計画"), "運営費交付金残存率") is None
+
+
+def test_the_grade_a_reason_is_asked_for_and_the_sentences_marked_with_it():
+    from assistant.extractive import _asked_grade, _grades_marked
+    assert _asked_grade("指標2-1が【困難度高】とされているのはなぜ？") == "困難度"
+    assert _asked_grade("その指標の難易度が高いのはなぜ？") == "困難度"  # the same grade, written otherwise
+    assert _asked_grade("重要度高とされている理由は？") == "重要度"
+    assert _asked_grade("重要度と困難度の理由は？") is None and _asked_grade("なぜ達成できた？") is None
+    assert _grades_marked("【困難度：高】高まる世界経済の不確実性によって、輸出の拡大意欲を下押しする") == {"困難度"}
+    assert _grades_marked("【重要度高】【困難度高】：本指標は、リスクの高い研究開発を行う") == {"重要度", "困難度"}
+    assert _grades_marked("【重要度高】【困難度高】") == set()  # the marks alone give no reason
+    assert _grades_marked("本指標は【困難度高】とされる。") == set()  # only a mark the sentence opens with
