@@ -994,6 +994,9 @@ def test_a_figure_asked_before_and_after_is_a_change(analyze_q):
     assert analyze_q("スタートアップの海外展開成功件数の目標は何件から何件に変わる？").answer_type == "change"
     assert analyze_q("有効回答は何件から何件に増えた？").answer_type == "change"
     assert analyze_q("有効回答は何件ですか？").answer_type == "count"
+    # The figure before said, the one after asked.
+    assert analyze_q("成功件数の目標は現行の370件からいくつに変わった？").answer_type == "change"
+    assert analyze_q("成功件数は2019年度からいくつ増えた？").answer_type != "change"  # a year, not a figure before
 
 
 def test_an_abbreviation_is_answered_by_the_name_written_beside_it():
