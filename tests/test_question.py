@@ -770,6 +770,11 @@ def test_how_long_is_answered_by_a_span_of_time_not_a_date(analyze_q):
     assert best_value(text, "date", None, []).text == "2022年度"
 
 
+def test_a_revision_named_is_a_constraint_not_a_qualifier(analyze_q):
+    a = analyze_q("令和7年改定のJETRO中期目標変更案で、「世界で勝てるスタートアップの裾野拡大」で強化するのは？")
+    assert a.constraints.revision == "令和7年改定" and "改定" not in a.qualifiers
+
+
 def test_a_law_number_asked_is_answered_with_the_date_it_is_written_after(analyze_q):
     from assistant.extractive import _value_reader
     text = "産業競争力強化法等の一部を改正する法律（令和6年6月7日法律第45号）により改正され"
