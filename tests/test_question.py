@@ -770,6 +770,13 @@ def test_how_long_is_answered_by_a_span_of_time_not_a_date(analyze_q):
     assert best_value(text, "date", None, []).text == "2022年度"
 
 
+def test_members_and_us_dollars_are_units():
+    from assistant.values import counted_by
+    found = values_in("「SC3」を設立、170 会員が参加。損失は3兆6400億米ドルに達した")
+    assert [(v.text, v.kind) for v in found] == [("170 会員", "count"), ("3兆6400億米ドル", "amount")]
+    assert counted_by("会員数", found[0])  # 「会員数」 is answered by a count of 会員
+
+
 def test_a_revision_named_is_a_constraint_not_a_qualifier(analyze_q):
     a = analyze_q("令和7年改定のJETRO中期目標変更案で、「世界で勝てるスタートアップの裾野拡大」で強化するのは？")
     assert a.constraints.revision == "令和7年改定" and "改定" not in a.qualifiers
