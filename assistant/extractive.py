@@ -1952,12 +1952,10 @@ def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = ""
 
 
 def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "") -> bool:
-    if c.chunk.fiscal_year in years or year_column(c.text, years, c.chunk, focus) is not None:
-        return True
-    if c.chunk.fiscal_year is not None and c.chunk.fiscal_year - 1 in years and _PREVIOUS_YEAR.search(c.text):
-        return True
-    found = constraints_of(f"{c.chunk.context()} {c.text}").fiscal_years
-    return any(y in found for y in years)
+    """Is the candidate about one of ``years``: its document's year, a year its sentence or headings write, or the
+    year's cell of a report's table row?"""
+    return c.chunk.fiscal_year in years or _says_year(f"{c.chunk.context()} {c.text}", years, c.chunk.fiscal_year) \
+        or year_column(c.text, years, c.chunk, focus) is not None
 
 
 def _other_date(c: Candidate, question: str) -> str | None:

@@ -391,9 +391,10 @@ def rates_in(text: str) -> list[Value]:
 
 
 _SPAN = re.compile(r"(?:週間|か月|ヶ月|カ月|日間|年間)")
-
-
+# A number written without a unit (「39,192」), not a part of a longer figure or a date.
+_BARE = rf"({_NUM})(?![0-9０-９,，.．]|\s*(?:{_UNIT_ALT}|[年月日]))"
 _CELL = rf"(?:{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT})?{_QUALIFIER}|[-－‐―])"
+_CELLS = re.compile(_CELL)
 _ROW = re.compile(rf"^(?P<label>(?:\S.*?)??)\s*(?<![0-9０-９,，.．])(?P<cells>{_CELL}(?:\s+{_CELL})+)\s*$")
 _DASH = re.compile(r"[-－‐―]")
 
@@ -407,7 +408,7 @@ def row_cells(text: str) -> tuple[str, list[Value | None]] | None:
         return None
     offset = text.index(text.strip()) + m.start("cells")
     cells: list[Value | None] = []
-    for c in re.finditer(rf"{_CELL}", m.group("cells")):
+    for c in _CELLS.finditer(m.group("cells")):
         said = c.group(0).strip()
         cells.append(None if _DASH.fullmatch(said) else
                      Value(said, offset + c.start(), offset + c.start() + len(said), _kind_of(said)))
@@ -419,7 +420,7 @@ def labelled_figures(text: str, label: str) -> list[Value]:
     「…件数　1,234」 is not: only a colon labels), in order (kind "count")."""
     if not label:
         return []
-    pattern = re.compile(rf"{re.escape(label)}\s*[：:]\s*({_NUM})(?![0-9０-９,，.．]|\s*(?:{_UNIT_ALT}))")
+    pattern = re.compile(rf"{re.escape(label)}\s*[：:]\s*{_BARE}")
     return [Value(m.group(1), m.start(1), m.end(1), "count") for m in pattern.finditer(text)]
 
 
@@ -485,12 +486,12 @@ _YEARS_FIGURE_GAP = 12  # characters between a year's mention and its figure (�
 # Between a year and its figure only a particle or a noun (「前年度延べ 1,775 名」「前年度は 20 件」), not a
 # clause about the year (「前年度を除く）５４４，０９０人」).
 _YEARS_FIGURE = re.compile(r"[\s:：]*(?:は|の|に|で|、)?\s*(?:[一-龥々ァ-ヶー][一-龥々ぁ-んァ-ヶー]{0,5})?\s*[:：]?\s*")
-_BARE_AFTER = re.compile(rf"\s*[：:]?\s*({_NUM})(?![0-9０-９,，.．]|\s*(?:{_UNIT_ALT}|[年月日]))")
+_BARE_AFTER = re.compile(rf"\s*[：:]?\s*{_BARE}")
 
 
 def _right_after(text: str, values: list[Value], at: list[int]) -> Value | None:
-    """The first of ``values`` within a few characters after one of ``at``, with no figure in between — or a bare
-    number right there (「前年度 24,542」)."""
+    """The first of ``values`` a few characters after one of ``at``, with only a particle or a noun in between
+    (「前年度延べ 1,775 名」) — or a bare number right there (「前年度 24,542」)."""
     for p in at:
         after = [v for v in values if 0 <= v.start - p <= _YEARS_FIGURE_GAP]
         if after and _YEARS_FIGURE.fullmatch(text[p:min(v.start for v in after)]):
