@@ -1934,8 +1934,7 @@ def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = ""
     period up to the report's own (「実績値70,315 件 86,036 件 82,297 件」 in the 令和2年度 report: 平成30,
     令和元, 令和2年度), so the cell ``report year - asked year`` from the end. None unless ``text`` holds
     one such row (the one labelled with ``focus``, when several are) without the asked year written in it."""
-    if len(set(years)) != 1 or chunk.fiscal_year is None or not any(k in (chunk.kind or "") for k in _REPORTS) \
-            or _says_year(text, years, chunk.fiscal_year):
+    if len(set(years)) != 1 or chunk.fiscal_year is None or not any(k in (chunk.kind or "") for k in _REPORTS):
         return None
     rows = []  # (label, cells, where the line starts)
     for line in re.finditer(r"[^\n]+", text):
@@ -1944,7 +1943,8 @@ def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = ""
     # The row of the asked measure, or the one row of results (「実績値…」) of a table about it.
     rows = [r for r in rows if focus and focus in r[0]] or [r for r in rows if _RESULT_ROW.fullmatch(r[0])]
     back = chunk.fiscal_year - years[0]
-    if len(rows) != 1 or not 0 <= back < len(rows[0][1]):
+    # (The year written in the text is read last: most sentences are no table row, and reading it costs more.)
+    if len(rows) != 1 or not 0 <= back < len(rows[0][1]) or _says_year(text, years, chunk.fiscal_year):
         return None
     _, cells, at = rows[0]
     cell = cells[len(cells) - 1 - back]
