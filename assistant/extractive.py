@@ -944,11 +944,13 @@ class ExtractiveAnswerer:
         limit = self.settings.quote_max_chars * 2
         quote = Quote(best, trim(best.text, 0, min(len(best.text), limit), limit), _version_label(best.chunk))
         direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
-        following = _next_sentence(best)
-        if len(inline) < 2 and following is not None and not _is_heading(best.chunk, following.sentence):
+        # The sentence after it, read on into the next chunk when it is the chunk's last.
+        stream = self._stream(best.chunk, best.sentence + 2)
+        nxt = best.sentence + 1
+        if len(inline) < 2 and nxt < len(stream.sentences) and not _is_heading(stream, nxt):
             # 「…海外派遣演習は、オンライン形式で開催。」「今年度は、イギリス派遣演習、…を実施。」: a sentence that
             # names the asked thing without its items — they may follow it, so it is quoted with what follows.
-            quote = self._list_quote(best, best.chunk, best.sentence, following.sentence)
+            quote = self._list_quote(best, stream, best.sentence, nxt)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), [quote], confidence=confidence)
 
     def _stream(self, chunk: Chunk, size: int, in_section: bool = False) -> Chunk:
@@ -1569,8 +1571,10 @@ def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, l
         # (「(1)イノベーション創出に資する事業」 under 「以下のいずれか」) read as headings of their sub-items.
         short = expect is not None and 0 < len(items) < expect
         if _is_heading(chunk, j) and (kind is None or kind != (level or kind) or kind == lead):
-            if short and kind is None:
-                continue  # 「OS②：…（考え方）」 over the next slide, the list going on under it
+            if (short or (j == begin and not plain_ends)) and kind is None:
+                # 「OS②：…（考え方）」 over the next slide, the list going on under it; a heading just under
+                # the lead-in groups the items that follow it (「【参考：…の主な活躍】」「＜令和2年度＞」「・…」).
+                continue
             break
         if kind is None:
             if deeper and items:

@@ -86,6 +86,17 @@ def test_short_numbered_items_read_as_headings_are_still_the_lists_items():
     assert items_after(other, 0, 8) == [1, 2]
 
 
+def test_a_heading_just_under_the_lead_in_groups_the_items_and_does_not_end_the_list():
+    chunk = _chunk("【参考：修了生の主な活躍】", "＜令和 2 年度＞", "・コンテストで受賞", "・国際会議の審査委員",
+                   "（２）次の取組")
+    chunk.section[:] = ["＜令和 2 年度＞"]
+    assert items_after(chunk, 0, 8) == [2, 3]
+    # Once items were found, a heading still ends the list.
+    later = _chunk("次の取組を行う。", "・研修を行う。", "＜令和 3 年度＞", "・講座を開く。")
+    later.section[:] = ["＜令和 3 年度＞"]
+    assert items_after(later, 0, 8) == [1]
+
+
 def test_short_words_between_dots_in_parentheses_are_an_enumeration():
     from assistant.extractive import _enumerated
     assert _enumerated("選定した5分野（食品・繊維・上水道・医療介護）の方針") == ["食品", "繊維", "上水道", "医療介護"]
