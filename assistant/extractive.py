@@ -348,6 +348,9 @@ class ExtractiveAnswerer:
             return False, f"quoted:{body}"  # 「アジア経済研究所に係る指標」 answered from a passage that never names it
         if (place := next((p for p in analysis.places if compact(p) not in _near_text(best)), None)):
             return False, f"place:{place}"  # 「栃木の…センターの配当」 answered by あおもり's and 岩手's
+        if analysis.answer_type == "place" and not analysis.counted_set and _asks_which(analysis) \
+                and (counted := only_counted(best.text, analysis.focus)):
+            return False, f"counted:{counted}"  # 「選定された地域はどこ」 and the text says 「新たに1地域を選定」
         if (latin := self._latin_sibling(best, analysis.question)) is not None:
             return False, "sibling:{}:{}".format(*latin)
         if (occurrence := _other_occurrence(best, analysis.question) or _other_span(best, analysis.question)) \
@@ -556,6 +559,13 @@ class ExtractiveAnswerer:
             graded.sort(key=lambda c: not (labels & indicator_labels(f"{c.chunk.context()} {c.chunk.text}")))
             if graded:
                 _put_first(ordered, graded[0])
+        if not analysis.cross and self._unquoted(ordered[0], analysis.question) in self._asked_names(analysis.question):
+            # 「Emotetについての注意喚起情報は…どれくらい閲覧」: a name in Latin letters the question asks of is
+            # answered from a passage that says it, over a closer-scoring one about another thing.
+            naming = [c for c in ordered[1:] if c.score >= self.settings.value_share * ordered[0].score
+                      and self._unquoted(c, analysis.question) is None]
+            if naming:
+                _put_first(ordered, naming[0])
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(ordered[0], years, analysis.focus):
             # A sentence of a document about the asked year beats a closer-scoring one of another year
@@ -1327,8 +1337,19 @@ def _other_edition(c: Candidate, question: str) -> str | None:
     """A named edition the question asks about (「情報セキュリティ白書2024」) that the answer's passage, with its
     headings, does not name — it is about another edition (「白書 2020」); None when it names it."""
     passage = _passage_text(c.chunk)
-    return next((m.group(0) for m in _EDITION.finditer(unicodedata.normalize("NFKC", question))
-                 if compact(m.group(0)) not in passage), None)
+    named = next((m.group(0) for m in _EDITION.finditer(unicodedata.normalize("NFKC", question))
+                  if compact(m.group(0)) not in passage), None)
+    if named is None:
+        # 「手引書の第二版は」 of a passage on 「手引書（第一版）」: a numbered edition (or round, 「第六弾」) the
+        # passage does not name while it names another of that kind.
+        said = {(numeral(m.group(1)), m.group(2)) for m in _NUMBERED_EDITION.finditer(passage)}
+        named = next((m.group(0) for m in _NUMBERED_EDITION.finditer(compact(question))
+                      if (numeral(m.group(1)), m.group(2)) not in said
+                      and any(kind == m.group(2) for _, kind in said)), None)
+    return named
+
+
+_NUMBERED_EDITION = re.compile(r"第([0-9]{1,2}|[一二三四五六七八九十]{1,3})(版|弾)")
 
 
 # Another item beside the asked one (「自治体、事業者へのヒアリング」「国内外」): a figure of them together.
@@ -1754,6 +1775,31 @@ def set_members(text: str, number: str, noun: str) -> list[str]:
     return []
 
 
+_COUNTED_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千]+\s*(?:つの|か所の|カ所の|ヶ所の)?\s*$")
+
+
+def _asks_which(analysis: QuestionAnalysis) -> bool:
+    """Does the question ask which ones its focus is (「選定された地域はどこ」「どの機関」), not where something
+    else is done (「登録者を増やすためにどこと協働する」)?"""
+    focus = re.escape(analysis.focus)
+    return bool(focus) and bool(re.search(rf"{focus}\s*(?:は|って|が|とは)?\s*(?:どこ|どちら)|どの\s*{focus}",
+                                          analysis.question))
+
+
+def only_counted(text: str, thing: str) -> str | None:
+    """Where a sentence says ``thing`` only counted (「新たに1地域を選定」 for 「地域」): the counted phrase, or None
+    when it names no ``thing`` or names one uncounted (「海外の関係機関（A、B）」) — a count does not say which."""
+    flat, name = re.sub(r"\s", "", text), re.sub(r"\s", "", thing)  # not NFKC: 「② 登録者」 counts nothing
+    if not name:
+        return None
+    found = [m.start() for m in re.finditer(re.escape(name), flat)]
+    counts = [(at, _COUNTED_BEFORE.search(flat[:at])) for at in found]
+    # Each one counted: after a number (「７機関」) or as a number of them (「機関数」).
+    if not found or not all(m or flat.startswith("数", at + len(name)) for at, m in counts):
+        return None
+    return next((flat[m.start():at + len(name)] for at, m in counts if m), None)
+
+
 def _ordinal(mark: str) -> int:
     """The number of an enumeration mark as matched by ``_INLINE_NUMBER`` (「③」 -> 3, 「（２）」 -> 2)."""
     if "①" <= mark <= "⑳":
@@ -2153,6 +2199,8 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         return f"「{missing.split(':', 1)[1]}」について答える記述は見つかりませんでした"
     if missing.startswith("members:"):
         return f"「{missing.split(':', 1)[1]}」が何を指すかの記載は見つかりませんでした"
+    if missing.startswith("counted:"):
+        return f"数（「{missing.split(':', 1)[1]}」）の記載はありますが、どこかの記載は見つかりませんでした"
     if missing.startswith("quoted:"):
         return f"「{missing.split(':', 1)[1]}」についての記述は見つかりませんでした"
     if missing == "period":

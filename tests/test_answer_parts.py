@@ -217,6 +217,23 @@ def test_a_named_edition_must_be_the_one_in_the_answers_passage():
     assert _other_edition(c, "産業年報2024の販売数は何部？") == "産業年報2024"
     assert _other_edition(c, "産業年報2020の販売数は何部？") is None  # the same edition, spacing aside
     assert _other_edition(c, "2024年度の販売数は？") is None  # a fiscal year is no edition
+    # A numbered edition or round: another one named in the passage is not the asked one.
+    first = "変革の手引書（第一版）として公開（令和 3 年 3 月）。"
+    c = Candidate(_passage(1, 0.1, first), 0, first, 1, 1)
+    assert _other_edition(c, "手引書の第二版はいつ公開された？") == "第二版"
+    assert _other_edition(c, "手引書の第1版はいつ公開された？") is None  # 第1版 is 第一版
+    plain = "手引書として公開（令和 3 年 3 月）。"
+    assert _other_edition(Candidate(_passage(1, 0.1, plain), 0, plain, 1, 1), "手引書の第二版は？") is None
+
+
+def test_a_sentence_that_only_counts_the_asked_things_does_not_say_which():
+    from assistant.extractive import only_counted
+
+    assert only_counted("・推進ラボ（第六弾）として新たに1地域を選定（累計102件）。", "地域") == "1地域"
+    assert only_counted("連携する機関数を７機関以上とする。", "機関") == "７機関"
+    assert only_counted("海外関係機関（米 NIST、独 IIC 等）の取組を調査。", "関係機関") is None  # named
+    assert only_counted("② 登録者数の増加に向け、協働する。", "登録者") is None  # a list mark is no count
+    assert only_counted("地域を選定した。", "都市") is None  # not said at all
 
 
 def test_a_numbered_set_is_answered_by_the_members_a_sentence_names():
