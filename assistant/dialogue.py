@@ -56,6 +56,7 @@ _COUNT_OF = re.compile(r"(?:いくつ|何(?:[件社名人つ個]|か所|カ所|�
 _NAMES_DOCUMENT = re.compile(r"(資料|文書|報告書|白書)(では|で|に|の中)")
 # 「新機軸のほうだと…」「JETROの方では…」: a question that opens by naming where to look instead.
 _OTHER_SOURCE = re.compile(r"^[^、。?？]{2,20}?(?:のほう|の方)(?:だと|では)")
+_SUCH = re.compile(r"そんな|こんな|あんな|そういう|こういう|そうした|こうした|そのような|このような")
 _PRONOUN = re.compile(r"^(?!それぞれ)(?:それら|これら|あれら|それ|これ|あれ|その|この|あの)")  # not 「それぞれ」 (each)
 # 「その年の」「そのときの」: the pronoun stands for the year or period, which is carried as a constraint.
 _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
@@ -162,7 +163,9 @@ class Resolved:
 def has_own_focus(analysis: QuestionAnalysis) -> bool:
     """Does the question name the thing it asks about (not 目標・理由・それ)?"""
     focus = analysis.focus
-    return bool(focus) and focus not in GENERIC and not re.match(r"^(それ|これ|あれ|その|この)", focus)
+    # 「そんな」「そういう」 (「なんでそんなに減ったの？」) stand for the previous turn's thing as 「それ」 does.
+    return bool(focus) and focus not in GENERIC and not re.match(r"^(それ|これ|あれ|その|この|そんな|こんな|そう|こう)",
+                                                                 focus)
 
 
 def _document_named(question: str, analysis: QuestionAnalysis) -> str:
@@ -444,6 +447,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     if (sibling := _SIBLING.match(q)) and (swapped := _sibling_in(asked_before, sibling["label"])):
         # 「Ｂは？」 after 「…達成率Ａ（50％）はどんな状態を指す？」: the same question of the next grade
         return Resolved(swapped, question)
+    if not _names_constraints(analysis.constraints) and (headed := _headed(q, analysis, previous)) is not None:
+        # 「どういう立場の人向けの演習なの？」 after a turn about 「業界別サイバーレジリエンス強化演習」: that 演習.
+        return Resolved(_scoped(constraint_words(previous.constraints, year_words(previous.question)), headed),
+                        question)
     if not is_follow_up(question, analysis):
         # A question of its own that names no document is still asked about the conversation's documents.
         if _names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
@@ -523,6 +530,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     else:
         # 「理由は？」「それはいつまでに？」: the new question about the previous focus.
         subject = _quoted_referent(q, previous) or previous.focus
+        if subject == previous.focus and subject and _SUCH.search(q):
+            # 「なんでそんなに減ったの？」 points at the previous turn's thing as a whole: 「アジア共通統一試験の
+            # 応募者数」, not 「応募者数」 alone.
+            words = [w for w in (*_quoted_things(previous), *previous.qualifiers) if w not in rest and w != subject]
+            subject = "".join(f"{w}の" for w in dict.fromkeys(words)) + subject
         joint = "は" if QUESTION_WORD.match(rest) else "の"
         body = f"{subject}{joint}{rest}" if subject and subject not in rest else rest
     if any(now.names_kind(k) for k in _PLANS) and "実績" not in q and asked_status(body) == "実績":
@@ -533,6 +545,23 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         merged = replace(merged, doc_kinds=())
         body = _without_kinds(body, before.doc_kinds)
     return Resolved(_scoped(constraint_words(merged, written), body), question)
+
+
+def _headed(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis) -> str | None:
+    """``question`` with a bare noun (「演習」) replaced by the previous turn's thing it is the head of
+    (「業界別サイバーレジリエンス強化演習」); None when none of its nouns ends a longer thing of that turn."""
+    things = [t for t in (*_quoted_things(previous), *previous.qualifiers, *previous.topic) if len(t) > 2]
+    for noun in (*analysis.qualifiers, *analysis.topic):
+        if len(noun) < 2 or noun not in question or is_attribute(noun):
+            continue  # 「成功件数って」 asks an attribute, which the measures of any thing end in
+        full = next((t for t in things if t.endswith(noun) and t != noun and _NOUN_START.match(t[-len(noun) - 1])),
+                    None)
+        if full is not None:
+            return question.replace(noun, full, 1)
+    return None
+
+
+_NOUN_START = re.compile(r"[一-龥ァ-ヶー]")  # the head joins a noun before it (「強化|演習」)
 
 
 def _sibling_in(question: str, label: str) -> str | None:

@@ -322,6 +322,22 @@ def test_a_pronoun_stands_for_the_previous_topic(analyze_q):
     assert "一般管理費" not in follow and "令和2年度" in follow and "業務運営の評定" in follow
 
 
+def test_such_stands_for_the_previous_thing_as_a_whole(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAが関わってるアジア共通統一試験、令和2年度の応募者数はどうだった？",
+                              "なんでそんなに減ったの？")
+    assert "アジア共通統一試験の応募者数はなんでそんなに減った" in follow and "令和2年度" in follow
+
+
+def test_a_bare_noun_stands_for_the_previous_thing_it_heads(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの「業界別サイバーレジリエンス強化演習」は何人参加したの？",
+                              "どういう立場の人向けの演習なの？")
+    assert "人向けの業界別サイバーレジリエンス強化演習なの" in follow and "IPA" in follow
+    # An attribute is no such noun: the measures of any thing end in it.
+    _, follow = _conversation(analyze_q, "JETROのスタートアップの海外展開成功件数の目標は？",
+                              "成功件数って何を数えるの？")
+    assert "海外展開成功件数って" not in follow
+
+
 def test_an_own_question_keeps_the_conversations_documents_unless_it_names_one(analyze_q):
     _, follow = _conversation(analyze_q, "IPAの中期目標で、主務省はどこですか？", "なぜデジタル庁が加わったの？")
     assert follow == "IPAの中期目標で、なぜデジタル庁が加わったの？"
