@@ -22,7 +22,7 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact
 
 from .answer import ABSTAIN, Answer, Citation
-from .dialogue import Catalog, Turn, resolve_history
+from .dialogue import Catalog, Resolved, Turn, resolve_history
 from .extractive import Candidate, Draft, ExtractiveAnswerer, abstention_text, citation_for, merge_parts
 from .llm import build_messages, make_chat_model
 from .parts import question_parts
@@ -45,6 +45,7 @@ class Request:
     filters: Filters | None = None
     history: list[Turn] = field(default_factory=list)  # earlier turns of the conversation, oldest first
     searched_as: str | None = None  # the question rewritten against the history
+    fallback: str | None = None  # searched instead when the rewrite finds no answer (see Resolved.fallback)
     notices: list[str] = field(default_factory=list)
     analysis: QuestionAnalysis | None = None
     ranked: list[Ranked] = field(default_factory=list)
@@ -144,7 +145,9 @@ class Assistant:
         req.question = question
         if req.history:
             searched = self._condense(req) if self._answer_mode(req) == "llm" else None
-            searched = searched or self.resolve(question, req.history)
+            if searched is None:
+                resolved = self.resolved(question, req.history)
+                searched, req.fallback = resolved.question, resolved.fallback
             if searched != question:
                 req.searched_as = searched
                 req.notices.append(f"会話の流れから『{searched}』として検索しました。")
@@ -152,9 +155,12 @@ class Assistant:
 
     def resolve(self, question: str, history: list[Turn]) -> str:
         """The question made self-contained against the earlier turns (rule-based, offline)."""
+        return self.resolved(question, history).question
+
+    def resolved(self, question: str, history: list[Turn]) -> Resolved:
         said = [t for t in history if t.question.strip()]
         return resolve_history([t.question for t in said] + [question], self.analyze, self.organizations,
-                               self.catalog, [t.answer for t in said])[-1].question
+                               self.catalog, [t.answer for t in said])[-1]
 
     def _condense(self, req: Request) -> str | None:
         """With an LLM: rewrite the follow-up as a standalone question; None when it fails."""
@@ -211,6 +217,16 @@ class Assistant:
             draft = merge_parts([self.extractive.answer(*self._rank(part, req)) for part in parts])
         else:
             draft = self.extractive.answer(req.analysis, req.ranked)
+        if draft.abstained and req.fallback and _for_carried(draft.missing, req.question, self.analyze(req.question)):
+            # The rewrite found no answer for want of what it carried from the conversation (a word, the
+            # organization, the year): the question as the user asked it, in the conversation's documents.
+            analysis, ranked = self._rank(req.fallback, req)
+            own = self.extractive.answer(analysis, ranked)
+            if not own.abstained:
+                draft, req.analysis, req.ranked = own, analysis, ranked
+                req.passages = [r.passage for r in ranked]
+                req.notices = [n.replace(f"『{req.searched_as}』", f"『{req.fallback}』") for n in req.notices]
+                req.searched_as = req.fallback if req.fallback != req.question else None
         diagnostics = {"focus": req.analysis.focus, "answer_type": req.analysis.answer_type,
                        "focus_coverage": round(draft.focus, 4), "support": round(draft.support, 4),
                        "missing": draft.missing}
@@ -355,3 +371,12 @@ def _parts_of(direct: str, quoted: dict[int, str]) -> tuple[list[str], dict[int,
 def _unnumbered(part: str) -> str:
     """A part of a several-part answer without its number (「②…」)."""
     return re.sub(r"^[①-⑳]", "", part)
+
+
+def _for_carried(missing: str, question: str, analysis: QuestionAnalysis) -> bool:
+    """Is ``missing`` (why an answer abstained) something the question did not say itself but the rewrite
+    carried in: a quoted word it does not contain, or an organization or year it does not name?"""
+    if missing.startswith("quoted:"):
+        return missing.split(":", 1)[1] not in question
+    c = analysis.constraints
+    return (missing == "organization" and not c.organizations) or (missing == "year" and not c.fiscal_years)

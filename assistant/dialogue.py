@@ -154,6 +154,9 @@ class Resolved:
 
     question: str
     original: str
+    # The question asked on its own, in the conversation's documents only (none when it asks nothing of its
+    # own): searched when the rewrite finds no answer — the carried words are a guess, not the user's.
+    fallback: str | None = None
 
     @property
     def rewritten(self) -> bool:
@@ -625,6 +628,14 @@ def resolve_history(questions: list[str], analyze, names: dict[str, str] | None 
         now = analyze(asked)
         r = resolve(asked, now, resolved[-1] if resolved else None, names, catalog, resolved[:-1])
         resolved.append(analyze(r.question) if r.question != asked else now)
-        out.append(Resolved(r.question, q))
+        fallback = None
+        if r.question != asked and i and has_own_focus(now) and _QUESTION_WORD_OR_ASK.search(asked):
+            fallback = asked if _names_constraints(now.constraints) or _NAMES_DOCUMENT.search(asked) else \
+                _scoped(constraint_words(Constraints(organizations=resolved[-2].constraints.organizations,
+                                                     doc_kinds=resolved[-2].constraints.doc_kinds)), asked, "で、")
+        out.append(Resolved(r.question, q, fallback if fallback != r.question else None))
     return out
+
+
+_QUESTION_WORD_OR_ASK = re.compile(r"何|なに|なん|いつ|どこ|どの|どう|どんな|誰|いくら|いくつ|ある[？?]|教えて|挙げて")
 

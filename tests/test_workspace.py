@@ -338,6 +338,29 @@ def test_a_bare_noun_stands_for_the_previous_thing_it_heads(analyze_q):
     assert "海外展開成功件数って" not in follow
 
 
+def test_a_rewritten_question_keeps_the_users_own_question_to_fall_back_on(analyze_q):
+    first, second, third = resolve_history(["DADCのSNSのフォロワー数は？", "そのアカウントっていつ作ったの？",
+                                            "JETROは？"], analyze_q, NAMES)
+    assert first.fallback is None  # nothing was rewritten
+    assert "SNS" in second.question and second.fallback == "そのアカウントっていつ作ったの？"
+    assert third.fallback is None  # 「JETROは？」 asks nothing of its own
+    # In the conversation's organization and kind of document.
+    _, second = resolve_history(["JETROの中期目標で、スタートアップの海外展開支援件数の目標は？", "成功件数は何件？"],
+                                analyze_q, NAMES)
+    assert "スタートアップ" in second.question and second.fallback == "JETROの中期目標で、成功件数は何件？"
+
+
+def test_the_fallback_is_searched_only_when_what_the_rewrite_carried_is_missing(analyze_q):
+    from assistant.chain import _for_carried
+
+    asked = "そのアカウントっていつ作ったの？"
+    assert _for_carried("quoted:SNS", asked, analyze_q(asked))  # 「SNS」 came from the conversation
+    assert not _for_carried("quoted:アカウント", asked, analyze_q(asked))  # the user's own word
+    assert not _for_carried("focus", asked, analyze_q(asked))  # nothing carried is to blame
+    assert _for_carried("organization", asked, analyze_q(asked))
+    assert not _for_carried("organization", "IPAのアカウントは？", analyze_q("IPAのアカウントは？"))
+
+
 def test_an_own_question_keeps_the_conversations_documents_unless_it_names_one(analyze_q):
     _, follow = _conversation(analyze_q, "IPAの中期目標で、主務省はどこですか？", "なぜデジタル庁が加わったの？")
     assert follow == "IPAの中期目標で、なぜデジタル庁が加わったの？"
