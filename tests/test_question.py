@@ -43,6 +43,8 @@ def analyze_q():
     ("その制度って何て名前？", "name"),
     ("キャンプって何がある？", "list"),
     ("修了生はどんな活躍をした？例をいくつか挙げて", "list"),  # 「いくつか」 is some, not how many
+    ("経営改革の推進としてどんな制度や取組を運用する？", "list"),  # things joined with 「や」 are several
+    ("どんな制度を運用する？", "fact"),
 ])
 def test_the_answer_type_comes_from_the_question_word(analyze_q, question, kind):
     assert analyze_q(question).answer_type == kind
