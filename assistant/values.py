@@ -37,7 +37,9 @@ _PER = r"(?!\s*(?:あたり|当たり|につき|ごと|評価|評点))"  # nor t
 VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_PER}{_QUALIFIER}"
                    rf"|{_START}{_D}+\s*[／/]\s*{_D}+{_QUALIFIER}"
                    # a bound with the counted thing after it: 「１０以上の自治体・中小企業等の関係団体」
-                   rf"|{_NUM}\s*(?:以上|以下|未満|超)(?=\s*の)")
+                   rf"|{_NUM}\s*(?:以上|以下|未満|超)(?=\s*の)"
+                   # things counted as 「5 つの民間サービス」: the count of what follows
+                   rf"|{_START}{_D}{{1,2}}\s*つ(?=\s*の)")
 _WHEN_IN = r"(?:末|初頭|初め|頃)?"  # 「2022年末」「令和6年度初め」: part of the date
 # A period is one date: 「平成 30～令和 4 年度」「11 月27 日～28 日」「2024年度から2028年度まで」.
 _UNTIL = rf"(?:\s*(?:[～〜~]|から)\s*(?:(?:令和|平成)\s*)?{_D}+\s*(?:年度?|月|日)(?:\s*{_D}+\s*[月日])*{_WHEN_IN}" \

@@ -138,6 +138,12 @@ def test_a_bare_bound_before_the_counted_thing_is_a_count():
     assert best_value("300以上の企業が参加した。", "count", "社", [0], unit_said=True).text == "300以上"
 
 
+def test_things_counted_with_tsu_are_a_count_of_what_follows():
+    found = values_in("令和 3 年 3 月には 5 つの民間サービスを登録。")
+    assert [(v.text, v.kind) for v in found if v.kind != "date"] == [("5 つ", "count")]
+    assert values_in("ひとつの窓口に集約する。") == []  # a number word, no figure
+
+
 def test_a_figure_knows_its_unit():
     assert [unit_of(v) for v in values_in("16,469社以上、約 10％程度、３０億円、２２件")] == ["社", "%", "円", "件"]
 
