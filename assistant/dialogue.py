@@ -491,7 +491,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「この中期目標はいつ定められた？」: the conversation's document, carried as its constraints (not
         # 「この中期目標で、令和5年度は？」: the previous question of another year)
         body = document
-    elif bare and (_names_constraints(now) or moved) and (
+    elif bare and (_names_constraints(now) or moved) and not _asks_why_instead(rest, previous) and (
             not has_own_focus(analysis) or (len(bare.group("head")) <= 12 and not _new_thing(analysis, previous))):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint
         # (「令和2年度の実績は？」: asking for the result where it asked for the target).
@@ -565,6 +565,14 @@ def _headed(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
 
 
 _NOUN_START = re.compile(r"[一-龥ァ-ヶー]")  # the head joins a noun before it (「強化|演習」)
+
+
+def _asks_why_instead(question: str, previous: QuestionAnalysis) -> bool:
+    """「なんで令和2年度は除くの？」 after a question of what: a reason asked, not the previous question again."""
+    return bool(_WHY.search(question)) and previous.answer_type != "reason"
+
+
+_WHY = re.compile(r"なぜ|なんで|どうして|理由")
 
 
 def _sibling_in(question: str, label: str) -> str | None:

@@ -338,6 +338,14 @@ def test_a_bare_noun_stands_for_the_previous_thing_it_heads(analyze_q):
     assert "海外展開成功件数って" not in follow
 
 
+def test_a_reason_asked_of_another_year_is_not_the_previous_question_again(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの中期目標で、試験の応募者数の目標は？", "なんで令和2年度は除くの？")
+    assert "除く" in follow and "目標は" not in follow
+    # A year alone still asks the previous question of that year.
+    _, follow = _conversation(analyze_q, "IPAの令和6年度計画で、試験の応募者数の目標は？", "令和2年度は？")
+    assert "応募者数" in follow and "令和2年度" in follow
+
+
 def test_a_rewritten_question_keeps_the_users_own_question_to_fall_back_on(analyze_q):
     first, second, third = resolve_history(["DADCのSNSのフォロワー数は？", "そのアカウントっていつ作ったの？",
                                             "JETROは？"], analyze_q, NAMES)
