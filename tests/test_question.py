@@ -138,6 +138,11 @@ def test_a_bare_bound_before_the_counted_thing_is_a_count():
     assert best_value("300以上の企業が参加した。", "count", "社", [0], unit_said=True).text == "300以上"
 
 
+def test_an_age_is_a_figure():
+    found = values_in("➢ 健康寿命2016年72歳⇒2040年75歳以上")
+    assert [v.text for v in found if v.kind != "date"] == ["72歳", "75歳以上"]
+
+
 def test_things_counted_with_tsu_are_a_count_of_what_follows():
     found = values_in("令和 3 年 3 月には 5 つの民間サービスを登録。")
     assert [(v.text, v.kind) for v in found if v.kind != "date"] == [("5 つ", "count")]
