@@ -150,7 +150,7 @@ class Assistant:
                 searched, req.fallback = resolved.question, resolved.fallback
             if searched != question:
                 req.searched_as = searched
-                req.notices.append(f"会話の流れから『{searched}』として検索しました。")
+                req.notices.append(_searched_notice(searched))
         return req
 
     def resolve(self, question: str, history: list[Turn]) -> str:
@@ -225,8 +225,10 @@ class Assistant:
             if not own.abstained:
                 draft, req.analysis, req.ranked = own, analysis, ranked
                 req.passages = [r.passage for r in ranked]
-                req.notices = [n.replace(f"『{req.searched_as}』", f"『{req.fallback}』") for n in req.notices]
+                req.notices = [n for n in req.notices if n != _searched_notice(req.searched_as or "")]
                 req.searched_as = req.fallback if req.fallback != req.question else None
+                if req.searched_as:
+                    req.notices.append(_searched_notice(req.searched_as))
         diagnostics = {"focus": req.analysis.focus, "answer_type": req.analysis.answer_type,
                        "focus_coverage": round(draft.focus, 4), "support": round(draft.support, 4),
                        "missing": draft.missing}
@@ -374,9 +376,16 @@ def _unnumbered(part: str) -> str:
 
 
 def _for_carried(missing: str, question: str, analysis: QuestionAnalysis) -> bool:
-    """Is ``missing`` (why an answer abstained) something the question did not say itself but the rewrite
-    carried in: a quoted word it does not contain, or an organization or year it does not name?"""
+    """Is ``missing`` (why an answer abstained) owed to what the rewrite carried in: a quoted word the question
+    does not contain, an organization or year it does not name, or the measure it asks (「限度額はいくら？」)
+    missing from the passages the carried words led to?"""
     if missing.startswith("quoted:"):
         return missing.split(":", 1)[1] not in question
     c = analysis.constraints
-    return (missing == "organization" and not c.organizations) or (missing == "year" and not c.fiscal_years)
+    return (missing == "organization" and not c.organizations) or (missing == "year" and not c.fiscal_years) \
+        or (missing == "measure" and bool(analysis.focus) and analysis.focus in question)
+
+
+def _searched_notice(searched: str) -> str:
+    """The notice that tells the user what a follow-up was searched as."""
+    return f"会話の流れから『{searched}』として検索しました。"

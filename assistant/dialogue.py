@@ -637,7 +637,7 @@ def resolve_history(questions: list[str], analyze, names: dict[str, str] | None 
         r = resolve(asked, now, resolved[-1] if resolved else None, names, catalog, resolved[:-1])
         resolved.append(analyze(r.question) if r.question != asked else now)
         fallback = None
-        if r.question != asked and i and has_own_focus(now) and _QUESTION_WORD_OR_ASK.search(asked):
+        if r.question != asked and i and has_own_focus(now) and (QUESTION_WORD.search(asked) or _ASKS.search(asked)):
             fallback = asked if _names_constraints(now.constraints) or _NAMES_DOCUMENT.search(asked) else \
                 _scoped(constraint_words(Constraints(organizations=resolved[-2].constraints.organizations,
                                                      doc_kinds=resolved[-2].constraints.doc_kinds)), asked, "で、")
@@ -645,5 +645,5 @@ def resolve_history(questions: list[str], analyze, names: dict[str, str] | None 
     return out
 
 
-_QUESTION_WORD_OR_ASK = re.compile(r"何|なに|なん|いつ|どこ|どの|どう|どんな|誰|いくら|いくつ|ある[？?]|教えて|挙げて")
+_ASKS = re.compile(r"ある[？?]|教えて|挙げて")  # a question without a question word
 

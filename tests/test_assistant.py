@@ -227,6 +227,17 @@ def test_a_failing_condense_step_falls_back_to_the_rules(assistant):
     assert "現行" in answer.searched_as and "対日投資誘致成功件数" in answer.searched_as
 
 
+def test_a_follow_up_whose_carried_words_find_nothing_is_searched_as_the_user_asked_it(assistant):
+    from assistant.dialogue import Turn
+
+    # The question is rewritten with the previous turn's subject, which has no 限度額: the question as asked
+    # finds it, and no notice claims the rewrite was searched.
+    earlier = [Turn("「iPhone カレンダースパム」の閲覧数は？", "…")]
+    answer = assistant.ask("短期借入金の限度額はいくら？", history=earlier)
+    assert not answer.abstained and "30億円" in compact(answer.text)
+    assert answer.searched_as is None and not any("iPhone" in n for n in answer.notices)
+
+
 def test_llm_streaming_yields_tokens_and_a_verified_answer(assistant):
     qa = _llm_assistant(assistant, FakeListChatModel(responses=["限度額は30億円です[1]。"]))
     events = list(qa.stream(QUESTION))
