@@ -28,9 +28,10 @@ _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 # 「Xとして挙げられている機関と、Yで加わった業務は？」: two asked things joined by 「と、」.
 _NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}(?:は|を教えて)[？?]?)$")
 _PRONOUN = re.compile(r"それ|これ")
-# 「成功件数と支援件数」「応募者数と合格者数」: two measures, each a figure of its own (not 「IT企業とユーザ企業」).
-_TWO_MEASURES = re.compile(r"(?P<a>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額))と"
-                           r"(?P<b>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額))(?![一-龥ァ-ヶー])")
+# 「成功件数と支援件数」「応募者数と合格者数」「設備投資目標と投資額」: two measures, each a figure of its own (not
+# 「IT企業とユーザ企業」).
+_TWO_MEASURES = re.compile(r"(?P<a>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額|目標))と"
+                           r"(?P<b>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額|目標))(?![一-龥ァ-ヶー])")
 # A request closed by 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」) asks like a question mark.
 _CLOSING_REQUEST = re.compile(r"(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)$")
 _PIECE = re.compile(r"[^?。]*[?。]|[^?。]+$")  # up to and with each 。 or ?, and what is left after the last

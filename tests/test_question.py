@@ -317,6 +317,9 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     assert question_parts("協業・連携案件の成功件数と支援件数の目標は？", analyze_q) == [
         "協業・連携案件の成功件数の目標は?", "協業・連携案件の支援件数の目標は?"]
     assert question_parts("IT企業とユーザ企業の活用割合は？", analyze_q) == []
+    # Two targets likewise (「設備投資目標と投資額の目標」).
+    assert question_parts("経済界の設備投資目標とスタートアップ投資額の目標はそれぞれいくら？", analyze_q) == [
+        "経済界の設備投資目標の目標はそれぞれいくら?", "経済界のスタートアップ投資額の目標はそれぞれいくら?"]
 
 
 def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(analyze_q):
