@@ -514,6 +514,8 @@ class ExtractiveAnswerer:
                 typed = [c for c in typed if not _of_another_period(c, periods)] or typed
             if typed:
                 _put_first(ordered, typed[0])
+            elif (after := figure_after(ordered, self.settings.next_share)) is not None:
+                _put_first(ordered, after)
         if term := analysis.term:
             # 「「プッシュ型支援」とは」: a sentence that defines the term (「…（二次投資）」「Xとは…」) beats a
             # closer-scoring one that only mentions it.
@@ -1364,6 +1366,18 @@ def _alone(text: str, thing: str) -> bool:
     if at < 0:
         return False
     return not (_BESIDE_AFTER.match(body[at + len(said):]) or body[at - 1:at] in ("、", "・"))
+
+
+def figure_after(ordered: list[Candidate], share: float) -> Candidate | None:
+    """When the best candidate states no figure: a figure (not a date, which would be another event's) in one of
+    the two sentences after it — 「…インターネット安全教室を継続実施。」「令和2年度は…合計で約12,000人が参加。」
+    states the figure of the thing the best one names — if it scores ``share`` of the best; else None."""
+    top = ordered[0]
+    if top.value is not None:
+        return None
+    return next((c for c in ordered if c.value is not None and c.value.kind != "date"
+                 and c.chunk.chunk_id == top.chunk.chunk_id and 0 < c.sentence - top.sentence <= 2
+                 and c.score >= share * top.score), None)
 
 
 def _put_first(ordered: list[Candidate], c: Candidate) -> None:

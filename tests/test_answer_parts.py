@@ -255,3 +255,24 @@ def test_a_numbered_set_is_answered_by_the_members_a_sentence_names():
     # Counted, not named: no members.
     assert set_members("9月には、アジア太平洋地域の5都市と、日本企業のマッチング予定。", "5", "都市") == []
     assert set_members("（エコシステムを強化するの6つの柱）", "6", "柱") == []
+
+
+def test_a_figure_in_the_sentence_after_a_best_sentence_without_one_answers():
+    from dataclasses import replace
+
+    from assistant.extractive import figure_after
+    from assistant.values import values_in
+
+    text = ["・これまで全国で開催してきた出前講座を継続実施。", "令和 2 年度は合計で約 4,500 人が参加。",
+            "令和 3 年 4 月に開始。"]
+    passage = _passage(1, 0.1, "".join(text))
+
+    def cand(i: int, score: float, value=None) -> Candidate:
+        return replace(Candidate(passage, i, text[i], 1, 1), score=score, value=value)
+
+    people = next(v for v in values_in(text[1]) if v.kind == "count")
+    date = values_in(text[2])[0]
+    assert figure_after([cand(0, 0.4), cand(1, 0.26, people)], 0.6) is not None  # 0.26 >= 0.6 x 0.4
+    assert figure_after([cand(0, 0.4), cand(1, 0.2, people)], 0.6) is None  # too far below the best
+    assert figure_after([cand(0, 0.4), cand(2, 0.3, date)], 0.6) is None  # a date is another event's
+    assert figure_after([cand(1, 0.4, people), cand(0, 0.3)], 0.6) is None  # the best states a figure
