@@ -88,7 +88,7 @@ _INNER_PRONOUN = re.compile(r"(?<=[はでにもがを、と])(?:この|その|�
 _QUOTED_THING = re.compile(r"「([^「」]{2,40})」(?!の?(?:資料|文書|計画|報告書|白書))")
 # Nouns that name an attribute of a thing rather than a thing (「内訳は？」「きっかけは？」).
 _RELATIONAL = ("きっかけ", "内訳", "根拠", "背景", "経緯", "目的", "効果", "課題", "期間", "予算", "進捗", "評価",
-               "評定", "成果", "考え方", "算出方法", "指標")
+               "評定", "成果", "考え方", "算出方法", "指標", "現状")
 # 「令和2年度はどうだった？」「実際にどうやってた？」: asked in the past, of what was done.
 _PAST = re.compile(r"(?:だった|でした|てた|ていた)(?:の|か)?[？?]?$|実際に")
 # 「令和2年4月の緊急事態宣言のときは？」: the previous question asked of another occasion of the same thing.
@@ -512,6 +512,15 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             # 「具体的には？」「もっと詳しく教えて」: the previous question again, asking for detail — after
             # 「いくつの領域？」, the items.
             body = (bare_detail and _as_list(before_q)) or "具体的に、" + before_q
+    elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
+            and not is_attribute(bare.group("head")) and not bare.group("head").endswith(("度", "率")) \
+            and len(quoted := _quoted_things(previous)) == 1 \
+            and _QUOTED_THING.search(normalize_question(previous.question)):
+        # 「財務内容の改善は？」 after 「…で、「業務運営の効率化」の評定は？」: the thing the previous turn quoted,
+        # replaced by this one — the same question of a sibling item (not a degree or rate: 「達成度は？」 asks
+        # an attribute of the quoted thing).
+        before_q = normalize_question(previous.question)
+        body = before_q.replace(f"「{quoted[0]}」", f"「{_compact_chain(bare.group('head'))}」", 1)
     elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped

@@ -338,6 +338,16 @@ def test_a_bare_noun_stands_for_the_previous_thing_it_heads(analyze_q):
     assert "海外展開成功件数って" not in follow
 
 
+def test_a_sibling_item_replaces_the_thing_the_previous_turn_quoted(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの令和2年度の年度評価で、「業務運営の効率化」の評定ってどうだった？",
+                              "財務内容の改善は？")
+    assert follow == "IPAの令和2年度の年度評価で、「財務内容の改善」の評定ってどうだった?"
+    # An attribute is asked of the quoted thing, not in its place.
+    for attribute in ("達成率は？", "達成度は？"):
+        _, follow = _conversation(analyze_q, "「マナビDX」のアクセス数の目標は？", attribute)
+        assert "マナビDX" in follow and attribute[:3] in follow
+
+
 def test_a_reason_asked_of_another_year_is_not_the_previous_question_again(analyze_q):
     _, follow = _conversation(analyze_q, "IPAの中期目標で、試験の応募者数の目標は？", "なんで令和2年度は除くの？")
     assert "除く" in follow and "目標は" not in follow
