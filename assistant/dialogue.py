@@ -455,12 +455,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         return Resolved(_scoped(constraint_words(previous.constraints, year_words(previous.question)), headed),
                         question)
     if not is_follow_up(question, analysis):
-        # A question of its own that names no document is still asked about the conversation's documents.
-        if _names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
-            return Resolved(question, question)
-        carried = Constraints(organizations=previous.constraints.organizations,
-                              doc_kinds=previous.constraints.doc_kinds)
-        return Resolved(_scoped(constraint_words(carried), question, "で、"), question)
+        return Resolved(own_question(question, analysis, previous), question)
     if (other := _OTHER_SOURCE.match(q)) and has_own_focus(analysis) and analysis.focus not in other.group(0):
         # 「新機軸のほうだと対内直接投資の目標はどうなってる？」: its own question, of the source it names instead
         # of the conversation's — nothing is carried.
@@ -514,8 +509,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             body = (bare_detail and _as_list(before_q)) or "具体的に、" + before_q
     elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and not is_attribute(bare.group("head")) and not bare.group("head").endswith(("度", "率")) \
-            and len(quoted := _quoted_things(previous)) == 1 \
-            and _QUOTED_THING.search(normalize_question(previous.question)):
+            and len(quoted := _quoted_things(previous)) == 1:
         # 「財務内容の改善は？」 after 「…で、「業務運営の効率化」の評定は？」: the thing the previous turn quoted,
         # replaced by this one — the same question of a sibling item (not a degree or rate: 「達成度は？」 asks
         # an attribute of the quoted thing).
@@ -557,6 +551,15 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         merged = replace(merged, doc_kinds=())
         body = _without_kinds(body, before.doc_kinds)
     return Resolved(_scoped(constraint_words(merged, written), body), question)
+
+
+def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis) -> str:
+    """``question`` asked on its own — but of the conversation's organization and kind of document when it names
+    neither a constraint nor a document (「…で、<question>」)."""
+    if _names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
+        return question
+    carried = Constraints(organizations=previous.constraints.organizations, doc_kinds=previous.constraints.doc_kinds)
+    return _scoped(constraint_words(carried), question, "で、")
 
 
 def _headed(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis) -> str | None:
@@ -647,9 +650,7 @@ def resolve_history(questions: list[str], analyze, names: dict[str, str] | None 
         resolved.append(analyze(r.question) if r.question != asked else now)
         fallback = None
         if r.question != asked and i and has_own_focus(now) and (QUESTION_WORD.search(asked) or _ASKS.search(asked)):
-            fallback = asked if _names_constraints(now.constraints) or _NAMES_DOCUMENT.search(asked) else \
-                _scoped(constraint_words(Constraints(organizations=resolved[-2].constraints.organizations,
-                                                     doc_kinds=resolved[-2].constraints.doc_kinds)), asked, "で、")
+            fallback = own_question(asked, now, resolved[-2])
         out.append(Resolved(r.question, q, fallback if fallback != r.question else None))
     return out
 

@@ -561,7 +561,8 @@ class ExtractiveAnswerer:
             graded.sort(key=lambda c: not (labels & indicator_labels(f"{c.chunk.context()} {c.chunk.text}")))
             if graded:
                 _put_first(ordered, graded[0])
-        if not analysis.cross and self._unquoted(ordered[0], analysis.question) in self._asked_names(analysis.question):
+        if not analysis.cross and (names := self._asked_names(analysis.question)) \
+                and self._unquoted(ordered[0], analysis.question) in names:
             # 「Emotetについての注意喚起情報は…どれくらい閲覧」: a name in Latin letters the question asks of is
             # answered from a passage that says it, over a closer-scoring one about another thing.
             naming = [c for c in ordered[1:] if c.score >= self.settings.value_share * ordered[0].score
