@@ -22,10 +22,11 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact
 
 from .answer import ABSTAIN, Answer, Citation
-from .dialogue import Catalog, Resolved, Turn, resolve_history
+from .dialogue import Catalog, Resolved, Turn, names_constraints, resolve_history
 from .extractive import Candidate, Draft, ExtractiveAnswerer, abstention_text, citation_for, merge_parts
 from .llm import build_messages, make_chat_model
 from .parts import question_parts
+from .place import around, quoted_pieces, quoted_rows
 from .question import QuestionAnalysis, analyze
 from .rank import Ranked, rerank
 from .retriever import PassageRetriever, passages_of
@@ -46,6 +47,7 @@ class Request:
     history: list[Turn] = field(default_factory=list)  # earlier turns of the conversation, oldest first
     searched_as: str | None = None  # the question rewritten against the history
     fallback: str | None = None  # searched instead when the rewrite finds no answer (see Resolved.fallback)
+    place: frozenset[int] = frozenset()  # chunk rows around what the previous answer quoted (assistant/place.py)
     notices: list[str] = field(default_factory=list)
     analysis: QuestionAnalysis | None = None
     ranked: list[Ranked] = field(default_factory=list)
@@ -151,7 +153,21 @@ class Assistant:
             if searched != question:
                 req.searched_as = searched
                 req.notices.append(_searched_notice(searched))
+            req.place = self._place(question, req.history)
         return req
+
+    def _place(self, question: str, history: list[Turn]) -> frozenset[int]:
+        """Rows around what the last answer quoted (see assistant/place.py)."""
+        r = self.settings.rank
+        # A question naming its own organization, year, document or version has moved elsewhere.
+        if not r.conversation or not history or names_constraints(self.analyze(question).constraints):
+            return frozenset()
+        table = self.searcher.chunks
+        anchors = quoted_rows(quoted_pieces(history[-1].answer),
+                              lambda piece: [i for i, _ in self.searcher.bm25(piece, r.conversation_search)],
+                              lambda row: table[row].text)
+        sources, _ = table.codes("source")
+        return frozenset(around(anchors, lambda row: int(sources[row]), len(table), r.conversation_reach))
 
     def resolve(self, question: str, history: list[Turn]) -> str:
         """The question made self-contained against the earlier turns (rule-based, offline)."""
@@ -192,8 +208,22 @@ class Assistant:
         docs = self.retriever.invoke(self.extractive.searched_with_aliases(query), k=max(self.settings.rank.pool, k),
                                      mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters)
         pool = passages_of(docs)
+        near: frozenset[str] = frozenset()
+        if req.place:
+            pool, near = self._with_place(pool, req)
         evidence = self.extractive.evidence(analysis, pool) if self.settings.rank.proximity else None
-        return analysis, rerank(pool, analysis, self.settings.rank, k, evidence)
+        return analysis, rerank(pool, analysis, self.settings.rank, k, evidence, near)
+
+    def _with_place(self, pool: list[Passage], req: Request) -> tuple[list[Passage], frozenset[str]]:
+        """The pool with the conversation's place added (a chunk not retrieved enters at the weakest
+        retrieved score), and the ids of the pool's chunks in that place."""
+        chunks = [c for c in self.searcher.chunks.take(sorted(req.place))
+                  if not (req.filters and req.filters.active()) or req.filters.allows(c)]
+        have = {p.chunk.chunk_id for p in pool}
+        floor = min((p.score for p in pool), default=0.0)
+        pool = pool + [Passage(len(pool) + n, floor, c) for n, c in enumerate(
+            (c for c in chunks if c.chunk_id not in have), 1)]
+        return pool, frozenset(c.chunk_id for c in chunks)
 
     def _answer_mode(self, req: Request) -> str:
         return req.answer_mode or self.settings.answer.mode
@@ -377,13 +407,14 @@ def _unnumbered(part: str) -> str:
 
 def _for_carried(missing: str, question: str, analysis: QuestionAnalysis) -> bool:
     """Is ``missing`` (why an answer abstained) owed to what the rewrite carried in: a quoted word the question
-    does not contain, an organization or year it does not name, or the measure it asks (「限度額はいくら？」)
-    missing from the passages the carried words led to?"""
+    does not contain, an organization or year it does not name, or the measure it asks in its own words
+    (「限度額はいくら？」「その宣言者数は累計でどれくらい？」), or its value, missing from the passages the carried
+    words led to?"""
     if missing.startswith("quoted:"):
         return missing.split(":", 1)[1] not in question
     c = analysis.constraints
     return (missing == "organization" and not c.organizations) or (missing == "year" and not c.fiscal_years) \
-        or (missing == "measure" and bool(analysis.focus) and analysis.focus in question)
+        or (missing in ("measure", "value") and bool(analysis.focus) and analysis.focus in question)
 
 
 def _searched_notice(searched: str) -> str:

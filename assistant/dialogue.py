@@ -306,7 +306,8 @@ def _subject(previous: QuestionAnalysis) -> str:
     return "の".join([*quoted, *([chain] if chain else [])]) or previous.focus
 
 
-def _names_constraints(c: Constraints) -> bool:
+def names_constraints(c: Constraints) -> bool:
+    """Does the question name an organization, document kind, fiscal year, revision or version?"""
     return bool(c.organizations or c.doc_kinds or c.fiscal_years or c.revision or c.version)
 
 
@@ -316,7 +317,7 @@ def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
     if _OPENER.match(q) or any(w in q for w in _VERSION_WORDS) or _RESTATED.match(q) \
             or _RELATIVE_YEAR.match(q) or _RELATIVE_PERIOD.match(q):
         return True  # 「一つ前の期は何名だった？」 asks the previous question of another period
-    if _SIDE_QUESTION.match(q) and not _names_constraints(analysis.constraints):
+    if _SIDE_QUESTION.match(q) and not names_constraints(analysis.constraints):
         return True
     if _document_named(_strip_opener(q), analysis):
         return True  # 「経産省の新旧対照表の変更案だとどうなってる？」
@@ -324,17 +325,17 @@ def is_follow_up(question: str, analysis: QuestionAnalysis) -> bool:
         return True
     # 「目標はどう設定されてた？」: it asks about an attribute and names no thing or scope of its own.
     if analysis.topic and all(is_attribute(w) for w in analysis.topic) \
-            and not _names_constraints(analysis.constraints) and not _NAMES_DOCUMENT.search(q):
+            and not names_constraints(analysis.constraints) and not _NAMES_DOCUMENT.search(q):
         return True
     # 「IPAは？」「現行では？」: short, and the only content is a constraint; 「蓄電池は？」「内訳は？」:
     # short, and nothing but a noun — another thing or attribute of the previous turn's kind.
     bare = _BARE.match(q)
-    if len(q) <= 12 and bool(bare) and (_names_constraints(analysis.constraints)
+    if len(q) <= 12 and bool(bare) and (names_constraints(analysis.constraints)
                                         or _noun_phrase(bare.group("head"), analysis)):
         return True
     # 「公開はいつ？」「予算はいくら？」: an attribute and a question word, nothing else — of the previous thing.
     asked = _ATTRIBUTE_ASKED.match(q)
-    return bool(asked) and not _names_constraints(analysis.constraints) \
+    return bool(asked) and not names_constraints(analysis.constraints) \
         and _noun_phrase(asked.group("head"), analysis)
 
 
@@ -432,7 +433,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     q = normalize_question(question)
     inner = _INNER_PRONOUN.search(q)
     if inner and not _WHEN.match(inner.group(0)) \
-            and (_names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(q)):
+            and (names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(q)):
         # Another document asked about the same thing: its own scope, the previous turn's thing — of the
         # previous turn's organization unless it names one.
         noun = inner.group("noun")
@@ -450,7 +451,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     if (sibling := _SIBLING.match(q)) and (swapped := _sibling_in(asked_before, sibling["label"])):
         # 「Ｂは？」 after 「…達成率Ａ（50％）はどんな状態を指す？」: the same question of the next grade
         return Resolved(swapped, question)
-    if not _names_constraints(analysis.constraints) and (headed := _headed(q, analysis, previous)) is not None:
+    if not names_constraints(analysis.constraints) and (headed := _headed(q, analysis, previous)) is not None:
         # 「どういう立場の人向けの演習なの？」 after a turn about 「業界別サイバーレジリエンス強化演習」: that 演習.
         return Resolved(_scoped(constraint_words(previous.constraints, year_words(previous.question)), headed),
                         question)
@@ -476,7 +477,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「経産省の新旧対照表の変更案だとどうなってる？」: the previous question, asked of that document.
         before_q = normalize_question(previous.question)
         opening = _OPENING_SCOPE.match(before_q)
-        if opening and not (_names_constraints(constraints_of(opening.group(0), names))
+        if opening and not (names_constraints(constraints_of(opening.group(0), names))
                             or any(w in opening.group(0) for w in _DOCUMENT_WORDS)):
             opening = None  # 「〇〇の取組では、」 is a thing asked about, not where
         body = f"{scope}で、" + _swap(before_q[opening.end():] if opening else before_q, before, now, names,
@@ -486,7 +487,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「この中期目標はいつ定められた？」: the conversation's document, carried as its constraints (not
         # 「この中期目標で、令和5年度は？」: the previous question of another year)
         body = document
-    elif bare and (_names_constraints(now) or moved) and not _asks_why_instead(rest, previous) and (
+    elif bare and (names_constraints(now) or moved) and not _asks_why_instead(rest, previous) and (
             not has_own_focus(analysis) or (len(bare.group("head")) <= 12 and not _new_thing(analysis, previous))):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint
         # (「令和2年度の実績は？」: asking for the result where it asked for the target).
@@ -497,7 +498,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
                 and now.fiscal_years[0] < before.fiscal_years[0] and asked_status(previous.question) == "目標":
             # 「令和2年度はどうだった？」 after 「令和6年度計画で、…の目標は？」: what an earlier year achieved.
             body = _with_status(body, "実績")
-    elif _DETAIL.match(rest) and not _names_constraints(now):
+    elif _DETAIL.match(rest) and not names_constraints(now):
         bare_detail, before_q = _DETAIL_BARE.match(rest), normalize_question(previous.question)
         if not bare_detail and (subject := _subject(previous)) \
                 and (has_own_focus(analysis) or QUESTION_WORD.search(rest)):
@@ -507,7 +508,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             # 「具体的には？」「もっと詳しく教えて」: the previous question again, asking for detail — after
             # 「いくつの領域？」, the items.
             body = (bare_detail and _as_list(before_q)) or "具体的に、" + before_q
-    elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
+    elif bare and not names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and not is_attribute(bare.group("head")) and not bare.group("head").endswith(("度", "率")) \
             and len(quoted := _quoted_things(previous)) == 1:
         # 「財務内容の改善は？」 after 「…で、「業務運営の効率化」の評定は？」: the thing the previous turn quoted,
@@ -515,14 +516,14 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # an attribute of the quoted thing).
         before_q = normalize_question(previous.question)
         body = before_q.replace(f"「{quoted[0]}」", f"「{_compact_chain(bare.group('head'))}」", 1)
-    elif bare and not _names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
+    elif bare and not names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped
-    elif _SIDE_QUESTION.match(rest) and not _names_constraints(now) and previous.scope:
+    elif _SIDE_QUESTION.match(rest) and not names_constraints(now) and previous.scope:
         # 「温室効果ガスの面ではどんな目標？」: the same question of another side, in the previous scope — without
         # a sibling the previous question joined with 「と」 (「…年度評価で、予算の執行状況と」).
         body = re.sub(r"[^、]+と$", "", previous.scope) + rest
-    elif _RESTATED.match(rest) and not _names_constraints(now):
+    elif _RESTATED.match(rest) and not names_constraints(now):
         # 「年平均にするとどのくらい？」: the previous turn's figure, restated.
         body = f"{_subject(previous)}を{rest}"
     elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q):
@@ -556,7 +557,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
 def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis) -> str:
     """``question`` asked on its own — but of the conversation's organization and kind of document when it names
     neither a constraint nor a document (「…で、<question>」)."""
-    if _names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
+    if names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
         return question
     carried = Constraints(organizations=previous.constraints.organizations, doc_kinds=previous.constraints.doc_kinds)
     return _scoped(constraint_words(carried), question, "で、")

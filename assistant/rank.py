@@ -100,17 +100,20 @@ def near_duplicate(a: Passage, b: Passage, ratio: float) -> bool:
 
 
 def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSettings, k: int,
-           evidence: dict[str, float] | None = None) -> list[Ranked]:
+           evidence: dict[str, float] | None = None, near: frozenset[str] = frozenset()) -> list[Ranked]:
     """The top ``k`` passages after constraint bonuses and duplicate collapsing.
 
     ``evidence`` (chunk id -> 0..1): how well the passage's best sentence covers the question; it adds
-    ``settings.proximity`` times that, so a passage whose words meet in one sentence moves up."""
+    ``settings.proximity`` times that, so a passage whose words meet in one sentence moves up. ``near``:
+    chunk ids where the conversation is (a follow-up's previous answer and its neighbours); they add
+    ``settings.conversation``."""
     latest = latest_revisions(passages)
     several = _families_with_several_documents(passages)
     evidence = evidence or {}
     scored = sorted(
         (Ranked(p, p.score + constraint_bonus(p, analysis, latest, several, settings)
-                + settings.proximity * evidence.get(p.chunk.chunk_id, 0.0)) for p in passages),
+                + settings.proximity * evidence.get(p.chunk.chunk_id, 0.0)
+                + (settings.conversation if p.chunk.chunk_id in near else 0.0)) for p in passages),
         key=lambda r: -r.score)
     kept: list[Ranked] = []
     for r in scored:

@@ -120,6 +120,9 @@ class RankSettings(_Strict):
     named_revision: StrictFloat = Field(1.0, ge=0)
     label: StrictFloat = Field(0.1, ge=0)
     proximity: StrictFloat = Field(0.05, ge=0)
+    conversation: StrictFloat = Field(0.0, ge=0)
+    conversation_reach: StrictInt = Field(2, ge=0, le=50)
+    conversation_search: StrictInt = Field(5, ge=1, le=100)
     duplicate_ratio: StrictFloat = Field(0.9, gt=0, le=1)
 
 

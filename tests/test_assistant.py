@@ -740,3 +740,15 @@ def test_a_figure_is_not_given_for_a_named_body_the_passage_never_names(user_fol
     assert not qa.ask("北陸地域の経営相談件数は何件？").abstained  # the passage's own figure
     answer = qa.ask("中小企業技術研究所の北陸地域の経営相談件数は何件？")
     assert answer.abstained and "中小企業技術研究所" in answer.text, answer.text
+
+
+def test_a_follow_up_is_searched_around_what_the_previous_answer_quoted(assistant):
+    from assistant.dialogue import Turn
+
+    first = assistant.ask("IPAは令和2年度、ハラスメントに関する規程にどの類型を追加した？")
+    quoted = {assistant.searcher.chunks.row_of(c.chunk_id) for c in first.citations}
+    place = assistant._place("体制面では具体的にどう強化したの？", [Turn(first.question, first.text)])
+    assert quoted and quoted <= place
+    assert all(assistant.searcher.chunks[r].source == first.citations[0].source for r in place)
+    # A follow-up that names another organization has moved elsewhere: no place.
+    assert assistant._place("NEDOの場合は？", [Turn(first.question, first.text)]) == frozenset()

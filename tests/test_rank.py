@@ -35,6 +35,14 @@ def test_a_passage_whose_sentence_covers_the_question_moves_up():
     assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c2"]
 
 
+def test_a_passage_where_the_conversation_is_moves_up_by_the_conversation_bonus():
+    passages = [_passage(1, 0.20, "一"), _passage(2, 0.17, "二")]
+    ranked = rerank(passages, _question(), RankSettings(conversation=0.05), k=2, near=frozenset({"c2"}))
+    assert [r.passage.chunk.chunk_id for r in ranked] == ["c2", "c1"]
+    ranked = rerank(passages, _question(), RankSettings(conversation=0.0), k=2, near=frozenset({"c2"}))
+    assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c2"]
+
+
 def test_the_named_organization_moves_up_and_another_down():
     passages = [_passage(1, 0.20, "一", "NEDO"), _passage(2, 0.17, "二", "IPA")]
     ranked = rerank(passages, _question(organizations=("IPA",)), RankSettings(), k=2)
