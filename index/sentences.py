@@ -36,8 +36,9 @@ _MAX_OPEN_CHARS = 200  # an open bracket stops carrying a unit on after this man
 # A line that opens with a case particle continues the line before, even after a closing bracket
 # (「…情報提供依頼（RFI）」 / 「を活用する…」): を never begins a word; が・は・に・で・と・も・の followed by
 # anything but hiragana are the particle, not the start of a word (はじめに, にぎわい, ものづくり, では、).
-# So does a line that opens with what only follows a phrase (「…日本への誘致（一次投資）」 / 「だけでなく、…」).
-_PARTICLE_START = re.compile(r"^(?:を|[がはにでともの](?![ぁ-ゖ])|だけ|など)")
+# So does a line that opens with what only follows a phrase (「…日本への誘致（一次投資）」 / 「だけでなく、…」), and
+# 等 before a particle (「…「参加がしやすい」」 / 「等の好意的な意見が…」): 等 then closes the phrase before it.
+_PARTICLE_START = re.compile(r"^(?:を|[がはにでともの](?![ぁ-ゖ])|だけ|など|等(?=[のをがにでとはも、]))")
 
 
 def split_pieces(text: str, depth: int = 0) -> tuple[list[tuple[int, int, bool]], int]:

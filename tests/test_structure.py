@@ -140,6 +140,16 @@ def test_a_line_opening_with_a_particle_continues_the_line_before_even_after_a_b
         "国内への誘致（新規投資）だけでなく、国内での拡大（追加投資）に貢献する。"]
 
 
+def test_a_line_opening_with_等_and_a_particle_continues_the_quote_before_it():
+    text = ("参加者からは「参加がしやすい」\n"
+            "等の好意的な意見が多数寄せられた。\n"
+            "「開催報告」\n"
+            "等級ごとに集計した。\n")
+    sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
+    assert [s.text for s in sentences] == [
+        "参加者からは「参加がしやすい」等の好意的な意見が多数寄せられた。", "「開催報告」", "等級ごとに集計した。"]
+
+
 def test_a_table_row_keeps_its_label_with_its_figures():
     text = "計\n画\n値\n100 社\n－\n500 社\n実\n績\n値\n139 社\n175 社\n予算額（千円） 8,043,390 7,498,156\n"
     lines = _lines(text)
