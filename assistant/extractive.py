@@ -1184,6 +1184,10 @@ class ExtractiveAnswerer:
         for i, cand in enumerate(ordered):
             first_seen.setdefault(cand.chunk.title, i)
         picked: list[tuple[tuple, list[Chunk], tuple[str | None, str | None]]] = []
+        # A version said once (「JETROの変更案（令和5年度補正）と経産省の対照表とで数字が違う？」) is asked of every
+        # part that names none, unless a part names the other one.
+        said = {c.version for _, c in analysis.parts if c.version}
+        shared = next(iter(said)) if len(said) == 1 else None
         for text, c in analysis.parts:
             options = []
             for key, heads in families.items():
@@ -1199,7 +1203,7 @@ class ExtractiveAnswerer:
                     options.append((-score, seen, key, chosen))
             if options:
                 _, _, key, chosen = min(options, key=lambda o: o[:2])
-                picked.append((key, chosen, (c.version, part_status(text))))
+                picked.append((key, chosen, (c.version or shared, part_status(text))))
         out: list[tuple[tuple, list[Chunk], tuple[str | None, str | None]]] = []
         for key, chosen, asked in picked:
             same = [i for i, (k, _, _) in enumerate(out) if k == key]

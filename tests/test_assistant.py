@@ -752,3 +752,12 @@ def test_a_follow_up_is_searched_around_what_the_previous_answer_quoted(assistan
     assert all(assistant.searcher.chunks[r].source == first.citations[0].source for r in place)
     # A follow-up that names another organization has moved elsewhere: no place.
     assert assistant._place("NEDOの場合は？", [Turn(first.question, first.text)]) == frozenset()
+
+
+def test_a_version_said_once_in_a_comparison_of_two_revisions_is_asked_of_both(assistant):
+    # 「変更案」 is written once, after the first document; the second part is asked of its 変更案 column too.
+    answer = assistant.ask("スタートアップの海外展開成功件数の目標を、JETROの変更案（令和5年度補正）と"
+                           "経産省の新旧対照表（令和7年）で比べると？")
+    sources = {c.source for c in answer.citations}
+    assert len(sources) == 2, answer.text
+    assert all(c.version in (None, "変更案") for c in answer.citations), [c.version for c in answer.citations]
