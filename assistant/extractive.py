@@ -1864,8 +1864,9 @@ def value_anchors(text: str, analysis: QuestionAnalysis, value_type: str | None)
 
 
 def _asks_rate(analysis: QuestionAnalysis) -> bool:
-    """Is a rate asked (「希望出生率はいくつ」), which may be written as a bare decimal?"""
-    return analysis.focus.endswith("率")
+    """Is a rate, score or index asked (「希望出生率はいくつ」「平均スコアをいくつに」), which may be written as a
+    bare decimal?"""
+    return analysis.focus.endswith(("率", "スコア", "指数"))
 
 
 def _positions(text: str, focus: str) -> list[int]:

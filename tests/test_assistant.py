@@ -761,3 +761,9 @@ def test_a_version_said_once_in_a_comparison_of_two_revisions_is_asked_of_both(a
     sources = {c.source for c in answer.citations}
     assert len(sources) == 2, answer.text
     assert all(c.version in (None, "変更案") for c in answer.citations), [c.version for c in answer.citations]
+
+
+def test_a_score_asked_is_answered_by_the_bare_decimal_the_plan_gives(assistant):
+    # 「平均スコア２．２を目指す」: a score, like a rate, is written without a unit.
+    answer = assistant.ask("令和6年度、IPAは自己診断結果の成熟度レベルの平均スコアをいくつにする計画？")
+    assert not answer.abstained and "2.2" in compact(answer.text).split("[")[0], answer.text
