@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from langchain_core.runnables import RunnableLambda
 
 from index.config import Settings
+from index.documents import Chunk
 from index.meta import organization_aliases, organizations_of, title_word_aliases
 from index.search import Filters, Passage, Searcher
 from index.text import compact
@@ -47,7 +48,7 @@ class Request:
     history: list[Turn] = field(default_factory=list)  # earlier turns of the conversation, oldest first
     searched_as: str | None = None  # the question rewritten against the history
     fallback: str | None = None  # searched instead when the rewrite finds no answer (see Resolved.fallback)
-    place: frozenset[int] = frozenset()  # chunk rows around what the previous answer quoted (assistant/place.py)
+    place: tuple[Chunk, ...] = ()  # the chunks around what the previous answer quoted (assistant/place.py)
     notices: list[str] = field(default_factory=list)
     analysis: QuestionAnalysis | None = None
     ranked: list[Ranked] = field(default_factory=list)
@@ -153,7 +154,9 @@ class Assistant:
             if searched != question:
                 req.searched_as = searched
                 req.notices.append(_searched_notice(searched))
-            req.place = self._place(question, req.history)
+            # Read once here (the main search, each part and the fallback all use them), within the filters.
+            req.place = tuple(c for c in self.searcher.chunks.take(sorted(self._place(question, req.history)))
+                              if not (req.filters and req.filters.active()) or req.filters.allows(c))
         return req
 
     def _place(self, question: str, history: list[Turn]) -> frozenset[int]:
@@ -214,16 +217,15 @@ class Assistant:
         evidence = self.extractive.evidence(analysis, pool) if self.settings.rank.proximity else None
         return analysis, rerank(pool, analysis, self.settings.rank, k, evidence, near)
 
-    def _with_place(self, pool: list[Passage], req: Request) -> tuple[list[Passage], frozenset[str]]:
+    @staticmethod
+    def _with_place(pool: list[Passage], req: Request) -> tuple[list[Passage], frozenset[str]]:
         """The pool with the conversation's place added (a chunk not retrieved enters at the weakest
         retrieved score), and the ids of the pool's chunks in that place."""
-        chunks = [c for c in self.searcher.chunks.take(sorted(req.place))
-                  if not (req.filters and req.filters.active()) or req.filters.allows(c)]
         have = {p.chunk.chunk_id for p in pool}
         floor = min((p.score for p in pool), default=0.0)
         pool = pool + [Passage(len(pool) + n, floor, c) for n, c in enumerate(
-            (c for c in chunks if c.chunk_id not in have), 1)]
-        return pool, frozenset(c.chunk_id for c in chunks)
+            (c for c in req.place if c.chunk_id not in have), 1)]
+        return pool, frozenset(c.chunk_id for c in req.place)
 
     def _answer_mode(self, req: Request) -> str:
         return req.answer_mode or self.settings.answer.mode
