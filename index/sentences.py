@@ -29,6 +29,7 @@ _END = "。！？!?"
 _NO_START = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー、。，．・：）」』］】〕”") | set(CLOSE_BRACKETS)
 _UNITS = set("社件人名円％%倍億万千兆組機者回点年月日度")  # a figure's unit wrapped onto the next line
 _FIGURES = re.compile(r"[0-9０-９][0-9０-９,，.．%％]*|[－―—△▲]+")  # a dash cell means "no figure"
+_DECIMAL_CUT = re.compile(r"[0-9０-９]{1,3}[．.]$")  # a line ending in a figure and its decimal point
 _WIDTH_WINDOW = 4  # lines on each side that set the local text width
 _WRAP_SHARE = 0.8  # a line this share as wide as its widest neighbour wraps into the next
 _WIDER = 1.15  # ...and the line after it is at most this much wider (half-width characters, indents)
@@ -97,6 +98,8 @@ def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
         return True
     if _PARTICLE_START.match(after) and body[-1] not in _END + "．":
         return True
+    if len(body) > 4 and _DECIMAL_CUT.search(body) and _FIGURES.match(after):
+        return True  # a decimal number wrapped at its point (「…の１．」 / 「１倍に相当し」)
     if body.endswith(CLOSERS):
         return False
     if len(body) == 1 and len(after) == 1:

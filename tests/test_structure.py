@@ -150,6 +150,15 @@ def test_a_line_opening_with_等_and_a_particle_continues_the_quote_before_it():
         "参加者からは「参加がしやすい」等の好意的な意見が多数寄せられた。", "「開催報告」", "等級ごとに集計した。"]
 
 
+def test_a_decimal_number_wrapped_at_its_point_stays_one_figure():
+    text = ("実績値は前期の１．\n"
+            "１倍に相当し、高い水準にある。\n"
+            "第２．\n"
+            "３項を参照。\n")
+    sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
+    assert [s.text for s in sentences] == ["実績値は前期の１．１倍に相当し、高い水準にある。", "第２．", "３項を参照。"]
+
+
 def test_a_table_row_keeps_its_label_with_its_figures():
     text = "計\n画\n値\n100 社\n－\n500 社\n実\n績\n値\n139 社\n175 社\n予算額（千円） 8,043,390 7,498,156\n"
     lines = _lines(text)
