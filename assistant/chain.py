@@ -24,7 +24,16 @@ from index.text import compact
 
 from .answer import ABSTAIN, Answer, Citation
 from .dialogue import Catalog, Resolved, Turn, names_constraints, resolve_history
-from .extractive import Candidate, Draft, ExtractiveAnswerer, abstention_text, citation_for, merge_parts
+from .extractive import (
+    Candidate,
+    Draft,
+    ExtractiveAnswerer,
+    abstention_text,
+    citation_for,
+    merge_parts,
+    quoted_sentences,
+    repeats_a_part,
+)
 from .llm import build_messages, make_chat_model
 from .parts import question_parts
 from .place import around, quoted_pieces, quoted_rows
@@ -242,11 +251,27 @@ class Assistant:
         return answer
 
     # ── answering ────────────────────────────────────────────────────
+    def _part_drafts(self, parts: list[str], req: Request) -> list[Draft]:
+        """Each part of a question answered in turn. A part whose answer says nothing an earlier part did not
+        (the same sentence, the same words or fewer) is answered from another sentence, when one answers it
+        (「どう実施した？中身も教えて」)."""
+        drafts: list[Draft] = []
+        given: frozenset[tuple[str, int]] = frozenset()
+        for part in parts:
+            analysis, ranked = self._rank(part, req)
+            draft = self.extractive.answer(analysis, ranked)
+            if repeats_a_part(draft, drafts):
+                other = self.extractive.answer(analysis, ranked, avoid=given)
+                draft = draft if other.abstained else other
+            given |= quoted_sentences(draft)
+            drafts.append(draft)
+        return drafts
+
     def _extractive_answer(self, req: Request) -> Answer:
         parts = question_parts(req.searched_as or req.question, self.analyze,
                                lambda previous, part: self.resolve(part, [Turn(previous)]))
         if parts:  # each part searched and answered on its own, stated in turn
-            draft = merge_parts([self.extractive.answer(*self._rank(part, req)) for part in parts])
+            draft = merge_parts(self._part_drafts(parts, req))
         else:
             draft = self.extractive.answer(req.analysis, req.ranked)
         if draft.abstained and req.fallback and _for_carried(draft.missing, req.question, self.analyze(req.question)):

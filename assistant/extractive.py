@@ -484,8 +484,11 @@ class ExtractiveAnswerer:
         return c.measure >= self.settings.scoring.measure_threshold
 
     # ── answering ────────────────────────────────────────────────────
-    def answer(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> Draft:
-        cands = self.candidates(analysis, ranked)
+    def answer(self, analysis: QuestionAnalysis, ranked: list[Ranked],
+               avoid: frozenset[tuple[str, int]] = frozenset()) -> Draft:
+        """The draft answer from the ranked passages; ``avoid`` holds sentences (chunk id, index) already
+        given as another part's answer, so this one is answered from another."""
+        cands = [c for c in self.candidates(analysis, ranked) if (c.chunk.chunk_id, c.sentence) not in avoid]
         if not cands:
             return Draft(abstention_text(), abstained=True)
         ordered = sorted(cands, key=lambda c: -c.score)
@@ -1299,6 +1302,19 @@ def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callabl
 _ET_CETERA = ("等", "など")
 _MEASURE_HEADS = ("数", "額", "率")  # a word ending in one is that kind of measure (件数, 人数; 総額; 比率)
 _PART_MARKS = "①②③④⑤⑥⑦⑧⑨"
+
+
+def quoted_sentences(draft: Draft) -> frozenset[tuple[str, int]]:
+    """The sentence (chunk id, index) a draft answers from: its first quote (the others support it)."""
+    return frozenset((q.candidate.chunk.chunk_id, q.candidate.sentence) for q in draft.quotes[:1])
+
+
+def repeats_a_part(draft: Draft, earlier: Sequence[Draft]) -> bool:
+    """Does a part's answer say nothing an earlier part's did not — from the same sentence, in the same words
+    or fewer (「①…オンライン形式で開催。／②…オンライン形式で開催。」)?"""
+    return not draft.abstained and any(
+        quoted_sentences(draft) <= quoted_sentences(d) and compact(draft.direct) in compact(d.direct)
+        for d in earlier if not d.abstained and d.quotes)
 
 
 def merge_parts(drafts: list[Draft]) -> Draft:

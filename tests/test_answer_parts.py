@@ -1,6 +1,6 @@
 """An answer to a question of several parts states each part in turn (pure, no index)."""
 
-from assistant.extractive import Candidate, Draft, Quote, merge_parts
+from assistant.extractive import Candidate, Draft, Quote, merge_parts, repeats_a_part
 from tests.test_rank import _passage
 
 
@@ -27,6 +27,17 @@ def test_a_part_the_documents_do_not_answer_says_so():
     assert len(merged.quotes) == 1
     # Nothing answered: the whole answer abstains.
     assert merge_parts([Draft("資料に記載なし", abstained=True)] * 2).abstained
+
+
+def test_a_part_answered_by_an_earlier_part_s_sentence_in_its_words_repeats_it():
+    held = _quote(1, "海外派遣演習はオンライン形式で開催。")
+    first = Draft("海外派遣演習はオンライン形式で開催。", [held])
+    assert repeats_a_part(Draft("海外派遣演習はオンライン形式で開催。", [held]), [first])
+    assert repeats_a_part(Draft("オンライン形式", [held]), [first])  # fewer words of the same sentence
+    # Another figure of the same sentence, or the same words from another sentence, is news.
+    assert not repeats_a_part(Draft("開催は2回", [held]), [first])
+    assert not repeats_a_part(Draft("オンライン形式", [_quote(2, "研修はオンライン形式で実施。")]), [first])
+    assert not repeats_a_part(Draft("資料に記載なし", abstained=True), [first])
 
 
 def test_a_sentence_that_adds_to_the_one_before_is_quoted_with_it():
