@@ -177,6 +177,7 @@ class ExtractiveAnswerer:
         self._documents: dict[str, Chunk] | None = None
         self._latin_names: set[str] | None = None
         self._abbreviations: dict[str, str] | None = None
+        self._section_titles: dict[str, set[str]] = {}  # source -> its section headings, squeezed
 
     # ── scoring ──────────────────────────────────────────────────────
     def idf(self, term: str) -> float:
@@ -192,6 +193,13 @@ class ExtractiveAnswerer:
         around it (headings, the sentence before)."""
         share = self.settings.scoring.own_share
         return share * self.coverage(terms, own) + (1 - share) * self.coverage(terms, around)
+
+    def _titles_a_section(self, source: str, text: str) -> bool:
+        """Is ``text`` one of its document's section headings (a title repeated where it was not taken for one:
+        an indicator's name over its target, a slide title in a later slide)?"""
+        if source not in self._section_titles:
+            self._section_titles[source] = {squeeze(h) for h in self.searcher.chunks.section_titles(source)}
+        return squeeze(text) in self._section_titles[source]
 
     def _passage_tokens(self, chunk: Chunk) -> set[str]:
         """The search tokens of a passage with its headings (from the shared sentence-token cache)."""
@@ -278,7 +286,8 @@ class ExtractiveAnswerer:
                 # (「A）対日投資誘致成功件数 376件以上【基幹目標】」 heads its section), or is a whole sentence
                 # heading a slide's bullets (「⚫ …に構成を見直し。」). Nor does a table of contents entry.
                 if len(key[1]) < 4 or key in seen or is_contents_entry(text) or (
-                        _is_heading(c, i) and not key[1].endswith("。") and not (
+                        (_is_heading(c, i) or self._titles_a_section(c.source, text))
+                        and not key[1].endswith("。") and not (
                             (analysis.wants_value or analysis.asks_measure)
                             and (grades_in(text) if value_type == "grade" else values_in(text)))):
                     continue

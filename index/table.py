@@ -154,6 +154,14 @@ class ChunkTable(Sequence[Chunk]):
         _, first = np.unique(codes, return_index=True)
         return sorted(int(i) for i, c in zip(first, codes[first]) if c >= 0)
 
+    def section_titles(self, source: str) -> set[str]:
+        """Every section heading of the chunks of ``source`` (vectorized: one filter, one flatten)."""
+        import pyarrow.compute as pc
+
+        rows = self.rows_equal("source", source)
+        sections = self._table.column("section").take(pa.array(rows, type=pa.int64()))
+        return set(pc.list_flatten(sections).to_pylist())
+
     def rows_equal(self, name: str, value: object) -> np.ndarray:
         """Rows whose column equals ``value`` (any column; vectorized)."""
         import pyarrow.compute as pc

@@ -49,6 +49,8 @@ def test_categorical_helpers_read_the_columns(searcher):
     assert [chunks[i].title for i in firsts] == list(dict.fromkeys(c.title for c in chunks))
     group = next(c.group for c in chunks if c.group)
     assert table.rows_equal("group", group).tolist() == [i for i, c in enumerate(chunks) if c.group == group]
+    for source in table.distinct("source"):
+        assert table.section_titles(source) == {h for c in chunks if c.source == source for h in c.section}
 
 
 def test_top_rows_is_a_stable_sort_cut_at_depth():
@@ -126,3 +128,16 @@ def test_vector_rows_read_by_pread_equal_the_stored_array(tmp_path):
     np.save(tmp_path / "ints.npy", np.zeros((3, 8), np.int32), allow_pickle=False)
     with pytest.raises(ValueError):
         VectorRows(tmp_path / "ints.npy")
+
+
+def test_a_sentence_that_is_one_of_its_document_s_section_titles_is_a_title(assistant):
+    table = assistant.searcher.chunks
+    chunk = next(c for c in table if len(c.section) >= 2)
+    titles = assistant.extractive._titles_a_section
+    assert titles(chunk.source, chunk.section[-1])
+    assert titles(chunk.source, f" {chunk.section[0]} ")  # spacing aside
+    body = chunk.text[chunk.sentences[-1].start:chunk.sentences[-1].end]
+    assert body not in chunk.section and not titles(chunk.source, body + "。")
+    # Only its own document's titles count.
+    other = next(s for s in table.distinct("source") if s != chunk.source)
+    assert not titles(other, chunk.section[-1]) or chunk.section[-1] in table.section_titles(other)
