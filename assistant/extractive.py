@@ -1200,16 +1200,24 @@ class ExtractiveAnswerer:
         # part that names none, unless a part names the other one.
         said = {c.version for _, c in analysis.parts if c.version}
         shared = next(iter(said)) if len(said) == 1 else None
+        covering: dict[str, set[str]] = {}  # source -> the organizations of its documents
+        for ch in self._heads().values():
+            covering.setdefault(ch.source, set()).add(ch.organization or "")
         for text, c in analysis.parts:
             options = []
             for key, heads in families.items():
                 score = max(self._named(ch, text, c) for ch in heads)
-                years = sorted({ch.revision_year for ch in heads if ch.revision_year})
                 chosen = heads
+                if c.covers and (held := [ch for ch in heads if set(c.covers) <= covering[ch.source]]):
+                    # 「経産省のNEDO・JETRO・IPA新旧対照表」: the document covering them all — its part about the
+                    # organization the question is about, when the part names none of its own.
+                    chosen, score = held, score + 2 + (
+                        not c.organizations and analysis.constraints.names_organization(heads[0].organization))
+                years = sorted({ch.revision_year for ch in chosen if ch.revision_year})
                 if c.revision_year and c.revision_year in years:
-                    chosen, score = [ch for ch in heads if ch.revision_year == c.revision_year], score + 2
+                    chosen, score = [ch for ch in chosen if ch.revision_year == c.revision_year], score + 2
                 elif c.revision and not c.revision_year and len(years) >= 2:  # 「最新」「直近」
-                    chosen, score = [ch for ch in heads if ch.revision_year == years[-1]], score + 2
+                    chosen, score = [ch for ch in chosen if ch.revision_year == years[-1]], score + 2
                 if score:
                     seen = min((first_seen.get(ch.title, len(ordered)) for ch in chosen), default=len(ordered))
                     options.append((-score, seen, key, chosen))

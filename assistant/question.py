@@ -137,6 +137,8 @@ class Constraints:
     revision_year: int | None = None  # western year of the named revision, when it names one
     version: str | None = None  # 変更案 / 現行
     periods: tuple[int, ...] = ()  # numbered plan periods: 第5期, 第五期 -> 5
+    # organizations listed together to name the one document that covers them all (「NEDO・JETRO・IPA新旧対照表」)
+    covers: tuple[str, ...] = ()
 
     def names_organization(self, organization: str | None) -> bool:
         """Is ``organization`` (a document's) one the question names?"""
@@ -641,12 +643,31 @@ def given_years(question: str) -> set[int]:
     return out
 
 
+# 「経産省のNEDO・JETRO・IPA新旧対照表」「NEDO・JETRO・IPAをまとめた対照表」: organizations listed together to name
+# the one document that covers them all, not each asked about (unless each is: 「それぞれ」「各」).
+_COVER_TAIL = r"\s*(?:の|を(?:まとめた|扱った|対象とした|並べた))?\s*(?:新旧)?(?:対照表|資料)"
+_EACH = re.compile(r"それぞれ|各")
+
+
+def _covers(q: str, organizations: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+    """``q`` without the runs of organizations that name a document (「NEDO・JETRO・IPA新旧対照表」), and the
+    organizations of those runs (canonical names)."""
+    if not organizations or _EACH.search(q):
+        return q, ()
+    alias = "|".join(re.escape(a) for a in sorted(organizations, key=len, reverse=True))
+    run = re.compile(rf"(?:{alias})(?:\s*[・、/／]\s*(?:{alias}))+(?={_COVER_TAIL})", flags=re.I)
+    lower = {a.lower(): c for a, c in organizations.items()}
+    covered = [lower[m.group(0).lower()] for r in run.finditer(q) for m in re.finditer(alias, r.group(0), flags=re.I)]
+    return run.sub("", q), tuple(dict.fromkeys(covered))
+
+
 def constraints_of(question: str, organizations: dict[str, str] | None = None) -> Constraints:
     """Organizations (canonical names), kinds, fiscal years, revision and version a question names."""
     q = normalize_question(question)
+    named, covers = _covers(q, organizations or {})
     orgs: list[str] = []
     for alias, canonical in sorted((organizations or {}).items(), key=lambda kv: -len(kv[0])):
-        if re.search(re.escape(alias), q, flags=re.I) and canonical not in orgs:
+        if re.search(re.escape(alias), named, flags=re.I) and canonical not in orgs:
             orgs.append(canonical)
     kinds = tuple(k for k in KINDS if k in q)
     revision = revision_year = None
@@ -669,7 +690,7 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
         version = "現行"
     elif "変更案" in q and "現行" not in q:
         version = "変更案"
-    return Constraints(tuple(orgs), kinds, tuple(years), revision, revision_year, version, periods_in(q))
+    return Constraints(tuple(orgs), kinds, tuple(years), revision, revision_year, version, periods_in(q), covers)
 
 
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}

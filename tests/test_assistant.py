@@ -763,6 +763,15 @@ def test_a_version_said_once_in_a_comparison_of_two_revisions_is_asked_of_both(a
     assert all(c.version in (None, "変更案") for c in answer.citations), [c.version for c in answer.citations]
 
 
+def test_a_document_named_by_the_organizations_it_covers_is_that_document_not_each_organization(assistant):
+    # 「経産省のNEDO・JETRO・IPA新旧対照表」 is one document: the JETRO target is compared across the two documents
+    # that give it, not asked of NEDO and IPA too.
+    answer = assistant.ask("JETROの対日投資支援件数の目標、JETRO単体の変更案と経産省のNEDO・JETRO・IPA新旧対照表とで"
+                           "数字はどう違う？")
+    assert len({c.source for c in answer.citations}) == 2, answer.text
+    assert all("JETRO" in c.title for c in answer.citations), answer.text
+
+
 def test_a_score_asked_is_answered_by_the_bare_decimal_the_plan_gives(assistant):
     # 「平均スコア２．２を目指す」: a score, like a rate, is written without a unit.
     answer = assistant.ask("令和6年度、IPAは自己診断結果の成熟度レベルの平均スコアをいくつにする計画？")

@@ -62,6 +62,23 @@ def test_constraints_name_the_organization_year_revision_and_version(analyze_q):
     assert c.revision == "令和5年度補正" and c.fiscal_years == ()
 
 
+def test_organizations_listed_to_name_one_document_are_its_cover_not_the_asked_ones():
+    names = {**NAMES, "NEDO": "NEDO"}
+    tokenizer = SudachiTokenizer(Bm25Settings())
+
+    def analyze_q(q: str):
+        return analyze(q, tokenizer.surfaces(q), names)
+
+    c = analyze_q("JETROの目標、JETROの変更案と経産省のNEDO・JETRO・IPA新旧対照表とで違う？").constraints
+    assert c.organizations == ("JETRO",) and set(c.covers) == {"NEDO", "JETRO", "IPA"}
+    c = analyze_q("経産省がNEDO・IPAをまとめた対照表では？").constraints
+    assert c.organizations == () and set(c.covers) == {"NEDO", "IPA"}
+    # Listed to be asked about each, they are the asked organizations.
+    for question in ("NEDO・JETRO・IPAの目標は？", "NEDO・JETRO・IPAの新旧対照表でそれぞれの目標は？"):
+        c = analyze_q(question).constraints
+        assert set(c.organizations) == {"NEDO", "JETRO", "IPA"} and c.covers == ()
+
+
 # ── the asked measure ────────────────────────────────────────────────────
 @pytest.mark.parametrize(("question", "focus"), [
     ("令和2年度の情報処理安全確保支援士試験の受験者数は？", "受験者数"),
