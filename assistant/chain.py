@@ -256,14 +256,13 @@ class Assistant:
         (the same sentence, the same words or fewer) is answered from another sentence, when one answers it
         (「どう実施した？中身も教えて」)."""
         drafts: list[Draft] = []
-        given: frozenset[tuple[str, int]] = frozenset()
         for part in parts:
             analysis, ranked = self._rank(part, req)
             draft = self.extractive.answer(analysis, ranked)
             if repeats_a_part(draft, drafts):
+                given = frozenset().union(*map(quoted_sentences, drafts))
                 other = self.extractive.answer(analysis, ranked, avoid=given)
                 draft = draft if other.abstained else other
-            given |= quoted_sentences(draft)
             drafts.append(draft)
         return drafts
 

@@ -1211,7 +1211,7 @@ class ExtractiveAnswerer:
                 if c.covers and (held := [ch for ch in heads if set(c.covers) <= covering[ch.source]]):
                     # 「経産省のNEDO・JETRO・IPA新旧対照表」: the document covering them all — its part about the
                     # organization the question is about, when the part names none of its own.
-                    chosen, score = held, score + 2 + (
+                    chosen, score = held, score + 2 + int(
                         not c.organizations and analysis.constraints.names_organization(heads[0].organization))
                 years = sorted({ch.revision_year for ch in chosen if ch.revision_year})
                 if c.revision_year and c.revision_year in years:
