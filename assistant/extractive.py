@@ -862,6 +862,12 @@ class ExtractiveAnswerer:
             return self._inline_list(analysis, best, confidence)
         # The items may follow the best sentence, or the best sentence may be an item (of a list that begins
         # earlier, unless sub-items follow it).
+        if len(titles := self._group_titles(chunk, start)) >= 2:
+            # 「先行的に対応すべき需要と…：」 over 「（サプライチェーンの強靱化）」「（技術優位性の確保）」…, each
+            # title over bullets of its own: the titles are the items.
+            quotes = [self._list_quote(best, chunk, j, j) for j in (start, *titles)]
+            direct = "、".join(squeeze(_sentence(chunk, j))[1:-1] for j in titles)
+            return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
         subitems = _leads_subitems(chunk, start)
         while not subitems and start > 0 and _is_item(chunk, start) and not _is_heading(chunk, start - 1):
             start -= 1
@@ -882,6 +888,23 @@ class ExtractiveAnswerer:
                 break
         direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _group_titles(self, chunk: Chunk, start: int) -> list[int]:
+        """The bracketed titles of the groups under lead-in ``start``, when the sentence right after it is one:
+        each title and what is written under it, up to a sentence marked as the lead-in is (its next sibling)
+        or another of the document's section titles. At most ``max_list_items``."""
+        lead = _marker_kind(_sentence(chunk, start))
+        titles: list[int] = []
+        for j in range(start + 1, len(chunk.sentences)):
+            text = squeeze(_sentence(chunk, j))
+            if _GROUP_TITLE.match(text):
+                titles.append(j)
+                if len(titles) == self.settings.max_list_items:
+                    break
+            elif not titles or (lead is not None and _marker_kind(text) == lead) \
+                    or self._titles_a_section(chunk.source, text):
+                break
+        return titles
 
     def _numbered_set(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
         """「エコシステムを強化する6つの柱って何？」 where the best sentence (or the one after it) announces the set
@@ -1529,6 +1552,10 @@ _CONTENTS_ENTRY = re.compile(r"(?:[･・.．…‥]\s*){3,}\s*(?:[pPｐＰ]\s*[
 def is_contents_entry(text: str) -> bool:
     """Is ``text`` (or part of it) an entry of a table of contents: a title, a leader and a page?"""
     return bool(_CONTENTS_ENTRY.search(text))
+
+
+# A group's title in brackets, a line of its own (「（サプライチェーンの強靱化）」「【経済インテリジェンスの強化】」).
+_GROUP_TITLE = re.compile(r"^[（(【][^（）()【】。]{2,40}[）)】]$")
 
 
 def _is_heading(chunk: Chunk, i: int) -> bool:

@@ -679,6 +679,20 @@ def test_a_set_announced_by_a_lead_in_is_its_numbered_members_with_paragraphs_be
         assert all(p in first for p in pillars), (question, first)
 
 
+def test_groups_titled_in_brackets_under_a_lead_in_are_the_items(user_folder, embedder):
+    """「…のあり方：」 then 「（…）」 titles, each over bullets of its own: the list is the titles, not the lead-in
+    and the first group's bullet — and the list ends at the lead-in's next sibling."""
+    groups = ["供給網の強靱化", "技術優位性の確保", "情報共有の強化"]
+    body = "".join(f"（{g}）\n\n➢ {g}に向けて、官民が連携して中長期的な支援を行い、その進捗を毎年度検証する。\n\n"
+                   for g in groups)
+    qa = _assistant_over(user_folder, embedder, "policy.md", (
+        "# 新たな政策\n\n## 安全保障の実現（考え方）\n\n"
+        "⚫ 先行的に対応すべき需要と、それに応える供給のあり方：\n\n" + body
+        + "⚫ 当面見据える目標\n\n（長期目標）\n\n➢ 2030年までに自給率を高める。\n"))
+    first = qa.ask("安全保障の実現で、先行的に対応すべき需要として挙がっている項目は？").text.splitlines()[0]
+    assert all(g in first for g in groups) and "長期目標" not in first, first
+
+
 def test_two_measures_asked_together_are_each_answered(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 中期目標\n\n## 協業・連携\n\n"
