@@ -130,6 +130,23 @@ def kind_exists(c: Constraints, catalog: Catalog | None) -> bool:
                for org, kind, year in catalog)
 
 
+def kind_dated(c: Constraints, catalog: Catalog | None) -> bool:
+    """Is a document of the constraints' kind (for its organization) dated by a fiscal year? (True without a
+    catalog or a kind: nothing says otherwise.)"""
+    if not catalog or not c.doc_kinds:
+        return True
+    return any(c.names_kind(kind) and (not c.organizations or c.names_organization(org)) and year is not None
+               for org, kind, year in catalog)
+
+
+def _without_words(text: str, words: tuple[str, ...]) -> str:
+    """``text`` with each of ``words`` removed, with the 「の」 joining it (「…の現行の目標」 -> 「…の目標」)."""
+    for word in words:
+        text = re.sub(rf"の{re.escape(word)}(?=の)|{re.escape(word)}の|の{re.escape(word)}|{re.escape(word)}", "",
+                      text)
+    return text
+
+
 def _without_kinds(text: str, kinds: tuple[str, ...]) -> str:
     """``text`` with the words naming ``kinds`` removed (「令和2年度計画で」 -> 「令和2年度で」)."""
     for kind in kinds:
@@ -551,6 +568,16 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     if not now.doc_kinds and not kind_exists(merged, catalog):
         merged = replace(merged, doc_kinds=())
         body = _without_kinds(body, before.doc_kinds)
+    if now.doc_kinds and not now.fiscal_years and before.fiscal_years and not kind_dated(now, catalog):
+        # 「中期目標ではどうなってる？」 after a 令和6年度計画 question: that year dated the plan; the 中期目標
+        # covers several years and is not asked of one.
+        merged = replace(merged, fiscal_years=())
+        body = re.sub(f"(?:{_YEAR_SAID.pattern})の?", lambda m: "" if year_of(m) in before.fiscal_years
+                      else m.group(0), body)
+    if now.revision and now.revision != before.revision and not now.version and before.version:
+        # 「令和7年改定の対照表では？」 after 「現行では？」: 現行 and 変更案 are the columns of one revision's table.
+        merged = replace(merged, version=None)
+        body = _without_words(body, (before.version,))
     return Resolved(_scoped(constraint_words(merged, written), body), question)
 
 

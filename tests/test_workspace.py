@@ -137,6 +137,32 @@ def test_a_document_kind_is_carried_only_where_the_new_year_has_such_a_document(
     assert analyze_q(follow).constraints.doc_kinds == ("年度計画",)
 
 
+def test_a_year_that_dated_the_previous_document_is_not_carried_into_a_multi_year_one(analyze_q):
+    """「中期目標では？」 after a 令和6年度計画 question: the 中期目標 covers several years and is not asked of one."""
+    first = "IPAの令和6年度計画で、未踏事業の修了生の成果の目標は？"
+    catalog = frozenset({("IPA", "年度計画", 2024), ("IPA", "中期目標", None)})
+    follow = resolve_history([first, "中期目標ではどうなってる？"], analyze_q, NAMES, catalog)[1].question
+    c = analyze_q(follow).constraints
+    assert c.doc_kinds == ("中期目標",) and c.fiscal_years == () and "令和6年度" not in follow, follow
+    assert "未踏事業の修了生の成果" in follow and c.organizations == ("IPA",), follow
+    # A kind dated by year keeps the year carried.
+    dated = catalog | {("IPA", "中期目標", 2024)}
+    follow = resolve_history([first, "中期目標ではどうなってる？"], analyze_q, NAMES, dated)[1].question
+    assert analyze_q(follow).constraints.fiscal_years == (2024,), follow
+
+
+def test_a_version_is_not_carried_into_another_revisions_table(analyze_q):
+    """現行 and 変更案 are the columns of one revision's 新旧対照表: naming another revision drops the carried one."""
+    questions = ["JETROの中期目標で、スタートアップの海外展開成功件数の目標は？", "現行では？",
+                 "令和7年改定の新旧対照表では？"]
+    follow = resolve_history(questions, analyze_q, NAMES)[2].question
+    c = analyze_q(follow).constraints
+    assert c.revision and c.version is None and "現行" not in follow and "海外展開成功件数" in follow, follow
+    # Naming the version with the revision keeps it.
+    follow = resolve_history([*questions[:2], "令和7年改定の現行では？"], analyze_q, NAMES)[2].question
+    assert analyze_q(follow).constraints.version == "現行", follow
+
+
 def test_the_year_before_or_after_is_counted_from_the_previous_turns_year(analyze_q):
     first = "IPAの令和2年度の評価で、職員の研修受講者数はどうだった？"
     asked = (("その前の年度は？", "令和元年度"), ("前年度は？", "令和元年度"), ("翌年度の実績は？", "令和3年度"))
