@@ -37,7 +37,7 @@ from .extractive import (
 from .llm import build_messages, make_chat_model
 from .parts import question_parts
 from .place import around, quoted_pieces, quoted_rows
-from .question import QuestionAnalysis, analyze
+from .question import QuestionAnalysis, analyze, spelled_out
 from .rank import Ranked, rerank
 from .retriever import PassageRetriever, passages_of
 from .verify import MARKER_ANY, markers_in, numbers_in, split_sentences, verify
@@ -155,16 +155,19 @@ class Assistant:
             question = question[:limit]
             req.notices.append(f"質問が長いため、先頭の{limit}文字で回答しました。")
         req.question = question
+        spelled = searched = spelled_out(question)  # 「R2年度」 searched as the documents write it: 「令和2年度」
         if req.history:
-            searched = self._condense(req) if self._answer_mode(req) == "llm" else None
-            if searched is None:
-                resolved = self.resolved(question, req.history)
-                searched, req.fallback = resolved.question, resolved.fallback
-            if searched != question:
-                req.searched_as = searched
-                req.notices.append(_searched_notice(searched))
+            condensed = self._condense(req) if self._answer_mode(req) == "llm" else None
+            if condensed is None:
+                resolved = self.resolved(spelled, req.history)
+                condensed, req.fallback = resolved.question, resolved.fallback
+            searched = condensed
+        if searched != question:
+            req.searched_as = searched
+            req.notices.append(_searched_notice(searched))
+        if req.history:
             # Read once here (the main search, each part and the fallback all use them), within the filters.
-            req.place = tuple(c for c in self.searcher.chunks.take(sorted(self._place(question, req.history)))
+            req.place = tuple(c for c in self.searcher.chunks.take(sorted(self._place(spelled, req.history)))
                               if not (req.filters and req.filters.active()) or req.filters.allows(c))
         return req
 
@@ -187,7 +190,7 @@ class Assistant:
 
     def resolved(self, question: str, history: list[Turn]) -> Resolved:
         said = [t for t in history if t.question.strip()]
-        return resolve_history([t.question for t in said] + [question], self.analyze, self.organizations,
+        return resolve_history([spelled_out(t.question) for t in said] + [question], self.analyze, self.organizations,
                                self.catalog, [t.answer for t in said])[-1]
 
     def _condense(self, req: Request) -> str | None:

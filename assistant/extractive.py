@@ -535,6 +535,14 @@ class ExtractiveAnswerer:
                         and defines(c.text, term)]
             if defining:
                 _put_first(ordered, defining[0])
+        if not analysis.wants_value and (asked := calendar_dates(analysis.question)):
+            # 「令和2年8月に公開した注意喚起は？」: a sentence that says the asked month (any day of it) beats a
+            # closer-scoring one that does not (a figure asked is chosen by its own measure and type above).
+            months = {(y, m) for y, m, _ in asked}
+            dated = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score
+                     and months <= {(y, m) for y, m, _ in calendar_dates(c.text)}]
+            if dated:
+                _put_first(ordered, dated[0])
         if counted := analysis.counted_set:
             # 「５以上の領域とはどこ」: the sentence that names the set's members beats one that only counts it.
             # (Else a sentence that counts the set beats one that does not: it is the one about the set.)
@@ -1822,6 +1830,15 @@ def _set_named(text: str, number: str, noun: str) -> list[re.Match]:
                             unicodedata.normalize("NFKC", text)))
 
 
+def _dotted_run(run: str) -> list[str]:
+    """The words joined by 「・」 at the end of ``run`` (「中長期的に国内投資・イノベーション・所得向上」 -> 国内投資,
+    イノベーション, 所得向上): the first word is where the run's last stretch of letters begins."""
+    parts = run.strip("「」").split("・")
+    first = re.search(r"[一-龥ァ-ヶーA-Za-z0-9]+$", parts[0])
+    words = [first.group(0) if first else "", *parts[1:]]
+    return words if len(words) >= 2 and all(1 <= len(w) <= 20 for w in words) else []
+
+
 def set_members(text: str, number: str, noun: str) -> list[str]:
     """The members a sentence gives of a numbered set: the items run before it (「自律移動ロボット、空間情報、
     …、及びスマートビル等の５以上の領域」) or in brackets after it (「5分野（食品・繊維・上水道・…）」); [] when
@@ -1829,10 +1846,14 @@ def set_members(text: str, number: str, noun: str) -> list[str]:
     t = unicodedata.normalize("NFKC", text)
     for m in _set_named(t, number, noun):
         head = re.sub(r"\s", "", t[:m.start()])
-        if joint := re.search(r"(?:等|など)?の$", head):
+        if joint := re.search(r"(?:等|など)?の「?$", head):  # 「…、国民所得向上の「３つの好循環」」: quoted
             run = head[:joint.start()].split("。")[-1]
-            if "、" not in run and len(joint.group(0)) == 1:
-                continue  # 「…を強化するの6つの柱」: words joined by 「・」 are an item only before 「等の」
+            if "、" not in run and joint.group(0).rstrip("「") == "の":
+                # Words joined by 「・」 right before 「の」 are one name (「スタートアップ・イノベーションの6つの柱」)
+                # — unless there are as many as the set counts (「国内投資・イノベーション・所得向上の３つの好循環」).
+                if len(words := _dotted_run(run)) == numeral(number):
+                    return words
+                continue
             parts = re.split(r"、|及び|並びに", run) if "、" in run else run.split("・")
             items: list[str] = []
             for part in reversed(parts):

@@ -103,8 +103,9 @@ GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標�
            "方針", "位置づけ", "位置付け", "特徴", "役割", "定義", "意味", "時期", "年度", "頻度", "間隔", "ペース",
            "記載", "記述", "言及", "内訳")  # 「…について記載はありますか」 asks about what comes before
 _FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年度?")
+_A_MONTH = re.compile(r"(?<!度)\s*[0-9]{1,2}\s*月")  # after a year: the year of a date
 _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
-                       r"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)\s*(の)?(改定|変更|改正|版)?"
+                       r"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)(?!\s*[0-9]+\s*月)\s*(の)?(改定|変更|改正|版)?"
                        r"|最新|直近|最近の(改定|変更)")
 KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年度評価", "業務実績", "政策資料", "キーメッセージ")
 # A document named by its kind (「業務実績」「実績評価」) or a plan's name: not a figure asked for.
@@ -290,6 +291,26 @@ _COUNT_EVENT = re.compile(rf"何(?:{_COUNTED})(?:を|が)([一-龥]{{2,4}})(?:�
 _NO_EVENT = ("目指", "計画", "予定", "目標", "想定", "見込")
 # What a question asks of a figure it says: what it is made of, or how it was reached.
 _MAKE_UP = re.compile(r"内訳|うち|理由|根拠|なぜ|どうして|計算|算出|積み上げ|どこから|どう(やって)?決")
+
+
+# 「R2年度」「H30」「R元」: an era written by its initial (Reiwa, Heisei) and a year.
+_ERA_INITIAL = re.compile(r"(?<![A-Za-z0-9.])([RH])\s*([0-9]{1,2}|元)(?![0-9A-Za-z.\-])(年度|年)?")
+_ERAS = {"R": ("令和", 20), "H": ("平成", 31)}
+
+
+def spelled_out(question: str) -> str:
+    """``question`` with each era written by its initial spelled out, as documents write it (「R2年度」 ->
+    「令和2年度」, 「H30〜R2年度」 -> 「平成30年度〜令和2年度」, 「R2年8月」 -> 「令和2年8月」, 「R6計画」 ->
+    「令和6年度計画」): the question unchanged when it writes none."""
+    def era(m: re.Match[str]) -> str:
+        name, last = _ERAS[m.group(1)]
+        if m.group(2) != "元" and not 1 <= int(m.group(2)) <= last:
+            return m.group(0)
+        return f"{name}{m.group(2)}{m.group(3) or '年度'}"
+
+    text = unicodedata.normalize("NFKC", question)
+    out = _ERA_INITIAL.sub(era, text)
+    return out if out != text else question
 
 
 def normalize_question(text: str) -> str:
@@ -682,8 +703,8 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
     revisions = [r.span() for r in _REVISION.finditer(q)]
     years = []
     for fm in _FY.finditer(q):
-        if any(start <= fm.start() < end for start, end in revisions):
-            continue
+        if any(start <= fm.start() < end for start, end in revisions) or _A_MONTH.match(q, fm.end()):
+            continue  # 「令和3年3月」 is a date (checked as one), not a fiscal year
         years.append(year_of(fm))
     version = None
     if "現行" in q and "変更案" not in q:

@@ -266,6 +266,12 @@ def test_a_numbered_set_is_answered_by_the_members_a_sentence_names():
     # Counted, not named: no members.
     assert set_members("9月には、アジア太平洋地域の5都市と、日本企業のマッチング予定。", "5", "都市") == []
     assert set_members("（エコシステムを強化するの6つの柱）", "6", "柱") == []
+    # Words joined by 「・」 are members only when there are as many as the set counts; a quoted set name too.
+    assert set_members("中長期的に国内投資・イノベーション・所得向上の３つの好循環を持続化。", "3", "好循環") == [
+        "国内投資", "イノベーション", "所得向上"]
+    assert set_members("スタートアップ・イノベーションの6つの柱を示す。", "6", "柱") == []
+    assert set_members("講じることで、国内投資促進、イノベーション創出、国民所得向上の「３つの好循環」を実現する。",
+                       "3", "好循環") == ["国内投資促進", "イノベーション創出", "国民所得向上"]
 
 
 def test_a_figure_in_the_sentence_after_a_best_sentence_without_one_answers():

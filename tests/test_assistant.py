@@ -693,6 +693,18 @@ def test_groups_titled_in_brackets_under_a_lead_in_are_the_items(user_folder, em
     assert all(g in first for g in groups) and "長期目標" not in first, first
 
 
+def test_an_era_written_by_its_initial_is_searched_as_the_documents_write_it(user_folder, embedder):
+    """「R2年8月に公開した注意喚起は？」 is searched as 「令和2年8月…」 (and says so), and quotes the sentence
+    dated that month."""
+    qa = _assistant_over(user_folder, embedder, "eval.md", (
+        "# 年度評価\n\n## 情報発信\n\n"
+        "・公開したランサムウェアの注意喚起は、バックアップの重要性を呼びかける内容とした。\n\n"
+        "・令和 2 年 8 月 20 日には、事業継続を脅かす新たな攻撃の手口を解説した注意喚起を公開した。\n"))
+    answer = qa.ask("R2年8月に公開したランサムウェアの注意喚起はどんな内容？")
+    assert answer.searched_as and "令和2年8月" in answer.searched_as, answer.searched_as
+    assert "事業継続を脅かす" in answer.citations[0].quote and not answer.abstained, answer.text
+
+
 def test_two_measures_asked_together_are_each_answered(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 中期目標\n\n## 協業・連携\n\n"

@@ -1059,3 +1059,26 @@ def test_an_abbreviation_is_answered_by_the_name_written_beside_it():
     assert expansion_of("ISMAP（令和2年度）の登録", "ISMAP") is None  # a year is no name
     assert expansion_of("AISIと連携する", "AISI") is None
     assert expansion_of("DXPMO（x）", "PMO") is None  # part of another abbreviation
+
+
+def test_an_era_written_by_its_initial_is_spelled_out_as_documents_write_it():
+    from assistant.question import spelled_out
+
+    assert spelled_out("IPAのR6計画で") == "IPAの令和6年度計画で"
+    assert spelled_out("評定はH30〜R2年度でどうなってる？") == "評定は平成30年度〜令和2年度でどうなってる?"
+    assert spelled_out("R2年8月に公開した注意喚起") == "令和2年8月に公開した注意喚起"
+    assert spelled_out("R元年度の大臣評価") == "令和元年度の大臣評価"
+    assert spelled_out("Ｒ２年度は？") == "令和2年度は?"
+    # Not an era: letters or digits around it, a hyphenated code, a year past the era's last.
+    for text in ("R2-D2の型番", "HR2年", "R25年度", "Web3.0", "R&D", "FY2024の計画"):
+        assert spelled_out(text) == text
+
+
+def test_a_year_with_a_month_is_a_date_not_a_fiscal_year_or_a_revision():
+    from assistant.question import constraints_of
+
+    c = constraints_of("IPAの令和2年度評価で、ISMAPには令和3年3月に何サービスが登録された？", {})
+    assert c.fiscal_years == (2020,) and c.revision is None  # 令和3年3月 is in fiscal 2020
+    assert constraints_of("2020年10月の試験の合格者数は？", {}).fiscal_years == ()
+    assert constraints_of("令和7年の改定では？", {}).revision_year == 2025
+
