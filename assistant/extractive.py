@@ -367,6 +367,8 @@ class ExtractiveAnswerer:
             return False, f"quoted:{occurrence}"
         if analysis.wants_value and (pair := self._sibling(best, analysis) or self._other_modifier(best, analysis)):
             return False, "sibling:{}:{}".format(*pair)
+        if analysis.wants_value and (side := _one_side_of_both(analysis.question, best.text)):
+            return False, f"alone:{side}"  # 「国内の市場規模」 answered by 「国内外で総額92兆円の市場規模」
         return True, ""
 
     def _names_body(self, c: Candidate, body: str, question: str) -> bool:
@@ -1425,6 +1427,24 @@ _NUMBERED_EDITION = re.compile(r"第([0-9]{1,2}|[一二三四五六七八九十]
 
 # Another item beside the asked one (「自治体、事業者へのヒアリング」「国内外」): a figure of them together.
 _BESIDE_AFTER = re.compile(r"^(?:[、・,]|及び|並びに|や|等|など)")
+
+
+# A scope that joins two sides (「国内外」: 国内 and 海外) — a figure of it is not the figure of one side.
+_BOTH_SIDES = {"国内外": ("国内", "海外", "国外"), "内外": ("国内", "海外", "国外")}
+
+
+def _one_side_of_both(question: str, text: str) -> str | None:
+    """The side a question asks (「国内の市場規模」) when ``text`` gives its figure only for both sides together
+    (「国内外で総額92兆円」) and never names that side alone; None otherwise."""
+    asked, body = compact(question), compact(text)
+    for both, sides in _BOTH_SIDES.items():
+        if both in asked or both not in body:
+            continue
+        rest = body.replace(both, "")
+        side = next((s for s in sides if s in asked), None)
+        if side and side not in rest:
+            return side
+    return None
 
 
 def _alone(text: str, thing: str) -> bool:

@@ -293,3 +293,15 @@ def test_a_figure_in_the_sentence_after_a_best_sentence_without_one_answers():
     assert figure_after([cand(0, 0.4), cand(1, 0.2, people)], 0.6) is None  # too far below the best
     assert figure_after([cand(0, 0.4), cand(2, 0.3, date)], 0.6) is None  # a date is another event's
     assert figure_after([cand(1, 0.4, people), cand(0, 0.3)], 0.6) is None  # the best states a figure
+
+
+def test_a_figure_for_both_sides_together_is_not_the_figure_of_one():
+    from assistant.extractive import _one_side_of_both
+
+    text = "バイオものづくり：2030年時点で国内外で総額92兆円の市場規模。"
+    assert _one_side_of_both("バイオの国内の市場規模は？", text) == "国内"
+    assert _one_side_of_both("バイオの海外市場の規模は？", text) == "海外"
+    assert _one_side_of_both("バイオの国内外の市場規模は？", text) is None  # both asked
+    assert _one_side_of_both("バイオの市場規模は？", text) is None  # no side asked
+    # The side is named alone too: its figure may be there.
+    assert _one_side_of_both("国内の投資額は？", "国内外で92兆円、うち国内投資3兆円。") is None
