@@ -103,9 +103,10 @@ GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標�
            "方針", "位置づけ", "位置付け", "特徴", "役割", "定義", "意味", "時期", "年度", "頻度", "間隔", "ペース",
            "記載", "記述", "言及", "内訳")  # 「…について記載はありますか」 asks about what comes before
 _FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年度?")
-_A_MONTH = re.compile(r"(?<!度)\s*[0-9]{1,2}\s*月")  # after a year: the year of a date
+_MONTH = r"\s*[0-9]{1,2}\s*月"  # right after a year: the year is a date's (「令和3年3月」)
+_A_MONTH = re.compile(rf"(?<!度){_MONTH}")
 _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
-                       r"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)(?!\s*[0-9]+\s*月)\s*(の)?(改定|変更|改正|版)?"
+                       rf"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)(?!{_MONTH})\s*(の)?(改定|変更|改正|版)?"
                        r"|最新|直近|最近の(改定|変更)")
 KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年度評価", "業務実績", "政策資料", "キーメッセージ")
 # A document named by its kind (「業務実績」「実績評価」) or a plan's name: not a figure asked for.
