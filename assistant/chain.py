@@ -190,8 +190,10 @@ class Assistant:
 
     def resolved(self, question: str, history: list[Turn]) -> Resolved:
         said = [t for t in history if t.question.strip()]
-        return resolve_history([spelled_out(t.question) for t in said] + [question], self.analyze, self.organizations,
-                               self.catalog, [t.answer for t in said])[-1]
+        # Every question as the documents write its eras (「R2年度」 -> 「令和2年度」).
+        questions = [spelled_out(q) for q in (*(t.question for t in said), question)]
+        return resolve_history(questions, self.analyze, self.organizations, self.catalog,
+                               [t.answer for t in said])[-1]
 
     def _condense(self, req: Request) -> str | None:
         """With an LLM: rewrite the follow-up as a standalone question; None when it fails."""

@@ -120,14 +120,19 @@ _SIBLING = re.compile(rf"^(?P<label>{'|'.join(_LABEL_KINDS)})\s*(?:の場合|だ
 _PLANS = ("中長期目標", "中期目標", "中期計画", "年度計画")  # documents of what is to be done
 
 
+def _kind_years(c: Constraints, catalog: Catalog) -> list[int | None]:
+    """The fiscal year (None: a multi-year document) of each indexed document of the constraints' kind, for
+    its organization."""
+    return [year for org, kind, year in catalog
+            if c.names_kind(kind) and (not c.organizations or c.names_organization(org))]
+
+
 def kind_exists(c: Constraints, catalog: Catalog | None) -> bool:
     """Is there a document of the constraints' kind, for its organization and fiscal year? (True
     without a catalog or a kind.) A document without a fiscal year (a multi-year plan) fits any year."""
     if not catalog or not c.doc_kinds:
         return True
-    return any(c.names_kind(kind) and (not c.organizations or c.names_organization(org))
-               and (year is None or not c.fiscal_years or year in c.fiscal_years)
-               for org, kind, year in catalog)
+    return any(year is None or not c.fiscal_years or year in c.fiscal_years for year in _kind_years(c, catalog))
 
 
 def kind_dated(c: Constraints, catalog: Catalog | None) -> bool:
@@ -135,8 +140,7 @@ def kind_dated(c: Constraints, catalog: Catalog | None) -> bool:
     catalog or a kind: nothing says otherwise.)"""
     if not catalog or not c.doc_kinds:
         return True
-    return any(c.names_kind(kind) and (not c.organizations or c.names_organization(org)) and year is not None
-               for org, kind, year in catalog)
+    return any(year is not None for year in _kind_years(c, catalog))
 
 
 def _without_words(text: str, words: tuple[str, ...]) -> str:
