@@ -144,6 +144,16 @@ def test_values_keep_their_unit_and_qualifier_as_written():
     assert values_in("所要時間は10 分。") == []
 
 
+def test_a_time_said_from_the_documents_own_year_is_a_date():
+    # A plan's timetable: 「【来年春頃】」 answers 「いつ頃？」 as 「令和7年春」 would.
+    found = values_in("○ 「SX銘柄」の選定【来年春頃】、ガイドライン策定【本年夏以降検討開始】、支援【本年５～６月】")
+    assert [(v.text, v.kind) for v in found] == [("来年春頃", "date"), ("本年夏以降", "date"), ("本年５～６月", "date")]
+    assert [v.text for v in values_in("開設（本年秋予定）、2023年夏頃に公表、来年度本格化")] == \
+        ["本年秋予定", "2023年夏頃", "来年度"]
+    # 「本年度は」「昨年に引き続き」 say when something is done, not a time to answer with.
+    assert values_in("本年度は昨年に引き続き実施した。") == []
+
+
 def test_a_bare_bound_before_the_counted_thing_is_a_count():
     found = values_in("令和６年度において、１０以上の自治体・中小企業等の関係団体と連携する。")
     assert [(v.text, v.kind) for v in found if v.kind != "date"] == [("１０以上", "count")]
