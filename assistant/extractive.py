@@ -1966,8 +1966,11 @@ def value_anchors(text: str, analysis: QuestionAnalysis, value_type: str | None)
 
 def _asks_rate(analysis: QuestionAnalysis) -> bool:
     """Is a rate, score or index asked (「希望出生率はいくつ」「平均スコアをいくつに」), which may be written as a
-    bare decimal?"""
-    return analysis.focus.endswith(("率", "スコア", "指数"))
+    bare decimal? Not one asked in percent (「何％」)."""
+    return analysis.focus.endswith(("率", "スコア", "指数")) and not _IN_PERCENT.search(analysis.question)
+
+
+_IN_PERCENT = re.compile(r"[%％]|パーセント|何割")
 
 
 def _positions(text: str, focus: str) -> list[int]:

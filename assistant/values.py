@@ -458,12 +458,14 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
         # A target asked: a figure said to be a result (「実績は6件であるところ」) never answers, even alone.
         fallback = [v for v in typed if not is_actual(v, text)] if status == "目標" else typed
         typed = [v for v in typed if is_target(v, text) == (status == "目標")] or fallback
-    if periods and answer_type in ("count", "magnitude", "amount", "percentage") \
-            and (dated := _right_after(text, typed, periods)):
-        return dated
     if not typed and answer_type in ("count", "magnitude"):
         # 「ダウンロード数：39,192」: a count written as the asked measure's value, without a unit
         typed = labelled_figures(text, asked) or (rates_in(text) if rate and not unit else [])
+    elif not typed and answer_type == "percentage" and rate and not unit:
+        typed = rates_in(text)  # 「希望出生率は…1.6と低下」: a rate is not always a percentage
+    if periods and answer_type in ("count", "magnitude", "amount", "percentage") \
+            and (dated := _right_after(text, typed, periods)):
+        return dated
     if not typed:
         return None
 

@@ -855,6 +855,16 @@ def test_a_rate_written_without_a_unit_answers_a_rate_question():
     at = text.index("2021年") + len("2021年")
     assert best_value(text, "count", None, [at], rate=True).text == "1.6"
     assert best_value(text, "count", None, [at]) is None  # only a rate asked may be a bare decimal
+    # 「希望出生率はいくつ？」 is typed as a percentage: a rate is not always written as one.
+    assert best_value(text, "percentage", None, [at], rate=True).text == "1.6"
+    assert best_value("合格率は62.1%、前回は1.6", "percentage", None, [0], rate=True).text == "62.1%"
+
+
+def test_a_rate_asked_in_percent_is_not_a_bare_decimal(analyze_q):
+    from assistant.extractive import _asks_rate
+    assert _asks_rate(analyze_q("2021年の希望出生率はいくつ？"))
+    assert not _asks_rate(analyze_q("希望出生率は何％？"))
+    assert not _asks_rate(analyze_q("合格率は何割？"))
 
 
 def test_a_question_word_makes_it_no_yes_no_question():
