@@ -35,7 +35,11 @@ LIST_START = re.compile(
     r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[．.、]|[0-9０-９]{1,2}[．.)）](?![0-9０-９])|[（(][0-9０-９ア-ンａ-ｚa-z]{1,2}[）)]"
     r"|[①-⑳]|[ア-ン][．.]|[A-ZＡ-Ｚ][）)]"
     r"|[a-zａ-ｚ][．.]\s*(?![a-zA-Zａ-ｚＡ-Ｚ][.．])(?=[^\s.．])"  # 「a. …」「a.AIを」, not 「e.g.」「a.m.」
-    r"|[" + MAJOR_BULLETS + MINOR_BULLETS + r"]|#{1,6}\s)"
+    r"|[" + MAJOR_BULLETS + MINOR_BULLETS + r"]|#{1,6}\s"
+    # 「- 安心感が強い。」: a hyphen opening a line is a bullet (the class above reads 「‐-▶」 as a range, not
+    # 「-」; 「- 2 事業者に対し…」 too) — not a page's running title set between hyphens (「-中期目標 P.7-」), nor a
+    # table row's empty cells (「- - 1,051」).
+    r"|-(?!\s*[-－]|.*-\s*$))"
 )
 _SERIES = re.compile(r"^(.{2,40}?)([①-⑳]|(?<![0-9０-９,，.．])[0-9０-９]{1,2})$")
 LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ\u3040-\u30ff\u4e00-\u9fff]")  # a letter of a word (not a digit or mark)

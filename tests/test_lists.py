@@ -222,3 +222,13 @@ def test_the_grade_a_reason_is_asked_for_and_the_sentences_marked_with_it():
     assert _grades_marked("【重要度高】【困難度高】：本指標は、リスクの高い研究開発を行う") == {"重要度", "困難度"}
     assert _grades_marked("【重要度高】【困難度高】") == set()  # the marks alone give no reason
     assert _grades_marked("本指標は【困難度高】とされる。") == set()  # only a mark the sentence opens with
+
+
+def test_a_hyphen_opening_a_line_is_a_bullet_but_not_a_running_title_or_an_empty_cell():
+    from index.headings import LIST_START
+    voices = _chunk("（実証事業の参加事業者からの声）", "- 出入り口で防いでくれると安心感が強い。",
+                    "- お助け隊がなければ対策は実施しなかった。", "- サイバー対策は PR 材料にもなる。")
+    assert items_after(voices, 0, 8) == [1, 2, 3]
+    assert not LIST_START.match("-中期目標 P.7-")  # a page's running title set between hyphens
+    assert not LIST_START.match("- - 1,051")  # a table row's empty cells
+    assert LIST_START.match("- 2 事業者に対し、リスク分析を実施。")  # a bullet before a figure
