@@ -438,9 +438,15 @@ class ExtractiveAnswerer:
         sibling's. Returns (asked, sibling), or None."""
         passage = _passage_text(c.chunk)
         sentence = compact(c.text)
+        question = compact(analysis.question)
         # The asked thing as one compound too (「蓄電池関連の投資」 -> 「蓄電池関連投資」, for 「半導体関連投資」).
         chain = "".join(analysis.topic) if len(analysis.topic) == 2 else ""
         for asked in dict.fromkeys((*analysis.qualifiers, analysis.focus, chain)):
+            if len(asked) >= 3 and compact(asked) not in sentence \
+                    and (other := in_its_frame(question, asked, sentence)):
+                # 「国内で蓄電池を生産する企業の…」 answered by 「国内で半導体を生産する企業の…」: the sentence says the
+                # question's own words around another thing, however the passage names the asked one elsewhere.
+                return asked, other
             if len(asked) < 3 or compact(asked) in passage:
                 continue
             words = [w for _, w in self.searcher.tokenizer.surfaces(asked)]  # as written, long units
@@ -2130,6 +2136,24 @@ def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "") -> boo
     year's cell of a report's table row?"""
     return c.chunk.fiscal_year in years or _says_year(f"{c.chunk.context()} {c.text}", years, c.chunk.fiscal_year) \
         or year_column(c.text, years, c.chunk, focus) is not None
+
+
+_FRAME_WORD = re.compile(r"[一-龥々ァ-ヶー・A-Za-zＡ-Ｚａ-ｚ0-9０-９]{1,10}")
+
+
+def in_its_frame(question: str, word: str, sentence: str) -> str | None:
+    """Another thing written in ``sentence`` where ``question`` writes ``word``, between the same words either side
+    (two or three characters before, three or four after, up to punctuation): 「国内で蓄電池を生産する」 against
+    「国内で半導体を生産する」 -> 「半導体」. None when the sentence has no such place."""
+    for m in re.finditer(re.escape(word), question):
+        before = re.split(r"[、。，,・「」（）()？?\s]", question[max(0, m.start() - 3):m.start()])[-1]
+        after = re.split(r"[、。，,・「」（）()？?\s]", question[m.end():m.end() + 4])[0]
+        if len(before) < 2 or len(after) < 3:
+            continue
+        for found in re.finditer(f"{re.escape(before)}({_FRAME_WORD.pattern}){re.escape(after)}", sentence):
+            if found.group(1) != word:
+                return found.group(1)
+    return None
 
 
 def _other_date(c: Candidate, question: str) -> str | None:

@@ -645,6 +645,19 @@ def test_a_figure_of_a_sibling_compound_does_not_answer_the_asked_one(user_folde
     assert not answer.abstained and "7兆円" in compact(answer.text.splitlines()[0]), answer.text
 
 
+def test_a_figure_said_of_another_thing_in_the_questions_own_words_does_not_answer(user_folder, embedder):
+    """「国内で蓄電池を生産する企業の合計売上高」 asked, 「国内で半導体を生産する企業の合計売上高を15兆円超」 written —
+    though the passage names 蓄電池 too: the figure is the other thing's."""
+    qa = _assistant_over(user_folder, embedder, "axis.md", (
+        "# 新機軸\n\n## 重要物資\n\n"
+        "半導体・蓄電池の国内生産基盤を強化する。"
+        "2030年までに、国内で半導体を生産する企業の合計売上高を15兆円超とする。\n"))
+    answer = qa.ask("2030年までに国内で蓄電池を生産する企業の合計売上高の目標はいくら？")
+    assert answer.abstained and "半導体" in answer.text.splitlines()[0], answer.text
+    answer = qa.ask("2030年までに国内で半導体を生産する企業の合計売上高の目標はいくら？")
+    assert not answer.abstained and "15兆円超" in answer.text.splitlines()[0], answer.text
+
+
 def test_a_measure_written_with_another_modifier_is_another_measure(user_folder, embedder):
     """「協業・連携案件の支援件数」 asked, 「誘致支援件数は3,775件以上」 written in a sentence that names no
     協業・連携案件: the figure is the other measure's, though the passage speaks of 協業・連携案件 too."""

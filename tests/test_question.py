@@ -1102,3 +1102,12 @@ def test_a_year_with_a_month_is_a_date_not_a_fiscal_year_or_a_revision():
     assert constraints_of("2020年10月の試験の合格者数は？", {}).fiscal_years == ()
     assert constraints_of("令和7年の改定では？", {}).revision_year == 2025
 
+
+
+def test_another_thing_in_the_questions_own_words_is_found_between_them():
+    from assistant.extractive import in_its_frame
+    question = "2030年までに国内で蓄電池を生産する企業の合計売上高は?"
+    said = "国内で半導体を生産する企業の合計売上高を15兆円超とする。"
+    assert in_its_frame(question, "蓄電池", said) == "半導体"
+    assert in_its_frame(question, "蓄電池", "国内で蓄電池を生産する企業の売上高") is None  # the same thing
+    assert in_its_frame(question, "蓄電池", "半導体の国内生産を強化する。") is None  # not in the question's words
