@@ -369,6 +369,8 @@ class ExtractiveAnswerer:
             return False, "sibling:{}:{}".format(*pair)
         if analysis.wants_value and (side := _one_side_of_both(analysis.question, best.text)):
             return False, f"alone:{side}"  # 「国内の市場規模」 answered by 「国内外で総額92兆円の市場規模」
+        if analysis.wants_value and (pair := _other_scope(analysis.question, best.text)):
+            return False, "sibling:{}:{}".format(*pair)
         return True, ""
 
     def _names_body(self, c: Candidate, body: str, question: str) -> bool:
@@ -1450,6 +1452,23 @@ def _one_side_of_both(question: str, text: str) -> str | None:
         side = next((s for s in sides if s in asked), None)
         if side and side not in rest:
             return side
+    return None
+
+
+# The country and the world: a figure of one is not the other's (「日本国内の気象災害による損失」 is not answered by
+# 「自然災害による被害が世界中で増加…3兆6400億米ドル」).
+_SCOPES = (("国内", "日本", "我が国", "わが国"), ("世界",))
+
+
+def _other_scope(question: str, text: str) -> tuple[str, str] | None:
+    """(asked, said) when the question asks of one scope — the country or the world — and ``text`` names only
+    the other; None otherwise."""
+    asked, body = compact(question), compact(text)
+    for mine, other in (_SCOPES, _SCOPES[::-1]):
+        want = next((w for w in mine if w in asked), None)
+        said = next((w for w in other if w in body), None)
+        if want and said and not any(w in asked for w in other) and not any(w in body for w in mine):
+            return want, said
     return None
 
 

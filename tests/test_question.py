@@ -1111,3 +1111,13 @@ def test_another_thing_in_the_questions_own_words_is_found_between_them():
     assert in_its_frame(question, "蓄電池", said) == "半導体"
     assert in_its_frame(question, "蓄電池", "国内で蓄電池を生産する企業の売上高") is None  # the same thing
     assert in_its_frame(question, "蓄電池", "半導体の国内生産を強化する。") is None  # not in the question's words
+
+
+def test_a_figure_of_the_world_is_not_the_countrys_nor_the_reverse():
+    from assistant.extractive import _other_scope
+    said = "自然災害による被害が世界中で増加（経済的損失は7倍以上に増加し3兆6400億米ドルに達した）。"
+    assert _other_scope("日本国内の気象災害による経済的損失はどれだけ増えた？", said) == ("国内", "世界")
+    assert _other_scope("世界の市場規模はいくら？", "国内の市場規模は10兆円。") == ("世界", "国内")
+    assert _other_scope("気象災害による経済的損失は？", said) is None  # no scope asked
+    assert _other_scope("日本の世界シェアは？", "日本の世界シェアは10％。") is None  # both asked, both said
+    assert _other_scope("国内の投資額は？", "世界に先駆け、国内で5兆円を投資。") is None  # the asked one is said
