@@ -2028,10 +2028,15 @@ def _without_revision(analysis: QuestionAnalysis) -> str:
     return analysis.question.replace(revision, " ") if revision else analysis.question
 
 
+_GROWTH = re.compile(r"増え|増加|伸び|伸ばし|減っ|減少|拡大|縮小|上昇|低下")
+
+
 def _value_type(analysis: QuestionAnalysis) -> str | None:
     """The kind of figure to look for: the asked one, any magnitude for 「どれくらい」 without a unit
     (a market, a scale: 兆ドル as well as 件), or any figure for a "what changed" question."""
-    if analysis.answer_type == "count" and analysis.unit is None and MAGNITUDE.search(analysis.question):
+    if analysis.answer_type == "count" and MAGNITUDE.search(analysis.question) \
+            and (analysis.unit is None or (not analysis.unit_said and _GROWTH.search(analysis.question))):
+        # 「件数はどれくらい増えた？」: growth is said as a multiple or a rate (「数は5倍に」) as often as in 件
         return "magnitude"
     if analysis.wants_value:
         return analysis.answer_type

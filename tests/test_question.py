@@ -198,6 +198,12 @@ def test_how_much_without_a_unit_accepts_any_magnitude(analyze_q):
     b = analyze_q("成功件数は何件ですか")
     assert _value_type(b) == "count"
     assert not matches_type(values_in("4.5兆ドル")[0], _value_type(b), b.unit)
+    # growth asked of a count (「件数…どれくらい増えた」) is said as a multiple as often as in 件 …
+    g = analyze_q("気象災害の件数は50年でどれくらい増えたの？")
+    assert _value_type(g) == "magnitude"
+    assert best_value("気象災害は50年間で、数は5倍に増加した。", _value_type(g), g.unit, [0]).text == "5倍"
+    # … but not when the question writes the counter itself (「何件増えた」)
+    assert _value_type(analyze_q("気象災害は50年で何件増えたの？")) == "count"
 
 
 def test_who_is_answered_by_a_role_or_organization_other_than_the_asked_one(analyze_q):
