@@ -2163,6 +2163,7 @@ def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "") -> boo
 
 
 _FRAME_WORD = re.compile(r"[一-龥々ァ-ヶー・A-Za-zＡ-Ｚａ-ｚ0-9０-９]{1,10}")
+_FRAME_BREAK = re.compile(r"[、。，,・「」（）()？?\s]")  # the words around a word stop at punctuation
 
 
 def in_its_frame(question: str, word: str, sentence: str) -> str | None:
@@ -2170,8 +2171,8 @@ def in_its_frame(question: str, word: str, sentence: str) -> str | None:
     (two or three characters before, three or four after, up to punctuation): 「国内で蓄電池を生産する」 against
     「国内で半導体を生産する」 -> 「半導体」. None when the sentence has no such place."""
     for m in re.finditer(re.escape(word), question):
-        before = re.split(r"[、。，,・「」（）()？?\s]", question[max(0, m.start() - 3):m.start()])[-1]
-        after = re.split(r"[、。，,・「」（）()？?\s]", question[m.end():m.end() + 4])[0]
+        before = _FRAME_BREAK.split(question[max(0, m.start() - 3):m.start()])[-1]
+        after = _FRAME_BREAK.split(question[m.end():m.end() + 4])[0]
         if len(before) < 2 or len(after) < 3:
             continue
         for found in re.finditer(f"{re.escape(before)}({_FRAME_WORD.pattern}){re.escape(after)}", sentence):
