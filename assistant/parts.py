@@ -10,7 +10,8 @@ Questions asked one after the other, each with its own question mark (or a reque
 「…も知りたい。」), are always parts. Within one sentence, a question is split only when its second part
 names a document constraint (organization, fiscal year, document kind, version) the first does not, or
 when two things joined by 「と、」 each ask a figure (「…発掘した人数と、採択後に起業した件数は？」, often stated in
-two sentences) — 「何本で、再生回数は？」 or 「いつ、どこで」 ask several things of one passage and stay whole.
+two sentences), or when two things that are not documents are each asked of (「市場規模と国内投資でそれぞれいくら」)
+— 「何本で、再生回数は？」 or 「いつ、どこで」 ask several things of one passage and stay whole.
 Pure string functions; ``analyze`` is passed in.
 """
 
@@ -32,6 +33,13 @@ _PRONOUN = re.compile(r"それ|これ")
 # 「IT企業とユーザ企業」).
 _TWO_MEASURES = re.compile(r"(?P<a>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額|目標))と"
                            r"(?P<b>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額|目標))(?![一-龥ァ-ヶー])")
+# 「市場規模と国内投資でそれぞれいくら？」「就業機会提供の支援と伴走型支援の目標はそれぞれ」: two things asked of
+# each (「それぞれ」). Two documents, organizations, years or versions are not split here: the cross-document and
+# version answers compare them.
+_NOUN_CHARS = "一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9・"
+_NOUN = f"[{_NOUN_CHARS}]"
+_EACH_PAIR = re.compile(rf"(?<![{_NOUN_CHARS} ])(?P<a>(?:{_NOUN}{{1,12}}の)?{_NOUN}{{2,16}})"
+                        rf"と(?P<b>{_NOUN}{{2,16}})(?P<gap>[^?]{{0,14}}?)それぞれ")
 # A request closed by 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」) asks like a question mark.
 _CLOSING_REQUEST = re.compile(r"(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)$")
 _PIECE = re.compile(r"[^?。]*[?。]|[^?。]+$")  # up to and with each 。 or ?, and what is left after the last
@@ -96,6 +104,10 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     elif m := _TWO_MEASURES.search(q):
         # 「…協業・連携案件の成功件数と支援件数の目標は？」: the question asked of each measure.
         return [q[:m.start()] + m["a"] + q[m.end():], q[:m.start()] + m["b"] + q[m.end():]]
+    elif (m := _EACH_PAIR.search(q)) and ("?" in q[m.end():] or "?" not in q) \
+            and not any(_constraint_set(analyze(m[k])) for k in "ab"):
+        # (in the question itself: 「…目標は?一般管理費と業務経費それぞれで。」 is a remark after it)
+        return [q[:m.start()] + m[k] + m["gap"] + q[m.end():] for k in "ab"]
     else:
         return []
     a, b = analyze(first), analyze(second)

@@ -353,6 +353,14 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     # Two targets likewise (「設備投資目標と投資額の目標」).
     assert question_parts("経済界の設備投資目標とスタートアップ投資額の目標はそれぞれいくら？", analyze_q) == [
         "経済界の設備投資目標の目標はそれぞれいくら?", "経済界のスタートアップ投資額の目標はそれぞれいくら?"]
+    # Any two things asked of each (「それぞれ」) are two parts …
+    assert question_parts("長期目標の数字、市場規模と国内投資でそれぞれいくら？", analyze_q) == [
+        "長期目標の数字、市場規模でいくら?", "長期目標の数字、国内投資でいくら?"]
+    assert question_parts("就業機会提供の支援と伴走型支援の目標はそれぞれどのくらい？", analyze_q) == [
+        "就業機会提供の支援の目標はどのくらい?", "伴走型支援の目標はどのくらい?"]
+    # … but not two organizations (the cross-document answer compares them), nor a remark after the question.
+    assert question_parts("対日投資の目標、JETROとIPAでそれぞれ何件？", analyze_q) == []
+    assert question_parts("効率化目標は？一般管理費と業務経費それぞれで。", analyze_q) == []
 
 
 def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(analyze_q):
