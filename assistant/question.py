@@ -297,6 +297,7 @@ _MAKE_UP = re.compile(r"内訳|うち|理由|根拠|なぜ|どうして|計算|�
 # 「R2年度」「H30」「R元」: an era written by its initial (Reiwa, Heisei) and a year.
 _ERA_INITIAL = re.compile(r"(?<![A-Za-z0-9.])([RH])\s*([0-9]{1,2}|元)(?![0-9A-Za-z.\-])(年度|年)?")
 _ERAS = {"R": ("令和", 20), "H": ("平成", 31)}
+_REVISED = re.compile(r"\s*(?:の)?(?:改定|改正|変更案|版)")
 
 
 def spelled_out(question: str) -> str:
@@ -307,7 +308,9 @@ def spelled_out(question: str) -> str:
         name, last = _ERAS[m.group(1)]
         if m.group(2) != "元" and not 1 <= int(m.group(2)) <= last:
             return m.group(0)
-        return f"{name}{m.group(2)}{m.group(3) or '年度'}"
+        # 「R7改定」 names a revision by its calendar year (「令和7年改定」), any other bare one a fiscal year.
+        default = "年" if _REVISED.match(m.string, m.end()) else "年度"
+        return f"{name}{m.group(2)}{m.group(3) or default}"
 
     text = unicodedata.normalize("NFKC", question)
     out = _ERA_INITIAL.sub(era, text)

@@ -1103,6 +1103,9 @@ def test_an_era_written_by_its_initial_is_spelled_out_as_documents_write_it():
     assert spelled_out("R2年8月に公開した注意喚起") == "令和2年8月に公開した注意喚起"
     assert spelled_out("R元年度の大臣評価") == "令和元年度の大臣評価"
     assert spelled_out("Ｒ２年度は？") == "令和2年度は?"
+    # A revision is named by its calendar year (「令和7年改定」), a supplementary budget by its fiscal year.
+    assert spelled_out("R7改定の変更案") == "令和7年改定の変更案"
+    assert spelled_out("R5補正の変更案") == "令和5年度補正の変更案"
     # Not an era: letters or digits around it, a hyphenated code, a year past the era's last.
     for text in ("R2-D2の型番", "HR2年", "R25年度", "Web3.0", "R&D", "FY2024の計画"):
         assert spelled_out(text) == text
