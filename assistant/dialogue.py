@@ -73,7 +73,9 @@ _IN_DOCUMENT = re.compile(r"(?:だと|では|で|なら|には|は)"
 _DOCUMENT_NOUNS = ("新旧対照表", "対照表", "資料", "文書")
 _DOCUMENTS = (*_DOCUMENT_NOUNS, "版", "ほう", "方", "最新")
 # 「中期目標は…」「評価書では…」: a demonstrative before these points at the conversation's document.
-_A_DOCUMENT = re.compile(f"(?:{'|'.join((*KINDS, '評価書', *_DOCUMENT_NOUNS))})(?!期間)(?:は|では|で|の中で|に)")
+# (「この中期目標の主務省は」: an attribute of the document itself.)
+_A_DOCUMENT = re.compile(f"(?:{'|'.join((*KINDS, '評価書', *_DOCUMENT_NOUNS))})(?!期間)"
+                         r"(?:は|では|で|の中で|に|の(?=[一-龥ァ-ヶー]{2,}(?:は|って|を|が)))")
 _DOCUMENT_WORDS = (*_DOCUMENTS, "変更案", "現行")
 # A question's opening scope (「経産省の新旧対照表で、」「JETROの第六期中期目標の変更案で、」).
 _OPENING_SCOPE = re.compile(r"^[^、。？?]{2,40}?(?:では|で|によると|において)、")

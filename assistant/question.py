@@ -47,7 +47,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(r"(の|な)(名前|名称)(は|を|が)|何という(名前|名称)?|何と(いう|呼)|何て(いう)?(名前|名称)"
                         r"|正式(名称|な名前|名)"
                         r"|何の略")),
-    ("reason", re.compile(r"なぜ|どうして|理由|根拠は|背景は|目的は|何のため")),
+    ("reason", re.compile(r"なぜ|なんで(?!も)|どうして|理由|根拠は|背景は|目的は|何のため")),
     ("grade", re.compile(r"評定(は|を|が|って|の結果)|何評定")),
     # 「どのくらいの頻度で公開」「何か月ごとに」 (before date: 「何月ごと」 asks how often, not which month).
     ("frequency", re.compile(r"頻度|どの(くらい|程度)の(間隔|ペース)|何\s*(か|ヶ|カ)?(月|年|週|日)(ごと|おき|毎)")),

@@ -33,6 +33,7 @@ def analyze_q():
     ("見直しではどんな点を検討している？", "list"),
     ("リスク評価手法を浸透させるためにIPAが行う取組は？", "list"),
     ("なぜ目標を引き上げたのですか", "reason"),
+    ("アクセス数の目標がなんで困難度高なの？", "reason"),
     ("変更案と現行で目標はどう変わった？", "change"),
     ("補正見込件数を算出した事業はどれ？", "list"),  # which ones, whatever measure the clause before names
     # 「…って何」 asks what a thing is — not when 何 asks a figure, a name or items

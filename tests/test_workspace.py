@@ -234,6 +234,9 @@ def test_this_document_stands_for_the_conversations_document_not_its_topic(analy
     _, follow = _conversation(analyze_q, "JETROの中期目標で、海外事務所の拠点数は？",
                               "この中期目標はいつ定められたもの？")
     assert follow.startswith("JETROの中期目標") and "拠点" not in follow and "いつ定められた" in follow
+    # An attribute of the document itself likewise (「この中期目標の主務省」).
+    _, follow = _conversation(analyze_q, "JETROの中期目標で、海外事務所の拠点数は？", "この中期目標の主務省ってどこ？")
+    assert follow.startswith("JETROの中期目標の主務省") and "拠点" not in follow
     # With a year of its own, it is the previous question of that year.
     _, follow = _conversation(analyze_q, "JETROの令和4年度の中期目標で、海外事務所の拠点数は？",
                               "この中期目標で、令和5年度は？")
