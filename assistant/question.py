@@ -542,6 +542,7 @@ RESTATING = ("にすると", "に換算すると", "に直すと", "で言うと
 
 
 _PLACEHOLDERS = ("もの", "こと", "ところ")
+_KANJI = re.compile(r"[一-龥々]+")
 
 
 def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, ...], str]:
@@ -765,8 +766,12 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     """
     orgs = organizations or {}
     kind = answer_type(question)
+    # (A place written before its institution is often read as a surname: 「石川SC」's 石川 — in kanji; a clipped
+    # katakana word is no name: 「アンケ」.)
     places = tuple(dict.fromkeys(surface for pos, surface in morphemes
-                                 if tuple(pos[:3]) == ("名詞", "固有名詞", "地名") and pos[3:4] != ("国",)
+                                 if (tuple(pos[:3]) == ("名詞", "固有名詞", "地名")
+                                     or (tuple(pos[:3]) == ("名詞", "固有名詞", "人名") and _KANJI.fullmatch(surface)))
+                                 and pos[3:4] != ("国",)
                                  and len(surface) >= 2 and surface not in orgs))
     morphemes, asides = without_asides(morphemes)
     focus, qualifiers = focus_of(morphemes, orgs)

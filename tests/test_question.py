@@ -1062,6 +1062,10 @@ def test_a_question_narrowing_a_figure_to_one_thing_names_it():
 def test_a_place_the_question_names_is_kept_but_not_a_country(analyze_q):
     assert analyze_q("栃木の地域ソフトウェアセンターは令和2年度にいくら配当を出しましたか？").places == ("栃木",)
     assert analyze_q("日本の代表的企業のPBRは？").places == ()
+    # A place before its institution, which the analyzer reads as a surname, is a place too; a clipped katakana
+    # word is not.
+    assert analyze_q("石川SCってR2年度に配当いくら出した？").places == ("石川",)
+    assert analyze_q("ガイドラインの利用者アンケの役立ち度は？").places == ()
 
 
 def test_a_change_of_a_named_measure_asks_for_that_measure(analyze_q):
