@@ -1455,20 +1455,23 @@ def _one_side_of_both(question: str, text: str) -> str | None:
     return None
 
 
-# The country and the world: a figure of one is not the other's (「日本国内の気象災害による損失」 is not answered by
-# 「自然災害による被害が世界中で増加…3兆6400億米ドル」).
-_SCOPES = (("国内", "日本", "我が国", "わが国"), ("世界",))
+# Scopes of which a figure of one is not the other's: the country and the world (「日本国内の気象災害による損失」 is
+# not answered by 「自然災害による被害が世界中で増加…3兆6400億米ドル」); developed and developing countries (「先進国の
+# 適応市場」 by 「途上国の適応市場（2050年に最大約77兆円）」).
+_SCOPES = ((("国内", "日本", "我が国", "わが国"), ("世界",)),
+           (("先進国",), ("途上国", "新興国")))
 
 
 def _other_scope(question: str, text: str) -> tuple[str, str] | None:
-    """(asked, said) when the question asks of one scope — the country or the world — and ``text`` names only
-    the other; None otherwise."""
+    """(asked, said) when the question asks of one scope of a pair and ``text`` names only the other; None
+    otherwise."""
     asked, body = compact(question), compact(text)
-    for mine, other in (_SCOPES, _SCOPES[::-1]):
-        want = next((w for w in mine if w in asked), None)
-        said = next((w for w in other if w in body), None)
-        if want and said and not any(w in asked for w in other) and not any(w in body for w in mine):
-            return want, said
+    for pair in _SCOPES:
+        for mine, other in (pair, pair[::-1]):
+            want = next((w for w in mine if w in asked), None)
+            said = next((w for w in other if w in body), None)
+            if want and said and not any(w in asked for w in other) and not any(w in body for w in mine):
+                return want, said
     return None
 
 

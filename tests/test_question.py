@@ -1143,3 +1143,5 @@ def test_a_figure_of_the_world_is_not_the_countrys_nor_the_reverse():
     assert _other_scope("気象災害による経済的損失は？", said) is None  # no scope asked
     assert _other_scope("日本の世界シェアは？", "日本の世界シェアは10％。") is None  # both asked, both said
     assert _other_scope("国内の投資額は？", "世界に先駆け、国内で5兆円を投資。") is None  # the asked one is said
+    # Developed and developing countries likewise.
+    assert _other_scope("先進国の適応市場の規模は？", "途上国の適応市場（最大約77兆円）") == ("先進国", "途上国")
