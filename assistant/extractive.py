@@ -874,6 +874,11 @@ class ExtractiveAnswerer:
         """A lead-in and the items under it, collected across bullets, lines and the chunks that follow."""
         chunk = self._stream(best.chunk, len(best.chunk.sentences) + self.settings.reach)
         start = best.sentence
+        if (_LEAD_IN.search(best.text) or _COUNTED_LEAD.search(best.text)) and (named := _names_after(chunk, start)):
+            # 「・以下 3 か国の…評価制度について調査」, then 「FedRAMP（アメリカ）、G-Cloud（イギリス）、C5（ドイツ）」:
+            # the announced items, enumerated on the line after it (not the lead-in's sibling bullets).
+            return Draft(_cap("、".join(named), self.settings.direct_max_chars * 2),
+                         [self._list_quote(best, chunk, start, start + 1)], confidence=confidence)
         if _is_item(chunk, start) and best.focus_own >= 1.0 and len(_enumerated(best.text)) >= 2:
             # An item that names the asked thing and enumerates it (「○ …の見直し（A、B、Cなど）」): its
             # own items answer, not its siblings'.
@@ -1009,10 +1014,10 @@ class ExtractiveAnswerer:
         inline = inline or _inline_items(best.text)
         limit = self.settings.quote_max_chars * 2
         quote = Quote(best, trim(best.text, 0, min(len(best.text), limit), limit), _version_label(best.chunk))
-        direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
         # The sentence after it, read on into the next chunk when it is the chunk's last.
         stream = self._stream(best.chunk, best.sentence + 2)
         nxt = best.sentence + 1
+        direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
         if len(inline) < 2 and nxt < len(stream.sentences) and not _is_heading(stream, nxt):
             # 「…海外派遣演習は、オンライン形式で開催。」「今年度は、イギリス派遣演習、…を実施。」: a sentence that
             # names the asked thing without its items — they may follow it, so it is quoted with what follows.
@@ -1953,6 +1958,24 @@ def _ordinal(mark: str) -> int:
     if "①" <= mark <= "⑳":
         return ord(mark) - ord("①") + 1
     return int(unicodedata.normalize("NFKC", mark).strip("()"))
+
+
+_NAMED_ITEM_CHARS = 30  # an item that names a thing, not a clause (「G-Cloud（イギリス）」)
+_CLAUSE = re.compile(r"[をがはてで](?![^（(]*[）)])")  # a particle outside brackets: a clause, not a name
+_COUNTED_LEAD = re.compile(r"(?:以下|次|下記)の?\s*[0-9０-９一二三四五六七八九十]")  # 「以下 3 か国の」
+
+
+def _names_after(chunk: Chunk, i: int) -> list[str]:
+    """The names enumerated by the sentence after sentence ``i`` — no heading, no item of a list, only short
+    phrases joined by 「、」 (「FedRAMP（アメリカ）、G-Cloud（イギリス）、C5（ドイツ）」); [] otherwise."""
+    if i + 1 >= len(chunk.sentences) or _is_heading(chunk, i + 1) or _is_item(chunk, i + 1):
+        return []
+    text = squeeze(_sentence(chunk, i + 1))
+    if "。" in text:
+        return []  # a sentence, not a line of names
+    named = _top_level_items(text)
+    return named if len(named) >= 2 and all(len(n) <= _NAMED_ITEM_CHARS and not _CLAUSE.search(n) for n in named) \
+        else []
 
 
 def _inline_items(text: str) -> list[str]:

@@ -54,7 +54,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度|どの(くらい|程度)の期間")),
     # 「…件数を算出した事業はどれ？」: a question that ends asking which ones asks for them, whatever
     # measure its relative clause names.
-    ("list", re.compile(r"(は|が)どれ(です|でしょう)?か?[？?]?$")),
+    ("list", re.compile(r"(は|が|って)どれ(です|でしょう)?か?[？?]?$")),
     ("percentage", re.compile(r"何(%|％|パーセント|割)|割合|比率|何倍")),
     ("amount", re.compile(r"いくら|金額|予算(額|規模)?は|(何|いくら)(円|億|兆|万円)|規模は|額(は|が|を)|の額"
                           r"|投資額|市場規模")),

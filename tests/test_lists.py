@@ -232,3 +232,15 @@ def test_a_hyphen_opening_a_line_is_a_bullet_but_not_a_running_title_or_an_empty
     assert not LIST_START.match("-中期目標 P.7-")  # a page's running title set between hyphens
     assert not LIST_START.match("- - 1,051")  # a table row's empty cells
     assert LIST_START.match("- 2 事業者に対し、リスク分析を実施。")  # a bullet before a figure
+
+
+def test_names_enumerated_on_the_line_after_a_lead_in_are_its_items():
+    from assistant.extractive import _names_after
+
+    named = _chunk("・以下 3 か国の制度を調査。", "FedRAMP（アメリカ）、G-Cloud（イギリス）、C5（ドイツ）")
+    assert _names_after(named, 0) == ["FedRAMP（アメリカ）", "G-Cloud（イギリス）", "C5（ドイツ）"]
+    # A sentence after it, or clauses, are no names.
+    said = _chunk("以下等は重要な課題であり、連携して取り組む。", "特に、行動指針を策定するとともに、対応を講じる。")
+    assert _names_after(said, 0) == []
+    clauses = _chunk("以下の取組を支援する。", "市場機能が健全に発揮されるよう、指針を策定")
+    assert _names_after(clauses, 0) == []
