@@ -1014,10 +1014,10 @@ class ExtractiveAnswerer:
         inline = inline or _inline_items(best.text)
         limit = self.settings.quote_max_chars * 2
         quote = Quote(best, trim(best.text, 0, min(len(best.text), limit), limit), _version_label(best.chunk))
+        direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
         # The sentence after it, read on into the next chunk when it is the chunk's last.
         stream = self._stream(best.chunk, best.sentence + 2)
         nxt = best.sentence + 1
-        direct = "、".join(inline) if len(inline) >= 2 else self._direct(analysis, best, quote)
         if len(inline) < 2 and nxt < len(stream.sentences) and not _is_heading(stream, nxt):
             # 「…海外派遣演習は、オンライン形式で開催。」「今年度は、イギリス派遣演習、…を実施。」: a sentence that
             # names the asked thing without its items — they may follow it, so it is quoted with what follows.

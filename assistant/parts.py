@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from .question import QUESTION_WORD, QuestionAnalysis, normalize_question
+from .question import NOUN_CHARS, QUESTION_WORD, QuestionAnalysis, normalize_question
 
 _WH = f"(?:{QUESTION_WORD.pattern})"
 # 「Xはいつ策定され、Yはどう見直す？」: two questions joined at a comma, each with its question word.
@@ -36,9 +36,8 @@ _TWO_MEASURES = re.compile(r"(?P<a>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|
 # 「市場規模と国内投資でそれぞれいくら？」「就業機会提供の支援と伴走型支援の目標はそれぞれ」: two things asked of
 # each (「それぞれ」). Two documents, organizations, years or versions are not split here: the cross-document and
 # version answers compare them.
-_NOUN_CHARS = "一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9・"
-_NOUN = f"[{_NOUN_CHARS}]"
-_EACH_PAIR = re.compile(rf"(?<![{_NOUN_CHARS} ])(?P<a>(?:{_NOUN}{{1,12}}の)?{_NOUN}{{2,16}})"
+_NOUN = f"[{NOUN_CHARS}・]"
+_EACH_PAIR = re.compile(rf"(?<![{NOUN_CHARS}・ ])(?P<a>(?:{_NOUN}{{1,12}}の)?{_NOUN}{{2,16}})"
                         rf"と(?P<b>{_NOUN}{{2,16}})(?P<gap>[^?]{{0,14}}?)それぞれ")
 # A request closed by 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」) asks like a question mark.
 _CLOSING_REQUEST = re.compile(r"(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)$")

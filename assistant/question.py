@@ -112,12 +112,12 @@ KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年
 # A document named by its kind (「業務実績」「実績評価」) or a plan's name: not a figure asked for.
 _DOCUMENT_NAME = re.compile("|".join((*KINDS, "実績評価", _PLAN_NAME.pattern)))
 _DOC_WORD = r"(資料|計画|目標|評価|対照表)"
-_NOUN_CHARS = r"一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９"  # what a noun is written in: no kana particles
+NOUN_CHARS = r"一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９"  # what a noun is written in: no kana particles
 _CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|文書)|ごとに|と(.{1,12})の(違い|差)|どちらも|いずれも"
                     # 「JETROの中期目標に書いてあるものと新機軸のキーメッセージとで違いはある？」
                     r"|と[^、。？?]{2,40}とで(?:違い|差|異な)"
                     # 「JETROの目標と新機軸資料で」: two documents named, nothing but nouns between them
-                    rf"|{_DOC_WORD}と[{_NOUN_CHARS}]{{1,20}}{_DOC_WORD}(で|の中で)")
+                    rf"|{_DOC_WORD}と[{NOUN_CHARS}]{{1,20}}{_DOC_WORD}(で|の中で)")
 
 
 # A figure the question states as known, closing its clause (「1,561件のうち」「60名超とのことですが」
@@ -350,7 +350,7 @@ def asked_figures(question: str) -> list[tuple[str | None, str]]:
 
 
 # Two measures asked together: 「官民追加投資と売上高の目標は」「応募者数と合格者数は」.
-_NOUN = rf"([{_NOUN_CHARS}・]{{2,12}})"
+_NOUN = rf"([{NOUN_CHARS}・]{{2,12}})"
 _PAIR = re.compile(rf"{_NOUN}と{_NOUN}(?:の(?:目標|実績|見込み?|計画|数値|値|規模|額|水準)(?:値)?)?(?:は|を教え)")
 
 
@@ -610,7 +610,7 @@ def year_of(m: re.Match) -> int:
 
 # Where a question joins two things it asks about: 「…と、…」, 「AとB」 between nouns, 及び. Not the と of
 # 「…とされている」 (a kana follows) or 「…と比べ」「…と同じ」 (compared with, not asked about).
-_COORDINATE = re.compile(rf"と、|(?<=[{_NOUN_CHARS})」』])と(?=[{_NOUN_CHARS}「『])(?!比|同|異な|共に)|及び|および")
+_COORDINATE = re.compile(rf"と、|(?<=[{NOUN_CHARS})」』])と(?=[{NOUN_CHARS}「『])(?!比|同|異な|共に)|及び|および")
 
 
 def asked_status(text: str) -> str | None:
