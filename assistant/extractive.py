@@ -42,6 +42,7 @@ from .question import (
     KNOWN_AFTER,
     MAGNITUDE,
     MEASURE,
+    NOUN_CHARS,
     QUESTION_WORD,
     Constraints,
     QuestionAnalysis,
@@ -2188,7 +2189,7 @@ def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "") -> boo
         or year_column(c.text, years, c.chunk, focus) is not None
 
 
-_FRAME_WORD = re.compile(r"[一-龥々ァ-ヶー・A-Za-zＡ-Ｚａ-ｚ0-9０-９]{1,10}")
+_FRAME_WORD = re.compile(rf"[{NOUN_CHARS}々・]{{1,10}}")
 _FRAME_BREAK = re.compile(r"[、。，,・「」（）()？?\s]")  # the words around a word stop at punctuation
 
 

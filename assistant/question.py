@@ -542,7 +542,6 @@ RESTATING = ("にすると", "に換算すると", "に直すと", "で言うと
 
 
 _PLACEHOLDERS = ("もの", "こと", "ところ")
-_KANJI = re.compile(r"[一-龥々]+")
 
 
 def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, ...], str]:
@@ -755,6 +754,9 @@ def _measure_kind(word: str) -> str:
     if re.search(r"(額|規模|予算|費|売上高)$", word):
         return "amount"
     return "count"
+
+
+_KANJI = re.compile(r"[一-龥々]+")
 
 
 def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
