@@ -1342,14 +1342,22 @@ def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callabl
     ``gap`` tokens apart: 「合格率」 is carried by 「合格率」 or 「合格の率」, not by 「合格者…登録率」, so a
     measure's name is not assembled from words of neighbouring sentences."""
     total = sum(weight(t) for t in terms)
+    # 「延べ受講者数」 is named by 「受講者数：延べ 1,761 名」: a tally word goes with the figure, anywhere.
+    tallied = sum(weight(t) for t in terms if t in _TALLY and t in tokens)
+    terms = [t for t in terms if t not in _TALLY]
     where: dict[str, list[int]] = {}
     # 「研修等の受講者数」 names 「研修受講者数」: 「等」 (and its の) sit between a name's words.
+    # 「女性起業家の割合」 names 「女性起業家比率」: の before a ratio word joins it to what it is the share of.
     tokens = [t for i, t in enumerate(tokens) if t not in _ET_CETERA
-              and not (t == "の" and i and tokens[i - 1] in _ET_CETERA)]
+              and not (t == "の" and ((i and tokens[i - 1] in _ET_CETERA)
+                                      or (i + 1 < len(tokens) and tokens[i + 1] in _RATIO)))]
     for i, t in enumerate(tokens):
         where.setdefault(t, []).append(i)
         if len(t) > 1 and t.endswith(_MEASURE_HEADS):  # 「アクセス件数」 names 「アクセス数」: 件数 is a 数
             where.setdefault(t[-1], []).append(i)
+        if t in _RATIO:  # 割合 and 比率 name the same measure
+            for other in _RATIO:
+                where.setdefault(other, []).append(i)
     best = 0.0
     for first in range(len(terms)):
         for pos in where.get(terms[first], ()):
@@ -1360,10 +1368,12 @@ def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callabl
                     break
                 covered, at = covered + weight(t), nxt
             best = max(best, covered)
-    return best / total if total else 0.0
+    return (best + tallied) / total if total else 0.0
 
 
 _ET_CETERA = ("等", "など")
+_TALLY = ("延べ", "累計", "合計", "総", "通算")
+_RATIO = ("割合", "比率")
 _MEASURE_HEADS = ("数", "額", "率")  # a word ending in one is that kind of measure (件数, 人数; 総額; 比率)
 _PART_MARKS = "①②③④⑤⑥⑦⑧⑨"
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from .dialogue import is_attribute
 from .question import NOUN_CHARS, QUESTION_WORD, QuestionAnalysis, normalize_question
 
 _WH = f"(?:{QUESTION_WORD.pattern})"
@@ -94,7 +95,16 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
                         for before, part in pairwise(asked)):
         parts = [asked[0]]
         for part in asked[1:]:
-            parts.append(follow_up(parts[-1], _REQUEST.sub("は?", _OPENING.sub("", part))))
+            part = _REQUEST.sub("は?", _OPENING.sub("", part))
+            first, own = analyze(parts[-1]), analyze(part)
+            resolved = follow_up(parts[-1], part)
+            theme = _theme(first)
+            if theme and first.topic[-1] not in resolved and not _A_DOCUMENT.search(theme) \
+                    and not _constraint_set(own) - _constraint_set(first):
+                # Asked in the same breath, of nothing else named: about what the part before was about
+                # (「電子入札システムは、いつ入札したの？契約はどうなった？」), even with a focus of its own.
+                resolved = f"{theme}について、{resolved}"
+            parts.append(resolved)
         return parts
     if m := _CLAUSES.match(q):
         first, second = m["a"] + "？", m["b"]
@@ -122,3 +132,25 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         elif not b.focus:
             second = f"{subject}について、{second}"
     return [first, second]
+
+
+_THEME_MARK = re.compile(rf"[」』]?\s*(?:(?:は|って|とは|について)、|(?:は|って|とは|について)(?!{_WH}|\?)|、)")
+
+
+_A_DOCUMENT = re.compile(r"(?:資料|文書|報告書|白書|対照表|目標|計画|評価)$")  # where to look, not what about
+
+
+def _theme(analysis: QuestionAnalysis) -> str:
+    """What a question is about when it says so — its topic marked as the theme (「電子入札システムは、」
+    「ITSS+のセキュリティ領域の改訂版って」「…概念実証、」), not one asked of directly (「…システムって何」),
+    with a quoted name joined to it by の (「「…契約書」の第二版って」) — else "" (「新たに発掘したのは」 and
+    「PDCAを」 are what is asked)."""
+    if not analysis.topic or is_attribute(analysis.topic[-1]):
+        return ""  # 「数値目標は？」「点数はどう計算する」: an attribute, asked of something else
+    q = normalize_question(analysis.question)
+    chain = "の".join(analysis.topic)
+    at = q.find(chain)
+    if at < 0 or not _THEME_MARK.match(q, at + len(chain)):
+        return ""
+    quoted = re.search(r"[「『]([^」』]+)[」』]の$", q[:at])
+    return f"{quoted[1]}の{chain}" if quoted else chain

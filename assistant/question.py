@@ -51,7 +51,8 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("grade", re.compile(r"評定(は|を|が|って|の結果)|何評定")),
     # 「どのくらいの頻度で公開」「何か月ごとに」 (before date: 「何月ごと」 asks how often, not which month).
     ("frequency", re.compile(r"頻度|どの(くらい|程度)の(間隔|ペース)|何\s*(か|ヶ|カ)?(月|年|週|日)(ごと|おき|毎)")),
-    ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度|どの(くらい|程度)の期間")),
+    ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度|どの(くらい|程度)の期間"
+                        r"|期間(は|って|が)?(どれ|どの)(くらい|ほど|程度)")),
     # 「…件数を算出した事業はどれ？」: a question that ends asking which ones asks for them, whatever
     # measure its relative clause names.
     ("list", re.compile(r"(は|が|って)どれ(です|でしょう)?か?[？?]?$")),
@@ -560,6 +561,8 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
             continue  # 「具体的には」「年平均にすると」: how it is asked, not what about (「目的は」 is a topic)
         if c.text in _PLACEHOLDERS:
             continue  # 「主要施策として挙がっているものは」: もの stands for what was named before it
+        if _FY.fullmatch(c.text) or _REVISION.fullmatch(c.text):
+            continue  # 「インキュベーションラボ、令和2年度は何件」: the year is when (a constraint), not what
         chain = [*chain, c] if chain and text[chain[-1].end:c.start] == "の" else [c]
     # 「JETROの中期目標の…輸出支援の目標」: the document named first is where, not what (its 中期 is not
     # part of a compound, so only 「目標」 would be left of it).

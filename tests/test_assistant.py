@@ -494,6 +494,17 @@ def test_a_name_spelled_with_et_cetera_between_its_words_is_the_same_measure():
     assert phrase_coverage(terms, ["研修", "費", "の", "受講", "者", "数"], one) < 1.0  # another word between
 
 
+def test_a_tally_word_goes_with_the_figure_and_a_share_is_a_ratio():
+    from assistant.extractive import phrase_coverage
+    one = lambda t: 1.0  # noqa: E731
+    # 「延べ受講者数」 is named by 「総受講者数：延べ 1,761 名」; without 延べ anywhere it is not all named.
+    assert phrase_coverage(["延べ", "受講", "者", "数"], ["総", "受講", "者", "数", "：", "延べ", "1,761"], one) == 1.0
+    assert phrase_coverage(["延べ", "受講", "者", "数"], ["受講", "者", "数", "：", "1,761"], one) < 1.0
+    # 「女性起業家比率」 is named by 「女性起業家の割合」, not by 「女性の起業家の支援件数の割合」.
+    assert phrase_coverage(["女性", "起業", "比率"], ["女性", "起業", "家", "の", "割合"], one) == 1.0
+    assert phrase_coverage(["女性", "起業", "比率"], ["女性", "起業", "家", "の", "支援", "割合"], one) < 1.0
+
+
 def test_a_measure_named_with_its_kind_of_count_is_the_same_measure():
     from assistant.extractive import phrase_coverage
     one = lambda t: 1.0  # noqa: E731

@@ -395,6 +395,31 @@ def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(
     assert len(question_parts("IPAの計画を読んだ。電子入札システムの対象は何？導入時期は？", analyze_q, follow_up)) == 2
 
 
+def test_a_later_part_is_about_what_the_first_said_it_was_about(analyze_q):
+    from assistant.parts import question_parts
+    as_asked = lambda previous, part: part  # noqa: E731  (a follow-up rewriting that carries nothing)
+    # The theme (「…は、」「…って」「…、」) goes with the later part that names no other thing's document.
+    assert question_parts("インキュベーションラボ、令和2年度は何件採択したの？中止したテーマはある？", analyze_q,
+                          as_asked)[1] == "インキュベーションラボについて、中止したテーマはある?"
+    assert question_parts("電子入札システムは、いつ入札したの？契約はどうなった？", analyze_q, as_asked)[1] \
+        == "電子入札システムについて、契約はどうなった?"
+    # Not what the first part asks for (「数値目標は？」), nor what it does (「PDCAを」), nor a document.
+    assert question_parts("出資業務の数値目標は？いつまでに達成する話？", analyze_q, as_asked)[1] \
+        == "いつまでに達成する話?"
+    assert question_parts("IPAはPDCAをどう回してたの？役員と話し合う場もあった？", analyze_q, as_asked)[1] \
+        == "役員と話し合う場もあった?"
+    assert question_parts("新機軸の資料って何年の？2030年の目標は？", analyze_q, as_asked)[1] == "2030年の目標は?"
+    # A later part that names a document of its own is about what it names.
+    assert question_parts("電子入札システムは、いつ入札したの？令和6年度計画では何をする？", analyze_q, as_asked)[1] \
+        == "令和6年度計画では何をする?"
+
+
+def test_a_year_is_when_not_what_a_question_is_about(analyze_q):
+    assert analyze_q("JETROの伴走型支援、2022年度は何社？").topic == ("JETRO", "伴走型支援")
+    assert analyze_q("インキュベーションラボは令和2年度に何件の応募があった？").topic == ("インキュベーションラボ",)
+    assert analyze_q("令和3年度は？").topic == ()
+
+
 @pytest.mark.parametrize("question", [
     "IPAが自主制作した動画シリーズは何本で、再生回数はどのくらい？",  # several figures of one passage
     "CyberREXはいつ、どこで実施されましたか",
@@ -728,6 +753,11 @@ def test_a_code_of_letters_and_digits_is_a_search_token_of_its_own():
     assert "sc" in tokens and "3" in tokens
     assert tokenizer("SC3とSC3").count("sc3") == 2  # a repeated code counts twice
     assert not [t for t in tokenizer("ABC、123、令和6年度") if t not in ("abc", "123", "、", "令和", "6", "年度")]
+
+
+def test_how_long_a_period_is_asks_a_date(analyze_q):
+    assert analyze_q("基金で先端技術を育てる期間ってどれくらい？").answer_type == "date"
+    assert analyze_q("基金で育てた技術の数はどれくらい？").answer_type == "count"
 
 
 def test_a_period_is_one_date_but_a_duration_is_not_part_of_it():
