@@ -446,7 +446,10 @@ class ExtractiveAnswerer:
         chain = "".join(analysis.topic) if len(analysis.topic) == 2 else ""
         for asked in dict.fromkeys((*analysis.qualifiers, analysis.focus, chain)):
             if len(asked) >= 3 and compact(asked) not in sentence \
-                    and (other := in_its_frame(question, asked, sentence)):
+                    and (other := in_its_frame(question, asked, sentence)) \
+                    and not (asked.endswith(other) and compact(asked[:-len(other)]) in sentence):
+                # (「第５期中核人材育成プログラム以降の修了者」 names 「第5期以降の中核人材育成プログラム修了者」
+                # with its words reordered: the same thing, not 修了者 in general)
                 # 「国内で蓄電池を生産する企業の…」 answered by 「国内で半導体を生産する企業の…」: the sentence says the
                 # question's own words around another thing, however the passage names the asked one elsewhere.
                 return asked, other

@@ -669,6 +669,18 @@ def test_a_figure_said_of_another_thing_in_the_questions_own_words_does_not_answ
     assert not answer.abstained and "15兆円超" in answer.text.splitlines()[0], answer.text
 
 
+def test_the_asked_thing_with_its_words_reordered_is_the_same_thing(user_folder, embedder):
+    """「第5期以降の中核人材育成プログラム修了者」 asked, 「第５期中核人材育成プログラム以降の修了者」 written: the same
+    people with the question's frame around 「修了者」 — not a sibling of the asked thing."""
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 年度計画\n\n## 人材育成\n\n"
+        "第５期中核人材育成プログラム以降の修了者の活動数について、３６０件以上とする。\n"))
+    answer = qa.ask("第5期以降の中核人材育成プログラム修了者の活動数の目標はいくつ？")
+    assert not answer.abstained and "360件以上" in compact(answer.text.splitlines()[0]), answer.text
+    # Another thing in that frame is still another thing's figure.
+    assert qa.ask("第5期以降の中核人材育成プログラム講師の活動数の目標はいくつ？").abstained
+
+
 def test_a_measure_written_with_another_modifier_is_another_measure(user_folder, embedder):
     """「協業・連携案件の支援件数」 asked, 「誘致支援件数は3,775件以上」 written in a sentence that names no
     協業・連携案件: the figure is the other measure's, though the passage speaks of 協業・連携案件 too."""
