@@ -651,8 +651,9 @@ class ExtractiveAnswerer:
             if members := set_members(best.text, *counted):
                 return self._inline_list(analysis, best, confidence, members)
             following = _next_sentence(best)
+            # (Items under it: of another kind of mark than its own — 「① …５領域における…」 then 「a.」「b.」.)
             items_follow = following is not None and _is_item(best.chunk, following.sentence) \
-                and not _is_item(best.chunk, best.sentence)
+                and _marker_kind(best.text) != _marker_kind(following.text)
             if _set_named(best.text, *counted) and not _LEAD_IN.search(best.text) \
                     and not (analysis.answer_type == "list" and items_follow):
                 # 「5都市ってどこ？」 and the text says only 「アジア太平洋地域の5都市と…マッチング予定」: the set is

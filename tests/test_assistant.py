@@ -715,6 +715,20 @@ def test_a_set_announced_by_a_lead_in_is_its_numbered_members_with_paragraphs_be
         assert all(p in first for p in pillars), (question, first)
 
 
+def test_a_numbered_item_counting_a_set_has_its_members_in_the_lettered_items_under_it(user_folder, embedder):
+    """「① 人流・物流に関する３領域における…を実施する。」 then 「a. …関連」「b. …関連」「c. …関連」, each over a
+    paragraph: the items under it (another kind of mark) are the set's members, not its ② sibling."""
+    areas = ["自律移動ロボット関連", "空間情報関連", "サプライチェーン関連"]
+    body = "".join(f"{mark}. {a}\n\n {a}のアーキテクチャ設計を支援し、その社会実装を関係者と共に後押しする。\n\n"
+                   for mark, a in zip("abc", areas, strict=True))
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 年度計画\n\n## アーキテクチャ\n\n"
+        "① 人流・物流に関する３領域における社会実装に向けたアーキテクチャ記述の整備を実施する。\n\n" + body
+        + "② 産学官の連携を強化する。\n"))
+    first = qa.ask("アーキテクチャの社会実装を進める人流・物流の3領域ってどれ？").text.splitlines()[0]
+    assert all(a in first for a in areas) and "産学官" not in first, first
+
+
 def test_groups_titled_in_brackets_under_a_lead_in_are_the_items(user_folder, embedder):
     """「…のあり方：」 then 「（…）」 titles, each over bullets of its own: the list is the titles, not the lead-in
     and the first group's bullet — and the list ends at the lead-in's next sibling."""
