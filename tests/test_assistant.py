@@ -702,11 +702,16 @@ def test_a_figure_of_the_asked_period_beats_a_closer_scoring_one_of_another(user
     assert not answer.abstained and "69 名" in answer.text.splitlines()[0], answer.text
 
 
+def _each_over_a_paragraph(heads: list[str], items: list[str], paragraph: str) -> str:
+    """Markdown of items, each a line (``heads``) over a paragraph about it (``paragraph`` with the item)."""
+    return "".join(f"{head}\n\n{paragraph.format(item)}\n\n" for head, item in zip(heads, items, strict=True))
+
+
 def test_a_set_announced_by_a_lead_in_is_its_numbered_members_with_paragraphs_between(user_folder, embedder):
     """「以下の3つの柱を重点として取り組む。」 then 「① …」「② …」「③ …」, each heading a paragraph of its own."""
     pillars = ["地域人材の呼び込み", "大学発技術の事業化", "海外市場への挑戦"]
-    body = "".join(f"{mark} {p}\n\n➢ {p}のため、関係機関と連携して支援策を講じ、その成果を毎年度検証する。\n\n"
-                   for mark, p in zip("①②③", pillars, strict=True))
+    body = _each_over_a_paragraph([f"{mark} {p}" for mark, p in zip("①②③", pillars, strict=True)], pillars,
+                                  "➢ {}のため、関係機関と連携して支援策を講じ、その成果を毎年度検証する。")
     qa = _assistant_over(user_folder, embedder, "policy.md", (
         "# 地域イノベーション\n\n## 重点\n\n（地域イノベーションを強化する3つの柱）\n\n"
         "➢ 地域で新たな事業が生まれ育つよう、以下の3つの柱を重点として取り組む。\n\n" + body))
@@ -719,8 +724,8 @@ def test_a_numbered_item_counting_a_set_has_its_members_in_the_lettered_items_un
     """「① 人流・物流に関する３領域における…を実施する。」 then 「a. …関連」「b. …関連」「c. …関連」, each over a
     paragraph: the items under it (another kind of mark) are the set's members, not its ② sibling."""
     areas = ["自律移動ロボット関連", "空間情報関連", "サプライチェーン関連"]
-    body = "".join(f"{mark}. {a}\n\n {a}のアーキテクチャ設計を支援し、その社会実装を関係者と共に後押しする。\n\n"
-                   for mark, a in zip("abc", areas, strict=True))
+    body = _each_over_a_paragraph([f"{mark}. {a}" for mark, a in zip("abc", areas, strict=True)], areas,
+                                  " {}のアーキテクチャ設計を支援し、その社会実装を関係者と共に後押しする。")
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 年度計画\n\n## アーキテクチャ\n\n"
         "① 人流・物流に関する３領域における社会実装に向けたアーキテクチャ記述の整備を実施する。\n\n" + body
@@ -733,8 +738,8 @@ def test_groups_titled_in_brackets_under_a_lead_in_are_the_items(user_folder, em
     """「…のあり方：」 then 「（…）」 titles, each over bullets of its own: the list is the titles, not the lead-in
     and the first group's bullet — and the list ends at the lead-in's next sibling."""
     groups = ["供給網の強靱化", "技術優位性の確保", "情報共有の強化"]
-    body = "".join(f"（{g}）\n\n➢ {g}に向けて、官民が連携して中長期的な支援を行い、その進捗を毎年度検証する。\n\n"
-                   for g in groups)
+    body = _each_over_a_paragraph([f"（{g}）" for g in groups], groups,
+                                  "➢ {}に向けて、官民が連携して中長期的な支援を行い、その進捗を毎年度検証する。")
     qa = _assistant_over(user_folder, embedder, "policy.md", (
         "# 新たな政策\n\n## 安全保障の実現（考え方）\n\n"
         "⚫ 先行的に対応すべき需要と、それに応える供給のあり方：\n\n" + body
