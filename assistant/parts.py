@@ -85,7 +85,9 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
 
     Questions asked one after the other (「…いつ入札したの？契約はどうなった？」) are parts whatever they
     name: each later one is made self-contained by ``follow_up(previous part, part)`` — the rewriting of
-    a chat's follow-up — when it is given.
+    a chat's follow-up — when it is given; one the rewriting leaves without the subject the part before
+    marked as its theme (「電子入札システムは、…」) and that names no document constraint of its own is asked
+    about that subject (「電子入札システムについて、契約はどうなった？」).
     """
     q = normalize_question(question)
     asked = asked_in(q)
@@ -134,7 +136,8 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     return [first, second]
 
 
-_THEME_MARK = re.compile(rf"[」』]?\s*(?:(?:は|って|とは|について)、|(?:は|って|とは|について)(?!{_WH}|\?)|、)")
+# After a theme: its particle and a comma, or no question word (「Xは、」「Xって結局」; not 「Xは何」「Xは?」).
+_THEME_MARK = re.compile(rf"[」』]?\s*(?:(?:は|って|とは|について)(?:、|(?!{_WH}|\?))|、)")
 
 
 _A_DOCUMENT = re.compile(r"(?:資料|文書|報告書|白書|対照表|目標|計画|評価)$")  # where to look, not what about
