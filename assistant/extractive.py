@@ -47,6 +47,7 @@ from .question import (
     Constraints,
     QuestionAnalysis,
     asked_figures,
+    asks_indicators,
     constraints_of,
     era_label,
     indicator_labels,
@@ -241,6 +242,8 @@ class ExtractiveAnswerer:
         searched as 「デジタルスキル標準」), so passages that write the other form are found."""
         asked = compact(question)
         missing = [n if a in asked else a for a, n in self.aliases(question) if (a in asked) != (n in asked)]
+        if asks_indicators(question) and "指標" not in asked:
+            missing.append("定量指標")  # 「どんな数値目標がある」: plans set their targets as 「（定量指標）」
         return " ".join([question, *missing])
 
     def _aliased(self, text: str, aliases: list[tuple[str, str]]) -> set[str]:
@@ -567,6 +570,15 @@ class ExtractiveAnswerer:
                 or [c for c in counting if _LEAD_IN.search(c.text)] or counting
             if naming:
                 _put_first(ordered, naming[0])
+        elif analysis.answer_type == "list" and (noun := analysis.focus) and _counted_sets(ordered[0].text, noun) \
+                and not _gives_members(ordered[0], noun):
+            # 「…を進める領域を全部挙げて」, best answered by a sentence that counts the set (「５以上の領域における
+            # アーキテクチャ設計を実施し」) without its members: one about as close that counts it and gives them (「①
+            # …５領域における…」 over 「a. …」…「e. …」) answers.
+            giving = [c for c in ordered[1:] if c.score >= self.settings.value_share * ordered[0].score
+                      and _counted_sets(c.text, noun) and _gives_members(c, noun)]
+            if giving:
+                _put_first(ordered, giving[0])
         if _COUNTS_AS.search(analysis.question):
             # 「…の「成功」として数えられるのは」: what a measure counts is said in the note (※) under it.
             close = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score]
@@ -586,6 +598,14 @@ class ExtractiveAnswerer:
                                          any(_RATIONALE.search(h) for h in c.chunk.section[-1:]) != reason))
             if labelled:
                 _put_first(ordered, labelled[0])
+        if analysis.asks_indicators and not analysis.cross:
+            # 「…にはどんな数値目標がある？」: the indicators the plan sets (「指標２－２：…85％以上…を目指す」), or the
+            # sentence that announces them (「以下のとおり定量指標を設定する。」), beat a closer-scoring sentence
+            # about the same thing — and the paragraphs explaining them under the rationale heading.
+            setting = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score
+                       and self._indicator_block(c) is not None]
+            if setting:
+                _put_first(ordered, setting[0])
         if analysis.answer_type == "reason" and not analysis.cross and (grade := _asked_grade(analysis.question)):
             # 「…が困難度高とされている理由は？」: the document gives it in the sentence it marks with that grade
             # (「【困難度：高】高まる世界経済の不確実性…」) — of the asked indicator, when one is named.
@@ -645,17 +665,15 @@ class ExtractiveAnswerer:
         if analysis.answer_type == "reason" and not _STATES_REASON.search(best.text) \
                 and (draft := self._rationale(analysis, best, confidence)) is not None:
             return draft
+        if analysis.asks_indicators and (draft := self._indicators(best, confidence)) is not None:
+            return draft
         if counted := analysis.counted_set:
             if (draft := self._numbered_set(analysis, best, confidence)) is not None:
                 return draft
             if members := set_members(best.text, *counted):
                 return self._inline_list(analysis, best, confidence, members)
-            following = _next_sentence(best)
-            # (Items under it: of another kind of mark than its own — 「① …５領域における…」 then 「a.」「b.」.)
-            items_follow = following is not None and _is_item(best.chunk, following.sentence) \
-                and _marker_kind(best.text) != _marker_kind(following.text)
             if _set_named(best.text, *counted) and not _LEAD_IN.search(best.text) \
-                    and not (analysis.answer_type == "list" and items_follow):
+                    and not (analysis.answer_type == "list" and _items_under(best)):
                 # 「5都市ってどこ？」 and the text says only 「アジア太平洋地域の5都市と…マッチング予定」: the set is
                 # counted, its members are not named. (For a list question they may be the items that follow the
                 # sentence — not its own sibling items.)
@@ -902,6 +920,9 @@ class ExtractiveAnswerer:
         # Walked back to the list's first item: its siblings are the items, even if it has sub-items.
         level = _marker_kind(best.text) if start != best.sentence else None
         items = items_after(chunk, start, self.settings.max_list_items, level)
+        if len(items) < 2 and _indicator_group(best.text) is None \
+                and (draft := self._indicators(best, confidence)) is not None:
+            return draft  # 「以下のとおり定量指標を設定する。」 over 「指標２－１：…」「指標２－２：…」
         if len(items) < 2:
             return self._inline_list(analysis, best, confidence)
         quotes = [self._list_quote(best, chunk, list_start(chunk, start, items), items[-1])]
@@ -916,6 +937,67 @@ class ExtractiveAnswerer:
                 break
         direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _indicator_block(self, c: Candidate) -> tuple[Chunk, list[int]] | None:
+        """The indicators set together with ``c`` — a sentence that states one (「指標２－２：…を目指す」) or
+        announces them (「以下のとおり定量指標を設定する。」) — as (the text read from the chunk before on through
+        the chunks after, the index of each indicator's opening sentence): its labelled siblings before and after
+        it, of one group (「指標２－１」「指標２－２」, not 「指標３－１」), up to the rationale heading
+        (「＜目標水準の考え方＞」). None for a sentence that is neither, or one under the
+        rationale heading (it explains an indicator, it does not set one)."""
+        if any(_RATIONALE.search(h) for h in c.chunk.section[-1:]):
+            return None
+        stream = self._stream(c.chunk, len(c.chunk.sentences) + self.settings.reach * 4)
+        before = self.searcher.previous_chunk(c.chunk.chunk_id)
+        if before is not None and (before.source, before.part) == (c.chunk.source, c.chunk.part) \
+                and before.version in (None, c.chunk.version):
+            stream = join_chunks([before, stream])
+        own_span, own_text = c.chunk.sentences[c.sentence], _sentence(c.chunk, c.sentence)
+        at = next((i for i, span in enumerate(stream.sentences) if span.line_start == own_span.line_start
+                   and _sentence(stream, i) == own_text), None)
+        if at is None:
+            return None
+        own = _indicator_group(_sentence(stream, at))
+        if own is None and not (_LEAD_IN.search(c.text) and "指標" in c.text):
+            return None
+
+        found = [at] if own is not None else []
+        group = own
+        for step in (-1, 1) if own is not None else (1,):
+            j = at + step
+            while 0 <= j < len(stream.sentences) and len(found) < self.settings.max_list_items \
+                    and not _rationale_heading(_sentence(stream, j)):
+                g = _indicator_group(_sentence(stream, j))
+                if g is not None and group in (None, g):
+                    group = g
+                    found.append(j)
+                elif g is not None or (step < 0 and _LEAD_IN.search(_sentence(stream, j))):
+                    break  # another group's indicator, or (going back) the lead-in that announces these
+                j += step
+        return (stream, sorted(found)) if found else None
+
+    def _indicators(self, best: Candidate, confidence: float) -> Draft | None:
+        """The indicators set with the best sentence (see :meth:`_indicator_block`), each quoted with the
+        sentences under it; the first line gives each label with its target figures (or its opening words)."""
+        block = self._indicator_block(best)
+        if block is None:
+            return None
+        stream, found = block
+        quotes, said = [], []
+        for n, j in enumerate(found):
+            end = j  # with the sentences under it, not the notes in brackets (「（アウトカム指標）」「【重要度高】」)
+            for k in range(j + 1, min(found[n + 1] if n + 1 < len(found) else len(stream.sentences), j + 3)):
+                text = _sentence(stream, k)
+                if _rationale_heading(text):
+                    break
+                if not _BRACKETED.fullmatch(squeeze(text)):
+                    end = k
+            quote = self._list_quote(best, stream, j, end)
+            quotes.append(quote)
+            label, _, rest = squeeze(_sentence(stream, j)).partition("：")
+            targets = [v.text for v in values_in(quote.text) if is_target(v, quote.text)]
+            said.append(f"{label}：{'、'.join(targets) if targets else _short_item(rest or label, 30)}")
+        return Draft(_cap("／".join(said), self.settings.direct_max_chars * 2), quotes, confidence=confidence)
 
     def _group_titles(self, chunk: Chunk, start: int) -> list[int]:
         """The bracketed titles of the groups under lead-in ``start``, when the sentence right after it is one:
@@ -1517,6 +1599,27 @@ def figure_after(ordered: list[Candidate], share: float) -> Candidate | None:
                  and c.score >= share * top.score), None)
 
 
+# An indicator's own statement opens with its label (「指標２－２：…を目指す」「【指標３－１】…」).
+_OPENS_WITH_LABEL = re.compile(r"[【＜<［\[]?指標([0-9]+)(?:-[0-9]+)*[】＞>］\]]?[:：]?")
+
+
+def _rationale_heading(text: str) -> bool:
+    """Is ``text`` the heading of the rationale for a plan's targets (「＜目標水準の考え方＞」)?"""
+    text = squeeze(text)
+    return bool(_RATIONALE.search(text)) and len(text) <= 24
+
+
+def _indicator_group(text: str) -> str | None:
+    """The group of the indicator a sentence states — its label's first number (「指標２－２：…」 -> "2") — or None
+    for a sentence that states none: one that does not open with a label, a label alone on its line (「指標２－２」
+    over its reason), or a row of labels (「【指標２－１】【指標２－２】」)."""
+    t = re.sub(r"[‐‑−–—－]", "-", unicodedata.normalize("NFKC", squeeze(text)))
+    m = _OPENS_WITH_LABEL.match(t)
+    if m is None or len(t) - m.end() < 8 or _OPENS_WITH_LABEL.match(t, m.end()):
+        return None
+    return m.group(1)
+
+
 def _put_first(ordered: list[Candidate], c: Candidate) -> None:
     """Move ``c`` to the front of ``ordered``: it answers before closer-scoring candidates."""
     ordered.remove(c)
@@ -1532,6 +1635,24 @@ def _note_under(c: Candidate) -> Candidate | None:
 
 
 _LABELS_ONLY = re.compile(r"^\s*(?:[（(【［\[][^）)】］\]]*[）)】］\]]\s*)+$")
+
+
+def _items_under(c: Candidate) -> bool:
+    """Is ``c`` followed by items under it — of another kind of mark than its own (「① …５領域における…」 then
+    「a.」「b.」), not its own siblings?"""
+    following = _next_sentence(c)
+    return following is not None and _is_item(c.chunk, following.sentence) \
+        and _marker_kind(c.text) != _marker_kind(following.text)
+
+
+def _counted_sets(text: str, noun: str) -> list[str]:
+    """The numbers ``text`` counts a set of ``noun`` with (「５以上の領域」「５領域」 -> ["5", "5"])."""
+    return [m.group(1) for m in _sets_in(text, r"([0-9]{1,2}|[二三四五六七八九十])", re.escape(noun))]
+
+
+def _gives_members(c: Candidate, noun: str) -> bool:
+    """Does ``c``, which counts a set of ``noun``, give its members — in the sentence or as the items under it?"""
+    return _items_under(c) or any(set_members(c.text, n, noun) for n in _counted_sets(c.text, noun))
 
 
 def _next_sentence(c: Candidate) -> Candidate | None:
@@ -1894,7 +2015,12 @@ _POINTERS = ("以下", "次", "下記", "上記", "これら", "それら", "前
 
 def _set_named(text: str, number: str, noun: str) -> list[re.Match]:
     """Where ``text`` (as NFKC) names the numbered set (「５以上の領域」「5都市」)."""
-    return list(re.finditer(rf"(?<![0-9.]){re.escape(number)}\s*(?:つの|つ|以上の|の)?\s*{re.escape(noun)}",
+    return _sets_in(text, re.escape(number), re.escape(noun))
+
+
+def _sets_in(text: str, number: str, noun: str) -> list[re.Match]:
+    """Where ``text`` (as NFKC) counts a set, ``number`` and ``noun`` given as patterns."""
+    return list(re.finditer(rf"(?<![0-9.]){number}\s*(?:つの|つ|以上の|の)?\s*{noun}",
                             unicodedata.normalize("NFKC", text)))
 
 

@@ -47,7 +47,8 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(r"(の|な)(名前|名称)(は|を|が)|何という(名前|名称)?|何と(いう|呼)|何て(いう)?(名前|名称)"
                         r"|正式(名称|な名前|名)"
                         r"|何の略")),
-    ("reason", re.compile(r"なぜ|なんで(?!も)|どうして|理由|根拠は|背景は|目的は|何のため")),
+    ("reason", re.compile(r"なぜ|なんで(?!も)|どうして|理由|根拠は|背景は|目的は|何のため"
+                          r"|(どういう|どんな|どのような)目的")),
     ("grade", re.compile(r"評定(は|を|が|って|の結果)|何評定")),
     # 「どのくらいの頻度で公開」「何か月ごとに」 (before date: 「何月ごと」 asks how often, not which month).
     ("frequency", re.compile(r"頻度|どの(くらい|程度)の(間隔|ペース)|何\s*(か|ヶ|カ)?(月|年|週|日)(ごと|おき|毎)")),
@@ -252,6 +253,12 @@ class QuestionAnalysis:
         return self.answer_type == "date" and bool(re.search(r"何\s*(日|週|か月|ヶ月|カ月|年)間|期間", self.question))
 
     @property
+    def asks_indicators(self) -> bool:
+        """「…にはどんな数値目標がある？」「定量指標は？」: the targets set for something, as its plan states them —
+        not one indicator named by its label (「指標2-2の目標は？」)."""
+        return self.answer_type != "reason" and asks_indicators(self.question)  # not why they were set
+
+    @property
     def counted_set(self) -> tuple[str, str] | None:
         """The set a question counts and asks the members of (「５以上の領域とはどこ」 -> ("5", "領域"),
         「6つの柱には何がある」 -> ("6", "柱"), 「5都市ってどこ」 -> ("5", "都市")); None when it asks no members
@@ -266,11 +273,22 @@ class QuestionAnalysis:
         return len(asked_figures(self.question)) >= 2
 
 
+# The targets a plan sets for something, asked without naming one (「どんな数値目標がある」「定量指標って何」「指標は
+# ある？」「KPIは？」). A bare 「目標」 asks a figure (「目標は何件」), so it is not one of these words.
+_INDICATOR_WORD = r"(?:数値目標|定量目標|定量指標|定量的指標|評価指標|成果指標|指標|KPI)"
+_ASKS_INDICATORS = re.compile(rf"(?:どんな|どういう|どのような|何の)\s*{_INDICATOR_WORD}"
+                              rf"|{_INDICATOR_WORD}(?:って|は|が|と|も|として)?\s*(?:何|なに|どう|どれ|ある|あり|[?？]|$)")
 # A numbered set (「５以上の領域」「6つの柱」「3つの部会」「5都市」): after 「つの」「以上の」 any noun; written
 # straight after the number only a noun that names things (not a figure's counter: 件・名・社).
 _COUNTED_SET = re.compile(r"(?<![0-9.,])([0-9]{1,2}|[二三四五六七八九十])\s*(つの|以上の)?\s*([一-龥ァ-ヶー]{1,6})")
 _FIGURE_COUNTERS = ("件", "社", "人", "名", "点", "回", "者", "本", "台", "組", "冊", "段階", "年", "月", "日", "倍")
 _ASKS_WHICH = re.compile(r"どこ|どれ|何(?!件|名|人|社|%|％|割|倍|年|月|日|回)|どんな|どういう|どのような|挙げ|教えて")
+
+
+def asks_indicators(question: str) -> bool:
+    """See :attr:`QuestionAnalysis.asks_indicators`."""
+    q = normalize_question(question)
+    return bool(_ASKS_INDICATORS.search(q)) and not indicator_labels(q)
 
 
 def counted_set(question: str) -> tuple[str, str] | None:

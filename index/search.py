@@ -139,6 +139,11 @@ class Searcher:
         i = self.index.chunks.row_of(chunk_id)
         return self.index.chunks[i + 1] if i is not None and i + 1 < len(self.index.chunks) else None
 
+    def previous_chunk(self, chunk_id: str) -> Chunk | None:
+        """The chunk stored before ``chunk_id``."""
+        i = self.index.chunks.row_of(chunk_id)
+        return self.index.chunks[i - 1] if i else None
+
     def _mask(self, filters: Filters | None) -> np.ndarray | None:
         if not filters or not filters.active():
             return None

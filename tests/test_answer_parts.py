@@ -305,3 +305,15 @@ def test_a_figure_for_both_sides_together_is_not_the_figure_of_one():
     assert _one_side_of_both("バイオの市場規模は？", text) is None  # no side asked
     # The side is named alone too: its figure may be there.
     assert _one_side_of_both("国内の投資額は？", "国内外で92兆円、うち国内投資3兆円。") is None
+
+
+def test_a_question_asks_the_indicators_set_for_something_when_it_names_none():
+    from assistant.question import answer_type, asks_indicators
+
+    assert asks_indicators("NEDOのスタートアップ支援には、どんな数値目標がある？")
+    assert asks_indicators("IPA自身のDXには数値目標ある？")
+    assert asks_indicators("スタートアップ支援ではどんな定量指標になってる？")
+    assert not asks_indicators("指標2-2の目標は？")  # one indicator, named by its label
+    assert not asks_indicators("DX推進指標による自己診断の目標は何組織？")  # a figure of a target
+    assert not asks_indicators("受講者数の目標は？")
+    assert answer_type("その定量目標はどういう目的で設定されている？") == "reason"  # why they were set

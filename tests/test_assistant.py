@@ -857,3 +857,41 @@ def test_a_score_asked_is_answered_by_the_bare_decimal_the_plan_gives(assistant)
     # 「平均スコア２．２を目指す」: a score, like a rate, is written without a unit.
     answer = assistant.ask("令和6年度、IPAは自己診断結果の成熟度レベルの平均スコアをいくつにする計画？")
     assert not answer.abstained and "2.2" in compact(answer.text).split("[")[0], answer.text
+
+
+def test_the_targets_a_plan_sets_are_its_labelled_indicators_not_their_rationale(user_folder, embedder):
+    """「…にはどんな数値目標がある？」 over 「以下のとおり定量指標を設定する。」, 「指標２－１：…」「指標２－２：…」
+    and, under 「＜目標水準の考え方＞」, a paragraph for each label: the answer is the two indicators with their
+    target figures, not the paragraphs explaining them."""
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 中長期目標\n\n## スタートアップの成長支援\n\n"
+        "研究開発型スタートアップの成長支援は、新産業の創出に向けて一層重要になっている。\n\n"
+        "このため、上記の業務に積極的に取り組むことを促すため、以下のとおり定量指標を設定する。\n\n"
+        "（定量指標）\n\n"
+        "指標２－１：支援したスタートアップによる民間資金の獲得額について、累計３００億円以上を目指す。\n\n"
+        "【重要度高】\n\n"
+        "指標２－２：スタートアップの追跡調査で、支援に満足していると回答した率８５％以上を目指す。\n\n"
+        "＜目標水準の考え方＞\n\n"
+        "指標２－１：スタートアップの成長支援の成果を、民間資金の獲得という観点から測るために設定した。\n\n"
+        "指標２－２：スタートアップの成長支援への満足度を、支援先から直接測るために設定した。\n"))
+    for question in ("スタートアップの成長支援にはどんな数値目標がある？", "成長支援の定量指標って何？"):
+        answer = qa.ask(question)
+        first = answer.text.splitlines()[0]
+        assert "３００億円以上" in first and "８５％以上" in first, (question, first)
+        assert not any("設定した" in c.quote for c in answer.citations), (question, answer.text)
+
+
+def test_a_list_of_a_set_the_question_does_not_count_comes_from_the_sentence_that_gives_its_members(
+        user_folder, embedder):
+    """「…領域を全部挙げて」 where the closest sentence only counts the set (「３以上の領域で…を進め」) and another
+    counts it with its members as the lettered items under it: the members answer."""
+    areas = ["自律移動ロボット関連", "空間情報関連", "サプライチェーン関連"]
+    body = _each_over_a_paragraph([f"{mark}. {a}" for mark, a in zip("abc", areas, strict=True)], areas,
+                                  " {}の仕様を策定し、その社会実装を関係者と共に後押しする。")
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 年度計画\n\n## 社会実装\n\n"
+        "① 人流・物流に関する３領域におけるアーキテクチャ設計を進め、その社会実装を促進する。\n\n" + body
+        + "② 産学官の連携を強化する。\n\n## 評価指標\n\n"
+        "・アーキテクチャ設計を進める３以上の領域で設計を実施し、累計で４０点の水準を達成する。\n"))
+    first = qa.ask("アーキテクチャ設計を進める領域を全部挙げて。").text.splitlines()[0]
+    assert all(a in first for a in areas) and "産学官" not in first, first
