@@ -31,9 +31,11 @@ _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 _NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}(?:は|を教えて)[？?]?)$")
 _PRONOUN = re.compile(r"それ|これ")
 # 「成功件数と支援件数」「応募者数と合格者数」「設備投資目標と投資額」: two measures, each a figure of its own (not
-# 「IT企業とユーザ企業」).
-_TWO_MEASURES = re.compile(r"(?P<a>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額|目標))と"
-                           r"(?P<b>[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額|目標))(?![一-龥ァ-ヶー])")
+# 「IT企業とユーザ企業」); the second may be of things of its own (「対日投資支援件数と国内外での協業・連携案件の
+# 支援件数」).
+_MEASURE_WORD = r"[一-龥ァ-ヶー・]{1,12}(?:件数|者数|人数|社数|数|率|額|目標)"
+_TWO_MEASURES = re.compile(rf"(?P<a>{_MEASURE_WORD})と"
+                           rf"(?P<b>(?:[一-龥ァ-ヶー・]{{1,12}}(?:での|への|の)){{0,2}}{_MEASURE_WORD})(?![一-龥ァ-ヶー])")
 # 「市場規模と国内投資でそれぞれいくら？」「就業機会提供の支援と伴走型支援の目標はそれぞれ」: two things asked of
 # each (「それぞれ」). Two documents, organizations, years or versions are not split here: the cross-document and
 # version answers compare them.

@@ -352,6 +352,9 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     assert question_parts("協業・連携案件の成功件数と支援件数の目標は？", analyze_q) == [
         "協業・連携案件の成功件数の目標は?", "協業・連携案件の支援件数の目標は?"]
     assert question_parts("IT企業とユーザ企業の活用割合は？", analyze_q) == []
+    # The second measure may be of things of its own (「国内外での協業・連携案件の支援件数」).
+    assert question_parts("対日投資支援件数と国内外での協業・連携案件の支援件数の目標は？", analyze_q) == [
+        "対日投資支援件数の目標は?", "国内外での協業・連携案件の支援件数の目標は?"]
     # Two targets likewise (「設備投資目標と投資額の目標」).
     assert question_parts("経済界の設備投資目標とスタートアップ投資額の目標はそれぞれいくら？", analyze_q) == [
         "経済界の設備投資目標の目標はそれぞれいくら?", "経済界のスタートアップ投資額の目標はそれぞれいくら?"]
