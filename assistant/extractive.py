@@ -672,11 +672,13 @@ class ExtractiveAnswerer:
                 return draft
             if members := set_members(best.text, *counted):
                 return self._inline_list(analysis, best, confidence, members)
-            if _set_named(best.text, *counted) and not _LEAD_IN.search(best.text) \
-                    and not (analysis.answer_type == "list" and _items_under(best)):
+            if _set_named(best.text, *counted) and _items_under(best) and self._items_counted(best, counted[0]):
+                # 「…５領域って何？」 and 「① …５領域における…」 over 「a. …」…「e. …」: the items under it, as many as
+                # it counts, are the members, however the question asks for them (not its own sibling items).
+                return self._list(analysis, best, confidence)
+            if _set_named(best.text, *counted) and not _LEAD_IN.search(best.text):
                 # 「5都市ってどこ？」 and the text says only 「アジア太平洋地域の5都市と…マッチング予定」: the set is
-                # counted, its members are not named. (For a list question they may be the items that follow the
-                # sentence — not its own sibling items.)
+                # counted, its members are not named.
                 said = _set_named(normalize_question(analysis.question), *counted)
                 phrase = said[0].group(0) if said else "".join(counted)
                 return Draft(abstention_text(_what_is_missing(analysis, f"members:{phrase}")),
@@ -937,6 +939,11 @@ class ExtractiveAnswerer:
                 break
         direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _items_counted(self, c: Candidate, number: str) -> bool:
+        """Are the items under ``c`` (read on through the chunks that follow) as many as ``number``?"""
+        stream = self._stream(c.chunk, len(c.chunk.sentences) + self.settings.reach * 4)
+        return len(items_after(stream, c.sentence, self.settings.max_list_items)) == numeral(number)
 
     def _indicator_block(self, c: Candidate) -> tuple[Chunk, list[int]] | None:
         """The indicators set together with ``c`` — a sentence that states one (「指標２－２：…を目指す」) or
