@@ -720,20 +720,26 @@ def test_a_set_announced_by_a_lead_in_is_its_numbered_members_with_paragraphs_be
         assert all(p in first for p in pillars), (question, first)
 
 
+_AREAS = ["自律移動ロボット関連", "空間情報関連", "サプライチェーン関連"]
+
+
+def _areas_under_an_item(item: str, paragraph: str) -> str:
+    """Markdown: 「① <item>」 over the three lettered areas, each over ``paragraph``, then its 「②」 sibling."""
+    return (f"① {item}\n\n"
+            + _each_over_a_paragraph([f"{m}. {a}" for m, a in zip("abc", _AREAS, strict=True)], _AREAS, paragraph)
+            + "② 産学官の連携を強化する。\n")
+
+
 def test_a_numbered_item_counting_a_set_has_its_members_in_the_lettered_items_under_it(user_folder, embedder):
     """「① 人流・物流に関する３領域における…を実施する。」 then 「a. …関連」「b. …関連」「c. …関連」, each over a
     paragraph: the items under it (another kind of mark) are the set's members, not its ② sibling."""
-    areas = ["自律移動ロボット関連", "空間情報関連", "サプライチェーン関連"]
-    body = _each_over_a_paragraph([f"{mark}. {a}" for mark, a in zip("abc", areas, strict=True)], areas,
-                                  " {}のアーキテクチャ設計を支援し、その社会実装を関係者と共に後押しする。")
-    qa = _assistant_over(user_folder, embedder, "plan.md", (
-        "# 年度計画\n\n## アーキテクチャ\n\n"
-        "① 人流・物流に関する３領域における社会実装に向けたアーキテクチャ記述の整備を実施する。\n\n" + body
-        + "② 産学官の連携を強化する。\n"))
+    qa = _assistant_over(user_folder, embedder, "plan.md", "# 年度計画\n\n## アーキテクチャ\n\n" + _areas_under_an_item(
+        "人流・物流に関する３領域における社会実装に向けたアーキテクチャ記述の整備を実施する。",
+        " {}のアーキテクチャ設計を支援し、その社会実装を関係者と共に後押しする。"))
     for question in ("アーキテクチャの社会実装を進める人流・物流の3領域ってどれ？",
                      "アーキテクチャの社会実装を進める人流・物流の3領域って何？"):  # (a definition question too)
         first = qa.ask(question).text.splitlines()[0]
-        assert all(a in first for a in areas) and "産学官" not in first, (question, first)
+        assert all(a in first for a in _AREAS) and "産学官" not in first, (question, first)
 
 
 def test_groups_titled_in_brackets_under_a_lead_in_are_the_items(user_folder, embedder):
@@ -887,13 +893,9 @@ def test_a_list_of_a_set_the_question_does_not_count_comes_from_the_sentence_tha
         user_folder, embedder):
     """「…領域を全部挙げて」 where the closest sentence only counts the set (「３以上の領域で…を進め」) and another
     counts it with its members as the lettered items under it: the members answer."""
-    areas = ["自律移動ロボット関連", "空間情報関連", "サプライチェーン関連"]
-    body = _each_over_a_paragraph([f"{mark}. {a}" for mark, a in zip("abc", areas, strict=True)], areas,
-                                  " {}の仕様を策定し、その社会実装を関係者と共に後押しする。")
-    qa = _assistant_over(user_folder, embedder, "plan.md", (
-        "# 年度計画\n\n## 社会実装\n\n"
-        "① 人流・物流に関する３領域におけるアーキテクチャ設計を進め、その社会実装を促進する。\n\n" + body
-        + "② 産学官の連携を強化する。\n\n## 評価指標\n\n"
-        "・アーキテクチャ設計を進める３以上の領域で設計を実施し、累計で４０点の水準を達成する。\n"))
+    qa = _assistant_over(user_folder, embedder, "plan.md", "# 年度計画\n\n## 社会実装\n\n" + _areas_under_an_item(
+        "人流・物流に関する３領域におけるアーキテクチャ設計を進め、その社会実装を促進する。",
+        " {}の仕様を策定し、その社会実装を関係者と共に後押しする。")
+        + "\n## 評価指標\n\n・アーキテクチャ設計を進める３以上の領域で設計を実施し、累計で４０点の水準を達成する。\n")
     first = qa.ask("アーキテクチャ設計を進める領域を全部挙げて。").text.splitlines()[0]
-    assert all(a in first for a in areas) and "産学官" not in first, first
+    assert all(a in first for a in _AREAS) and "産学官" not in first, first
