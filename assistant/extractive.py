@@ -51,6 +51,7 @@ from .question import (
     constraints_of,
     era_label,
     indicator_labels,
+    label_form,
     normalize_question,
     numeral,
     opening_year,
@@ -940,9 +941,14 @@ class ExtractiveAnswerer:
         direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
 
+    def _read_on(self, chunk: Chunk) -> Chunk:
+        """``chunk`` read on through the chunks that follow, far enough for the members of a set or a plan's
+        indicators, each over paragraphs of its own (see :meth:`_stream`)."""
+        return self._stream(chunk, len(chunk.sentences) + self.settings.reach * 4)
+
     def _items_counted(self, c: Candidate, number: str) -> bool:
         """Are the items under ``c`` (read on through the chunks that follow) as many as ``number``?"""
-        stream = self._stream(c.chunk, len(c.chunk.sentences) + self.settings.reach * 4)
+        stream = self._read_on(c.chunk)
         return len(items_after(stream, c.sentence, self.settings.max_list_items)) == numeral(number)
 
     def _indicator_block(self, c: Candidate) -> tuple[Chunk, list[int]] | None:
@@ -952,22 +958,20 @@ class ExtractiveAnswerer:
         it, of one group (「指標２－１」「指標２－２」, not 「指標３－１」), up to the rationale heading
         (「＜目標水準の考え方＞」). None for a sentence that is neither, or one under the
         rationale heading (it explains an indicator, it does not set one)."""
-        if any(_RATIONALE.search(h) for h in c.chunk.section[-1:]):
-            return None
-        stream = self._stream(c.chunk, len(c.chunk.sentences) + self.settings.reach * 4)
+        own_span, own_text = c.chunk.sentences[c.sentence], _sentence(c.chunk, c.sentence)
+        own = _indicator_group(own_text)
+        if any(_RATIONALE.search(h) for h in c.chunk.section[-1:]) \
+                or (own is None and not (_LEAD_IN.search(c.text) and "指標" in c.text)):
+            return None  # (decided on the sentence itself, before any text around it is read)
+        stream = self._read_on(c.chunk)
         before = self.searcher.previous_chunk(c.chunk.chunk_id)
         if before is not None and (before.source, before.part) == (c.chunk.source, c.chunk.part) \
                 and before.version in (None, c.chunk.version):
             stream = join_chunks([before, stream])
-        own_span, own_text = c.chunk.sentences[c.sentence], _sentence(c.chunk, c.sentence)
         at = next((i for i, span in enumerate(stream.sentences) if span.line_start == own_span.line_start
                    and _sentence(stream, i) == own_text), None)
         if at is None:
             return None
-        own = _indicator_group(_sentence(stream, at))
-        if own is None and not (_LEAD_IN.search(c.text) and "指標" in c.text):
-            return None
-
         found = [at] if own is not None else []
         group = own
         for step in (-1, 1) if own is not None else (1,):
@@ -1032,7 +1036,7 @@ class ExtractiveAnswerer:
         n = int(unicodedata.normalize("NFKC", number)) if number.isdigit() else 0
         if not 2 <= n <= self.settings.max_list_items:
             return None
-        chunk = self._stream(best.chunk, len(best.chunk.sentences) + self.settings.reach * 4)
+        chunk = self._read_on(best.chunk)
         start = best.sentence
         if not (_set_named(best.text, number, noun) and _LEAD_IN.search(best.text)):
             nxt = start + 1
@@ -1620,7 +1624,7 @@ def _indicator_group(text: str) -> str | None:
     """The group of the indicator a sentence states — its label's first number (「指標２－２：…」 -> "2") — or None
     for a sentence that states none: one that does not open with a label, a label alone on its line (「指標２－２」
     over its reason), or a row of labels (「【指標２－１】【指標２－２】」)."""
-    t = re.sub(r"[‐‑−–—－]", "-", unicodedata.normalize("NFKC", squeeze(text)))
+    t = label_form(squeeze(text))
     m = _OPENS_WITH_LABEL.match(t)
     if m is None or len(t) - m.end() < 8 or _OPENS_WITH_LABEL.match(t, m.end()):
         return None

@@ -602,9 +602,14 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
 _INDICATOR = re.compile(r"指標\s*[0-9]+(?:\s*-\s*[0-9]+)*")  # on NFKC text: 「指標３－１」
 
 
+def label_form(text: str) -> str:
+    """``text`` as indicator labels are compared: NFKC, every dash a hyphen (「指標３－１」 -> 「指標3-1」)."""
+    return re.sub(r"[‐‑−–—－]", "-", unicodedata.normalize("NFKC", text))
+
+
 def indicator_labels(text: str) -> set[str]:
     """The indicators a text names (「指標３－１」 as 「指標3-1」): a target's label, which identifies it."""
-    text = re.sub(r"[‐‑−–—－]", "-", unicodedata.normalize("NFKC", text))
+    text = label_form(text)
     return {re.sub(r"\s", "", m) for m in _INDICATOR.findall(text)}
 
 
