@@ -18,7 +18,8 @@ SEED = 7
 # id prefix -> seed of a later round of dialogues
 ROUNDS = {"dlg-r3-": 20261130, "dlg-r4-": 20261201, "dlg-r5-": 20261202, "dlg-r6-": 20261231, "dlg-r7-": 20270101,
           "dlg-r8-": 20270102, "dlg-r9-": 20270103, "dlg-r10-": 20270104, "dlg-r11-": 20270105,
-          "dlg-r12-": 20270106, "dlg-r13-": 20270107, "dlg-r14-": 20270108, "dlg-r15-": 20270109}
+          "dlg-r12-": 20270106, "dlg-r13-": 20270107, "dlg-r14-": 20270108, "dlg-r15-": 20270109,
+          "dlg-r16-": 20270110}
 PATH = Path(__file__).resolve().parent / "dialogues.yaml"
 
 
