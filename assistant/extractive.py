@@ -39,6 +39,7 @@ from .definitions import defines, definition_clause
 from .diff import changed_words
 from .question import (
     IMPLIED_FIGURE,
+    INDICATOR_WORD,
     KNOWN_AFTER,
     MAGNITUDE,
     MEASURE,
@@ -405,6 +406,12 @@ class ExtractiveAnswerer:
         return next((name for name in self._asked_names(question) if name.lower() not in lowered
                      and compact(spelled.get(compact(name), name)) not in passage), None)
 
+    def _of_another_name(self, c: Candidate, question: str) -> bool:
+        """Is ``c``'s passage about another thing than a name the question asks of: a name in Latin letters, or an
+        edition (「…大会 2020」), that the passage does not say?"""
+        names = self._asked_names(question)
+        return bool(names and self._unquoted(c, question) in names) or _other_edition(c, question) is not None
+
     def _asked_names(self, question: str) -> list[str]:
         """The names in Latin letters a question asks of, but a document's or its organization's, and an
         abbreviation beside what it abbreviates."""
@@ -519,6 +526,15 @@ class ExtractiveAnswerer:
         if not cands:
             return Draft(abstention_text(), abstained=True)
         ordered = sorted(cands, key=lambda c: -c.score)
+        if not analysis.cross and (self._asked_names(analysis.question) or _EDITION.search(
+                unicodedata.normalize("NFKC", analysis.question))):
+            # 「Emotetについての注意喚起情報は…どれくらい閲覧」「「…全国大会 2020 オンライン」の応募者数」: a name in
+            # Latin letters or a named edition the question asks of is answered from passages that say it, when
+            # one is about as close as the best; passages about another thing are only a fallback.
+            other = [self._of_another_name(c, analysis.question) for c in ordered]
+            naming = [c for c, o in zip(ordered, other, strict=True) if not o]
+            if naming and naming[0].score >= self.settings.value_share * ordered[0].score:
+                ordered = naming + [c for c, o in zip(ordered, other, strict=True) if o]
         if _value_type(analysis):
             # A figure question is answered by the best sentence that states a figure of the asked type
             # (a "what changed" question by a figure in a 変更案/現行 pair, when there is one).
@@ -616,14 +632,6 @@ class ExtractiveAnswerer:
             graded.sort(key=lambda c: not (labels & indicator_labels(f"{c.chunk.context()} {c.chunk.text}")))
             if graded:
                 _put_first(ordered, graded[0])
-        if not analysis.cross and (names := self._asked_names(analysis.question)) \
-                and self._unquoted(ordered[0], analysis.question) in names:
-            # 「Emotetについての注意喚起情報は…どれくらい閲覧」: a name in Latin letters the question asks of is
-            # answered from a passage that says it, over a closer-scoring one about another thing.
-            naming = [c for c in ordered[1:] if c.score >= self.settings.value_share * ordered[0].score
-                      and self._unquoted(c, analysis.question) is None]
-            if naming:
-                _put_first(ordered, naming[0])
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(ordered[0], years, analysis.focus):
             # A sentence of a document about the asked year beats a closer-scoring one of another year
@@ -663,6 +671,8 @@ class ExtractiveAnswerer:
         if not ok or confidence < self.settings.abstain_threshold:
             return Draft(abstention_text(_what_is_missing(analysis, missing, best)), abstained=True,
                          confidence=confidence)
+        if analysis.answer_type == "reason" and (draft := self._graded(analysis, best, confidence)) is not None:
+            return draft
         if analysis.answer_type == "reason" and not _STATES_REASON.search(best.text) \
                 and (draft := self._rationale(analysis, best, confidence)) is not None:
             return draft
@@ -961,7 +971,7 @@ class ExtractiveAnswerer:
         own_span, own_text = c.chunk.sentences[c.sentence], _sentence(c.chunk, c.sentence)
         own = _indicator_group(own_text)
         if any(_RATIONALE.search(h) for h in c.chunk.section[-1:]) \
-                or (own is None and not (_LEAD_IN.search(c.text) and "指標" in c.text)):
+                or (own is None and not (_LEAD_IN.search(c.text) and INDICATOR_WORD.search(c.text))):
             return None  # (decided on the sentence itself, before any text around it is read)
         stream = self._read_on(c.chunk)
         before = self.searcher.previous_chunk(c.chunk.chunk_id)
@@ -1057,6 +1067,25 @@ class ExtractiveAnswerer:
         quotes = [self._list_quote(best, chunk, start, start)] + [self._list_quote(best, chunk, j, j) for j in found]
         return Draft(_cap("、".join(items), self.settings.direct_max_chars * 2), quotes, confidence=confidence)
 
+    def _graded(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
+        """「…が重要度高とされている理由は？」 answered by the sentence that marks that grade (「【重要度：高】…」):
+        the reason is the paragraph the mark opens, read on up to the next mark, label or heading (at most
+        ``_PARAGRAPH`` sentences). None when the best sentence marks no asked grade or is its paragraph alone."""
+        grade = _asked_grade(analysis.question)
+        if grade is None or grade not in _grades_marked(best.text):
+            return None
+        chunk = self._stream(best.chunk, best.sentence + 1 + _PARAGRAPH)
+        last = best.sentence
+        for i in range(best.sentence + 1, min(len(chunk.sentences), best.sentence + _PARAGRAPH)):
+            text = squeeze(_sentence(chunk, i))
+            if _reads_as_heading(chunk, i) or _BRACKETED.match(text) or _indicator_group(text) is not None:
+                break  # the next grade's mark (「【困難度：高】」), an indicator, a heading: another paragraph
+            last = i
+        if last == best.sentence:
+            return None
+        quote = self._list_quote(best, chunk, best.sentence, last)
+        return Draft(self._direct(analysis, best, self._quote(best, analysis)), [quote], confidence=confidence)
+
     def _rationale(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
         """「…の根拠は？」 about a target that the best sentence states without its reason: the paragraph under
         the rationale heading that follows it in its section (「［指標水準の考え方］」「＜目標水準の考え方＞」),
@@ -1086,7 +1115,7 @@ class ExtractiveAnswerer:
                     under = False  # another heading: what follows is not a rationale
             elif under and mine:
                 found.append(i)
-                if len(found) >= 3:
+                if len(found) >= _PARAGRAPH:
                     break
         if not found:
             return None
@@ -1186,13 +1215,18 @@ class ExtractiveAnswerer:
         target = set(self._tok(c.text))
         kind = _value_type(analysis) if analysis.wants_value else analysis.answer_type
         read_value = _value_reader(analysis, kind)
+        # A sentence without a figure that states no indicator has no indicator as its counterpart: 「指標２－２：…」
+        # is another row of the table than the paragraph under it that shares a few of its words. (A target's
+        # figure finds its counterpart by the figure, labelled or not: 「ア．…57,902件以上」 became 「指標３－１：…」.)
+        unlabelled = c.value is None and _indicator_group(c.text) is None
         best, best_score = None, 0.0
         for i, span in enumerate(other.sentences):
             s = other.text[span.start:span.end]
-            if (_is_heading(other, i) or (len(s) <= 20 and heading_kind(squeeze(s)))) and not (
-                    c.value and values_in(s)):
+            if _reads_as_heading(other, i) and not (c.value and values_in(s)):
                 continue
             tokens = set(self._tok(s))
+            if unlabelled and _indicator_group(s) is not None:
+                continue
             overlap = len(tokens & target) / max(len(tokens | target), 1)
             value = read_value(s, _positions(s, analysis.focus)) if c.value else None
             if c.value and not value:
@@ -1770,6 +1804,13 @@ def _is_heading(chunk: Chunk, i: int) -> bool:
     """A sentence that is one of the chunk's section headings (never an answer by itself)."""
     text = squeeze(_sentence(chunk, i))
     return any(text == squeeze(h) for h in chunk.section)
+
+
+def _reads_as_heading(chunk: Chunk, i: int) -> bool:
+    """A section heading of the chunk, or a short line shaped like one (「Ⅳ．業務運営の効率化に関する事項」) that
+    the structure reader left in the text."""
+    text = _sentence(chunk, i)  # (its length as written: 「A)  対日投資支援件数 3,700件以上」 is a row, not a title)
+    return _is_heading(chunk, i) or (len(text) <= 20 and bool(heading_kind(squeeze(text))))
 
 
 def _is_item(chunk: Chunk, i: int) -> bool:
@@ -2412,6 +2453,8 @@ def _near_text(c: Candidate) -> str:
 
 
 # The grades a plan gives its targets: 重要度 (how much it matters) and 困難度 (how hard; also written 難易度).
+# The sentences of one paragraph of reasons quoted at most (under a rationale heading or a grade's mark).
+_PARAGRAPH = 3
 _GRADES = {"重要度": "重要度", "困難度": "困難度", "難易度": "困難度"}
 _GRADE_MARK = re.compile(r"[【［\[]\s*(重要度|困難度|難易度)")
 

@@ -33,8 +33,9 @@ _COUNTED = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=T
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("definition", re.compile(r"とは(何|なに|どういう|どのよう)|とは[？?\s]*$|の定義|の意味|とはどんな"
                               # 「…ってなに？」, not a figure, name or items asked with 何 (「…の目標って何兆円？」
-                              # 「…って何の略？」「…って何て名前？」「…って何がある？」)
-                              r"|って(何|なに)(?![一-龥ァ-ヶ0-9０-９%％]|の略|て|と(い|呼)|が)"
+                              # 「…って何の略？」「…って何て名前？」「…って何がある？」), nor a reason
+                              # (「理由って何？」)
+                              r"|(?<!理由)(?<!根拠)(?<!背景)(?<!目的)って(何|なに)(?![一-龥ァ-ヶ0-9０-９%％]|の略|て|と(い|呼)|が)"
                               # 「「プッシュ型支援」ってどういうもの？」「…ってどんな支援のこと？」
                               r"|って(どういう|どんな|どのような)[^、。？?]{0,8}(もの|こと|意味)")),
     ("change", re.compile(r"(何|どこ|どう|どのように)(が|を)?(変わ|変更|改め)|変更(点|内容|前後)|違い|新旧で"
@@ -276,6 +277,8 @@ class QuestionAnalysis:
 # The targets a plan sets for something, asked without naming one (「どんな数値目標がある」「定量指標って何」「指標は
 # ある？」「KPIは？」). A bare 「目標」 asks a figure (「目標は何件」), so it is not one of these words.
 _INDICATOR_WORD = r"(?:数値目標|定量目標|定量指標|定量的指標|評価指標|成果指標|指標|KPI)"
+# (A plan's text names them the same ways: 「以下のとおり数値目標を設定する」.)
+INDICATOR_WORD = re.compile(_INDICATOR_WORD)
 _ASKS_INDICATORS = re.compile(rf"(?:どんな|どういう|どのような|何の)\s*{_INDICATOR_WORD}"
                               rf"|{_INDICATOR_WORD}(?:って|は|が|と|も|として)?\s*(?:何|なに|どう|どれ|ある|あり|[?？]|$)")
 # A numbered set (「５以上の領域」「6つの柱」「3つの部会」「5都市」): after 「つの」「以上の」 any noun; written

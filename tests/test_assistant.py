@@ -73,6 +73,14 @@ def test_table_answers_say_which_version_they_quote_from_the_latest_revision(ass
     assert first.index(old) < first.index("→") < first.index(new)
 
 
+def test_the_other_column_of_a_paragraph_is_not_quoted_from_an_indicator_heading(assistant):
+    # A paragraph on what a service is, in one column of a 新旧対照表, shares a few words with an indicator's
+    # heading in the other column (「指標２－２：…」): that heading is another row, not the paragraph's counterpart.
+    answer = assistant.ask("マナビＤＸとは")
+    quotes = [line for line in answer.text.splitlines()[:3] if line.startswith(("変更案：", "現行："))]
+    assert quotes and all("マナビＤＸ" in q for q in quotes), answer.text
+
+
 def test_a_figure_from_the_latest_revision_names_the_other_revisions_figure(assistant):
     answer = assistant.ask("JETROの中期目標の変更案では、対日投資誘致成功件数の目標は何件ですか")
     first = answer.text.splitlines()[0]
@@ -505,6 +513,38 @@ def test_a_tally_word_goes_with_the_figure_and_a_share_is_a_ratio():
     assert phrase_coverage(["女性", "起業", "比率"], ["女性", "起業", "家", "の", "支援", "割合"], one) < 1.0
 
 
+def test_a_named_edition_is_answered_from_the_passage_that_names_it(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 年度評価\n\n## 人材育成\n\n### 全国大会\n\n"
+        "・「技術キャンプ全国大会 2020 オンライン」は例年の合宿形式からオンライン形式に変更し実施。\n"
+        "期間は 10 月から 12 月の土日開催とした。\n"
+        "オンライン開催ということもあり応募者数は昨年より減り 190 名となり、選考により 85 名を採択した。\n\n"
+        "### 次世代キャンプ\n\n"
+        "・「次世代キャンプ 2020 オンライン」について全国大会と同時開催を実施。\n"
+        "2 年目の応募者数は 10 名となり、選考により 7 名を採択した。\n"
+        "過去の技術キャンプ全国大会の修了生から講師として 1 名を登用。\n"))
+    # The closer-scoring figure is in the passage on the other event, which never names the asked edition.
+    answer = qa.ask("「技術キャンプ全国大会 2020 オンライン」の応募者数は？")
+    assert not answer.abstained and "190 名" in answer.text.splitlines()[0], answer.text
+    # An edition no passage names is still not answered from another.
+    answer = qa.ask("技術キャンプ全国大会2019の応募者数は？")
+    assert answer.abstained and "2019" in answer.text, answer.text
+
+
+def test_the_reason_for_a_grade_is_the_paragraph_its_mark_opens(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "objectives.md", (
+        "# 中期目標\n\n## 調査・研究\n\n### 定量的指標\n\n"
+        "指標４－１：企業関係者等に提供した情報の活用について、上位２つの評価を得る割合を８割以上とする。\n\n"
+        "### 重要度・困難度の設定理由\n\n"
+        "【重要度：高】複雑化する課題に対して迅速かつ的確に調査・研究を行うことは、機構に期待される役割の最も枢要な部分である。\n"
+        "これらの取組に加えて、重要性を増した新たな政策課題への対応が求められている。\n"
+        "【困難度：高】見通しが立てにくい事業環境の中で、突発的な事象には政府と一体で迅速に対応する必要がある。\n"))
+    # The reason goes on past the marked sentence, up to the next grade's mark.
+    answer = qa.ask("調査・研究の指標が重要度高とされてる理由って何？")
+    assert "最も枢要な部分" in answer.text and "新たな政策課題" in answer.text, answer.text
+    assert "突発的な事象" not in answer.text, answer.text
+
+
 def test_a_measure_named_with_its_kind_of_count_is_the_same_measure():
     from assistant.extractive import phrase_coverage
     one = lambda t: 1.0  # noqa: E731
@@ -870,23 +910,25 @@ def test_a_score_asked_is_answered_by_the_bare_decimal_the_plan_gives(assistant)
 def test_the_targets_a_plan_sets_are_its_labelled_indicators_not_their_rationale(user_folder, embedder):
     """「…にはどんな数値目標がある？」 over 「以下のとおり定量指標を設定する。」, 「指標２－１：…」「指標２－２：…」
     and, under 「＜目標水準の考え方＞」, a paragraph for each label: the answer is the two indicators with their
-    target figures, not the paragraphs explaining them."""
-    qa = _assistant_over(user_folder, embedder, "plan.md", (
-        "# 中長期目標\n\n## スタートアップの成長支援\n\n"
-        "研究開発型スタートアップの成長支援は、新産業の創出に向けて一層重要になっている。\n\n"
-        "このため、上記の業務に積極的に取り組むことを促すため、以下のとおり定量指標を設定する。\n\n"
-        "（定量指標）\n\n"
-        "指標２－１：支援したスタートアップによる民間資金の獲得額について、累計３００億円以上を目指す。\n\n"
-        "【重要度高】\n\n"
-        "指標２－２：スタートアップの追跡調査で、支援に満足していると回答した率８５％以上を目指す。\n\n"
-        "＜目標水準の考え方＞\n\n"
-        "指標２－１：スタートアップの成長支援の成果を、民間資金の獲得という観点から測るために設定した。\n\n"
-        "指標２－２：スタートアップの成長支援への満足度を、支援先から直接測るために設定した。\n"))
-    for question in ("スタートアップの成長支援にはどんな数値目標がある？", "成長支援の定量指標って何？"):
-        answer = qa.ask(question)
-        first = answer.text.splitlines()[0]
-        assert "３００億円以上" in first and "８５％以上" in first, (question, first)
-        assert not any("設定した" in c.quote for c in answer.citations), (question, answer.text)
+    target figures, not the paragraphs explaining them. The lead-in may name them in any of the words a question
+    uses (「以下のとおり数値目標を設定する。」)."""
+    for announced in ("定量指標", "数値目標"):
+        qa = _assistant_over(user_folder, embedder, "plan.md", (
+            "# 中長期目標\n\n## スタートアップの成長支援\n\n"
+            "研究開発型スタートアップの成長支援は、新産業の創出に向けて一層重要になっている。\n\n"
+            f"このため、上記の業務に積極的に取り組むことを促すため、以下のとおり{announced}を設定する。\n\n"
+            "（定量指標）\n\n"
+            "指標２－１：支援したスタートアップによる民間資金の獲得額について、累計３００億円以上を目指す。\n\n"
+            "【重要度高】\n\n"
+            "指標２－２：スタートアップの追跡調査で、支援に満足していると回答した率８５％以上を目指す。\n\n"
+            "＜目標水準の考え方＞\n\n"
+            "指標２－１：スタートアップの成長支援の成果を、民間資金の獲得という観点から測るために設定した。\n\n"
+            "指標２－２：スタートアップの成長支援への満足度を、支援先から直接測るために設定した。\n"))
+        for question in ("スタートアップの成長支援にはどんな数値目標がある？", "成長支援の定量指標って何？"):
+            answer = qa.ask(question)
+            first = answer.text.splitlines()[0]
+            assert "３００億円以上" in first and "８５％以上" in first, (announced, question, first)
+            assert not any("設定した" in c.quote for c in answer.citations), (announced, question, answer.text)
 
 
 def test_a_list_of_a_set_the_question_does_not_count_comes_from_the_sentence_that_gives_its_members(

@@ -44,6 +44,7 @@ def analyze_q():
     ("ISMAPって何の略？", "name"),
     ("その制度って何て名前？", "name"),
     ("キャンプって何がある？", "list"),
+    ("重要度高とされてる理由って何？", "reason"),  # what the reason is, not what a thing is
     ("修了生はどんな活躍をした？例をいくつか挙げて", "list"),  # 「いくつか」 is some, not how many
     ("経営改革の推進としてどんな制度や取組を運用する？", "list"),  # things joined with 「や」 are several
     ("どんな制度を運用する？", "fact"),
