@@ -526,8 +526,7 @@ class ExtractiveAnswerer:
         if not cands:
             return Draft(abstention_text(), abstained=True)
         ordered = sorted(cands, key=lambda c: -c.score)
-        if not analysis.cross and (self._asked_names(analysis.question) or _EDITION.search(
-                unicodedata.normalize("NFKC", analysis.question))):
+        if not analysis.cross and (self._asked_names(analysis.question) or _asks_edition(analysis.question)):
             # 「Emotetについての注意喚起情報は…どれくらい閲覧」「「…全国大会 2020 オンライン」の応募者数」: a name in
             # Latin letters or a named edition the question asks of is answered from passages that say it, when
             # one is about as close as the best; passages about another thing are only a fallback.
@@ -1563,7 +1562,8 @@ _EDITION = re.compile(r"[一-龥ァ-ヶーA-Za-z]{2,}\s*(?:19|20)[0-9]{2}(?![0-9
 
 def _other_edition(c: Candidate, question: str) -> str | None:
     """A named edition the question asks about (「情報セキュリティ白書2024」) that the answer's passage, with its
-    headings, does not name — it is about another edition (「白書 2020」); None when it names it."""
+    headings, does not name — it is about another edition (「白書 2020」) — or a numbered edition, round or item
+    of a series (「OS①」) it names another of and not it; None when it names it."""
     passage = _passage_text(c.chunk)
     named = next((m.group(0) for m in _EDITION.finditer(unicodedata.normalize("NFKC", question))
                   if compact(m.group(0)) not in passage), None)
@@ -1574,10 +1574,30 @@ def _other_edition(c: Candidate, question: str) -> str | None:
         named = next((m.group(0) for m in _NUMBERED_EDITION.finditer(compact(question))
                       if (numeral(m.group(1)), m.group(2)) not in said
                       and any(kind == m.group(2) for _, kind in said)), None)
-    return named
+    return named or _other_series_item(passage, question)
 
 
 _NUMBERED_EDITION = re.compile(r"第([0-9]{1,2}|[一二三四五六七八九十]{1,3})(版|弾)")
+# A numbered item of a series, as a question writes it (「OS①」「ミッション⑤」).
+_SERIES_ITEM = re.compile(r"([A-Za-zＡ-Ｚａ-ｚ]{1,4}|[ァ-ヶー]{2,8})([①-⑳])")
+
+
+def _asks_edition(question: str) -> bool:
+    """Does the question name an edition (「白書2024」), a numbered edition or round (「第二版」) or a numbered
+    item of a series (「OS①」)?"""
+    return bool(_EDITION.search(unicodedata.normalize("NFKC", question)) or _SERIES_ITEM.search(question)
+                or _NUMBERED_EDITION.search(compact(question)))
+
+
+def _other_series_item(passage: str, question: str) -> str | None:
+    """The item of a series the question asks about (「OS①」) when the passage (NFKC, whitespace-free, with its
+    headings) names other items of that series (「OS2：スタートアップ…」) and not it; None otherwise."""
+    for m in _SERIES_ITEM.finditer(question):
+        series, number = (unicodedata.normalize("NFKC", g) for g in m.groups())
+        said = {x.group(1) for x in re.finditer(re.escape(series) + r"([0-9]{1,2})(?![0-9])", passage)}
+        if said and number not in said:
+            return m.group(0)
+    return None
 
 
 # Another item beside the asked one (「自治体、事業者へのヒアリング」「国内外」): a figure of them together.

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 REVISION_HEAD_LINES = 40  # a dated 改定/変更 line is looked for in a part's first lines
 _FIGURE = re.compile(r"[0-9０-９]{2,}")
+_RUNNING_TITLE = re.compile(r"^[-－].+[-－]$")  # 「-中期計画 P.3-」 at the top of each page
 
 
 @dataclass
@@ -143,23 +144,28 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
             if kind:
                 out[i] = Heading(kind, title.lstrip("# "))
             elif _is_title_shaped(t, max_chars) and (
-                    (i in page_firsts and not before.endswith(CONTINUES)) or (opens and _retitles(followers[t]))):
+                    (i in page_firsts and not before.endswith(CONTINUES)) or (opens and _retitles(t, followers[t]))):
                 # The first line of a PDF page, or a title repeated over different slides
                 # (「ミッション2:デジタル社会の実現(考え方)」), names the page.
                 out[i] = Heading("series", title)
     return out
 
 
-def _retitles(followers: list[str]) -> bool:
-    """A line printed again and again, each time before different text, titles pages.
+def _retitles(line: str, followers: list[str]) -> bool:
+    """A line printed again and again, each time before different text, titles pages — as does one printed
+    three times or more before different texts at least two times in three (two slides of one title may
+    open with the same subtitle: 「OS①：人材（考え方）」 over 「⚫ 問題意識…」 twice, then 「⚫ 中期的に…」), unless it
+    is a passage a 新旧対照表 elides (「＜想定される外部要因＞（略）」) or a running page title (「-中期計画 P.3-」).
 
     (A 新旧対照表 prints passages twice too, but each time before the same or nearly
     the same text: 「３７６件以上」 in one column, 「３７０件以上」 in the other.)
     """
     if len(followers) < 2:
         return False
-    return all(SequenceMatcher(None, a, b).quick_ratio() < 0.6
-               for n, a in enumerate(followers) for b in followers[n + 1:])
+    differ = [SequenceMatcher(None, a, b).quick_ratio() < 0.6
+              for n, a in enumerate(followers) for b in followers[n + 1:]]
+    return all(differ) or (len(followers) >= 3 and sum(differ) * 3 >= len(differ) * 2
+                           and not line.endswith("（略）") and not _RUNNING_TITLE.match(line))
 
 
 def _page_first_lines(doc: Document, content: list[Line]) -> set[int]:

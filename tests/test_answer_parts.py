@@ -235,6 +235,13 @@ def test_a_named_edition_must_be_the_one_in_the_answers_passage():
     assert _other_edition(c, "手引書の第1版はいつ公開された？") is None  # 第1版 is 第一版
     plain = "手引書として公開（令和 3 年 3 月）。"
     assert _other_edition(Candidate(_passage(1, 0.1, plain), 0, plain, 1, 1), "手引書の第二版は？") is None
+    # A numbered item of a series (「テーマ①」): a passage that names another item of the series (「テーマ②」, in any
+    # width) is about that one; one that names none may be about the asked one.
+    second = "ＯＳ②：スタートアップ（考え方） 当面見据える中期目標：投資額を５年で10倍"
+    c = Candidate(_passage(1, 0.1, second), 0, second, 1, 1)
+    assert _other_edition(c, "OS①の当面の中期目標は？") == "OS①"
+    assert _other_edition(c, "OS②の当面の中期目標は？") is None
+    assert _other_edition(Candidate(_passage(1, 0.1, plain), 0, plain, 1, 1), "OS①の中期目標は？") is None
 
 
 def test_a_sentence_that_only_counts_the_asked_things_does_not_say_which():

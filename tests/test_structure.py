@@ -93,6 +93,19 @@ def test_numbered_slide_titles_form_a_series():
     assert stems == {"「新機軸」のキーメッセージ"}
 
 
+def test_a_title_printed_over_several_slides_titles_them_even_when_two_open_alike():
+    from index.ingest import _retitles
+
+    slides = ["⚫ 問題意識・取り組む意義", "⚫ 問題意識・取り組む意義", "⚫ 中期的に取り組むべき領域と政策の方向性"]
+    assert _retitles("テーマ①：人材（考え方）", slides)
+    assert not _retitles("テーマ①：人材（考え方）", slides[:2])  # twice before the same text: a repeated passage
+    # A 新旧対照表 prints a passage in both columns, each time before nearly the same text.
+    assert not _retitles("対日投資誘致成功件数", ["３７６件以上を達成する。", "３７０件以上を達成する。"])
+    # An elided passage and a running page title recur before mostly different text too, and title nothing.
+    assert not _retitles("＜想定される外部要因＞（略）", slides)
+    assert not _retitles("-中期計画 P.3-", slides)
+
+
 def test_wrapped_lines_are_rejoined_without_spaces_and_split_at_sentence_ends():
     # A wrapped line reaches the edge of the text column; the line after it is no wider.
     text = "企業や団体と連携してデジタル人材の育\n\n成を推進する。次の文。\n① 項目の一つ目\n② 項目の二つ目\n"
