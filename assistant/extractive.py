@@ -527,13 +527,13 @@ class ExtractiveAnswerer:
             return Draft(abstention_text(), abstained=True)
         ordered = sorted(cands, key=lambda c: -c.score)
         if not analysis.cross and (self._asked_names(analysis.question) or _asks_edition(analysis.question)):
-            # 「Emotetについての注意喚起情報は…どれくらい閲覧」「「…全国大会 2020 オンライン」の応募者数」: a name in
-            # Latin letters or a named edition the question asks of is answered from passages that say it, when
-            # one is about as close as the best; passages about another thing are only a fallback.
-            other = [self._of_another_name(c, analysis.question) for c in ordered]
-            naming = [c for c, o in zip(ordered, other, strict=True) if not o]
+            # 「Emotetについての注意喚起情報は…どれくらい閲覧」「「…全国大会 2020 オンライン」の応募者数」「OS①の…」: a
+            # name in Latin letters, a named edition or a numbered item the question asks of is answered from
+            # passages that say it, when one is about as close as the best: passages about another thing are
+            # then set aside (not even their figures answer).
+            naming = [c for c in ordered if not self._of_another_name(c, analysis.question)]
             if naming and naming[0].score >= self.settings.value_share * ordered[0].score:
-                ordered = naming + [c for c, o in zip(ordered, other, strict=True) if o]
+                ordered = naming
         if _value_type(analysis):
             # A figure question is answered by the best sentence that states a figure of the asked type
             # (a "what changed" question by a figure in a 変更案/現行 pair, when there is one).

@@ -104,7 +104,8 @@ GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標�
            "割合", "累計", "合計", "総数", "総額", "全体", "中身", "理由", "取組", "取り組み", "種類", "名前", "名称",
            "対象",
            "方針", "位置づけ", "位置付け", "特徴", "役割", "定義", "意味", "時期", "年度", "頻度", "間隔", "ペース",
-           "記載", "記述", "言及", "内訳")  # 「…について記載はありますか」 asks about what comes before
+           "記載", "記述", "言及", "内訳",  # 「…について記載はありますか」 asks about what comes before
+           "部分", "箇所")  # 「人材（OS①）の部分で」 points at a part of a document, it names nothing
 _FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年度?")
 _MONTH = r"\s*[0-9]{1,2}\s*月"  # right after a year: the year is a date's (「令和3年3月」)
 _A_MONTH = re.compile(rf"(?<!度){_MONTH}")

@@ -105,6 +105,12 @@ def test_how_something_is_done_asks_about_the_thing_not_the_manner_word(analyze_
     assert a.focus == focus and not {"よう", "ふう", "風"} & set(a.qualifiers)
 
 
+def test_a_part_of_a_document_the_question_points_at_names_nothing(analyze_q):
+    # 「…の部分で」「…の箇所では」 say where to look; the passage need not say 部分.
+    for question in ("新機軸の人材の部分で、当面の中期目標は？", "新機軸の人材の箇所では、当面の中期目標は？"):
+        assert not {"部分", "箇所"} & set(analyze_q(question).qualifiers), question
+
+
 def test_a_polite_request_asks_for_the_thing_not_whether_it_can_be_told(analyze_q):
     told = analyze_q("JETROの対日投資誘致成功件数の目標を教えてください")
     for request in ("JETROの対日投資誘致成功件数の目標を教えていただけますか",
