@@ -631,6 +631,13 @@ class ExtractiveAnswerer:
             graded.sort(key=lambda c: not (labels & indicator_labels(f"{c.chunk.context()} {c.chunk.text}")))
             if graded:
                 _put_first(ordered, graded[0])
+        if not analysis.wants_value and _asks_kind_of(analysis) and not _describes(ordered[0].text, analysis.focus):
+            # 「どんな人材を育てる？」: a sentence that describes the asked thing (「…を中核的に担うことのできる人材」)
+            # beats a closer-scoring one that names it only inside a compound (「…に向けた人材育成にも取り組む」).
+            describing = [c for c in ordered[1:] if c.score >= self.settings.value_share * ordered[0].score
+                          and _describes(c.text, analysis.focus)]
+            if describing:
+                _put_first(ordered, describing[0])
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(ordered[0], years, analysis.focus):
             # A sentence of a document about the asked year beats a closer-scoring one of another year
@@ -1824,6 +1831,19 @@ def _is_heading(chunk: Chunk, i: int) -> bool:
     """A sentence that is one of the chunk's section headings (never an answer by itself)."""
     text = squeeze(_sentence(chunk, i))
     return any(text == squeeze(h) for h in chunk.section)
+
+
+def _asks_kind_of(analysis: QuestionAnalysis) -> bool:
+    """Does the question ask what its focus is like (「どんな人材」「どういった企業」)?"""
+    return bool(analysis.focus) and re.search(
+        rf"(?:どんな|どういう|どのような|どういった){re.escape(analysis.focus)}", analysis.question) is not None
+
+
+def _describes(text: str, focus: str) -> bool:
+    """Does ``text`` describe ``focus`` with a clause before it (「…担うことのできる人材を」), the focus the head of
+    its phrase — not a word inside a compound (「人材育成」)?"""
+    return bool(focus) and re.search(rf"(?:[るたいな]|ような){re.escape(focus)}(?![{NOUN_CHARS}])",
+                                     squeeze(text)) is not None
 
 
 def _reads_as_heading(chunk: Chunk, i: int) -> bool:

@@ -324,3 +324,16 @@ def test_a_question_asks_the_indicators_set_for_something_when_it_names_none():
     assert not asks_indicators("DX推進指標による自己診断の目標は何組織？")  # a figure of a target
     assert not asks_indicators("受講者数の目標は？")
     assert answer_type("その定量目標はどういう目的で設定されている？") == "reason"  # why they were set
+
+
+def test_a_question_about_what_a_thing_is_like_wants_the_sentence_that_describes_it():
+    from assistant.extractive import _asks_kind_of, _describes
+    from assistant.question import QuestionAnalysis
+
+    assert _asks_kind_of(QuestionAnalysis("自走化に向けて、どんな人材を育てる？", "fact", None, "人材"))
+    assert not _asks_kind_of(QuestionAnalysis("人材育成の予算は？", "fact", None, "人材"))
+    # The asked thing as the head of a described phrase, not a word inside a compound.
+    assert _describes("交渉の能力を獲得し海外ビジネスを中核的に担うことのできる人材の育成にも取り組む。", "人材")
+    assert _describes("海外で活躍できるような人材を育てる。", "人材")
+    assert not _describes("海外展開の自走化に向けた人材育成にも取り組む。", "人材")
+    assert not _describes("人材を育成する。", "人材")  # named, not described
