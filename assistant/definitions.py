@@ -7,7 +7,8 @@ focus word (支援) is only the kind of thing it is. A document defines a term i
 * 「…の更なる国内展開（二次投資）」「…を行う事業者（以下「ディープテック」という。）」 — what it is, then the
   term in brackets;
 * 「…ハード・ソフト・ルールの社会インフラであるデジタルライフライン」 — what it is, then 「である」 and the term;
-* 「➢ デジタルライフライン：デジタルを活用した…」 — the term as a label, then what it is.
+* 「➢ デジタルライフライン：デジタルを活用した…」 — the term as a label, then what it is;
+* 「「ディープテック」は、主として以下のような技術を指す用語」 — the term, then what it names (a note's way).
 
 A sentence that defines the asked term beats a closer-scoring one that only mentions it. Pure string functions,
 compared in the compact form (NFKC, no spaces: 「ＩＴＳＳ＋」 is 「ITSS+」).
@@ -50,6 +51,7 @@ def _patterns(term: str) -> list[re.Pattern[str]]:
         re.compile(rf"[（(](?:以下[「『]?)?{t}[」』]?(?:という|と(?:いう|呼ぶ|称する))?[。．]?[）)]"),  # 「…（X）」
         re.compile(rf"(?:である|であり、?|という|と呼ばれる)[「『]?{t}"),  # 「…であるX」
         re.compile(rf"{_BULLET}[「『]?{t}[」』]?[：:]"),  # 「➢ X：…」
+        re.compile(rf"[「『]{t}[」』]は、?[^。]{{0,40}}(?:を指す|をいう|を意味する)"),  # 「「X」は、…を指す用語」
     ]
 
 

@@ -18,6 +18,8 @@ def test_a_sentence_defines_a_term_in_the_set_ways_a_document_does():
     assert defines("交通・物流の社会インフラであるデータ連携網を整備する。", "データ連携網")
     assert defines("➢ データ連携網：企業間でデータを共有する仕組みを整える。", "データ連携網")
     assert defines("ＡＢＣ＋とは、新たな標準をいう。", "ABC+")  # either width
+    assert defines("3 「先端技術」は、主として以下のような技術を指す用語", "先端技術")  # a note's way
+    assert not defines("「先端技術」は、今後も重要である。", "先端技術")  # said of it, not what it names
     # Mentioning the term is not defining it.
     assert not defines("データ連携網の整備を進める。", "データ連携網")
     assert not defines("データ連携網とは別に", "")
