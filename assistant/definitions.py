@@ -8,7 +8,8 @@ focus word (支援) is only the kind of thing it is. A document defines a term i
   term in brackets;
 * 「…ハード・ソフト・ルールの社会インフラであるデジタルライフライン」 — what it is, then 「である」 and the term;
 * 「➢ デジタルライフライン：デジタルを活用した…」 — the term as a label, then what it is;
-* 「「ディープテック」は、主として以下のような技術を指す用語」 — the term, then what it names (a note's way).
+* 「「ディープテック」は、主として以下のような技術を指す用語」 — the term, then what it names (a note's way);
+* 「日本企業の「価値創造経営」、すなわち高い資本効率・収益性…を向上させる経営」 — the term, 「すなわち」, what it is.
 
 A sentence that defines the asked term beats a closer-scoring one that only mentions it. Pure string functions,
 compared in the compact form (NFKC, no spaces: 「ＩＴＳＳ＋」 is 「ITSS+」).
@@ -52,6 +53,7 @@ def _patterns(term: str) -> list[re.Pattern[str]]:
         re.compile(rf"(?:である|であり、?|という|と呼ばれる)[「『]?{t}"),  # 「…であるX」
         re.compile(rf"{_BULLET}[「『]?{t}[」』]?[：:]"),  # 「➢ X：…」
         re.compile(rf"[「『]{t}[」』]は、?[^。]{{0,40}}(?:を指す|をいう|を意味する)"),  # 「「X」は、…を指す用語」
+        re.compile(rf"{t}[」』]?、?(?:すなわち|つまり)"),  # 「「X」、すなわち…」
     ]
 
 
@@ -69,7 +71,7 @@ def definition_clause(text: str, term: str) -> str | None:
     if not term:
         return None
     loose = r"\s*".join(either_width(ch) for ch in compact(term))  # as written in the text, spaces and all
-    after = re.search(rf"{loose}\s*」?\s*(?:とは|[：:])[、，\s]*", text)
+    after = re.search(rf"{loose}\s*」?\s*(?:とは|[：:]|[、，]?\s*(?:すなわち|つまり))[、，\s]*", text)
     if after and after.end() < len(text):
         return text[after.end():].strip()
     before = re.search(rf"(?:[（(](?:以下[「『]?)?{loose}|(?:である|であり)[「『]?{loose})", text)

@@ -20,6 +20,7 @@ def test_a_sentence_defines_a_term_in_the_set_ways_a_document_does():
     assert defines("ＡＢＣ＋とは、新たな標準をいう。", "ABC+")  # either width
     assert defines("3 「先端技術」は、主として以下のような技術を指す用語", "先端技術")  # a note's way
     assert not defines("「先端技術」は、今後も重要である。", "先端技術")  # said of it, not what it names
+    assert defines("企業の「持続経営」、すなわち長期の価値を高める経営を定着させる。", "持続経営")
     # Mentioning the term is not defining it.
     assert not defines("データ連携網の整備を進める。", "データ連携網")
     assert not defines("データ連携網とは別に", "")
@@ -34,3 +35,5 @@ def test_the_defining_clause_is_quoted_verbatim():
     # A name in quotes with its abbreviation after it: what it is is not said in one clause before it.
     assert definition_clause("中核を担う組織として「未来設計センター（FDC）」を発足。", "FDC") is None
     assert definition_clause("データ連携網の整備を進める。", "データ連携網") is None
+    assert definition_clause("企業の「持続経営」、すなわち長期の価値を高める経営を定着させる。", "持続経営") \
+        == "長期の価値を高める経営を定着させる。"
