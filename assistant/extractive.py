@@ -407,8 +407,9 @@ class ExtractiveAnswerer:
                      and compact(spelled.get(compact(name), name)) not in passage), None)
 
     def _of_another_name(self, c: Candidate, question: str) -> bool:
-        """Is ``c``'s passage about another thing than a name the question asks of: a name in Latin letters, or an
-        edition (「…大会 2020」), that the passage does not say?"""
+        """Is ``c``'s passage about another thing than a name the question asks of: a name in Latin letters or an
+        edition (「…大会 2020」) that the passage does not say, or a numbered item (「OS①」) of which it names
+        others (see :func:`_other_edition`)?"""
         names = self._asked_names(question)
         return bool(names and self._unquoted(c, question) in names) or _other_edition(c, question) is not None
 
