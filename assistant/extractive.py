@@ -519,6 +519,14 @@ class ExtractiveAnswerer:
         return c.measure >= self.settings.scoring.measure_threshold
 
     # ── answering ────────────────────────────────────────────────────
+    def _close(self, ordered: list[Candidate], after_best: bool = False) -> list[Candidate]:
+        """The candidates about as close to the question as the best (``ordered[0]``): within ``value_share`` of
+        its score, best first (``after_best``: those after it)."""
+        if not ordered:
+            return []
+        floor = self.settings.value_share * ordered[0].score
+        return [c for c in (ordered[1:] if after_best else ordered) if c.score >= floor]
+
     def answer(self, analysis: QuestionAnalysis, ranked: list[Ranked],
                avoid: frozenset[tuple[str, int]] = frozenset()) -> Draft:
         """The draft answer from the ranked passages; ``avoid`` holds sentences (chunk id, index) already
@@ -565,23 +573,21 @@ class ExtractiveAnswerer:
         if term := analysis.term:
             # 「「プッシュ型支援」とは」: a sentence that defines the term (「…（二次投資）」「Xとは…」) beats a
             # closer-scoring one that only mentions it.
-            defining = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score
-                        and defines(c.text, term)]
+            defining = [c for c in self._close(ordered) if defines(c.text, term)]
             if defining:
                 _put_first(ordered, defining[0])
         if not analysis.wants_value and (asked := calendar_dates(analysis.question)):
             # 「令和2年8月に公開した注意喚起は？」: a sentence that says the asked month (any day of it) beats a
             # closer-scoring one that does not (a figure asked is chosen by its own measure and type above).
             months = {(y, m) for y, m, _ in asked}
-            dated = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score
-                     and months <= {(y, m) for y, m, _ in calendar_dates(c.text)}]
+            dated = [c for c in self._close(ordered) if months <= {(y, m) for y, m, _ in calendar_dates(c.text)}]
             if dated:
                 _put_first(ordered, dated[0])
         if counted := analysis.counted_set:
             # 「５以上の領域とはどこ」: the sentence that names the set's members beats one that only counts it.
             # (Else a sentence that counts the set beats one that does not: it is the one about the set.)
             # Of those, one that announces the set's items (「以下の6つの柱を重点として」) comes first.
-            close = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score]
+            close = self._close(ordered)
             counting = [c for c in close if _set_named(c.text, *counted)]
             naming = [c for c in close if set_members(c.text, *counted)] \
                 or [c for c in counting if _LEAD_IN.search(c.text)] or counting
@@ -592,14 +598,13 @@ class ExtractiveAnswerer:
             # 「…を進める領域を全部挙げて」, best answered by a sentence that counts the set (「５以上の領域における
             # アーキテクチャ設計を実施し」) without its members: one about as close that counts it and gives them (「①
             # …５領域における…」 over 「a. …」…「e. …」) answers.
-            giving = [c for c in ordered[1:] if c.score >= self.settings.value_share * ordered[0].score
-                      and _counted_sets(c.text, noun) and _gives_members(c, noun)]
+            giving = [c for c in self._close(ordered, after_best=True)
+                      if _counted_sets(c.text, noun) and _gives_members(c, noun)]
             if giving:
                 _put_first(ordered, giving[0])
         if _COUNTS_AS.search(analysis.question):
             # 「…の「成功」として数えられるのは」: what a measure counts is said in the note (※) under it.
-            close = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score]
-            note = next((n for c in close if (n := _note_under(c)) is not None), None)
+            note = next((n for c in self._close(ordered) if (n := _note_under(c)) is not None), None)
             if note is not None:  # with the evidence of the sentence it is a note to
                 ordered[:] = [note, *(c for c in ordered
                                       if (c.chunk.chunk_id, c.sentence) != (note.chunk.chunk_id, note.sentence))]
@@ -619,24 +624,21 @@ class ExtractiveAnswerer:
             # 「…にはどんな数値目標がある？」: the indicators the plan sets (「指標２－２：…85％以上…を目指す」), or the
             # sentence that announces them (「以下のとおり定量指標を設定する。」), beat a closer-scoring sentence
             # about the same thing — and the paragraphs explaining them under the rationale heading.
-            setting = [c for c in ordered if c.score >= self.settings.value_share * ordered[0].score
-                       and self._indicator_block(c) is not None]
+            setting = [c for c in self._close(ordered) if self._indicator_block(c) is not None]
             if setting:
                 _put_first(ordered, setting[0])
         if analysis.answer_type == "reason" and not analysis.cross and (grade := _asked_grade(analysis.question)):
             # 「…が困難度高とされている理由は？」: the document gives it in the sentence it marks with that grade
             # (「【困難度：高】高まる世界経済の不確実性…」) — of the asked indicator, when one is named.
             # (Only one about as close to the question as the best: not a paragraph on another target.)
-            graded = [c for c in ordered if grade in _grades_marked(c.text)
-                      and c.score >= self.settings.value_share * ordered[0].score]
+            graded = [c for c in self._close(ordered) if grade in _grades_marked(c.text)]
             graded.sort(key=lambda c: not (labels & indicator_labels(f"{c.chunk.context()} {c.chunk.text}")))
             if graded:
                 _put_first(ordered, graded[0])
         if not analysis.wants_value and _asks_kind_of(analysis) and not _describes(ordered[0].text, analysis.focus):
             # 「どんな人材を育てる？」: a sentence that describes the asked thing (「…を中核的に担うことのできる人材」)
             # beats a closer-scoring one that names it only inside a compound (「…に向けた人材育成にも取り組む」).
-            describing = [c for c in ordered[1:] if c.score >= self.settings.value_share * ordered[0].score
-                          and _describes(c.text, analysis.focus)]
+            describing = [c for c in self._close(ordered, after_best=True) if _describes(c.text, analysis.focus)]
             if describing:
                 _put_first(ordered, describing[0])
         years = analysis.constraints.fiscal_years
@@ -645,8 +647,8 @@ class ExtractiveAnswerer:
             # (the same kind of answer: a figure when one is asked), as does a sentence that opens with the year
             # (「・令和元年度未踏アドバンスト事業で育成した16名」 in the next year's evaluation). A year mentioned
             # in passing (「令和２年度を除く」) does not make a sentence about that year.
-            close = [c for c in ordered[1:] if c.score >= self.settings.value_share * ordered[0].score
-                     and (c.value is not None or ordered[0].value is None)
+            close = [c for c in self._close(ordered, after_best=True)
+                     if (c.value is not None or ordered[0].value is None)
                      and (c.chunk.fiscal_year in years or _opens_with_year(c.text, years))]
             if close:
                 _put_first(ordered, close[0])
@@ -1315,8 +1317,7 @@ class ExtractiveAnswerer:
             if not figure_asked:
                 return cands
             # A figure asked (「…の実績と…の目標を比べると」): each document's best sentence stating one.
-            stating = [c for c in cands if (c.value or any(v.kind != "date" for v in values_in(c.text)))
-                       and c.score >= self.settings.value_share * cands[0].score]
+            stating = [c for c in self._close(cands) if c.value or any(v.kind != "date" for v in values_in(c.text))]
             if stating:
                 return stating
         return cands
