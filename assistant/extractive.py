@@ -59,6 +59,8 @@ from .question import (
     ordinals_in,
     part_status,
     periods_in,
+    revisions_in,
+    year_mentions,
 )
 from .rank import Ranked
 from .values import (
@@ -306,7 +308,8 @@ class ExtractiveAnswerer:
                     focus_own=self.coverage(focus_terms, tokens) if focus_terms else 1.0,
                     measure=measure,
                     value=(year_column(text, years, c, analysis.focus) or read_value(
-                        text, focus_pos, _positions(text, event), previous_year_ends(text, years, c.fiscal_year)))
+                        text, focus_pos, _positions(text, event), previous_year_ends(text, years, c.fiscal_year),
+                        written_year_ends(text, years)))
                     if read_value else None,
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
@@ -344,7 +347,7 @@ class ExtractiveAnswerer:
                 and is_target(best.value, best.text):
             return False, "result"  # a result asked, and the text states only a target
         years = analysis.constraints.fiscal_years
-        if years and not analysis.cross and not _mentions_year(best, years, analysis.focus):
+        if years and not analysis.cross and not _mentions_year(best, years, analysis.focus, analysis.question):
             return False, "year"
         if (date := _other_date(best, analysis.question) or _other_edition(best, analysis.question)) is not None:
             return False, f"quoted:{date}"
@@ -400,11 +403,29 @@ class ExtractiveAnswerer:
         # A name in Latin letters (「Instagram」「CHIPS法」) is a name: the passage says it, or it is about another
         # thing — unless it names a document or its organization (「IPA」), which the passage need not repeat, or
         # it stands beside what it abbreviates (「…インスティテュート（AISI）」「DSS（デジタルスキル標準）」, or
-        # with the brackets dropped 「…インスティテュートAISI」).
+        # with the brackets dropped 「…インスティテュートAISI」). A paragraph cut by a chunk's end goes on under
+        # the same headings: the name said before the cut (「J-Bridgeによる…」「また、成功率は…」) still counts.
+        names = self._asked_names(question)
+        if not names:
+            return None
+        passage = f"{self._lead_in(c)}{passage}"
         lowered = passage.lower()
         spelled = dict(self.aliases(question))  # 「AISI」 asked of a passage that spells it out
-        return next((name for name in self._asked_names(question) if name.lower() not in lowered
+        return next((name for name in names if name.lower() not in lowered
                      and compact(spelled.get(compact(name), name)) not in passage), None)
+
+    def _lead_in(self, c: Candidate) -> str:
+        """The start of ``c``'s item when it begins in the chunk before (of the same document, column and
+        section), compacted: from that chunk's last item on (「・」「①」…), when no item opens in ``c``'s chunk up
+        to ``c``. Else ""."""
+        upto = min(c.sentence + 1, len(c.chunk.sentences))
+        if any(LIST_START.match(squeeze(_sentence(c.chunk, i))) for i in range(upto)):
+            return ""
+        before = self.searcher.previous_chunk(c.chunk.chunk_id)
+        if before is None or not _same_place(before, c.chunk):
+            return ""
+        opens = [i for i in range(len(before.sentences)) if LIST_START.match(squeeze(_sentence(before, i)))]
+        return compact(before.text[before.sentences[opens[-1]].start if opens else 0:])
 
     def _of_another_name(self, c: Candidate, question: str) -> bool:
         """Is ``c``'s passage about another thing than a name the question asks of: a name in Latin letters or an
@@ -554,13 +575,17 @@ class ExtractiveAnswerer:
             typed = [c for c in typed if not self._other_modifier(c, analysis)] or typed
             if analysis.asks_measure:  # … and a figure of the named measure beats a closer-scoring other figure
                 typed = [c for c in typed if self._carries_measure(c)] or typed
-            if analysis.answer_type == "name":  # the asked thing's own name beats a name near it
+            if analysis.answer_type == "name":  # the asked thing's own name beats a name near it …
                 typed = [c for c in typed if _names_focus(c, analysis.focus)] or typed
+                if short := _formal_of(analysis.question):  # … and its full name written beside the short one
+                    typed = [c for c in typed if expansion_of(c.text, short) is not None] or typed
             if analysis.status:  # 「…の目標は」: a figure stated as a target beats a result (and the reverse)
                 fitting = [c for c in typed if is_target(c.value, c.text) == (analysis.status == "目標")]
                 if not fitting and analysis.status == "実績":  # a result further down beats a target
                     fitting = [c for c in ordered if c.value and not is_target(c.value, c.text)
                                and (not analysis.asks_measure or self._carries_measure(c))]
+                    if years := analysis.constraints.fiscal_years:  # of the asked year, when one is asked
+                        fitting = [c for c in fitting if _mentions_year(c, years, analysis.focus)] or fitting
                 typed = fitting or typed
             if analysis.event:  # 「いつ設置された」: a date of that event beats a date of another
                 typed = [c for c in typed if analysis.event in c.text] or typed
@@ -642,7 +667,7 @@ class ExtractiveAnswerer:
             if describing:
                 _put_first(ordered, describing[0])
         years = analysis.constraints.fiscal_years
-        if years and not analysis.cross and not _mentions_year(ordered[0], years, analysis.focus):
+        if years and not analysis.cross and not _mentions_year(ordered[0], years, analysis.focus, analysis.question):
             # A sentence of a document about the asked year beats a closer-scoring one of another year
             # (the same kind of answer: a figure when one is asked), as does a sentence that opens with the year
             # (「・令和元年度未踏アドバンスト事業で育成した16名」 in the next year's evaluation). A year mentioned
@@ -718,9 +743,41 @@ class ExtractiveAnswerer:
                 direct = quote.text
             draft = Draft(direct, [quote], confidence=confidence)
             self._add_support(draft, best, ordered, analysis)
-        if not analysis.constraints.revision:
+        if not analysis.asks_several:
+            self._cover_asks(draft, best, analysis)
+        if not analysis.constraints.revision or len(revisions_in(analysis.question)) >= 2:
+            # (A question that names two revisions asks how the figure went from one to the other.)
             self._note_revision(draft, best, ordered, analysis)
         return draft
+
+    def _cover_asks(self, draft: Draft, best: Candidate, analysis: QuestionAnalysis) -> None:
+        """A question that asks two things in one sentence (「2021年の希望出生率はいくつで、低下の最大の要因は？」),
+        answered by quotes that leave words of it unsaid: the sentence near the best one (nearest first, within
+        ``several_reach``, not past a heading) that says the most of those words (「…その最大の要因は所得水準が低い
+        こと。」) is quoted too."""
+        if not _asks_more(analysis.question) or len(draft.quotes) >= self.settings.max_quotes + 1:
+            return
+        said = set(self._tok(best.chunk.context())).union(*(self._tok(q.text) for q in draft.quotes))
+        lacking = {t for t in self._terms(analysis.question) if t not in said and len(t) >= 2}
+        if not lacking:
+            return
+        reach = self.settings.several_reach
+        chunk = self._stream(best.chunk, len(best.chunk.sentences) + reach)
+        found, most = None, 0
+        for distance in range(1, reach + 1):
+            for j in (best.sentence + distance, best.sentence - distance):
+                if not 0 <= j < len(chunk.sentences) or _is_heading(chunk, j):
+                    continue
+                if (n := len(lacking & set(self._tok(_sentence(chunk, j))))) > most:
+                    found, most = j, n
+        if found is not None:
+            # Trimmed around the words it is quoted for, not the focus the other quotes are about.
+            near = _sentence_candidate(best, chunk, found)
+            spots = [(i, i + len(t)) for t in lacking if (i := near.text.find(t)) >= 0]
+            start, end = (min(a for a, _ in spots), max(b for _, b in spots)) if spots else (0, 0)
+            quote = Quote(near, trim(near.text, start, end, self.settings.quote_max_chars), _version_label(chunk))
+            if all(compact(quote.text) not in compact(q.text) for q in draft.quotes):
+                draft.quotes.append(quote)
 
     def _breakdown(self, analysis: QuestionAnalysis, ordered: list[Candidate], confidence: float) -> Draft | None:
         """「716件の内訳は」: the figure the question says, found with the sum it is written as
@@ -1446,8 +1503,12 @@ class ExtractiveAnswerer:
                       and not self._other_modifier(c, analysis)]
             if not others:
                 continue
-            other = max(others, key=lambda c: c.score)
-            if compact(other.value.text) == compact(best.value.text):
+            # The same column of that revision's table (its 変更案 against this one's 変更案), else the closest
+            # sentence — the first of the two that gives another figure.
+            choices = (max(others, key=lambda c: (c.chunk.version == best.chunk.version, c.score)),
+                       max(others, key=lambda c: c.score))
+            other = next((c for c in choices if compact(c.value.text) != compact(best.value.text)), None)
+            if other is None:
                 continue
             said = other.value.text
             if analysis.answer_type == "change" and (change := self._figure_change(other, analysis)):
@@ -1664,13 +1725,29 @@ def _alone(text: str, thing: str) -> bool:
 def figure_after(ordered: list[Candidate], share: float) -> Candidate | None:
     """When the best candidate states no figure: a figure (not a date, which would be another event's) in one of
     the two sentences after it — 「…インターネット安全教室を継続実施。」「令和2年度は…合計で約12,000人が参加。」
-    states the figure of the thing the best one names — if it scores ``share`` of the best; else None."""
+    states the figure of the thing the best one names — or further on in its passage, in a sentence that names
+    the asked measure itself (「…成功件数の実績は6件…。」…「また、成功率は…約 5％…」) — if it scores ``share`` of
+    the best; else None."""
     top = ordered[0]
     if top.value is not None:
         return None
     return next((c for c in ordered if c.value is not None and c.value.kind != "date"
-                 and c.chunk.chunk_id == top.chunk.chunk_id and 0 < c.sentence - top.sentence <= 2
+                 and ((c.chunk.chunk_id == top.chunk.chunk_id and 0 < c.sentence - top.sentence <= 2)
+                      or (c.focus_own >= 1.0 and _further_on(c, top)))
                  and c.score >= share * top.score), None)
+
+
+def _further_on(c: Candidate, top: Candidate) -> bool:
+    """Is ``c`` after ``top`` in its passage, or in the passage that goes on from it under the same headings?"""
+    a, b = c.chunk, top.chunk
+    if a.chunk_id == b.chunk_id:
+        return c.sentence > top.sentence
+    return _same_place(a, b) and top.line_end < c.line_start and a.line_start <= b.line_end + 1
+
+
+def _same_place(a: Chunk, b: Chunk) -> bool:
+    """Are two chunks of the same document, column and section (where one paragraph may run on into the other)?"""
+    return (a.source, a.part, a.version, tuple(a.section)) == (b.source, b.part, b.version, tuple(b.section))
 
 
 # An indicator's own statement opens with its label (「指標２－２：…を目指す」「【指標３－１】…」).
@@ -1727,6 +1804,17 @@ def _counted_sets(text: str, noun: str) -> list[str]:
 def _gives_members(c: Candidate, noun: str) -> bool:
     """Does ``c``, which counts a set of ``noun``, give its members — in the sentence or as the items under it?"""
     return _items_under(c) or any(set_members(c.text, n, noun) for n in _counted_sets(c.text, noun))
+
+
+# A second thing asked in the same sentence: 「…も知りたい」「…もあれば」「あわせて」「それぞれ」.
+_ALSO_ASKED = re.compile(r"も(?:あれば|知りたい|教えて|お願い)|あわせて|併せて|合わせて|それぞれ")
+
+
+def _asks_more(question: str) -> bool:
+    """Does ``question`` ask more than one thing: two question marks, two question words (「いくつで、…何？」), or
+    a thing asked too (「目標値もあれば」)?"""
+    q = normalize_question(question)
+    return q.count("?") >= 2 or len(QUESTION_WORD.findall(q)) >= 2 or bool(_ALSO_ASKED.search(q))
 
 
 def _next_sentence(c: Candidate) -> Candidate | None:
@@ -2315,12 +2403,16 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
     deadline, rate, unit_said = analysis.asks_deadline, _asks_rate(analysis), analysis.unit_said
     if kind == "name" and _ASKS_EXPANSION.search(analysis.question) and analysis.focus:
         # 「PHRって何の略？」: the name written beside the abbreviation, not any name near it.
-        return lambda text, anchors, events=None, periods=None: expansion_of(text, analysis.focus)
+        return lambda text, anchors, events=None, periods=None, written=None: expansion_of(text, analysis.focus)
+    # 「その中小機構って正式名称は？」: the name written beside the short one, when a sentence writes the two.
+    formal = _formal_of(analysis.question) if kind == "name" else None
 
     def read(text: str, anchors: list[int], events: list[int] | None = None,
-             periods: list[int] | None = None) -> Value | None:
+             periods: list[int] | None = None, written: list[int] | None = None) -> Value | None:
+        if formal and (expanded := expansion_of(text, formal)):
+            return expanded
         found = best_value(text, kind, unit, anchors, asked, status, deadline, rate, unit_said, events,
-                           analysis.asks_span, periods)
+                           analysis.asks_span, periods, written)
         # 「いつの何号の法律」: the date with the law's number written after it (「令和6年6月7日法律第45号」)
         if (found and kind == "date" and _ASKS_LAW_NUMBER.search(analysis.question)
                 and (number := _LAW_NUMBER_AFTER.match(text, found.end))):
@@ -2331,6 +2423,17 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
 
 
 _ASKS_EXPANSION = re.compile(r"(?:何|なん|なに)の略")
+# 「「Ｊ－ＣＳＩＰ」の正式名称は？」「その中小機構って正式名称は？」: the short name the full one is asked of.
+_FORMAL_NAME = re.compile(rf"(?P<short>[{NOUN_CHARS}・\-－]{{2,16}})[」』]?\s*(?:って|の)\s*"
+                          r"正式(?:名称|な名前|名|には)")
+
+
+def _formal_of(question: str) -> str | None:
+    """The short name whose full name a question asks (「その中小機構って正式名称は？」 -> 「中小機構」), or None."""
+    m = _FORMAL_NAME.search(normalize_question(question))
+    return m.group("short") if m else None
+
+
 # Another question word beside 「いつ」 (「どこまで」 asks a figure, 「どうして」 a reason).
 _ASKS_MORE_THAN_WHEN = re.compile(r"どこ(?!まで)|どんな|どういう|どのよう|だれ|誰")
 _ASKS_LAW_NUMBER = re.compile(r"第?\s*何\s*号")
@@ -2382,6 +2485,17 @@ def previous_year_ends(text: str, years: tuple[int, ...], fiscal_year: int | Non
     return [m.end() for m in _PREVIOUS_YEAR.finditer(text)]
 
 
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def written_year_ends(text: str, years: tuple[int, ...]) -> list[int]:
+    """Where in ``text`` an asked year written out ends (「2010年、2015年ともに1.8であったが、2021年に1.6と低下」:
+    2021's figure is the one right after it)."""
+    if not years:
+        return []
+    return [end for year, end in year_mentions(text.translate(_ASCII_DIGITS)) if year in years]
+
+
 def _says_year(text: str, years: tuple[int, ...], fiscal_year: int | None) -> bool:
     """Does ``text`` write one of ``years`` (「令和元年度」「2019年度」, or 「前年度」 in the next year's report)?"""
     return any(y in years for y in constraints_of(text).fiscal_years) \
@@ -2416,11 +2530,29 @@ def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = ""
     return cell and Value(cell.text, at + cell.start, at + cell.end, cell.kind)
 
 
-def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "") -> bool:
-    """Is the candidate about one of ``years``: its document's year, a year its sentence or headings write, or the
-    year's cell of a report's table row?"""
+def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "", question: str = "") -> bool:
+    """Is the candidate about one of ``years``: its document's year, a year its sentence or headings write, the
+    year's cell of a report's table row, or the dated thing the question names (see :func:`_names_dated_thing`)?"""
     return c.chunk.fiscal_year in years or _says_year(f"{c.chunk.context()} {c.text}", years, c.chunk.fiscal_year) \
-        or year_column(c.text, years, c.chunk, focus) is not None
+        or year_column(c.text, years, c.chunk, focus) is not None or _names_dated_thing(c, question)
+
+
+# A year written before the thing it dates: 「令和元年度の大臣評価」「2021年度の成功件数」 — not a point or span of
+# time (「2020年時点」「2030年まで」).
+_DATED_THING = re.compile(rf"((?:令和|平成)(?:元|[0-9]{{1,2}})年度?|(?:19|20)[0-9]{{2}}年度?)"
+                          rf"の?(?!時点|末|頃|当時|以降|現在|中|前|後|初|内)([{NOUN_CHARS}]{{2,8}})")
+
+
+def _names_dated_thing(c: Candidate, question: str) -> bool:
+    """Does ``c``'s passage write a thing the question dates, with the same year right before it
+    (「令和元年度大臣評価での「指摘事項」対応状況」 for 「令和元年度の大臣評価で出た意見に、どう対応した？」)? The
+    passage is then about that year's thing, though its document is of the next year and its sentence says no
+    year."""
+    if not question:
+        return False
+    passage = _passage_text(c.chunk)
+    return any(re.search(f"{re.escape(m.group(1))}の?{re.escape(m.group(2))}", passage)
+               for m in _DATED_THING.finditer(compact(normalize_question(question))))
 
 
 _FRAME_WORD = re.compile(rf"[{NOUN_CHARS}々・]{{1,10}}")

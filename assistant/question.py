@@ -631,6 +631,15 @@ def era_label(year: int) -> str:
     return f"平成{year - 1988}年度"
 
 
+def year_mentions(text: str) -> list[tuple[int, int]]:
+    """The fiscal years ``text`` writes (its digits in ASCII, as :func:`normalize_question` gives them), each with
+    where its mention ends. Every revision named (「令和5年度補正の変更→令和7年の変更案」) is a revision, and
+    「令和3年3月」 a date (checked as one), not a fiscal year."""
+    revisions = [r.span() for r in _REVISION.finditer(text)]
+    return [(year_of(m), m.end()) for m in _FY.finditer(text)
+            if not any(start <= m.start() < end for start, end in revisions) and not _A_MONTH.match(text, m.end())]
+
+
 def year_of(m: re.Match) -> int:
     """The western year of a fiscal-year match (groups: era, its number, or a four-digit year), as
     ``_FY`` and the follow-ups' year pattern capture it."""
@@ -733,13 +742,7 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
             revision_year = era_year(m.group(1), m.group(2))
         elif m.group(3):
             revision_year = era_year(m.group(3), m.group(4))
-    # Every revision named (「令和5年度補正の変更→令和7年の変更案」) is a revision, not a fiscal year.
-    revisions = [r.span() for r in _REVISION.finditer(q)]
-    years = []
-    for fm in _FY.finditer(q):
-        if any(start <= fm.start() < end for start, end in revisions) or _A_MONTH.match(q, fm.end()):
-            continue  # 「令和3年3月」 is a date (checked as one), not a fiscal year
-        years.append(year_of(fm))
+    years = [year for year, _ in year_mentions(q)]
     version = None
     if "現行" in q and "変更案" not in q:
         version = "現行"
@@ -764,6 +767,13 @@ def numeral(n: str) -> int:
         return int(unicodedata.normalize("NFKC", n))
     tens, _, ones = n.partition("十")  # 十, 十二, 二十
     return (_KANJI_DIGITS.get(tens, 1) * 10 + _KANJI_DIGITS.get(ones, 0)) if "十" in n else _KANJI_DIGITS[n]
+
+
+def revisions_in(text: str) -> list[str]:
+    """Every revision a question names, as written once each (「令和5年度補正の変更案と令和7年の対照表」 ->
+    ["令和5年度補正", "令和7年"])."""
+    said = [re.sub(r"\s*の$", "", m.group(0)) for m in _REVISION.finditer(normalize_question(text))]
+    return list(dict.fromkeys(said))
 
 
 def periods_in(text: str) -> tuple[int, ...]:

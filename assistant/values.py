@@ -432,7 +432,7 @@ def labelled_figures(text: str, label: str) -> list[Value]:
 def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "",
                status: str | None = None, deadline: bool = False, rate: bool = False,
                unit_said: bool = False, events: list[int] | None = None, span: bool = False,
-               periods: list[int] | None = None) -> Value | None:
+               periods: list[int] | None = None, written: list[int] | None = None) -> Value | None:
     """The value of the asked type closest after (else before) an anchor position (the asked phrase).
 
     ``asked`` is the asked-for phrase itself: 「主務大臣は誰」 is not answered by 「主務大臣」 (for a
@@ -446,7 +446,9 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     value is the one closest before it (「令和６年２月１４日にＡＩＳＩをＩＰＡに設置」「85 名を採択」), when one is.
     ``span`` (「どのくらいの期間」): a span of time (「当面10年間」) answers before a date (「2022年度から」).
     ``periods``: where a mention of the asked year ends (「前年度」 in the next year's report) — a figure
-    written right after one is that year's (「（前年度 24,542）」), even bare.
+    written right after one is that year's (「（前年度 24,542）」), even bare. ``written``: where the asked year
+    written out ends (「2010年、2015年ともに1.8であったが、2021年に1.6と低下」) — a figure of the asked type right
+    after it, with at most a particle between, is that year's (not a bare number: 「2030年９兆円」 counts nothing).
     """
     found = _FINDERS.get(answer_type, values_in)(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))
@@ -463,9 +465,11 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
         typed = labelled_figures(text, asked) or (rates_in(text) if rate and not unit else [])
     elif not typed and answer_type == "percentage" and rate and not unit:
         typed = rates_in(text)  # 「希望出生率は…1.6と低下」: a rate is not always a percentage
-    if periods and answer_type in ("count", "magnitude", "amount", "percentage") \
-            and (dated := _right_after(text, typed, periods)):
-        return dated
+    if answer_type in ("count", "magnitude", "amount", "percentage"):
+        if periods and (dated := _right_after(text, typed, periods)):
+            return dated
+        if written and (dated := _right_after(text, typed, written, _YEAR_PARTICLE, bare=False)):
+            return dated
     if not typed:
         return None
 
@@ -493,17 +497,20 @@ _YEARS_FIGURE_GAP = 12  # characters between a year's mention and its figure (�
 # Between a year and its figure only a particle or a noun (「前年度延べ 1,775 名」「前年度は 20 件」), not a
 # clause about the year (「前年度を除く）５４４，０９０人」).
 _YEARS_FIGURE = re.compile(r"[\s:：]*(?:は|の|に|で|、)?\s*(?:[一-龥々ァ-ヶー][一-龥々ぁ-んァ-ヶー]{0,5})?\s*[:：]?\s*")
+_YEAR_PARTICLE = re.compile(r"[\s:：]*(?:は|に|で|の|、)?\s*")  # 「2021年に1.6」「2021年1.6」
 _BARE_AFTER = re.compile(rf"\s*[：:]?\s*{_BARE}")
 
 
-def _right_after(text: str, values: list[Value], at: list[int]) -> Value | None:
-    """The first of ``values`` a few characters after one of ``at``, with only a particle or a noun in between
-    (「前年度延べ 1,775 名」) — or a bare number right there (「前年度 24,542」)."""
+def _right_after(text: str, values: list[Value], at: list[int], between: re.Pattern = _YEARS_FIGURE,
+                 bare: bool = True) -> Value | None:
+    """The first of ``values`` a few characters after one of ``at``, with only what ``between`` allows in between
+    (by default a particle or a noun: 「前年度延べ 1,775 名」) — or (``bare``) a bare number right there
+    (「前年度 24,542」)."""
     for p in at:
         after = [v for v in values if 0 <= v.start - p <= _YEARS_FIGURE_GAP]
-        if after and _YEARS_FIGURE.fullmatch(text[p:min(v.start for v in after)]):
+        if after and between.fullmatch(text[p:min(v.start for v in after)]):
             return min(after, key=lambda v: v.start)
-        if not after and (m := _BARE_AFTER.match(text, p)):
+        if bare and not after and (m := _BARE_AFTER.match(text, p)):
             return Value(m.group(1), m.start(1), m.end(1), "count")
     return None
 

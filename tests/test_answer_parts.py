@@ -302,6 +302,49 @@ def test_a_figure_in_the_sentence_after_a_best_sentence_without_one_answers():
     assert figure_after([cand(1, 0.4, people), cand(0, 0.3)], 0.6) is None  # the best states a figure
 
 
+def test_a_figure_further_on_answers_when_its_sentence_names_the_asked_measure():
+    from dataclasses import replace
+
+    from assistant.extractive import figure_after
+    from assistant.values import values_in
+
+    text = ["・2021年度に開始した連携支援の成功件数の実績は6件である。", "さらに効率化が期待される。",
+            "これらを鑑み、目標は72件とする。", "また、成功率は2021年度の実績で約 5％である。"]
+    passage = _passage(1, 0.1, "".join(text))
+    rate = next(v for v in values_in(text[3]) if v.kind == "percentage")
+
+    def cand(i: int, score: float, value=None, focus_own: float = 0.0) -> Candidate:
+        return replace(Candidate(passage, i, text[i], 1, 1), score=score, value=value, focus_own=focus_own)
+
+    # Three sentences on: only a sentence that names the asked measure itself (「成功率」) answers.
+    assert figure_after([cand(0, 0.45), cand(3, 0.3, rate, focus_own=1.0)], 0.6) is not None
+    assert figure_after([cand(0, 0.45), cand(3, 0.3, rate, focus_own=0.5)], 0.6) is None
+    # Not before the best sentence.
+    assert figure_after([cand(3, 0.45), cand(0, 0.3, rate, focus_own=1.0)], 0.6) is None
+
+
+def test_a_year_before_the_thing_it_dates_is_the_passages_year_when_it_writes_the_same():
+    from assistant.extractive import _names_dated_thing
+
+    text = "令和元年度大臣評価での「指摘事項」対応状況 ○（ユーザ意見）政策提言に活かすことを期待。"
+    c = Candidate(_passage(1, 0.1, text), 0, text, 1, 1)
+    assert _names_dated_thing(c, "令和元年度の大臣評価で出た意見に、どう対応した？")
+    assert not _names_dated_thing(c, "令和2年度の大臣評価で出た意見に、どう対応した？")  # another year's
+    # A point or span of time is no dated thing: 「2020年時点」 in the passage does not make it about 2020's figure.
+    text = "2020年時点で同合計額が 21.1兆円であることを踏まえると、年率 6％以上の伸びが必要。"
+    c = Candidate(_passage(1, 0.1, text), 0, text, 1, 1)
+    assert not _names_dated_thing(c, "2020年時点は21.1兆円だけど、2022年時点だといくら？")
+
+
+def test_a_question_asks_several_things_with_two_question_words_or_a_thing_asked_too():
+    from assistant.extractive import _asks_more
+
+    assert _asks_more("2021年の希望出生率はいくつで、低下の最大の要因は何とされている？")
+    assert _asks_more("PBRはどういう分解で捉えてるの？目標値もあれば。")
+    assert _asks_more("第二版はいつ公開された？ダウンロード数は？")
+    assert not _asks_more("連携支援の成功率は？")
+
+
 def test_a_figure_for_both_sides_together_is_not_the_figure_of_one():
     from assistant.extractive import _one_side_of_both
 
@@ -337,3 +380,14 @@ def test_a_question_about_what_a_thing_is_like_wants_the_sentence_that_describes
     assert _describes("海外で活躍できるような人材を育てる。", "人材")
     assert not _describes("海外展開の自走化に向けた人材育成にも取り組む。", "人材")
     assert not _describes("人材を育成する。", "人材")  # named, not described
+
+
+def test_a_full_name_is_asked_of_the_short_name_before_it():
+    from assistant.extractive import _formal_of
+    from assistant.values import expansion_of
+
+    assert _formal_of("その中小機構って正式名称は？") == "中小機構"
+    assert _formal_of("「Ｘ－ＣＩＰ」の正式名称は何？") == "X-CIP"  # as the question is normalized
+    assert _formal_of("中小機構の役割は？") is None
+    text = "商工会議所、中小企業基盤整備機構（中小機構）等の公的支援機関と連携する。"
+    assert expansion_of(text, _formal_of("その中小機構って正式名称は？")).text == "中小企業基盤整備機構"

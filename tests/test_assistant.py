@@ -93,6 +93,16 @@ def test_a_figure_from_the_latest_revision_names_the_other_revisions_figure(assi
     assert older_revision in first and "の版では" in first
 
 
+def test_a_question_naming_two_revisions_is_answered_from_both(assistant):
+    answer = assistant.ask("スタートアップの海外展開成功件数の目標は、"
+                           "令和5年度補正の変更案と令和7年の変更案でそれぞれいくつ？")
+    first = answer.text.splitlines()[0]
+    # Each revision's amended figure, like against like (not the older column of the other table).
+    assert "令和5年度補正" in first and "の版では" in first, answer.text
+    revisions = {c.revision for c in assistant.searcher.chunks if c.organization == "JETRO" and c.revision}
+    assert len({c.title for c in answer.citations}) == 2 and len(revisions) >= 2, answer.text
+
+
 def test_unanswerable_question_abstains_with_related_passages(assistant):
     answer = assistant.ask("JETROの職員数は何人ですか")
     assert answer.abstained and answer.text.startswith(ABSTAIN)
@@ -941,3 +951,40 @@ def test_a_list_of_a_set_the_question_does_not_count_comes_from_the_sentence_tha
         + "\n## 評価指標\n\n・アーキテクチャ設計を進める３以上の領域で設計を実施し、累計で４０点の水準を達成する。\n")
     first = qa.ask("アーキテクチャ設計を進める領域を全部挙げて。").text.splitlines()[0]
     assert all(a in first for a in _AREAS) and "産学官" not in first, first
+
+
+def test_a_paragraph_cut_by_a_chunks_end_is_still_about_the_name_said_before_the_cut(user_folder, embedder):
+    filler = "".join(f"{n}つ目に、支援の過程で得られた知見を整理し、関係機関と共有することで"
+                     "事業全体の効率化を図ることが期待される。" for n in ("一", "二", "三", "四", "五", "六"))
+    qa = _assistant_over(user_folder, embedder, "objectives.md", (
+        "# 中期目標\n\n## 連携促進\n\n"
+        "2021年度に開始したZ-Linkによる連携支援について、2021年度における成功件数の実績は6件である。\n"
+        f"{filler}\nまた、連携支援の成功率は2021年度の実績で約5％であるところ、同水準の10％を目指す。\n\n"
+        "## 標準化\n\n"
+        "・Q-Standardの委員会原案が審議され、委員会原案第3版への移行が決定。\n"
+        f"{filler}\n"
+        "・別の規格の最終国際規格案への移行が決定された。その委員会原案の投票は令和3年2月から開始。\n"))
+    chunks = qa.searcher.chunks
+    rate = next(c for c in (chunks[i] for i in range(len(chunks))) if "成功率は" in c.text)
+    assert "Z-Link" not in rate.text  # the figure's chunk does not say the name itself
+    answer = qa.ask("Z-Linkによる連携支援の成功率は？")
+    assert not answer.abstained and "約5％" in answer.text.splitlines()[0], answer.text
+    # A new item (「・別の規格…」) is about another thing: the name said in the item before does not carry over.
+    vote = next(c for c in (chunks[i] for i in range(len(chunks))) if "投票" in c.text)
+    assert "Q-Standard" not in vote.text and "Q-Standard" in qa.searcher.previous_chunk(vote.chunk_id).text
+    answer = qa.ask("Q-Standardの委員会原案の投票はいつから始まった？")
+    assert answer.abstained, answer.text
+
+
+def test_the_second_thing_a_question_asks_is_quoted_from_the_sentence_that_says_it(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "paper.md", (
+        "# 政策資料\n\n## 地域の成長\n\n"
+        "➢ 希望出生率は、2010年、2015年ともに1.8であったが、2021年に1.6と低下。\n"
+        "これは、未婚者の希望低下によるものであり、その最大の要因は所得水準が低いこと。\n"
+        "➢ 地域において良質な雇用を創出する。\n\n## 予算\n\n事業予算は総額１５億円とする。\n"))
+    answer = qa.ask("2021年の希望出生率はいくつで、低下の最大の要因は何とされている？")
+    assert "1.6" in answer.text.splitlines()[0] and "所得水準" in answer.text, answer.text
+    assert "良質な雇用" not in answer.text, answer.text
+    # A question that asks one thing is not given the next sentence.
+    answer = qa.ask("2021年の希望出生率はいくつ？")
+    assert "所得水準" not in answer.text, answer.text

@@ -1186,3 +1186,40 @@ def test_a_figure_of_the_world_is_not_the_countrys_nor_the_reverse():
     assert _other_scope("国内の投資額は？", "世界に先駆け、国内で5兆円を投資。") is None  # the asked one is said
     # Developed and developing countries likewise.
     assert _other_scope("先進国の適応市場の規模は？", "途上国の適応市場（最大約77兆円）") == ("先進国", "途上国")
+
+
+def test_the_years_a_text_writes_are_read_with_where_each_ends():
+    from assistant.question import year_mentions
+
+    text = "2010年、2015年ともに1.8であったが、2021年に1.6と低下。"
+    assert [(y, text[end:end + 1]) for y, end in year_mentions(text)] == [(2010, "、"), (2015, "と"), (2021, "に")]
+    # A revision (「令和5年度補正」) and a date's year (「令和3年3月」) are no fiscal year.
+    assert year_mentions("令和5年度補正見込件数16件") == []
+    assert year_mentions("令和3年3月に公開") == []
+    assert [y for y, _ in year_mentions("令和元年度大臣評価")] == [2019]
+
+
+def test_a_figure_written_right_after_the_asked_year_is_that_years():
+    from assistant.extractive import written_year_ends
+
+    text = "希望出生率は、2010年、2015年ともに1.8であったが、2021年に1.6と低下。"
+    focus = [text.index("希望出生率")]
+    # Without the year, the figure nearest the asked measure; with it, the one right after the year.
+    assert best_value(text, "percentage", None, focus, rate=True).text == "1.8"
+    assert best_value(text, "percentage", None, focus, rate=True,
+                      written=written_year_ends(text, (2021,))).text == "1.6"
+    # Only a particle may stand between the year and its figure: 「に育成した 26 名」 is not 2019's count.
+    text = "令和元年度に育成した 26 名のうち、17 名が認定された。"
+    assert best_value(text, "count", "名", [text.index("認定")], written=written_year_ends(text, (2019,))).text \
+        == "17 名"
+    # Nor is a bare number of another unit (「2030年９兆円」) a count of people.
+    text = "経済的損失の推計（2030年９兆円）"
+    assert best_value(text, "count", "人", [0], unit_said=True, written=written_year_ends(text, (2030,))) is None
+
+
+def test_every_revision_a_question_names_is_read_once_each():
+    from assistant.question import revisions_in
+
+    assert revisions_in("令和5年度補正の変更案と、令和7年の対照表では？") == ["令和5年度補正", "令和7年"]
+    assert revisions_in("当初から令和5年度補正、令和7年改定と、どう変わった？") == ["令和5年度補正", "令和7年改定"]
+    assert revisions_in("令和6年度計画の目標は？") == []  # a fiscal year, not a revision
