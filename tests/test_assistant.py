@@ -94,13 +94,12 @@ def test_a_figure_from_the_latest_revision_names_the_other_revisions_figure(assi
 
 
 def test_a_question_naming_two_revisions_is_answered_from_both(assistant):
+    # Asked how a figure went from one revision to the next: one revision's change, and the other's figure noted.
     answer = assistant.ask("スタートアップの海外展開成功件数の目標は、"
-                           "令和5年度補正の変更案と令和7年の変更案でそれぞれいくつ？")
+                           "令和5年度補正から令和7年改定にかけてどう変わってきた？")
     first = answer.text.splitlines()[0]
-    # Each revision's amended figure, like against like (not the older column of the other table).
-    assert "令和5年度補正" in first and "の版では" in first, answer.text
-    revisions = {c.revision for c in assistant.searcher.chunks if c.organization == "JETRO" and c.revision}
-    assert len({c.title for c in answer.citations}) == 2 and len(revisions) >= 2, answer.text
+    assert "令和5年度補正" in first and "令和7年" in first and "の版では" in first, answer.text
+    assert len({c.title for c in answer.citations}) == 2, answer.text
 
 
 def test_unanswerable_question_abstains_with_related_passages(assistant):
