@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import zip_longest
 
 import numpy as np
 
@@ -761,15 +762,11 @@ class ExtractiveAnswerer:
         lacking = {t for t in self._terms(analysis.question) if t not in said and len(t) >= 2}
         if not lacking:
             return
-        reach = self.settings.several_reach
-        chunk = self._stream(best.chunk, len(best.chunk.sentences) + reach)
+        chunk, after, before = self._near(best)
         found, most = None, 0
-        for distance in range(1, reach + 1):
-            for j in (best.sentence + distance, best.sentence - distance):
-                if not 0 <= j < len(chunk.sentences) or _is_heading(chunk, j):
-                    continue
-                if (n := len(lacking & set(self._tok(_sentence(chunk, j))))) > most:
-                    found, most = j, n
+        for j in (j for pair in zip_longest(after, before) for j in pair if j is not None):  # nearest first
+            if (n := len(lacking & set(self._tok(_sentence(chunk, j))))) > most:
+                found, most = j, n
         if found is not None:
             # Trimmed around the words it is quoted for, not the focus the other quotes are about.
             near = _sentence_candidate(best, chunk, found)
@@ -889,21 +886,32 @@ class ExtractiveAnswerer:
         words = set(self._terms(said)) - set(self._tok(best.text))
         if have >= len(asked) or not words:
             return []
+        chunk, after, before = self._near(best)
+        added: list[Candidate] = []
+        for j in (*after, *before):
+            text = _sentence(chunk, j)
+            if words & set(self._tok(text)) and len(found := figures_for(asked, [*texts, text], said)) > have:
+                added.append(_sentence_candidate(best, chunk, j))
+                texts.append(text)
+                have = len(found)
+                if have >= len(asked):
+                    return added
+        return added
+
+    def _near(self, best: Candidate) -> tuple[Chunk, list[int], list[int]]:
+        """``best``'s chunk read on, with the sentences after and before it in that chunk, each nearest first,
+        within ``several_reach`` and not past a heading: where a sentence that adds to it is looked for."""
         reach = self.settings.several_reach
         chunk = self._stream(best.chunk, len(best.chunk.sentences) + reach)
-        added: list[Candidate] = []
-        for step in (1, -1):
-            j = best.sentence + step
+
+        def side(step: int) -> list[int]:
+            out, j = [], best.sentence + step
             while 0 <= j < len(chunk.sentences) and abs(j - best.sentence) <= reach and not _is_heading(chunk, j):
-                text = _sentence(chunk, j)
-                if words & set(self._tok(text)) and len(found := figures_for(asked, [*texts, text], said)) > have:
-                    added.append(_sentence_candidate(best, chunk, j))
-                    texts.append(text)
-                    have = len(found)
-                    if have >= len(asked):
-                        return added
+                out.append(j)
                 j += step
-        return added
+            return out
+
+        return chunk, side(1), side(-1)
 
     def _direct(self, analysis: QuestionAnalysis, c: Candidate, quote: Quote) -> str:
         """The answer itself, for the first line."""
