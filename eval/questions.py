@@ -61,6 +61,13 @@ def load_questions(path: Path) -> list[Question]:
     return out
 
 
+def _evidence(item, where: str) -> Evidence:
+    """One evidence entry ({source, text}); raise :class:`QuestionFileError` naming what is missing."""
+    if not isinstance(item, dict) or not item.get("source") or not item.get("text"):
+        raise QuestionFileError(f"{where}: each evidence entry needs 'source' and 'text' (got {item!r})")
+    return Evidence(str(item["source"]), str(item["text"]))
+
+
 def question_of(item, where: str, default_id: str | None = None, split: str | None = None) -> Question:
     """One validated question item (also a turn of a dialogue); raise :class:`QuestionFileError`."""
     if not isinstance(item, dict) or not (item.get("id") or default_id) or not item.get("question"):
@@ -71,7 +78,7 @@ def question_of(item, where: str, default_id: str | None = None, split: str | No
     split = split or item.get("split", "dev")
     if split not in SPLITS:
         raise QuestionFileError(f"{where}: split must be one of {list(SPLITS)}")
-    evidence = [Evidence(str(e["source"]), str(e["text"])) for e in item.get("evidence") or []]
+    evidence = [_evidence(e, where) for e in item.get("evidence") or []]
     must = [str(m) for m in item.get("must_include") or []]
     if qtype != "unanswerable" and not (must or evidence):
         raise QuestionFileError(f"{where}: an answerable item needs must_include or evidence")

@@ -41,6 +41,11 @@ def test_question_file_errors_name_the_item(tmp_path):
     path.write_text("questions:\n- {id: a1, question: 何？, type: fact}\n", encoding="utf-8")
     with pytest.raises(QuestionFileError, match="must_include or evidence"):
         load_questions(path)
+    # An evidence entry that names its file under another key is an error naming the item, not a KeyError.
+    path.write_text("questions:\n- {id: a1, question: 何？, type: fact, evidence: [{file: x.txt, text: 目標}]}\n",
+                    encoding="utf-8")
+    with pytest.raises(QuestionFileError, match=r"a1.*'source' and 'text'"):
+        load_questions(path)
 
 
 def test_retrieval_metrics_on_a_small_ranking():
