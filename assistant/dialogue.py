@@ -145,6 +145,19 @@ def kind_dated(c: Constraints, catalog: Catalog | None) -> bool:
     return any(year is not None for year in _kind_years(c, catalog))
 
 
+def year_dates_a_document(c: Constraints, catalog: Catalog | None) -> bool:
+    """Is a document (of the constraints' organization) of one of the constraints' fiscal years? (True without a
+    catalog: nothing says otherwise.)"""
+    if not catalog:
+        return True
+    return any(year in c.fiscal_years for org, _, year in catalog
+               if not c.organizations or c.names_organization(org))
+
+
+# Answer types that are figures: a year carried into such a question still says which year's figure.
+_FIGURES = ("count", "amount", "percentage")
+
+
 def _without_words(text: str, words: tuple[str, ...]) -> str:
     """``text`` with each of ``words`` removed, with the 「の」 joining it (「…の現行の目標」 -> 「…の目標」)."""
     for word in words:
@@ -262,6 +275,8 @@ def parallel(previous: QuestionAnalysis, phrase: str) -> str | None:
         return f"{previous.scope}{'の'.join(parts)}は？"
     if len(parts) >= 2:  # 「第三期の実績」: a qualified attribute is asked like any own question
         return None
+    if (swapped := _sibling_measure(previous, parts[0])) is not None:
+        return swapped
     measures = [i for i, t in enumerate(topic) if MEASURE.search(t)]
     if MEASURE.search(parts[-1]) and measures:  # 「合格者数」 in place of 「応募者数」 (「…の目標」 stays)
         new = [*topic[:measures[-1]], *parts, *topic[measures[-1] + 1:]]
@@ -270,6 +285,19 @@ def parallel(previous: QuestionAnalysis, phrase: str) -> str | None:
     else:
         new = [*parts, topic[-1]] if is_attribute(topic[-1]) else parts
     return f"{previous.scope}{'の'.join(new)}は？"
+
+
+def _sibling_measure(previous: QuestionAnalysis, phrase: str) -> str | None:
+    """The previous question asked of ``phrase`` when its focus — outside the topic it asks for — is a measure of
+    the same head (「受託経費は？」 after 「…で、業務経費が予算より少なくなった理由は？」: 業務経費 and 受託経費
+    are both 経費, so the reason is asked of 受託経費); None otherwise."""
+    focus = previous.focus
+    head = MEASURE.search(phrase)
+    if not head or not focus or focus == phrase or focus in previous.topic or len(focus) < 3 \
+            or not focus.endswith(phrase[head.start() - 1:]):
+        return None
+    asked = normalize_question(previous.question)
+    return asked.replace(focus, phrase, 1) if asked.count(focus) == 1 else None
 
 
 def _pronoun(question: str, topic: tuple[str, ...]) -> str:
@@ -580,6 +608,13 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         merged = replace(merged, fiscal_years=())
         body = re.sub(f"(?:{_YEAR_SAID.pattern})の?", lambda m: "" if year_of(m) in before.fiscal_years
                       else m.group(0), body)
+    if not now.fiscal_years and merged.fiscal_years and analysis.answer_type not in _FIGURES \
+            and not year_dates_a_document(merged, catalog):
+        # 「そのための施策は？」 after 「2021年は？」 of a figure in an undated document: the year was the figure's,
+        # not the document's — it does not date what is now asked.
+        merged = replace(merged, fiscal_years=())
+        body = re.sub(f"(?:{_YEAR_SAID.pattern})の?", lambda m: "" if year_of(m) in before.fiscal_years
+                      else m.group(0), body)
     if now.revision and now.revision != before.revision and not now.version and before.version:
         # 「令和7年改定の対照表では？」 after 「現行では？」: 現行 and 変更案 are the columns of one revision's table.
         merged = replace(merged, version=None)
@@ -592,8 +627,11 @@ def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAn
     neither a constraint nor a document (「…で、<question>」)."""
     if names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
         return question
-    carried = Constraints(organizations=previous.constraints.organizations, doc_kinds=previous.constraints.doc_kinds)
-    return _scoped(constraint_words(carried), question, "で、")
+    # The kind goes with the year that dates it (「令和2年度評価」): the same document, not any of its kind.
+    before = previous.constraints
+    carried = Constraints(organizations=before.organizations, doc_kinds=before.doc_kinds,
+                          fiscal_years=before.fiscal_years if before.doc_kinds else ())
+    return _scoped(constraint_words(carried, year_words(previous.question)), question, "で、")
 
 
 def _headed(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis) -> str | None:

@@ -78,6 +78,7 @@ from .values import (
     grade_meaning,
     grades_in,
     in_unit_of,
+    is_table_row,
     is_target,
     labelled,
     made_of,
@@ -85,6 +86,7 @@ from .values import (
     parts_in_bracket,
     restatement,
     row_cells,
+    row_figure,
     strip_marker,
     summing_run,
     trim,
@@ -265,6 +267,7 @@ class ExtractiveAnswerer:
         aliases = self.aliases(analysis.question)
         terms = self._terms(_without_revision(analysis))
         focus_terms = self._terms(analysis.focus) if analysis.focus else []
+        focus_set = set(focus_terms)
         elements = [t for t in (self._terms(q) for q in analysis.qualifiers) if t]
         value_type = _value_type(analysis)
         measured = bool(focus_terms) and analysis.asks_measure
@@ -282,13 +285,26 @@ class ExtractiveAnswerer:
             qualifier_support = min((self.coverage(e, passage_tokens) for e in elements), default=1.0)
             previous: set[str] = set()
             previous_run: tuple[str, ...] = ()
+            # The caption over the table rows being read: what their bare figures are of (see is_caption).
+            caption_run: tuple[str, ...] = ()
+            in_table = False
             for i, span in enumerate(c.sentences):
                 text = c.text[span.start:span.end]
                 run = tok(text)
                 tokens = set(run) | self._aliased(text, aliases)
-                around = tokens | context | previous
+                row = is_table_row(text)
+                if not row:
+                    caption_run = run if is_caption(text) else ()
+                elif not in_table:
+                    # 「○白書のダウンロード数AI 白書 2020 8,374」: a caption may run into the table's first row.
+                    caption_run = (*caption_run, *run)
+                in_table = row
+                caption = caption_run if row else ()
+                # Only the asked measure is read from the caption: the words of a row label run into it are not
+                # the other rows'.
+                around = tokens | context | previous | (set(caption) & focus_set)
                 measure = max(phrase_coverage(focus_terms, unit, self.idf)
-                              for unit in (run, context_run, previous_run)) if measured else 1.0
+                              for unit in (run, context_run, previous_run, caption)) if measured else 1.0
                 previous, previous_run = tokens, run
                 key = (c.source, compact(text))
                 # A heading alone never answers — unless it states the figure asked for
@@ -315,6 +331,11 @@ class ExtractiveAnswerer:
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
                 )
+                if cand.value is None and read_value and caption and value_type in ("count", "magnitude") \
+                        and focus_terms and phrase_coverage(focus_terms, caption, self.idf) >= 1.0:
+                    # 「情報セキュリティ白書 2020 1,552」 under 「○白書の販売数（令和 2 年度）」: the row's bare
+                    # figure is the count its caption names.
+                    cand.value = row_figure(text)
                 cand.support = min(cand.focus, qualifier_support)
                 if measured and cand.value is not None and counted_by(analysis.focus, cand.value):
                     cand.measure = 1.0  # 「会社数」 answered by 「156 社が…」: the unit names what is counted
@@ -340,6 +361,11 @@ class ExtractiveAnswerer:
             return False, "measure"
         if analysis.wants_value and best.value is None:
             return False, "value"
+        if analysis.answer_type == "count" and (event := analysis.event) and best.focus < 1.0 \
+                and event not in compact(best.text):
+            # 「ジュニアキャンプには何名が参加」 answered by 「全国大会の修了生から講師として 15 名…を登用」: half the
+            # asked thing's name and not the asked action — a count of something else.
+            return False, "focus"
         if best.value is not None and _restates(analysis, best.value):
             # 「有効回答1,561件のうち、中小企業からは何件？」 answered 「1,561 件」: the figure the question already
             # states, not the one it asks.
@@ -1923,6 +1949,13 @@ def is_contents_entry(text: str) -> bool:
 
 # A group's title in brackets, a line of its own (「（サプライチェーンの強靱化）」「【経済インテリジェンスの強化】」).
 _GROUP_TITLE = re.compile(r"^[（(【][^（）()【】。]{2,40}[）)】]$")
+
+
+def is_caption(text: str) -> bool:
+    """Can ``text`` caption the table rows under it: a short line that is no sentence and no row
+    (「○白書の販売数（令和 2 年度）」) — what the rows' figures are of, which no row repeats."""
+    text = text.strip()
+    return 2 <= len(text) <= 40 and not text.endswith(("。", "：", ":")) and not is_table_row(text)
 
 
 def _is_heading(chunk: Chunk, i: int) -> bool:

@@ -60,9 +60,11 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("list", re.compile(r"(は|が|って)どれ(です|でしょう)?か?[？?]?$")),
     ("percentage", re.compile(r"何(%|％|パーセント|割)|割合|比率|何倍")),
     ("amount", re.compile(r"いくら|金額|予算(額|規模)?は|(何|いくら)(円|億|兆|万円)|規模は|額(は|が|を)|の額"
-                          r"|投資額|市場規模")),
+                          r"|投資額|市場規模"
+                          # 「どのくらいの市場が見込まれてる」: a size of money asked without saying 額
+                          r"|(どの|どれ)(くらい|ぐらい|ほど|程度)の(市場|投資|予算|売上|資金|費用)")),
     ("count", re.compile(rf"何(?:{_COUNTED}|つ)"
-                         r"|いくつ(?!か)|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)|目標値|何(を|に)?目指")),
+                         r"|いくつ(?!か)|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)|目標値")),
     ("person", re.compile(r"誰|だれ|氏名|どなた")),
     ("place", re.compile(r"どこ|どの(国|地域|都市|場所)|所在地")),
     ("list", re.compile(r"挙げ|列挙|(どのような|どんな|どういう|何の)"
@@ -107,6 +109,8 @@ GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標�
            "記載", "記述", "言及", "内訳",  # 「…について記載はありますか」 asks about what comes before
            "部分", "箇所")  # 「人材（OS①）の部分で」 points at a part of a document, it names nothing
 _FY = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?|(20[0-9]{2})\s*年度?")
+# A year with the point of it named (「令和2年度末時点」「2024年度当初」): still only when, never what.
+_FY_POINT = re.compile(rf"(?:{_FY.pattern})\s*(?:末|初め|当初|時点|現在)*")
 _MONTH = r"\s*[0-9]{1,2}\s*月"  # right after a year: the year is a date's (「令和3年3月」)
 _A_MONTH = re.compile(rf"(?<!度){_MONTH}")
 _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
@@ -310,7 +314,8 @@ def counted_set(question: str) -> tuple[str, str] | None:
 _EVENT = re.compile(r"いつ[^?？。]*?([一-龥]{2,4})(?:され|した|する|して|を行)")
 # 「何名を採択した」「何件が起業」「新たに発掘した人数」: the action a count is asked of.
 _COUNT_EVENT = re.compile(rf"何(?:{_COUNTED})(?:を|が)([一-龥]{{2,4}})(?:し|され|する|さ)"
-                          r"|([一-龥]{2,4})(?:した|された)(?:人数|件数|社数|者数|数)")
+                          r"|([一-龥]{2,4})(?:した|された)(?:人数|件数|社数|者数|数)"
+                          rf"|何(?:{_COUNTED})の([一-龥]{{2,4}})(?:が|は)?(?:あっ|あり|ある)")  # 「何件の応募があった」
 # 「何組織を目指す」「何件を計画」: a target or a plan, said with any verb — not an action the text names.
 _NO_EVENT = ("目指", "計画", "予定", "目標", "想定", "見込")
 # What a question asks of a figure it says: what it is made of, or how it was reached.
@@ -496,7 +501,7 @@ def _strip_constraints(phrase: str, organizations: dict[str, str]) -> str:
     s = phrase
     for name in sorted(organizations, key=len, reverse=True):
         s = re.sub(re.escape(name), "", s, flags=re.I)
-    s = _FY.sub("", s)
+    s = _FY_POINT.sub("", s)
     s = PERIOD.sub("", s)
     s = re.sub(r"^[0-9]+", "", s)
     for word in _CONSTRAINT_WORDS:
@@ -583,7 +588,7 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
             continue  # 「具体的には」「年平均にすると」: how it is asked, not what about (「目的は」 is a topic)
         if c.text in _PLACEHOLDERS:
             continue  # 「主要施策として挙がっているものは」: もの stands for what was named before it
-        if _FY.fullmatch(c.text) or _REVISION.fullmatch(c.text):
+        if _FY_POINT.fullmatch(c.text) or _REVISION.fullmatch(c.text):
             continue  # 「インキュベーションラボ、令和2年度は何件」: the year is when (a constraint), not what
         chain = [*chain, c] if chain and text[chain[-1].end:c.start] == "の" else [c]
     # 「JETROの中期目標の…輸出支援の目標」: the document named first is where, not what (its 中期 is not
@@ -705,6 +710,16 @@ def given_years(question: str) -> set[int]:
             start = max(q.rfind(mark, 0, v.start) for mark in "、。,?？") + 1  # in the figure's own clause
             out.update(year_of(m) for m in _FY.finditer(q[start:v.start]))
     return out
+
+
+# After a year, what makes it the one compared with (「令和元年度と比べ」「（令和元年度）に比べ」「前年度比」).
+_COMPARED_AFTER = re.compile(r"\s*[)）]?\s*(?:との?(?:比べ|比較)|に比べ|比(?![率例重]))")
+
+
+def compared_years(question: str) -> set[int]:
+    """The years a question compares with rather than asks about (「前年度（令和元年度）と比べるとどう？」)."""
+    q = normalize_question(question)
+    return {year for year, end in year_mentions(q) if _COMPARED_AFTER.match(q, end)}
 
 
 # 「経産省のNEDO・JETRO・IPA新旧対照表」「NEDO・JETRO・IPAをまとめた対照表」: organizations listed together to name
@@ -833,6 +848,10 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     if (given := given_years(q)) and set(constraints.fiscal_years) - given:
         # 「2020年時点は21.1兆円だけど、2022年時点だと？」: the year of the figure the user has is not asked.
         constraints = replace(constraints, fiscal_years=tuple(y for y in constraints.fiscal_years if y not in given))
+    if compared := compared_years(q):
+        # 「前年度（令和元年度）と比べるとどう？」: the year compared with is not the year asked about.
+        constraints = replace(constraints, fiscal_years=tuple(y for y in constraints.fiscal_years
+                                                              if y not in compared))
     # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.
     # 「現行と変更案でそれぞれ」 compares the two columns of one 新旧対照表, not documents.
     columns = "現行" in q and "変更案" in q and len(constraints.organizations) <= 1

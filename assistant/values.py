@@ -402,6 +402,28 @@ _CELL = rf"(?:{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT})?{_QUALIFIER}|[-－�
 _CELLS = re.compile(_CELL)
 _ROW = re.compile(rf"^(?P<label>(?:\S.*?)??)\s*(?<![0-9０-９,，.．])(?P<cells>{_CELL}(?:\s+{_CELL})+)\s*$")
 _DASH = re.compile(r"[-－‐―]")
+_EDITION = re.compile(r"(?:19|20)[0-9]{2}")  # a year in a name (「情報セキュリティ白書 2020」)
+# A table row of one figure: a short label (no sentence), a space, and its figure to the line's end.
+_ONE_CELL_ROW = re.compile(rf"^(?P<label>[^。、]{{1,40}}?)\s+(?<![0-9０-９,，.．])(?P<cell>{_NUM}\s*(?:[万億兆千]\s*)?"
+                           rf"(?:{_UNIT_ALT})?)\s*$")
+
+
+def row_figure(text: str) -> Value | None:
+    """The figure of a table row written as one line with one cell: a short label, a space and the figure to the
+    line's end (「情報セキュリティ白書 2020 1,552」, 「IT 人材白書 2020 285」). Written bare, it is a count of what
+    the table's caption names. None when ``text`` is no such row."""
+    m = _ONE_CELL_ROW.match(text.strip())
+    if not m or ((cells := row_cells(text)) is not None
+                 and not all(c is not None and _EDITION.fullmatch(c.text) for c in cells[1][:-1])):
+        return None  # several figures — unless the others are a name's year (「白書 2020」)
+    offset = text.index(text.strip()) + m.start("cell")
+    said = m.group("cell").strip()
+    return Value(said, offset, offset + len(said), _kind_of(said))
+
+
+def is_table_row(text: str) -> bool:
+    """Is ``text`` a row of a table of figures (one cell or several), no sentence?"""
+    return row_figure(text) is not None or row_cells(text) is not None
 
 
 def row_cells(text: str) -> tuple[str, list[Value | None]] | None:

@@ -718,6 +718,31 @@ def test_a_figure_said_of_another_thing_in_the_questions_own_words_does_not_answ
     assert not answer.abstained and "15兆円超" in answer.text.splitlines()[0], answer.text
 
 
+def test_a_table_rows_bare_figure_is_the_count_its_caption_names(user_folder, embedder):
+    """Rows 「情報セキュリティ白書 2020 1,552」 under the caption 「○白書の販売数（令和 2 年度）」: the row never says
+    販売数, its caption does — the figure of the other table (ダウンロード数) is not the answer."""
+    qa = _assistant_over(user_folder, embedder, "report.txt", (
+        "＜主要な業務実績＞\n\n○白書のダウンロード数\n\nAI 白書 2020 8,374\n\n情報セキュリティ白書 2020 21,309\n\n"
+        "○白書の販売数（令和 2 年度）\n\nAI 白書 2020 4,596\n\nIT 人材白書 2020 285\n\n"
+        "情報セキュリティ白書 2020 1,552\n\n＜その他の指標＞\n\n"))
+    answer = qa.ask("情報セキュリティ白書2020の販売数は？")
+    assert not answer.abstained and "1,552" in answer.text.splitlines()[0], answer.text
+    answer = qa.ask("情報セキュリティ白書2020のダウンロード数は？")
+    assert not answer.abstained and "21,309" in answer.text.splitlines()[0], answer.text
+
+
+def test_a_count_of_another_action_of_a_half_named_thing_does_not_answer(user_folder, embedder):
+    """「ジュニアキャンプには何名が参加」 asked, 「全国大会の修了生から講師として 15 名を登用」 written: half the asked
+    name and another action — a count of something else. Asked of what is written, it answers."""
+    qa = _assistant_over(user_folder, embedder, "report.md", (
+        "# 年度評価\n\n## 人材育成\n\n"
+        "セキュリティ・キャンプ全国大会を開催。"
+        "過去のセキュリティ・キャンプ全国大会の修了生から講師として 15 名を登用。\n"))
+    assert qa.ask("セキュリティ・ジュニアキャンプには何名が参加しましたか？").abstained
+    answer = qa.ask("セキュリティ・キャンプ全国大会では、修了生から講師として何名を登用した？")
+    assert not answer.abstained and "15 名" in answer.text.splitlines()[0], answer.text
+
+
 def test_the_asked_thing_with_its_words_reordered_is_the_same_thing(user_folder, embedder):
     """「第5期以降の中核人材育成プログラム修了者」 asked, 「第５期中核人材育成プログラム以降の修了者」 written: the same
     people with the question's frame around 「修了者」 — not a sibling of the asked thing."""

@@ -196,6 +196,14 @@ def test_a_table_row_is_its_label_and_its_cells():
     assert row_cells("令和2年度は 20 件を採択した。") is None and row_cells("Facebook: 430人、Twitter: 539 人") is None
 
 
+def test_a_one_cell_row_is_a_label_and_its_figure():
+    from assistant.values import is_table_row, row_figure
+    assert row_figure("情報セキュリティ白書 2020 1,552").text == "1,552"  # a year in the label is the name's
+    assert row_figure("令和元年度 26 名").text == "26 名"
+    assert row_figure("繰越積立金 1,476 1,016 306") is None and is_table_row("繰越積立金 1,476 1,016 306")
+    assert row_figure("令和2年度は 20 件を採択した。") is None and not is_table_row("○白書の販売数（令和 2 年度）")
+
+
 def test_a_report_gives_the_asked_years_cell_counted_back_from_its_own_year():
     from dataclasses import replace
 

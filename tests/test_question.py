@@ -48,6 +48,10 @@ def analyze_q():
     ("修了生はどんな活躍をした？例をいくつか挙げて", "list"),  # 「いくつか」 is some, not how many
     ("経営改革の推進としてどんな制度や取組を運用する？", "list"),  # things joined with 「や」 are several
     ("どんな制度を運用する？", "fact"),
+    # 「何を目指す」 asks what is aimed at, not how many; a counter after 何 still asks a count
+    ("長期的には何を目指してるの？", "fact"),
+    ("中期目標期間中に何件を目指す？", "count"),
+    ("バイオものづくりではどのくらいの市場が見込まれてる？", "amount"),  # the size of a market is money
 ])
 def test_the_answer_type_comes_from_the_question_word(analyze_q, question, kind):
     assert analyze_q(question).answer_type == kind
@@ -626,6 +630,17 @@ def test_the_year_of_a_figure_the_user_already_has_is_not_asked(analyze_q):
     assert a.constraints.fiscal_years == (2022,) and not a.cross
     # A year asked beside another (two documents compared) stays asked.
     assert given_years("令和2年度の実績と令和6年度の目標は？") == set()
+
+
+def test_the_year_compared_with_is_not_asked(analyze_q):
+    assert analyze_q("前年度（令和元年度）と比べるとどうだった？").constraints.fiscal_years == ()
+    assert analyze_q("令和元年度と比べて令和2年度は何件増えた？").constraints.fiscal_years == (2020,)
+    assert analyze_q("令和2年度の実績と令和6年度の目標を比べると？").cross  # two years asked, compared together
+
+
+def test_the_point_of_a_year_is_when_not_what(analyze_q):
+    a = analyze_q("社会基盤業務経理の令和2年度末時点の運営費交付金残存率は？")
+    assert a.focus == "運営費交付金残存率" and a.constraints.fiscal_years == (2020,)
 
 
 def test_a_span_of_years_is_one_period_not_two_documents(analyze_q):

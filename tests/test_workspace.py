@@ -151,6 +151,21 @@ def test_a_year_that_dated_the_previous_document_is_not_carried_into_a_multi_yea
     assert analyze_q(follow).constraints.fiscal_years == (2024,), follow
 
 
+def test_a_figures_year_is_not_carried_into_a_question_that_asks_no_figure(analyze_q):
+    """「2021年は？」 asked of a figure in an undated document: the next turn's measures are not of 2021."""
+    questions = ["新機軸のミッションで、希望出生率の長期目標は？", "2021年は？",
+                 "そのための施策で、補助金審査の際に導入するのは？"]
+    catalog = frozenset({("METI", "政策資料", None), ("IPA", "年度評価", 2020)})
+    follow = resolve_history(questions, analyze_q, NAMES, catalog)[2].question
+    assert analyze_q(follow).constraints.fiscal_years == () and "2021" not in follow, follow
+    # A figure asked next is still that year's; and a year that dates a document is carried as before.
+    follow = resolve_history([*questions[:2], "出生数は？"], analyze_q, NAMES, catalog)[2].question
+    assert "2021" in follow, follow
+    dated = ["IPAの令和2年度評価で、未踏事業の修了生は何名？", "その修了生はどんな活躍をした？"]
+    follow = resolve_history(dated, analyze_q, NAMES, catalog)[1].question
+    assert "令和2年度" in follow, follow
+
+
 def test_a_version_is_not_carried_into_another_revisions_table(analyze_q):
     """現行 and 変更案 are the columns of one revision's 新旧対照表: naming another revision drops the carried one."""
     questions = ["JETROの中期目標で、スタートアップの海外展開成功件数の目標は？", "現行では？",
@@ -351,6 +366,15 @@ def test_a_pronoun_stands_for_the_previous_topic(analyze_q):
     assert "一般管理費" not in follow and "令和2年度" in follow and "業務運営の評定" in follow
 
 
+def test_a_measure_of_the_same_head_is_asked_the_previous_question(analyze_q):
+    # 受託経費 and 業務経費 are both 経費: the reason asked of one is asked of the other.
+    _, follow = _conversation(analyze_q, "IPAの一般勘定で、業務経費が予算より少なくなった理由は？", "受託経費は？")
+    assert follow == "IPAの一般勘定で、受託経費が予算より少なくなった理由は?"
+    # A measure of another head (職員数) does not take 業務経費's place.
+    _, follow = _conversation(analyze_q, "IPAの一般勘定で、業務経費が予算より少なくなった理由は？", "職員数は？")
+    assert "業務経費" in follow and "職員数が予算" not in follow
+
+
 def test_such_stands_for_the_previous_thing_as_a_whole(analyze_q):
     _, follow = _conversation(analyze_q, "IPAが関わってるアジア共通統一試験、令和2年度の応募者数はどうだった？",
                               "なんでそんなに減ったの？")
@@ -414,6 +438,10 @@ def test_an_own_question_keeps_the_conversations_documents_unless_it_names_one(a
     _, follow = _conversation(analyze_q, "JETROの中期目標で、経済的威圧への対応は？",
                               "新機軸の資料では経済的威圧にどう対応するとしてる？")
     assert follow == "新機軸の資料では経済的威圧にどう対応するとしてる？"
+    # A kind dated by a year is that year's document: the year goes with it.
+    _, follow = _conversation(analyze_q, "IPAの令和2年度評価で、地域事業出資業務勘定には運営費交付金が交付されている？",
+                              "法人共通業務経理ではどう？")
+    assert analyze_q(follow).constraints.fiscal_years == (2020,) and follow.endswith("法人共通業務経理ではどう？")
 
 
 def test_a_revision_named_as_an_amendment_asks_for_the_proposal(analyze_q):
