@@ -577,6 +577,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     elif _RESTATED.match(rest) and not names_constraints(now):
         # 「年平均にするとどのくらい？」: the previous turn's figure, restated.
         body = f"{_subject(previous)}を{rest}"
+    elif (lead := _LEADING_DEMONSTRATIVE.match(q)) and not any(lead["noun"] in t for t in previous.topic) \
+            and (where := _scope_naming(lead["noun"], (*earlier, previous))):
+        # 「このミッションの長期目標は？」 after turns about 希望出生率 asked 「…ミッション⑧（…）で、」: the mission of
+        # that scope, not the previous turn's thing.
+        body = where + q[lead.start("noun"):]
     elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q):
         body = _pronoun(q, (quoted,) if (quoted := _quoted_referent(q, previous)) else previous.topic)
     elif has_own_focus(analysis):
@@ -680,6 +685,14 @@ def _occasion_in(question: str, noun: str) -> tuple[int, int] | None:
         return None
     start = max(question.rfind("、", 0, at), question.rfind("。", 0, at)) + 1
     return (start, at + len(noun)) if at > start else None
+
+
+def _scope_naming(noun: str, turns: Sequence[QuestionAnalysis]) -> str | None:
+    """The scope (「「新機軸」資料のミッション8(…)で、」) of the latest of ``turns`` that names ``noun`` in it — not a
+    word that names only a kind of value (「目標」), which every plan's scope says; None when none does."""
+    if is_attribute(noun):
+        return None
+    return next((t.scope for t in reversed(turns) if noun in t.scope), None)
 
 
 def _scoped(words: list[str], body: str, joint: str = "の") -> str:

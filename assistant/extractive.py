@@ -89,6 +89,7 @@ from .values import (
     row_figure,
     strip_marker,
     summing_run,
+    target_named,
     trim,
     unit_of,
     value_run,
@@ -337,8 +338,12 @@ class ExtractiveAnswerer:
                     # figure is the count its caption names.
                     cand.value = row_figure(text)
                 cand.support = min(cand.focus, qualifier_support)
-                if measured and cand.value is not None and counted_by(analysis.focus, cand.value):
-                    cand.measure = 1.0  # 「会社数」 answered by 「156 社が…」: the unit names what is counted
+                if measured and cand.value is not None and (
+                        counted_by(analysis.focus, cand.value)
+                        or (analysis.status == "目標" and target_named(analysis.focus, cand.value, text))):
+                    # 「会社数」 answered by 「156 社が…」: the unit names what is counted; 「支援件数の目標」 by
+                    # 「支援目標は 716件」: the measure's target written with its stem
+                    cand.measure = 1.0
                 cand.score = (s.lexical * cand.lexical + s.focus * cand.focus + s.prior * cand.prior
                               + s.value * (1.0 if cand.value else 0.0) + s.cue * cand.cue)
                 out.append(cand)
@@ -2650,7 +2655,9 @@ def _contrast_prefix(word: str) -> str:
 # Modifiers that pick out no other thing (「各事業者」「当該事業者」 may well include the asked one).
 _GENERIC_MODIFIERS = ("各", "全", "当該", "同", "対象", "関係", "一部", "主要", "他", "その他", "本",
                       # a total or average of the same measure (「累計普及数」 for 「普及数」)
-                      "累計", "合計", "総", "年間", "延べ", "平均", "年平均", "目標", "実績")
+                      "累計", "合計", "総", "年間", "延べ", "平均", "年平均", "目標", "実績",
+                      # the account's own period (「当期運営費交付金残存率」 for 「運営費交付金残存率」)
+                      "当期", "今期", "期末", "年度末")
 
 
 def _names_focus(c: Candidate, focus: str) -> bool:

@@ -269,6 +269,19 @@ def counted_by(measure: str, value: Value) -> bool:
     return bool(units) and value.kind == "count" and said.endswith(units)
 
 
+def target_named(measure: str, value: Value, text: str) -> bool:
+    """Is ``value`` the target of ``measure`` written the plans' short way — the measure's stem with 「目標」 and a
+    count in its unit (「支援件数」: 「協業・連携支援目標（…）は 716件」, 「成功件数」: 「成功目標は72件」)?"""
+    m = re.fullmatch(r"(.{2,}?)(件|人|者|社)数", measure)
+    if not m or value.kind != "count" or f"{m.group(1)}目標" not in compact(text):
+        return False
+    said = re.sub(rf"{_QUALIFIER}$", "", compact(value.text))
+    return said.endswith(_TARGET_UNITS[m.group(2)])
+
+
+_TARGET_UNITS = {"件": ("件",), "人": ("人", "名"), "者": ("人", "名"), "社": ("社",)}
+
+
 def is_actual(value: Value, text: str) -> bool:
     """Is ``value`` said, right before it, to be a result or the current figure (「実績は6件」「現状 1,200件」)?
     (Not 「平均アクセス数の1.2倍（261,438件）」: a target derived from a result.)"""

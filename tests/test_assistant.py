@@ -743,6 +743,16 @@ def test_a_count_of_another_action_of_a_half_named_thing_does_not_answer(user_fo
     assert not answer.abstained and "15 名" in answer.text.splitlines()[0], answer.text
 
 
+def test_the_accounts_own_period_does_not_make_another_measure(user_folder, embedder):
+    """「社会基盤業務経理の運営費交付金残存率」 asked, 「当期運営費交付金残存率 0.0%」 written under that account: 当期
+    says which period of the account, not another measure."""
+    qa = _assistant_over(user_folder, embedder, "finance.md", (
+        "# 財務情報\n\n## 社会基盤業務経理\n\n"
+        "年度末残高がなく、当期運営費交付金残存率は 0.0% であった。\n"))
+    answer = qa.ask("社会基盤業務経理の運営費交付金残存率は？")
+    assert not answer.abstained and "0.0%" in answer.text.splitlines()[0], answer.text
+
+
 def test_the_asked_thing_with_its_words_reordered_is_the_same_thing(user_folder, embedder):
     """「第5期以降の中核人材育成プログラム修了者」 asked, 「第５期中核人材育成プログラム以降の修了者」 written: the same
     people with the question's frame around 「修了者」 — not a sibling of the asked thing."""

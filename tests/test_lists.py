@@ -196,6 +196,15 @@ def test_a_table_row_is_its_label_and_its_cells():
     assert row_cells("令和2年度は 20 件を採択した。") is None and row_cells("Facebook: 430人、Twitter: 539 人") is None
 
 
+def test_a_measures_target_written_with_its_stem_names_the_measure():
+    from assistant.values import Value, target_named
+    text = "協業・連携支援目標（上記「イ．B」）は 716件（700件＋令和5年度補正見込件数16件）とする。"
+    value = Value("716件", text.index("716件"), text.index("716件") + 4, "count")
+    assert target_named("支援件数", value, text)
+    assert not target_named("成功件数", value, text)  # another measure's stem
+    assert not target_named("支援件数", Value("10％", 0, 3, "percentage"), text)  # not a count
+
+
 def test_a_one_cell_row_is_a_label_and_its_figure():
     from assistant.values import is_table_row, row_figure
     assert row_figure("情報セキュリティ白書 2020 1,552").text == "1,552"  # a year in the label is the name's

@@ -366,6 +366,15 @@ def test_a_pronoun_stands_for_the_previous_topic(analyze_q):
     assert "一般管理費" not in follow and "令和2年度" in follow and "業務運営の評定" in follow
 
 
+def test_this_thing_named_in_an_earlier_scope_is_that_scopes_thing(analyze_q):
+    """「このミッション」 after a turn about 希望出生率 asked within 「…ミッション⑧（…）で、」: that mission, not the
+    previous turn's 希望出生率."""
+    questions = ["「新機軸」資料のミッション⑧（少子化対策に資する地域の包摂的成長）で、希望出生率はどう推移した？",
+                 "その低下の最大の要因は？", "このミッションの長期目標は？"]
+    follow = resolve_history(questions, analyze_q, NAMES)[2].question
+    assert "少子化対策に資する地域の包摂的成長" in follow and "要因" not in follow and "この" not in follow, follow
+
+
 def test_a_measure_of_the_same_head_is_asked_the_previous_question(analyze_q):
     # 受託経費 and 業務経費 are both 経費: the reason asked of one is asked of the other.
     _, follow = _conversation(analyze_q, "IPAの一般勘定で、業務経費が予算より少なくなった理由は？", "受託経費は？")
