@@ -67,6 +67,7 @@ from .rank import Ranked
 from .values import (
     LABELLED_KINDS,
     WHEN,
+    YEARS_FIGURE_GAP,
     Value,
     best_value,
     breakdown,
@@ -706,7 +707,7 @@ class ExtractiveAnswerer:
             # in passing (「令和２年度を除く」) does not make a sentence about that year.
             close = [c for c in self._close(ordered, after_best=True)
                      if (c.value is not None or ordered[0].value is None)
-                     and (c.chunk.fiscal_year in years or _opens_with_year(c.text, years))]
+                     and (c.chunk.fiscal_year in years or _opens_with_year(c.text, years) or _dated_figure(c, years))]
             if close:
                 _put_first(ordered, close[0])
         parts = self._part_documents(analysis, ordered)
@@ -2532,6 +2533,17 @@ def previous_year_ends(text: str, years: tuple[int, ...], fiscal_year: int | Non
 
 
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _dated_figure(c: Candidate, years: tuple[int, ...]) -> bool:
+    """Is ``c``'s figure the one a report writes right after 「前年度」 when the year before its own is asked
+    (「前年度実績（822 件）を大幅に超える 1,561 件」 in the 令和2年度 report)? Then the sentence gives that year's
+    figure, though it is about the report's year. (Not a calendar year written in a plan, 「2030年に…」: a
+    year a figure is projected for says nothing of whose figure it is.)"""
+    if c.value is None:
+        return False
+    ends = previous_year_ends(c.text, years, c.chunk.fiscal_year)
+    return any(0 <= c.value.start - end <= YEARS_FIGURE_GAP for end in ends)
 
 
 def written_year_ends(text: str, years: tuple[int, ...]) -> list[int]:

@@ -528,10 +528,11 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     return _restated(best, found, text) if answer_type == "count" else best
 
 
-_YEARS_FIGURE_GAP = 12  # characters between a year's mention and its figure (「前年度延べ 1,775 名」)
+YEARS_FIGURE_GAP = 12  # characters between a year's mention and its figure (「前年度延べ 1,775 名」)
 # Between a year and its figure only a particle or a noun (「前年度延べ 1,775 名」「前年度は 20 件」), not a
 # clause about the year (「前年度を除く）５４４，０９０人」).
-_YEARS_FIGURE = re.compile(r"[\s:：]*(?:は|の|に|で|、)?\s*(?:[一-龥々ァ-ヶー][一-龥々ぁ-んァ-ヶー]{0,5})?\s*[:：]?\s*")
+_YEARS_FIGURE = re.compile(r"[\s:：]*(?:は|の|に|で|、)?\s*(?:[一-龥々ァ-ヶー][一-龥々ぁ-んァ-ヶー]{0,5})?"
+                           r"\s*[:：（(]?\s*")  # (「前年度実績（822 件）」: the figure in brackets after its noun)
 _YEAR_PARTICLE = re.compile(r"[\s:：]*(?:は|に|で|の|、)?\s*")  # 「2021年に1.6」「2021年1.6」
 _BARE_AFTER = re.compile(rf"\s*[：:]?\s*{_BARE}")
 
@@ -542,7 +543,7 @@ def _right_after(text: str, values: list[Value], at: list[int], between: re.Patt
     (by default a particle or a noun: 「前年度延べ 1,775 名」) — or (``bare``) a bare number right there
     (「前年度 24,542」)."""
     for p in at:
-        after = [v for v in values if 0 <= v.start - p <= _YEARS_FIGURE_GAP]
+        after = [v for v in values if 0 <= v.start - p <= YEARS_FIGURE_GAP]
         if after and between.fullmatch(text[p:min(v.start for v in after)]):
             return min(after, key=lambda v: v.start)
         if bare and not after and (m := _BARE_AFTER.match(text, p)):

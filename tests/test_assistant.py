@@ -743,6 +743,18 @@ def test_a_count_of_another_action_of_a_half_named_thing_does_not_answer(user_fo
     assert not answer.abstained and "15 名" in answer.text.splitlines()[0], answer.text
 
 
+def test_the_year_befores_figure_in_a_report_is_found_past_a_closer_sentence_of_the_report_year(user_folder,
+                                                                                              embedder):
+    """In the 令和2年度 report, 「前年度実績（822 件）を大幅に超える 1,561 件」 gives 令和元年度's count: asked of that
+    year, it is the answer, though the sentence that says only 1,561 件 is closer to the question."""
+    qa = _assistant_over(user_folder, embedder, "report.md", (
+        "# 令和2年度 業務実績評価\n\n## 組込み産業の実態調査\n\n"
+        "組込み/IoT 産業の事業環境についてアンケート調査を行い、1,561 件の有効回答を収集。\n\n"
+        "設問を見直して関心を高めたことにより、前年度実績（822 件）を大幅に超える 1,561 件の有効回答を得た。\n"))
+    answer = qa.ask("令和元年度の組込み/IoT産業のアンケート調査の有効回答は何件？")
+    assert not answer.abstained and "822 件" in answer.text.splitlines()[0], answer.text
+
+
 def test_the_accounts_own_period_does_not_make_another_measure(user_folder, embedder):
     """「社会基盤業務経理の運営費交付金残存率」 asked, 「当期運営費交付金残存率 0.0%」 written under that account: 当期
     says which period of the account, not another measure."""

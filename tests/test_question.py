@@ -912,6 +912,10 @@ def test_the_previous_years_figure_in_a_report_is_the_one_after_zennendo():
     text = "受講者数は前年度と同規模（前年度延べ 1,775 名→令和 2 年度延べ 1,761 名）"
     assert best_value(text, "count", None, [0], periods=previous_year_ends(text, (2019,), 2020)).text == "1,775 名"
     assert previous_year_ends(text, (2019,), 2021) == [] and previous_year_ends("前年度比 9.0％増", (2019,), 2020) == []
+    # The figure in brackets after its noun (「前年度実績（822 件）」) is that year's.
+    text = "関心を高めたことにより、前年度実績（822 件）を大幅に超える 1,561 件の有効回答を得た。"
+    at = previous_year_ends(text, (2019,), 2020)
+    assert best_value(text, "count", None, [text.index("有効回答")], periods=at).text == "822 件"
     # A clause about the year is not its figure.
     text = "応募者数平均（中止となった前年度を除く）５４４，０９０人は、第三期の実績値４７８，９４０人の約1.1倍"
     at = previous_year_ends(text, (2019,), 2020)
