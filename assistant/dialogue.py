@@ -158,6 +158,11 @@ def year_dates_a_document(c: Constraints, catalog: Catalog | None) -> bool:
 _FIGURES = ("count", "amount", "percentage")
 
 
+def _without_years(text: str, years: tuple[int, ...]) -> str:
+    """``text`` without its mentions of ``years`` (with the 「の」 after each): a year no longer carried."""
+    return re.sub(f"(?:{_YEAR_SAID.pattern})の?", lambda m: "" if year_of(m) in years else m.group(0), text)
+
+
 def _without_words(text: str, words: tuple[str, ...]) -> str:
     """``text`` with each of ``words`` removed, with the 「の」 joining it (「…の現行の目標」 -> 「…の目標」)."""
     for word in words:
@@ -611,15 +616,13 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「中期目標ではどうなってる？」 after a 令和6年度計画 question: that year dated the plan; the 中期目標
         # covers several years and is not asked of one.
         merged = replace(merged, fiscal_years=())
-        body = re.sub(f"(?:{_YEAR_SAID.pattern})の?", lambda m: "" if year_of(m) in before.fiscal_years
-                      else m.group(0), body)
+        body = _without_years(body, before.fiscal_years)
     if not now.fiscal_years and merged.fiscal_years and analysis.answer_type not in _FIGURES \
             and not year_dates_a_document(merged, catalog):
         # 「そのための施策は？」 after 「2021年は？」 of a figure in an undated document: the year was the figure's,
         # not the document's — it does not date what is now asked.
         merged = replace(merged, fiscal_years=())
-        body = re.sub(f"(?:{_YEAR_SAID.pattern})の?", lambda m: "" if year_of(m) in before.fiscal_years
-                      else m.group(0), body)
+        body = _without_years(body, before.fiscal_years)
     if now.revision and now.revision != before.revision and not now.version and before.version:
         # 「令和7年改定の対照表では？」 after 「現行では？」: 現行 and 変更案 are the columns of one revision's table.
         merged = replace(merged, version=None)

@@ -436,7 +436,7 @@ def row_figure(text: str) -> Value | None:
 
 def is_table_row(text: str) -> bool:
     """Is ``text`` a row of a table of figures (one cell or several), no sentence?"""
-    return row_figure(text) is not None or row_cells(text) is not None
+    return bool(_ONE_CELL_ROW.match(text.strip())) or row_cells(text) is not None
 
 
 def row_cells(text: str) -> tuple[str, list[Value | None]] | None:
