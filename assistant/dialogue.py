@@ -125,8 +125,12 @@ _PLANS = ("中長期目標", "中期目標", "中期計画", "年度計画")  # 
 def _kind_years(c: Constraints, catalog: Catalog) -> list[int | None]:
     """The fiscal year (None: a multi-year document) of each indexed document of the constraints' kind, for
     its organization."""
-    return [year for org, kind, year in catalog
-            if c.names_kind(kind) and (not c.organizations or c.names_organization(org))]
+    return [year for kind, year in _documents_of(c, catalog) if c.names_kind(kind)]
+
+
+def _documents_of(c: Constraints, catalog: Catalog) -> list[tuple[str, int | None]]:
+    """The (kind, fiscal year) of each indexed document of the constraints' organization (any without one)."""
+    return [(kind, year) for org, kind, year in catalog if not c.organizations or c.names_organization(org)]
 
 
 def kind_exists(c: Constraints, catalog: Catalog | None) -> bool:
@@ -150,8 +154,7 @@ def year_dates_a_document(c: Constraints, catalog: Catalog | None) -> bool:
     catalog: nothing says otherwise.)"""
     if not catalog:
         return True
-    return any(year in c.fiscal_years for org, _, year in catalog
-               if not c.organizations or c.names_organization(org))
+    return any(year in c.fiscal_years for _, year in _documents_of(c, catalog))
 
 
 # Answer types that are figures: a year carried into such a question still says which year's figure.

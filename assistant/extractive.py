@@ -1958,10 +1958,11 @@ _GROUP_TITLE = re.compile(r"^[（(【][^（）()【】。]{2,40}[）)】]$")
 
 
 def is_caption(text: str) -> bool:
-    """Can ``text`` caption the table rows under it: a short line that is no sentence and no row
-    (「○白書の販売数（令和 2 年度）」) — what the rows' figures are of, which no row repeats."""
+    """Can ``text``, a line that is no table row (see :func:`~assistant.values.is_table_row`, which the caller
+    has asked), caption the rows under it: a short line that is no sentence (「○白書の販売数（令和 2 年度）」) —
+    what the rows' figures are of, which no row repeats."""
     text = text.strip()
-    return 2 <= len(text) <= 40 and not text.endswith(("。", "：", ":")) and not is_table_row(text)
+    return 2 <= len(text) <= 40 and not text.endswith(("。", "：", ":"))
 
 
 def _is_heading(chunk: Chunk, i: int) -> bool:

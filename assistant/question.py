@@ -845,13 +845,12 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
         kind = _measure_kind(focus)
     constraints = constraints_of(question, orgs)
     q = normalize_question(question)
-    if (given := given_years(q)) and set(constraints.fiscal_years) - given:
-        # 「2020年時点は21.1兆円だけど、2022年時点だと？」: the year of the figure the user has is not asked.
-        constraints = replace(constraints, fiscal_years=tuple(y for y in constraints.fiscal_years if y not in given))
-    if compared := compared_years(q):
-        # 「前年度（令和元年度）と比べるとどう？」: the year compared with is not the year asked about.
-        constraints = replace(constraints, fiscal_years=tuple(y for y in constraints.fiscal_years
-                                                              if y not in compared))
+    # Years set aside, not asked: the year of a figure the user has (「2020年時点は21.1兆円だけど、2022年時点だと？」
+    # — unless no other year is left), and a year compared with (「前年度（令和元年度）と比べるとどう？」).
+    given = given_years(q)
+    aside = (given if set(constraints.fiscal_years) - given else set()) | compared_years(q)
+    if aside:
+        constraints = replace(constraints, fiscal_years=tuple(y for y in constraints.fiscal_years if y not in aside))
     # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.
     # 「現行と変更案でそれぞれ」 compares the two columns of one 新旧対照表, not documents.
     columns = "現行" in q and "変更案" in q and len(constraints.organizations) <= 1
