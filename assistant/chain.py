@@ -256,14 +256,19 @@ class Assistant:
         return answer
 
     # ── answering ────────────────────────────────────────────────────
-    def _part_drafts(self, parts: list[str], req: Request) -> list[Draft]:
+    def _part_drafts(self, parts: list[str], req: Request, asked: dict[str, Resolved]) -> list[Draft]:
         """Each part of a question answered in turn. A part whose answer says nothing an earlier part did not
         (the same sentence, the same words or fewer) is answered from another sentence, when one answers it
-        (「どう実施した？中身も教えて」)."""
+        (「どう実施した？中身も教えて」). A part rewritten with the part before (``asked``: the rewrites, by
+        what they became) that names a document of its own (「…？また、第五期中期目標ではその基準となる…？」) and
+        found no answer there for want of what it carried is asked as written."""
         drafts: list[Draft] = []
         for part in parts:
             analysis, ranked = self._rank(part, req)
             draft = self.extractive.answer(analysis, ranked)
+            if (r := asked.get(part)) and names_constraints(self.analyze(r.original).constraints) \
+                    and (own := self._carried_fallback(draft, r.original, r.fallback, req)):
+                draft, analysis, ranked = own
             if repeats_a_part(draft, drafts):
                 given = frozenset().union(*map(quoted_sentences, drafts))
                 other = self.extractive.answer(analysis, ranked, avoid=given)
@@ -271,25 +276,37 @@ class Assistant:
             drafts.append(draft)
         return drafts
 
+    def _carried_fallback(self, draft: Draft, asked: str, fallback: str | None,
+                          req: Request) -> tuple[Draft, QuestionAnalysis, list[Ranked]] | None:
+        """When ``draft`` (of a rewrite) found no answer for want of what the rewrite carried from the conversation
+        (a word, the organization, the year): the answer to ``fallback`` — the question as the user ``asked`` it,
+        in the conversation's documents — with its analysis and passages, if it has one; else None."""
+        if not (draft.abstained and fallback and _for_carried(draft.missing, asked, self.analyze(asked))):
+            return None
+        analysis, ranked = self._rank(fallback, req)
+        own = self.extractive.answer(analysis, ranked)
+        return None if own.abstained else (own, analysis, ranked)
+
     def _extractive_answer(self, req: Request) -> Answer:
-        parts = question_parts(req.searched_as or req.question, self.analyze,
-                               lambda previous, part: self.resolve(part, [Turn(previous)]))
+        rewrites: dict[str, Resolved] = {}
+
+        def follow_up(previous: str, part: str) -> str:
+            r = self.resolved(part, [Turn(previous)])
+            rewrites[r.question] = r
+            return r.question
+
+        parts = question_parts(req.searched_as or req.question, self.analyze, follow_up)
         if parts:  # each part searched and answered on its own, stated in turn
-            draft = merge_parts(self._part_drafts(parts, req))
+            draft = merge_parts(self._part_drafts(parts, req, rewrites))
         else:
             draft = self.extractive.answer(req.analysis, req.ranked)
-        if draft.abstained and req.fallback and _for_carried(draft.missing, req.question, self.analyze(req.question)):
-            # The rewrite found no answer for want of what it carried from the conversation (a word, the
-            # organization, the year): the question as the user asked it, in the conversation's documents.
-            analysis, ranked = self._rank(req.fallback, req)
-            own = self.extractive.answer(analysis, ranked)
-            if not own.abstained:
-                draft, req.analysis, req.ranked = own, analysis, ranked
-                req.passages = [r.passage for r in ranked]
-                req.notices = [n for n in req.notices if n != _searched_notice(req.searched_as or "")]
-                req.searched_as = req.fallback if req.fallback != req.question else None
-                if req.searched_as:
-                    req.notices.append(_searched_notice(req.searched_as))
+        if own := self._carried_fallback(draft, req.question, req.fallback, req):
+            draft, req.analysis, req.ranked = own
+            req.passages = [r.passage for r in req.ranked]
+            req.notices = [n for n in req.notices if n != _searched_notice(req.searched_as or "")]
+            req.searched_as = req.fallback if req.fallback != req.question else None
+            if req.searched_as:
+                req.notices.append(_searched_notice(req.searched_as))
         diagnostics = {"focus": req.analysis.focus, "answer_type": req.analysis.answer_type,
                        "focus_coverage": round(draft.focus, 4), "support": round(draft.support, 4),
                        "missing": draft.missing}

@@ -113,6 +113,8 @@ class Turn:
 # a document of that kind exists for the question's organization and year.
 Catalog = frozenset[tuple[str | None, str | None, int | None]]
 # A target, plan or result asked for: 「令和2年度の実績は？」 after 「…の効率化目標は？」 asks for the result.
+# Words for the part a named body plays (「JETROはどういう位置付け？」).
+_ROLE = ("位置付け", "位置づけ", "役割", "立場", "関わり", "関与")
 _STATUS = ("実績値", "目標値", "実績", "目標", "見込み", "予定")
 _ATTRIBUTE_ASKED = re.compile(r"^(?P<head>[^、。？?]{1,10}?)(?:は|って)(?:いつ|どこ|誰|だれ|いくら|いくつ|何[件人名社]?"
                               r"|どれ(?:くらい|ほど|だけ)|どの(?:くらい|程度))(?:ですか|なの|だった|でした)?[？?]?$")
@@ -162,8 +164,15 @@ _FIGURES = ("count", "amount", "percentage")
 
 
 def _without_years(text: str, years: tuple[int, ...]) -> str:
-    """``text`` without its mentions of ``years`` (with the 「の」 after each): a year no longer carried."""
-    return re.sub(f"(?:{_YEAR_SAID.pattern})の?", lambda m: "" if year_of(m) in years else m.group(0), text)
+    """``text`` without its mentions of ``years`` (with the 「の」 after each, or the one before a year that ends
+    its phrase: 「JETROの令和6年度で、」 -> 「JETROで、」): a year no longer carried."""
+    out, at = [], 0
+    for m in re.finditer(f"(?:{_YEAR_SAID.pattern})の?", text):
+        if year_of(m) in years:
+            lead = m.start() - (not m.group(0).endswith("の") and text[:m.start()].endswith("の"))
+            out.append(text[at:lead])
+            at = m.end()
+    return "".join(out) + text[at:]
 
 
 def _without_words(text: str, words: tuple[str, ...]) -> str:
@@ -547,7 +556,8 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「この中期目標で、令和5年度は？」: the previous question of another year)
         body = document
     elif bare and (names_constraints(now) or moved) and not _asks_why_instead(rest, previous) and (
-            not has_own_focus(analysis) or (len(bare.group("head")) <= 12 and not _new_thing(analysis, previous))):
+            not has_own_focus(analysis) or (len(bare.group("head")) <= 12 and not _new_thing(analysis, previous))) \
+            and not _other_aspect(analysis, previous):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint
         # (「令和2年度の実績は？」: asking for the result where it asked for the target).
         body = _swap(normalize_question(previous.question), before, now, names, written)
@@ -660,6 +670,13 @@ def _headed(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
 
 
 _NOUN_START = re.compile(r"[一-龥ァ-ヶー]")  # the head joins a noun before it (「強化|演習」)
+
+
+def _other_aspect(analysis: QuestionAnalysis, previous: QuestionAnalysis) -> bool:
+    """Does the question ask, in a word that names no thing (「位置付け」「役割」), for an aspect the previous one
+    did not ask about (「JETROはどういう位置付け？」 after 「…の政府目標は？」 asks JETRO's place in it, not that
+    target again)?"""
+    return analysis.focus in _ROLE and analysis.focus not in normalize_question(previous.question)
 
 
 def _asks_why_instead(question: str, previous: QuestionAnalysis) -> bool:

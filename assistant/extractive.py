@@ -289,6 +289,7 @@ class ExtractiveAnswerer:
             previous_run: tuple[str, ...] = ()
             # The caption over the table rows being read: what their bare figures are of (see is_caption).
             caption_run: tuple[str, ...] = ()
+            label: set[str] = set()  # the asked words of the item label the sentence is under (see _is_label)
             in_table = False
             for i, span in enumerate(c.sentences):
                 text = c.text[span.start:span.end]
@@ -304,7 +305,9 @@ class ExtractiveAnswerer:
                 caption = caption_run if row else ()
                 # Only the asked measure is read from the caption: the words of a row label run into it are not
                 # the other rows'.
-                around = tokens | context | previous | (set(caption) & focus_set)
+                around = tokens | context | previous | (set(caption) & focus_set) | label
+                if _is_label(text):
+                    label = tokens & focus_set
                 measure = max(phrase_coverage(focus_terms, unit, self.idf)
                               for unit in (run, context_run, previous_run, caption)) if measured else 1.0
                 previous, previous_run = tokens, run
@@ -521,6 +524,8 @@ class ExtractiveAnswerer:
                 return asked, other
             if len(asked) < 3 or compact(asked) in passage:
                 continue
+            if other := _contrasting(asked, sentence):  # 「対外直接投資残高」 answered by 「対内直接投資残高」
+                return asked, other
             words = [w for _, w in self.searcher.tokenizer.surfaces(asked)]  # as written, long units
             if len(words) == 1 and (kind := _contrast_prefix(asked)):  # 「大企業」 is one word: 大 + 企業
                 words = [kind, asked[len(kind):]]
@@ -1965,6 +1970,14 @@ def is_caption(text: str) -> bool:
     return 2 <= len(text) <= 40 and not text.endswith(("。", "：", ":"))
 
 
+def _is_label(text: str) -> bool:
+    """A short numbered item that names what the lines under it are about (「1）自律移動ロボット」「（２）空間情報」),
+    not a sentence."""
+    said = squeeze(text)
+    kind = _marker_kind(said) or ""
+    return any(n in kind for n in "0０①アaａAＡⅠ") and len(said) <= 30 and not said.endswith("。")
+
+
 def _is_heading(chunk: Chunk, i: int) -> bool:
     """A sentence that is one of the chunk's section headings (never an answer by itself)."""
     text = squeeze(_sentence(chunk, i))
@@ -2650,13 +2663,26 @@ _NOUN_CHAR = re.compile(r"[一-龥々ァ-ヶー]")
 # Modifiers that name one of a few contrasting kinds (a size of business, where): 「大企業」 and 「中堅・中小企業」 are
 # siblings though 「企業」 alone is too common a head to tell them by.
 _CONTRASTS = (("大", "大手", "中小", "中堅", "小規模", "零細", "中堅・中小"),
-              ("国内", "海外", "国外", "外国", "グローバル"))
+              ("国内", "海外", "国外", "外国", "グローバル"),
+              # directions: inward and outward investment, exports and imports
+              ("対内", "対外"), ("輸出", "輸入"))
 
 
 def _contrast(modifier: str) -> int | None:
     """The contrast group ``modifier`` is one of the kinds of (by its last words), or None."""
     return next((n for n, group in enumerate(_CONTRASTS) if modifier.split("・")[-1] in group or modifier in group),
                 None)
+
+
+def _contrasting(asked: str, sentence: str) -> str | None:
+    """``asked`` with its contrasting opening swapped for another of the same kind, as ``sentence`` writes it
+    (「対外直接投資残高」 -> 「対内直接投資残高」), or None."""
+    kind = _contrast_prefix(asked)
+    if not kind:
+        return None
+    others = [m for m in _CONTRASTS[_contrast(kind)] if m != kind and not m.endswith(kind) and not kind.endswith(m)]
+    m = re.search(f"(?:{'|'.join(map(re.escape, others))}){re.escape(compact(asked[len(kind):]))}", sentence)
+    return m.group(0) if m else None
 
 
 def _contrast_prefix(word: str) -> str:

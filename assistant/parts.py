@@ -57,6 +57,11 @@ _HOW_MANY = re.compile(r"^\s*(?:それは|で)?\s*(?:何[^\s?、]{0,3}|いくつ
 _OPENING = re.compile(r"^\s*(?:また|あと|それと|それから|さらに|ちなみに)[、,]?\s*")
 
 
+# A request only to set the answer beside the other version (「現行の呼び方と比べて教えてください。」).
+_COMPARED_ONLY = re.compile(r"^(?:また|あと|それと)?、?(?:現行|変更案|変更前|変更後|改定前|旧)[^、。?]{0,10}(?:と|に)"
+                            r"(?:比べ|比較|対比)[^、。?]{0,12}[。?]?$")
+
+
 def asked_in(question: str) -> list[str]:
     """The questions asked one after the other in ``question`` (normalized: ？ is ?), each closed by its question
     mark or as a request closed by 。; a statement before a question (「…を読んだ。対象は何?」) goes with it.
@@ -93,6 +98,8 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     """
     q = normalize_question(question)
     asked = asked_in(q)
+    if len(asked) == 2 and _COMPARED_ONLY.match(asked[1]) and analyze(asked[0]).answer_type == "change":
+        return []  # 「…どう書き換えられていますか？現行と比べて教えてください。」: one change, asked twice over
     if follow_up is not None and len(asked) >= 2 and "".join(asked) == q \
             and not any(_WHEN_TOO.match(part) for part in asked[1:]) \
             and not any(_HOW_MANY.match(part) and _EXISTS.search(before)

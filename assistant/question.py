@@ -31,14 +31,15 @@ VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade
 _COUNTED = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # Answer-type cues, tried in order: the first that matches decides.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("definition", re.compile(r"とは(何|なに|どういう|どのよう)|とは[？?\s]*$|の定義|の意味|とはどんな"
+    ("definition", re.compile(r"とは[、，]?(何|なに|どういう|どのよう)|とは[？?\s]*$|の定義|の意味|とはどんな"
                               # 「…ってなに？」, not a figure, name or items asked with 何 (「…の目標って何兆円？」
                               # 「…って何の略？」「…って何て名前？」「…って何がある？」), nor a reason
                               # (「理由って何？」)
                               r"|(?<!理由)(?<!根拠)(?<!背景)(?<!目的)って(何|なに)(?![一-龥ァ-ヶ0-9０-９%％]|の略|て|と(い|呼)|が)"
                               # 「「プッシュ型支援」ってどういうもの？」「…ってどんな支援のこと？」
                               r"|って(どういう|どんな|どのような)[^、。？?]{0,8}(もの|こと|意味)")),
-    ("change", re.compile(r"(何|どこ|どう|どのように)(が|を)?(変わ|変更|改め)|変更(点|内容|前後)|違い|新旧で"
+    ("change", re.compile(r"(何|どこ|どう|どのように)(が|を)?(変わ|変更|改め|書き?換え|置き換え)"
+                          r"|変更(点|内容|前後)|違い|新旧で"
                           r"|現行と(の|比べ)"
                           r"|変更案と現行|現行から|から(何|どう)変"
                           # 「何件から何件に変わる？」「いくつからいくつになった？」: a figure before and after
@@ -67,7 +68,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                          r"|いくつ(?!か)|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)|目標値")),
     ("person", re.compile(r"誰|だれ|氏名|どなた")),
     ("place", re.compile(r"どこ|どの(国|地域|都市|場所)|所在地")),
-    ("list", re.compile(r"挙げ|列挙|(どのような|どんな|どういう|何の)"
+    ("list", re.compile(r"挙げ|挙が[っるり]|列挙|(どのような|どんな|どういう|何の)"
                         r"(取組|施策|もの|事業|項目|分野|柱|テーマ|課題|方針|内容|支援|手段|点)"
                         r"|[2-9２-９二三四五六七八九]つの|(取組|施策|事項|措置)(は|を)?[？?]?$"
                         # 「どんな制度や取組を運用」: things joined with 「や」 after the question word are several

@@ -487,7 +487,8 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
     """
     found = _FINDERS.get(answer_type, values_in)(text)
     typed = [v for v in found if matches_type(v, answer_type, unit) and not (asked and _said(v.text, asked))
-             and not (deadline and v.kind == "date" and _EVENT_AFTER.match(text[v.end:v.end + 12]))]
+             and not (deadline and v.kind == "date" and _EVENT_AFTER.match(text[v.end:v.end + 12]))
+             and not (asked and multiple_of(text, v, asked))]
     if unit:
         exact = [v for v in typed if _has_unit(unicodedata.normalize("NFKC", v.text), unit)]
         typed = exact or ([v for v in typed if not _other_unit(v, unit, text)] if unit_said else typed)
@@ -575,6 +576,23 @@ def _right_before(text: str, values: list[Value], at: list[int]) -> Value | None
     """Of ``values``, one written right before a position in ``at``, joined to it by a particle at most
     (「85 名を採択」「4 件が起業」; not 「190 名、採択者数は」, where the figure belongs to what is before it)."""
     return next((v for v in values for a in at if v.end <= a and _JOINED.fullmatch(text[v.end:a])), None)
+
+
+_MULTIPLE = re.compile(r"の\s*[0-9.]+\s*倍\s*[（(]?\s*$")
+
+
+def multiple_of(text: str, value: Value, measure: str) -> bool:
+    """Is ``value`` a multiple of ``measure`` rather than its figure (「平均アクセス数の１．２倍（２６１，４３８件）」
+    for 平均アクセス数; not for アクセス数, which is not the compound written there)?"""
+    before = unicodedata.normalize("NFKC", text[max(0, value.start - 60):value.start])
+    m = _MULTIPLE.search(before)
+    if not m:
+        return False
+    said, asked = compact(before[:m.start()]), compact(measure)
+    return said.endswith(asked) and not _NOUN_END.search(said[:-len(asked)])
+
+
+_NOUN_END = re.compile(r"[一-龥々ァ-ヶーA-Za-z0-9]$")
 
 
 def _restated(value: Value, found: list[Value], text: str) -> Value:

@@ -718,6 +718,27 @@ def test_a_figure_said_of_another_thing_in_the_questions_own_words_does_not_answ
     assert not answer.abstained and "15兆円超" in answer.text.splitlines()[0], answer.text
 
 
+def test_a_figure_of_the_contrasting_direction_does_not_answer(user_folder, embedder):
+    """「対外直接投資残高」 asked, only 「対内直接投資残高80兆円」 written: inward is not outward."""
+    qa = _assistant_over(user_folder, embedder, "invest.md", (
+        "# 対日直接投資\n\n## 政府目標\n\n"
+        "「対日直接投資促進戦略」で定めた「2030年における対内直接投資残高80兆円」という政府目標の達成に貢献する。\n"))
+    answer = qa.ask("2030年における対外直接投資残高の政府目標はいくら？")
+    assert answer.abstained and "対内直接投資残高" in answer.text.splitlines()[0], answer.text
+    answer = qa.ask("2030年における対内直接投資残高の政府目標はいくら？")
+    assert not answer.abstained and "80兆円" in answer.text.splitlines()[0], answer.text
+
+
+def test_a_numbered_label_says_what_the_lines_under_it_are_about(user_folder, embedder):
+    """「1）自律移動ロボット」 over 「…51 組織にヒアリング」: the count is the robots' theme's, not the next one's."""
+    qa = _assistant_over(user_folder, embedder, "report.txt", (
+        "＜主要な業務実績＞\n\n・政府からの依頼について、以下のとおり調査研究を実施。\n\n1）自律移動ロボット\n\n"
+        "・ステークホルダーの識別を実施。ドローンを活用する事業者、法律の関係者など 51 組織にヒアリングを実施。\n\n"
+        "2）スマート安全\n\n・安全の在り方を議論。安全分野関連組織に対し、30 件のヒアリングを実施。\n\n"))
+    answer = qa.ask("自律移動ロボットでは何組織にヒアリングした？")
+    assert not answer.abstained and "51 組織" in answer.text.splitlines()[0], answer.text
+
+
 def test_a_table_rows_bare_figure_is_the_count_its_caption_names(user_folder, embedder):
     """Rows 「情報セキュリティ白書 2020 1,552」 under the caption 「○白書の販売数（令和 2 年度）」: the row never says
     販売数, its caption does — the figure of the other table (ダウンロード数) is not the answer."""

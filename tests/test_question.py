@@ -4,7 +4,16 @@ import pytest
 
 from assistant.extractive import _asked, _value_type
 from assistant.question import analyze, asked_figures
-from assistant.values import best_value, figure_span, figures_for, matches_type, names_in, unit_of, values_in
+from assistant.values import (
+    best_value,
+    figure_span,
+    figures_for,
+    matches_type,
+    multiple_of,
+    names_in,
+    unit_of,
+    values_in,
+)
 from index.config import Bm25Settings
 from index.tokens import SudachiTokenizer
 
@@ -52,6 +61,9 @@ def analyze_q():
     ("長期的には何を目指してるの？", "fact"),
     ("中期目標期間中に何件を目指す？", "count"),
     ("バイオものづくりではどのくらいの市場が見込まれてる？", "amount"),  # the size of a market is money
+    ("進捗段階でいう「第1段階」とは、どういう状態を指すのですか。", "definition"),  # a comma after とは
+    ("５領域として挙がっているのはどの領域？", "list"),  # what is listed, in the intransitive
+    ("何件挙がっている？", "count"),
 ])
 def test_the_answer_type_comes_from_the_question_word(analyze_q, question, kind):
     assert analyze_q(question).answer_type == kind
@@ -1242,3 +1254,12 @@ def test_every_revision_a_question_names_is_read_once_each():
     assert revisions_in("令和5年度補正の変更案と、令和7年の対照表では？") == ["令和5年度補正", "令和7年"]
     assert revisions_in("当初から令和5年度補正、令和7年改定と、どう変わった？") == ["令和5年度補正", "令和7年改定"]
     assert revisions_in("令和6年度計画の目標は？") == []  # a fiscal year, not a revision
+
+
+def test_a_multiple_of_the_asked_measure_is_not_its_figure():
+    text = "令和元年度から令和３年度の平均アクセス数の１．２倍（２６１，４３８件）を達成する。"
+    value = next(v for v in values_in(text) if v.kind == "count")
+    assert multiple_of(text, value, "平均アクセス数")
+    assert not multiple_of(text, value, "アクセス数")  # not the compound written there: its target may be asked
+    assert not multiple_of("平均アクセス数は２１７，８６５件。", values_in("平均アクセス数は２１７，８６５件。")[0],
+                           "平均アクセス数")

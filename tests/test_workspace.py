@@ -277,6 +277,22 @@ def test_a_new_thing_under_a_constraint_is_not_the_previous_question_again(analy
     assert "応募者数" in same  # a figure word is no new thing
 
 
+def test_an_organizations_part_in_the_previous_topic_is_not_the_previous_question_again(analyze_q):
+    first = "JETROの中期目標の変更案で、対日直接投資について掲げられている政府目標は？"
+    _, follow = _conversation(analyze_q, first, "JETROはどういう位置付け？")
+    assert follow != first and "位置付け" in follow and "JETRO" in follow
+    _, swapped = _conversation(analyze_q, "JETROの中期目標で職員の研修の役割は？", "IPAは？")
+    assert "役割" in swapped and analyze_q(swapped).constraints.organizations == ("IPA",)
+
+
+def test_a_year_no_longer_carried_leaves_no_dangling_particle():
+    from assistant.dialogue import _without_years
+
+    assert _without_years("JETROの令和6年度で、応募者数の目標は?", (2024,)) == "JETROで、応募者数の目標は?"
+    assert _without_years("IPAの令和6年度の計画の目標は?", (2024,)) == "IPAの計画の目標は?"
+    assert _without_years("令和2年度の実績と令和6年度の目標", (2024,)) == "令和2年度の実績と目標"
+
+
 def test_a_demonstrative_after_datto_stands_for_the_previous_thing(analyze_q):
     _, follow = _conversation(analyze_q, "IPAの令和2年度評価で、DX推進指標の自己診断実施組織数は？",
                               "第五期の中期目標だとこの指標はどう設定されてる？")
