@@ -712,10 +712,17 @@ def test_a_figure_said_of_another_thing_in_the_questions_own_words_does_not_answ
         "# 新機軸\n\n## 重要物資\n\n"
         "半導体・蓄電池の国内生産基盤を強化する。"
         "2030年までに、国内で半導体を生産する企業の合計売上高を15兆円超とする。\n"))
-    answer = qa.ask("2030年までに国内で蓄電池を生産する企業の合計売上高の目標はいくら？")
-    assert answer.abstained and "半導体" in answer.text.splitlines()[0], answer.text
-    answer = qa.ask("2030年までに国内で半導体を生産する企業の合計売上高の目標はいくら？")
-    assert not answer.abstained and "15兆円超" in answer.text.splitlines()[0], answer.text
+    _only_what_is_written_answers(qa, "2030年までに国内で蓄電池を生産する企業の合計売上高の目標はいくら？", "半導体",
+                                  "2030年までに国内で半導体を生産する企業の合計売上高の目標はいくら？", "15兆円超")
+
+
+def _only_what_is_written_answers(qa: Assistant, asked: str, said: str, written: str, figure: str) -> None:
+    """``asked`` is not answered, and the first line says what the documents speak of instead (``said``); the
+    question of what is ``written`` gets ``figure`` on its first line."""
+    answer = qa.ask(asked)
+    assert answer.abstained and said in answer.text.splitlines()[0], answer.text
+    answer = qa.ask(written)
+    assert not answer.abstained and figure in answer.text.splitlines()[0], answer.text
 
 
 def test_a_figure_of_the_contrasting_direction_does_not_answer(user_folder, embedder):
@@ -723,10 +730,8 @@ def test_a_figure_of_the_contrasting_direction_does_not_answer(user_folder, embe
     qa = _assistant_over(user_folder, embedder, "invest.md", (
         "# 対日直接投資\n\n## 政府目標\n\n"
         "「対日直接投資促進戦略」で定めた「2030年における対内直接投資残高80兆円」という政府目標の達成に貢献する。\n"))
-    answer = qa.ask("2030年における対外直接投資残高の政府目標はいくら？")
-    assert answer.abstained and "対内直接投資残高" in answer.text.splitlines()[0], answer.text
-    answer = qa.ask("2030年における対内直接投資残高の政府目標はいくら？")
-    assert not answer.abstained and "80兆円" in answer.text.splitlines()[0], answer.text
+    _only_what_is_written_answers(qa, "2030年における対外直接投資残高の政府目標はいくら？", "対内直接投資残高",
+                                  "2030年における対内直接投資残高の政府目標はいくら？", "80兆円")
 
 
 def test_a_numbered_label_says_what_the_lines_under_it_are_about(user_folder, embedder):
