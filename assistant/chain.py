@@ -37,7 +37,7 @@ from .extractive import (
 from .llm import build_messages, make_chat_model
 from .parts import question_parts
 from .place import around, quoted_pieces, quoted_rows
-from .question import QuestionAnalysis, analyze, spelled_out
+from .question import QuestionAnalysis, analyze, named_side, spelled_out
 from .rank import Ranked, rerank
 from .retriever import PassageRetriever, passages_of
 from .verify import MARKER_ANY, markers_in, numbers_in, split_sentences, verify
@@ -220,7 +220,7 @@ class Assistant:
 
     def _rank(self, query: str, req: Request) -> tuple[QuestionAnalysis, list[Ranked]]:
         """Analyze ``query``, search, and re-rank the pool under its constraints."""
-        analysis = self.analyze(query)
+        analysis = named_side(self.analyze(query))
         k = req.k or self.settings.retrieval.top_k
         docs = self.retriever.invoke(self.extractive.searched_with_aliases(query), k=max(self.settings.rank.pool, k),
                                      mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters)

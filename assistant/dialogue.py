@@ -112,9 +112,9 @@ class Turn:
 # The indexed documents as (organization, kind, fiscal year): a carried document kind is kept only when
 # a document of that kind exists for the question's organization and year.
 Catalog = frozenset[tuple[str | None, str | None, int | None]]
-# A target, plan or result asked for: 「令和2年度の実績は？」 after 「…の効率化目標は？」 asks for the result.
 # Words for the part a named body plays (「JETROはどういう位置付け？」).
 _ROLE = ("位置付け", "位置づけ", "役割", "立場", "関わり", "関与")
+# A target, plan or result asked for: 「令和2年度の実績は？」 after 「…の効率化目標は？」 asks for the result.
 _STATUS = ("実績値", "目標値", "実績", "目標", "見込み", "予定")
 _ATTRIBUTE_ASKED = re.compile(r"^(?P<head>[^、。？?]{1,10}?)(?:は|って)(?:いつ|どこ|誰|だれ|いくら|いくつ|何[件人名社]?"
                               r"|どれ(?:くらい|ほど|だけ)|どの(?:くらい|程度))(?:ですか|なの|だった|でした)?[？?]?$")

@@ -541,6 +541,8 @@ class ExtractiveAnswerer:
             if (len(head) < 3 and scale is None) or any(
                     re.search(f"{re.escape(compact(w))}.{{0,12}}{re.escape(head)}", sentence) for w in words[:-1]):
                 continue
+            if re.search(f"(?<![一-龥ァ-ヶー・]){re.escape(head)}", sentence):
+                continue  # 「講習の満足度は…、講師満足度は…」: the head said of no other thing is the asked one's too
             for m in re.finditer(rf"[一-龥ァ-ヶー・]{{1,8}}{re.escape(head)}", sentence):
                 modifier = m.group(0)[:-len(head)]
                 if len(head) < 3 and _contrast(modifier) != scale:
@@ -2401,8 +2403,11 @@ def value_anchors(text: str, analysis: QuestionAnalysis, value_type: str | None)
 
 def _asks_rate(analysis: QuestionAnalysis) -> bool:
     """Is a rate, score or index asked (「希望出生率はいくつ」「平均スコアをいくつに」), which may be written as a
-    bare decimal? Not one asked in percent (「何％」)."""
-    return analysis.focus.endswith(("率", "スコア", "指数")) and not _IN_PERCENT.search(analysis.question)
+    bare decimal (「満足度は平均 4.12」)? Not one asked in percent (「何％」)."""
+    return bool(_RATE_WORD.search(analysis.focus)) and not _IN_PERCENT.search(analysis.question)
+
+
+_RATE_WORD = re.compile(r"(?:率|スコア|指数|(?<![年程頻今])度)$")  # 満足度・認知度, not 令和2年度・程度
 
 
 _IN_PERCENT = re.compile(r"[%％]|パーセント|何割")

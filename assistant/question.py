@@ -741,6 +741,18 @@ def _covers(q: str, organizations: dict[str, str]) -> tuple[str, tuple[str, ...]
     return run.sub("", q), tuple(dict.fromkeys(covered))
 
 
+_SIDE = ("ほう", "方")
+
+
+def named_side(analysis: QuestionAnalysis) -> QuestionAnalysis:
+    """「レポート提出形式のほうは何人受けた？」: the side named before 「のほう」 is the thing asked about.
+    (For answering; the follow-up rules read 「…のほうは？」 as written.)"""
+    if analysis.focus not in _SIDE or len(analysis.topic) < 2:
+        return analysis
+    side = analysis.topic[-2]
+    return replace(analysis, focus=side, qualifiers=tuple(q for q in analysis.qualifiers if q != side))
+
+
 def constraints_of(question: str, organizations: dict[str, str] | None = None) -> Constraints:
     """Organizations (canonical names), kinds, fiscal years, revision and version a question names."""
     q = normalize_question(question)
@@ -815,6 +827,27 @@ def _measure_kind(word: str) -> str:
 _KANJI = re.compile(r"[一-龥々]+")
 
 
+_TOPIC_PARTICLE = (("助詞", "係助詞", "*", "*", "*", "*"), "って")
+
+
+def mended(morphemes: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
+    """``morphemes`` with Sudachi's misreading of 「満足度って」 mended: 満足 + the 'verb' 度っ + て is 満足度 + って
+    (a one-kanji verb right after a noun, with no particle between, is the noun's last character)."""
+    out: list[tuple[tuple[str, ...], str]] = []
+    i = 0
+    while i < len(morphemes):
+        pos, surface = morphemes[i]
+        if pos[0] == "動詞" and len(surface) == 2 and surface.endswith("っ") and _KANJI.fullmatch(surface[0]) \
+                and i + 1 < len(morphemes) and morphemes[i + 1][1] == "て" and out and out[-1][0][0] == "名詞":
+            noun_pos, noun = out.pop()
+            out += [(noun_pos, noun + surface[0]), _TOPIC_PARTICLE]
+            i += 2
+            continue
+        out.append(morphemes[i])
+        i += 1
+    return out
+
+
 def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
             organizations: dict[str, str] | None = None) -> QuestionAnalysis:
     """Everything the answerer needs to know about a question.
@@ -823,6 +856,7 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     morphological analyzer (Sudachi in production; tests may pass their own).
     """
     orgs = organizations or {}
+    morphemes = mended(morphemes)
     kind = answer_type(question)
     # (A place written before its institution is often read as a surname: 「石川SC」's 石川 — in kanji; a clipped
     # katakana word is no name: 「アンケ」.)

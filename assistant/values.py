@@ -589,10 +589,7 @@ def multiple_of(text: str, value: Value, measure: str) -> bool:
     if not m:
         return False
     said, asked = compact(before[:m.start()]), compact(measure)
-    return said.endswith(asked) and not _NOUN_END.search(said[:-len(asked)])
-
-
-_NOUN_END = re.compile(r"[一-龥々ァ-ヶーA-Za-z0-9]$")
+    return said.endswith(asked) and not _WORD_CHAR.fullmatch(said[:-len(asked)][-1:])
 
 
 def _restated(value: Value, found: list[Value], text: str) -> Value:

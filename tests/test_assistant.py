@@ -734,6 +734,15 @@ def test_a_figure_of_the_contrasting_direction_does_not_answer(user_folder, embe
                                   "2030年における対内直接投資残高の政府目標はいくら？", "80兆円")
 
 
+def test_a_measure_said_plainly_beside_a_siblings_answers_for_the_asked_one(user_folder, embedder):
+    """「講習の満足度は平均 4.12、講師満足度平均は 4.47」: the plain 満足度 is the asked one, 講師満足度 a sibling."""
+    qa = _assistant_over(user_folder, embedder, "report.txt", (
+        "＜主要な業務実績＞\n\n・リモート講習の受講者にアンケートを実施。\n\n"
+        "（講習の満足度は平均 4.12、講師満足度平均は 4.47（いずれも 5段階評価）\n\n"))
+    answer = qa.ask("リモート講習で、受講者の満足度ってどのくらいだった？")
+    assert not answer.abstained and "4.12" in answer.text.splitlines()[0], answer.text
+
+
 def test_a_numbered_label_says_what_the_lines_under_it_are_about(user_folder, embedder):
     """「1）自律移動ロボット」 over 「…51 組織にヒアリング」: the count is the robots' theme's, not the next one's."""
     qa = _assistant_over(user_folder, embedder, "report.txt", (

@@ -1263,3 +1263,30 @@ def test_a_multiple_of_the_asked_measure_is_not_its_figure():
     assert not multiple_of(text, value, "アクセス数")  # not the compound written there: its target may be asked
     assert not multiple_of("平均アクセス数は２１７，８６５件。", values_in("平均アクセス数は２１７，８６５件。")[0],
                            "平均アクセス数")
+
+
+def test_a_noun_sudachi_splits_before_tte_is_mended(analyze_q):
+    # Sudachi reads 「満足度って」 as 満足 + a verb 度っ + て; the asked measure is 満足度.
+    assert analyze_q("受講者の満足度ってどのくらいだったの？").focus == "満足度"
+    assert analyze_q("受講者の満足度はどのくらい？").focus == "満足度"
+    from assistant.question import mended
+
+    verb = SudachiTokenizer(Bm25Settings()).surfaces("計画を使って進める？")
+    assert mended(verb) == verb  # a verb after a particle is left alone
+
+
+def test_the_side_named_before_nohou_is_what_is_answered(analyze_q):
+    from assistant.question import named_side
+
+    asked = analyze_q("集合講習の代わりにやったレポート提出形式のほうは何人受けた？")
+    assert asked.focus == "ほう"  # as written, for the follow-up rules
+    assert named_side(asked).focus == "レポート提出形式"
+    assert named_side(analyze_q("受講者は何人？")) == analyze_q("受講者は何人？")
+
+
+def test_a_degree_asked_may_be_a_bare_score(analyze_q):
+    from assistant.extractive import _asks_rate
+
+    assert _asks_rate(analyze_q("受講者の満足度はどのくらい？"))
+    assert not _asks_rate(analyze_q("令和2年度の予算はどのくらい？"))
+    assert not _asks_rate(analyze_q("満足度は何％？"))  # asked in percent
