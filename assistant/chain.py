@@ -266,8 +266,9 @@ class Assistant:
         for part in parts:
             analysis, ranked = self._rank(part, req)
             draft = self.extractive.answer(analysis, ranked)
-            if (r := asked.get(part)) and names_constraints(self.analyze(r.original).constraints) \
-                    and (own := self._carried_fallback(draft, r.original, r.fallback, req)):
+            if draft.abstained and (r := asked.get(part)) \
+                    and names_constraints((written := self.analyze(r.original)).constraints) \
+                    and (own := self._carried_fallback(draft, r.original, written, r.fallback, req)):
                 draft, analysis, ranked = own
             if repeats_a_part(draft, drafts):
                 given = frozenset().union(*map(quoted_sentences, drafts))
@@ -276,12 +277,13 @@ class Assistant:
             drafts.append(draft)
         return drafts
 
-    def _carried_fallback(self, draft: Draft, asked: str, fallback: str | None,
+    def _carried_fallback(self, draft: Draft, asked: str, asked_analysis: QuestionAnalysis, fallback: str | None,
                           req: Request) -> tuple[Draft, QuestionAnalysis, list[Ranked]] | None:
         """When ``draft`` (of a rewrite) found no answer for want of what the rewrite carried from the conversation
-        (a word, the organization, the year): the answer to ``fallback`` — the question as the user ``asked`` it,
-        in the conversation's documents — with its analysis and passages, if it has one; else None."""
-        if not (draft.abstained and fallback and _for_carried(draft.missing, asked, self.analyze(asked))):
+        (a word, the organization, the year): the answer to ``fallback`` — the question as the user ``asked`` it
+        (analysed: ``asked_analysis``), in the conversation's documents — with its analysis and passages, if it has
+        one; else None."""
+        if not (draft.abstained and fallback and _for_carried(draft.missing, asked, asked_analysis)):
             return None
         analysis, ranked = self._rank(fallback, req)
         own = self.extractive.answer(analysis, ranked)
@@ -300,7 +302,8 @@ class Assistant:
             draft = merge_parts(self._part_drafts(parts, req, rewrites))
         else:
             draft = self.extractive.answer(req.analysis, req.ranked)
-        if own := self._carried_fallback(draft, req.question, req.fallback, req):
+        if draft.abstained and req.fallback \
+                and (own := self._carried_fallback(draft, req.question, self.analyze(req.question), req.fallback, req)):
             draft, req.analysis, req.ranked = own
             req.passages = [r.passage for r in req.ranked]
             req.notices = [n for n in req.notices if n != _searched_notice(req.searched_as or "")]

@@ -721,7 +721,12 @@ def _only_what_is_written_answers(qa: Assistant, asked: str, said: str, written:
     question of what is ``written`` gets ``figure`` on its first line."""
     answer = qa.ask(asked)
     assert answer.abstained and said in answer.text.splitlines()[0], answer.text
-    answer = qa.ask(written)
+    _answers_on_first_line(qa, written, figure)
+
+
+def _answers_on_first_line(qa: Assistant, question: str, figure: str) -> None:
+    """``question`` is answered, with ``figure`` on the answer's first line."""
+    answer = qa.ask(question)
     assert not answer.abstained and figure in answer.text.splitlines()[0], answer.text
 
 
@@ -739,8 +744,7 @@ def test_a_measure_said_plainly_beside_a_siblings_answers_for_the_asked_one(user
     qa = _assistant_over(user_folder, embedder, "report.txt", (
         "＜主要な業務実績＞\n\n・リモート講習の受講者にアンケートを実施。\n\n"
         "（講習の満足度は平均 4.12、講師満足度平均は 4.47（いずれも 5段階評価）\n\n"))
-    answer = qa.ask("リモート講習で、受講者の満足度ってどのくらいだった？")
-    assert not answer.abstained and "4.12" in answer.text.splitlines()[0], answer.text
+    _answers_on_first_line(qa, "リモート講習で、受講者の満足度ってどのくらいだった？", "4.12")
 
 
 def test_a_numbered_label_says_what_the_lines_under_it_are_about(user_folder, embedder):
@@ -749,8 +753,7 @@ def test_a_numbered_label_says_what_the_lines_under_it_are_about(user_folder, em
         "＜主要な業務実績＞\n\n・政府からの依頼について、以下のとおり調査研究を実施。\n\n1）自律移動ロボット\n\n"
         "・ステークホルダーの識別を実施。ドローンを活用する事業者、法律の関係者など 51 組織にヒアリングを実施。\n\n"
         "2）スマート安全\n\n・安全の在り方を議論。安全分野関連組織に対し、30 件のヒアリングを実施。\n\n"))
-    answer = qa.ask("自律移動ロボットでは何組織にヒアリングした？")
-    assert not answer.abstained and "51 組織" in answer.text.splitlines()[0], answer.text
+    _answers_on_first_line(qa, "自律移動ロボットでは何組織にヒアリングした？", "51 組織")
 
 
 def test_a_table_rows_bare_figure_is_the_count_its_caption_names(user_folder, embedder):
