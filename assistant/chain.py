@@ -35,7 +35,7 @@ from .extractive import (
     repeats_a_part,
 )
 from .llm import build_messages, make_chat_model
-from .parts import question_parts
+from .parts import clause_parts, question_parts
 from .place import around, quoted_pieces, quoted_rows
 from .question import QuestionAnalysis, analyze, named_side, spelled_out
 from .rank import Ranked, rerank
@@ -300,8 +300,14 @@ class Assistant:
         parts = question_parts(req.searched_as or req.question, self.analyze, follow_up)
         if parts:  # each part searched and answered on its own, stated in turn
             draft = merge_parts(self._part_drafts(parts, req, rewrites))
+            if draft.abstained and not (whole := self.extractive.answer(req.analysis, req.ranked)).abstained:
+                draft = whole  # no part found on its own what the question asked whole finds
         else:
             draft = self.extractive.answer(req.analysis, req.ranked)
+            if draft.abstained and (parts := clause_parts(req.searched_as or req.question, self.analyze, follow_up)):
+                # 「…の受講者は何名で、…演習は何と呼ばれていますか」 found no answer whole: each clause on its own.
+                split = merge_parts(self._part_drafts(parts, req, rewrites))
+                draft = draft if split.abstained else split
         if draft.abstained and req.fallback \
                 and (own := self._carried_fallback(draft, req.question, self.analyze(req.question), req.fallback, req)):
             draft, req.analysis, req.ranked = own

@@ -112,6 +112,8 @@ class Turn:
 # The indexed documents as (organization, kind, fiscal year): a carried document kind is kept only when
 # a document of that kind exists for the question's organization and year.
 Catalog = frozenset[tuple[str | None, str | None, int | None]]
+# A verb modifying a noun (「増えた分」「採択された人数」): a follow-up's head that asks something of its own.
+_CLAUSE = re.compile(r"[一-龥](?:(?!の)[ぁ-ん]){0,3}(?:た|る)[一-龥ァ-ヶー]")
 # Words for the part a named body plays (「JETROはどういう位置付け？」).
 _ROLE = ("位置付け", "位置づけ", "役割", "立場", "関わり", "関与")
 # A target, plan or result asked for: 「令和2年度の実績は？」 after 「…の効率化目標は？」 asks for the result.
@@ -520,9 +522,12 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「Ｂは？」 after 「…達成率Ａ（50％）はどんな状態を指す？」: the same question of the next grade
         return Resolved(swapped, question)
     if not names_constraints(analysis.constraints) and (headed := _headed(q, analysis, previous)) is not None:
-        # 「どういう立場の人向けの演習なの？」 after a turn about 「業界別サイバーレジリエンス強化演習」: that 演習.
-        return Resolved(_scoped(constraint_words(previous.constraints, year_words(previous.question)), headed),
-                        question)
+        # 「どういう立場の人向けの演習なの？」 after a turn about 「業界別サイバーレジリエンス強化演習」: that 演習 (in
+        # the year of a document, not of a figure — see _figure_year).
+        carried = previous.constraints
+        if _figure_year(carried, analysis, catalog):
+            carried = replace(carried, fiscal_years=())
+        return Resolved(_scoped(constraint_words(carried, year_words(previous.question)), headed), question)
     if not is_follow_up(question, analysis):
         return Resolved(own_question(question, analysis, previous), question)
     if (other := _OTHER_SOURCE.match(q)) and has_own_focus(analysis) and analysis.focus not in other.group(0):
@@ -557,7 +562,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         body = document
     elif bare and (names_constraints(now) or moved) and not _asks_why_instead(rest, previous) and (
             not has_own_focus(analysis) or (len(bare.group("head")) <= 12 and not _new_thing(analysis, previous))) \
-            and not _other_aspect(analysis, previous):
+            and not _other_aspect(analysis, previous) and not _CLAUSE.search(bare.group("head")):
         # 「IPAは？」「現行では？」「令和2年度は？」: the previous question under the new constraint
         # (「令和2年度の実績は？」: asking for the result where it asked for the target).
         body = _swap(normalize_question(previous.question), before, now, names, written)
@@ -602,6 +607,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         body = where + q[lead.start("noun"):]
     elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q):
         body = _pronoun(q, (quoted,) if (quoted := _quoted_referent(q, previous)) else previous.topic)
+    elif bare and _CLAUSE.search(bare.group("head")) and previous.topic and _PRONOUN.match(q):
+        # 「そのうち令和2年度に増えた分は？」: what the clause asks, of the previous turn's thing as it was asked
+        # (「36道県でSECURITY ACTION制度に参加している中小企業数のうち…」) — not the previous question of that year.
+        body = previous.scope + _pronoun(q, previous.topic)
     elif has_own_focus(analysis):
         # 「では応募者数は？」: another attribute of the same subject (and programme) — and of the thing the
         # previous question quoted (「「…概説」はどこと組んで作った？」「ダウンロード数は？」).
@@ -630,10 +639,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # covers several years and is not asked of one.
         merged = replace(merged, fiscal_years=())
         body = _without_years(body, before.fiscal_years)
-    if not now.fiscal_years and merged.fiscal_years and analysis.answer_type not in _FIGURES \
-            and not year_dates_a_document(merged, catalog):
-        # 「そのための施策は？」 after 「2021年は？」 of a figure in an undated document: the year was the figure's,
-        # not the document's — it does not date what is now asked.
+    if not now.fiscal_years and _figure_year(merged, analysis, catalog):
         merged = replace(merged, fiscal_years=())
         body = _without_years(body, before.fiscal_years)
     if now.revision and now.revision != before.revision and not now.version and before.version:
@@ -641,6 +647,14 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         merged = replace(merged, version=None)
         body = _without_words(body, (before.version,))
     return Resolved(_scoped(constraint_words(merged, written), body), question)
+
+
+def _figure_year(carried: Constraints, analysis: QuestionAnalysis, catalog: Catalog | None) -> bool:
+    """Is the year ``carried`` from the conversation a figure's, not a document's, so that it does not date what
+    ``analysis`` asks (not a figure)? 「そのための施策は？」 after 「2021年は？」 of a figure in an undated document;
+    「インタビュー調査もした？」 after 「前年度の実績は？」 of a figure in the 令和2年度 evaluation."""
+    return bool(carried.fiscal_years) and analysis.answer_type not in _FIGURES \
+        and not year_dates_a_document(carried, catalog)
 
 
 def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis) -> str:

@@ -54,6 +54,7 @@ from .question import (
     era_label,
     indicator_labels,
     label_form,
+    labels_only,
     normalize_question,
     numeral,
     opening_year,
@@ -72,6 +73,7 @@ from .values import (
     best_value,
     breakdown,
     calendar_dates,
+    count_before,
     counted_by,
     expansion_of,
     figure_span,
@@ -278,15 +280,19 @@ class ExtractiveAnswerer:
         years = analysis.constraints.fiscal_years
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
-        for r in ranked:
+        for r in self._with_sheet_results(ranked):
             p, c = r.passage, r.passage.chunk
             context_run = tok(c.context())
             context = set(context_run) | self._aliased(c.context(), aliases)
             # Qualifiers (the programme, the document …) may sit anywhere in the passage.
             passage_tokens = self._passage_tokens(c) | self._aliased(c.text, aliases) | context
-            qualifier_support = min((self.coverage(e, passage_tokens) for e in elements), default=1.0)
+            def supported_in(found: set[str]) -> float:
+                return min((self.coverage(e, found) for e in elements), default=1.0)
+
+            qualifier_support = supported_in(passage_tokens)
             previous: set[str] = set()
             previous_run: tuple[str, ...] = ()
+            results = self._sheet_indicators(c)  # the indicators a bare result of an evaluation sheet reports
             # The caption over the table rows being read: what their bare figures are of (see is_caption).
             caption_run: tuple[str, ...] = ()
             label: set[str] = set()  # the asked words of the item label the sentence is under (see _is_label)
@@ -305,11 +311,12 @@ class ExtractiveAnswerer:
                 caption = caption_run if row else ()
                 # Only the asked measure is read from the caption: the words of a row label run into it are not
                 # the other rows'.
-                around = tokens | context | previous | (set(caption) & focus_set) | label
+                named = tuple(tok(results.get(i, "")))
+                around = tokens | context | previous | (set(caption) & focus_set) | label | set(named)
                 if _is_label(text):
                     label = tokens & focus_set
                 measure = max(phrase_coverage(focus_terms, unit, self.idf)
-                              for unit in (run, context_run, previous_run, caption)) if measured else 1.0
+                              for unit in (run, context_run, previous_run, caption, named)) if measured else 1.0
                 previous, previous_run = tokens, run
                 key = (c.source, compact(text))
                 # A heading alone never answers — unless it states the figure asked for
@@ -341,12 +348,14 @@ class ExtractiveAnswerer:
                     # 「情報セキュリティ白書 2020 1,552」 under 「○白書の販売数（令和 2 年度）」: the row's bare
                     # figure is the count its caption names.
                     cand.value = row_figure(text)
-                cand.support = min(cand.focus, qualifier_support)
+                cand.support = min(cand.focus,
+                                   supported_in(passage_tokens | set(named)) if named else qualifier_support)
                 if measured and cand.value is not None and (
-                        counted_by(analysis.focus, cand.value)
+                        counted_by(analysis.focus, cand.value) or count_before(analysis.focus, cand.value, text)
                         or (analysis.status == "目標" and target_named(analysis.focus, cand.value, text))):
-                    # 「会社数」 answered by 「156 社が…」: the unit names what is counted; 「支援件数の目標」 by
-                    # 「支援目標は 716件」: the measure's target written with its stem
+                    # 「会社数」 answered by 「156 社が…」: the unit names what is counted; 「新規登録者数」 by
+                    # 「1,111 名の新規登録」; 「支援件数の目標」 by 「支援目標は 716件」: the measure's target written
+                    # with its stem
                     cand.measure = 1.0
                 cand.score = (s.lexical * cand.lexical + s.focus * cand.focus + s.prior * cand.prior
                               + s.value * (1.0 if cand.value else 0.0) + s.cue * cand.cue)
@@ -389,6 +398,11 @@ class ExtractiveAnswerer:
             return False, f"quoted:{date}"
         if analysis.wants_value and (thing := analysis.restricted_to) and not _alone(best.text, thing):
             return False, f"alone:{thing}"  # 「自治体だけに絞ると」 answered by 「自治体、事業者へのヒアリング 30 件」
+        if analysis.wants_value and (part := analysis.part_asked) and (terms := self._terms(part)) \
+                and self.coverage(terms, set(self._tok(_near_text(best)))) < self.settings.scoring.quoted_threshold:
+            # 「採択者85名のうち、女性は何名」 answered by a figure of the whole's other parts (講師 15 名): the part
+            # asked is not said near it.
+            return False, f"alone:{part}"
         orgs = analysis.constraints.organizations
         if len(orgs) == 1 and not analysis.cross and best.chunk.organization \
                 and not analysis.constraints.names_organization(best.chunk.organization):
@@ -429,12 +443,16 @@ class ExtractiveAnswerer:
         """A term the question quotes (「役立ち度」) that the answer's passage (with its headings) does not
         contain — not even most of its words (「データ相互運用性向上のためのガイド」 still counts for
         「データの相互運用性向上のためのガイド」): a user who quotes a term asks about that term."""
-        passage = _passage_text(c.chunk)
+        # (Said in the sentence the paragraph runs on from, in the chunk before, it is still this passage's; so is
+        # the name of the indicator a bare result reports.)
+        run_on = self._run_on(c.chunk) + self._sheet_indicators(c.chunk).get(c.sentence, "")
+        passage = compact(run_on) + _passage_text(c.chunk)
         for term in re.findall(r"[「『]([^「」『』]{2,40})[」』]", question):
             terms = self._terms(term)
             if not terms or compact(term) in passage:
                 continue  # 「等」 says nothing to look for
-            if self.coverage(terms, self._passage_tokens(c.chunk)) < self.settings.scoring.quoted_threshold:
+            if self.coverage(terms, self._passage_tokens(c.chunk) | set(self._tok(run_on))) \
+                    < self.settings.scoring.quoted_threshold:
                 return term
         # A name in Latin letters (「Instagram」「CHIPS法」) is a name: the passage says it, or it is about another
         # thing — unless it names a document or its organization (「IPA」), which the passage need not repeat, or
@@ -444,11 +462,62 @@ class ExtractiveAnswerer:
         names = self._asked_names(question)
         if not names:
             return None
-        passage = f"{self._lead_in(c)}{passage}"
+        passage = f"{self._lead_in(c)}{compact(self._sheet_indicators(c.chunk).get(c.sentence, ''))}{passage}"
         lowered = passage.lower()
         spelled = dict(self.aliases(question))  # 「AISI」 asked of a passage that spells it out
         return next((name for name in names if name.lower() not in lowered
                      and compact(spelled.get(compact(name), name)) not in passage), None)
+
+    def _with_sheet_results(self, ranked: list[Ranked]) -> list[Ranked]:
+        """``ranked`` with, after each list of an evaluation sheet's indicators (「＜主な定量的指標＞ ○…回収数」), the
+        chunk of their bare results (「［定量的指標の実績］ ○1,561 件」) when it was not retrieved: it names nothing
+        a question would be searched by, and it is what answers."""
+        have = {r.passage.chunk.chunk_id for r in ranked}
+        out: list[Ranked] = []
+        for r in ranked:
+            out.append(r)
+            if _under(r.passage.chunk, _INDICATORS_HEADING) \
+                    and (after := self._sheet_column(r.passage.chunk, 1, _RESULTS_HEADING)) is not None \
+                    and after.chunk_id not in have:
+                have.add(after.chunk_id)
+                out.append(Ranked(replace(r.passage, chunk=after), r.score))
+        return out
+
+    def _sheet_column(self, chunk: Chunk, step: int, heading: re.Pattern[str]) -> Chunk | None:
+        """The chunk under ``heading`` at most ``_SHEET_REACH`` chunks from ``chunk`` (``step`` -1: before it, 1:
+        after it) in the same document — not past another list of results."""
+        at: Chunk | None = chunk
+        for _ in range(_SHEET_REACH):
+            at = self.searcher.previous_chunk(at.chunk_id) if step < 0 else self.searcher.next_chunk(at.chunk_id)
+            if at is None or at.source != chunk.source:
+                return None
+            if _under(at, heading):
+                return at
+            if _under(at, _RESULTS_HEADING):
+                return None
+        return None
+
+    def _sheet_indicators(self, chunk: Chunk) -> dict[int, str]:
+        """Sentence index -> the indicator its bare result reports, for a chunk of results under 「［定量的指標の
+        実績］」 (「○196 件」「○69 件」): an evaluation sheet's columns are read one after the other, so the indicators
+        are listed a few chunks before, under 「＜主な定量的指標＞」, in the same order (「○DX 認定申請数」「○DX
+        認定（審査完了）数」). Matched by position; {} when the two lists do not pair up."""
+        if not _under(chunk, _RESULTS_HEADING) \
+                or (before := self._sheet_column(chunk, -1, _INDICATORS_HEADING)) is None:
+            return {}
+        names = [t for i in range(len(before.sentences)) if _is_sheet_item(t := squeeze(_sentence(before, i)))]
+        results = [i for i in range(len(chunk.sentences)) if _is_sheet_item(squeeze(_sentence(chunk, i)))]
+        if len(names) == 1 or len(names) == len(results):
+            return {i: names[min(k, len(names) - 1)] for k, i in enumerate(results)}
+        return {}
+
+    def _run_on(self, chunk: Chunk) -> str:
+        """The last sentence of the chunk before ``chunk`` when it is of the same document, column and section
+        (the paragraph runs on into ``chunk``), else ""."""
+        before = self.searcher.previous_chunk(chunk.chunk_id)
+        if before is None or not before.sentences or not _same_place(before, chunk):
+            return ""
+        return _sentence(before, len(before.sentences) - 1)
 
     def _lead_in(self, c: Candidate) -> str:
         """The start of ``c``'s item when it begins in the chunk before (of the same document, column and
@@ -677,7 +746,8 @@ class ExtractiveAnswerer:
         if labels and not analysis.cross:
             # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
             # however its description scores against the question's other words.
-            labelled = [c for c in ordered if indicator_labels(c.text[:24]) & labels]
+            # (Not a line of labels alone, 「【指標１－２－３】【指標１－２－４】」, heading what follows.)
+            labelled = [c for c in ordered if indicator_labels(c.text[:24]) & labels and not labels_only(c.text)]
             # In the asked column of a 新旧対照表 (indicators are renumbered between the two); the indicator
             # itself, not the paragraph of the same label under its rationale heading — unless a reason is asked.
             reason = analysis.answer_type == "reason"
@@ -1790,6 +1860,24 @@ def _further_on(c: Candidate, top: Candidate) -> bool:
     if a.chunk_id == b.chunk_id:
         return c.sentence > top.sentence
     return _same_place(a, b) and top.line_end < c.line_start and a.line_start <= b.line_end + 1
+
+
+# An evaluation sheet (年度評価): 「＜主な定量的指標＞ ○…数」 in one column, 「［定量的指標の実績］ ○196 件」 in the
+# next; read as text, the heads of the other columns (＜その他の指標＞, ＜評価の視点＞) come between them.
+_INDICATORS_HEADING = re.compile(r"主な定量的指標")
+_RESULTS_HEADING = re.compile(r"定量的指標の実績")
+_SHEET_REACH = 4  # chunks back from the results to the indicators: the two headings between, and slack
+
+
+def _under(chunk: Chunk, heading: re.Pattern[str]) -> bool:
+    """Is ``chunk`` directly under a heading matching ``heading``?"""
+    return bool(chunk.section) and bool(heading.search(chunk.section[-1]))
+
+
+def _is_sheet_item(text: str) -> bool:
+    """Is ``text`` one listed item of an evaluation sheet (「○DX 認定申請数」「① 26 件（260%）」), not an empty cell
+    (「－」)?"""
+    return bool(LIST_START.match(text)) and len(text) > 1
 
 
 def _same_place(a: Chunk, b: Chunk) -> bool:

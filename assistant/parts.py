@@ -10,8 +10,10 @@ Questions asked one after the other, each with its own question mark (or a reque
 「…も知りたい。」), are always parts. Within one sentence, a question is split only when its second part
 names a document constraint (organization, fiscal year, document kind, version) the first does not, or
 when two things joined by 「と、」 each ask a figure (「…発掘した人数と、採択後に起業した件数は？」, often stated in
-two sentences), or when two things that are not documents are each asked of (「市場規模と国内投資でそれぞれいくら」)
-— 「何本で、再生回数は？」 or 「いつ、どこで」 ask several things of one passage and stay whole.
+two sentences) or each a name, or when two things that are not documents are each asked of (「市場規模と国内投資で
+それぞれいくら」) — 「何本で、再生回数は？」 or 「いつ、どこで」 ask several things of one passage and stay whole.
+Two clauses that ask two kinds of answer of two things (「…の受講者は何名で、…演習は何と呼ばれていますか」) are
+asked whole first, and as parts (:func:`clause_parts`) only when that found nothing.
 Pure string functions; ``analyze`` is passed in.
 """
 
@@ -28,8 +30,13 @@ _WH = f"(?:{QUESTION_WORD.pattern})"
 # 「Xはいつ策定され、Yはどう見直す？」: two questions joined at a comma, each with its question word.
 _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 # 「Xとして挙げられている機関と、Yで加わった業務は？」: two asked things joined by 「と、」.
-_NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}(?:は|を教えて)[？?]?)$")
+# (The second may go on to its question word: 「…の成功件数実績と、同年度の成功率はどのくらいだった？」「…の名前と、
+# …ガイドラインの名前を教えて。」)
+_NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}?(?:は|を教えて|を知りたい)[^、]*)$")
 _PRONOUN = re.compile(r"それ|これ")
+# 「未踏事業について、Aと、Bはそれぞれどれくらい？」: a scope said first, of both parts (and 「それぞれ」 asks of each).
+_LEAD_SCOPE = re.compile(r"^[^、]{2,30}?(?:について|に関して|では)、")
+_EACH = re.compile(r"それぞれ")
 # 「成功件数と支援件数」「応募者数と合格者数」「設備投資目標と投資額」: two measures, each a figure of its own (not
 # 「IT企業とユーザ企業」); the second may be of things of its own (「対日投資支援件数と国内外での協業・連携案件の
 # 支援件数」).
@@ -119,8 +126,8 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         return parts
     if m := _CLAUSES.match(q):
         first, second = m["a"] + "？", m["b"]
-    elif m := _NOUNS.match(q):
-        first, second = m["a"] + "は？", m["b"]
+    elif m := _NOUNS.match(q[len(scope := _lead_scope(q)):]):
+        first, second = scope + m["a"] + "は？", scope + _EACH.sub("", m["b"])
     elif m := _TWO_MEASURES.search(q):
         # 「…協業・連携案件の成功件数と支援件数の目標は？」: the question asked of each measure.
         return [q[:m.start()] + m["a"] + q[m.end():], q[:m.start()] + m["b"] + q[m.end():]]
@@ -132,7 +139,7 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         return []
     a, b = analyze(first), analyze(second)
     if not _constraint_set(b) - _constraint_set(a):
-        if not (follow_up is not None and m.re is _NOUNS and a.wants_value and b.wants_value):
+        if not (follow_up is not None and m.re is _NOUNS and _both_named(a, b)):
             return []
         # 「…で新たに発掘した人数と、採択後に起業した件数は？」: two figures, each searched on its own.
         return [first, follow_up(first, second)]
@@ -143,6 +150,41 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         elif not b.focus:
             second = f"{subject}について、{second}"
     return [first, second]
+
+
+def _lead_scope(question: str) -> str:
+    """The scope said before two things joined by 「と、」 (「未踏事業について、」), of both; "" when none."""
+    lead = _LEAD_SCOPE.match(question)
+    return lead.group(0) if lead else ""
+
+
+def clause_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
+                 follow_up: Callable[[str, str], str]) -> list[str]:
+    """The two clauses of a question that asks two kinds of answer of two things (「…の受講者は何名で、…演習は何と
+    呼ばれていますか」: a count and a name), the second made self-contained by ``follow_up``; [] otherwise. Asked
+    whole, one passage often answers both (「SC3は何のための組織で、何会員が参加した」), so these parts are for
+    when the whole question found no answer."""
+    m = _CLAUSES.match(normalize_question(question))
+    if not m:
+        return []
+    first, second = m["a"] + "？", m["b"]
+    a, b = analyze(first), analyze(second)
+    if _constraint_set(b) - _constraint_set(a) or not _two_kinds(a, b):
+        return []
+    return [first, follow_up(first, second)]
+
+
+def _both_named(a: QuestionAnalysis, b: QuestionAnalysis) -> bool:
+    """Do two things joined by 「と、」 each ask a figure, or each a name (「白書の名前と、ガイドラインの名前を教えて」)
+    — answered by a sentence each, not by one passage on both?"""
+    return (a.wants_value and b.wants_value) or a.answer_type == b.answer_type == "name"
+
+
+def _two_kinds(a: QuestionAnalysis, b: QuestionAnalysis) -> bool:
+    """Do two clauses ask different kinds of answer, each of a thing it names (「受講者は何名で、…演習は何と
+    呼ばれて」: a count and a name) — not one thing's several sides (「いつ、どこで」)?"""
+    return a.answer_type != b.answer_type and a.answer_type != "fact" and b.answer_type != "fact" \
+        and bool(a.focus) and bool(b.focus) and a.focus != b.focus and not re.match(_WH, b.question.strip())
 
 
 # After a theme: its particle and a comma, or no question word (「Xは、」「Xって結局」; not 「Xは何」「Xは?」).

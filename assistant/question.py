@@ -54,7 +54,8 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("grade", re.compile(r"評定(は|を|が|って|の結果)|何評定")),
     # 「どのくらいの頻度で公開」「何か月ごとに」 (before date: 「何月ごと」 asks how often, not which month).
     ("frequency", re.compile(r"頻度|どの(くらい|程度)の(間隔|ペース)|何\s*(か|ヶ|カ)?(月|年|週|日)(ごと|おき|毎)")),
-    ("date", re.compile(r"いつ|何年|何月|何日|時期|期限|期日|何年度|どの(くらい|程度)の期間"
+    # (「何年ぶり」「何年連続」 count years: a count, not a date.)
+    ("date", re.compile(r"いつ|何年(?!ぶり|連続|続け)|何月|何日|時期|期限|期日|何年度|どの(くらい|程度)の期間"
                         r"|期間(は|って|が)?(どれ|どの)(くらい|ほど|程度)")),
     # 「…件数を算出した事業はどれ？」: a question that ends asking which ones asks for them, whatever
     # measure its relative clause names.
@@ -65,7 +66,9 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                           # 「どのくらいの市場が見込まれてる」: a size of money asked without saying 額
                           r"|(どの|どれ)(くらい|ぐらい|ほど|程度)の(市場|投資|予算|売上|資金|費用)")),
     ("count", re.compile(rf"何(?:{_COUNTED}|つ)"
-                         r"|いくつ(?!か)|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)|目標値")),
+                         r"|いくつ(?!か)|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)"
+                         # 「目標値は？」, not a compound that only begins with it (「目標値設定の前提は」)
+                         r"|目標値(?![一-龥])")),
     ("person", re.compile(r"誰|だれ|氏名|どなた")),
     ("place", re.compile(r"どこ|どの(国|地域|都市|場所)|所在地")),
     ("list", re.compile(r"挙げ|挙が[っるり]|列挙|(どのような|どんな|どういう|何の)"
@@ -122,7 +125,9 @@ KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年
 _DOCUMENT_NAME = re.compile("|".join((*KINDS, "実績評価", _PLAN_NAME.pattern)))
 _DOC_WORD = r"(資料|計画|目標|評価|対照表)"
 NOUN_CHARS = r"一-龥ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９"  # what a noun is written in: no kana particles
-_CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|文書)|ごとに|と(.{1,12})の(違い|差)|どちらも|いずれも"
+# (「比較の基準となる」「比較対象」 name a baseline, not a comparison asked for.)
+_CROSS = re.compile(r"それぞれ|比較(?!の|対象)|両(方|者)|各(機関|法人|資料|文書)|ごとに|と(.{1,12})の(違い|差)"
+                    r"|どちらも|いずれも"
                     # 「JETROの中期目標に書いてあるものと新機軸のキーメッセージとで違いはある？」
                     r"|と[^、。？?]{2,40}とで(?:違い|差|異な)"
                     # 「JETROの目標と新機軸資料で」: two documents named, nothing but nouns between them
@@ -132,7 +137,9 @@ _CROSS = re.compile(r"それぞれ|比較|両(方|者)|各(機関|法人|資料|
 # A figure the question states as known, closing its clause (「1,561件のうち」「60名超とのことですが」
 # 「155.9%って話だけど」「16.3%ってあるけど」) — not one inside what is asked (「PBR1倍以上の割合」).
 KNOWN_AFTER = re.compile(r"\s*(?:以上|以下|超|程度|ほど)?\s*(?:の?うち|とのこと|って(?:話|こと|いう|ある|書)"
-                         r"|と(?:いう|言う|聞|ある|書)|(?:です|だ)(?:が|けど)|[、,])")
+                         r"|と(?:いう|言う|聞|ある|書)|(?:です|だ)(?:が|けど)|[、,]"
+                         # 「115兆円目標が紹介されていますが、」: the clause it closes grants it
+                         r"|[^、。？?]{1,16}?(?:ます|です|だ|る|た)(?:が|けど|けれど)[、,])")
 # Two years joined as one span (「2016年度～2018年度」「平成28年度から30年度」): a period, not two documents.
 _YEAR_RANGE = re.compile(r"年度?\s*(?:~|～|〜|-|－|から)\s*(?:令和|平成)?\s*(?:[0-9]+|元)\s*年")
 
@@ -212,6 +219,11 @@ class QuestionAnalysis:
         """The one thing a question narrows a figure to (「ヒアリング、自治体だけに絞ると何件」 -> 「自治体」,
         「市場のうち国内市場だけの規模」 -> 「国内市場」); "" when it narrows nothing (「どれだけ」)."""
         return restriction(normalize_question(self.question))
+
+    @property
+    def part_asked(self) -> str:
+        """The part of a stated whole whose figure is asked (「採択者85名のうち、女性は何名」 -> 「女性」), else ""."""
+        return part_of_whole(normalize_question(self.question))
 
     @property
     def parts_ask_figures(self) -> bool:
@@ -623,6 +635,12 @@ def indicator_labels(text: str) -> set[str]:
     return {re.sub(r"\s", "", m) for m in _INDICATOR.findall(text)}
 
 
+def labels_only(text: str) -> bool:
+    """Is ``text`` nothing but indicator labels (「【指標１－２－３】【指標１－２－４】」: a line heading what
+    follows)?"""
+    return not re.sub(r"[\W_]", "", _INDICATOR.sub("", label_form(text)))
+
+
 def opening_year(text: str) -> int | None:
     """The fiscal year a sentence opens with (「令和元年度未踏…」 -> 2019), or None."""
     m = _FY.match(normalize_question(text))
@@ -671,6 +689,18 @@ def asked_status(text: str) -> str | None:
 # 「Xだけに絞ると」「Xだけの」「Xのみでは」: the figure of X alone is asked.
 _ONLY = re.compile(r"(?<!どれ)(?<!それ)(?<!これ)(?<!あれ)(?:だけ|のみ)(?:に(?:絞|限)|だと|では|で|の|は)")
 _BEFORE_ONLY = re.compile(r"(?:、|,|うち|では|には|は|で|を|が|も|について)")
+
+
+# 「採択者85名のうち、女性は何名」: the part of a whole the question states, asked by its figure.
+_PART_OF = re.compile(rf"[0-9０-９][0-9０-９,，.]*\s*(?:{_COUNTED})のうち[、,]?"
+                      rf"(?P<thing>[{NOUN_CHARS}・]{{2,12}}?)(?:から|で|に|として)?(?:は|が|って)")
+
+
+def part_of_whole(question: str) -> str:
+    """The part whose figure ``question`` asks of a whole whose figure it states (「採択者85名のうち、女性は何名」
+    -> 「女性」); "" when it asks none."""
+    m = _PART_OF.search(question)
+    return m["thing"] if m else ""
 
 
 def restriction(question: str) -> str:

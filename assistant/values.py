@@ -22,7 +22,9 @@ _QUALIFIER = r"(?:\s*(?:分(?=[のをがはもと、。）)\s])|以上|以下|�
 COUNT_UNITS = ("件", "社", "人", "名", "組織", "機関", "点", "回", "か所", "カ所", "ヶ所", "団体", "者", "本", "種類",
                "分野", "か国", "カ国", "テーマ", "項目", "サービス", "法人", "拠点", "校", "自治体", "企業", "事業",
                "プロジェクト", "組", "台", "段階", "冊", "会場", "区分", "製品", "品目", "都市", "地域", "大学", "講座",
-               "物資", "領域", "会員", "歳")
+               "物資", "領域", "会員", "歳",
+               # years counted, not a date: 「30年ぶりの高水準」「8年連続」「8 年続けての増収」
+               "年ぶり", "年連続", "年続け")
 # A measure that names only a kind of thing (a company, a body) -> the unit that counts it; 件・回・人 count
 # anything.
 _KIND_UNITS = {"会社": ("社",), "企業": ("社", "企業"), "社": ("社",), "組織": ("組織",), "機関": ("機関",),
@@ -280,6 +282,15 @@ def target_named(measure: str, value: Value, text: str) -> bool:
 
 
 _TARGET_UNITS = {"件": ("件",), "人": ("人", "名"), "者": ("人", "名"), "社": ("社",)}
+
+
+def count_before(measure: str, value: Value, text: str) -> bool:
+    """Is ``value`` the count ``measure`` names, written before the measure's stem (「新規登録者数」: 「1,111 名の
+    新規登録を行った」), in the measure's unit?"""
+    m = re.fullmatch(r"(.{2,}?)(件|人|者|社)数", measure)
+    if not m or value.kind != "count" or not compact(text[value.end:]).startswith(f"の{m.group(1)}"):
+        return False
+    return re.sub(rf"{_QUALIFIER}$", "", compact(value.text)).endswith(_TARGET_UNITS[m.group(2)])
 
 
 def is_actual(value: Value, text: str) -> bool:
@@ -600,7 +611,7 @@ def _restated(value: Value, found: list[Value], text: str) -> Value:
 
 
 # Units that count the same things, written either way (「何人」 is answered by 「26 名」).
-_SAME_UNITS = (("人", "名"), ("か所", "カ所", "ヶ所", "箇所"), ("か国", "カ国", "ヶ国"))
+_SAME_UNITS = (("人", "名"), ("か所", "カ所", "ヶ所", "箇所"), ("か国", "カ国", "ヶ国"), ("年連続", "年続け"))
 
 
 def _has_unit(written: str, unit: str) -> bool:

@@ -192,6 +192,10 @@ def test_a_figure_the_question_states_as_known_is_not_its_answer():
     assert _restates(heard, Value("80 名超", 0, 5, "count"))
     written = QuestionAnalysis("日本は平均16.3%ってあるけど、米国だと何%？", "percentage", None, "米国")
     assert _restates(written, Value("16.3%", 0, 5, "percentage"))
+    # A figure in a clause that grants it (「…目標が紹介されていますが、」) is known too.
+    granted = QuestionAnalysis("設備投資額115兆円目標が紹介されていますが、2022年度の実績額は何兆円？", "amount", None,
+                               "実績額")
+    assert _restates(granted, Value("115兆円", 0, 6, "amount"))
     # A figure inside what is asked (a threshold of the measure) is no known answer.
     inside = QuestionAnalysis("PBR1倍以上の企業の割合は2030年に何割を目指す？", "percentage", None, "割合")
     assert not _restates(inside, Value("1倍", 0, 2, "count"))

@@ -540,6 +540,54 @@ def test_a_named_edition_is_answered_from_the_passage_that_names_it(user_folder,
     assert answer.abstained and "2019" in answer.text, answer.text
 
 
+def test_a_bare_result_of_an_evaluation_sheet_reports_the_indicator_listed_at_its_place(user_folder, embedder):
+    """An evaluation sheet read as text: the indicators in one column, their bare results (「○196 件」) in another,
+    the heads of the columns between — the n-th result is the n-th indicator's."""
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 年度評価\n\n## DX 推進\n\n"
+        "### ＜主な定量的指標＞\n\n○DX 認定申請数\n\n○銘柄制度応募数\n\n"
+        "### ＜その他の指標＞\n\n○DX 認定制度の着実な運営\n\n"
+        "### ＜評価の視点＞\n\n○我が国の DX 推進に資するものか\n\n"
+        "### ［定量的指標の実績］\n\n○196 件\n\n○420 件\n\n"
+        "### ［主な成果等］\n\n・経済産業省と連携して DX 認定制度の運用を開始し、企業から申請を受け付けた。\n"))
+    _answers_on_first_line(qa, "DX認定申請数は何件？", "196 件")
+    _answers_on_first_line(qa, "銘柄制度応募数は何件？", "420 件")
+    answer = qa.ask("DX認定取消数は何件？")  # no indicator of that name: its figure is not another's
+    assert answer.abstained, answer.text
+
+
+def test_a_paragraph_run_on_past_a_chunks_end_keeps_what_it_said_before(user_folder, embedder):
+    """The survey is named in the last sentence of one chunk; the sentence answering about it opens the next."""
+    filler = "".join(f"・第{i}回の研究会では、産業や組織、個人の変革を進めるうえでの課題や施策等を幅広く検討し、"
+                     "論点を整理した。\n" for i in range(1, 5))
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 年度評価\n\n## 人材の学び直し\n\n" + filler +
+        "・上記研究会と連携しながら、前年度調査結果を踏まえ、その経年変化の把握及び深堀を行うべく、デジタル経営へのシフトや"
+        "人材の学び直し及び適材化・適所化に向けた企業や個人の取組実態を把握し、組織や個人の課題抽出や施策検討を行うため、"
+        "「デジタル時代のスキル変革調査」を実施。\n"
+        "・調査実施にあたり、実態が把握できていない「フリーランス人材」に関する情報収集のため、新規に創設された"
+        "技術フリーランス協会との調査協力体制を構築。\n"))
+    chunks = qa.searcher.chunks.take(range(len(qa.searcher.chunks)))
+    opening = next(c for c in chunks if "調査協力体制" in c.text)
+    assert "スキル変革調査" not in opening.text  # (the case: the paragraph runs on into another chunk)
+    answer = qa.ask("「デジタル時代のスキル変革調査」で、フリーランス人材に関する情報収集のため調査協力体制を構築した"
+                    "団体はどこ？")
+    assert not answer.abstained and "技術フリーランス協会" in answer.text, answer.text
+
+
+def test_two_clauses_of_two_kinds_are_answered_each_when_the_whole_finds_nothing(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 年度評価\n\n## 国際連携\n\n"
+        "・「日米制御システムウィーク」では、海外から招聘した実務者等 40 名の受講者が基調講演やワークショップに参加。\n"
+        "・日本が独自のノウハウを加えて開発したハンズオン演習（日本版 202）も、オンライン開催に伴い仮想環境を構築し"
+        "実施。\n\n"
+        "## 人材育成\n\n・中核人材育成プログラムでは、受講者が業界ごとの演習に取り組んだ。\n"))
+    answer = qa.ask("「日米制御システムウィーク」の受講者は何名で、仮想環境で実施したハンズオン演習は何と"
+                    "呼ばれていますか？")
+    first = answer.text.splitlines()[0]
+    assert not answer.abstained and "40 名" in first and "日本版 202" in first, answer.text
+
+
 def test_the_reason_for_a_grade_is_the_paragraph_its_mark_opens(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "objectives.md", (
         "# 中期目標\n\n## 調査・研究\n\n### 定量的指標\n\n"

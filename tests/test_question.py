@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.extractive import _asked, _value_type
-from assistant.question import analyze, asked_figures
+from assistant.question import analyze, answer_type, asked_figures
 from assistant.values import (
     best_value,
     figure_span,
@@ -389,6 +389,26 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     # … but not two organizations (the cross-document answer compares them), nor a remark after the question.
     assert question_parts("対日投資の目標、JETROとIPAでそれぞれ何件？", analyze_q) == []
     assert question_parts("効率化目標は？一般管理費と業務経費それぞれで。", analyze_q) == []
+    # Two clauses asking two kinds of answer of two things (a count, a name) are asked whole first (one passage
+    # often answers both); their clauses are the parts asked when it found nothing. One thing's several sides
+    # (「いつ、どこで」) are no such clauses.
+    from assistant.parts import clause_parts
+
+    kinds = "ウィークの受講者は何名で、仮想環境で実施した演習は何と呼ばれていますか？"
+    assert question_parts(kinds, analyze_q, lambda previous, part: part) == []
+    assert clause_parts(kinds, analyze_q, lambda previous, part: part) == [
+        "ウィークの受講者は何名で？", "仮想環境で実施した演習は何と呼ばれていますか?"]
+    assert clause_parts("年次総会はいつ、どこで開催された？", analyze_q, lambda p, q: q) == []
+    assert clause_parts("年次総会は何名が参加した？", analyze_q, lambda p, q: q) == []
+    # Two names joined by 「と、」 are two parts, as two figures are; the second may go on to its question word.
+    assert question_parts("白書の名前と、普及を図るガイドラインの名前を教えて。", analyze_q, lambda p, q: q) == [
+        "白書の名前は？", "普及を図るガイドラインの名前を教えて。"]
+    assert question_parts("協業・連携支援の成功件数と、同年度の成功率はどのくらいだった？", analyze_q,
+                          lambda p, q: q) == ["協業・連携支援の成功件数は？", "同年度の成功率はどのくらいだった?"]
+    # A scope said before the two is of both (and 「それぞれ」 asks of each).
+    scoped = "未踏事業について、講演の視聴者数と、報告会の視聴者数はそれぞれどれくらい？"
+    assert question_parts(scoped, analyze_q, lambda p, q: q) == [
+        "未踏事業について、講演の視聴者数は？", "未踏事業について、報告会の視聴者数はどれくらい?"]
 
 
 def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(analyze_q):
@@ -1263,6 +1283,54 @@ def test_a_multiple_of_the_asked_measure_is_not_its_figure():
     assert not multiple_of(text, value, "アクセス数")  # not the compound written there: its target may be asked
     assert not multiple_of("平均アクセス数は２１７，８６５件。", values_in("平均アクセス数は２１７，８６５件。")[0],
                            "平均アクセス数")
+
+
+def test_a_line_of_indicator_labels_alone_is_no_indicators_statement():
+    from assistant.question import labels_only
+
+    assert labels_only("【指標１－２－３】【指標１－２－４】【指標１－２－５】")
+    assert not labels_only("指標２－２：月平均アクセス数８５％以上を目指す。")
+    assert not labels_only("【指標１－２－３】起業家育成プログラムの派遣人数")
+
+
+def test_years_counted_are_a_count_not_a_date():
+    assert answer_type("春闘の賃上げは何年ぶりの高水準？") == "count"
+    assert answer_type("何年連続の増収になった？") == "count"
+    assert answer_type("何年に公表された？") == "date"
+    assert [v.kind for v in values_in("春闘は30年ぶりの高水準")] == ["count"]
+    value = values_in("8 年続けての増収。")[0]
+    assert matches_type(value, "count", "年連続")  # 「8 年続けて」 counts the same as 「8年連続」
+    assert [v.kind for v in values_in("2020年9月に公表")] == ["date"]
+
+
+def test_a_count_written_before_the_measures_stem_is_its_figure():
+    from assistant.values import count_before
+
+    text = "普及活動により 1,111 名の新規登録を行った。"
+    value = next(v for v in values_in(text) if v.kind == "count")
+    assert count_before("新規登録者数", value, text)
+    assert not count_before("新規更新者数", value, text)  # another stem
+    assert not count_before("新規登録件数", value, text)  # persons are not 件
+    after = "新規登録は 1,111 名。"
+    assert not count_before("新規登録者数", values_in(after)[0], after)  # not before the stem
+
+
+def test_the_part_of_a_stated_whole_is_what_a_figure_is_asked_of(analyze_q):
+    assert analyze_q("全国大会の採択者85名のうち、女性は何名だった？").part_asked == "女性"
+    assert analyze_q("有効回答1,561件のうち、中小企業からは何件？").part_asked == "中小企業"
+    assert analyze_q("全国大会の女性の採択者は何名？").part_asked == ""
+    assert analyze_q("そのうち令和2年度に増えた分は？").part_asked == ""  # no whole stated
+    assert analyze_q("情報セキュリティ白書2020のうち販売数は？").part_asked == ""  # an edition, not a figure
+
+
+def test_a_target_value_word_inside_a_compound_does_not_make_a_count(analyze_q):
+    assert analyze_q("輸出支援の目標値は？").answer_type == "count"
+    assert analyze_q("輸出支援の目標値設定の前提になってる政府目標は？").answer_type == "fact"
+
+
+def test_a_baseline_of_comparison_is_not_a_comparison_asked(analyze_q):
+    assert not analyze_q("比較の基準となる2022年度の国内設備投資の実績額は？").cross
+    assert analyze_q("2022年度と比較して国内設備投資はどう変わった？").cross
 
 
 def test_a_noun_sudachi_splits_before_tte_is_mended(analyze_q):

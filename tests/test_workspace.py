@@ -164,6 +164,11 @@ def test_a_figures_year_is_not_carried_into_a_question_that_asks_no_figure(analy
     dated = ["IPAの令和2年度評価で、未踏事業の修了生は何名？", "その修了生はどんな活躍をした？"]
     follow = resolve_history(dated, analyze_q, NAMES, catalog)[1].question
     assert "令和2年度" in follow, follow
+    # Nor is the year of a figure the previous turn asked into a question of that turn's thing (「アンケート」).
+    headed = ["IPAの令和2年度評価で、IoT産業実態調査アンケートの回収数は？", "前年度の実績は？",
+              "アンケートのほかにインタビュー調査もした？"]
+    follow = resolve_history(headed, analyze_q, NAMES, catalog)[2].question
+    assert "IoT産業実態調査アンケート" in follow and "令和元年度" not in follow, follow
 
 
 def test_a_version_is_not_carried_into_another_revisions_table(analyze_q):
@@ -291,6 +296,16 @@ def test_a_year_no_longer_carried_leaves_no_dangling_particle():
     assert _without_years("JETROの令和6年度で、応募者数の目標は?", (2024,)) == "JETROで、応募者数の目標は?"
     assert _without_years("IPAの令和6年度の計画の目標は?", (2024,)) == "IPAの計画の目標は?"
     assert _without_years("令和2年度の実績と令和6年度の目標", (2024,)) == "令和2年度の実績と目標"
+
+
+def test_a_clause_asked_of_a_part_of_the_previous_thing_is_its_own_question(analyze_q):
+    # 「そのうち令和2年度に増えた分は？」 asks the increase within the previous thing, not the previous question of
+    # another year; a bare year still asks the previous question again.
+    _, follow = _conversation(analyze_q, "36道県でSECURITY ACTION制度に参加している中小企業数は？",
+                              "そのうち令和2年度に増えた分は？")
+    assert follow.startswith("36道県でSECURITY ACTION制度に参加している中小企業数のうち") and "増えた分" in follow
+    _, follow = _conversation(analyze_q, "36道県でSECURITY ACTION制度に参加している中小企業数は？", "令和2年度は？")
+    assert "令和2年度" in follow and "中小企業数は" in follow
 
 
 def test_a_demonstrative_after_datto_stands_for_the_previous_thing(analyze_q):
