@@ -278,6 +278,7 @@ class ExtractiveAnswerer:
         read_value = _value_reader(analysis, value_type) if value_type else None
         event = analysis.event
         years = analysis.constraints.fiscal_years
+        asks_label = bool(_WHICH_INDICATOR.search(normalize_question(analysis.question)))
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
         for r in self._with_sheet_results(ranked):
@@ -321,8 +322,11 @@ class ExtractiveAnswerer:
                 key = (c.source, compact(text))
                 # A heading alone never answers — unless it states the figure asked for
                 # (「A）対日投資誘致成功件数 376件以上【基幹目標】」 heads its section), or is a whole sentence
-                # heading a slide's bullets (「⚫ …に構成を見直し。」). Nor does a table of contents entry.
-                if len(key[1]) < 4 or key in seen or is_contents_entry(text) or (
+                # heading a slide's bullets (「⚫ …に構成を見直し。」). Nor does a table of contents entry, nor a
+                # line of indicator labels alone (「【指標１－１－１】【指標１－１－２】」) unless which indicators
+                # is asked.
+                if len(key[1]) < 4 or key in seen or is_contents_entry(text) \
+                        or (labels_only(text) and not asks_label) or (
                         (_is_heading(c, i) or self._titles_a_section(c.source, text))
                         and not key[1].endswith("。") and not (
                             (analysis.wants_value or analysis.asks_measure)
@@ -746,8 +750,7 @@ class ExtractiveAnswerer:
         if labels and not analysis.cross:
             # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
             # however its description scores against the question's other words.
-            # (Not a line of labels alone, 「【指標１－２－３】【指標１－２－４】」, heading what follows.)
-            labelled = [c for c in ordered if indicator_labels(c.text[:24]) & labels and not labels_only(c.text)]
+            labelled = [c for c in ordered if indicator_labels(c.text[:24]) & labels]
             # In the asked column of a 新旧対照表 (indicators are renumbered between the two); the indicator
             # itself, not the paragraph of the same label under its rationale heading — unless a reason is asked.
             reason = analysis.answer_type == "reason"
@@ -1862,6 +1865,8 @@ def _further_on(c: Candidate, top: Candidate) -> bool:
     return _same_place(a, b) and top.line_end < c.line_start and a.line_start <= b.line_end + 1
 
 
+# 「どの指標についての理由？」「何の指標」: the labels are the answer.
+_WHICH_INDICATOR = re.compile(r"(?:どの|何の|どれの?)指標|指標(?:は|が)(?:どれ|何)")
 # An evaluation sheet (年度評価): 「＜主な定量的指標＞ ○…数」 in one column, 「［定量的指標の実績］ ○196 件」 in the
 # next; read as text, the heads of the other columns (＜その他の指標＞, ＜評価の視点＞) come between them.
 _INDICATORS_HEADING = re.compile(r"主な定量的指標")
