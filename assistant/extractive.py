@@ -281,15 +281,16 @@ class ExtractiveAnswerer:
         asks_label = bool(_WHICH_INDICATOR.search(normalize_question(analysis.question)))
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
+
+        def supported_in(found: set[str]) -> float:  # the least covered qualifier
+            return min((self.coverage(e, found) for e in elements), default=1.0)
+
         for r in self._with_sheet_results(ranked):
             p, c = r.passage, r.passage.chunk
             context_run = tok(c.context())
             context = set(context_run) | self._aliased(c.context(), aliases)
             # Qualifiers (the programme, the document …) may sit anywhere in the passage.
             passage_tokens = self._passage_tokens(c) | self._aliased(c.text, aliases) | context
-            def supported_in(found: set[str]) -> float:
-                return min((self.coverage(e, found) for e in elements), default=1.0)
-
             qualifier_support = supported_in(passage_tokens)
             previous: set[str] = set()
             previous_run: tuple[str, ...] = ()
@@ -449,7 +450,8 @@ class ExtractiveAnswerer:
         「データの相互運用性向上のためのガイド」): a user who quotes a term asks about that term."""
         # (Said in the sentence the paragraph runs on from, in the chunk before, it is still this passage's; so is
         # the name of the indicator a bare result reports.)
-        run_on = self._run_on(c.chunk) + self._sheet_indicators(c.chunk).get(c.sentence, "")
+        sheet = compact(self._sheet_indicators(c.chunk).get(c.sentence, ""))
+        run_on = self._run_on(c.chunk) + sheet
         passage = compact(run_on) + _passage_text(c.chunk)
         for term in re.findall(r"[「『]([^「」『』]{2,40})[」』]", question):
             terms = self._terms(term)
@@ -466,7 +468,7 @@ class ExtractiveAnswerer:
         names = self._asked_names(question)
         if not names:
             return None
-        passage = f"{self._lead_in(c)}{compact(self._sheet_indicators(c.chunk).get(c.sentence, ''))}{passage}"
+        passage = f"{self._lead_in(c)}{sheet}{passage}"
         lowered = passage.lower()
         spelled = dict(self.aliases(question))  # 「AISI」 asked of a passage that spells it out
         return next((name for name in names if name.lower() not in lowered

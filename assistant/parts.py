@@ -36,7 +36,6 @@ _NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}?(?:は|を教え�
 _PRONOUN = re.compile(r"それ|これ")
 # 「未踏事業について、Aと、Bはそれぞれどれくらい？」: a scope said first, of both parts (and 「それぞれ」 asks of each).
 _LEAD_SCOPE = re.compile(r"^[^、]{2,30}?(?:について|に関して|では)、")
-_EACH = re.compile(r"それぞれ")
 # 「成功件数と支援件数」「応募者数と合格者数」「設備投資目標と投資額」: two measures, each a figure of its own (not
 # 「IT企業とユーザ企業」); the second may be of things of its own (「対日投資支援件数と国内外での協業・連携案件の
 # 支援件数」).
@@ -127,7 +126,7 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     if m := _CLAUSES.match(q):
         first, second = m["a"] + "？", m["b"]
     elif m := _NOUNS.match(q[len(scope := _lead_scope(q)):]):
-        first, second = scope + m["a"] + "は？", scope + _EACH.sub("", m["b"])
+        first, second = scope + m["a"] + "は？", scope + m["b"].replace("それぞれ", "")
     elif m := _TWO_MEASURES.search(q):
         # 「…協業・連携案件の成功件数と支援件数の目標は？」: the question asked of each measure.
         return [q[:m.start()] + m["a"] + q[m.end():], q[:m.start()] + m["b"] + q[m.end():]]

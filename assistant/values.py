@@ -274,23 +274,29 @@ def counted_by(measure: str, value: Value) -> bool:
 def target_named(measure: str, value: Value, text: str) -> bool:
     """Is ``value`` the target of ``measure`` written the plans' short way — the measure's stem with 「目標」 and a
     count in its unit (「支援件数」: 「協業・連携支援目標（…）は 716件」, 「成功件数」: 「成功目標は72件」)?"""
-    m = re.fullmatch(r"(.{2,}?)(件|人|者|社)数", measure)
-    if not m or value.kind != "count" or f"{m.group(1)}目標" not in compact(text):
-        return False
-    said = re.sub(rf"{_QUALIFIER}$", "", compact(value.text))
-    return said.endswith(_TARGET_UNITS[m.group(2)])
-
-
-_TARGET_UNITS = {"件": ("件",), "人": ("人", "名"), "者": ("人", "名"), "社": ("社",)}
+    stem = _counted_stem(measure, value)
+    return stem is not None and f"{stem}目標" in compact(text)
 
 
 def count_before(measure: str, value: Value, text: str) -> bool:
     """Is ``value`` the count ``measure`` names, written before the measure's stem (「新規登録者数」: 「1,111 名の
     新規登録を行った」), in the measure's unit?"""
+    stem = _counted_stem(measure, value)
+    return stem is not None and compact(text[value.end:]).startswith(f"の{stem}")
+
+
+# What a 「…件数」「…人数」「…者数」「…社数」 counts in (「支援件数」: 件; 「登録者数」: 人 or 名).
+_TARGET_UNITS = {"件": ("件",), "人": ("人", "名"), "者": ("人", "名"), "社": ("社",)}
+
+
+def _counted_stem(measure: str, value: Value) -> str | None:
+    """The stem of a measure that counts in a unit (「支援件数」 -> 「支援」) when ``value`` is a count in that unit,
+    else None."""
     m = re.fullmatch(r"(.{2,}?)(件|人|者|社)数", measure)
-    if not m or value.kind != "count" or not compact(text[value.end:]).startswith(f"の{m.group(1)}"):
-        return False
-    return re.sub(rf"{_QUALIFIER}$", "", compact(value.text)).endswith(_TARGET_UNITS[m.group(2)])
+    if not m or value.kind != "count":
+        return None
+    said = re.sub(rf"{_QUALIFIER}$", "", compact(value.text))
+    return m.group(1) if said.endswith(_TARGET_UNITS[m.group(2)]) else None
 
 
 def is_actual(value: Value, text: str) -> bool:
