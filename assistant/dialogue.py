@@ -296,7 +296,9 @@ def parallel(previous: QuestionAnalysis, phrase: str) -> str | None:
         return None
     if (swapped := _sibling_measure(previous, parts[0])) is not None:
         return swapped
-    measures = [i for i, t in enumerate(topic) if MEASURE.search(t)]
+    # (An indicator's label names a measure too: 「支援社数の方は？」 after 「…で、指標3-1（…成功件数）の目標は？」
+    # asks the 支援社数's target, not 指標3-1's.)
+    measures = [i for i, t in enumerate(topic) if MEASURE.search(t) or re.fullmatch(_LABEL_KINDS[2], t)]
     if MEASURE.search(parts[-1]) and measures:  # 「合格者数」 in place of 「応募者数」 (「…の目標」 stays)
         new = [*topic[:measures[-1]], *parts, *topic[measures[-1] + 1:]]
     elif is_attribute(parts[-1]):
@@ -759,6 +761,26 @@ def answer_referent(question: str, previous_question: str, previous_answer: str)
     return named + q[m.end():] if named else question
 
 
+def asked_name_referent(question: str, questions: Sequence[str], answers: Sequence[str]) -> str:
+    """``question`` with 「その<noun>」 in place of the name an earlier answer gave when its question asked for that
+    noun's name (「…のポータルサイトは何？」 answered 「…ポータルサイト「マナビＤＸ」を通じた…」: 「そのポータルサイトの
+    アクセス数は？」 asks of 「マナビＤＸ」, however many turns ago); else unchanged."""
+    q = normalize_question(question)
+    m = _DEMONSTRATIVE_NOUN.search(q)
+    if not m:
+        return question
+    noun = re.escape(m.group("noun"))
+    for asked, said in zip(reversed(questions), reversed(answers)):
+        if re.search(rf"{noun}(?:は|って)(?:何|なに|どこ|どれ)|どの{noun}|{noun}の名[前称]", normalize_question(asked)):
+            first = re.sub(r"\[[0-9]+\]", "", said).split("\n", 1)[0]
+            name = re.search(rf"{noun}「([^「」]{{2,40}})」", first)
+            return q[:m.start()] + f"「{name.group(1)}」" + q[m.end():] if name else question
+    return question
+
+
+_DEMONSTRATIVE_NOUN = re.compile(r"(?:この|その|あの)(?P<noun>[一-龥ァ-ヶー]{2,10}?)(?=の|は|で|を|が|に)")
+
+
 def resolve_history(questions: list[str], analyze, names: dict[str, str] | None = None,
                     catalog: Catalog | None = None, answers: Sequence[str] = ()) -> list[Resolved]:
     """Resolve every question of a conversation in order (``analyze``: text -> QuestionAnalysis; ``answers``:
@@ -766,7 +788,10 @@ def resolve_history(questions: list[str], analyze, names: dict[str, str] | None 
     out: list[Resolved] = []
     resolved: list[QuestionAnalysis] = []
     for i, q in enumerate(questions):
-        asked = answer_referent(q, questions[i - 1], answers[i - 1]) if 0 < i <= len(answers) else q
+        asked = q
+        if 0 < i <= len(answers):
+            asked = asked_name_referent(q, questions[:i], answers[:i])
+            asked = answer_referent(q, questions[i - 1], answers[i - 1]) if asked == q else asked
         now = analyze(asked)
         r = resolve(asked, now, resolved[-1] if resolved else None, names, catalog, resolved[:-1])
         resolved.append(analyze(r.question) if r.question != asked else now)

@@ -433,7 +433,8 @@ class ExtractiveAnswerer:
             return False, "sibling:{}:{}".format(*pair)
         if analysis.wants_value and (side := _one_side_of_both(analysis.question, best.text)):
             return False, f"alone:{side}"  # 「国内の市場規模」 answered by 「国内外で総額92兆円の市場規模」
-        if analysis.wants_value and (pair := _other_scope(analysis.question, best.text)):
+        if analysis.wants_value and (pair := _other_scope(analysis.question, best.text)
+                                     or _other_setting(analysis.question, best.text, analysis.focus)):
             return False, "sibling:{}:{}".format(*pair)
         return True, ""
 
@@ -1115,6 +1116,13 @@ class ExtractiveAnswerer:
             quotes = [self._list_quote(best, chunk, j, j) for j in (start, *titles)]
             direct = "、".join(squeeze(_sentence(chunk, j))[1:-1] for j in titles)
             return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+        if (_is_heading(chunk, start) or _is_title_line(_sentence(chunk, start))) \
+                and len(titles := self._numbered_titles(chunk, start)) >= 2:
+            # A slide's title (「女性起業家支援パッケージ」) over 「①ロールモデルの創出」「②…」, each numbered heading
+            # over bullets of its own: the numbered headings are its parts.
+            quotes = [self._list_quote(best, chunk, j, j) for j in (start, *titles)]
+            direct = "、".join(re.sub(r"^[①-⑳]\s*", "", squeeze(_sentence(chunk, j))) for j in titles)
+            return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
         subitems = _leads_subitems(chunk, start)
         while not subitems and start > 0 and _is_item(chunk, start) and not _is_heading(chunk, start - 1):
             start -= 1
@@ -1224,6 +1232,24 @@ class ExtractiveAnswerer:
                     or self._titles_a_section(chunk.source, text):
                 break
         return titles
+
+    def _numbered_titles(self, chunk: Chunk, start: int) -> list[int]:
+        """The headings numbered ①, ②, … in order after heading ``start`` — each a section title of the document,
+        with sentences of its own under it — up to the next title that is not the next number; [] unless the
+        first of them is ① and follows within ``reach`` sentences. At most ``max_list_items``."""
+        titles: list[int] = []
+        for j in range(start + 1, len(chunk.sentences)):
+            text = squeeze(_sentence(chunk, j))
+            titled = self._titles_a_section(chunk.source, text)
+            if titled and text[:1] == chr(ord("①") + len(titles)):
+                if titles and titles[-1] == j - 1:
+                    return []  # nothing under the one before: a list of titles, not parts each with their own
+                titles.append(j)
+                if len(titles) == self.settings.max_list_items:
+                    break
+            elif titled or (not titles and j - start > self.settings.reach):
+                break
+        return titles if titles and titles[-1] < len(chunk.sentences) - 1 else []
 
     def _numbered_set(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
         """「エコシステムを強化する6つの柱って何？」 where the best sentence (or the one after it) announces the set
@@ -1834,6 +1860,19 @@ def _other_scope(question: str, text: str) -> tuple[str, str] | None:
     return None
 
 
+def _other_setting(question: str, text: str, focus: str) -> tuple[str, str] | None:
+    """(asked, said) when the question asks the focus in one setting (「起業家海外派遣事業における女性起業家の
+    割合」) and ``text`` states it in another it does not name (「J-Startupにおける女性起業家の割合」); else None."""
+    if len(focus) < 2:
+        return None
+    asked, body = compact(question), compact(text)
+    setting = re.compile(rf"([一-龥ァ-ヶーA-Za-z0-9・－\-]{{2,20}})(?:における|での|による){re.escape(focus)}")
+    want, said = setting.search(asked), setting.search(body)
+    if want and said and want.group(1) not in body and said.group(1) not in asked:
+        return want.group(1), said.group(1)
+    return None
+
+
 def _alone(text: str, thing: str) -> bool:
     """Does ``text`` name ``thing`` on its own — not beside other items it is counted with (「自治体、事業者への
     ヒアリング 30 件」 does not give the figure of 自治体 alone), and at all?"""
@@ -2073,6 +2112,12 @@ def _is_label(text: str) -> bool:
     said = squeeze(text)
     kind = _marker_kind(said) or ""
     return any(n in kind for n in "0０①アaａAＡⅠ") and len(said) <= 30 and not said.endswith("。")
+
+
+def _is_title_line(text: str) -> bool:
+    """A short line that is no sentence and no item (a slide's title 「女性起業家支援パッケージ」)."""
+    text = squeeze(text)
+    return is_caption(text) and not LIST_START.match(text)
 
 
 def _is_heading(chunk: Chunk, i: int) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from .dialogue import is_attribute
-from .question import NOUN_CHARS, QUESTION_WORD, QuestionAnalysis, normalize_question
+from .question import AND_COMMA, NOUN_CHARS, QUESTION_WORD, QuestionAnalysis, normalize_question
 
 _WH = f"(?:{QUESTION_WORD.pattern})"
 # 「Xはいつ策定され、Yはどう見直す？」: two questions joined at a comma, each with its question word.
@@ -32,8 +32,11 @@ _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 # 「Xとして挙げられている機関と、Yで加わった業務は？」: two asked things joined by 「と、」.
 # (The second may go on to its question word: 「…の成功件数実績と、同年度の成功率はどのくらいだった？」「…の名前と、
 # …ガイドラインの名前を教えて。」)
-_NOUNS = re.compile(r"^(?P<a>[^、]{4,})と、(?P<b>[^、]{4,}?(?:は|を教えて|を知りたい)[^、]*)$")
+_NOUNS = re.compile(rf"^(?P<a>[^、]{{4,}}){AND_COMMA}(?P<b>[^、]{{4,}}?(?:は|を教えて|を知りたい)[^、]*)$")
 _PRONOUN = re.compile(r"それ|これ")
+# 「指標３－１と３－２」「指標2-1及び指標2-2」: two indicators by their labels.
+_TWO_LABELS = re.compile(r"指標\s*(?P<a>[0-9]+(?:-[0-9]+)+)\s*(?:と|及び|および|、)\s*"
+                         r"(?:指標\s*)?(?P<b>[0-9]+(?:-[0-9]+)+)")
 # 「未踏事業について、Aと、Bはそれぞれどれくらい？」: a scope said first, of both parts (and 「それぞれ」 asks of each).
 _LEAD_SCOPE = re.compile(r"^[^、]{2,30}?(?:について|に関して|では)、")
 # 「成功件数と支援件数」「応募者数と合格者数」「設備投資目標と投資額」: two measures, each a figure of its own (not
@@ -127,6 +130,9 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         first, second = m["a"] + "？", m["b"]
     elif m := _NOUNS.match(q[len(scope := _lead_scope(q)):]):
         first, second = scope + m["a"] + "は？", scope + m["b"].replace("それぞれ", "")
+    elif m := _TWO_LABELS.search(q):
+        # 「定量指標３－１と３－２はそれぞれ何」: the question asked of each indicator.
+        return [(q[:m.start()] + f"指標{m[k]}" + q[m.end():]).replace("それぞれ", "") for k in "ab"]
     elif m := _TWO_MEASURES.search(q):
         # 「…協業・連携案件の成功件数と支援件数の目標は？」: the question asked of each measure.
         return [q[:m.start()] + m["a"] + q[m.end():], q[:m.start()] + m["b"] + q[m.end():]]

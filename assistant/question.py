@@ -528,7 +528,7 @@ def _specific(phrase: str) -> str | None:
     if phrase in GENERIC:
         return None
     for g in GENERIC:
-        if phrase.endswith(g) and len(phrase) - len(g) >= 2 and g not in ("件数", "数", "額", "割合"):
+        if phrase.endswith(g) and len(phrase) - len(g) >= 2 and g not in ("件数", "人数", "社数", "数", "額", "割合"):
             rest = phrase[: -len(g)]
             return rest if rest not in GENERIC else None
         if phrase.startswith(g) and phrase[len(g):] in GENERIC:
@@ -672,7 +672,11 @@ def year_of(m: re.Match) -> int:
 
 # Where a question joins two things it asks about: 「…と、…」, 「AとB」 between nouns, 及び. Not the と of
 # 「…とされている」 (a kana follows) or 「…と比べ」「…と同じ」 (compared with, not asked about).
-_COORDINATE = re.compile(rf"と、|(?<=[{NOUN_CHARS})」』])と(?=[{NOUN_CHARS}「『])(?!比|同|異な|共に)|及び|および")
+# 「と、」 joins two things, unless it is a verb's 「…すると、」「…によると、」 (if, according to): a verb's
+# ending before it.
+AND_COMMA = r"(?<![るうくすつむぶぐぬ])と、"
+_COORDINATE = re.compile(rf"{AND_COMMA}|(?<=[{NOUN_CHARS})」』])と(?=[{NOUN_CHARS}「『])(?!比|同|異な|共に)"
+                         r"|及び|および")
 
 
 def asked_status(text: str) -> str | None:

@@ -280,9 +280,16 @@ def target_named(measure: str, value: Value, text: str) -> bool:
 
 def count_before(measure: str, value: Value, text: str) -> bool:
     """Is ``value`` the count ``measure`` names, written before the measure's stem (「新規登録者数」: 「1,111 名の
-    新規登録を行った」), in the measure's unit?"""
+    新規登録を行った」; 「受付件数」: 「16,477 件（昨年比 989 件増）の脆弱性関連情報を受付」, the thing counted
+    named between), in the measure's unit?"""
     stem = _counted_stem(measure, value)
-    return stem is not None and compact(text[value.end:]).startswith(f"の{stem}")
+    if stem is None:
+        return False
+    after = _ASIDE.sub("", compact(text[value.end:value.end + 80]), count=1)
+    return bool(re.match(rf"の(?:[^、。をがは]{{1,16}}を)?{re.escape(stem)}", after))
+
+
+_ASIDE = re.compile(r"^[（(][^（()）]{0,30}[）)]")  # a bracketed aside right after a figure: 「（昨年比 989 件増）」
 
 
 # What a 「…件数」「…人数」「…者数」「…社数」 counts in (「支援件数」: 件; 「登録者数」: 人 or 名).

@@ -20,6 +20,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("kana", re.compile(r"^[ア-ン][．.]")),
     ("paren_kana", re.compile(r"^[（(][ア-ン][）)]")),
     ("alpha", re.compile(r"^[A-ZＡ-Ｚ][）)．.]")),
+    # an appendix (「別紙１－１」「別紙２ 収支計画」「別表第一」): it stands outside the numbered sections
+    ("appendix", re.compile(r"^別(?:紙|表|添)(?:第?[0-9０-９一二三四五六七八九十]{1,3}(?:[－\-‐―][0-9０-９]{1,3})*)?"
+                            r"[^、。をにはがで]{0,16}$")),
     ("bracket", re.compile(r"^【[^】]{1,40}】$")),
     ("angle", re.compile(r"^[＜<〈《][^＞>〉》]{1,40}[＞>〉》]$")),
     ("square", re.compile(r"^[［\[][^］\]]{1,40}[］\]]$")),
@@ -99,7 +102,7 @@ class SectionTracker:
 
     def push(self, heading: Heading) -> None:
         kind, title = heading.kind, heading.title
-        if kind == "series":
+        if kind == "series" or (kind.startswith("appendix") and not kind.startswith("appendix_title")):
             self.stack = []
         elif kind.startswith("md"):
             level = int(kind[2:])

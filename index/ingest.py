@@ -130,7 +130,11 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
         before = prev
         opens = not prev or prev.endswith(CLOSERS) or (n > 0 and content[n - 1].no in out)
         prev = t
-        if is_column_header_row(t):
+        if n > 0 and _bare_appendix(out.get(content[n - 1].no)) and _is_table_title(t, max_chars) \
+                and heading_kind(t) is None:
+            # 「別紙１－１」 over 「予算（総表）」: the line under a bare appendix number is its title.
+            out[i] = Heading("appendix_title", title)
+        elif is_column_header_row(t):
             # 「平成30年度 令和元年度 令和2年度 …」 over a table: the rows below are read under it.
             out[i] = Heading("table_header", title)
         elif any(t.startswith(s) and t[len(s):] and len(t) - len(s) <= 2 for s in stems):
@@ -149,6 +153,18 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
                 # (「ミッション2:デジタル社会の実現(考え方)」), names the page.
                 out[i] = Heading("series", title)
     return out
+
+
+def _bare_appendix(heading: Heading | None) -> bool:
+    """An appendix heading that is a number alone (「別紙１－１」), its title on the next line."""
+    return heading is not None and heading.kind.startswith("appendix") and not heading.kind.startswith(
+        "appendix_title") and not re.search(r"[^0-9０-９一二三四五六七八九十－\-‐―]", squeeze(heading.title)[2:])
+
+
+def _is_table_title(text: str, max_chars: int) -> bool:
+    """A short title (「予算（総表）」「収支計画（試験勘定）」): no sentence end, no list marker, no figure."""
+    return (2 <= len(text) <= min(max_chars, 30) and not text.endswith(("。", "、")) and not LIST_START.match(text)
+            and len(LETTER.findall(text)) >= 2 and not _FIGURE.search(text))
 
 
 def _retitles(line: str, followers: list[str]) -> bool:

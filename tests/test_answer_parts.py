@@ -349,6 +349,16 @@ def test_a_question_asks_several_things_with_two_question_words_or_a_thing_asked
     assert not _asks_more("連携支援の成功率は？")
 
 
+def test_a_figure_stated_in_another_setting_is_not_the_figure_asked():
+    from assistant.extractive import _other_setting
+
+    text = "○J-Startupにおける女性起業家の割合を今後10年で20%を目指す（現在8.8％）"
+    asked = "起業家海外派遣事業における女性起業家の割合は何％？"
+    assert _other_setting(asked, text, "女性起業家") == ("起業家海外派遣事業", "J-Startup")
+    assert _other_setting("J-Startupにおける女性起業家の割合は？", text, "女性起業家") is None  # the same setting
+    assert _other_setting("女性起業家の割合は何％？", text, "女性起業家") is None  # no setting asked
+
+
 def test_a_figure_for_both_sides_together_is_not_the_figure_of_one():
     from assistant.extractive import _one_side_of_both
 

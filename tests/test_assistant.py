@@ -1120,3 +1120,26 @@ def test_the_second_thing_a_question_asks_is_quoted_from_the_sentence_that_says_
     # A question that asks one thing is not given the next sentence.
     answer = qa.ask("2021年の希望出生率はいくつ？")
     assert "所得水準" not in answer.text, answer.text
+
+
+def test_the_parts_of_a_titled_package_are_its_numbered_headings(user_folder, embedder):
+    """A slide: its title, a lead, then 「①…」「②…」 headings, each over bullets of its own."""
+    qa = _assistant_over(user_folder, embedder, "slides.txt", (
+        "女性起業家支援パッケージ\n"
+        "⚫ 起業家に占める女性の割合は少ないことから、女性起業家支援を総合的に推進する。\n"
+        "①ロールモデルの創出\n"
+        "○女性起業家の割合を今後10年で20%を目指す\n"
+        "○女性起業家プログラムの新設\n"
+        "②女性起業家支援ネットワーク構築\n"
+        "○支援機関の全国ネットワークを拡充\n"
+        "③金融支援\n"
+        "○政策金融による女性起業家支援\n"
+        "若手起業家支援パッケージ\n"
+        "⚫ 若手の起業を後押しする。\n"
+        "①相談窓口の設置\n"
+        "○全国に窓口を設ける\n"))
+    answer = qa.ask("女性起業家支援パッケージはどのような柱で構成されていますか？")
+    first = answer.text.splitlines()[0]
+    assert not answer.abstained, answer.text
+    assert all(p in first for p in ("ロールモデルの創出", "女性起業家支援ネットワーク構築", "金融支援")), answer.text
+    assert "相談窓口の設置" not in first  # the next slide's heading starts another package

@@ -370,6 +370,10 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     parts = question_parts(two, analyze_q, lambda previous, part: f"未踏事業の{part}")
     assert parts == ["令和2年度の未踏事業で発掘した人数は？", "未踏事業の採択後に起業した件数は?"]
     assert question_parts(two, analyze_q) == []  # (without a way to rewrite the second, one question)
+    assert question_parts("IPAによると、令和3年度末時点での自己宣言者数の累計は何件ですか？", analyze_q) == []
+    # Two indicators by their labels, the second without its 「指標」: the question asked of each.
+    assert question_parts("IPAの変更案で、定量指標３－１と３－２はそれぞれ何ですか？", analyze_q) == [
+        "IPAの変更案で、定量指標3-1は何ですか?", "IPAの変更案で、定量指標3-2は何ですか?"]
     assert question_parts("未踏事業で発掘した人材と、その成果は？", analyze_q, lambda p, q: q) == []  # no figures
     # Two measures joined by 「と」: the question asked of each (two things of another kind stay one question).
     assert question_parts("協業・連携案件の成功件数と支援件数の目標は？", analyze_q) == [
@@ -860,6 +864,9 @@ def test_the_parts_of_a_comparison_each_carry_the_documents_they_name():
     # The と of 「…とされている」 or 「…と比べ」 joins nothing; one part is no comparison.
     assert coordinated_parts("新機軸で今後の施策とされていることは？", orgs) == ()
     assert coordinated_parts("令和2年度と比べて増えた？", orgs) == ()
+    # 「…によると、」「…すると、」 say where from or if: not two things (a year said after it is no second part).
+    assert coordinated_parts("IPAによると、令和3年度末の累計は何件？", orgs) == ()
+    assert coordinated_parts("令和2年度と比較すると、令和6年度は何件増える？", orgs) == ()
 
 
 def test_which_ones_of_a_kind_is_a_list_question():
@@ -1303,6 +1310,11 @@ def test_years_counted_are_a_count_not_a_date():
     assert [v.kind for v in values_in("2020年9月に公表")] == ["date"]
 
 
+def test_a_measure_counted_in_persons_or_companies_keeps_its_counter_in_the_focus(analyze_q):
+    assert analyze_q("JETROの中期目標で、支援社数の目標は？").focus == "支援社数"  # not 「支援」
+    assert analyze_q("採択人数は？").focus == "採択人数"
+
+
 def test_a_count_written_before_the_measures_stem_is_its_figure():
     from assistant.values import count_before
 
@@ -1313,6 +1325,10 @@ def test_a_count_written_before_the_measures_stem_is_its_figure():
     assert not count_before("新規登録件数", value, text)  # persons are not 件
     after = "新規登録は 1,111 名。"
     assert not count_before("新規登録者数", values_in(after)[0], after)  # not before the stem
+    named = "16,477 件（昨年比 989 件増）の脆弱性関連情報を受付。"
+    assert count_before("受付件数", values_in(named)[0], named)  # the thing counted named between
+    other = "16,477 件の脆弱性関連情報を公表し、受付を継続。"
+    assert not count_before("受付件数", values_in(other)[0], other)  # another verb: not what is counted
 
 
 def test_the_part_of_a_stated_whole_is_what_a_figure_is_asked_of(analyze_q):

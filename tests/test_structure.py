@@ -286,6 +286,27 @@ def test_a_row_of_year_headers_gives_the_table_rows_below_it_their_columns(tmp_p
     assert "計画値100 社 100 社 100 社" in row.text
 
 
+def test_an_appendix_and_its_title_head_the_tables_under_it(tmp_path):
+    from index.documents import Document
+    from index.ingest import chunk_document
+
+    from .conftest import make_settings
+
+    assert heading_kind("別紙１－１") == "appendix_w"
+    assert heading_kind("別紙２収支計画") == "appendix_w"
+    assert heading_kind("別表に定める額を支出する") is None  # a sentence, not a heading
+    text = ("４．積立金の処分に関する事項\n積立金は業務の財源に充てる。\n"
+            "別紙１－１\n予算（総表）\n［人件費の見積り］\n令和６年度には４，３４１百万円を支出する。\n"
+            "別紙１－３\n予算（試験勘定）\n［人件費の見積り］\n令和６年度には５３３百万円を支出する。\n")
+    doc = Document("t.txt", "t.txt", text, "utf-8", split_lines(text))
+    chunks = chunk_document(doc, make_settings(tmp_path, [tmp_path]))
+    total = next(c for c in chunks if "４，３４１百万円" in c.text)
+    exam = next(c for c in chunks if "５３３百万円" in c.text)
+    # Each estimate sits under its own table, not under the numbered section the appendix follows.
+    assert total.section == ["別紙１－１", "予算（総表）", "［人件費の見積り］"]
+    assert exam.section == ["別紙１－３", "予算（試験勘定）", "［人件費の見積り］"]
+
+
 def _two_pages(page: list[str], amended: str, current: str) -> list[str]:
     """A table's body: one page printed alike in both columns, then a page whose columns open differently."""
     rest = ["（定性目標）", "ウ．技術を有する事業者を支援する。"]

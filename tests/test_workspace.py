@@ -57,6 +57,18 @@ def test_a_demonstrative_before_a_noun_only_the_previous_answer_used_stands_for_
     assert "育成基金" not in resolve_history(said, analyze_q, NAMES, answers=answers)[1].question
 
 
+def test_a_demonstrative_before_a_noun_an_earlier_turn_asked_the_name_of_stands_for_that_name(analyze_q):
+    questions = ["デジタル人材育成のポータルサイトは何？", "国家試験に関してアジア諸国とは何をする？",
+                 "IPAの令和6年度計画では、そのポータルサイトのアクセス数の目標は？"]
+    answers = ["（２）デジタル人材育成プラットフォームのポータルサイト「マナビＤＸ」を通じた推進[1]",
+               "アジア共通統一試験を実施[1]"]
+    follow = resolve_history(questions, analyze_q, NAMES, answers=answers)[2]
+    assert "「マナビＤＸ」のアクセス数" in follow.question and "その" not in follow.question
+    # A turn that did not ask for the name gives none (its answer may quote another thing).
+    told = ["デジタル人材育成のポータルサイトの役割は？", *questions[1:]]
+    assert "マナビ" not in resolve_history(told, analyze_q, NAMES, answers=answers)[2].question
+
+
 def test_another_occasion_of_the_same_thing_is_asked_the_previous_question(analyze_q):
     first = "令和3年1月8日からの緊急事態宣言下で、IPAは在宅勤務率をどのくらいに設定した？"
     _, follow = _conversation(analyze_q, first, "令和2年4月の緊急事態宣言のときは？")
@@ -413,6 +425,13 @@ def test_a_measure_of_the_same_head_is_asked_the_previous_question(analyze_q):
     # A measure of another head (職員数) does not take 業務経費's place.
     _, follow = _conversation(analyze_q, "IPAの一般勘定で、業務経費が予算より少なくなった理由は？", "職員数は？")
     assert "業務経費" in follow and "職員数が予算" not in follow
+
+
+def test_another_measure_after_an_indicator_named_by_its_label_takes_the_labels_place(analyze_q):
+    # 「指標3-1」 named the 成功件数: the 支援社数 is another indicator's measure, asked the same question.
+    _, follow = _conversation(analyze_q, "JETRO中期目標の変更案で、指標3-1（輸出・投資等の海外展開成功件数）の目標は？",
+                              "支援社数の方は？")
+    assert "支援社数の目標" in follow and "指標3-1" not in follow
 
 
 def test_such_stands_for_the_previous_thing_as_a_whole(analyze_q):
