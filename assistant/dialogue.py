@@ -121,7 +121,8 @@ _STATUS = ("実績値", "目標値", "実績", "目標", "見込み", "予定")
 _ATTRIBUTE_ASKED = re.compile(r"^(?P<head>[^、。？?]{1,10}?)(?:は|って)(?:いつ|どこ|誰|だれ|いくら|いくつ|何[件人名社]?"
                               r"|どれ(?:くらい|ほど|だけ)|どの(?:くらい|程度))(?:ですか|なの|だった|でした)?[？?]?$")
 # Labels a follow-up may name alone for a sibling of the one asked: a grade (「Ｂは？」), a circled item, an indicator.
-_LABEL_KINDS = (r"(?<![A-Za-z])[A-Z](?![A-Za-z])", "[①-⑳]", r"指標\s*[0-9]+(?:\s*-\s*[0-9]+)*")
+_INDICATOR_LABEL = r"指標\s*[0-9]+(?:\s*-\s*[0-9]+)*"
+_LABEL_KINDS = (r"(?<![A-Za-z])[A-Z](?![A-Za-z])", "[①-⑳]", _INDICATOR_LABEL)
 _SIBLING = re.compile(rf"^(?P<label>{'|'.join(_LABEL_KINDS)})\s*(?:の場合|だと|では|なら|は)[？?]?$")
 _PLANS = ("中長期目標", "中期目標", "中期計画", "年度計画")  # documents of what is to be done
 
@@ -298,7 +299,7 @@ def parallel(previous: QuestionAnalysis, phrase: str) -> str | None:
         return swapped
     # (An indicator's label names a measure too: 「支援社数の方は？」 after 「…で、指標3-1（…成功件数）の目標は？」
     # asks the 支援社数's target, not 指標3-1's.)
-    measures = [i for i, t in enumerate(topic) if MEASURE.search(t) or re.fullmatch(_LABEL_KINDS[2], t)]
+    measures = [i for i, t in enumerate(topic) if MEASURE.search(t) or re.fullmatch(_INDICATOR_LABEL, t)]
     if MEASURE.search(parts[-1]) and measures:  # 「合格者数」 in place of 「応募者数」 (「…の目標」 stays)
         new = [*topic[:measures[-1]], *parts, *topic[measures[-1] + 1:]]
     elif is_attribute(parts[-1]):

@@ -49,6 +49,9 @@ _TWO_MEASURES = re.compile(rf"(?P<a>{_MEASURE_WORD})と"
 # each (「それぞれ」). Two documents, organizations, years or versions are not split here: the cross-document and
 # version answers compare them.
 _NOUN = f"[{NOUN_CHARS}・]"
+# 「化石燃料賦課金と有償オークションの導入時期」: the time of each of two things.
+_TWO_TIMES = re.compile(rf"(?<![{NOUN_CHARS}・])(?P<a>{_NOUN}{{2,16}})と(?P<b>{_NOUN}{{2,16}})"
+                        rf"(?P<rest>の{_NOUN}{{0,6}}(?:時期|期限))(?=は|って|を|[?？])")
 _EACH_PAIR = re.compile(rf"(?<![{NOUN_CHARS}・ ])(?P<a>(?:{_NOUN}{{1,12}}の)?{_NOUN}{{2,16}})"
                         rf"と(?P<b>{_NOUN}{{2,16}})(?P<gap>[^?]{{0,14}}?)それぞれ")
 # A request closed by 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」) asks like a question mark.
@@ -132,7 +135,10 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         first, second = scope + m["a"] + "は？", scope + m["b"].replace("それぞれ", "")
     elif m := _TWO_LABELS.search(q):
         # 「定量指標３－１と３－２はそれぞれ何」: the question asked of each indicator.
-        return [(q[:m.start()] + f"指標{m[k]}" + q[m.end():]).replace("それぞれ", "") for k in "ab"]
+        return _asked_of_each(q, m, [f"指標{m['a']}", f"指標{m['b']}"])
+    elif m := _TWO_TIMES.search(q):
+        # 「化石燃料賦課金と有償オークションの導入時期は？」: each thing has a time of its own.
+        return _asked_of_each(q, m, [m["a"] + m["rest"], m["b"] + m["rest"]])
     elif m := _TWO_MEASURES.search(q):
         # 「…協業・連携案件の成功件数と支援件数の目標は？」: the question asked of each measure.
         return [q[:m.start()] + m["a"] + q[m.end():], q[:m.start()] + m["b"] + q[m.end():]]
@@ -155,6 +161,11 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         elif not b.focus:
             second = f"{subject}について、{second}"
     return [first, second]
+
+
+def _asked_of_each(question: str, m: re.Match[str], each: list[str]) -> list[str]:
+    """``question`` asked once of each of ``each`` in place of the pair ``m`` matched (「それぞれ」 dropped)."""
+    return [(question[:m.start()] + one + question[m.end():]).replace("それぞれ", "") for one in each]
 
 
 def _lead_scope(question: str) -> str:
@@ -188,7 +199,8 @@ def _both_named(a: QuestionAnalysis, b: QuestionAnalysis) -> bool:
 def _two_kinds(a: QuestionAnalysis, b: QuestionAnalysis) -> bool:
     """Do two clauses ask different kinds of answer, each of a thing it names (「受講者は何名で、…演習は何と
     呼ばれて」: a count and a name) — not one thing's several sides (「いつ、どこで」)?"""
-    return a.answer_type != b.answer_type and a.answer_type != "fact" and b.answer_type != "fact" \
+    # (「…公開した文書は何で、ダウンロード数は？」: a thing asked in general, then a figure of its own.)
+    return a.answer_type != b.answer_type and (a.answer_type != "fact" or b.wants_value) and b.answer_type != "fact" \
         and bool(a.focus) and bool(b.focus) and a.focus != b.focus and not re.match(_WH, b.question.strip())
 
 

@@ -85,6 +85,11 @@ def series_stems(texts: list[str]) -> set[str]:
     return {stem for stem, nums in numbers.items() if len(nums) >= 2}
 
 
+def is_appendix(kind: str) -> bool:
+    """An appendix's own heading (「別紙１－１」), not the title line under it (``appendix_title``)."""
+    return kind.startswith("appendix") and kind != "appendix_title"
+
+
 @dataclass(frozen=True)
 class Heading:
     """A heading line: its marker kind (``roman_w``, ``md2``, ``series``, ``bullet`` …) and title."""
@@ -102,7 +107,7 @@ class SectionTracker:
 
     def push(self, heading: Heading) -> None:
         kind, title = heading.kind, heading.title
-        if kind == "series" or (kind.startswith("appendix") and not kind.startswith("appendix_title")):
+        if kind == "series" or is_appendix(kind):
             self.stack = []
         elif kind.startswith("md"):
             level = int(kind[2:])

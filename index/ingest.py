@@ -29,6 +29,7 @@ from .headings import (
     Heading,
     SectionTracker,
     heading_kind,
+    is_appendix,
     series_stems,
 )
 from .meta import detect_fiscal_year, detect_kind, detect_revision
@@ -152,13 +153,28 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
                 # The first line of a PDF page, or a title repeated over different slides
                 # (「ミッション2:デジタル社会の実現(考え方)」), names the page.
                 out[i] = Heading("series", title)
+    # A title printed once, with another subtitle than a title repeated over slides (「ミッション③：経済安全保障の
+    # 実現（これまでの施策、今後の施策）」 after slides titled 「…の実現（考え方）」), names its page too.
+    titled = {_title_stem(squeeze(h.title)) for h in out.values() if h.kind == "series"} - {""}
+    for n, line in enumerate(content):
+        t = texts[line.no]
+        if line.no not in out and _title_stem(t) in titled and _is_title_shaped(t, max_chars) \
+                and (n == 0 or texts[content[n - 1].no].endswith(CLOSERS) or content[n - 1].no in out):
+            out[line.no] = Heading("series", tidy(line.text))
     return out
+
+
+def _title_stem(title: str) -> str:
+    """A title without the subtitle in brackets that closes it (「ミッション③：経済安全保障の実現（考え方）」 ->
+    「ミッション③：経済安全保障の実現」); "" for a title without one."""
+    m = re.fullmatch(r"(.{4,}?)[（(][^（）()]{1,20}[）)]", title)
+    return m.group(1) if m else ""
 
 
 def _bare_appendix(heading: Heading | None) -> bool:
     """An appendix heading that is a number alone (「別紙１－１」), its title on the next line."""
-    return heading is not None and heading.kind.startswith("appendix") and not heading.kind.startswith(
-        "appendix_title") and not re.search(r"[^0-9０-９一二三四五六七八九十－\-‐―]", squeeze(heading.title)[2:])
+    return heading is not None and is_appendix(heading.kind) \
+        and not re.search(r"[^0-9０-９一二三四五六七八九十－\-‐―]", squeeze(heading.title)[2:])
 
 
 def _is_table_title(text: str, max_chars: int) -> bool:

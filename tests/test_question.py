@@ -371,6 +371,10 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     assert parts == ["令和2年度の未踏事業で発掘した人数は？", "未踏事業の採択後に起業した件数は?"]
     assert question_parts(two, analyze_q) == []  # (without a way to rewrite the second, one question)
     assert question_parts("IPAによると、令和3年度末時点での自己宣言者数の累計は何件ですか？", analyze_q) == []
+    # The times of two things: each has its own (not 「…と…の比率」, one figure of both).
+    assert question_parts("化石燃料賦課金と有償オークションの導入時期はそれぞれいつ？", analyze_q) == [
+        "化石燃料賦課金の導入時期はいつ?", "有償オークションの導入時期はいつ?"]
+    assert question_parts("IT企業とユーザ企業の比率は？", analyze_q) == []
     # Two indicators by their labels, the second without its 「指標」: the question asked of each.
     assert question_parts("IPAの変更案で、定量指標３－１と３－２はそれぞれ何ですか？", analyze_q) == [
         "IPAの変更案で、定量指標3-1は何ですか?", "IPAの変更案で、定量指標3-2は何ですか?"]
@@ -404,6 +408,9 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
         "ウィークの受講者は何名で？", "仮想環境で実施した演習は何と呼ばれていますか?"]
     assert clause_parts("年次総会はいつ、どこで開催された？", analyze_q, lambda p, q: q) == []
     assert clause_parts("年次総会は何名が参加した？", analyze_q, lambda p, q: q) == []
+    # A thing asked in general, then a figure of its own: two clauses too.
+    assert clause_parts("協会と協業して公開した文書は何で、ダウンロード数はどれくらいでしたか？", analyze_q,
+                        lambda p, q: q) == ["協会と協業して公開した文書は何で？", "ダウンロード数はどれくらいでしたか?"]
     # Two names joined by 「と、」 are two parts, as two figures are; the second may go on to its question word.
     assert question_parts("白書の名前と、普及を図るガイドラインの名前を教えて。", analyze_q, lambda p, q: q) == [
         "白書の名前は？", "普及を図るガイドラインの名前を教えて。"]

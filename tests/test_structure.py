@@ -307,6 +307,23 @@ def test_an_appendix_and_its_title_head_the_tables_under_it(tmp_path):
     assert exam.section == ["別紙１－３", "予算（試験勘定）", "［人件費の見積り］"]
 
 
+def test_a_title_printed_once_with_another_subtitle_of_a_slide_series_titles_its_slide(tmp_path):
+    from index.documents import Document
+    from index.ingest import chunk_document
+
+    from .conftest import make_settings
+
+    text = ("ミッション①：デジタル社会の実現（考え方）\n⚫ デジタル化の遅れが課題となっている。\n"
+            "ミッション①：デジタル社会の実現（考え方）\n⚫ データの利活用を進める必要がある。\n"
+            "ミッション①：デジタル社会の実現（これまでの施策、今後の施策）\n"
+            "○ 半導体の国内生産基盤を整備する。\n")
+    doc = Document("t.txt", "t.txt", text, "utf-8", split_lines(text))
+    chunks = chunk_document(doc, make_settings(tmp_path, [tmp_path]))
+    measures = next(c for c in chunks if "半導体" in c.text)
+    # The 施策 slide is titled by its own title, not by the 考え方 slides before it.
+    assert measures.section[0] == "ミッション①：デジタル社会の実現（これまでの施策、今後の施策）"
+
+
 def _two_pages(page: list[str], amended: str, current: str) -> list[str]:
     """A table's body: one page printed alike in both columns, then a page whose columns open differently."""
     rest = ["（定性目標）", "ウ．技術を有する事業者を支援する。"]
