@@ -749,6 +749,11 @@ class ExtractiveAnswerer:
             if note is not None:  # with the evidence of the sentence it is a note to
                 ordered[:] = [note, *(c for c in ordered
                                       if (c.chunk.chunk_id, c.sentence) != (note.chunk.chunk_id, note.sentence))]
+        if analysis.focus and not analysis.cross and (note := self._focus_note(ordered[0], analysis.focus)):
+            # 「エ．…外国企業の意見取り纏めと公表を行う。」 then 「（関連指標：…との連携活動件数）」: the asked thing
+            # is said in the labelled note under the best sentence, which only names what it is of.
+            ordered[:] = [note, *(c for c in ordered
+                                  if (c.chunk.chunk_id, c.sentence) != (note.chunk.chunk_id, note.sentence))]
         labels = indicator_labels(analysis.question)
         if labels and not analysis.cross:
             # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
@@ -1232,6 +1237,24 @@ class ExtractiveAnswerer:
                     or self._titles_a_section(chunk.source, text):
                 break
         return titles
+
+    def _focus_note(self, c: Candidate, focus: str, reach: int = 3) -> Candidate | None:
+        """The labelled note in brackets that closes ``c``'s item (「エ．…を行う。さらに…繋げること。」 then
+        「（関連指標：…）」), read on into the next chunk, within ``reach`` sentences and before the next item or
+        heading, when it names ``focus`` and ``c`` does not; else None."""
+        asked = compact(focus)
+        if asked in compact(c.text):
+            return None
+        chunk = c.chunk
+        if c.sentence + reach >= len(chunk.sentences):  # (read on only when the item may run past the chunk)
+            chunk = self._stream(chunk, len(chunk.sentences) + reach)
+        for j in range(c.sentence + 1, min(c.sentence + 1 + reach, len(chunk.sentences))):
+            text = _sentence(chunk, j)
+            if _LABELLED_NOTE.match(text):
+                return _sentence_candidate(c, chunk, j) if asked in compact(text) else None
+            if _is_item(chunk, j) or _is_heading(chunk, j):
+                return None
+        return None
 
     def _numbered_titles(self, chunk: Chunk, start: int) -> list[int]:
         """The headings numbered ①, ②, … in order after heading ``start`` — each a section title of the document,
@@ -1966,6 +1989,7 @@ def _note_under(c: Candidate) -> Candidate | None:
     return n if n is not None and _NOTE.match(n.text) else None
 
 
+_LABELLED_NOTE = re.compile(r"^\s*[（(][^（()）]{1,12}[：:]")  # 「（関連指標：…）」: a note opening with its label
 _LABELS_ONLY = re.compile(r"^\s*(?:[（(【［\[][^）)】］\]]*[）)】］\]]\s*)+$")
 
 

@@ -1143,3 +1143,18 @@ def test_the_parts_of_a_titled_package_are_its_numbered_headings(user_folder, em
     assert not answer.abstained, answer.text
     assert all(p in first for p in ("ロールモデルの創出", "女性起業家支援ネットワーク構築", "金融支援")), answer.text
     assert "相談窓口の設置" not in first  # the next slide's heading starts another package
+
+
+def test_what_a_goal_asks_is_in_the_labelled_note_that_closes_its_item(user_folder, embedder):
+    """A qualitative goal, a sentence more, then 「（関連指標：…）」: the note says what is asked of the goal."""
+    qa = _assistant_over(user_folder, embedder, "objectives.md", (
+        "# 中期目標\n\n## 対日直接投資の促進\n\n（定性目標）\n\n"
+        "エ．規制改革等の状況や外国企業の要望等を踏まえつつ、外国企業の意見取り纏めと公表を行う。"
+        "さらに政府等の関係各所への情報提供を十分に行い、我が国の投資環境の改善に繋げること。\n"
+        "（関連指標：情報提供をはじめとする政府・地方自治体等との連携活動件数）\n\n"
+        "オ．プロモーション活動の成果等について定量的なデータの把握に努める。\n"
+        "（関連指標：ウェブサイト閲覧数）\n"))
+    answer = qa.ask("定性目標エ（外国企業の意見取り纏めと公表）の関連指標は？")
+    first = answer.text.splitlines()[0]
+    assert not answer.abstained and "連携活動件数" in first, answer.text
+    assert "ウェブサイト閲覧数" not in first  # the next goal's note
