@@ -747,13 +747,11 @@ class ExtractiveAnswerer:
             # 「…の「成功」として数えられるのは」: what a measure counts is said in the note (※) under it.
             note = next((n for c in self._close(ordered) if (n := _note_under(c)) is not None), None)
             if note is not None:  # with the evidence of the sentence it is a note to
-                ordered[:] = [note, *(c for c in ordered
-                                      if (c.chunk.chunk_id, c.sentence) != (note.chunk.chunk_id, note.sentence))]
+                _lead_with(ordered, note)
         if analysis.focus and not analysis.cross and (note := self._focus_note(ordered[0], analysis.focus)):
             # 「エ．…外国企業の意見取り纏めと公表を行う。」 then 「（関連指標：…との連携活動件数）」: the asked thing
             # is said in the labelled note under the best sentence, which only names what it is of.
-            ordered[:] = [note, *(c for c in ordered
-                                  if (c.chunk.chunk_id, c.sentence) != (note.chunk.chunk_id, note.sentence))]
+            _lead_with(ordered, note)
         labels = indicator_labels(analysis.question)
         if labels and not analysis.cross:
             # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
@@ -1979,6 +1977,12 @@ def _put_first(ordered: list[Candidate], c: Candidate) -> None:
     """Move ``c`` to the front of ``ordered``: it answers before closer-scoring candidates."""
     ordered.remove(c)
     ordered.insert(0, c)
+
+
+def _lead_with(ordered: list[Candidate], note: Candidate) -> None:
+    """Put ``note`` — a sentence read as a candidate of its own — first, in place of any candidate for the same
+    sentence."""
+    ordered[:] = [note, *(c for c in ordered if (c.chunk.chunk_id, c.sentence) != (note.chunk.chunk_id, note.sentence))]
 
 
 def _note_under(c: Candidate) -> Candidate | None:
