@@ -9,7 +9,9 @@ focus word (支援) is only the kind of thing it is. A document defines a term i
 * 「…ハード・ソフト・ルールの社会インフラであるデジタルライフライン」 — what it is, then 「である」 and the term;
 * 「➢ デジタルライフライン：デジタルを活用した…」 — the term as a label, then what it is;
 * 「「ディープテック」は、主として以下のような技術を指す用語」 — the term, then what it names (a note's way);
-* 「日本企業の「価値創造経営」、すなわち高い資本効率・収益性…を向上させる経営」 — the term, 「すなわち」, what it is.
+* 「日本企業の「価値創造経営」、すなわち高い資本効率・収益性…を向上させる経営」 — the term, 「すなわち」, what it is;
+* 「新興国企業との新事業創出を通じた日本企業文化変革を狙う「アジアDXプロジェクト」」 — a clause that ends in a
+  verb and modifies the quoted term directly.
 
 A sentence that defines the asked term beats a closer-scoring one that only mentions it. Pure string functions,
 compared in the compact form (NFKC, no spaces: 「ＩＴＳＳ＋」 is 「ITSS+」).
@@ -54,7 +56,14 @@ def _patterns(term: str) -> list[re.Pattern[str]]:
         re.compile(rf"{_BULLET}[「『]?{t}[」』]?[：:]"),  # 「➢ X：…」
         re.compile(rf"[「『]{t}[」』]は、?[^。]{{0,40}}(?:を指す|をいう|を意味する)"),  # 「「X」は、…を指す用語」
         re.compile(rf"{t}[」』]?、?(?:すなわち|つまり)"),  # 「「X」、すなわち…」
+        re.compile(rf"{_MODIFIES}[「『]{t}[」』]"),  # 「…を狙う「X」」
     ]
+
+
+# A verb's plain form (or 「…ための」「…ような」) right before a quoted term: the clause describes the term.
+_MODIFIES = r"(?:[るうくすつぬぶむぐた]|ための|ような)"
+# Where a describing clause begins: after the sentence's topic or subject (「日本貿易振興機構は、」).
+_TOPIC_END = re.compile(r"(?:は|が|では|には|でも)[、，]")
 
 
 def defines(text: str, term: str) -> bool:
@@ -83,4 +92,13 @@ def definition_clause(text: str, term: str) -> str | None:
             # name; what the term is is said around the name, not in one clause before it.
             return None
         return clause or None
+    modified = re.search(rf"{_MODIFIES}\s*[「『]{loose}\s*[」』]", text)
+    if modified:
+        # 「日本貿易振興機構は、新興国企業との…変革を狙う「アジアDXプロジェクト」」: from after the topic (or the
+        # sentence's start) through the term — the clause may run over commas
+        # (「…を掘り起こし又は磨き上げ、…に繋げる」).
+        head = text[:modified.start() + 1]
+        topics = list(_TOPIC_END.finditer(head))
+        start = max(topics[-1].end() if topics else 0, head.rfind("。") + 1)
+        return text[start:modified.end()].strip() or None
     return None

@@ -108,6 +108,13 @@ _DEFINITION = re.compile(r"とは|をいう|を指す|のこと|と呼ぶ|と称
 _REASON = re.compile(r"ため|から|理由|背景|踏まえ|により|による|目的")
 # The heading of a target's rationale in a plan (「［指標水準の考え方］」「＜重要度高・困難度高の設定理由＞」).
 _RATIONALE = re.compile(r"考え方|設定理由|根拠|理由")
+
+
+def _under_rationale(c: Candidate) -> bool:
+    """Is ``c`` under a target's rationale heading (「＜目標水準の考え方＞」)? Then it is the reason itself."""
+    return any(_RATIONALE.search(h) for h in c.chunk.section[-1:])
+
+
 # A sentence that gives a reason itself (stricter than _REASON's 「による」「から」).
 _STATES_REASON = re.compile(r"ため[、。に]|ためである|理由|根拠|背景|踏まえ")
 _GIVES_REASON = re.compile(r"ため[、。]|ためである")  # 「…であるため、」 (not the purpose 「…のために」)
@@ -716,7 +723,9 @@ class ExtractiveAnswerer:
             # closer-scoring one that only mentions it.
             defining = [c for c in self._close(ordered) if defines(c.text, term)]
             if defining:
-                _put_first(ordered, defining[0])
+                # It says what the asked thing is: the term is the thing asked, the kind word beside it (「どんな狙い
+                # の取組」: 狙い) only the sort of answer, which a defining clause may say as a verb (「…を狙う「X」」).
+                _lead_with(ordered, replace(defining[0], focus=max(defining[0].focus, 1.0)))
         if not analysis.wants_value and (asked := calendar_dates(analysis.question)):
             # 「令和2年8月に公開した注意喚起は？」: a sentence that says the asked month (any day of it) beats a
             # closer-scoring one that does not (a figure asked is chosen by its own measure and type above).
@@ -761,7 +770,7 @@ class ExtractiveAnswerer:
             # itself, not the paragraph of the same label under its rationale heading — unless a reason is asked.
             reason = analysis.answer_type == "reason"
             labelled.sort(key=lambda c: (analysis.constraints.version not in (None, c.chunk.version),
-                                         any(_RATIONALE.search(h) for h in c.chunk.section[-1:]) != reason))
+                                         _under_rationale(c) != reason))
             if labelled:
                 _put_first(ordered, labelled[0])
         if analysis.asks_indicators and not analysis.cross:
@@ -826,7 +835,7 @@ class ExtractiveAnswerer:
                          confidence=confidence)
         if analysis.answer_type == "reason" and (draft := self._graded(analysis, best, confidence)) is not None:
             return draft
-        if analysis.answer_type == "reason" and not _STATES_REASON.search(best.text) \
+        if analysis.answer_type == "reason" and not _STATES_REASON.search(best.text) and not _under_rationale(best) \
                 and (draft := self._rationale(analysis, best, confidence)) is not None:
             return draft
         if analysis.asks_indicators and (draft := self._indicators(best, confidence)) is not None:
@@ -856,7 +865,8 @@ class ExtractiveAnswerer:
         if draft is None:
             quote = self._quote(best, analysis)
             direct = self._direct(analysis, best, quote)
-            if best.value is None and analysis.answer_type != "definition" and _span_of(direct, quote.text):
+            if best.value is None and _span_of(direct, quote.text) and (
+                    analysis.answer_type != "definition" or not definition_clause(best.text, analysis.term)):
                 # The answer is a cut of the quote (no figure or defining clause read out of it): the quote is
                 # said once, as the first line — not its clause and then the quote again.
                 direct = quote.text
@@ -1057,7 +1067,10 @@ class ExtractiveAnswerer:
             # A definition is a clause or two, not a figure: as long as a quote may be.
             limit = self.settings.quote_max_chars
             if said := definition_clause(c.text, analysis.term):  # 「…の更なる国内展開（二次投資）」
-                return trim(said, 0, len(said), limit)
+                # A clause that ends in the quoted term (「…に繋げる「プッシュ型支援」」) is cut before the term,
+                # not after it.
+                at = len(said) - 1 if said.endswith(("」", "』")) else 0
+                return trim(said, at, len(said), limit)
             m = re.search(r"とは[、，]?", c.text)
             start = m.end() if m else 0
             return trim(c.text[start:], 0, min(len(c.text) - start, limit), limit)
@@ -1083,10 +1096,13 @@ class ExtractiveAnswerer:
         return "、".join(v.text for v in found) + _qualifier(best.chunk) if len(found) >= 2 else None
 
     def _quote(self, c: Candidate, analysis: QuestionAnalysis, label: str = "") -> Quote:
-        """The candidate trimmed to the clauses that carry the answer (verbatim, … where cut)."""
-        limit = self.settings.quote_max_chars
+        """The candidate trimmed to the clauses that carry the answer (verbatim, … where cut); a definition may be
+        quoted twice as long (what a term means is often one long sentence)."""
+        limit = self.settings.quote_max_chars * (2 if analysis.answer_type == "definition" else 1)
         if c.value is not None:
             start, end = c.value.start, c.value.end
+        elif analysis.term and (said := definition_clause(c.text, analysis.term)) and said.endswith(("」", "』")):
+            start, end = 0, 1  # the answer is the clause that ends in the term; the quote shows where it begins
         else:
             anchors = _positions(c.text, analysis.focus)
             start = anchors[0] if anchors else 0

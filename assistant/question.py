@@ -31,7 +31,7 @@ VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade
 _COUNTED = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # Answer-type cues, tried in order: the first that matches decides.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("definition", re.compile(r"とは[、，]?(何|なに|どういう|どのよう)|とは[？?\s]*$|の定義|の意味|とはどんな"
+    ("definition", re.compile(r"とは[、，]?(何|なに|どういう|どのよう|どんな)|とは[？?\s]*$|の定義|の意味"
                               # 「…ってなに？」, not a figure, name or items asked with 何 (「…の目標って何兆円？」
                               # 「…って何の略？」「…って何て名前？」「…って何がある？」), nor a reason
                               # (「理由って何？」)

@@ -32,6 +32,9 @@ _KIND_UNITS = {"会社": ("社",), "企業": ("社", "企業"), "社": ("社",),
                "国": ("か国", "カ国"), "会員": ("会員",)}
 AMOUNT_UNITS = ("円", "米ドル", "ドル")
 PERCENT_UNITS = ("%", "％", "割", "倍", "ポイント", "pt")
+# Counted nouns (not single-character counters such as 件 or 社) that a bare number before 「の」 counts.
+_NOUN_UNIT_ALT = "|".join(re.escape(u) for u in COUNT_UNITS
+                          if len(u) >= 2 and not u.startswith(("か", "カ", "ヶ", "年")))
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in (*COUNT_UNITS, *AMOUNT_UNITS, *PERCENT_UNITS)),
                             key=len, reverse=True))
 # 「1社あたり」「1人当たり」: the figure is the denominator of a rate, not a value of its own
@@ -41,7 +44,9 @@ VALUE = re.compile(rf"{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT}){_PER}{_QUAL
                    # a bound with the counted thing after it: 「１０以上の自治体・中小企業等の関係団体」
                    rf"|{_NUM}\s*(?:以上|以下|未満|超)(?=\s*の)"
                    # things counted as 「5 つの民間サービス」: the count of what follows
-                   rf"|{_START}{_D}{{1,2}}\s*つ(?=\s*の)")
+                   rf"|{_START}{_D}{{1,2}}\s*つ(?=\s*の)"
+                   # a bare count of things a counted noun names: 「２２の重点分野」「10 の地域」 (not 「指標３－１の」)
+                   rf"|{_START}(?<![－\-‐ー第]){_D}{{1,3}}\s*の\s*[一-龥ァ-ヶー]{{0,6}}?(?:{_NOUN_UNIT_ALT})(?![一-龥ァ-ヶー])")
 _WHEN_IN = r"(?:末|初頭|初め|頃|[春夏秋冬]頃?)?"  # 「2022年末」「令和6年度初め」「2023年夏頃」: part of the date
 # A period is one date: 「平成 30～令和 4 年度」「11 月27 日～28 日」「2024年度から2028年度まで」.
 _UNTIL = rf"(?:\s*(?:[～〜~]|から)\s*(?:(?:令和|平成)\s*)?{_D}+\s*(?:年度?|月|日)(?:\s*{_D}+\s*[月日])*{_WHEN_IN}" \

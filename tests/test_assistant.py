@@ -1073,6 +1073,39 @@ def test_the_targets_a_plan_sets_are_its_labelled_indicators_not_their_rationale
             assert not any("設定した" in c.quote for c in answer.citations), (announced, question, answer.text)
 
 
+def test_a_reason_asked_of_a_labelled_indicator_is_its_paragraph_under_the_rationale_heading(user_folder, embedder):
+    """Under 「＜目標水準の考え方＞」 the labelled paragraph is the reason itself, though it says no 「ため」: the
+    answer is not the next rationale heading's paragraph of another label."""
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 中長期目標\n\n## スタートアップの成長支援\n\n（定量指標）\n\n"
+        "指標２－１：支援したスタートアップによる民間資金の獲得額について、累計３００億円以上を目指す。\n\n"
+        "指標２－２：スタートアップの追跡調査で、支援に満足していると回答した率８５％以上を目指す。\n\n"
+        "＜目標水準の考え方＞\n\n"
+        "指標２－１：民間資金の獲得額は、前期の実績を基に設定する。\n\n"
+        "指標２－２：担当者１人当たりの支援先が増えているが、その中であっても前期と同レベル以上の満足度を求める。\n\n"
+        "＜重要度高の設定理由＞\n\n指標２－１\n\n"
+        "【重要度高】：機構は、研究開発資金を優れたスタートアップの育成に充てる組織である。\n"))
+    first = qa.ask("指標２－２で前期と同レベル以上の満足度を求める理由は？").text.splitlines()[0]
+    assert "指標２－２" in first and "支援先が増えている" in first, first
+
+
+def test_a_term_described_by_the_clause_before_it_is_defined_by_that_clause(user_folder, embedder):
+    """「…変革を狙う「地域共創プロジェクト」等に留意しつつ」: asked what the term is (in the words of its kind,
+    「どんな狙いの取組」, which the clause says as a verb), the clause before the term answers — from after the
+    sentence's topic — and the sentence is quoted from its start."""
+    qa = _assistant_over(user_folder, embedder, "objectives.md", (
+        "# 中期目標\n\n## 協業の促進\n\n"
+        "海外企業との連携を通じた社会課題解決に貢献するビジネスの共創も重要である。\n"
+        "機構は、地域の新興企業との新事業創出を通じた地域産業の変革を狙う「地域共創プロジェクト」等の取組にも"
+        "留意しつつ、有望な企業の情報発信や業務提携を促進していく。\n\n"
+        "## 人材\n\n起業家育成プログラムについて、5年間で1,000人の人材を海外に派遣する。\n"))
+    answer = qa.ask("中期目標に出てくる「地域共創プロジェクト」とは、どんな狙いの取組ですか？")
+    assert not answer.abstained, answer.text
+    first = answer.text.splitlines()[0]
+    assert "地域産業の変革を狙う" in first and "機構は" not in first, first
+    assert answer.citations[0].quote.startswith("機構は"), answer.citations[0].quote
+
+
 def test_a_list_of_a_set_the_question_does_not_count_comes_from_the_sentence_that_gives_its_members(
         user_folder, embedder):
     """「…領域を全部挙げて」 where the closest sentence only counts the set (「３以上の領域で…を進め」) and another

@@ -21,6 +21,9 @@ def test_a_sentence_defines_a_term_in_the_set_ways_a_document_does():
     assert defines("3 「先端技術」は、主として以下のような技術を指す用語", "先端技術")  # a note's way
     assert not defines("「先端技術」は、今後も重要である。", "先端技術")  # said of it, not what it names
     assert defines("企業の「持続経営」、すなわち長期の価値を高める経営を定着させる。", "持続経営")
+    # A clause ending in a verb that describes the quoted term directly.
+    assert defines("機構は、地域企業の海外進出を後押しする「地域連携型支援」を推進する。", "地域連携型支援")
+    assert not defines("機構は、「地域連携型支援」を推進する。", "地域連携型支援")
     # Mentioning the term is not defining it.
     assert not defines("データ連携網の整備を進める。", "データ連携網")
     assert not defines("データ連携網とは別に", "")
@@ -37,3 +40,12 @@ def test_the_defining_clause_is_quoted_verbatim():
     assert definition_clause("データ連携網の整備を進める。", "データ連携網") is None
     assert definition_clause("企業の「持続経営」、すなわち長期の価値を高める経営を定着させる。", "持続経営") \
         == "長期の価値を高める経営を定着させる。"
+
+
+def test_a_clause_that_describes_the_quoted_term_begins_after_the_topic():
+    # From after the sentence's topic (「機構は、」) through the term — over the commas inside the clause.
+    assert definition_clause("機構は、地域の支援機関と連携し、有望な企業を掘り起こし、海外展開に繋げる"
+                             "「地域連携型支援」を推進する。", "地域連携型支援") \
+        == "地域の支援機関と連携し、有望な企業を掘り起こし、海外展開に繋げる「地域連携型支援」"
+    assert definition_clause("新市場の創出を狙う「共創プログラム」等に留意しつつ進める。", "共創プログラム") \
+        == "新市場の創出を狙う「共創プログラム」"

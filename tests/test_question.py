@@ -62,6 +62,7 @@ def analyze_q():
     ("中期目標期間中に何件を目指す？", "count"),
     ("バイオものづくりではどのくらいの市場が見込まれてる？", "amount"),  # the size of a market is money
     ("進捗段階でいう「第1段階」とは、どういう状態を指すのですか。", "definition"),  # a comma after とは
+    ("計画に出てくる「共創プログラム」とは、どんな狙いの取組ですか？", "definition"),
     ("５領域として挙がっているのはどの領域？", "list"),  # what is listed, in the intransitive
     ("何件挙がっている？", "count"),
 ])
@@ -199,6 +200,16 @@ def test_things_counted_with_tsu_are_a_count_of_what_follows():
     found = values_in("令和 3 年 3 月には 5 つの民間サービスを登録。")
     assert [(v.text, v.kind) for v in found if v.kind != "date"] == [("5 つ", "count")]
     assert values_in("ひとつの窓口に集約する。") == []  # a number word, no figure
+
+
+def test_a_bare_number_before_a_counted_noun_counts_it():
+    found = values_in("○ 重点分野の工程を明示（１８の重点分野について、目標を定める）")
+    assert [(v.text, v.kind) for v in found] == [("１８の重点分野", "count")]
+    assert [v.text for v in values_in("12 の地域で実施した。")] == ["12 の地域"]
+    # Not a label's number (「指標３－１の」), an ordinal (「第2の」), nor a number before any other noun.
+    assert values_in("指標３－１の分野別の内訳") == []
+    assert values_in("第2の柱として位置付ける。") == []
+    assert values_in("3の倍数") == []
 
 
 def test_a_figure_knows_its_unit():
