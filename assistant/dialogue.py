@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .answer import ABSTAIN
 from .question import (
     GENERIC,
     IMPLIED_FIGURE,
@@ -28,6 +29,7 @@ from .question import (
     RESTATING,
     Constraints,
     QuestionAnalysis,
+    answer_type,
     asked_status,
     constraints_of,
     era_label,
@@ -662,11 +664,13 @@ def _figure_year(carried: Constraints, analysis: QuestionAnalysis, catalog: Cata
 
 def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis) -> str:
     """``question`` asked on its own — but of the conversation's organization and kind of document when it names
-    neither a constraint nor a document (「…で、<question>」)."""
-    if names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(question):
+    neither a constraint nor a document (「…で、<question>」), or names only the conversation's organization
+    (「「IPAクラウド」はどう進める？」 after a question on IPA's 令和6年度計画: still that plan)."""
+    c, before = analysis.constraints, previous.constraints
+    if c.doc_kinds or c.fiscal_years or c.revision or c.version \
+            or not set(c.organizations) <= set(before.organizations) or _NAMES_DOCUMENT.search(question):
         return question
     # The kind goes with the year that dates it (「令和2年度評価」): the same document, not any of its kind.
-    before = previous.constraints
     carried = Constraints(organizations=before.organizations, doc_kinds=before.doc_kinds,
                           fiscal_years=before.fiscal_years if before.doc_kinds else ())
     return _scoped(constraint_words(carried, year_words(previous.question)), question, "で、")
@@ -769,6 +773,11 @@ def asked_name_referent(question: str, questions: Sequence[str], answers: Sequen
     q = normalize_question(question)
     m = _DEMONSTRATIVE_NOUN.search(q)
     if not m:
+        if (it := _BARE_PRONOUN.search(q)) and questions and answer_type(questions[-1]) == "name" \
+                and (name := _name_answered(answers[-1])):
+            # 「それをどう位置づけている？」 right after 「…の取組は、何という名前で推進する？」 answered
+            # 「ウラノス・エコシステム」: 「それ」 is the name.
+            return q[:it.start()] + f"「{name}」" + q[it.end():]
         return question
     noun = re.escape(m.group("noun"))
     for asked, said in zip(reversed(questions), reversed(answers)):
@@ -777,6 +786,21 @@ def asked_name_referent(question: str, questions: Sequence[str], answers: Sequen
             name = re.search(rf"{noun}「([^「」]{{2,40}})」", first)
             return q[:m.start()] + f"「{name.group(1)}」" + q[m.end():] if name else question
     return question
+
+
+# 「それを」「これは」: a pronoun standing alone (not 「それぞれ」「これまで」「それで、」).
+_BARE_PRONOUN = re.compile(r"(?:それ|これ)(?=を|は|が|に|の|って|も)")
+
+
+def _name_answered(answer: str) -> str | None:
+    """The name an answer's first line gives: inside its quotes, or the line itself when it is a short name
+    (「ウラノス・エコシステム[1][2]」); None for an abstention or a sentence."""
+    first = re.sub(r"\[[0-9]+\]", "", answer).split("\n", 1)[0].strip()
+    if not first or first.startswith(ABSTAIN):
+        return None
+    if quoted := re.search(r"「([^「」]{2,40})」", first):
+        return quoted.group(1)
+    return first if len(first) <= 30 and not re.search(r"[。、，,：:]", first) else None
 
 
 _DEMONSTRATIVE_NOUN = re.compile(r"(?:この|その|あの)(?P<noun>[一-龥ァ-ヶー]{2,10}?)(?=の|は|で|を|が|に)")

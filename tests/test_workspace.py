@@ -69,6 +69,32 @@ def test_a_demonstrative_before_a_noun_an_earlier_turn_asked_the_name_of_stands_
     assert "マナビ" not in resolve_history(told, analyze_q, NAMES, answers=answers)[2].question
 
 
+def test_it_right_after_a_name_was_asked_stands_for_the_name_answered(analyze_q):
+    questions = ["企業を横断したデータ連携の取組は、何という名前で推進する？",
+                 "IPAの令和6年度計画ではそれをどう位置づけている？"]
+    follow = resolve_history(questions, analyze_q, NAMES, answers=["データ連携網「スカイリンク」[1]"])[1]
+    assert "「スカイリンク」をどう位置づけている" in follow.question
+    follow = resolve_history(questions, analyze_q, NAMES, answers=["スカイリンク・ネット[1][2]"])[1]
+    assert "「スカイリンク・ネット」を" in follow.question
+    # Not after an abstention or a sentence, nor when the previous question asked no name; 「それぞれ」 is no pronoun.
+    for answers in (["資料に記載なし（…）"], ["取組を、関係者と連携して推進する。[1]"]):
+        assert "それを" in resolve_history(questions, analyze_q, NAMES, answers=answers)[1].question
+    told = ["企業を横断したデータ連携の取組の目的は？", questions[1]]
+    assert "スカイリンク" not in resolve_history(told, analyze_q, NAMES, answers=["スカイリンク[1]"])[1].question
+    each = [questions[0], "IPAの令和6年度計画ではそれぞれどう位置づけている？"]
+    assert "スカイリンク" not in resolve_history(each, analyze_q, NAMES, answers=["スカイリンク[1]"])[1].question
+
+
+def test_an_own_question_naming_only_the_conversations_organization_keeps_its_document(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの令和6年度計画で、ITガバナンスのためにPMOは何を担う？",
+                              "「IPAクラウド」についてはどう進める？")
+    assert analyze_q(follow).constraints.fiscal_years == (2024,) and "「IPAクラウド」" in follow
+    # Another organization named: its own question.
+    _, follow = _conversation(analyze_q, "IPAの令和6年度計画で、ITガバナンスのためにPMOは何を担う？",
+                              "JETROの海外事務所はいくつ？")
+    assert follow == "JETROの海外事務所はいくつ？"
+
+
 def test_another_occasion_of_the_same_thing_is_asked_the_previous_question(analyze_q):
     first = "令和3年1月8日からの緊急事態宣言下で、IPAは在宅勤務率をどのくらいに設定した？"
     _, follow = _conversation(analyze_q, first, "令和2年4月の緊急事態宣言のときは？")
