@@ -436,7 +436,8 @@ class ExtractiveAnswerer:
         if (occurrence := _other_occurrence(best, analysis.question) or _other_span(best, analysis.question)) \
                 is not None:
             return False, f"quoted:{occurrence}"
-        if analysis.wants_value and (pair := self._sibling(best, analysis) or self._other_modifier(best, analysis)):
+        if analysis.wants_value and (pair := self._sibling(best, analysis) or self._other_modifier(best, analysis)) \
+                and not _member_of_category(*pair):
             return False, "sibling:{}:{}".format(*pair)
         if analysis.wants_value and (side := _one_side_of_both(analysis.question, best.text)):
             return False, f"alone:{side}"  # 「国内の市場規模」 answered by 「国内外で総額92兆円の市場規模」
@@ -1989,6 +1990,17 @@ def _indicator_group(text: str) -> str | None:
     return m.group(1)
 
 
+# A category named by what its members relate to (「セキュリティ関連ガイドライン」「セキュリティ系ガイドライン」).
+_CATEGORY = re.compile(r"(関連|系)")
+
+
+def _member_of_category(asked: str, other: str) -> bool:
+    """Is ``other`` a member of the category ``asked`` names (「…経営ガイドライン」 of
+    「セキュリティ関連ガイドライン」), not a sibling of it? A sibling of a category is another category
+    (「半導体関連投資」 of 「蓄電池関連投資」)."""
+    return bool(_CATEGORY.search(asked)) and not _CATEGORY.search(other)
+
+
 def _put_first(ordered: list[Candidate], c: Candidate) -> None:
     """Move ``c`` to the front of ``ordered``: it answers before closer-scoring candidates."""
     ordered.remove(c)
@@ -2116,9 +2128,14 @@ def _item_label(chunk: Chunk, j: int, v: Value, floor: int) -> tuple[str, int]:
     (「- 制御システムのセキュリティリスク分析ガイド 4,589 件」), else the line above a figure on a line of its own (past
     a bracketed note; not back to ``floor``, the sentence of the figure before), else the words just before it."""
     text = _sentence(chunk, j)
-    head = strip_marker(text[:v.start]).strip(" 　：:")
+    # From the figure before it in the sentence, if any (「北海道：講師 1 名、チューター 2 名」: チューター's label is
+    # 「チューター」, not the words of the pair before it).
+    start = max((u.end for u in values_in(text) if u.end <= v.start and u.kind != "date"), default=0)
+    head = strip_marker(text[start:v.start]).strip(" 　：:、，,（(＋+")
     if head and len(head) <= 40:
         return head, j
+    if not head and start:
+        return "", j  # right after the figure before it (「72件（70件＋…」): no words of its own
     if not head:
         for k in range(j - 1, max(floor, j - 3), -1):
             above = squeeze(_sentence(chunk, k))

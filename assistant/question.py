@@ -850,8 +850,9 @@ def ordinals_in(text: str) -> tuple[tuple[int, str, str], ...]:
 
 
 def _measure_kind(word: str) -> str:
-    """The kind of figure a measure word names: 「成功率」 a percentage, 「予算額」 an amount, else a count."""
-    if re.search(r"(率|割合|比率|倍率)$", word):
+    """The kind of figure a measure word names: 「成功率」 a percentage — as are the degrees a survey measures
+    (「満足度」「役立ち度」) —, 「予算額」 an amount, else a count."""
+    if re.search(r"(率|割合|比率|倍率|(?:満足|役立ち|認知|理解|活用|達成|浸透)度)$", word):
         return "percentage"
     if re.search(r"(額|規模|予算|費|売上高)$", word):
         return "amount"
@@ -859,21 +860,39 @@ def _measure_kind(word: str) -> str:
 
 
 _KANJI = re.compile(r"[一-龥々]+")
+_KANA_END = re.compile(r"[ぁ-ん]$")  # a verb's stem form (「役立ち」), not a kanji-only word
 
 
 _TOPIC_PARTICLE = (("助詞", "係助詞", "*", "*", "*", "*"), "って")
 
 
 def mended(morphemes: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
-    """``morphemes`` with Sudachi's misreading of 「満足度って」 mended: 満足 + the 'verb' 度っ + て is 満足度 + って
-    (a one-kanji verb right after a noun, with no particle between, is the noun's last character)."""
+    """``morphemes`` with two of Sudachi's misreadings mended: 「満足度って」 read as 満足 + the 'verb' 度っ + て is
+    満足度 + って (a one-kanji verb right after a noun, with no particle between, is the noun's last character); and
+    「地域別内訳」 read as 地域 + the place name 別内 + 訳 is 地域別 + 内訳 (a two-kanji place name between a common
+    noun and a one-kanji common noun, with no particle between, is the end of the one and the start of the other)."""
     out: list[tuple[tuple[str, ...], str]] = []
     i = 0
     while i < len(morphemes):
         pos, surface = morphemes[i]
-        if pos[0] == "動詞" and len(surface) == 2 and surface.endswith("っ") and _KANJI.fullmatch(surface[0]) \
-                and i + 1 < len(morphemes) and morphemes[i + 1][1] == "て" and out and out[-1][0][0] == "名詞":
+        if surface == "度" and pos[0] == "名詞" and out and out[-1][0][0] == "動詞" and _KANA_END.search(out[-1][1]):
+            # 「役立ち度」 read as the verb 役立ち + 度: one noun, a measure (as 「満足度」 is).
+            out[-1] = (pos, out[-1][1] + surface)
+            i += 1
+            continue
+        if tuple(pos[:3]) == ("名詞", "固有名詞", "地名") and len(surface) == 2 and _KANJI.fullmatch(surface) \
+                and out and tuple(out[-1][0][:2]) == ("名詞", "普通名詞") and i + 1 < len(morphemes) \
+                and tuple(morphemes[i + 1][0][:2]) == ("名詞", "普通名詞") and len(morphemes[i + 1][1]) == 1 \
+                and _KANJI.fullmatch(morphemes[i + 1][1]):
             noun_pos, noun = out.pop()
+            out += [(noun_pos, noun + surface[0]), (morphemes[i + 1][0], surface[1] + morphemes[i + 1][1])]
+            i += 2
+            continue
+        if pos[0] == "動詞" and len(surface) == 2 and surface.endswith("っ") and _KANJI.fullmatch(surface[0]) \
+                and i + 1 < len(morphemes) and morphemes[i + 1][1] == "て" and out \
+                and (out[-1][0][0] == "名詞" or (surface[0] == "度" and out[-1][0][0] == "動詞")):
+            noun_pos, noun = out.pop()  # (「役立ち度って」: the verb 役立ち + 度っ + て)
+            noun_pos = noun_pos if noun_pos[0] == "名詞" else ("名詞", "普通名詞", "一般", "*", "*", "*")
             out += [(noun_pos, noun + surface[0]), _TOPIC_PARTICLE]
             i += 2
             continue

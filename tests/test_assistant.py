@@ -383,6 +383,16 @@ def test_the_make_up_of_a_figure_not_said_is_found_where_the_document_states_it(
     assert "基盤1,000百万円" in first and "人材2,000百万円" in first, first
 
 
+def test_each_part_of_a_figure_is_named_by_the_words_after_the_part_before_it(user_folder, embedder):
+    # Several parts on one line: each is labelled by its own words, not the line up to it.
+    qa = _assistant_over(user_folder, embedder, "report.md", (
+        "# 年度評価\n\n## 地方大会\n\n- 地方大会の講師として、修了生から 6 名を登用。\n\n"
+        "北海道：講師 1 名、東北：講師 2 名、関東：講師 3 名\n\n## 予算\n\n- 予算は 900 百万円であった。\n"))
+    first = compact(qa.ask("地方大会の講師6名の内訳は？").text.splitlines()[0])
+    assert "北海道:講師1名" in first and "東北:講師2名" in first and "関東:講師3名" in first, first  # (NFKC)
+    assert first.count("北海道") == 1 and first.count("東北") == 1, first
+
+
 def test_a_change_asked_of_the_latest_revision_notes_the_other_revisions_own_change(assistant):
     import re
 
@@ -640,6 +650,15 @@ def test_a_name_or_a_kind_of_business_the_documents_do_not_give_is_not_answered(
     answer = qa.ask("中小企業の応募件数の目標は？")
     assert answer.abstained and "「大企業」の記載はあります" in answer.text, answer.text
     assert "120件" in qa.ask("大企業の応募件数の目標は？").text.splitlines()[0]
+
+
+def test_a_named_member_of_an_asked_category_is_no_sibling():
+    from assistant.extractive import _member_of_category
+
+    assert _member_of_category("セキュリティ関連ガイドライン", "経営ガイドライン")  # one of the category
+    assert _member_of_category("セキュリティ系ガイドライン", "対策ガイドライン")
+    assert not _member_of_category("蓄電池関連投資", "半導体関連投資")  # another category: a sibling
+    assert not _member_of_category("ガス事業者", "発電事業者")  # no category asked
 
 
 def test_an_indicator_named_by_its_label_is_found_however_its_description_is_worded(assistant):

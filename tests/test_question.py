@@ -1377,6 +1377,29 @@ def test_a_noun_sudachi_splits_before_tte_is_mended(analyze_q):
     assert mended(verb) == verb  # a verb after a particle is left alone
 
 
+def test_a_degree_sudachi_reads_as_a_verb_and_a_noun_is_one_measure(analyze_q):
+    # Sudachi reads 「役立ち度」 as the verb 役立ち + 度 (and 「役立ち度って」 as 役立ち + 度っ + て).
+    for question in ("利用者アンケートでは役立ち度はどの程度だった？", "利用者アンケの役立ち度ってどのくらい出た？"):
+        asked = analyze_q(question)
+        assert asked.focus == "役立ち度" and asked.answer_type == "percentage", asked
+    # A degree a survey measures is a percentage; other words ending in 度 are not.
+    assert analyze_q("受講者の満足度はどのくらい？").answer_type == "percentage"
+    assert analyze_q("制度の利用件数はどのくらい？").answer_type != "percentage"
+
+
+def test_a_place_name_sudachi_reads_inside_a_compound_is_mended(analyze_q):
+    # Sudachi reads 「分野別内訳」 as 分野 + the place name 別内 + 訳: no place is asked, and 内訳 is a word.
+    asked = analyze_q("採択者の分野別内訳は？")
+    assert asked.places == () and "内訳" in asked.anchor
+    from assistant.question import mended
+
+    tokens = SudachiTokenizer(Bm25Settings())
+    assert [s for _, s in mended(tokens.surfaces("年齢別内訳"))] == ["年齢別", "内訳"]
+    place = tokens.surfaces("北海道の大会")
+    assert mended(place) == place  # a place name standing as one is left alone
+    assert analyze_q("北海道で開いた大会は？").places == ("北海道",)
+
+
 def test_the_side_named_before_nohou_is_what_is_answered(analyze_q):
     from assistant.question import named_side
 
