@@ -867,10 +867,11 @@ _TOPIC_PARTICLE = (("助詞", "係助詞", "*", "*", "*", "*"), "って")
 
 
 def mended(morphemes: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
-    """``morphemes`` with two of Sudachi's misreadings mended: 「満足度って」 read as 満足 + the 'verb' 度っ + て is
-    満足度 + って (a one-kanji verb right after a noun, with no particle between, is the noun's last character); and
-    「地域別内訳」 read as 地域 + the place name 別内 + 訳 is 地域別 + 内訳 (a two-kanji place name between a common
-    noun and a one-kanji common noun, with no particle between, is the end of the one and the start of the other)."""
+    """``morphemes`` with Sudachi's misreadings mended: 「満足度って」 read as 満足 + the 'verb' 度っ + て is
+    満足度 + って (a one-kanji verb right after a noun, with no particle between, is the noun's last character);
+    「役立ち度」 read as the verb 役立ち + 度 is one noun; and 「地域別内訳」 read as 地域 + the place name 別内 + 訳
+    is 地域別 + 内訳 (a two-kanji place name between a common noun and a one-kanji common noun, with no particle
+    between, is the end of the one and the start of the other)."""
     out: list[tuple[tuple[str, ...], str]] = []
     i = 0
     while i < len(morphemes):
