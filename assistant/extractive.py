@@ -758,9 +758,13 @@ class ExtractiveAnswerer:
             note = next((n for c in self._close(ordered) if (n := _note_under(c)) is not None), None)
             if note is not None:  # with the evidence of the sentence it is a note to
                 _lead_with(ordered, note)
-        if analysis.focus and not analysis.cross and (note := self._focus_note(ordered[0], analysis.focus)):
+        if analysis.focus and not analysis.cross and (note := self._focus_note(ordered[0], analysis.focus) or (
+                None if analysis.wants_value else next((n for c in self._close(ordered, after_best=True)
+                                                        if (n := self._focus_note(c, analysis.focus, labelled=True))),
+                                                       None))):
             # 「エ．…外国企業の意見取り纏めと公表を行う。」 then 「（関連指標：…との連携活動件数）」: the asked thing
-            # is said in the labelled note under the best sentence, which only names what it is of.
+            # is said in the labelled note under the best sentence, which only names what it is of — or, when no
+            # figure is asked, in the note labelled with it under a sentence about as close as the best.
             _lead_with(ordered, note)
         labels = indicator_labels(analysis.question)
         if labels and not analysis.cross:
@@ -1253,10 +1257,10 @@ class ExtractiveAnswerer:
                 break
         return titles
 
-    def _focus_note(self, c: Candidate, focus: str, reach: int = 3) -> Candidate | None:
+    def _focus_note(self, c: Candidate, focus: str, reach: int = 3, labelled: bool = False) -> Candidate | None:
         """The labelled note in brackets that closes ``c``'s item (「エ．…を行う。さらに…繋げること。」 then
         「（関連指標：…）」), read on into the next chunk, within ``reach`` sentences and before the next item or
-        heading, when it names ``focus`` and ``c`` does not; else None."""
+        heading, when it names ``focus`` (``labelled``: in its label) and ``c`` does not; else None."""
         asked = compact(focus)
         if asked in compact(c.text):
             return None
@@ -1265,8 +1269,9 @@ class ExtractiveAnswerer:
             chunk = self._stream(chunk, len(chunk.sentences) + reach)
         for j in range(c.sentence + 1, min(c.sentence + 1 + reach, len(chunk.sentences))):
             text = _sentence(chunk, j)
-            if _LABELLED_NOTE.match(text):
-                return _sentence_candidate(c, chunk, j) if asked in compact(text) else None
+            if note := _LABELLED_NOTE.match(text):
+                said = compact(note.group(0) if labelled else text)
+                return _sentence_candidate(c, chunk, j) if asked in said else None
             if _is_item(chunk, j) or _is_heading(chunk, j):
                 return None
         return None

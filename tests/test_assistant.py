@@ -1210,3 +1210,11 @@ def test_what_a_goal_asks_is_in_the_labelled_note_that_closes_its_item(user_fold
     first = answer.text.splitlines()[0]
     assert not answer.abstained and "連携活動件数" in first, answer.text
     assert "ウェブサイト閲覧数" not in first  # the next goal's note
+
+
+def test_the_labelled_note_of_a_goal_about_as_close_as_the_best_sentence_answers(assistant):
+    """The best sentence on promotion is a point of view without a note; the goal on promotion, about as close to
+    the question, closes with the asked 「（関連指標：…）」."""
+    answer = assistant.ask("JETROの中期目標の変更案で、プロモーション活動の定性目標にはどんな関連指標が付いている？")
+    first = answer.text.splitlines()[0]
+    assert "関連指標" in first and "イベントの開催件数" in first, answer.text
