@@ -667,8 +667,8 @@ def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAn
     neither a constraint nor a document (「…で、<question>」), or names only the conversation's organization
     (「「IPAクラウド」はどう進める？」 after a question on IPA's 令和6年度計画: still that plan)."""
     c, before = analysis.constraints, previous.constraints
-    if c.doc_kinds or c.fiscal_years or c.revision or c.version \
-            or not set(c.organizations) <= set(before.organizations) or _NAMES_DOCUMENT.search(question):
+    if names_constraints(replace(c, organizations=())) or not set(c.organizations) <= set(before.organizations) \
+            or _NAMES_DOCUMENT.search(question):
         return question
     # The kind goes with the year that dates it (「令和2年度評価」): the same document, not any of its kind.
     carried = Constraints(organizations=before.organizations, doc_kinds=before.doc_kinds,
@@ -752,6 +752,16 @@ _LEADING_DEMONSTRATIVE = re.compile(r"^(?:その|この|あの)(?P<noun>[一-龥
 _NAME_RUN = "[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９・]{1,30}"
 
 
+def _without_markers(answer: str) -> str:
+    """An answer's text without its citation markers (「[1]」)."""
+    return re.sub(r"\[[0-9]+\]", "", answer)
+
+
+def _first_line(answer: str) -> str:
+    """An answer's first line — the answer itself — without its citation markers."""
+    return _without_markers(answer).split("\n", 1)[0]
+
+
 def answer_referent(question: str, previous_question: str, previous_answer: str) -> str:
     """``question`` with 「その<noun>」 in place of the name ending in that noun that the previous answer gives
     (「その基金、予算は？」 -> 「経済安全保障重要技術育成基金、予算は？」), when the previous question does not say the
@@ -761,7 +771,7 @@ def answer_referent(question: str, previous_question: str, previous_answer: str)
     if not m or not previous_answer or m.group("noun") in normalize_question(previous_question):
         return question
     noun = m.group("noun")
-    said = re.sub(r"\[[0-9]+\]", "", previous_answer)
+    said = _without_markers(previous_answer)
     named = next((c.group(0) for c in re.finditer(f"{_NAME_RUN}{re.escape(noun)}", said)), None)
     return named + q[m.end():] if named else question
 
@@ -782,8 +792,7 @@ def asked_name_referent(question: str, questions: Sequence[str], answers: Sequen
     noun = re.escape(m.group("noun"))
     for asked, said in zip(reversed(questions), reversed(answers)):
         if re.search(rf"{noun}(?:は|って)(?:何|なに|どこ|どれ)|どの{noun}|{noun}の名[前称]", normalize_question(asked)):
-            first = re.sub(r"\[[0-9]+\]", "", said).split("\n", 1)[0]
-            name = re.search(rf"{noun}「([^「」]{{2,40}})」", first)
+            name = re.search(rf"{noun}「([^「」]{{2,40}})」", _first_line(said))
             return q[:m.start()] + f"「{name.group(1)}」" + q[m.end():] if name else question
     return question
 
@@ -795,7 +804,7 @@ _BARE_PRONOUN = re.compile(r"(?:それ|これ)(?=を|は|が|に|の|って|も)
 def _name_answered(answer: str) -> str | None:
     """The name an answer's first line gives: inside its quotes, or the line itself when it is a short name
     (「ウラノス・エコシステム[1][2]」); None for an abstention or a sentence."""
-    first = re.sub(r"\[[0-9]+\]", "", answer).split("\n", 1)[0].strip()
+    first = _first_line(answer).strip()
     if not first or first.startswith(ABSTAIN):
         return None
     if quoted := re.search(r"「([^「」]{2,40})」", first):

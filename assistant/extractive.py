@@ -758,13 +758,7 @@ class ExtractiveAnswerer:
             note = next((n for c in self._close(ordered) if (n := _note_under(c)) is not None), None)
             if note is not None:  # with the evidence of the sentence it is a note to
                 _lead_with(ordered, note)
-        if analysis.focus and not analysis.cross and (note := self._focus_note(ordered[0], analysis.focus) or (
-                None if analysis.wants_value else next((n for c in self._close(ordered, after_best=True)
-                                                        if (n := self._focus_note(c, analysis.focus, labelled=True))),
-                                                       None))):
-            # 「エ．…外国企業の意見取り纏めと公表を行う。」 then 「（関連指標：…との連携活動件数）」: the asked thing
-            # is said in the labelled note under the best sentence, which only names what it is of — or, when no
-            # figure is asked, in the note labelled with it under a sentence about as close as the best.
+        if analysis.focus and not analysis.cross and (note := self._asked_note(ordered, analysis)) is not None:
             _lead_with(ordered, note)
         labels = indicator_labels(analysis.question)
         if labels and not analysis.cross:
@@ -1074,7 +1068,7 @@ class ExtractiveAnswerer:
             if said := definition_clause(c.text, analysis.term):  # 「…の更なる国内展開（二次投資）」
                 # A clause that ends in the quoted term (「…に繋げる「プッシュ型支援」」) is cut before the term,
                 # not after it.
-                at = len(said) - 1 if said.endswith(("」", "』")) else 0
+                at = len(said) - 1 if _ends_in_term(said) else 0
                 return trim(said, at, len(said), limit)
             m = re.search(r"とは[、，]?", c.text)
             start = m.end() if m else 0
@@ -1106,7 +1100,7 @@ class ExtractiveAnswerer:
         limit = self.settings.quote_max_chars * (2 if analysis.answer_type == "definition" else 1)
         if c.value is not None:
             start, end = c.value.start, c.value.end
-        elif analysis.term and (said := definition_clause(c.text, analysis.term)) and said.endswith(("」", "』")):
+        elif analysis.term and (said := definition_clause(c.text, analysis.term)) and _ends_in_term(said):
             start, end = 0, 1  # the answer is the clause that ends in the term; the quote shows where it begins
         else:
             anchors = _positions(c.text, analysis.focus)
@@ -1256,6 +1250,16 @@ class ExtractiveAnswerer:
                     or self._titles_a_section(chunk.source, text):
                 break
         return titles
+
+    def _asked_note(self, ordered: list[Candidate], analysis: QuestionAnalysis) -> Candidate | None:
+        """The labelled note that says the asked thing: under the best sentence, which only names what it is of
+        (「エ．…外国企業の意見取り纏めと公表を行う。」 then 「（関連指標：…との連携活動件数）」) — or, when no figure is
+        asked, the note labelled with it under a sentence about as close as the best."""
+        note = self._focus_note(ordered[0], analysis.focus)
+        if note is not None or analysis.wants_value:
+            return note
+        return next((n for c in self._close(ordered, after_best=True)
+                     if (n := self._focus_note(c, analysis.focus, labelled=True)) is not None), None)
 
     def _focus_note(self, c: Candidate, focus: str, reach: int = 3, labelled: bool = False) -> Candidate | None:
         """The labelled note in brackets that closes ``c``'s item (「エ．…を行う。さらに…繋げること。」 then
@@ -2004,6 +2008,11 @@ def _member_of_category(asked: str, other: str) -> bool:
     「セキュリティ関連ガイドライン」), not a sibling of it? A sibling of a category is another category
     (「半導体関連投資」 of 「蓄電池関連投資」)."""
     return bool(_CATEGORY.search(asked)) and not _CATEGORY.search(other)
+
+
+def _ends_in_term(clause: str) -> bool:
+    """Does a defining clause end in the quoted term it describes (「…に繋げる「プッシュ型支援」」)?"""
+    return clause.endswith(("」", "』"))
 
 
 def _put_first(ordered: list[Candidate], c: Candidate) -> None:
