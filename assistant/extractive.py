@@ -53,6 +53,7 @@ from .question import (
     constraints_of,
     era_label,
     indicator_labels,
+    indicator_title,
     label_form,
     labels_only,
     normalize_question,
@@ -324,8 +325,10 @@ class ExtractiveAnswerer:
                 around = tokens | context | previous | (set(caption) & focus_set) | label | set(named)
                 if _is_label(text):
                     label = tokens & focus_set
+                glossed = tok(_gloss_read(text)) if measured and _GLOSS.search(text) else ()
                 measure = max(phrase_coverage(focus_terms, unit, self.idf)
-                              for unit in (run, context_run, previous_run, caption, named)) if measured else 1.0
+                              for unit in (run, context_run, previous_run, caption, named, glossed)) \
+                    if measured else 1.0
                 previous, previous_run = tokens, run
                 key = (c.source, compact(text))
                 # A heading alone never answers — unless it states the figure asked for
@@ -334,7 +337,8 @@ class ExtractiveAnswerer:
                 # line of indicator labels alone (「【指標１－１－１】【指標１－１－２】」) unless which indicators
                 # is asked.
                 if len(key[1]) < 4 or key in seen or is_contents_entry(text) \
-                        or (labels_only(text) and not asks_label) or (
+                        or (labels_only(text) and not asks_label) \
+                        or (analysis.wants_value and indicator_title(text) and not values_in(text)) or (
                         (_is_heading(c, i) or self._titles_a_section(c.source, text))
                         and not key[1].endswith("。") and not (
                             (analysis.wants_value or analysis.asks_measure)
@@ -719,6 +723,7 @@ class ExtractiveAnswerer:
                 _put_first(ordered, typed[0])
             elif (after := figure_after(ordered, self.settings.next_share)) is not None:
                 _put_first(ordered, after)
+        defining: list[Candidate] = []
         if term := analysis.term:
             # 「「プッシュ型支援」とは」: a sentence that defines the term (「…（二次投資）」「Xとは…」) beats a
             # closer-scoring one that only mentions it.
@@ -727,9 +732,10 @@ class ExtractiveAnswerer:
                 # It says what the asked thing is: the term is the thing asked, the kind word beside it (「どんな狙い
                 # の取組」: 狙い) only the sort of answer, which a defining clause may say as a verb (「…を狙う「X」」).
                 _lead_with(ordered, replace(defining[0], focus=max(defining[0].focus, 1.0)))
-        if not analysis.wants_value and (asked := calendar_dates(analysis.question)):
+        if not analysis.wants_value and not defining and (asked := calendar_dates(analysis.question)):
             # 「令和2年8月に公開した注意喚起は？」: a sentence that says the asked month (any day of it) beats a
-            # closer-scoring one that does not (a figure asked is chosen by its own measure and type above).
+            # closer-scoring one that does not (a figure asked is chosen by its own measure and type above; a
+            # term asked, by the sentence defining it: 「令和3年3月に公開した「…手引書」って、どういうもの」).
             months = {(y, m) for y, m, _ in asked}
             dated = [c for c in self._close(ordered) if months <= {(y, m) for y, m, _ in calendar_dates(c.text)}]
             if dated:
@@ -753,6 +759,14 @@ class ExtractiveAnswerer:
                       if _counted_sets(c.text, noun) and _gives_members(c, noun)]
             if giving:
                 _put_first(ordered, giving[0])
+        if analysis.answer_type == "list" and not self._gives_items(ordered[0]):
+            # 「…評価制度を全部挙げて」, best answered by a sentence about the same survey that names none: one about
+            # as close that announces the items and gives them (「以下 3 か国の…制度について調査」 over
+            # 「FedRAMP（アメリカ）、G-Cloud（イギリス）、C5（ドイツ）」) answers.
+            announcing = [c for c in self._close(ordered, after_best=True)
+                          if (_LEAD_IN.search(c.text) or _COUNTED_LEAD.search(c.text)) and self._gives_items(c)]
+            if announcing:
+                _put_first(ordered, announcing[0])
         if _COUNTS_AS.search(analysis.question):
             # 「…の「成功」として数えられるのは」: what a measure counts is said in the note (※) under it.
             note = next((n for c in self._close(ordered) if (n := _note_under(c)) is not None), None)
@@ -1164,6 +1178,16 @@ class ExtractiveAnswerer:
                 break
         direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _gives_items(self, c: Candidate) -> bool:
+        """Does ``c`` give items: an enumeration inside it, items of a list it is one of or that follow it, or
+        names enumerated on the line after it?"""
+        if len(_inline_items(c.text)) >= 2 or (c.sentence and _is_item(c.chunk, c.sentence)
+                                               and _is_item(c.chunk, c.sentence - 1)):
+            return True
+        stream = self._stream(c.chunk, len(c.chunk.sentences) + self.settings.reach)
+        return len(items_after(stream, c.sentence, self.settings.max_list_items)) >= 2 \
+            or bool(_names_after(stream, c.sentence))
 
     def _read_on(self, chunk: Chunk) -> Chunk:
         """``chunk`` read on through the chunks that follow, far enough for the members of a set or a plan's
@@ -1730,6 +1754,17 @@ class ExtractiveAnswerer:
             self._families = families
         titles = self._families.get((chunk.organization, chunk.kind), {})
         return [t for t, year in titles.items() if t != chunk.title and year != chunk.revision_year]
+
+
+# A measure glossed in brackets by the name it is also known by: 「月平均の実績数（アクセス数）」 is the 月平均 of
+# the アクセス数 (the same head word, 数・額・率, closes both).
+_GLOSS = re.compile(r"[一-龥ァ-ヶー]{1,8}?([数額率])[（(]([^（）()\n]{1,14}?\1)[）)]")
+
+
+def _gloss_read(text: str) -> str:
+    """``text`` with each glossed measure read by its gloss (「月平均の実績数（アクセス数）」 -> 「月平均の
+    アクセス数」)."""
+    return _GLOSS.sub(lambda m: m.group(2), text)
 
 
 def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callable[[str], float], gap: int = 1) -> float:
@@ -2586,7 +2621,9 @@ def _inline_items(text: str) -> list[str]:
         return items
     if items := _enumerated(text):
         return items
-    m = re.search(r"([^、。「」]{2,30}(?:、[^、。「」]{2,30}){1,8}(?:及び|並びに|や|と)[^、。「」]{2,30})", text)
+    # (「…として」「…となる」「…という」: と of a verb or a quote, not joining one item to the next)
+    joint = r"(?:及び|並びに|や|と(?!し|な|い|の|も))"
+    m = re.search(rf"([^、。「」]{{2,30}}(?:、[^、。「」]{{2,30}}){{1,8}}{joint}[^、。「」]{{2,30}})", text)
     if not m:
         return []
     return [p.strip() for p in re.split(r"、|及び|並びに", m.group(1)) if p.strip()]

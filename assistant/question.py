@@ -37,7 +37,9 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                               # (「理由って何？」)
                               r"|(?<!理由)(?<!根拠)(?<!背景)(?<!目的)って(何|なに)(?![一-龥ァ-ヶ0-9０-９%％]|の略|て|と(い|呼)|が)"
                               # 「「プッシュ型支援」ってどういうもの？」「…ってどんな支援のこと？」
-                              r"|って(どういう|どんな|どのような)[^、。？?]{0,8}(もの|こと|意味)")),
+                              # (after a comma only of a quoted name: 「「…手引書」って、どういうもの？」 —
+                              # 「対象事業って、どういうもの？」 asks for the kinds of it)
+                              r"|(って|」って[、，])(どういう|どんな|どのような)[^、。？?]{0,8}(もの|こと|意味)")),
     ("change", re.compile(r"(何|どこ|どう|どのように)(が|を)?(変わ|変更|改め|書き?換え|置き換え)"
                           r"|変更(点|内容|前後)|違い|新旧で"
                           r"|現行と(の|比べ)"
@@ -274,8 +276,10 @@ class QuestionAnalysis:
     @property
     def asks_indicators(self) -> bool:
         """「…にはどんな数値目標がある？」「定量指標は？」: the targets set for something, as its plan states them —
-        not one indicator named by its label (「指標2-2の目標は？」)."""
-        return self.answer_type != "reason" and asks_indicators(self.question)  # not why they were set
+        not one indicator named by its label (「指標2-2の目標は？」), nor the figure of one counted in its own unit
+        (「連携強化の指標は何組織を目標に」)."""
+        return self.answer_type != "reason" and not (self.answer_type == "count" and self.unit) \
+            and asks_indicators(self.question)  # not why they were set
 
     @property
     def counted_set(self) -> tuple[str, str] | None:
@@ -510,6 +514,21 @@ def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
     return out
 
 
+# A verb's (or adjective's) attributive ending: a kind of document written right after it is a target the clause
+# describes (「当面見据える中期目標は？」), not a document.
+_ATTRIBUTIVE = "[るたうく]"
+
+
+# Nouns of a relation (the basis, premise, object of something), and what makes one a description of the next noun.
+_RELATIONAL = ("基準", "前提", "根拠", "契機", "きっかけ", "目安", "土台")
+_DESCRIBES = ("となる", "となった", "となっている")
+
+
+def _describing(c: Compound, text: str) -> bool:
+    """Is ``c`` a relational noun describing the noun after it (「基準となる|2020年時点」)?"""
+    return c.text in _RELATIONAL and text[c.end:].startswith(_DESCRIBES)
+
+
 def _strip_constraints(phrase: str, organizations: dict[str, str]) -> str:
     s = phrase
     for name in sorted(organizations, key=len, reverse=True):
@@ -546,6 +565,7 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
     設備投資額を」 -> 設備投資額: a compound the question word modifies comes first.
     """
     found = []
+    text = "".join(surface for _, surface in morphemes)
     for c in compounds(morphemes):
         p = _strip_constraints(c.text, organizations or {})
         if len(p) >= 2:
@@ -558,7 +578,12 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
     if not specific:
         phrases = [p for p, _ in found]
         return (phrases[-1] if phrases else ""), tuple(phrases[:-1])
-    text = "".join(surface for _, surface in morphemes)
+    # 「基準となる2020年時点では」「前提となった成功率」: a relational noun said of the thing after it describes that
+    # thing; it is not what is asked about (nothing is, when it is all the question names).
+    named = tuple(s for s, _ in specific)
+    specific = [(s, c) for s, c in specific if not _describing(c, text)]
+    if not specific:
+        return "", named
     # 「何組織が実施した」: the counter after 何 says how the answer is counted, not what about (自己診断).
     counter = [s for s, c in specific if c.modified and c.text in COUNT_UNITS and text[:c.start].endswith("何")]
     modified = [s for s, c in specific if c.modified and s not in counter] or \
@@ -575,7 +600,7 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
         focus = before[-1]
     else:
         focus = topical[-1] if topical else before[-1] if before else specific[-1][0]
-    return focus, tuple(s for s, _ in specific if s != focus)
+    return focus, tuple(s for s in named if s != focus)
 
 
 # 「年平均にすると」「1年あたりに換算すると」: the same figure asked in another form.
@@ -639,6 +664,16 @@ def labels_only(text: str) -> bool:
     """Is ``text`` nothing but indicator labels (「【指標１－２－３】【指標１－２－４】」: a line heading what
     follows)?"""
     return not re.sub(r"[\W_]", "", _INDICATOR.sub("", label_form(text)))
+
+
+# An indicator's name line: its label, its name and the part of the plan it serves (「指標３－２：海外機関との連携の
+# 強化（上記３．（１）関連）」, 「＜指標２：…（上記２．（２）関連）＞【基幹目標】」), with no sentence after it.
+_INDICATOR_TITLE = re.compile(r"^[<＜]?\s*指標\s*[0-9-]+\s*[:：][^。]*上記[^。]*関連[)）][^。]*$")
+
+
+def indicator_title(text: str) -> bool:
+    """Is ``text`` an indicator's name line — what the lines under it are about, not a statement of its target?"""
+    return bool(_INDICATOR_TITLE.match(label_form(text).strip()))
 
 
 def opening_year(text: str) -> int | None:
@@ -795,7 +830,7 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
     for alias, canonical in sorted((organizations or {}).items(), key=lambda kv: -len(kv[0])):
         if re.search(re.escape(alias), named, flags=re.I) and canonical not in orgs:
             orgs.append(canonical)
-    kinds = tuple(k for k in KINDS if k in q)
+    kinds = tuple(k for k in KINDS if re.search(f"(?<!{_ATTRIBUTIVE}){k}", q))
     revision = revision_year = None
     m = _REVISION.search(q)
     if m:

@@ -532,6 +532,13 @@ def test_a_tally_word_goes_with_the_figure_and_a_share_is_a_ratio():
     assert phrase_coverage(["女性", "起業", "比率"], ["女性", "起業", "家", "の", "支援", "割合"], one) < 1.0
 
 
+def test_a_measure_glossed_in_brackets_is_read_by_its_gloss():
+    from assistant.extractive import _gloss_read
+    # 「月平均の実績数（アクセス数）」 names the 月平均アクセス数; the bracket is read in place of the word it glosses.
+    assert _gloss_read("月平均の実績数（アクセス数）は約２万５千件。") == "月平均のアクセス数は約２万５千件。"
+    assert _gloss_read("応募者数（前年度比 10％増）") == "応募者数（前年度比 10％増）"  # a note, not another name
+
+
 def test_a_named_edition_is_answered_from_the_passage_that_names_it(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "evaluation.md", (
         "# 年度評価\n\n## 人材育成\n\n### 全国大会\n\n"

@@ -37,6 +37,8 @@ def analyze_q():
     ("「ディープテック」とは何ですか", "definition"),
     ("中期目標でいう「著しい新規性」とは？", "definition"),
     ("JETROの中期目標でいう「伴走型支援」ってどういうもの？", "definition"),
+    ("IPAが公開した「プラットフォーム変革手引書」って、どういうものですか？", "definition"),  # a quoted name
+    ("成功件数としてカウントされる対象事業って、どういうものですか？", "list"),  # the kinds of it
     ("「標準化」ってどんな取組のこと？", "definition"),
     ("事業を進める3つの柱は？", "list"),
     ("リストには何サービス登録されていますか", "count"),  # any unit a count is written in
@@ -1316,6 +1318,21 @@ def test_a_line_of_indicator_labels_alone_is_no_indicators_statement():
     assert labels_only("【指標１－２－３】【指標１－２－４】【指標１－２－５】")
     assert not labels_only("指標２－２：月平均アクセス数８５％以上を目指す。")
     assert not labels_only("【指標１－２－３】起業家育成プログラムの派遣人数")
+
+
+def test_an_indicators_name_line_is_told_from_a_statement_of_its_target():
+    from assistant.question import indicator_title
+
+    assert indicator_title("指標３－２：海外機関との連携の強化（上記３．（１）関連）")
+    assert indicator_title("＜指標２：リスキリング支援機能等の強化（上記２．（２）関連）＞【基幹目標】")
+    assert not indicator_title("指標３－２：第四期中期目標期間に定期的に交流を行っているのが６組織であり、今")
+    assert not indicator_title("指標２－２：月平均アクセス数８５％以上を目指す。")
+
+
+def test_a_figure_counted_in_its_own_unit_is_not_a_question_for_the_indicators(analyze_q):
+    # 「…の指標は何組織を目標に」 asks the target's figure; 「…の指標は何？」 asks which indicators are set.
+    assert not analyze_q("IPAの海外機関との連携強化の指標は何組織を目標にしていますか？").asks_indicators
+    assert analyze_q("IPAのサイバーセキュリティ分野の指標は何？").asks_indicators
 
 
 def test_years_counted_are_a_count_not_a_date():
