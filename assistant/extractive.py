@@ -818,6 +818,13 @@ class ExtractiveAnswerer:
                      and (c.chunk.fiscal_year in years or _opens_with_year(c.text, years) or _dated_figure(c, years))]
             if close:
                 _put_first(ordered, close[0])
+        if not analysis.cross and not _asked_label(analysis, ordered[0]):
+            # 「炭素中立型社会の実現ミッションの長期目標は？」: the items under the label that names what is asked
+            # (「⚫ 当面見据える長期目標」 over 「➢ 経済的目標：…」「➢ 社会的目標：…」) answer, when one of them is
+            # about as close as the best.
+            labelled = [c for c in self._close(ordered) if _asked_label(analysis, c)]
+            if labelled:
+                _put_first(ordered, labelled[0])
         parts = self._part_documents(analysis, ordered)
         if parts and not analysis.cross:
             analysis = replace(analysis, cross=True)  # its parts name two documents
@@ -870,7 +877,8 @@ class ExtractiveAnswerer:
                 return Draft(abstention_text(_what_is_missing(analysis, f"members:{phrase}")),
                              abstained=True, confidence=confidence, missing=f"members:{phrase}")
         # A list question — or a best sentence that only announces items — is answered by the items.
-        if analysis.answer_type == "list" or (_LEAD_IN.search(best.text) and best.value is None):
+        if analysis.answer_type == "list" or (_LEAD_IN.search(best.text) and best.value is None) \
+                or _asked_label(analysis, best):
             return self._list(analysis, best, confidence)
         draft = None
         if analysis.answer_type == "change" or best.chunk.version:
@@ -946,6 +954,7 @@ class ExtractiveAnswerer:
                     return Draft(f"{total.text}（{squeeze(inside)}）", [self._quote(c, analysis)],
                                  confidence=confidence)
                 if draft := self._parts_after(analysis, c, stream, total, confidence) \
+                        or self._parts_of_whole(analysis, c, stream, total, confidence) \
                         or self._parts_stated(analysis, c, total, confidence):
                     return draft
         return None
@@ -965,6 +974,35 @@ class ExtractiveAnswerer:
         first = min(k for _, k in named)
         quotes = [self._quote(c, analysis), self._list_quote(c, stream, first, at[-1])]
         return Draft(f"{total.text}（{'、'.join(said)}）", quotes, confidence=confidence)
+
+    def _parts_of_whole(self, analysis: QuestionAnalysis, c: Candidate, stream: Chunk, total: Value,
+                        confidence: float) -> Draft | None:
+        """The figures a sentence from ``c`` on states as parts of ``total`` by naming it (「54 件のうち、…一者応札の
+        件数は 30 件であり、…6 件減である。一者応募の件数は、23 件であり…」), with that sentence's following ones
+        while each states one: two or more, in its unit, adding up to no more than it — not the changes said beside
+        them (「6 件減」), nor a sentence that takes them past it."""
+        whole, want = compact(total.text), magnitude(total)
+        for j in range(c.sentence, min(len(stream.sentences), c.sentence + 1 + self.settings.reach)):
+            if f"{whole}のうち" not in compact(_sentence(stream, j)):
+                continue
+            if want is None:
+                return None
+            said: list[tuple[int, list[Value]]] = []
+            added = 0.0
+            for k in range(j, min(len(stream.sentences), j + 3)):
+                text = _sentence(stream, k)
+                found = [v for v in in_unit_of(total, values_in(text))
+                         if compact(v.text) != whole and not _CHANGE.match(text[v.end - 1:])]
+                added += sum(magnitude(v)[0] for v in found)
+                if not found or added > want[0] * (1 + _PART_TOLERANCE):
+                    break  # (a sentence going on about one part again: 「一者応札の件数は 30 件であり、…（16 件）」)
+                said.append((k, found))
+            if sum(len(found) for _, found in said) < 2:
+                return None
+            direct = "、".join(labelled(_sentence(stream, k), found) for k, found in said)
+            quotes = [self._quote(c, analysis), self._list_quote(c, stream, j, said[-1][0])]
+            return Draft(f"{total.text}（{direct}）", quotes, confidence=confidence)
+        return None
 
     def _parts_stated(self, analysis: QuestionAnalysis, c: Candidate, total: Value,
                       confidence: float) -> Draft | None:
@@ -2254,6 +2292,34 @@ def _reads_as_heading(chunk: Chunk, i: int) -> bool:
     the structure reader left in the text."""
     text = _sentence(chunk, i)  # (its length as written: 「A)  対日投資支援件数 3,700件以上」 is a row, not a title)
     return _is_heading(chunk, i) or (len(text) <= 20 and bool(heading_kind(squeeze(text))))
+
+
+# A change said right after a figure (「6 件減」「3 件増加」): not a part of the whole.
+_CHANGE = re.compile(r"[減増]|.\s*[減増]")  # from a figure's last character
+_PART_TOLERANCE = 0.005  # rounding of parts, as summing_run allows
+
+
+# A label heading items (「⚫ 当面見据える長期目標」「⚫当面見据える中期目標：」): short, marked or closed by a colon,
+# no sentence; its head noun is what the items are.
+_LABEL_BULLETS = MAJOR_BULLETS + MINOR_BULLETS
+_LABEL_HEAD = re.compile(r"([一-龥ァ-ヶー]{2,})\s*[：:]?$")
+
+
+def _asked_label(analysis: QuestionAnalysis, c: Candidate) -> bool:
+    """Is ``c`` an item under a label (a bulleted heading or one closed by a colon) whose head noun is the thing the
+    question asks about (「…ミッションの長期目標は？」 and 「⚫ 当面見据える長期目標」) — not of a figure, and not one
+    item the question singles out by a word only that item says (「半導体の長期目標は？」: the 半導体 item alone)?"""
+    if analysis.wants_value or analysis.constraints.fiscal_years or not c.chunk.section \
+            or not _is_item(c.chunk, c.sentence):
+        return False  # (a year asked singles out an item: 「2016年時点では？」)
+    label = squeeze(c.chunk.section[-1])
+    if len(label) > 24 or "。" in label or not (label[:1] in _LABEL_BULLETS or label.endswith(("：", ":"))):
+        return False  # (a numbered or bracketed heading names one thing: 「⑤ バイオものづくり革命推進事業」)
+    head = _LABEL_HEAD.search(strip_marker(label))
+    if head is None or head.group(1) not in {compact(t) for t in analysis.topic}:
+        return False
+    own, context = compact(c.text), compact(c.chunk.context())
+    return not any(compact(w) in own and compact(w) not in context for w in analysis.qualifiers if len(w) >= 2)
 
 
 def _is_item(chunk: Chunk, i: int) -> bool:

@@ -1225,3 +1225,29 @@ def test_the_labelled_note_of_a_goal_about_as_close_as_the_best_sentence_answers
     answer = assistant.ask("JETROの中期目標の変更案で、プロモーション活動の定性目標にはどんな関連指標が付いている？")
     first = answer.text.splitlines()[0]
     assert "関連指標" in first and "イベントの開催件数" in first, answer.text
+
+
+def test_the_parts_a_sentence_names_as_parts_of_the_whole_are_its_breakdown(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 年度評価\n\n## 調達\n\n"
+        "・随意契約の見直しを進めた結果、相見積りの件数は 48 件であり、前年度と比較して、12 件減である。"
+        "48 件のうち、物品の件数は 25 件であり、前年度と比較して 4 件減である。役務の件数は、21 件であり、"
+        "前年度と比較して、8 件減である。物品の件数は 25 件であり、納期の短さ（11 件）などの事由により発生。\n"))
+    # 25 + 21 is not 48 (the rest is said nowhere), so no run of figures adds up to it: the sentence that
+    # names the whole (「48 件のうち」) gives the parts — not the changes beside them, nor a later sentence.
+    first = qa.ask("相見積りの件数の内訳は？").text.splitlines()[0]
+    assert "25 件" in first and "21 件" in first, first
+    assert "4 件" not in first and "11 件" not in first, first
+
+
+def test_a_question_for_what_a_label_heads_is_answered_by_the_items_under_it(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "policy.md", (
+        "# 政策資料\n\n## ミッション③：水素社会の実現\n\n### ⚫ 当面見据える長期目標\n\n"
+        "➢ 供給目標：2030年に水素供給量300万トンを実現する。\n\n"
+        "➢ 価格目標：2030年に水素価格を30円/Nm3とする。\n\n"
+        "### ⚫ これまでの施策\n\n➢ 水素基本戦略を改定し、サプライチェーン構築を支援。\n"))
+    answer = qa.ask("水素社会の実現ミッションの長期目標は？")
+    assert "300万トン" in answer.text and "30円" in answer.text, answer.text
+    # A word only one item says asks for that item alone.
+    assert "300万トン" not in qa.ask("水素の価格目標は？").text.splitlines()[0]
+

@@ -261,3 +261,44 @@ def test_names_enumerated_on_the_line_after_a_lead_in_are_its_items():
     assert _names_after(said, 0) == []
     clauses = _chunk("以下の取組を支援する。", "市場機能が健全に発揮されるよう、指針を策定")
     assert _names_after(clauses, 0) == []
+
+
+def test_the_items_under_a_label_answer_a_question_asking_for_its_head_noun():
+    from assistant.extractive import Candidate, _asked_label
+    from assistant.question import QuestionAnalysis
+    from index.search import Passage
+
+    chunk = _chunk("⚫ 当面見据える長期目標", "➢ 半導体：売上高を15兆円超とする。", "➢ 蓄電池：150GWh/年を確立する。")
+    chunk.section[:] = ["ミッション②：デジタル社会の実現", "⚫ 当面見据える長期目標"]
+
+    def under(question: str, qualifiers: tuple[str, ...] = (), topic: str = "長期目標") -> bool:
+        analysis = QuestionAnalysis(question, "fact", None, "長期", qualifiers, topic=(*qualifiers, topic))
+        return _asked_label(analysis, Candidate(Passage(1, 1.0, chunk), 1, _sentence_text(chunk, 1), 2, 2))
+
+    assert under("デジタル社会の実現ミッションの長期目標は？", ("デジタル社会",))
+    assert not under("半導体の長期目標は？", ("半導体",))  # a word only one item says asks for that item
+    assert not under("デジタル社会の実現ミッションの施策は？", ("デジタル社会",), "施策")  # not what it heads
+
+
+def _sentence_text(chunk: Chunk, i: int) -> str:
+    span = chunk.sentences[i]
+    return chunk.text[span.start:span.end]
+
+
+def test_to_of_a_verb_does_not_join_items():
+    from assistant.extractive import _inline_items
+    # 「…として、」 is not 「AとB」: the sentence has no enumeration.
+    assert _inline_items("・最新の技術動向調査、制度改善に向けた取組として、海外の評価制度についての調査を実施。") == []
+    assert _inline_items("研修、講座及び演習を実施。")[:2] == ["研修", "講座"]  # a real joint still lists
+
+
+def test_a_numbered_heading_names_one_thing_and_is_no_label():
+    from assistant.extractive import Candidate, _asked_label
+    from assistant.question import QuestionAnalysis
+    from index.search import Passage
+
+    chunk = _chunk("⑤ バイオものづくり革命推進事業", "・ＮＥＤＯは進捗管理を担う。")
+    chunk.section[:] = ["⑤ バイオものづくり革命推進事業"]
+    analysis = QuestionAnalysis("バイオものづくり革命推進事業の役割は？", "fact", None, "役割",
+                                topic=("バイオものづくり革命推進事業",))
+    assert not _asked_label(analysis, Candidate(Passage(1, 1.0, chunk), 1, _sentence_text(chunk, 1), 2, 2))
