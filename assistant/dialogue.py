@@ -598,9 +598,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     elif bare and not names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped
-    elif _SIDE_QUESTION.match(rest) and not names_constraints(now) and previous.scope:
+    elif (side := _SIDE_QUESTION.match(rest)) and not names_constraints(now) and previous.scope \
+            and not (has_own_focus(analysis) and analysis.asks_measure and analysis.focus not in side.group(0)):
         # 「温室効果ガスの面ではどんな目標？」: the same question of another side, in the previous scope — without
-        # a sibling the previous question joined with 「と」 (「…年度評価で、予算の執行状況と」).
+        # a sibling the previous question joined with 「と」 (「…年度評価で、予算の執行状況と」). (「定量目標のほうで、
+        # 海外展開支援社数の目標は？」 names a measure of its own after the side: it is its own question.)
         body = re.sub(r"[^、]+と$", "", previous.scope) + rest
     elif _RESTATED.match(rest) and not names_constraints(now):
         # 「年平均にするとどのくらい？」: the previous turn's figure, restated.

@@ -774,6 +774,10 @@ def test_the_same_question_of_another_side_is_asked_in_the_previous_scope(analyz
     _, follow = _conversation(analyze_q, "新機軸の資料で、資源自律経済の確立が掲げる国内市場の目標規模は？",
                               "温室効果ガスの面ではどんな目標？")
     assert follow.startswith("新機軸の資料で、資源自律経済の確立が掲げる温室効果ガスの面では")
+    # A measure of its own named after the side is its own question, not one of the previous scope.
+    _, own = _conversation(analyze_q, "JETROの中期目標で、「海外市場で勝てる企業を育成する」にはどんな関連指標がある？",
+                           "定量目標のほうで、海外展開支援社数の目標は？")
+    assert "海外展開支援社数" in own and "で、定量目標のほうで" not in own, own
 
 
 def test_set_phrases_and_later_mentions_are_left_alone(analyze_q):
