@@ -792,3 +792,12 @@ def test_set_phrases_and_later_mentions_are_left_alone(analyze_q):
     # 「もっと詳しく教えて」 repeats the previous question, asking for detail.
     _, more = _conversation(analyze_q, "IPAの令和6年度計画で、未踏事業の目標は？", "もっと詳しく教えて")
     assert more.startswith("具体的に、") and "未踏事業の目標" in more
+
+
+def test_that_indicator_stands_for_the_indicator_the_previous_question_named_by_its_label(analyze_q):
+    _, follow = _conversation(analyze_q, "JETROの中期目標で、農林水産物・食品輸出の指標2-1の困難度が高い理由は？",
+                              "その指標の目標値は？")
+    assert "農林水産物・食品輸出の指標2-1の目標値" in follow, follow
+    # Without a label there is nothing to stand for but the previous thing.
+    _, other = _conversation(analyze_q, "JETROの中期目標で、輸出支援の困難度が高い理由は？", "その指標の目標値は？")
+    assert "指標2-1" not in other
