@@ -1335,6 +1335,18 @@ def test_a_figure_counted_in_its_own_unit_is_not_a_question_for_the_indicators(a
     assert analyze_q("IPAのサイバーセキュリティ分野の指標は何？").asks_indicators
 
 
+def test_a_kind_of_document_right_after_a_verb_is_a_target_not_a_document():
+    from assistant.question import constraints_of
+    assert constraints_of("価値創造経営で当面見据える中期目標は？").doc_kinds == ()
+    assert constraints_of("JETROの中期目標では？").doc_kinds == ("中期目標",)
+
+
+def test_a_relational_noun_describing_the_next_one_is_not_the_focus(analyze_q):
+    assert analyze_q("基準となる2020年時点ではいくらだった？").focus == ""
+    assert analyze_q("誘致支援件数を決める前提となった成功率はどのくらいですか").focus == "成功率"
+    assert analyze_q("その基準はいくら？").focus == "基準"  # said of nothing after it, it is the thing asked
+
+
 def test_years_counted_are_a_count_not_a_date():
     assert answer_type("春闘の賃上げは何年ぶりの高水準？") == "count"
     assert answer_type("何年連続の増収になった？") == "count"
