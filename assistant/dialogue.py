@@ -33,7 +33,7 @@ from .question import (
     asked_status,
     constraints_of,
     era_label,
-    indicator_labels,
+    named_indicator,
     normalize_question,
     periods_in,
     year_of,
@@ -62,7 +62,6 @@ _OTHER_SOURCE = re.compile(r"^[^、。?？]{2,20}?(?:のほう|の方)(?:だと|
 _SUCH = re.compile(r"そんな|こんな|あんな|そういう|こういう|そうした|こうした|そのような|このような")
 _PRONOUN = re.compile(r"^(?!それぞれ)(?:それら|これら|あれら|それ|これ|あれ|その|この|あの)")  # not 「それぞれ」 (each)
 _THAT_INDICATOR = re.compile(r"^(?:その|この|当該)指標")
-_NAMED_INDICATOR = re.compile(r"(?:[一-龥ァ-ヶー・A-Za-z]+の)?指標\s*[0-9０-９]+(?:\s*[-－]\s*[0-9０-９]+)*")
 # 「その年の」「そのときの」: the pronoun stands for the year or period, which is carried as a constraint.
 _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
 # 「その前の年度は？」「前年度の実績は？」「翌年度は？」: the year before or after the previous turn's.
@@ -615,11 +614,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「このミッションの長期目標は？」 after turns about 希望出生率 asked 「…ミッション⑧（…）で、」: the mission of
         # that scope, not the previous turn's thing.
         body = where + q[lead.start("noun"):]
-    elif (that := _THAT_INDICATOR.match(q)) and len(indicator_labels(previous.question)) == 1 \
-            and (named := _NAMED_INDICATOR.search(normalize_question(previous.question))):
+    elif (that := _THAT_INDICATOR.match(q)) and (named := named_indicator(previous.question)):
         # 「その指標の目標値は？」 after a question on 「農林水産物・食品輸出の指標2-1の困難度」: the indicator it
         # named, by its label and the thing before it.
-        body = named.group(0) + q[that.end():]
+        body = named + q[that.end():]
     elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q):
         body = _pronoun(q, (quoted,) if (quoted := _quoted_referent(q, previous)) else previous.topic)
     elif bare and _CLAUSE.search(bare.group("head")) and previous.topic and _PRONOUN.match(q):

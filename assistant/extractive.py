@@ -68,6 +68,7 @@ from .question import (
 from .rank import Ranked
 from .values import (
     LABELLED_KINDS,
+    PART_TOLERANCE,
     WHEN,
     YEARS_FIGURE_GAP,
     Value,
@@ -982,19 +983,19 @@ class ExtractiveAnswerer:
         while each states one: two or more, in its unit, adding up to no more than it — not the changes said beside
         them (「6 件減」), nor a sentence that takes them past it."""
         whole, want = compact(total.text), magnitude(total)
+        if want is None:
+            return None
         for j in range(c.sentence, min(len(stream.sentences), c.sentence + 1 + self.settings.reach)):
             if f"{whole}のうち" not in compact(_sentence(stream, j)):
                 continue
-            if want is None:
-                return None
             said: list[tuple[int, list[Value]]] = []
             added = 0.0
             for k in range(j, min(len(stream.sentences), j + 3)):
                 text = _sentence(stream, k)
                 found = [v for v in in_unit_of(total, values_in(text))
-                         if compact(v.text) != whole and not _CHANGE.match(text[v.end - 1:])]
+                         if compact(v.text) != whole and not _is_change(text, v)]
                 added += sum(magnitude(v)[0] for v in found)
-                if not found or added > want[0] * (1 + _PART_TOLERANCE):
+                if not found or added > want[0] * (1 + PART_TOLERANCE):
                     break  # (a sentence going on about one part again: 「一者応札の件数は 30 件であり、…（16 件）」)
                 said.append((k, found))
             if sum(len(found) for _, found in said) < 2:
@@ -2294,9 +2295,9 @@ def _reads_as_heading(chunk: Chunk, i: int) -> bool:
     return _is_heading(chunk, i) or (len(text) <= 20 and bool(heading_kind(squeeze(text))))
 
 
-# A change said right after a figure (「6 件減」「3 件増加」): not a part of the whole.
-_CHANGE = re.compile(r"[減増]|.\s*[減増]")  # from a figure's last character
-_PART_TOLERANCE = 0.005  # rounding of parts, as summing_run allows
+def _is_change(text: str, v: Value) -> bool:
+    """Is ``v`` a change (「6 件減」, where the figure was read with its 減, or 「3 件増加」), not an amount?"""
+    return v.text.endswith(("減", "増")) or bool(re.match(r"\s*[減増]", text[v.end:]))
 
 
 # A label heading items (「⚫ 当面見据える長期目標」「⚫当面見据える中期目標：」): short, marked or closed by a colon,

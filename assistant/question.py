@@ -123,6 +123,9 @@ _REVISION = re.compile(r"(令和|平成)\s*([0-9]+|元)\s*年度?\s*補正"
                        rf"|(令和|平成)\s*([0-9]+|元)\s*年(?!度)(?!{_MONTH})\s*(の)?(改定|変更|改正|版)?"
                        r"|最新|直近|最近の(改定|変更)")
 KINDS = ("中長期目標", "中期目標", "年度計画", "中期計画", "年度評価", "業務実績", "政策資料", "キーメッセージ")
+# A verb's (or adjective's) attributive ending: a kind of document written right after it is a target the clause
+# describes (「当面見据える中期目標は？」), not a document.
+_ATTRIBUTIVE = "[るたうく]"
 # A document named by its kind (「業務実績」「実績評価」) or a plan's name: not a figure asked for.
 _DOCUMENT_NAME = re.compile("|".join((*KINDS, "実績評価", _PLAN_NAME.pattern)))
 _DOC_WORD = r"(資料|計画|目標|評価|対照表)"
@@ -514,11 +517,6 @@ def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
     return out
 
 
-# A verb's (or adjective's) attributive ending: a kind of document written right after it is a target the clause
-# describes (「当面見据える中期目標は？」), not a document.
-_ATTRIBUTIVE = "[るたうく]"
-
-
 # Nouns of a relation (the basis, premise, object of something), and what makes one a description of the next noun.
 _RELATIONAL = ("基準", "前提", "根拠", "契機", "きっかけ", "目安", "土台")
 _DESCRIBES = ("となる", "となった", "となっている")
@@ -658,6 +656,14 @@ def indicator_labels(text: str) -> set[str]:
     """The indicators a text names (「指標３－１」 as 「指標3-1」): a target's label, which identifies it."""
     text = label_form(text)
     return {re.sub(r"\s", "", m) for m in _INDICATOR.findall(text)}
+
+
+def named_indicator(text: str) -> str | None:
+    """The indicator ``text`` names by its label, with the thing named before it (「…農林水産物・食品輸出の指標2-1の
+    困難度」 -> 「農林水産物・食品輸出の指標2-1」), when it names one; else None."""
+    form = label_form(text)
+    m = re.search(rf"(?:[一-龥ァ-ヶー・A-Za-z]+の)?{_INDICATOR.pattern}", form)
+    return m.group(0) if m and len(indicator_labels(form)) == 1 else None
 
 
 def labels_only(text: str) -> bool:

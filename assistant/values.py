@@ -360,7 +360,11 @@ def in_unit_of(value: Value, figures: list[Value]) -> list[Value]:
     return [f for f in figures if want is not None and (m := magnitude(f)) is not None and m[1] == want[1]]
 
 
-def summing_run(total: Value, figures: list[Value], tolerance: float = 0.005) -> list[Value] | None:
+# How far parts written rounded may be off their whole (a share of it).
+PART_TOLERANCE = 0.005
+
+
+def summing_run(total: Value, figures: list[Value], tolerance: float = PART_TOLERANCE) -> list[Value] | None:
     """The first run of two or more consecutive ``figures`` written in ``total``'s unit that adds up to it (each
     part rounded: within ``tolerance`` of it): the parts 「82,297件」 is made of (4,589件、71,654件、6,054件).
     Figures in other units are skipped over; None when no run adds up."""
@@ -379,7 +383,7 @@ def summing_run(total: Value, figures: list[Value], tolerance: float = 0.005) ->
     return None
 
 
-def made_of(total: Value, parts: list[Value], tolerance: float = 0.005) -> bool:
+def made_of(total: Value, parts: list[Value], tolerance: float = PART_TOLERANCE) -> bool:
     """Can ``total`` be made of ``parts`` (in its unit)? Counts and amounts add up to it; shares (a rate of the
     whole: 「IT企業では79.6%、ユーザ企業では44.6%、全体で62.1%」) lie on both sides of it — not a row of years
     each larger than the one before (「1,016,117件 1,134,669件 1,237,169件」)."""
