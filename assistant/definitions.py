@@ -9,6 +9,8 @@ focus word (支援) is only the kind of thing it is. A document defines a term i
 * 「…ハード・ソフト・ルールの社会インフラであるデジタルライフライン」 — what it is, then 「である」 and the term;
 * 「➢ デジタルライフライン：デジタルを活用した…」 — the term as a label, then what it is;
 * 「「ディープテック」は、主として以下のような技術を指す用語」 — the term, then what it names (a note's way);
+* 「化石由来資源を大幅に低減するバイオものづくり（微生物や植物等の細胞による物質の生産）は、…」 — the term, then
+  what it is in brackets;
 * 「日本企業の「価値創造経営」、すなわち高い資本効率・収益性…を向上させる経営」 — the term, 「すなわち」, what it is;
 * 「新興国企業との新事業創出を通じた日本企業文化変革を狙う「アジアDXプロジェクト」」 — a clause that ends in a
   verb and modifies the quoted term directly.
@@ -57,7 +59,15 @@ def _patterns(term: str) -> list[re.Pattern[str]]:
         re.compile(rf"[「『]{t}[」』]は、?[^。]{{0,40}}(?:を指す|をいう|を意味する)"),  # 「「X」は、…を指す用語」
         re.compile(rf"{t}[」』]?、?(?:すなわち|つまり)"),  # 「「X」、すなわち…」
         re.compile(rf"{_MODIFIES}[「『]{t}[」』]"),  # 「…を狙う「X」」
+        re.compile(rf"{t}[」』]?{_GLOSS}"),  # 「X（…による物質の生産）は」
     ]
+
+
+# What a term is, in brackets right after it (「バイオものづくり（微生物や植物等の細胞による物質の生産）」): a phrase of
+# eight characters or more, with kanji and particles in it — not an abbreviation (「（DADC）」), a reading, a figure, a
+# date, an example or a page (「（P70参照）」).
+_GLOSS = (r"[（(](?=[^（）()]{8,}[）)])(?=[^（）()]*[一-龥])(?![^（）()]*[0-9０-９]|例|注|略|以下|参照)"
+          r"([^（）()]*[ぁ-ん][^（）()]*)[）)]")
 
 
 # A verb's plain form (or 「…ための」「…ような」) right before a quoted term: the clause describes the term.
@@ -92,6 +102,9 @@ def definition_clause(text: str, term: str) -> str | None:
             # name; what the term is is said around the name, not in one clause before it.
             return None
         return clause or None
+    gloss = re.search(rf"{loose}\s*[」』]?\s*{_GLOSS}", text)
+    if gloss:
+        return gloss.group(1).strip()
     modified = re.search(rf"{_MODIFIES}\s*[「『]{loose}\s*[」』]", text)
     if modified:
         # 「日本貿易振興機構は、新興国企業との…変革を狙う「アジアDXプロジェクト」」: from after the topic (or the

@@ -33,6 +33,7 @@ from .question import (
     asked_status,
     constraints_of,
     era_label,
+    indicator_labels,
     named_indicator,
     normalize_question,
     periods_in,
@@ -536,7 +537,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             carried = replace(carried, fiscal_years=())
         return Resolved(_scoped(constraint_words(carried, year_words(previous.question)), headed), question)
     if not is_follow_up(question, analysis):
-        return Resolved(own_question(question, analysis, previous), question)
+        return Resolved(own_question(question, analysis, previous, catalog), question)
     if (other := _OTHER_SOURCE.match(q)) and has_own_focus(analysis) and analysis.focus not in other.group(0):
         # 「新機軸のほうだと対内直接投資の目標はどうなってる？」: its own question, of the source it names instead
         # of the conversation's — nothing is carried.
@@ -652,7 +653,8 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # covers several years and is not asked of one.
         merged = replace(merged, fiscal_years=())
         body = _without_years(body, before.fiscal_years)
-    if not now.fiscal_years and _figure_year(merged, analysis, catalog):
+    if not now.fiscal_years and (_figure_year(merged, analysis, catalog) or _NOW.search(q)):
+        # (「経常収支は今どういう構造？」 after 「2022年の貿易収支は？」: now, not the year asked before.)
         merged = replace(merged, fiscal_years=())
         body = _without_years(body, before.fiscal_years)
     if now.revision and now.revision != before.revision and not now.version and before.version:
@@ -660,6 +662,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         merged = replace(merged, version=None)
         body = _without_words(body, (before.version,))
     return Resolved(_scoped(constraint_words(merged, written), body), question)
+
+
+# The present, said in a follow-up (not 「今後」「今年度」「今回」: a time relative to the document).
+_NOW = re.compile(r"今(?![後年回期般])|現在|現状|近年|最近|足下|足元")
 
 
 def _figure_year(carried: Constraints, analysis: QuestionAnalysis, catalog: Catalog | None) -> bool:
@@ -670,7 +676,8 @@ def _figure_year(carried: Constraints, analysis: QuestionAnalysis, catalog: Cata
         and not year_dates_a_document(carried, catalog)
 
 
-def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis) -> str:
+def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis,
+                 catalog: Catalog | None = None) -> str:
     """``question`` asked on its own — but of the conversation's organization and kind of document when it names
     neither a constraint nor a document (「…で、<question>」), or names only the conversation's organization
     (「「IPAクラウド」はどう進める？」 after a question on IPA's 令和6年度計画: still that plan)."""
@@ -679,8 +686,10 @@ def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAn
             or _NAMES_DOCUMENT.search(question):
         return question
     # The kind goes with the year that dates it (「令和2年度評価」): the same document, not any of its kind.
+    # (Not a year no document is of: 「2022年の貿易収支は？」 asked the figure's year, not the document's.)
+    dated = before.doc_kinds and year_dates_a_document(before, catalog) and not _NOW.search(question)
     carried = Constraints(organizations=before.organizations, doc_kinds=before.doc_kinds,
-                          fiscal_years=before.fiscal_years if before.doc_kinds else ())
+                          fiscal_years=before.fiscal_years if dated else ())
     return _scoped(constraint_words(carried, year_words(previous.question)), question, "で、")
 
 
@@ -834,15 +843,29 @@ def resolve_history(questions: list[str], analyze, names: dict[str, str] | None 
         if 0 < i <= len(answers):
             asked = asked_name_referent(q, questions[:i], answers[:i])
             asked = answer_referent(q, questions[i - 1], answers[i - 1]) if asked == q else asked
+        if resolved:
+            asked = indicator_sibling(asked, resolved[-1].question)
         now = analyze(asked)
         r = resolve(asked, now, resolved[-1] if resolved else None, names, catalog, resolved[:-1])
         resolved.append(analyze(r.question) if r.question != asked else now)
         fallback = None
         if r.question != asked and i and has_own_focus(now) and (QUESTION_WORD.search(asked) or _ASKS.search(asked)):
-            fallback = own_question(asked, now, resolved[-2])
+            fallback = own_question(asked, now, resolved[-2], catalog)
         out.append(Resolved(r.question, q, fallback if fallback != r.question else None))
     return out
 
 
 _ASKS = re.compile(r"ある[？?]|教えて|挙げて")  # a question without a question word
+
+# A bare indicator number (「４－２のほうは？」), not part of a longer label, date or figure.
+_BARE_LABEL = re.compile(r"(?<![指標0-9０-９\-－‐−./／])([0-9０-９]{1,2}\s*[\-－‐−]\s*[0-9０-９]{1,2})"
+                         r"(?![0-9０-９\-－‐−./／年月日%％件人社])")
+
+
+def indicator_sibling(question: str, previous: str) -> str:
+    """「４－２のほうは誰が対象？」 after a question on 「指標４－１」: the bare number is the sibling indicator's label
+    (「指標４－２のほうは…」)."""
+    if not indicator_labels(previous) or indicator_labels(question):
+        return question
+    return _BARE_LABEL.sub(lambda m: "指標" + m.group(1), question, count=1)
 

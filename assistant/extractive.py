@@ -83,6 +83,7 @@ from .values import (
     grade_meaning,
     grades_in,
     in_unit_of,
+    is_result,
     is_table_row,
     is_target,
     labelled,
@@ -294,7 +295,7 @@ class ExtractiveAnswerer:
         def supported_in(found: set[str]) -> float:  # the least covered qualifier
             return min((self.coverage(e, found) for e in elements), default=1.0)
 
-        for r in self._with_sheet_results(ranked):
+        for r in self._with_sheet_results(self._with_labelled(ranked, analysis)):
             p, c = r.passage, r.passage.chunk
             context_run = tok(c.context())
             context = set(context_run) | self._aliased(c.context(), aliases)
@@ -428,8 +429,7 @@ class ExtractiveAnswerer:
             return False, "period"
         if (term := self._unquoted(best, analysis.question)) is not None:
             return False, f"quoted:{term}"
-        if analysis.wants_value and (body := next((q for q in analysis.qualifiers if _INSTITUTION.search(q)
-                                                   and not self._names_body(best, q, analysis.question)), None)):
+        if body := self._unnamed_body(best, analysis):
             return False, f"quoted:{body}"  # 「アジア経済研究所に係る指標」 answered from a passage that never names it
         if (place := next((p for p in analysis.places if compact(p) not in _near_text(best)), None)):
             return False, f"place:{place}"  # 「栃木の…センターの配当」 answered by あおもり's and 岩手's
@@ -450,6 +450,13 @@ class ExtractiveAnswerer:
                                      or _other_setting(analysis.question, best.text, analysis.focus)):
             return False, "sibling:{}:{}".format(*pair)
         return True, ""
+
+    def _unnamed_body(self, c: Candidate, analysis: QuestionAnalysis) -> str | None:
+        """The body (「…協会」「…研究所」) a figure question names that ``c``'s passage does not, or None."""
+        if not analysis.wants_value:
+            return None
+        return next((q for q in analysis.qualifiers if _INSTITUTION.search(q)
+                     and not self._names_body(c, q, analysis.question)), None)
 
     def _names_body(self, c: Candidate, body: str, question: str) -> bool:
         """Does ``c``'s passage (with its headings) name ``body``, in full or by its abbreviation (「ＲＣＰＣ」 for
@@ -487,6 +494,23 @@ class ExtractiveAnswerer:
         spelled = dict(self.aliases(question))  # 「AISI」 asked of a passage that spells it out
         return next((name for name in names if name.lower() not in lowered
                      and compact(spelled.get(compact(name), name)) not in passage), None)
+
+    def _with_labelled(self, ranked: list[Ranked], analysis: QuestionAnalysis) -> list[Ranked]:
+        """``ranked`` with, last, the chunks of its documents in which a line opens with the indicator label the
+        question names (「指標４－１はどんな目標？」 and 「指標４－１：企業関係者等に対し、…」), when not retrieved: a
+        label is a handful of characters a search does not weigh, and it is what names the indicator."""
+        labels = indicator_labels(analysis.question)
+        if not ranked or len(labels) != 1 or analysis.cross:
+            return ranked
+        have = {r.passage.chunk.chunk_id for r in ranked}
+        sources = {r.passage.chunk.source for r in ranked}
+        rows = self.searcher.chunks.rows_matching(_label_line(next(iter(labels))))
+        orgs = analysis.constraints
+        found = [c for c in self.searcher.chunks.take(rows[:_LABELLED_REACH])
+                 if c.chunk_id not in have and c.source in sources
+                 and (not orgs.organizations or orgs.names_organization(c.organization))]
+        last = ranked[-1]
+        return [*ranked, *(Ranked(replace(last.passage, chunk=c), last.score) for c in found)]
 
     def _with_sheet_results(self, ranked: list[Ranked]) -> list[Ranked]:
         """``ranked`` with, after each list of an evaluation sheet's indicators (「＜主な定量的指標＞ ○…回収数」), the
@@ -669,6 +693,18 @@ class ExtractiveAnswerer:
         return c.measure >= self.settings.scoring.measure_threshold
 
     # ── answering ────────────────────────────────────────────────────
+    def _stated_on(self, c: Candidate, ordered: list[Candidate], analysis: QuestionAnalysis) -> Candidate:
+        """The sentence that states the target of the indicator ``c`` opens, when a target is asked: ``c``, or the
+        next sentence when ``c``'s figure is a result and the next one sets the target (「指標２－２：…実績数は約
+        ２万５千件。」 then 「…約３０万件を上回ることを目指す。」)."""
+        def figure(x: Candidate) -> Value | None:  # (a question in words reads no figures: its own are read)
+            return x.value if x.value is not None else next(iter(values_in(x.text)), None)
+
+        if analysis.status != "目標" or (value := figure(c)) is None or not is_result(value, c.text):
+            return c  # (one without a figure may say what the target is in words the next sentence only sums up)
+        return next((n for n in ordered if n.chunk.chunk_id == c.chunk.chunk_id and n.sentence == c.sentence + 1
+                     and (target := figure(n)) is not None and is_target(target, n.text)), c)
+
     def _close(self, ordered: list[Candidate], after_best: bool = False) -> list[Candidate]:
         """The candidates about as close to the question as the best (``ordered[0]``): within ``value_share`` of
         its score, best first (``after_best``: those after it)."""
@@ -702,6 +738,8 @@ class ExtractiveAnswerer:
                      and (analysis.answer_type != "change" or c.chunk.version)]
             # Not the figure of the measure under another modifier (「誘致支援件数」 for 「協業・連携案件の支援件数」) …
             typed = [c for c in typed if not self._other_modifier(c, analysis)] or typed
+            # … nor one from a passage that never names the body the question names (「…協会と連携して作った…」)
+            typed = [c for c in typed if not self._unnamed_body(c, analysis)] or typed
             if analysis.asks_measure:  # … and a figure of the named measure beats a closer-scoring other figure
                 typed = [c for c in typed if self._carries_measure(c)] or typed
             if analysis.answer_type == "name":  # the asked thing's own name beats a name near it …
@@ -779,14 +817,14 @@ class ExtractiveAnswerer:
         if labels and not analysis.cross:
             # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
             # however its description scores against the question's other words.
-            labelled = [c for c in ordered if indicator_labels(c.text[:24]) & labels]
+            labelled = [c for c in ordered if indicator_labels(c.text[:24]) & labels and not _OMITTED.search(c.text)]
             # In the asked column of a 新旧対照表 (indicators are renumbered between the two); the indicator
             # itself, not the paragraph of the same label under its rationale heading — unless a reason is asked.
             reason = analysis.answer_type == "reason"
             labelled.sort(key=lambda c: (analysis.constraints.version not in (None, c.chunk.version),
                                          _under_rationale(c) != reason))
             if labelled:
-                _put_first(ordered, labelled[0])
+                _put_first(ordered, self._stated_on(labelled[0], ordered, analysis))
         if analysis.asks_indicators and not analysis.cross:
             # 「…にはどんな数値目標がある？」: the indicators the plan sets (「指標２－２：…85％以上…を目指す」), or the
             # sentence that announces them (「以下のとおり定量指標を設定する。」), beat a closer-scoring sentence
@@ -1175,9 +1213,20 @@ class ExtractiveAnswerer:
             # the announced items, enumerated on the line after it (not the lead-in's sibling bullets).
             return Draft(_cap("、".join(named), self.settings.direct_max_chars * 2),
                          [self._list_quote(best, chunk, start, start + 1)], confidence=confidence)
-        if _is_item(chunk, start) and best.focus_own >= 1.0 and len(_enumerated(best.text)) >= 2:
+        kinds = [w for w in analysis.focus.split("・") if len(w) >= 2]
+        # (The sentence may run on from a line before it that ends in no full stop.)
+        lead = start - 1 if start and not _is_item(chunk, start) \
+            and not re.search(r"[。！？]\s*$", _sentence(chunk, start - 1)) else start
+        said = "".join(_sentence(chunk, j) for j in range(lead, start + 1))
+        if len(kinds) >= 2 and all(w in said for w in kinds) and len(inline := _inline_items(said)) >= 2:
+            # 「どういった企業・修了生の中から選ばれる？」 of a lead-in that enumerates them (「J-Startup選定企業、…
+            # 「NEP」の修了生等から選定した…スタートアップに対して、以下の支援施策を…」): its own enumeration answers.
+            return Draft(_cap("、".join(inline), self.settings.direct_max_chars * 2),
+                         [self._list_quote(best, chunk, lead, start)], confidence=confidence)
+        if _is_item(chunk, start) and best.focus_own >= 1.0 and len(_enumerated(best.text)) >= 2 \
+                and not _asked_label(analysis, best):
             # An item that names the asked thing and enumerates it (「○ …の見直し（A、B、Cなど）」): its
-            # own items answer, not its siblings'.
+            # own items answer, not its siblings' (unless the label over them is what is asked).
             return self._inline_list(analysis, best, confidence)
         # The items may follow the best sentence, or the best sentence may be an item (of a list that begins
         # earlier, unless sub-items follow it).
@@ -1195,8 +1244,10 @@ class ExtractiveAnswerer:
             direct = "、".join(re.sub(r"^[①-⑳]\s*", "", squeeze(_sentence(chunk, j))) for j in titles)
             return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
         subitems = _leads_subitems(chunk, start)
-        while not subitems and start > 0 and _is_item(chunk, start) and not _is_heading(chunk, start - 1):
-            start -= 1
+        kind = _marker_kind(best.text) if _asked_label(analysis, best) else None
+        while not subitems and start > 0 and _is_item(chunk, start) and not _is_heading(chunk, start - 1) \
+                and (kind is None or _marker_kind(_sentence(chunk, start - 1)) == kind):
+            start -= 1  # (to the first of the items under the asked label, when that is what is asked)
         # Walked back to the list's first item: its siblings are the items, even if it has sub-items.
         level = _marker_kind(best.text) if start != best.sentence else None
         items = items_after(chunk, start, self.settings.max_list_items, level)
@@ -2310,17 +2361,49 @@ def _asked_label(analysis: QuestionAnalysis, c: Candidate) -> bool:
     """Is ``c`` an item under a label (a bulleted heading or one closed by a colon) whose head noun is the thing the
     question asks about (「…ミッションの長期目標は？」 and 「⚫ 当面見据える長期目標」) — not of a figure, and not one
     item the question singles out by a word only that item says (「半導体の長期目標は？」: the 半導体 item alone)?"""
-    if analysis.wants_value or analysis.constraints.fiscal_years or not c.chunk.section \
-            or not _is_item(c.chunk, c.sentence):
+    if analysis.wants_value or analysis.constraints.fiscal_years or not _is_item(c.chunk, c.sentence):
         return False  # (a year asked singles out an item: 「2016年時点では？」)
-    label = squeeze(c.chunk.section[-1])
-    if len(label) > 24 or "。" in label or not (label[:1] in _LABEL_BULLETS or label.endswith(("：", ":"))):
-        return False  # (a numbered or bracketed heading names one thing: 「⑤ バイオものづくり革命推進事業」)
+    label = _label_of(c)
+    if label is None:
+        return False
     head = _LABEL_HEAD.search(strip_marker(label))
     if head is None or head.group(1) not in {compact(t) for t in analysis.topic}:
         return False
     own, context = compact(c.text), compact(c.chunk.context())
     return not any(compact(w) in own and compact(w) not in context for w in analysis.qualifiers if len(w) >= 2)
+
+
+# A label whose text a 新旧対照表 column leaves out (「指標１－２－３：（略）」): it states nothing.
+_OMITTED = re.compile(r"^[^。]{0,24}[：:]\s*[（(]略[）)]\s*$")
+_LABELLED_REACH = 8  # chunks whose lines open with the asked label, at most (a label recurs in each revision)
+_DASHES = "-－‐‑−–—"
+
+
+def _label_line(label: str) -> str:
+    """An RE2 pattern for a line that states indicator ``label`` (「指標4-1」) as documents write it: the label in
+    either width, any dash, then a colon (「指標４－１：企業関係者等に対し、…」) — not a longer label
+    (「指標４－１－２」), nor the label referred to in brackets (「【指標３－１】の目標に影響する外部要因」)."""
+    def char(ch: str) -> str:
+        if ch.isdigit():
+            return f"[{ch}{chr(ord(ch) + 0xFEE0)}]"
+        return f"\\s*[{_DASHES}]\\s*" if ch == "-" else re.escape(ch)
+    body = "".join(char(ch) for ch in label)
+    return f"(?:^|\\n)\\s*{body}\\s*[：:]"
+
+
+def _label_of(c: Candidate) -> str | None:
+    """The label an item stands under: the line that leads its list in the passage (「⚫当面見据える中期目標：」),
+    else its section's heading — when that is a label (bulleted or closed by a colon), not a numbered or bracketed
+    heading, which names one thing (「⑤ バイオものづくり革命推進事業」)."""
+    kind, i = _marker_kind(_sentence(c.chunk, c.sentence)), c.sentence - 1
+    while i >= 0 and _marker_kind(_sentence(c.chunk, i)) == kind:
+        i -= 1  # (its sibling items; the lead may be an item of another mark: 「⚫…目標：」 over 「– …」)
+    lines = [squeeze(_sentence(c.chunk, i))] if i >= 0 else []
+    lines += [squeeze(c.chunk.section[-1])] if c.chunk.section else []
+    for label in lines:
+        if len(label) <= 24 and "。" not in label and (label[:1] in _LABEL_BULLETS or label.endswith(("：", ":"))):
+            return label
+    return None
 
 
 def _is_item(chunk: Chunk, i: int) -> bool:
@@ -2407,7 +2490,12 @@ def _shared_sentence(nxt: Chunk, text: str) -> int:
     return next((i for i in range(len(nxt.sentences)) if compact(_sentence(nxt, i)) == shared), -1)
 
 
-_BULLETS = set(MAJOR_BULLETS + MINOR_BULLETS)
+_NUMBERED = re.compile(r"[0-9０-９①-⑳ア-ンA-Za-zＡ-Ｚａ-ｚⅠ-Ⅹ]")
+
+
+def _bullet(mark: str) -> bool:
+    """Is an item's mark a bullet (「・」「➢」「–」), not a number or letter, so the same one may follow on?"""
+    return bool(mark) and not _NUMBERED.search(mark)
 
 
 def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, limit: int,
@@ -2452,7 +2540,7 @@ def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, l
         if deeper:
             continue  # a deeper item under one of ours
         mark = _mark(text)
-        if mark in marks and mark[0] not in _BULLETS:
+        if mark in marks and not _bullet(mark):
             break  # a numbered mark seen before: the numbering starts again
         marks.add(mark)
         items.append(j)
@@ -2470,7 +2558,7 @@ def _explains(chunk: Chunk, j: int, last: str, level: str | None) -> bool:
         if (kind := _marker_kind(text)) is not None:
             mark = _mark(text) or ""
             # Bullets are not numbered: the next one of the same bullet follows on.
-            return kind == level and (_follows(last, mark) or (mark[:1] in _BULLETS and mark == last))
+            return kind == level and (_follows(last, mark) or (_bullet(mark) and mark == last))
     return False
 
 
@@ -2854,8 +2942,9 @@ def _asked_of(analysis: QuestionAnalysis) -> bool:
 
 
 def _opens_with_year(text: str, years: tuple[int, ...]) -> bool:
-    """Does the sentence open with one of ``years`` (after its item mark), not in passing?"""
-    return opening_year(strip_marker(squeeze(text))) in years
+    """Does the sentence open with one of ``years`` (after its item mark, or the bracket of an example: 「（例：2022年は
+    過去最大の貿易赤字…）」), not in passing?"""
+    return opening_year(re.sub(r"^[（(](?:例|注)?[：:]?\s*", "", strip_marker(squeeze(text)))) in years
 
 
 # 「前年度」 in a report of one year is the year before it; not 「前年度比」「対前年度」 (this year's change).

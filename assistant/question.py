@@ -496,8 +496,10 @@ def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
             close()
             asked = pending = True
             continue
-        # 「うち」「今後」「全体」 (adverb-like nouns) are not part of what is asked about.
-        noun = (pos[0] in _COMPOUND_POS and pos[1] not in ("代名詞", "助動詞語幹") and pos[2] != "副詞可能"
+        # 「うち」「今後」「全体」 (adverb-like nouns) are not part of what is asked about — unless a noun follows
+        # them in one word (「中期目標」「将来像」).
+        noun = (pos[0] in _COMPOUND_POS and pos[1] not in ("代名詞", "助動詞語幹")
+                and (pos[2] != "副詞可能" or _heads_noun(morphemes, i))
                 and not (surface in _MANNER and previous.endswith(_MANNER_BEFORE))) \
             or bool(_FOREIGN.fullmatch(surface))
         latin_space = surface == " " and current[-1:].isascii() and current[-1:].isalpha()
@@ -510,11 +512,24 @@ def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
             continue
         if current:
             close(surface if pos[0] == "助詞" else "", pos[0] == "動詞" and surface in _SURU)
-        # 「どれだけの」「何の」「どのような」: the next compound is what is asked about.
+        # 「どれだけの」「何の」「どのような」「どういった」: the next compound is what is asked about.
         pending = pending and (surface in ("の", "な", "だけ", "くらい", "ぐらい", "ほど", "程度")
-                               or pos[0] in ("連体詞", "助動詞"))
+                               or pos[0] in ("連体詞", "助動詞") or (previous, surface) == ("どう", "いっ"))
     close()
     return out
+
+
+_KANJI = re.compile(r"[一-龥]+")
+
+
+def _heads_noun(morphemes: list[tuple[tuple[str, ...], str]], i: int) -> bool:
+    """Does an adverb-like noun lead a compound: a common noun right after it (「中期|目標」, not 「今後|5年」 or
+    「うち|女性」)?"""
+    if i + 1 >= len(morphemes) or not _KANJI.fullmatch(morphemes[i][1]):
+        return False  # (「うち女性」: うち is the part of a whole, not a word of the compound)
+    pos, word = morphemes[i + 1]
+    # (「前年度比」: a one-letter word after it makes a ratio or the like of the time word, not a compound noun.)
+    return pos[0] == "名詞" and pos[1] == "普通名詞" and pos[2] not in ("副詞可能", "助数詞可能") and len(word) >= 2
 
 
 # Nouns of a relation (the basis, premise, object of something), and what makes one a description of the next noun.
@@ -627,10 +642,13 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
         if _FY_POINT.fullmatch(c.text) or _REVISION.fullmatch(c.text):
             continue  # 「インキュベーションラボ、令和2年度は何件」: the year is when (a constraint), not what
         chain = [*chain, c] if chain and text[chain[-1].end:c.start] == "の" else [c]
-    # 「JETROの中期目標の…輸出支援の目標」: the document named first is where, not what (its 中期 is not
-    # part of a compound, so only 「目標」 would be left of it).
-    while len(chain) > 1 and text[:chain[0].end].endswith(KINDS):
-        chain = chain[1:]
+    # 「JETROの中期目標の輸出支援の目標」: a document named in the chain, and what comes before it, say where, not
+    # what (「当面見据える中期目標の数字」: a target the clause describes is no document, and is kept).
+    # A chain that ends in a document (「JETROの中期目標では」) is that document.
+    documents = [i for i, c in enumerate(chain) if text[:c.end].endswith(KINDS)
+                 and not re.search(f"{_ATTRIBUTIVE}$", text[:c.start])]
+    if documents:
+        chain = chain[documents[-1] + 1:] or chain[-1:]
     if not chain:
         return (), ""
     before = text[: chain[0].start]
@@ -724,8 +742,8 @@ def asked_status(text: str) -> str | None:
     """「目標」 when ``text`` asks a target (「…の目標は？」「増やす計画ですか」), 「実績」 when it asks a result
     (「…の実績は？」「これまでに実際に何人」), None when it asks neither or both (「実績と目標を比べると」)."""
     asked = _PLAN_NAME.sub("", text)
-    # 「…効率化する計画ですか」「増やす予定」: a planned figure is a target.
-    target = "目標" in asked or bool(re.search(r"(する|させる|増やす|減らす|目指す)(計画|予定)", asked))
+    # 「…効率化する計画ですか」「増やす予定」「どんな水準を目指す」: a planned or aimed-at figure is a target.
+    target = "目標" in asked or bool(re.search(r"(する|させる|増やす|減らす|目指す)(計画|予定)|を目指[すし]", asked))
     # 「これまでに実際に何人を派遣したの」: what was done, not what is planned.
     result = "実績" in asked or bool(re.search(r"実際に|これまでに", asked))
     return "目標" if target and not result else "実績" if result and not target else None
@@ -799,21 +817,29 @@ def compared_years(question: str) -> set[int]:
 
 
 # 「経産省のNEDO・JETRO・IPA新旧対照表」「NEDO・JETRO・IPAをまとめた対照表」: organizations listed together to name
-# the one document that covers them all, not each asked about (unless each is: 「それぞれ」「各」).
-_COVER_TAIL = r"\s*(?:の|を(?:まとめた|扱った|対象とした|並べた))?\s*(?:新旧)?(?:対照表|資料)"
+# the one document that covers them all, not each asked about (unless each is: 「それぞれ」「各」 — said of them, not of
+# that document and another the question names).
+_COVER_TAIL = r"\s*(?:の|を(?:まとめた|扱った|対象とした|並べた))?\s*(?:まとめの?)?\s*(?:新旧)?(?:対照表|資料)"
 _EACH = re.compile(r"それぞれ|各")
+_OTHER_DOCUMENT = re.compile(r"資料|対照表")
+_EACH_COMPARED = re.compile(r"とで[、，]?\s*(?:それぞれ|各)")  # 「…の対照表とで、それぞれ」: of the documents compared
 
 
 def _covers(q: str, organizations: dict[str, str]) -> tuple[str, tuple[str, ...]]:
     """``q`` without the runs of organizations that name a document (「NEDO・JETRO・IPA新旧対照表」), and the
     organizations of those runs (canonical names)."""
-    if not organizations or _EACH.search(q):
+    if not organizations:
         return q, ()
     alias = "|".join(re.escape(a) for a in sorted(organizations, key=len, reverse=True))
     run = re.compile(rf"(?:{alias})(?:\s*[・、/／]\s*(?:{alias}))+(?={_COVER_TAIL})", flags=re.I)
+    rest = run.sub("", q)
+    each_document = rest != q and (_OTHER_DOCUMENT.search(re.sub(_COVER_TAIL, "", rest, count=1))
+                                   or _EACH_COMPARED.search(rest))
+    if _EACH.search(q) and not each_document:
+        return q, ()  # (「JETROの資料と、NEDO・JETRO・IPAの対照表とで、それぞれ」: each of the two documents)
     lower = {a.lower(): c for a, c in organizations.items()}
     covered = [lower[m.group(0).lower()] for r in run.finditer(q) for m in re.finditer(alias, r.group(0), flags=re.I)]
-    return run.sub("", q), tuple(dict.fromkeys(covered))
+    return rest, tuple(dict.fromkeys(covered))
 
 
 _SIDE = ("ほう", "方")

@@ -241,7 +241,8 @@ def matches_type(value: Value, answer_type: str, unit: str | None = None) -> boo
 
 # A figure stated as a target: bounded (「30万件以上」) or set as one (「…件とする」「…を目指す」).
 _TARGET_BOUND = re.compile(r"(以上|以下|超|未満|超え|を超える)$")
-_TARGET_AFTER = re.compile(r"^\s*(?:の\s*)?(?:以上|以下|を目指|とする|を達成|を確保|を目標)")
+_TARGET_AFTER = re.compile(r"^\s*(?:の\s*)?(?:以上|以下|を目指|とする|を達成|を確保|を目標"
+                           r"|を(?:上回|下回|超え)ることを目指)")  # 「約３０万件を上回ることを目指す」
 # 「1,000人の人材を海外に派遣するという政府目標」: the clause the figure is in is named a target.
 _SET_AS_TARGET = re.compile(r"^[^。、0-9０-９]{0,24}?という[^。、]{0,3}目標")  # no other figure in between
 _QUOTED_TARGET = re.compile(r"目標[「『][^」』]*$")  # the figure is inside a target quoted by name
@@ -319,13 +320,18 @@ def is_actual(value: Value, text: str) -> bool:
 
 def is_target(value: Value, text: str) -> bool:
     """Is ``value`` stated as a target (bounded, or set as one) rather than as a result?"""
-    if _ACTUAL_BEFORE.search(text[max(0, value.start - 16):value.start]):
+    if is_result(value, text):
         return False
     if _QUOTED_TARGET.search(text[max(0, value.start - 40):value.start]):
         return True  # 「政府目標「5年間で1,000人の人材を…」」
     # 「2,100件（2,000件＋令和5年度補正見込件数100件）以上」: the bound follows the figure's breakdown.
     after = _BREAKDOWN.sub("", text[value.end:value.end + 60], count=1)
-    return bool(_TARGET_BOUND.search(value.text) or _TARGET_AFTER.match(after[:8]) or _SET_AS_TARGET.match(after))
+    return bool(_TARGET_BOUND.search(value.text) or _TARGET_AFTER.match(after[:12]) or _SET_AS_TARGET.match(after))
+
+
+def is_result(value: Value, text: str) -> bool:
+    """Is ``value`` said to be a result or the present figure (「月平均の実績数（アクセス数）は約２万５千件」)?"""
+    return bool(_ACTUAL_BEFORE.search(text[max(0, value.start - 16):value.start]))
 
 
 def breakdown(text: str, figure: str) -> str | None:
@@ -754,7 +760,9 @@ def trim(text: str, start: int, end: int, max_chars: int) -> str:
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
 
-_BULLET_MARKS = re.escape(MAJOR_BULLETS + MINOR_BULLETS)  # each one literally (no ranges)
+# Each one literally (no ranges), and the dashes slides use as sub-bullets (「– スタートアップ：…」), which
+# headings.LIST_START reads as items too.
+_BULLET_MARKS = re.escape(MAJOR_BULLETS + MINOR_BULLETS + "–—")
 
 
 def strip_marker(item: str) -> str:

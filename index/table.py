@@ -113,10 +113,16 @@ class ChunkTable(Sequence[Chunk]):
 
     def texts_matching(self, pattern: str) -> list[str]:
         """The texts of the chunks that match ``pattern`` (an RE2 regular expression; a vectorized scan)."""
+        return self._table.column("text").filter(self._matching(pattern)).to_pylist()
+
+    def rows_matching(self, pattern: str) -> np.ndarray:
+        """Rows of the chunks whose text matches ``pattern`` (an RE2 regular expression; a vectorized scan)."""
+        return np.flatnonzero(self._matching(pattern).to_numpy(zero_copy_only=False))
+
+    def _matching(self, pattern: str):
         import pyarrow.compute as pc
 
-        col = self._table.column("text")
-        return col.filter(pc.fill_null(pc.match_substring_regex(col, pattern), False)).to_pylist()
+        return pc.fill_null(pc.match_substring_regex(self._table.column("text"), pattern), False)
 
     def ids(self) -> Iterator[str]:
         """Chunk ids in row order."""

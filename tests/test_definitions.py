@@ -24,6 +24,12 @@ def test_a_sentence_defines_a_term_in_the_set_ways_a_document_does():
     # A clause ending in a verb that describes the quoted term directly.
     assert defines("機構は、地域企業の海外進出を後押しする「地域連携型支援」を推進する。", "地域連携型支援")
     assert not defines("機構は、「地域連携型支援」を推進する。", "地域連携型支援")
+    # What it is, in brackets right after it — not an abbreviation, a reading, a date or a page.
+    assert defines("資源を減らす発酵生産（微生物や植物の細胞による物質の生産）は、鍵となる。", "発酵生産")
+    assert not defines("未来設計センター（FDC）を発足。", "未来設計センター")
+    assert not defines("叶会（かなえかい）の会合。", "叶会")
+    assert not defines("育成計画の着実な遂行（2022年度から開始）", "育成計画の着実な遂行")
+    assert not defines("支援の強化（P70参照）", "支援の強化")
     # Mentioning the term is not defining it.
     assert not defines("データ連携網の整備を進める。", "データ連携網")
     assert not defines("データ連携網とは別に", "")
@@ -38,6 +44,8 @@ def test_the_defining_clause_is_quoted_verbatim():
     # A name in quotes with its abbreviation after it: what it is is not said in one clause before it.
     assert definition_clause("中核を担う組織として「未来設計センター（FDC）」を発足。", "FDC") is None
     assert definition_clause("データ連携網の整備を進める。", "データ連携網") is None
+    assert definition_clause("資源を減らす発酵生産（微生物や植物の細胞による物質の生産）は、鍵となる。", "発酵生産") \
+        == "微生物や植物の細胞による物質の生産"
     assert definition_clause("企業の「持続経営」、すなわち長期の価値を高める経営を定着させる。", "持続経営") \
         == "長期の価値を高める経営を定着させる。"
 

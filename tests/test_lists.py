@@ -302,3 +302,35 @@ def test_a_numbered_heading_names_one_thing_and_is_no_label():
     analysis = QuestionAnalysis("バイオものづくり革命推進事業の役割は？", "fact", None, "役割",
                                 topic=("バイオものづくり革命推進事業",))
     assert not _asked_label(analysis, Candidate(Passage(1, 1.0, chunk), 1, _sentence_text(chunk, 1), 2, 2))
+
+
+def test_a_label_line_in_the_passage_heads_the_items_after_it_and_dashes_are_bullets():
+    """「⚫当面見据える中期目標：」 then 「– …」 items, not a section: the label still heads them, and the dashes are
+    bullets, so the same one may follow on."""
+    from assistant.extractive import Candidate, _asked_label, _bullet
+    from assistant.question import QuestionAnalysis
+    from assistant.values import strip_marker
+    from index.search import Passage
+
+    chunk = _chunk("➢ 先端技術への投資を強化", "⚫当面見据える中期目標：", "– 新興企業：投資額を5年で10倍",
+                   "– 研究開発投資：総額を5年で約 120 兆円にする")
+    analysis = QuestionAnalysis("OS②で、当面見据える中期目標の数字は？", "fact", None, "数字",
+                                topic=("中期目標", "数字"))
+    for i in (2, 3):
+        assert _asked_label(analysis, Candidate(Passage(1, 1.0, chunk), i, _sentence_text(chunk, i), i + 1, i + 1))
+    assert items_after(chunk, 2, 8, "–") == [2, 3]
+    assert _bullet("–") and _bullet("➢") and not _bullet("①") and not _bullet("a.")
+    assert strip_marker("– 新興企業：投資額") == "新興企業：投資額"
+
+
+def test_a_line_stating_an_indicator_is_found_by_its_label_in_either_width_and_any_dash():
+    import re
+
+    from assistant.extractive import _label_line
+
+    line = re.compile(_label_line("指標4-1"))
+    assert line.search("＜定量的指標＞\n指標４－１：企業関係者等に対し、…")
+    assert line.search("指標4-1 : アンケート")
+    assert not line.search("指標４－１－２：…")  # a longer label
+    assert not line.search("【指標４－１】の目標に影響する外部要因")  # referred to, not stated
+    assert not line.search("…は、指標４－１の考え方による。")  # said in passing, not opening a line

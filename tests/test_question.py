@@ -95,6 +95,11 @@ def test_organizations_listed_to_name_one_document_are_its_cover_not_the_asked_o
     assert c.organizations == ("JETRO",) and set(c.covers) == {"NEDO", "JETRO", "IPA"}
     c = analyze_q("経産省がNEDO・IPAをまとめた対照表では？").constraints
     assert c.organizations == () and set(c.covers) == {"NEDO", "IPA"}
+    # 「それぞれ」 of the two documents compared, not of the organizations the second one covers.
+    for question in ("成功件数、JETROの変更案資料と、経産省のNEDO・JETRO・IPAまとめの新旧対照表とで、それぞれ何件？",
+                     "経産省のNEDO・JETRO・IPAまとめの対照表の変更案とで、それぞれ何件？"):
+        c = analyze_q(question).constraints
+        assert set(c.organizations) <= {"JETRO"} and set(c.covers) == {"NEDO", "JETRO", "IPA"}, question
     # Listed to be asked about each, they are the asked organizations.
     for question in ("NEDO・JETRO・IPAの目標は？", "NEDO・JETRO・IPAの新旧対照表でそれぞれの目標は？"):
         c = analyze_q(question).constraints
@@ -117,6 +122,8 @@ def test_a_focus_naming_a_measure_asks_for_that_measure(analyze_q, question, foc
     ("海外派遣演習はコロナ禍でどのように実施されましたか？", "海外派遣演習"),
     ("JETROの支援はどういうふうに評価されますか", "支援"),
     ("執行管理はどんな風に行う？", "執行管理"),
+    # 「どういった」 (どう・いっ・た) asks what the noun after it is, as 「どういう」 does.
+    ("有望なスタートアップは、どういった企業・修了生の中から選ばれる？", "企業・修了生"),
 ])
 def test_how_something_is_done_asks_about_the_thing_not_the_manner_word(analyze_q, question, focus):
     # 「どのように」 is どの + the auxiliary stem よう; 「ふう」「風」 after a question word say "how" too.
@@ -266,6 +273,14 @@ def test_who_is_never_answered_by_a_role_the_question_names_outside_its_focus(an
     ("JETROの高度外国人材の活躍推進で、就業機会の提供支援の目標人数は？", ("就業機会", "提供支援", "目標人数"),
      "JETROの高度外国人材の活躍推進で、"),
     ("蓄電池は？", ("蓄電池",), ""),
+    # An adverb-like noun leads the compound a noun follows it in (中期 of 中期目標) — not a time word before a
+    # one-letter word (前年度比), nor うち before the part of a whole.
+    ("OS②で、当面見据える中期目標の数字は？", ("中期目標", "数字"), "OS2で、当面見据える"),
+    ("前年度比でどう？", ("比",), "前年度"),
+    ("うち女性は何名？", ("女性",), "うち"),
+    # A document in the chain says where: what follows it is the topic; a chain that ends in one is that document.
+    ("JETROの中期目標の輸出支援の目標は何件？", ("輸出支援", "目標"), "JETROの中期目標の"),
+    ("伴走型支援って、JETROの中期目標では何社が目標？", ("中期目標",), "伴走型支援って、JETROの"),
 ])
 def test_the_topic_is_the_chain_of_nouns_before_the_question_word(analyze_q, question, topic, scope):
     a = analyze_q(question)
@@ -518,6 +533,7 @@ def test_a_target_is_told_from_a_result(analyze_q):
 
     assert analyze_q("第四期の実績はいくつ？").status == "実績"
     assert analyze_q("これまでに実際に何人を海外に派遣したの？").status == "実績"  # what was done
+    assert analyze_q("指標２－２ではどんな水準を目指すとしていますか？").status == "目標"  # what is aimed at
     assert analyze_q("一般管理費はどれだけ効率化する計画ですか").status == "目標"  # a planned figure
     assert analyze_q("令和6年度計画で、アクセス数はいくつ？").status is None  # a plan named, nothing asked of it
     # 「中期目標期間」 names a plan's period, not an asked target.
@@ -532,6 +548,10 @@ def test_a_target_bound_may_follow_the_figures_breakdown():
     # A restatement in brackets is no breakdown: what follows it does not make the figure a target.
     text = "アクセス数の１．２倍（２６１，４３８件）を達成する。"
     assert not is_target(values_in(text)[0], text)
+    # A bound said in words, with the aim after it.
+    text = "通年のアクセス数に換算した約３０万件を上回ることを目指す。"
+    assert is_target(values_in(text)[0], text)
+    assert not is_target(values_in("約３０万件を上回った。")[0], "約３０万件を上回った。")
 
 
 def test_a_result_never_answers_a_target_question_even_alone():
@@ -908,6 +928,7 @@ def test_a_sentence_that_opens_with_a_year_is_about_that_year():
     from assistant.extractive import _opens_with_year
     assert _opens_with_year("・令和元年度未踏アドバンスト事業で育成した 16 名の成果報告書を公開。", (2019,))
     assert not _opens_with_year("応募者数平均（令和元年度を除く）は５４４，０９０人", (2019,))
+    assert _opens_with_year("（例：2022年は過去最大の貿易赤字、電気機器も赤字に転落）", (2022,))  # an example's year
 
 
 def test_an_adverb_in_teki_is_not_a_topic_but_a_noun_in_teki_is(analyze_q):

@@ -209,6 +209,33 @@ def test_a_figures_year_is_not_carried_into_a_question_that_asks_no_figure(analy
     assert "IoT産業実態調査アンケート" in follow and "令和元年度" not in follow, follow
 
 
+def test_a_year_is_not_carried_into_a_question_about_now_nor_one_no_document_is_of(analyze_q):
+    """「2022年の貿易収支は？」 asked of an undated policy paper: the year was the figure's, and 「今」 is now."""
+    catalog = frozenset({("METI", "政策資料", None), ("IPA", "年度評価", 2020)})
+    first = "経済産業政策「新機軸」のキーメッセージで、2022年の貿易収支についてはどう書かれてる？"
+    for follow_up in ("経常収支は今どういう構造になってる？", "政府側の問題は何て表現してる？"):
+        follow = resolve_history([first, follow_up], analyze_q, NAMES, catalog)[1].question
+        assert analyze_q(follow).constraints.fiscal_years == () and "2022" not in follow, follow
+    # A year that dates a document is carried into a question of its own, but not past 「現在」.
+    dated = "IPAの令和2年度評価で、未踏事業の修了生は何名？"
+    follow = resolve_history([dated, "登録セキスペの数は？"], analyze_q, NAMES, catalog)[1].question
+    assert "令和2年度" in follow, follow
+    follow = resolve_history([dated, "登録セキスペは現在何名？"], analyze_q, NAMES, catalog)[1].question
+    assert "令和2年度" not in follow, follow
+
+
+def test_a_bare_indicator_number_after_a_question_on_an_indicator_is_its_sibling():
+    from assistant.dialogue import indicator_sibling
+
+    asked = "JETROの中期目標の変更案で、指標４－１はどんな目標？"
+    assert indicator_sibling("４－２のほうは誰が対象？", asked) == "指標４－２のほうは誰が対象？"
+    assert indicator_sibling("3-1の目標値は？", asked) == "指標3-1の目標値は？"
+    # Not a date, a figure or a label already said — nor after a question on no indicator.
+    for question in ("令和2年4-5月は？", "指標３－１は？", "その2つの理由は？"):
+        assert indicator_sibling(question, asked) == question
+    assert indicator_sibling("４－２のほうは？", "JETROの目標は？") == "４－２のほうは？"
+
+
 def test_a_version_is_not_carried_into_another_revisions_table(analyze_q):
     """現行 and 変更案 are the columns of one revision's 新旧対照表: naming another revision drops the carried one."""
     questions = ["JETROの中期目標で、スタートアップの海外展開成功件数の目標は？", "現行では？",
