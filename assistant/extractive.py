@@ -77,6 +77,7 @@ from .values import (
     calendar_dates,
     count_before,
     counted_by,
+    date_ends,
     expansion_of,
     figure_span,
     figures_for,
@@ -289,6 +290,11 @@ class ExtractiveAnswerer:
         event = analysis.event
         years = analysis.constraints.fiscal_years
         asks_label = bool(_WHICH_INDICATOR.search(normalize_question(analysis.question)))
+        # 「…と表明した企業は何社」: a figure in the asked counter (「156 社」) counts the asked thing itself — in a
+        # sentence that says the whole clause the question describes it by (「…リスク分析に取り組むことを表明」).
+        counter = re.compile(rf"[0-9０-９]\s*{re.escape(analysis.unit)}") \
+            if analysis.unit and analysis.unit in _COUNTERS.get(analysis.focus, ()) else None
+        described = set(self._terms(_describing_clause(analysis.question, analysis.focus))) if counter else set()
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
 
@@ -324,7 +330,9 @@ class ExtractiveAnswerer:
                 # Only the asked measure is read from the caption: the words of a row label run into it are not
                 # the other rows'.
                 named = tuple(tok(results.get(i, "")))
-                around = tokens | context | previous | (set(caption) & focus_set) | label | set(named)
+                around = tokens | context | previous | (set(caption) & focus_set) | label | set(named) \
+                    | (focus_set if counter is not None and described and described <= tokens
+                       and counter.search(text) else set())
                 if _is_label(text):
                     label = tokens & focus_set
                 glossed = tok(_gloss_read(text)) if measured and _GLOSS.search(text) else ()
@@ -693,18 +701,6 @@ class ExtractiveAnswerer:
         return c.measure >= self.settings.scoring.measure_threshold
 
     # ── answering ────────────────────────────────────────────────────
-    def _stated_on(self, c: Candidate, ordered: list[Candidate], analysis: QuestionAnalysis) -> Candidate:
-        """The sentence that states the target of the indicator ``c`` opens, when a target is asked: ``c``, or the
-        next sentence when ``c``'s figure is a result and the next one sets the target (「指標２－２：…実績数は約
-        ２万５千件。」 then 「…約３０万件を上回ることを目指す。」)."""
-        def figure(x: Candidate) -> Value | None:  # (a question in words reads no figures: its own are read)
-            return x.value if x.value is not None else next(iter(values_in(x.text)), None)
-
-        if analysis.status != "目標" or (value := figure(c)) is None or not is_result(value, c.text):
-            return c  # (one without a figure may say what the target is in words the next sentence only sums up)
-        return next((n for n in ordered if n.chunk.chunk_id == c.chunk.chunk_id and n.sentence == c.sentence + 1
-                     and (target := figure(n)) is not None and is_target(target, n.text)), c)
-
     def _close(self, ordered: list[Candidate], after_best: bool = False) -> list[Candidate]:
         """The candidates about as close to the question as the best (``ordered[0]``): within ``value_share`` of
         its score, best first (``after_best``: those after it)."""
@@ -814,6 +810,7 @@ class ExtractiveAnswerer:
         if analysis.focus and not analysis.cross and (note := self._asked_note(ordered, analysis)) is not None:
             _lead_with(ordered, note)
         labels = indicator_labels(analysis.question)
+        target_after: Candidate | None = None
         if labels and not analysis.cross:
             # An indicator named by its label (「指標2-2の目標は？」) is the sentence that opens with the label,
             # however its description scores against the question's other words.
@@ -824,7 +821,8 @@ class ExtractiveAnswerer:
             labelled.sort(key=lambda c: (analysis.constraints.version not in (None, c.chunk.version),
                                          _under_rationale(c) != reason))
             if labelled:
-                _put_first(ordered, self._stated_on(labelled[0], ordered, analysis))
+                _put_first(ordered, _stated_on(labelled[0], ordered, analysis.status))
+                target_after = _target_after(ordered[0], ordered, analysis.status)
         if analysis.asks_indicators and not analysis.cross:
             # 「…にはどんな数値目標がある？」: the indicators the plan sets (「指標２－２：…85％以上…を目指す」), or the
             # sentence that announces them (「以下のとおり定量指標を設定する。」), beat a closer-scoring sentence
@@ -879,6 +877,9 @@ class ExtractiveAnswerer:
             ok, missing = False, "focus"
         draft = self._decide(analysis, ordered, best, confidence, ok, missing, parts)
         draft.focus, draft.support, draft.missing = best.focus, best.support, draft.missing or missing
+        if target_after is not None and not draft.abstained \
+                and (best.chunk.chunk_id, best.sentence + 1) == (target_after.chunk.chunk_id, target_after.sentence):
+            draft.quotes.append(Quote(target_after, target_after.text, _version_label(target_after.chunk)))
         return draft
 
     def _decide(self, analysis: QuestionAnalysis, ordered: list[Candidate], best: Candidate, confidence: float,
@@ -2373,8 +2374,49 @@ def _asked_label(analysis: QuestionAnalysis, c: Candidate) -> bool:
     return not any(compact(w) in own and compact(w) not in context for w in analysis.qualifiers if len(w) >= 2)
 
 
+def _describing_clause(question: str, noun: str) -> str:
+    """The clause right before ``noun`` in ``question`` that describes it (「…で、リスク分析に取り組むと表明した企業は」
+    -> 「リスク分析に取り組むと表明した」), or "" when none ends in a verb."""
+    at = question.find(noun)
+    if at < 0:
+        return ""
+    clause = re.split(r"[、。？?,]", question[:at])[-1]
+    return clause if re.search(r"(?:した|する|している|された|される|いる|った)$", clause) else ""
+
+
+# Things a question may count by name (「企業は何社」「人は何名」), and the counters that count them.
+_COUNTERS = {"企業": ("社",), "会社": ("社",), "事業者": ("社", "者"), "団体": ("団体",), "組織": ("組織",),
+             "人": ("人", "名"), "者": ("人", "名")}
+
 # A label whose text a 新旧対照表 column leaves out (「指標１－２－３：（略）」): it states nothing.
 _OMITTED = re.compile(r"^[^。]{0,24}[：:]\s*[（(]略[）)]\s*$")
+# A sentence that sets a target in words (「…区分の評価となることを目標とする」「…を上回ることを目指す」).
+_SETS_TARGET = re.compile(r"を目標とする|を目標に|を目指す")
+
+
+def _stated_on(c: Candidate, ordered: list[Candidate], status: str | None) -> Candidate:
+    """The sentence that states the target of the indicator ``c`` opens, when a target is asked (``status``):
+    ``c``, or the next sentence when ``c``'s figure is a result and the next one sets the target (「指標２－２：…実績
+    数は約２万５千件。」 then 「…約３０万件を上回ることを目指す。」)."""
+    def figure(x: Candidate) -> Value | None:  # (a question in words reads no figures: its own are read)
+        return x.value if x.value is not None else next(iter(values_in(x.text)), None)
+
+    if status != "目標" or (value := figure(c)) is None or not is_result(value, c.text):
+        return c  # (one without a figure: see _target_after)
+    return next((n for n in ordered if n.chunk.chunk_id == c.chunk.chunk_id and n.sentence == c.sentence + 1
+                 and (target := figure(n)) is not None and is_target(target, n.text)), c)
+
+
+def _target_after(c: Candidate, ordered: list[Candidate], status: str | None) -> Candidate | None:
+    """When a target is asked (``status``) of the indicator ``c`` states without a figure or a target of its own
+    (「指標２－１：…の観点で評価する。」), the next sentence that sets it in words (「具体的には、…区分の評価と
+    なることを目標とする。」) — quoted after it, not instead: the indicator's line may be what is asked."""
+    if status != "目標" or c.value is not None or values_in(c.text) or _SETS_TARGET.search(c.text):
+        return None
+    return next((n for n in ordered if n.chunk.chunk_id == c.chunk.chunk_id and n.sentence == c.sentence + 1
+                 and _SETS_TARGET.search(n.text)), None)
+
+
 _LABELLED_REACH = 8  # chunks whose lines open with the asked label, at most (a label recurs in each revision)
 _DASHES = "-－‐‑−–—"
 
@@ -2805,7 +2847,12 @@ def value_anchors(text: str, analysis: QuestionAnalysis, value_type: str | None)
         _positions(text, analysis.anchor) or _positions(text, analysis.focus)
     # A figure written right after a phrase the question names (「半導体…構築２兆円超、蓄電池0.4兆円」)
     # belongs to it: the end of each named phrase is an anchor too.
-    return at + [m.end() for q in analysis.qualifiers if len(q) >= 3 for m in re.finditer(re.escape(q), text)]
+    named = [m.end() for q in analysis.qualifiers if len(q) >= 3 for m in re.finditer(re.escape(q), text)]
+    # A date the question names (「令和3年1月8日からの…在宅勤務率」) in a sentence giving one figure after each of
+    # three dates: the figure is looked for after it.
+    if dated := date_ends(text, set(calendar_dates(analysis.question))):
+        return [a for a in at + named if a >= dated[0]] + dated
+    return at + named
 
 
 def _asks_rate(analysis: QuestionAnalysis) -> bool:

@@ -268,6 +268,16 @@ def calendar_dates(text: str) -> dict[tuple[int, int, int | None], str]:
     return out
 
 
+def date_ends(text: str, dates: set[tuple[int, int, int | None]]) -> list[int]:
+    """Where in ``text`` each mention of one of ``dates`` (as :func:`calendar_dates` reads them) ends."""
+    normal = unicodedata.normalize("NFKC", text)
+    if len(normal) != len(text):
+        return []  # (positions would not carry over)
+    return [m.end() for m in _CALENDAR.finditer(normal)
+            if ((era_year(m["era"], m["n"]) if m["era"] else int(m["y"])), int(m["m"]),
+                int(m["d"]) if m["d"] else None) in dates]
+
+
 def counted_by(measure: str, value: Value) -> bool:
     """Does ``value``'s unit name what ``measure`` counts (「会社数」 and 「156 社」, 「団体数」 and 「12 団体」)?
     Only a measure that names nothing but the kind of thing, which the unit also names: 「成功件数」 is not

@@ -334,3 +334,26 @@ def test_a_line_stating_an_indicator_is_found_by_its_label_in_either_width_and_a
     assert not line.search("指標４－１－２：…")  # a longer label
     assert not line.search("【指標４－１】の目標に影響する外部要因")  # referred to, not stated
     assert not line.search("…は、指標４－１の考え方による。")  # said in passing, not opening a line
+
+
+def test_a_target_asked_of_an_indicator_is_read_on_into_the_next_sentence_that_sets_it():
+    """The indicator's line may give the current result (moved past) or say what is judged without a target of its
+    own (kept, with the sentence setting the target quoted after it)."""
+    from assistant.extractive import Candidate, _stated_on, _target_after
+    from index.search import Passage
+
+    def candidates(*sentences: str) -> list[Candidate]:
+        chunk = _chunk(*sentences)
+        return [Candidate(Passage(1, 1.0, chunk), i, s, i + 1, i + 1) for i, s in enumerate(sentences)]
+
+    result = candidates("指標２－２：月平均の実績数（アクセス数）は約２万５千件。",
+                        "通年で約３０万件を上回ることを目指す。")
+    assert _stated_on(result[0], result, "目標") is result[1]
+    assert _stated_on(result[0], result, "実績") is result[0]  # a result asked: the line itself
+    judged = candidates("指標２－１：委員会において、支援の質の観点で評価する。",
+                        "具体的には、上位の区分の評価となることを目標とする。")
+    assert _stated_on(judged[0], judged, "目標") is judged[0]
+    assert _target_after(judged[0], judged, "目標") is judged[1]
+    assert _target_after(judged[0], judged, None) is None
+    stated = candidates("指標３－１：研修を開催し、満足度を目標とする。", "また、研修の内容を充実させることを目指す。")
+    assert _target_after(stated[0], stated, "目標") is None  # the line sets its own target

@@ -95,6 +95,8 @@ def test_organizations_listed_to_name_one_document_are_its_cover_not_the_asked_o
     assert c.organizations == ("JETRO",) and set(c.covers) == {"NEDO", "JETRO", "IPA"}
     c = analyze_q("経産省がNEDO・IPAをまとめた対照表では？").constraints
     assert c.organizations == () and set(c.covers) == {"NEDO", "IPA"}
+    c = analyze_q("経産省のNEDO・JETRO・IPA中期目標変更の新旧対照表では、JETROの目標は？").constraints
+    assert c.organizations == ("JETRO",) and set(c.covers) == {"NEDO", "JETRO", "IPA"}
     # 「それぞれ」 of the two documents compared, not of the organizations the second one covers.
     for question in ("成功件数、JETROの変更案資料と、経産省のNEDO・JETRO・IPAまとめの新旧対照表とで、それぞれ何件？",
                      "経産省のNEDO・JETRO・IPAまとめの対照表の変更案とで、それぞれ何件？"):
@@ -1465,3 +1467,23 @@ def test_a_degree_asked_may_be_a_bare_score(analyze_q):
     assert _asks_rate(analyze_q("受講者の満足度はどのくらい？"))
     assert not _asks_rate(analyze_q("令和2年度の予算はどのくらい？"))
     assert not _asks_rate(analyze_q("満足度は何％？"))  # asked in percent
+
+
+def test_the_clause_describing_a_counted_thing_is_the_one_right_before_it():
+    from assistant.extractive import _describing_clause
+
+    question = "令和2年度の実践研修で、リスク分析に取り組むと表明した企業は何社だった？"
+    assert _describing_clause(question, "企業") == "リスク分析に取り組むと表明した"
+    assert _describing_clause("IPAの支援企業は何社？", "企業") == ""  # no clause, only a compound
+    assert _describing_clause("IPAの支援企業は何社？", "団体") == ""
+
+
+def test_a_figure_after_a_named_date_is_that_dates(analyze_q):
+    from assistant.extractive import value_anchors
+    from assistant.values import date_ends
+
+    text = "令和 2 年 6 月からは（在宅勤務率：約 60%）、さらに令和 3 年 1 月 8日からは（在宅勤務率：約 76%）。"
+    assert date_ends(text, {(2021, 1, 8)}) == [text.rindex("からは（")]
+    assert date_ends(text, {(2021, 1, 7)}) == []
+    a = analyze_q("令和3年1月8日からの緊急事態宣言下の在宅勤務率は何％？")
+    assert best_value(text, "percentage", None, value_anchors(text, a, "percentage")).text == "約 76%"
