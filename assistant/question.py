@@ -497,7 +497,7 @@ def compounds(morphemes: list[tuple[tuple[str, ...], str]]) -> list[Compound]:
             asked = pending = True
             continue
         # 「うち」「今後」「全体」 (adverb-like nouns) are not part of what is asked about — unless a noun follows
-        # them in one word (「中期目標」「将来像」).
+        # them in one word (「中期目標」「長期戦略」).
         noun = (pos[0] in _COMPOUND_POS and pos[1] not in ("代名詞", "助動詞語幹")
                 and (pos[2] != "副詞可能" or _heads_noun(morphemes, i))
                 and not (surface in _MANNER and previous.endswith(_MANNER_BEFORE))) \

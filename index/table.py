@@ -119,7 +119,7 @@ class ChunkTable(Sequence[Chunk]):
         """Rows of the chunks whose text matches ``pattern`` (an RE2 regular expression; a vectorized scan)."""
         return np.flatnonzero(self._matching(pattern).to_numpy(zero_copy_only=False))
 
-    def _matching(self, pattern: str):
+    def _matching(self, pattern: str) -> pa.ChunkedArray:
         import pyarrow.compute as pc
 
         return pc.fill_null(pc.match_substring_regex(self._table.column("text"), pattern), False)
