@@ -1214,16 +1214,17 @@ class ExtractiveAnswerer:
             # the announced items, enumerated on the line after it (not the lead-in's sibling bullets).
             return Draft(_cap("、".join(named), self.settings.direct_max_chars * 2),
                          [self._list_quote(best, chunk, start, start + 1)], confidence=confidence)
-        kinds = [w for w in analysis.focus.split("・") if len(w) >= 2]
-        # (The sentence may run on from a line before it that ends in no full stop.)
-        lead = start - 1 if start and not _is_item(chunk, start) \
-            and not re.search(r"[。！？]\s*$", _sentence(chunk, start - 1)) else start
-        said = "".join(_sentence(chunk, j) for j in range(lead, start + 1))
-        if len(kinds) >= 2 and all(w in said for w in kinds) and len(inline := _inline_items(said)) >= 2:
-            # 「どういった企業・修了生の中から選ばれる？」 of a lead-in that enumerates them (「J-Startup選定企業、…
-            # 「NEP」の修了生等から選定した…スタートアップに対して、以下の支援施策を…」): its own enumeration answers.
-            return Draft(_cap("、".join(inline), self.settings.direct_max_chars * 2),
-                         [self._list_quote(best, chunk, lead, start)], confidence=confidence)
+        if len(kinds := [w for w in analysis.focus.split("・") if len(w) >= 2]) >= 2:
+            # (The sentence may run on from a line before it that ends in no full stop.)
+            lead = start - 1 if start and not _is_item(chunk, start) \
+                and not re.search(r"[。！？]\s*$", _sentence(chunk, start - 1)) else start
+            said = "".join(_sentence(chunk, j) for j in range(lead, start + 1))
+            if all(w in said for w in kinds) and len(inline := _inline_items(said)) >= 2:
+                # 「どういった企業・修了生の中から選ばれる？」 of a lead-in that enumerates them (「J-Startup選定企業、
+                # …「NEP」の修了生等から選定した…スタートアップに対して、以下の支援施策を…」): its own enumeration
+                # answers.
+                return Draft(_cap("、".join(inline), self.settings.direct_max_chars * 2),
+                             [self._list_quote(best, chunk, lead, start)], confidence=confidence)
         if _is_item(chunk, start) and best.focus_own >= 1.0 and len(_enumerated(best.text)) >= 2 \
                 and not _asked_label(analysis, best):
             # An item that names the asked thing and enumerates it (「○ …の見直し（A、B、Cなど）」): its
@@ -2403,8 +2404,8 @@ def _stated_on(c: Candidate, ordered: list[Candidate], status: str | None) -> Ca
 
     if status != "目標" or (value := figure(c)) is None or not is_result(value, c.text):
         return c  # (one without a figure: see _target_after)
-    return next((n for n in ordered if n.chunk.chunk_id == c.chunk.chunk_id and n.sentence == c.sentence + 1
-                 and (target := figure(n)) is not None and is_target(target, n.text)), c)
+    n = _scored_next(c, ordered)
+    return n if n is not None and (target := figure(n)) is not None and is_target(target, n.text) else c
 
 
 def _target_after(c: Candidate, ordered: list[Candidate], status: str | None) -> Candidate | None:
@@ -2413,8 +2414,14 @@ def _target_after(c: Candidate, ordered: list[Candidate], status: str | None) ->
     なることを目標とする。」) — quoted after it, not instead: the indicator's line may be what is asked."""
     if status != "目標" or c.value is not None or values_in(c.text) or _SETS_TARGET.search(c.text):
         return None
-    return next((n for n in ordered if n.chunk.chunk_id == c.chunk.chunk_id and n.sentence == c.sentence + 1
-                 and _SETS_TARGET.search(n.text)), None)
+    n = _scored_next(c, ordered)
+    return n if n is not None and _SETS_TARGET.search(n.text) else None
+
+
+def _scored_next(c: Candidate, ordered: list[Candidate]) -> Candidate | None:
+    """The sentence after ``c`` in its chunk as scored among ``ordered`` (with its figure read), if it is one there
+    (:func:`_next_sentence` builds it afresh, unscored)."""
+    return next((n for n in ordered if n.chunk.chunk_id == c.chunk.chunk_id and n.sentence == c.sentence + 1), None)
 
 
 _LABELLED_REACH = 8  # chunks whose lines open with the asked label, at most (a label recurs in each revision)
@@ -2850,7 +2857,7 @@ def value_anchors(text: str, analysis: QuestionAnalysis, value_type: str | None)
     named = [m.end() for q in analysis.qualifiers if len(q) >= 3 for m in re.finditer(re.escape(q), text)]
     # A date the question names (「令和3年1月8日からの…在宅勤務率」) in a sentence giving one figure after each of
     # three dates: the figure is looked for after it.
-    if dated := date_ends(text, set(calendar_dates(analysis.question))):
+    if (asked := set(calendar_dates(analysis.question))) and (dated := date_ends(text, asked)):
         return [a for a in at + named if a >= dated[0]] + dated
     return at + named
 

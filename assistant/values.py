@@ -263,19 +263,22 @@ def calendar_dates(text: str) -> dict[tuple[int, int, int | None], str]:
     western, any width: 「令和3年10月1日」 and 「2021年10月1日」 are both (2021, 10, 1)."""
     out: dict[tuple[int, int, int | None], str] = {}
     for m in _CALENDAR.finditer(unicodedata.normalize("NFKC", text)):
-        year = era_year(m["era"], m["n"]) if m["era"] else int(m["y"])
-        out.setdefault((year, int(m["m"]), int(m["d"]) if m["d"] else None), m.group(0))
+        out.setdefault(_date_of(m), m.group(0))
     return out
+
+
+def _date_of(m: re.Match[str]) -> tuple[int, int, int | None]:
+    """A ``_CALENDAR`` match as (western year, month, day or None)."""
+    year = era_year(m["era"], m["n"]) if m["era"] else int(m["y"])
+    return year, int(m["m"]), int(m["d"]) if m["d"] else None
 
 
 def date_ends(text: str, dates: set[tuple[int, int, int | None]]) -> list[int]:
     """Where in ``text`` each mention of one of ``dates`` (as :func:`calendar_dates` reads them) ends."""
     normal = unicodedata.normalize("NFKC", text)
-    if len(normal) != len(text):
+    if not dates or len(normal) != len(text):
         return []  # (positions would not carry over)
-    return [m.end() for m in _CALENDAR.finditer(normal)
-            if ((era_year(m["era"], m["n"]) if m["era"] else int(m["y"])), int(m["m"]),
-                int(m["d"]) if m["d"] else None) in dates]
+    return [m.end() for m in _CALENDAR.finditer(normal) if _date_of(m) in dates]
 
 
 def counted_by(measure: str, value: Value) -> bool:
