@@ -429,9 +429,7 @@ class ExtractiveAnswerer:
             # 「採択者85名のうち、女性は何名」 answered by a figure of the whole's other parts (講師 15 名): the part
             # asked is not said near it.
             return False, f"alone:{part}"
-        orgs = analysis.constraints.organizations
-        if len(orgs) == 1 and not analysis.cross and best.chunk.organization \
-                and not analysis.constraints.names_organization(best.chunk.organization):
+        if not analysis.cross and not _of_named_organization(best, analysis):
             return False, "organization"  # 「NEDOは？」 answered from a JETRO document
         if best.value is not None and _of_another_period(best, analysis.constraints.periods):
             return False, "period"
@@ -794,12 +792,15 @@ class ExtractiveAnswerer:
                       if _counted_sets(c.text, noun) and _gives_members(c, noun)]
             if giving:
                 _put_first(ordered, giving[0])
-        if analysis.answer_type == "list" and not self._gives_items(ordered[0]):
+        if analysis.answer_type == "list" and (not (gives := self._gives_items(ordered[0])) or ordered[0].focus < 1.0):
             # 「…評価制度を全部挙げて」, best answered by a sentence about the same survey that names none: one about
             # as close that announces the items and gives them (「以下 3 か国の…制度について調査」 over
-            # 「FedRAMP（アメリカ）、G-Cloud（イギリス）、C5（ドイツ）」) answers.
+            # 「FedRAMP（アメリカ）、G-Cloud（イギリス）、C5（ドイツ）」) answers — as it does an item of another list
+            # that never names the asked kind (「…協力した業界団体を全部挙げて」: 「以下の業界団体等の協力を得て」 over
+            # 「・具体的には、…WG において…」).
             announcing = [c for c in self._close(ordered, after_best=True)
-                          if (_LEAD_IN.search(c.text) or _COUNTED_LEAD.search(c.text)) and self._gives_items(c)]
+                          if (_LEAD_IN.search(c.text) or _COUNTED_LEAD.search(c.text)) and self._gives_items(c)
+                          and (not gives or c.focus >= 1.0)]
             if announcing:
                 _put_first(ordered, announcing[0])
         if _COUNTS_AS.search(analysis.question):
@@ -862,6 +863,12 @@ class ExtractiveAnswerer:
             labelled = [c for c in self._close(ordered) if _asked_label(analysis, c)]
             if labelled:
                 _put_first(ordered, labelled[0])
+        if not analysis.cross and not _of_named_organization(ordered[0], analysis):
+            # 「経産省の新機軸では…どんな水準を掲げていますか」, best answered from a JETRO sentence: one of the named
+            # organization's documents, about as close, answers (the other could only be 「資料に記載なし」).
+            named = [c for c in self._close(ordered, after_best=True) if _of_named_organization(c, analysis)]
+            if named:
+                _put_first(ordered, named[0])
         parts = self._part_documents(analysis, ordered)
         if parts and not analysis.cross:
             analysis = replace(analysis, cross=True)  # its parts name two documents
@@ -2142,6 +2149,13 @@ def _ends_in_term(clause: str) -> bool:
     return clause.endswith(("」", "』"))
 
 
+def _of_named_organization(c: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Is ``c`` from a document of the one organization the question names (or does it name none, or is the
+    document of no organization)?"""
+    orgs = analysis.constraints.organizations
+    return len(orgs) != 1 or not c.chunk.organization or analysis.constraints.names_organization(c.chunk.organization)
+
+
 def _put_first(ordered: list[Candidate], c: Candidate) -> None:
     """Move ``c`` to the front of ``ordered``: it answers before closer-scoring candidates."""
     ordered.remove(c)
@@ -2904,7 +2918,8 @@ def _without_revision(analysis: QuestionAnalysis) -> str:
     return analysis.question.replace(revision, " ") if revision else analysis.question
 
 
-_GROWTH = re.compile(r"増え|増加|伸び|伸ばし|減っ|減少|拡大|縮小|上昇|低下")
+_GROWTH = re.compile(r"増え|増加|伸び|伸ばし|減っ|減少|拡大|縮小|上昇|低下"
+                     r"|目標値?(?:に対して|に対し|比)")  # 「目標に対してどれくらい取れた」: a multiple of the target
 
 
 def _value_type(analysis: QuestionAnalysis) -> str | None:
@@ -2912,7 +2927,8 @@ def _value_type(analysis: QuestionAnalysis) -> str | None:
     (a market, a scale: 兆ドル as well as 件), or any figure for a "what changed" question."""
     if analysis.answer_type == "count" and MAGNITUDE.search(analysis.question) \
             and (analysis.unit is None or (not analysis.unit_said and _GROWTH.search(analysis.question))):
-        # 「件数はどれくらい増えた？」: growth is said as a multiple or a rate (「数は5倍に」) as often as in 件
+        # 「件数はどれくらい増えた？」: growth is said as a multiple or a rate (「数は5倍に」) as often as in 件 — and
+        # so is a result against its target (「目標値に対して 2.2 倍取得」)
         return "magnitude"
     if analysis.wants_value:
         return analysis.answer_type

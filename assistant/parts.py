@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from .dialogue import is_attribute
+from .dialogue import has_own_focus, is_attribute
 from .question import AND_COMMA, NOUN_CHARS, QUESTION_WORD, QuestionAnalysis, normalize_question
 
 _WH = f"(?:{QUESTION_WORD.pattern})"
@@ -158,7 +158,7 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     if subject and subject not in second:
         if _PRONOUN.search(second):
             second = _PRONOUN.sub(subject, second, count=1)
-        elif not b.focus:
+        elif not has_own_focus(b):  # (「その先にどんな水準を」 asks a generic word of the subject)
             second = f"{subject}について、{second}"
     return [first, second]
 

@@ -555,6 +555,10 @@ def _strip_constraints(phrase: str, organizations: dict[str, str]) -> str:
     return s.strip(" ・「」『』()（）")
 
 
+# 「政府目標」: whose the target is, not what it is of — the owner is no thing asked about without the target.
+_OWNERS = ("政府", "国")
+
+
 def _specific(phrase: str) -> str | None:
     """The phrase without a generic tail (「応募者数の目標値」 -> 応募者数); None when all generic."""
     if phrase in GENERIC:
@@ -562,7 +566,7 @@ def _specific(phrase: str) -> str | None:
     for g in GENERIC:
         if phrase.endswith(g) and len(phrase) - len(g) >= 2 and g not in ("件数", "人数", "社数", "数", "額", "割合"):
             rest = phrase[: -len(g)]
-            return rest if rest not in GENERIC else None
+            return phrase if _owned(phrase) else rest if rest not in GENERIC else None
         if phrase.startswith(g) and phrase[len(g):] in GENERIC:
             return None
     return phrase
@@ -613,7 +617,16 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
         focus = before[-1]
     else:
         focus = topical[-1] if topical else before[-1] if before else specific[-1][0]
+    # 「対内直接投資残高の政府目標」: the owner's target of the thing before it — that thing is asked about.
+    at = next((i for i, (s, _) in enumerate(specific) if s == focus), None)
+    if at and _owned(focus) and text[specific[at - 1][1].end:specific[at][1].start] == "の":
+        focus = specific[at - 1][0]
     return focus, tuple(s for s in named if s != focus)
+
+
+def _owned(phrase: str) -> bool:
+    """Is ``phrase`` an owner's generic value (「政府目標」)?"""
+    return any(phrase.startswith(o) and phrase[len(o):] in GENERIC for o in _OWNERS)
 
 
 # 「年平均にすると」「1年あたりに換算すると」: the same figure asked in another form.

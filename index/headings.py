@@ -54,6 +54,26 @@ CONTINUES = tuple("、，,をにてはがとやの")
 CLOSERS = tuple("。．！？!?」』）)】＞>］]")
 
 
+OPEN_BRACKETS = "「『（(［[【〔“"
+CLOSE_BRACKETS = "」』）)］]】〕”"
+
+
+def closes_unopened(text: str) -> bool:
+    """Does ``text``, past its list marker, close a bracket it never opened? Then it is the rest of the line before,
+    whose bracket it closes (「指標１－５：…業務の遂行（上記」 / 「１．（２）関連）（アウトカム指標）」) — neither a
+    heading nor an item of its own."""
+    marker = LIST_START.match(text)
+    depth = 0
+    for ch in text[marker.end() if marker else 0:]:
+        if ch in OPEN_BRACKETS:
+            depth += 1
+        elif ch in CLOSE_BRACKETS:
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
 @lru_cache(maxsize=1 << 16)
 def heading_kind(text: str) -> str | None:
     """Marker kind of a heading line (whitespace-free text), or ``None``.
@@ -65,7 +85,7 @@ def heading_kind(text: str) -> str | None:
     m = _MARKDOWN.match(text)
     if m:
         return f"md{len(m.group(1))}"
-    if text.endswith(CONTINUES):
+    if text.endswith(CONTINUES) or closes_unopened(text):
         return None
     for kind, pattern in _PATTERNS:
         if pattern.match(text):

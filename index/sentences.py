@@ -19,11 +19,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .documents import Line, Sentence
-from .headings import CLOSERS, CONTINUES, LIST_START, heading_kind
+from .headings import CLOSE_BRACKETS, CLOSERS, CONTINUES, LIST_START, OPEN_BRACKETS, closes_unopened, heading_kind
 from .text import display_width, join_pieces, squeeze
 
-OPEN_BRACKETS = "「『（(［[【〔“"
-CLOSE_BRACKETS = "」』）)］]】〕”"
 _END = "。！？!?"
 # Characters that cannot begin a phrase: the line before was cut mid-word.
 _NO_START = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー、。，．・：）」』］】〕”") | set(CLOSE_BRACKETS)
@@ -92,8 +90,8 @@ def _figures_only(text: str) -> bool:
 def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
     """Does the line ``text`` (no sentence end at its close) run on into ``nxt``?"""
     body, after = squeeze(text), squeeze(nxt)
-    if not body or not after or LIST_START.match(after):
-        return False
+    if not body or not after or (LIST_START.match(after) and not (depth > 0 and closes_unopened(after))):
+        return False  # (「…遂行（上記」 / 「１．（２）関連）」 closes the bracket: it is no item)
     if body.endswith(CONTINUES) or after[0] in _NO_START or depth > 0:
         return True
     if _PARTICLE_START.match(after) and body[-1] not in _END + "．":
@@ -150,7 +148,7 @@ def build_sentences(lines: list[Line], headings: Iterable[int], blank: Iterable[
             off = line.start + line.text.index(body[0])
             out.append(Sentence(body, line.no, line.no, off, off + len(body), True, True))
             continue
-        if LIST_START.match(squeeze(line.text)):
+        if LIST_START.match(squeeze(line.text)) and not (depth > 0 and closes_unopened(squeeze(line.text))):
             flush()
         spans, end_depth = split_pieces(line.text, depth)
         for start, end, ends in spans:

@@ -1251,3 +1251,42 @@ def test_a_question_for_what_a_label_heads_is_answered_by_the_items_under_it(use
     # A word only one item says asks for that item alone.
     assert "300万トン" not in qa.ask("水素の価格目標は？").text.splitlines()[0]
 
+
+
+def test_a_lead_in_naming_the_asked_kind_beats_an_item_of_another_list(user_folder, embedder):
+    """「…に協力した業界団体を全部挙げて」: the bullets under 「以下の業界団体等の協力を得て」 are the answer, not
+    the list of bullets around a closer-scoring sentence that never names 業界団体."""
+    qa = _assistant_over(user_folder, embedder, "eval.md", (
+        "# 年度評価\n\n## 契約書\n\n○「モデル取引・契約書」第二版の作成\n\n"
+        "・ユーザ企業とベンダ企業とが新たな関係を構築できるよう、「モデル取引・契約書」第二版の検討を行った。\n\n"
+        "・具体的には、法律専門家の協力を得た検討WGにおいて、「モデル取引・契約書」第二版の条項の検討を全部行った。\n\n"
+        "・前年度に引き続き、以下の業界団体等の協力を得て、ユーザ企業、ベンダ企業から構成される組織により実施。\n\n"
+        "- 一般社団法人ソフトウェア協会\n\n- 一般社団法人電子情報協会\n\n- 一般社団法人ユーザー協会\n"))
+    first = qa.ask("「モデル取引・契約書」第二版の検討に協力した業界団体を全部挙げて。").text.splitlines()[0]
+    assert all(f"{x}協会" in first for x in ("ソフトウェア", "電子情報", "ユーザー")) and "ベンダ" not in first, first
+
+
+def test_a_sentence_of_the_named_organization_beats_a_closer_one_of_another(user_folder, embedder):
+    """Asked of METI's paper, a figure from JETRO's plan is no answer (it could only be 「資料に記載なし」): the
+    paper's own sentence, about as close, is quoted."""
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    (docs / "jetro.md").write_text(
+        "# 独立行政法人日本貿易振興機構（JETRO）中期目標\n\n## 対日投資\n\n"
+        "「対日直接投資促進戦略」で定めた「2030年における対内直接投資残高80兆円」という政府目標の達成に貢献する。\n",
+        encoding="utf-8")
+    (docs / "meti.md").write_text(
+        "# 経済産業政策「新機軸」のキーメッセージ\n\n## グローバル化\n\n"
+        "➢ 「内なる国際化」に向けて、外国企業が魅力を感じる環境の整備に全力で取り組む。\n\n"
+        "➢ 2030年に対内直接投資残高を80兆円、早期に100兆円に\n", encoding="utf-8")
+    manifest = docs / "manifest.yaml"
+    manifest.write_text("documents:\n  - file: jetro.md\n    organization: JETRO\n"
+                        "  - file: meti.md\n    organization: METI\n", encoding="utf-8")
+    settings = settings.model_copy(update={"corpus": settings.corpus.model_copy(update={"manifest": manifest})})
+    build(settings, embedder=embedder)
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    # (「新機軸」, quoted in the paper's title, names its organization)
+    answer = qa.ask("新機軸の資料では、対内直接投資残高の政府目標はどれくらい？")
+    assert not answer.abstained and all(c.source == "meti.md" for c in answer.citations), answer.text

@@ -120,6 +120,13 @@ def test_a_focus_naming_a_measure_asks_for_that_measure(analyze_q, question, foc
     assert a.focus == focus and a.asks_measure
 
 
+def test_the_government_s_target_of_a_thing_asks_about_that_thing(analyze_q):
+    # 「政府目標」 says whose the target is: asked of a thing (「…残高の政府目標」), the thing is asked about; asked
+    # of a clause, the target itself is (not 「政府」, nor the verb 「貢献」).
+    assert analyze_q("対内直接投資残高の政府目標は？").focus == "対内直接投資残高"
+    assert analyze_q("この海外展開支援が貢献しようとしている政府目標は？").focus == "政府目標"
+
+
 @pytest.mark.parametrize(("question", "focus"), [
     ("海外派遣演習はコロナ禍でどのように実施されましたか？", "海外派遣演習"),
     ("JETROの支援はどういうふうに評価されますか", "支援"),
@@ -251,6 +258,11 @@ def test_how_much_without_a_unit_accepts_any_magnitude(analyze_q):
     assert best_value("気象災害は50年間で、数は5倍に増加した。", _value_type(g), g.unit, [0]).text == "5倍"
     # … but not when the question writes the counter itself (「何件増えた」)
     assert _value_type(analyze_q("気象災害は50年で何件増えたの？")) == "count"
+    # a result against its target is said as a multiple too (「目標値に対して 2.2 倍」)
+    t = analyze_q("登録者数は目標に対してどれくらい取れた？")
+    assert _value_type(t) == "magnitude"
+    assert best_value("登録者数を目標値に対して 2.2 倍取得した。", _value_type(t), t.unit, [0]).text == "2.2 倍"
+    assert _value_type(analyze_q("登録者数はどれくらい取れた？")) == "count"
 
 
 def test_who_is_answered_by_a_role_or_organization_other_than_the_asked_one(analyze_q):
@@ -392,6 +404,9 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     # A pronoun stands for the first part's subject.
     assert question_parts("プラットフォームはいつから構築され、IPAは令和6年度にそれをどう発展させる？", analyze_q)[1] \
         == "IPAは令和6年度にプラットフォームをどう発展させる?"
+    # So does a generic word asked of it (「その先にどんな水準」 asks no thing of its own).
+    assert question_parts("投資残高の目標は2030年にいくらで、IPAではその先にどんな水準を掲げる？", analyze_q)[1] \
+        == "投資残高の目標について、IPAではその先にどんな水準を掲げる?"
     # 「Aと、Bは？」 with B in another organization's documents.
     assert question_parts("JETROで連携先として挙げられている機関と、IPAの令和6年度の重点業務は？", analyze_q) == [
         "JETROで連携先として挙げられている機関は？", "IPAの令和6年度の重点業務は?"]

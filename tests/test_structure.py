@@ -153,6 +153,23 @@ def test_a_line_opening_with_a_particle_continues_the_line_before_even_after_a_b
         "国内への誘致（新規投資）だけでなく、国内での拡大（追加投資）に貢献する。"]
 
 
+def test_a_numbered_line_that_closes_the_bracket_before_it_continues_that_line():
+    # 「（上記」 / 「１．（２）関連）」: the number is inside the bracket, not an item or a heading; a numbered line
+    # whose own brackets balance still starts a new item.
+    text = ("指標１－５：ＡＩＳＩ業務の遂行（上記\n"
+            "１．（２）関連）（アウトカム指標）\n"
+            "関係機関と連携の上、\n"
+            "①ＡＩＳＩの設立・運営\n"
+            "支援の状況（次の\n"
+            "１）規制の分野\n")
+    sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
+    assert [s.text for s in sentences] == [
+        "指標１－５：ＡＩＳＩ業務の遂行（上記１．（２）関連）（アウトカム指標）", "関係機関と連携の上、",
+        "①ＡＩＳＩの設立・運営", "支援の状況（次の", "１）規制の分野"]
+    assert heading_kind("１．（２）関連）（アウトカム指標）") is None
+    assert heading_kind("１．（２）関連") == "digit_w"
+
+
 def test_a_line_opening_with_等_and_a_particle_continues_the_quote_before_it():
     text = ("参加者からは「参加がしやすい」\n"
             "等の好意的な意見が多数寄せられた。\n"
