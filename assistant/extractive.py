@@ -295,6 +295,7 @@ class ExtractiveAnswerer:
         counter = re.compile(rf"[0-9０-９]\s*{re.escape(analysis.unit)}") \
             if analysis.unit and analysis.unit in _COUNTERS.get(analysis.focus, ()) else None
         described = set(self._terms(_describing_clause(analysis.question, analysis.focus))) if counter else set()
+        done = _done_by_count(analysis.focus) if measured else None
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
 
@@ -338,7 +339,7 @@ class ExtractiveAnswerer:
                 glossed = tok(_gloss_read(text)) if measured and _GLOSS.search(text) else ()
                 measure = max(phrase_coverage(focus_terms, unit, self.idf)
                               for unit in (run, context_run, previous_run, caption, named, glossed)) \
-                    if measured else 1.0
+                    if measured and not (done and done.search(text)) else 1.0
                 previous, previous_run = tokens, run
                 key = (c.source, compact(text))
                 # A heading alone never answers — unless it states the figure asked for
@@ -2147,6 +2148,13 @@ def _member_of_category(asked: str, other: str) -> bool:
 def _ends_in_term(clause: str) -> bool:
     """Does a defining clause end in the quoted term it describes (「…に繋げる「プッシュ型支援」」)?"""
     return clause.endswith(("」", "』"))
+
+
+def _done_by_count(focus: str) -> re.Pattern[str] | None:
+    """For a count of people by what they did (「視聴者数」「参加者数」), the pattern of that count said with the verb
+    instead (「394 名が視聴」「延べ 120 名が参加」), which names the measure as well; None for another focus."""
+    m = re.search(r"([一-龥]{2})者数$", focus)
+    return re.compile(rf"[0-9０-９]\s*(?:名|人)\s*が\s*{m[1]}") if m else None
 
 
 def _of_named_organization(c: Candidate, analysis: QuestionAnalysis) -> bool:

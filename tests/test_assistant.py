@@ -627,6 +627,19 @@ def test_a_measure_named_with_its_kind_of_count_is_the_same_measure():
     assert phrase_coverage(["アクセス", "数"], ["アクセス", "の", "ページ", "件数"], one) < 1.0  # too far apart
 
 
+def test_a_count_of_people_said_with_what_they_did_names_the_measure(user_folder, embedder):
+    """「当日の視聴者数」 is said 「394 名が視聴」: that count answers, not 「資料に記載なし」 for want of the word 視聴者数 —
+    and a count said with another verb (「480 名が応募」) does not."""
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 年度評価\n\n## 普及\n\n"
+        "・登録者向けの制度説明会を、初のオンライン形式で開催。\n"
+        "定員 480 名で募集したところ満席となり、当日は申込者の 82%にあたる 394 名が視聴。\n\n"
+        "## 試験\n\n・春期試験には 1,200 名が応募した。\n"))
+    answer = qa.ask("制度説明会の当日の視聴者数は？")
+    assert not answer.abstained and "394 名" in answer.text.splitlines()[0], answer.text
+    assert qa.ask("春期試験の受験者数は？").abstained
+
+
 def test_a_name_or_a_kind_of_business_the_documents_do_not_give_is_not_answered(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 年度計画\n\n## 広報\n\nFacebook のフォロワーは 600 人、YouTube の登録者は 4,000 人増加した。\n\n"
