@@ -29,10 +29,9 @@ import numpy as np
 
 from index.config import AnswerSettings
 from index.documents import Chunk, SentenceSpan
-from index.headings import LIST_START, MAJOR_BULLETS, MINOR_BULLETS, heading_kind
+from index.headings import CLOSE_BRACKETS, LIST_START, MAJOR_BULLETS, MINOR_BULLETS, OPEN_BRACKETS, heading_kind
 from index.meta import DEFINED_ABBREVIATION_HINT, abbreviations
 from index.search import Filters, Passage, Searcher
-from index.sentences import CLOSE_BRACKETS, OPEN_BRACKETS
 from index.text import compact, squeeze
 
 from .answer import ABSTAIN, Citation

@@ -86,12 +86,18 @@ def _figures_only(text: str) -> bool:
     return bool(body) and digits >= 0.4 * len(body)
 
 
+def _opens_item(text: str, depth: int) -> bool:
+    """Does the line ``text`` open a list item — not when, inside a bracket the line before left open (``depth``),
+    it closes that bracket (「…遂行（上記」 / 「１．（２）関連）」: the number is inside it)?"""
+    return bool(LIST_START.match(text)) and not (depth > 0 and closes_unopened(text))
+
+
 @lru_cache(maxsize=1 << 16)  # headings and sentences ask the same question of each line
 def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
     """Does the line ``text`` (no sentence end at its close) run on into ``nxt``?"""
     body, after = squeeze(text), squeeze(nxt)
-    if not body or not after or (LIST_START.match(after) and not (depth > 0 and closes_unopened(after))):
-        return False  # (「…遂行（上記」 / 「１．（２）関連）」 closes the bracket: it is no item)
+    if not body or not after or _opens_item(after, depth):
+        return False
     if body.endswith(CONTINUES) or after[0] in _NO_START or depth > 0:
         return True
     if _PARTICLE_START.match(after) and body[-1] not in _END + "．":
@@ -148,7 +154,7 @@ def build_sentences(lines: list[Line], headings: Iterable[int], blank: Iterable[
             off = line.start + line.text.index(body[0])
             out.append(Sentence(body, line.no, line.no, off, off + len(body), True, True))
             continue
-        if LIST_START.match(squeeze(line.text)) and not (depth > 0 and closes_unopened(squeeze(line.text))):
+        if _opens_item(squeeze(line.text), depth):
             flush()
         spans, end_depth = split_pieces(line.text, depth)
         for start, end, ends in spans:

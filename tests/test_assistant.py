@@ -628,8 +628,8 @@ def test_a_measure_named_with_its_kind_of_count_is_the_same_measure():
 
 
 def test_a_count_of_people_said_with_what_they_did_names_the_measure(user_folder, embedder):
-    """「当日の視聴者数」 is said 「394 名が視聴」: that count answers, not 「資料に記載なし」 for want of the word 視聴者数 —
-    and a count said with another verb (「480 名が応募」) does not."""
+    """「当日の視聴者数」 is said 「394 名が視聴」: that count answers, not 「資料に記載なし」 for want of the word
+    視聴者数 — and a count said with another verb (「1,200 名が応募」 for 受験者数) does not."""
     qa = _assistant_over(user_folder, embedder, "evaluation.md", (
         "# 年度評価\n\n## 普及\n\n"
         "・登録者向けの制度説明会を、初のオンライン形式で開催。\n"
