@@ -462,6 +462,14 @@ def test_a_pronoun_stands_for_the_previous_topic(analyze_q):
     assert "一般管理費" not in follow and "令和2年度" in follow and "業務運営の評定" in follow
 
 
+def test_the_items_asked_of_a_thing_leave_that_thing_the_subject(analyze_q):
+    # 「項目」 only says items are asked: after 「その中身として挙げられている項目は？」, the next question is still
+    # about 「技術経営」, not about 「項目」.
+    *_, follow = _conversation(analyze_q, "IPAの資料の「技術経営」で、企業に何を促すとしている？",
+                               "その中身として挙げられている項目は？", "当面見据える目標は？")
+    assert "技術経営" in follow and "項目" not in follow, follow
+
+
 def test_this_thing_named_in_an_earlier_scope_is_that_scopes_thing(analyze_q):
     """「このミッション」 after a turn about 希望出生率 asked within 「…ミッション⑧（…）で、」: that mission, not the
     previous turn's 希望出生率."""
