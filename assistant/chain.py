@@ -471,7 +471,7 @@ def _for_carried(missing: str, question: str, analysis: QuestionAnalysis) -> boo
         return missing.split(":", 1)[1] not in question
     c = analysis.constraints
     return (missing == "organization" and not c.organizations) or (missing == "year" and not c.fiscal_years) \
-        or (missing in ("measure", "value") and bool(analysis.focus) and analysis.focus in question)
+        or (missing.split(":", 1)[0] in ("measure", "value") and bool(analysis.focus) and analysis.focus in question)
 
 
 def _searched_notice(searched: str) -> str:

@@ -402,7 +402,9 @@ class ExtractiveAnswerer:
         if best.focus < s.focus_threshold or best.support < s.support_threshold:
             return False, "focus"
         if analysis.asks_measure and not self._carries_measure(best):
-            return False, "measure"
+            # (「対外直接投資残高」 asked, 「対内直接投資残高」 written: say which measure the text has)
+            pair = self._sibling(best, analysis) if analysis.wants_value else None
+            return False, "measure:{}:{}".format(*pair) if pair else "measure"
         if analysis.wants_value and best.value is None:
             return False, "value"
         if analysis.answer_type == "count" and (event := analysis.event) and best.focus < 1.0 \
@@ -3335,7 +3337,7 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         asked = "・".join(analysis.constraints.organizations)
         other = f"（近い記述は{best.chunk.organization}の資料にあります）" if best and best.chunk.organization else ""
         return f"{asked}の資料に質問に答える記述は見つかりませんでした{other}"
-    if missing.startswith("sibling:"):
+    if missing.startswith(("sibling:", "measure:")):
         _, asked, sibling = missing.split(":", 2)
         return f"「{asked}」についての記載は見つかりませんでした（「{sibling}」の記載はあります）"
     if missing.startswith("alone:"):
