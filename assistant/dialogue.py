@@ -35,13 +35,14 @@ from .question import (
     era_label,
     indicator_labels,
     named_indicator,
+    named_side,
     normalize_question,
     periods_in,
     year_of,
 )
 
 # Openers that point back at the previous turn (stripped before rewriting).
-_OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じゃ|なら|ちなみに|一方|あと)[、,\s]*"
+_OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じゃ|なら|ちなみに|一方|あと|逆に|反対に)[、,\s]*"
                      r"|(?!それぞれ)(?:それ|これ|あれ|そちら|こちら|その|この|あの|上記の?|同じ)(?:ら)?"
                      r"(?:は|も|の|って|で|に|を|が)?[、,\s]*)")
 # The question minus a closing 「は？」「では？」「の場合は？」「はどうですか？」.
@@ -82,6 +83,8 @@ _DOCUMENTS = (*_DOCUMENT_NOUNS, "版", "ほう", "方", "最新")
 _A_DOCUMENT = re.compile(f"(?:{'|'.join((*KINDS, '評価書', *_DOCUMENT_NOUNS))})(?!期間)"
                          r"(?:は|では|で|の中で|に|の(?=[一-龥ァ-ヶー]{2,}(?:は|って|を|が)))")
 _DOCUMENT_WORDS = (*_DOCUMENTS, "変更案", "現行")
+# 「NEDOの中長期目標の…」: a document named with its organization.
+_OWNED_DOCUMENT = re.compile(rf"^[^、。？?の]{{2,12}}の(?:{_A_DOCUMENT.pattern})")
 # A question's opening scope (「経産省の新旧対照表で、」「JETROの第六期中期目標の変更案で、」).
 _OPENING_SCOPE = re.compile(r"^[^、。？?]{2,40}?(?:では|で|によると|において)、")
 # 「支援件数のほうは？」「蓄電池の場合は？」: what is compared with the previous turn's topic.
@@ -191,6 +194,11 @@ def _without_words(text: str, words: tuple[str, ...]) -> str:
     return text
 
 
+# The ministry's multi-year objectives for an agency: a national R&D agency's are its 中長期目標, another's its
+# 中期目標 — one kind of document under two names.
+_COUNTERPART_KINDS = {"中期目標": "中長期目標", "中長期目標": "中期目標"}
+
+
 def _without_kinds(text: str, kinds: tuple[str, ...]) -> str:
     """``text`` with the words naming ``kinds`` removed (「令和2年度計画で」 -> 「令和2年度で」)."""
     for kind in kinds:
@@ -244,9 +252,12 @@ def _document_named(question: str, analysis: QuestionAnalysis) -> str:
                                                                                         *c.doc_kinds):
         return ""  # 「経産省の資料では、対日投資の目標はどう？」 asks a thing (even a generic one)
     # A document, not only an organization, year or column (「令和6年度は？」「IPAは？」「現行では？」 swap those).
-    # 「NEDOの中長期目標のほう」 is searched as the document (「ほう」 is no word of it).
-    return re.sub(r"の(?:ほう|方)$", "", named) if c.doc_kinds or c.revision or any(w in named for w in _DOCUMENTS) \
-        else ""
+    # 「NEDOの中長期目標のほう」 is searched as the document (「ほう」 is no word of it). 「ほう」 after a noun
+    # (「受講者数の指標のほう」「賃上げに向けた取組のほう」) names a side of the thing asked, not a document;
+    # after a clause (「令和5年度補正を反映したほう」) it names a version.
+    document = re.sub(r"の(?:ほう|方)$", "", named)
+    return document if c.doc_kinds or c.revision or any(w in document for w in _DOCUMENTS) \
+        or re.search(r"[たるい](?:ほう|方)$", named) else ""
 
 
 def _new_thing(analysis: QuestionAnalysis, previous: QuestionAnalysis) -> bool:
@@ -270,6 +281,10 @@ def _shifted(relative: re.Pattern[str], question: str, values: tuple[int, ...]) 
 def _noun_phrase(head: str, analysis: QuestionAnalysis) -> bool:
     """Is ``head`` nothing but the question's noun chain (「蓄電池」「伴走型支援の目標」), no verb or question word?"""
     return bool(analysis.topic) and _compact_chain(head) == "の".join(analysis.topic)
+
+
+# 「自治体向け」「中小企業用」: who a thing is made for, not another thing.
+_AUDIENCE = ("向け", "用")
 
 
 def _compact_chain(text: str) -> str:
@@ -477,8 +492,9 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
                 out = re.sub(f"{re.escape(kind)}(?!期間)", now.doc_kinds[0], out, count=1)
                 break
     if now.version:
+        # 「現行（令和5年3月）」 -> 「変更案」: the date in brackets was the other column's.
         other = "現行" if now.version == "変更案" else "変更案"
-        out = out.replace(other, now.version)
+        out = re.sub(rf"{other}(?:[（(][^）)]{{1,20}}[）)])?", now.version, out)
     if now.periods and before.periods and now.periods != before.periods:
         # 「第4期」 -> 「第3期」 (each mention of the previous period)
         out = _PERIOD_TEXT.sub(lambda m: f"第{now.periods[0]}期" if periods_in(m.group(0)) == before.periods[:1]
@@ -508,6 +524,8 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     """
     if previous is None:
         return Resolved(question, question)
+    # 「運営費交付金のほうはどう管理した？」 was about 運営費交付金: 「なぜ？」 after it asks why of that.
+    previous = named_side(previous)
     q = normalize_question(question)
     inner = _INNER_PRONOUN.search(q)
     if inner and not _WHEN.match(inner.group(0)) \
@@ -563,10 +581,12 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             opening = None  # 「〇〇の取組では、」 is a thing asked about, not where
         body = f"{scope}で、" + _swap(before_q[opening.end():] if opening else before_q, before, now, names,
                                       written)
-    elif _PRONOUN.match(q) and _A_DOCUMENT.match(document := _PRONOUN.sub("", q, count=1)) \
-            and not (bare and (now.organizations or now.fiscal_years or now.revision or now.version)):
-        # 「この中期目標はいつ定められた？」: the conversation's document, carried as its constraints (not
-        # 「この中期目標で、令和5年度は？」: the previous question of another year)
+    elif _PRONOUN.match(q) and (
+            (_A_DOCUMENT.match(document := _PRONOUN.sub("", q, count=1))
+             and not (bare and (now.organizations or now.fiscal_years or now.revision or now.version)))
+            or (now.organizations and _OWNED_DOCUMENT.match(document))):
+        # 「この中期目標はいつ定められた？」「このNEDOの中長期目標の主務省は？」: the conversation's document,
+        # carried as its constraints (not 「この中期目標で、令和5年度は？」: the previous question of another year)
         body = document
     elif bare and (names_constraints(now) or moved) and not _asks_why_instead(rest, previous) and (
             not has_own_focus(analysis) or (len(bare.group("head")) <= 12 and not _new_thing(analysis, previous))) \
@@ -597,7 +617,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # replaced by this one — the same question of a sibling item (not a degree or rate: 「達成度は？」 asks
         # an attribute of the quoted thing).
         before_q = normalize_question(previous.question)
-        body = before_q.replace(f"「{quoted[0]}」", f"「{_compact_chain(bare.group('head'))}」", 1)
+        head = _compact_chain(_SIDE.sub("", bare.group("head")))
+        # (「自治体向けのほうは？」: a version of the quoted thing — 「自治体向けの「シン・テレワークシステム」」.)
+        named = f"{head}の「{quoted[0]}」" if head.endswith(_AUDIENCE) else f"「{head}」"
+        body = before_q.replace(f"「{quoted[0]}」", named, 1)
     elif bare and not names_constraints(now) and _noun_phrase(bare.group("head"), analysis) \
             and (swapped := parallel(previous, bare.group("head"))):
         body = swapped
@@ -646,8 +669,15 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         body = re.sub(r"(?:の|での)?実績値?", "", body)
     merged = merge(now, before)
     if not now.doc_kinds and not kind_exists(merged, catalog):
-        merged = replace(merged, doc_kinds=())
-        body = _without_kinds(body, before.doc_kinds)
+        counterpart = tuple(_COUNTERPART_KINDS.get(k, k) for k in merged.doc_kinds)
+        if kind_exists(replace(merged, doc_kinds=counterpart), catalog):
+            # 「IPAのほうは？」 after 「このNEDOの中長期目標の主務省は？」: IPA's 中期目標, the same plan by its name.
+            merged = replace(merged, doc_kinds=counterpart)
+            for old, new in zip(before.doc_kinds, counterpart):
+                body = re.sub(f"{re.escape(old)}(?!期間)", new, body)
+        else:
+            merged = replace(merged, doc_kinds=())
+            body = _without_kinds(body, before.doc_kinds)
     if now.doc_kinds and not now.fiscal_years and before.fiscal_years and not kind_dated(now, catalog):
         # 「中期目標ではどうなってる？」 after a 令和6年度計画 question: that year dated the plan; the 中期目標
         # covers several years and is not asked of one.
@@ -676,12 +706,24 @@ def _figure_year(carried: Constraints, analysis: QuestionAnalysis, catalog: Cata
         and not year_dates_a_document(carried, catalog)
 
 
+def _has_document(organizations: tuple[str, ...], named: Constraints, catalog: Catalog | None) -> bool:
+    """Do ``organizations`` have a document of the kind and (if any) fiscal year ``named`` names? (A year no
+    document is of — 「2022年の貿易収支」 — is a figure's, and does not make the question theirs.)"""
+    asked = Constraints(organizations=organizations, doc_kinds=named.doc_kinds, fiscal_years=named.fiscal_years)
+    return kind_exists(asked, catalog) and (not named.fiscal_years or year_dates_a_document(asked, catalog))
+
+
 def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysis,
                  catalog: Catalog | None = None) -> str:
     """``question`` asked on its own — but of the conversation's organization and kind of document when it names
     neither a constraint nor a document (「…で、<question>」), or names only the conversation's organization
     (「「IPAクラウド」はどう進める？」 after a question on IPA's 令和6年度計画: still that plan)."""
     c, before = analysis.constraints, previous.constraints
+    if (c.doc_kinds or c.fiscal_years) and not c.organizations and before.organizations \
+            and not _NAMES_DOCUMENT.search(question) and _has_document(before.organizations, c, catalog):
+        # 「前の中期目標では何を指標にしてたの？」「令和2年度の時点では…？」 in a conversation about JETRO, IPA: that
+        # organization's document of the kind or year named, when it has one.
+        return _scoped(list(before.organizations), question)
     if names_constraints(replace(c, organizations=())) or not set(c.organizations) <= set(before.organizations) \
             or _NAMES_DOCUMENT.search(question):
         return question

@@ -40,6 +40,7 @@ from .diff import changed_words
 from .question import (
     IMPLIED_FIGURE,
     INDICATOR_WORD,
+    KINDS,
     KNOWN_AFTER,
     MAGNITUDE,
     MEASURE,
@@ -207,9 +208,10 @@ class ExtractiveAnswerer:
         return self._idf.get(term, self._unknown_idf)
 
     def coverage(self, terms: list[str], tokens: set[str]) -> float:
-        """IDF-weighted share of ``terms`` present in ``tokens``."""
+        """IDF-weighted share of ``terms`` present in ``tokens`` (割合 and 比率 name the same measure)."""
         total = sum(self.idf(t) for t in terms)
-        return sum(self.idf(t) for t in terms if t in tokens) / total if total else 0.0
+        return sum(self.idf(t) for t in terms if t in tokens or (t in _RATIO and not tokens.isdisjoint(_RATIO))) \
+            / total if total else 0.0
 
     def lexical(self, terms: list[str], own: set[str], around: set[str]) -> float:
         """Question coverage of a sentence: its own words (``scoring.own_share``) and with what is
@@ -520,6 +522,41 @@ class ExtractiveAnswerer:
         last = ranked[-1]
         return [*ranked, *(Ranked(replace(last.passage, chunk=c), last.score) for c in found)]
 
+    def _cover(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> Draft | None:
+        """「第5期中長期目標はいつ定められ、いつ変更された？」: the dates the plan's cover gives, in order — when it
+        was set (「…第５期中長期目標令和５年３月 1 日」) and each change (「一部変更 令和６年８月２９日」
+        「令和７年●月改訂」), the change a 新旧対照表 proposes labelled as its column. A date under a title says
+        no 策定 or 変更 a search would find it by, and only the cover gives it. None unless one organization's
+        plan of the asked kind is asked when it was set or changed, and its cover dates it."""
+        kinds, orgs = analysis.constraints.doc_kinds, analysis.constraints
+        asked = normalize_question(analysis.question)
+        if not ranked or not kinds or analysis.answer_type not in ("date", "change") \
+                or not _SET_OR_CHANGED.search(asked) or not _PLAN_ASKED.search(asked):
+            return None
+        table = self.searcher.chunks
+        covers = sorted((c for c in table.take(table.rows_matching(_COVER_DATE)[:_COVER_REACH])
+                         if c.kind in kinds and (not orgs.organizations or orgs.names_organization(c.organization))),
+                        key=lambda c: (c.source, c.line_start))
+        if not covers or len({(c.source, c.organization) for c in covers}) != 1:
+            return None
+        quotes, dates = [], []
+        for chunk in covers:
+            for j, span in enumerate(chunk.sentences):
+                text = chunk.text[span.start:span.end]
+                found = next((v for v in values_in(text) if v.kind == "date"), None)
+                if found is None or not _COVER_LINE.search(text.strip()):
+                    continue
+                label = _version_label(chunk)
+                # The date under the title is the one the plan was set on; a change line says itself what it is.
+                said = text.strip() if re.search(r"変更|改定|改訂", text) else text[found.start:found.end]
+                dates.append(f"{said}（{chunk.version}）" if chunk.version else said)
+                passage = Passage(ranked[0].passage.rank, ranked[0].passage.score, chunk)
+                quotes.append(Quote(Candidate(passage, j, text, span.line_start, span.line_end, focus=1.0,
+                                              focus_own=1.0, support=1.0, value=found), text, label))
+        if not quotes:
+            return None
+        return Draft("、".join(dates), quotes, confidence=1.0, focus=1.0, support=1.0)
+
     def _with_sheet_results(self, ranked: list[Ranked]) -> list[Ranked]:
         """``ranked`` with, after each list of an evaluation sheet's indicators (「＜主な定量的指標＞ ○…回収数」), the
         chunk of their bare results (「［定量的指標の実績］ ○1,561 件」) when it was not retrieved: it names nothing
@@ -713,6 +750,8 @@ class ExtractiveAnswerer:
                avoid: frozenset[tuple[str, int]] = frozenset()) -> Draft:
         """The draft answer from the ranked passages; ``avoid`` holds sentences (chunk id, index) already
         given as another part's answer, so this one is answered from another."""
+        if (cover := self._cover(analysis, ranked)) is not None:
+            return cover
         cands = [c for c in self.candidates(analysis, ranked) if (c.chunk.chunk_id, c.sentence) not in avoid]
         if not cands:
             return Draft(abstention_text(), abstained=True)
@@ -878,12 +917,24 @@ class ExtractiveAnswerer:
         confidence = self.confidence(best, analysis)
         ok, missing = self._supported(best, analysis)
         if ok and analysis.wants_value and best.focus == 0 and _asked_of(analysis) \
-                and self._names_a_thing(analysis.focus) and any(c.focus_own >= 1.0 for c in cands):
+                and self._names_a_thing(analysis.focus) and any(c.focus_own >= 1.0 for c in cands) \
+                and not _unit_named(best.text, analysis.focus):
             # The asked thing (「ROE」) is a term of these passages, yet the sentence with the figure does not
             # name it, nor its headings: the figure is another thing's (「PBR」). An action asked about
             # (「何名を発掘」) may be said in other words, so only a thing is required, and only one the question
             # asks the figure of — not the thing counted after the question word (「何名のイノベータ」).
-            ok, missing = False, "focus"
+            # The sentence next to it, about as close, naming it with a figure answers instead (「…会員は何人？」: not
+            # 「修了者 67 名が入会」 but the next one, 「入会済み会員と合わせて、修了者 217 名」) — a sentence elsewhere
+            # that names it is about another thing's (「DX銘柄の企業数」 is not 「自己診断結果提出企業 266 社」).
+            naming = [c for c in self._close(ordered, after_best=True) if c.focus >= 1.0 and c.value is not None
+                      and c.chunk.chunk_id == best.chunk.chunk_id
+                      and self._supported(c, analysis)[0]]
+            if naming:
+                _put_first(ordered, naming[0])
+                best = ordered[0]
+                confidence = self.confidence(best, analysis)
+            else:
+                ok, missing = False, "focus"
         draft = self._decide(analysis, ordered, best, confidence, ok, missing, parts)
         draft.focus, draft.support, draft.missing = best.focus, best.support, draft.missing or missing
         if target_after is not None and not draft.abstained \
@@ -2448,6 +2499,23 @@ def _scored_next(c: Candidate, ordered: list[Candidate]) -> Candidate | None:
 
 
 _LABELLED_REACH = 8  # chunks whose lines open with the asked label, at most (a label recurs in each revision)
+# A plan's cover dates: its title and the date it was set, and each change (「一部変更 令和６年８月２９日」「最新改定
+# 令和７年●月」「令和７年●月改訂」) — RE2, for the chunk table's scan.
+_ERA_MONTH = r"(令和|平成)\s*[0-9０-９元]+\s*年\s*[0-9０-９●]+\s*月"
+_COVER_DATE = (rf"(?m)({'|'.join(KINDS)})\s*{_ERA_MONTH}|^\s*(一部変更|最新改定)\s*(令和|平成)"
+               rf"|^\s*{_ERA_MONTH}[^\n]{{0,6}}(改訂|改定)\s*$")
+# The same, of one sentence: a cover line, not a date cited in a sentence (「（令和4年12月5日改訂）」).
+_COVER_LINE = re.compile(rf"(?:{'|'.join(KINDS)})\s*{_ERA_MONTH}[^。、]{{0,8}}$"
+                         rf"|^\s*(?:一部変更|最新改定)\s*(?:令和|平成)[^。、]{{0,12}}$"
+                         rf"|^\s*{_ERA_MONTH}[^。、]{{0,6}}(?:改訂|改定)\s*$")
+_COVER_REACH = 24  # cover chunks at most (a handful per plan and revision)
+# The plan itself is what is asked about (「中期目標はいつ…」「中長期目標の最初の一部変更は…」), not a thing in it
+# (「中期目標で引用されている成長戦略フォローアップはいつ…」).
+_PLAN_ASKED = re.compile(rf"(?:{'|'.join(KINDS)})(?:は|って|が|の(?:(?:最初|最新|直近|前回)の)?"
+                         r"(?:一部変更|改定|改訂|変更|策定|日付))")
+# 「いつ定められた」「最初の一部変更はいつ」「策定はいつ」: when a plan was set or changed.
+_SET_OR_CHANGED = re.compile(r"(?:いつ|何年|何月)[^、。？?]{0,12}(?:定め|策定|制定|決定|変更|改定|改訂)"
+                             r"|(?:定め|策定|制定|決定|変更|改定|改訂)[^、。？?]{0,8}(?:いつ|何年|何月)")
 _DASHES = "-－‐‑−–—"
 
 
@@ -2939,6 +3007,10 @@ def _value_type(analysis: QuestionAnalysis) -> str | None:
         # 「件数はどれくらい増えた？」: growth is said as a multiple or a rate (「数は5倍に」) as often as in 件 — and
         # so is a result against its target (「目標値に対して 2.2 倍取得」)
         return "magnitude"
+    if analysis.answer_type == "amount" and analysis.anchor == "規模":
+        # 「女性起業家プログラムの規模は？」: a scale, bare, is of people or cases as often as of money
+        # (「女性起業家プログラム（40名程度）」); 「市場規模」「予算規模」 stay money.
+        return "magnitude"
     if analysis.wants_value:
         return analysis.answer_type
     if analysis.answer_type == "change":
@@ -3298,6 +3370,16 @@ def _revision_of(chunk: Chunk) -> str:
 def _qualifier(chunk: Chunk) -> str:
     parts = [p for p in (chunk.revision, chunk.version) if p]
     return f"（{'の'.join(parts)}）" if parts else ""
+
+
+# 「部署」「部門」 asked for are named by the unit itself: 「…推進するため、「デジタル戦略推進部」を新設」.
+_UNIT_KINDS = ("部署", "部門", "部局")
+_UNIT_NAME = re.compile(r"[一-龥ァ-ヶー]{2,}(?:部|課|室|局|センター)(?![一-龥ァ-ヶー])")
+
+
+def _unit_named(text: str, focus: str) -> bool:
+    """Is ``focus`` a word for an organization's unit (「部署」) and ``text`` naming one (「デジタル戦略推進部」)?"""
+    return focus in _UNIT_KINDS and bool(_UNIT_NAME.search(text))
 
 
 def _drop_suffix(text: str, suffix: str) -> str:

@@ -56,8 +56,8 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("grade", re.compile(r"評定(は|を|が|って|の結果)|何評定")),
     # 「どのくらいの頻度で公開」「何か月ごとに」 (before date: 「何月ごと」 asks how often, not which month).
     ("frequency", re.compile(r"頻度|どの(くらい|程度)の(間隔|ペース)|何\s*(か|ヶ|カ)?(月|年|週|日)(ごと|おき|毎)")),
-    # (「何年ぶり」「何年連続」 count years: a count, not a date.)
-    ("date", re.compile(r"いつ|何年(?!ぶり|連続|続け)|何月|何日|時期|期限|期日|何年度|どの(くらい|程度)の期間"
+    # (「何年ぶり」「何年連続」 count years: a count, not a date; 「何年で」「何年間」 a span, said with the figure.)
+    ("date", re.compile(r"いつ|何年(?!ぶり|連続|続け|で|間)|何月|何日|時期|期限|期日|何年度|どの(くらい|程度)の期間"
                         r"|期間(は|って|が)?(どれ|どの)(くらい|ほど|程度)")),
     # 「…件数を算出した事業はどれ？」: a question that ends asking which ones asks for them, whatever
     # measure its relative clause names.
@@ -71,7 +71,10 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                          r"|いくつ(?!か)|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)"
                          # 「目標値は？」, not a compound that only begins with it (「目標値設定の前提は」)
                          r"|目標値(?![一-龥])")),
-    ("person", re.compile(r"誰|だれ|氏名|どなた")),
+    # (「誰を対象に」「対象は誰」「誰向け」 ask who is aimed at — a kind of people, 「デジタルを使う人材」 —
+    # not a name.)
+    ("person", re.compile(r"(?<!対象は)(?<!ターゲットは)(?:誰|だれ)(?!(?:を|が)?(?:対象|ターゲット)|向け)"
+                          r"|氏名|どなた")),
     ("place", re.compile(r"どこ|どの(国|地域|都市|場所)|所在地")),
     ("list", re.compile(r"挙げ|挙が[っるり]|列挙|(どのような|どんな|どういう|何の)"
                         r"(取組|施策|もの|事業|項目|分野|柱|テーマ|課題|方針|内容|支援|手段|点)"
@@ -103,7 +106,7 @@ _PLAN_NAME = re.compile(r"中長?期目標|目標期間")  # a plan's name, not 
 # A size asked without saying what of (「どれくらい」「どの程度」): counts, amounts and shares all answer it.
 MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くらい|ぐらい|程度|水準|レベル)")
 _UNIT = re.compile(rf"何({_COUNTED})")
-_UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人"}
+_UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人", "人の数": "人", "者の数": "人"}
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
 GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標数", "実績件数", "実績人数", "実績社数", "目標", "水準",
            "数値", "値", "実績値", "実績", "数", "件数", "人数", "社数", "額", "規模",

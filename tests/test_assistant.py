@@ -640,6 +640,47 @@ def test_a_count_of_people_said_with_what_they_did_names_the_measure(user_folder
     assert qa.ask("春期試験の受験者数は？").abstained
 
 
+def test_the_thing_asked_is_named_by_the_sentence_that_gives_its_figure(user_folder, embedder):
+    """The figure asked of a thing comes from a sentence naming it: the next sentence (「…会員と合わせて、修了者
+    120 名」) when the closest one counts something else (「修了者 30 名が入会」); a unit named by the unit itself
+    (「部署」 by 「デジタル推進部」); a share named 割合 when asked 比率. A sentence elsewhere that names only the
+    asked word (「自己診断結果提出企業 266 社」 for DX銘柄の企業) does not answer."""
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 年度評価\n\n## 交流\n\n"
+        "・修了者コミュニティ「結の会」に修了者 30 名が入会。昨年度入会済み会員と合わせて、修了者 120 名。\n\n"
+        "## 体制\n\n・機構自身の DX を推進するため、令和2 年 7 月に「デジタル推進部」を新設。\n\n"
+        "## 起業\n\n○登録企業における女性起業家の割合を今後10年で20%を目指す（現在8.8％）\n\n"
+        "## 調査\n\n・速報版を自己診断結果提出企業 266 社に提供。\n\n"
+        "## 銘柄\n\n・DX銘柄の選定を実施し、公表した。\n"))
+    members = qa.ask("修了者コミュニティ「結の会」の会員は何人？")
+    assert not members.abstained and "120 名" in members.text, members.text
+    unit = qa.ask("DXを推進する部署はいつ新設された？")
+    assert not unit.abstained and "7 月" in unit.text.splitlines()[0], unit.text
+    share = qa.ask("登録企業の中の女性起業家の比率は？")
+    assert not share.abstained and "%" in share.text.splitlines()[0], share.text
+    assert qa.ask("DX銘柄に選定された企業は何社？").abstained
+
+
+def test_when_a_plan_was_set_and_changed_is_read_from_its_cover(user_folder, embedder):
+    """The dates under a plan's title say when it was set and changed, without the words 策定 or 変更 a search
+    would find them by: they answer, in order, and a date cited inside a sentence (「令和3年12月5日改訂」 of
+    another strategy) is not one of them — nor do they answer when that other thing's date is asked."""
+    qa = _assistant_over(user_folder, embedder, "objectives.md", (
+        "# 独立行政法人試験研究機構 第三期中期目標\n\n"
+        "独立行政法人試験研究機構 第三期中期目標\n令和４年３月 1 日\n一部変更 令和５年８月２９日\n\n"
+        "## １．業務の方針\n\n機構は、「産業戦略」（令和3年12月5日改訂）に基づき、研究開発を支援する。\n\n"
+        "## ２．目標の期間\n\n中期目標の期間は、令和４年度から令和８年度までの５年間とする。\n"))
+    answer = qa.ask("第三期中期目標はいつ定められ、いつ一部変更された？")
+    first = answer.text.splitlines()[0]
+    assert not answer.abstained and "令和４年３月 1 日" in first and "令和５年８月２９日" in first, answer.text
+    assert first.index("令和４年３月") < first.index("令和５年８月") and "令和3年12月" not in answer.text
+    lines = (user_folder[0] / "objectives.md").read_text(encoding="utf-8").splitlines()
+    assert all(compact(c.quote) in compact("".join(lines[c.line_start - 1:c.line_end])) for c in answer.citations)
+    # A date asked of a thing the plan cites is that thing's, not the plan's.
+    cited = qa.ask("中期目標で引用されている「産業戦略」はいつ改訂されたもの？")
+    assert "令和４年３月" not in cited.text.splitlines()[0], cited.text
+
+
 def test_a_name_or_a_kind_of_business_the_documents_do_not_give_is_not_answered(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 年度計画\n\n## 広報\n\nFacebook のフォロワーは 600 人、YouTube の登録者は 4,000 人増加した。\n\n"

@@ -67,6 +67,13 @@ def analyze_q():
     ("計画に出てくる「共創プログラム」とは、どんな狙いの取組ですか？", "definition"),
     ("５領域として挙がっているのはどの領域？", "list"),  # what is listed, in the intransitive
     ("何件挙がっている？", "count"),
+    # 「何年で」「何年間」 ask a span said with the figure, not a date; the figure asked decides
+    ("女性起業家の比率は今どれくらいで、何年でどこまで上げる目標？", "percentage"),
+    ("何年に策定された？", "date"),
+    # 「誰を対象に」「対象は誰」 ask a kind of people (「デジタルを使う人材」), not a person's or body's name
+    ("その講座は誰をターゲットにしてる？", "fact"),
+    ("アンケートの対象は誰？", "fact"),
+    ("講座を作ったのは誰？", "person"),
 ])
 def test_the_answer_type_comes_from_the_question_word(analyze_q, question, kind):
     assert analyze_q(question).answer_type == kind
@@ -237,6 +244,21 @@ def test_a_figure_knows_its_unit():
 def test_the_denominator_of_a_rate_is_not_a_value():
     text = "支援社数1社あたりの海外展開成功件数を1.2倍にし、職員１人当たりの業務量は２０件以上とする。"
     assert [v.text for v in values_in(text)] == ["1.2倍", "２０件以上"]
+
+
+def test_a_bare_scale_is_of_people_as_often_as_of_money(analyze_q):
+    # 「プログラムの規模は？」 is answered by 「40名程度」; 「市場規模」 stays money.
+    scale = analyze_q("新設する起業家プログラムの規模は？")
+    assert _value_type(scale) == "magnitude"
+    assert best_value("起業家プログラム（40名程度）の新設", _value_type(scale), scale.unit, [0]).text == "40名程度"
+    assert _value_type(analyze_q("バイオ関連の市場規模は？")) == "amount"
+
+
+def test_a_count_of_people_said_as_the_number_of_people_asks_for_people(analyze_q):
+    # 「亡くなった人の数」 counts people: 「数は5倍に」 (of disasters) does not answer it.
+    a = analyze_q("気象災害で亡くなった人の数はどれくらい？")
+    assert a.unit == "人"
+    assert best_value("気象災害は50年間で、数は5倍に増加した。", _value_type(a), a.unit, [0]) is None
 
 
 def test_how_much_without_a_unit_accepts_any_magnitude(analyze_q):

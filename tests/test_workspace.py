@@ -279,6 +279,68 @@ def test_a_follow_up_that_only_names_a_document_asks_the_previous_question_of_it
     assert _conversation(analyze_q, "JETROの中期目標で、重点的に対象とする事業は何ですか？", other)[1] == other
 
 
+def test_a_side_named_after_a_noun_is_a_side_of_the_thing_not_a_document(analyze_q):
+    # 「…取組のほうは？」「…の指標のほうは？」 name another side of what was asked — not a document to ask it of.
+    first = "政策資料の人材分野で、研修制度の拡充として挙げられているのは？"
+    _, follow = _conversation(analyze_q, first, "処遇改善に向けた取組のほうは？")
+    assert not follow.startswith("処遇改善に向けた取組で、") and "研修制度の拡充" not in follow, follow
+    assert "処遇改善に向けた取組" in follow and "人材分野" in follow, follow
+
+
+def test_why_after_a_side_asks_why_of_that_side(analyze_q):
+    # 「人件費のほうはどう抑えた？」 was about 人件費: 「なぜ？」 asks why of it, not of 「ほう」.
+    *_, why = _conversation(analyze_q, "JETROの年度評価で、事業費の執行はどう管理した？", "人件費のほうはどう抑えた？",
+                            "なぜ？")
+    assert "人件費" in why and "ほうはなぜ" not in why, why
+
+
+def test_a_kind_of_document_asked_without_its_organization_is_the_conversations(analyze_q):
+    catalog = frozenset({("JETRO", "中期目標", None), ("IPA", "年度計画", 2024)})
+    questions = ["JETROの中期目標変更案で、指標３－１は何の目標？", "前の中期目標では何を指標にしてたの？"]
+    assert resolve_history(questions, analyze_q, NAMES, catalog)[1].question.startswith("JETROの")
+    # Not when the conversation's organization has no document of that kind.
+    ipa = ["IPAの令和6年度計画で、試験の応募者数の目標は？", "中期目標では何を指標にしてたの？"]
+    assert not resolve_history(ipa, analyze_q, NAMES, catalog)[1].question.startswith("IPAの")
+    # A year alike: the organization's document of that year, not a figure's year no document is of.
+    dated = catalog | {("IPA", "年度評価", 2020)}
+    year = [ipa[0], "令和2年度の時点では、基盤の刷新に向けて何を始めていた？"]
+    assert resolve_history(year, analyze_q, NAMES, dated)[1].question.startswith("IPAの令和2年度")
+    figure = [ipa[0], "2022年の貿易収支は黒字だった？"]
+    assert not resolve_history(figure, analyze_q, NAMES, dated)[1].question.startswith("IPA")
+
+
+def test_another_column_drops_the_date_written_for_the_column_before(analyze_q):
+    _, follow = _conversation(analyze_q, "JETROの新旧対照表で、現行（令和5年3月）だと海外拠点はいくつ？",
+                              "変更案では？")
+    assert "変更案" in follow and "令和5年3月" not in follow and "現行" not in follow, follow
+
+
+def test_another_organization_is_asked_of_its_own_name_for_the_same_plan(analyze_q):
+    # NEDO's multi-year objectives are its 中長期目標, IPA's its 中期目標: one kind of plan under two names.
+    catalog = frozenset({("NEDO", "中長期目標", None), ("IPA", "中期目標", None)})
+    questions = ["NEDOの中長期目標の主務省は？", "IPAのほうは？"]
+    follow = resolve_history(questions, analyze_q, NAMES, catalog)[1].question
+    assert "IPAの中期目標" in follow and "中長期目標" not in follow, follow
+    # Without IPA's 中期目標 indexed, the kind is dropped, not swapped.
+    only_nedo = frozenset({("NEDO", "中長期目標", None), ("IPA", "年度計画", 2024)})
+    follow = resolve_history(questions, analyze_q, NAMES, only_nedo)[1].question
+    assert "IPA" in follow and "目標の主務省" not in follow, follow
+
+
+def test_a_version_made_for_someone_qualifies_the_quoted_thing(analyze_q):
+    # 「学校向けのほうは？」 after a question on 「テレワーク支援ツール」: that tool's version for schools.
+    _, follow = _conversation(analyze_q, "IPAの年度評価で、「テレワーク支援ツール」の利用者数は？",
+                              "学校向けのほうは？")
+    assert "学校向けの「テレワーク支援ツール」" in follow and "ほう" not in follow, follow
+
+
+def test_this_with_an_organizations_document_is_that_document(analyze_q):
+    # 「このNEDOの中長期目標の…」 points at the document it names, not at the previous turn's thing.
+    *_, third = _conversation(analyze_q, "新旧対照表で、NEDOに追加された業務は？", "変更案だと支援対象はどう変わる？",
+                              "このNEDOの中長期目標の主務省は？")
+    assert "NEDOの中長期目標の主務省" in third and "支援対象" not in third and "この" not in third, third
+
+
 def test_it_stands_for_the_term_the_previous_question_quoted(analyze_q):
     _, follow = _conversation(analyze_q, "新機軸で出てくる「SX銘柄」とは何ですか？いつ頃選定されますか？",
                               "それは何に使われるの？")
