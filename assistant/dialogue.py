@@ -43,7 +43,7 @@ from .question import (
 
 # Openers that point back at the previous turn (stripped before rewriting).
 _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じゃ|なら|ちなみに|一方|あと|逆に|反対に)[、,\s]*"
-                     r"|(?!それぞれ)(?:それ|これ|あれ|そちら|こちら|その|この|あの|上記の?|同じ)(?:ら)?"
+                     r"|(?!それぞれ)(?:それ|これ|あれ|そちら|こちら|その|この|あの|上記の?|同じ|そこ(?=で|から|に))(?:ら)?"
                      r"(?:は|も|の|って|で|に|を|が)?[、,\s]*)")
 # The question minus a closing 「は？」「では？」「の場合は？」「はどうですか？」.
 _BARE = re.compile(r"^(?P<head>.{1,24}?)(?:の場合|について|に関して|だけ|のみ)?(?:では|には|だと|なら|は|も)?"
@@ -62,7 +62,9 @@ _NAMES_DOCUMENT = re.compile(r"(資料|文書|報告書|白書)(では|で|に|�
 # 「新機軸のほうだと…」「JETROの方では…」: a question that opens by naming where to look instead.
 _OTHER_SOURCE = re.compile(r"^[^、。?？]{2,20}?(?:のほう|の方)(?:だと|では)")
 _SUCH = re.compile(r"そんな|こんな|あんな|そういう|こういう|そうした|こうした|そのような|このような")
-_PRONOUN = re.compile(r"^(?!それぞれ)(?:それら|これら|あれら|それ|これ|あれ|その|この|あの)")  # not 「それぞれ」 (each)
+# Not 「それぞれ」 (each); 「そこで」「そこから」 point at the previous thing as a place or occasion.
+_PRONOUN = re.compile(r"^(?!それぞれ)(?:それら|これら|あれら|それ|これ|あれ|その|この|あの"
+                      r"|そこ(?=で|から|に|の|では|には))")
 _THAT_INDICATOR = re.compile(r"^(?:その|この|当該)指標")
 # 「その年の」「そのときの」: the pronoun stands for the year or period, which is carried as a constraint.
 _WHEN = re.compile(r"^(?:その|この|あの)(?:年度|年|とき|時|頃|ころ|期間)(?:の|は|に)?")
@@ -283,6 +285,8 @@ def _noun_phrase(head: str, analysis: QuestionAnalysis) -> bool:
     return bool(analysis.topic) and _compact_chain(head) == "の".join(analysis.topic)
 
 
+# Words that stand for the figure the previous turn asked (「その数字」「その数値」).
+_FIGURE_WORDS = ("数字", "数値", "値")
 # 「自治体向け」「中小企業用」: who a thing is made for, not another thing.
 _AUDIENCE = ("向け", "用")
 
@@ -309,6 +313,9 @@ def parallel(previous: QuestionAnalysis, phrase: str) -> str | None:
     parts = [p for p in _SIDE.sub("", phrase).split("の") if p]
     if not topic or not parts:
         return None
+    if len(parts) >= 2 and parts[0] in _FIGURE_WORDS:
+        # 「その数字の内訳は？」: the figure the previous turn asked (「…支援件数の目標」), not a thing 「数字」.
+        return f"{previous.scope}{'の'.join([*topic, *parts[1:]])}は？"
     if len(parts) == 2 and is_attribute(parts[1]) and not is_attribute(parts[0]) \
             and not periods_in(parts[0]) and not _YEAR_SAID.search(parts[0]) and previous.scope:
         # 「伴走型支援の目標は？」: another thing's attribute, in the previous question's scope.
@@ -642,7 +649,8 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「その指標の目標値は？」 after a question on 「農林水産物・食品輸出の指標2-1の困難度」: the indicator it
         # named, by its label and the thing before it.
         body = named + q[that.end():]
-    elif has_own_focus(analysis) and previous.topic and _PRONOUN.match(q):
+    elif (has_own_focus(analysis) or q.startswith("そこ")) and previous.topic and _PRONOUN.match(q):
+        # (「そこで何が示された？」: at the previous thing, whatever is asked there.)
         body = _pronoun(q, (quoted,) if (quoted := _quoted_referent(q, previous)) else previous.topic)
     elif bare and _CLAUSE.search(bare.group("head")) and previous.topic and _PRONOUN.match(q):
         # 「そのうち令和2年度に増えた分は？」: what the clause asks, of the previous turn's thing as it was asked

@@ -904,6 +904,12 @@ class ExtractiveAnswerer:
             labelled = [c for c in self._close(ordered) if _asked_label(analysis, c)]
             if labelled:
                 _put_first(ordered, labelled[0])
+        if analysis.focus in _ASSERTED and analysis.answer_type in ("fact", "list") and ordered[0].focus_own < 1.0:
+            # 「…するうえで重要とされているのは？」: the sentence that says so (「…に繋げていくことが重要である」),
+            # about as close, beats one that only sits near the word. (Not 「なんで…が必要なの？」: a reason.)
+            saying = [c for c in self._close(ordered, after_best=True) if c.focus_own >= 1.0]
+            if saying:
+                _put_first(ordered, saying[0])
         if not analysis.cross and not _of_named_organization(ordered[0], analysis):
             # 「経産省の新機軸では…どんな水準を掲げていますか」, best answered from a JETRO sentence: one of the named
             # organization's documents, about as close, answers (the other could only be 「資料に記載なし」).
@@ -3372,6 +3378,8 @@ def _qualifier(chunk: Chunk) -> str:
     return f"（{'の'.join(parts)}）" if parts else ""
 
 
+# Said of a thing, asked (「重要とされているのは」「必要とされるのは」): the sentence that asserts it answers.
+_ASSERTED = ("重要", "必要", "不可欠")
 # 「部署」「部門」 asked for are named by the unit itself: 「…推進するため、「デジタル戦略推進部」を新設」.
 _UNIT_KINDS = ("部署", "部門", "部局")
 _UNIT_NAME = re.compile(r"[一-龥ァ-ヶー]{2,}(?:部|課|室|局|センター)(?![一-龥ァ-ヶー])")

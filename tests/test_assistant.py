@@ -661,6 +661,18 @@ def test_the_thing_asked_is_named_by_the_sentence_that_gives_its_figure(user_fol
     assert qa.ask("DX銘柄に選定された企業は何社？").abstained
 
 
+def test_what_is_said_to_be_important_is_the_sentence_that_says_so(user_folder, embedder):
+    """「…で重要とされているのは？」 is answered by the sentence asserting it (「…ことが重要である。」), not by a
+    closer-scoring one under it about what is done."""
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 中期目標\n\n## 販路開拓の自走化\n\n"
+        "主体的に続けるためには、自らの力で商談を行い、2件目、3件目の成約に繋げていくことが重要である。\n"
+        "このため、企業の販路開拓の自走化に向けて、商談の進め方を身に付けた人材の育成に取り組む。\n"
+        "企業の販路開拓の自走化に向けた研修にも取り組む。\n"))
+    answer = qa.ask("企業が販路開拓を自走化するうえで重要とされているのはどんなこと？")
+    assert not answer.abstained and "2件目" in answer.text.splitlines()[0], answer.text
+
+
 def test_when_a_plan_was_set_and_changed_is_read_from_its_cover(user_folder, embedder):
     """The dates under a plan's title say when it was set and changed, without the words 策定 or 変更 a search
     would find them by: they answer, in order, and a date cited inside a sentence (「令和3年12月5日改訂」 of

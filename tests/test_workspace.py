@@ -334,6 +334,20 @@ def test_a_version_made_for_someone_qualifies_the_quoted_thing(analyze_q):
     assert "学校向けの「テレワーク支援ツール」" in follow and "ほう" not in follow, follow
 
 
+def test_that_figure_is_the_figure_the_previous_turn_asked(analyze_q):
+    # 「その数字の内訳は？」: the breakdown of 「…支援件数の目標」, not of a thing called 「数字」.
+    _, follow = _conversation(analyze_q, "JETROの中期目標で、スタートアップに対する海外展開支援件数の目標は？",
+                              "その数字の内訳は？")
+    assert "海外展開支援件数の目標の内訳" in follow and "数字" not in follow, follow
+
+
+def test_there_stands_for_the_previous_thing_as_an_occasion(analyze_q):
+    # 「そこで…」 after a turn about a meeting: at that meeting.
+    *_, follow = _conversation(analyze_q, "IPAの年度評価で、有識者を集めた設計の検討会はいつ開いた？",
+                               "そこで機構は何を示した？")
+    assert "検討会で機構は何を示した" in follow and "そこ" not in follow, follow
+
+
 def test_this_with_an_organizations_document_is_that_document(analyze_q):
     # 「このNEDOの中長期目標の…」 points at the document it names, not at the previous turn's thing.
     *_, third = _conversation(analyze_q, "新旧対照表で、NEDOに追加された業務は？", "変更案だと支援対象はどう変わる？",
