@@ -341,6 +341,13 @@ def test_that_figure_is_the_figure_the_previous_turn_asked(analyze_q):
     assert "海外展開支援件数の目標の内訳" in follow and "数字" not in follow, follow
 
 
+def test_conversely_opens_a_follow_up_about_the_same_thing(analyze_q):
+    # 「逆に課題は？」 after a question on what was praised in 財務: the 課題 of that, not a question of its own.
+    *_, follow = _conversation(analyze_q, "IPAの年度評価で、「財務内容の改善」はどう評価された？",
+                               "逆に課題として指摘されたことは？")
+    assert "財務内容の改善" in follow and "逆に" not in follow, follow
+
+
 def test_there_stands_for_the_previous_thing_as_an_occasion(analyze_q):
     # 「そこで…」 after a turn about a meeting: at that meeting.
     *_, follow = _conversation(analyze_q, "IPAの年度評価で、有識者を集めた設計の検討会はいつ開いた？",
