@@ -725,7 +725,8 @@ def own_question(question: str, analysis: QuestionAnalysis, previous: QuestionAn
                  catalog: Catalog | None = None) -> str:
     """``question`` asked on its own — but of the conversation's organization and kind of document when it names
     neither a constraint nor a document (「…で、<question>」), or names only the conversation's organization
-    (「「IPAクラウド」はどう進める？」 after a question on IPA's 令和6年度計画: still that plan)."""
+    (「「IPAクラウド」はどう進める？」 after a question on IPA's 令和6年度計画: still that plan); and of the
+    conversation's organization when it names only a kind or year of document that organization has."""
     c, before = analysis.constraints, previous.constraints
     if (c.doc_kinds or c.fiscal_years) and not c.organizations and before.organizations \
             and not _NAMES_DOCUMENT.search(question) and _has_document(before.organizations, c, catalog):
