@@ -201,6 +201,11 @@ def _without_words(text: str, words: tuple[str, ...]) -> str:
 _COUNTERPART_KINDS = {"中期目標": "中長期目標", "中長期目標": "中期目標"}
 
 
+def _kind_word(kind: str) -> re.Pattern[str]:
+    """``kind`` written for the document, not inside 「中期目標期間」 (a span of time, no document)."""
+    return re.compile(f"{re.escape(kind)}(?!期間)")
+
+
 def _without_kinds(text: str, kinds: tuple[str, ...]) -> str:
     """``text`` with the words naming ``kinds`` removed (「令和2年度計画で」 -> 「令和2年度で」)."""
     for kind in kinds:
@@ -495,8 +500,8 @@ def _swap(text: str, before: Constraints, now: Constraints, names: dict[str, str
     if now.doc_kinds and before.doc_kinds and now.doc_kinds != before.doc_kinds:
         # 「NEDOの中長期目標では？」 after a JETRO 中期目標 question: the kind too (longest first)
         for kind in sorted(before.doc_kinds, key=len, reverse=True):
-            if re.search(f"{re.escape(kind)}(?!期間)", out):  # the document, not 「中期目標期間」
-                out = re.sub(f"{re.escape(kind)}(?!期間)", now.doc_kinds[0], out, count=1)
+            if (word := _kind_word(kind)).search(out):
+                out = word.sub(now.doc_kinds[0], out, count=1)
                 break
     if now.version:
         # 「現行（令和5年3月）」 -> 「変更案」: the date in brackets was the other column's.
@@ -682,7 +687,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
             # 「IPAのほうは？」 after 「このNEDOの中長期目標の主務省は？」: IPA's 中期目標, the same plan by its name.
             merged = replace(merged, doc_kinds=counterpart)
             for old, new in zip(before.doc_kinds, counterpart):
-                body = re.sub(f"{re.escape(old)}(?!期間)", new, body)
+                body = _kind_word(old).sub(new, body)
         else:
             merged = replace(merged, doc_kinds=())
             body = _without_kinds(body, before.doc_kinds)

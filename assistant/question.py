@@ -864,7 +864,8 @@ _SIDE = ("ほう", "方")
 
 def named_side(analysis: QuestionAnalysis) -> QuestionAnalysis:
     """「レポート提出形式のほうは何人受けた？」: the side named before 「のほう」 is the thing asked about.
-    (For answering; the follow-up rules read 「…のほうは？」 as written.)"""
+    (For answering, and for the previous turn a follow-up leans on; the follow-up rules read the new question's
+    「…のほうは？」 as written.)"""
     if analysis.focus not in _SIDE or len(analysis.topic) < 2:
         return analysis
     side = analysis.topic[-2]
