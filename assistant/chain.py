@@ -37,7 +37,7 @@ from .extractive import (
 from .llm import build_messages, make_chat_model
 from .parts import clause_parts, question_parts
 from .place import around, quoted_pieces, quoted_rows
-from .question import QuestionAnalysis, analyze, named_side, spelled_out
+from .question import QuestionAnalysis, analyze, asked_ordinal, named_side, normalize_question, spelled_out
 from .rank import Ranked, rerank
 from .retriever import PassageRetriever, passages_of
 from .verify import MARKER_ANY, markers_in, numbers_in, split_sentences, verify
@@ -297,6 +297,7 @@ class Assistant:
             rewrites[r.question] = r
             return r.question
 
+        self._name_ordinal(req)
         parts = question_parts(req.searched_as or req.question, self.analyze, follow_up)
         if parts:  # each part searched and answered on its own, stated in turn
             draft = merge_parts(self._part_drafts(parts, req, rewrites))
@@ -327,6 +328,21 @@ class Assistant:
                             confidence=draft.confidence)
         answer.diagnostics = diagnostics
         return answer
+
+    def _name_ordinal(self, req: Request) -> None:
+        """「1つ目の柱では、具体的に何をするの？」: the question asked of the item by its name (「「資本・技術・人材が
+        …形成・強化」では、具体的に…」), searched again — when it asks more than what the item is (that is answered
+        from the list itself) and the passages list the set."""
+        question = normalize_question(req.searched_as or req.question)
+        asked = asked_ordinal(question)
+        if asked is None or asked.bare or (item := self.extractive.ordinal_item(req.analysis, req.ranked)) is None:
+            return
+        named = f"{question[:asked.start]}「{item[0]}」{question[asked.end:]}"
+        req.notices = [n for n in req.notices if n != _searched_notice(req.searched_as or "")]
+        req.searched_as = named
+        req.notices.append(_searched_notice(named))
+        req.analysis, req.ranked = self._rank(named, req)
+        req.passages = [r.passage for r in req.ranked]
 
     def _abstain(self, req: Request, confidence: float, mode: str = "extractive", text: str | None = None) -> Answer:
         related = req.passages[: self.settings.answer.related_on_abstain]

@@ -30,6 +30,7 @@ from .question import (
     Constraints,
     QuestionAnalysis,
     answer_type,
+    asked_ordinal,
     asked_status,
     constraints_of,
     era_label,
@@ -389,7 +390,10 @@ def _referent(previous: QuestionAnalysis, noun: str) -> str:
     elif focus and not is_attribute(focus):
         head = f"{focus}の{noun}"
     elif focus and (subject := _subject(previous)):
-        head = f"{subject}の{noun}"  # a measure (「実施組織数」) with what it counts: 「自己診断の実施組織数の目標」
+        # A measure (「実施組織数」) with what it counts: 「自己診断の実施組織数の目標」 — and what the previous turn
+        # said it was of (「スタートアップ支援では、成功件数の目標は」: 「スタートアップ支援の成功件数の目標」).
+        of = [w for w in previous.qualifiers if len(w) >= 2 and w not in subject and not is_attribute(w)]
+        head = "の".join([*of, subject if subject.endswith(noun) else f"{subject}の{noun}"])
     else:
         head = noun
     # Unquoted: the other document need not use the very words (a quoted term must be in the answer).
@@ -403,11 +407,15 @@ def _as_list(question: str) -> str | None:
     return f"{question[:m.start()]}{m.group('noun')}を挙げて" if m else None
 
 
+_COLUMNS = frozenset({*_VERSION_WORDS, *_VERSION_WORDS.values()})
+
+
 def _subject(previous: QuestionAnalysis) -> str:
     """What the previous turn asked about, as a noun phrase: its quoted things and its topic
     (「「プラットフォーム変革手引書」の第一版はいつ…？」 -> 「プラットフォーム変革手引書の第一版」)."""
     quoted = _quoted_things(previous)
-    chain = "の".join(t for t in previous.topic if not any(t in q for q in quoted))
+    # (not a column compared: 「…の目標は、変更案と現行でどう違う？」 is about the target, not about 現行)
+    chain = "の".join(t for t in previous.topic if not any(t in q for q in quoted) and t not in _COLUMNS)
     return "の".join([*quoted, *([chain] if chain else [])]) or previous.focus
 
 
@@ -552,6 +560,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         if not analysis.constraints.organizations:
             body = _scoped(list(previous.constraints.organizations), body)
         return Resolved(body, question)
+    if (ordinal := asked_ordinal(q)) and q[:ordinal.start] in ("", "その", "この") \
+            and (where := _set_asked((*earlier, previous), ordinal.noun)):
+        # 「3つ目の柱はどういう考え方？」 after 「…新機軸資料で、スタートアップ・イノベーションのエコシステム強化の6つの
+        # 柱は何？」: that set's third, where it was asked.
+        return Resolved(where + q[ordinal.start:], question)
     asked_before = normalize_question(previous.question)
     if (occasion := _OCCASION.match(q)) and (said := _occasion_in(asked_before, occasion["noun"])):
         # 「令和2年4月の緊急事態宣言のときは？」 after 「令和3年1月8日からの緊急事態宣言下で、…？」
@@ -810,6 +823,23 @@ def _scope_naming(noun: str, turns: Sequence[QuestionAnalysis]) -> str | None:
     if is_attribute(noun):
         return None
     return next((t.scope for t in reversed(turns) if noun in t.scope), None)
+
+
+_COUNT_BEFORE = re.compile(r"(?:[0-9]{1,2}|[二三四五六七八九十])つの$")  # 「6つの|柱」
+_SET_ASKED = re.compile(r"(?:は|って|には)?(?:いくつ|何|なに|どれ|どんな|挙げ)")  # 「柱|はいくつあり」
+
+
+def _set_asked(turns: Sequence[QuestionAnalysis], noun: str) -> str | None:
+    """The words before a set of ``noun`` (「柱」) in the latest of ``turns`` to name one — the latest to count it
+    or ask of it (「…で、スタートアップ・イノベーションのエコシステム強化の6つの柱は何？」), if any: its scope and
+    what the set is of (「…で、スタートアップ・イノベーションのエコシステム強化の」), without the set's count and
+    noun. None when no turn names such a set."""
+    said = [(q[:at], q[at + len(noun):]) for t in turns if (at := (q := normalize_question(t.question)).find(noun)) > 0]
+    counted = [before for before, after in said if _COUNT_BEFORE.search(before) or _SET_ASKED.match(after)]
+    if not (chosen := (counted or [before for before, _ in said])[-1:]):
+        return None
+    before = _COUNT_BEFORE.sub("", chosen[0])
+    return before if before.endswith(("の", "する", "した", "、")) else before + "の"
 
 
 def _scoped(words: list[str], body: str, joint: str = "の") -> str:

@@ -49,6 +49,7 @@ from .question import (
     Constraints,
     QuestionAnalysis,
     asked_figures,
+    asked_ordinal,
     asks_indicators,
     constraints_of,
     era_label,
@@ -522,6 +523,84 @@ class ExtractiveAnswerer:
         last = ranked[-1]
         return [*ranked, *(Ranked(replace(last.passage, chunk=c), last.score) for c in found)]
 
+    def ordinal_item(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> tuple[str, list[Quote]] | None:
+        """「6つの柱のうち3つ目は？」「2つ目の柱はどういう考え方？」: the item at the asked place of the set the
+        question names, from the best ranked passage that lists the set — as (the item's name, quotes: the sentence
+        that names the set, then the item with the first sentence under it). A sentence names the set by its noun
+        (「柱」), and by its count when the question counts it; it enumerates the items itself (「（１）…、（２）…の
+        4つを柱として」), or announces them (「以下の6つの柱を重点として」) as numbered items that follow within
+        ``reach`` sentences. None when the question asks no item by its place, or no ranked passage lists it."""
+        asked = asked_ordinal(normalize_question(analysis.question))
+        if asked is None or asked.n > self.settings.max_list_items:
+            return None
+        for r in ranked:
+            chunk = r.passage.chunk
+            for i, span in enumerate(chunk.sentences):
+                text = _sentence(chunk, i)
+                if asked.noun not in unicodedata.normalize("NFKC", text):
+                    continue
+                counted = _set_named(text, str(asked.count), asked.noun) if asked.count \
+                    else _sets_in(text, r"[0-9]{1,2}|[二三四五六七八九十]", re.escape(asked.noun))
+                anchor = Candidate(r.passage, i, text, span.line_start, span.line_end, focus=1.0, focus_own=1.0,
+                                   support=1.0, score=r.score)
+                said = Quote(anchor, squeeze(text), _version_label(chunk))
+                inline = _enumerated(text)
+                if len(inline) >= asked.n and (len(inline) == asked.count or not asked.count):
+                    return inline[asked.n - 1], [said]
+                if not (counted or _LEAD_IN.search(text)):
+                    continue
+                stream = self._read_on(chunk)
+                found = _numbered_after(stream, i, asked.n)
+                if len(found) < asked.n or found[0] - i > self.settings.reach:
+                    continue
+                item = found[-1]
+                # (with the sentence under it, unless that is the next item)
+                nxt = _mark(_sentence(stream, item + 1)) if item + 1 < len(stream.sentences) else None
+                last = item + 1 if item + 1 < len(stream.sentences) \
+                    and (nxt is None or _ordinal_of(nxt) != asked.n + 1) else item
+                return strip_marker(squeeze(_sentence(stream, item))), \
+                    [said, self._list_quote(anchor, stream, item, last)]
+        return None
+
+    def _cover_field(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> Draft | None:
+        """「…の主務省は？」: the field a document's cover labels with the asked word (「（主務省：経済産業省、デジタル
+        庁）」 under a plan's title) — a line of its own, which a search for the question hardly finds and no sentence
+        states — of the asked organization's document, else of the best ranked passage's. None when no cover labels
+        a field so (a label line further in, 「評定：A」「（単位:百万円）」, is no field of the document)."""
+        label = analysis.focus
+        if not ranked or analysis.cross or not 2 <= len(label) <= _FIELD_LABEL or not _NAMES_CHARS.fullmatch(label):
+            return None
+        table, orgs = self.searcher.chunks, analysis.constraints
+        pattern = rf"(?m)^\s*[（(]?\s*{re.escape(label)}\s*[：:][^\n]{{1,{_FIELD_VALUE}}}$"
+        # (A document of no known organization is placed by the passages ranked for the question.)
+        fields = [c for c in table.take(table.rows_matching(pattern)[:_COVER_REACH])
+                  if (not orgs.organizations or c.organization is None or orgs.names_organization(c.organization))
+                  and self._on_cover(c)]
+        places = [(r.passage.chunk.source, r.passage.chunk.part) for r in ranked]
+        fields.sort(key=lambda c: places.index((c.source, c.part)) if (c.source, c.part) in places else len(places))
+        if not fields or ((not orgs.organizations or fields[0].organization is None)
+                          and (fields[0].source, fields[0].part) not in places):
+            return None
+        chunk = fields[0]
+        for j, span in enumerate(chunk.sentences):
+            text = chunk.text[span.start:span.end].strip()
+            if m := re.match(rf"[（(]?\s*{re.escape(label)}\s*[：:]\s*(.*)", text):
+                value = m.group(1).rstrip("）)").strip()
+                passage = Passage(ranked[0].passage.rank, ranked[0].passage.score, chunk)
+                quote = Quote(Candidate(passage, j, text, span.line_start, span.line_end, focus=1.0, focus_own=1.0,
+                                        support=1.0), text)
+                return Draft(value or text, [quote], confidence=1.0, focus=1.0, support=1.0)
+        return None
+
+    def _on_cover(self, chunk: Chunk) -> bool:
+        """Is ``chunk`` among the first ``_COVER_CHUNKS`` of its document (of its part, in a file of several)?"""
+        at: Chunk | None = chunk
+        for _ in range(_COVER_CHUNKS):
+            at = self.searcher.previous_chunk(at.chunk_id)
+            if at is None or (at.source, at.part) != (chunk.source, chunk.part):
+                return True
+        return False
+
     def _cover(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> Draft | None:
         """「第5期中長期目標はいつ定められ、いつ変更された？」: the dates the plan's cover gives, in order — when it
         was set (「…第５期中長期目標令和５年３月 1 日」) and each change (「一部変更 令和６年８月２９日」
@@ -750,8 +829,12 @@ class ExtractiveAnswerer:
                avoid: frozenset[tuple[str, int]] = frozenset()) -> Draft:
         """The draft answer from the ranked passages; ``avoid`` holds sentences (chunk id, index) already
         given as another part's answer, so this one is answered from another."""
-        if (cover := self._cover(analysis, ranked)) is not None:
+        if (cover := self._cover(analysis, ranked) or self._cover_field(analysis, ranked)) is not None:
             return cover
+        if (asked := asked_ordinal(normalize_question(analysis.question))) and asked.bare \
+                and (item := self.ordinal_item(analysis, ranked)) is not None:
+            # 「2つ目の柱は？」: that item — its name, and what is said under it (「…はどういう考え方？」)
+            return Draft(item[0], item[1], confidence=1.0, focus=1.0, support=1.0)
         cands = [c for c in self.candidates(analysis, ranked) if (c.chunk.chunk_id, c.sentence) not in avoid]
         if not cands:
             return Draft(abstention_text(), abstained=True)
@@ -1497,13 +1580,7 @@ class ExtractiveAnswerer:
                                                    and _LEAD_IN.search(_sentence(chunk, nxt))):
                 return None
             start = nxt  # a heading naming the set, then the sentence announcing it
-        found: list[int] = []
-        for j in range(start + 1, len(chunk.sentences)):
-            mark = _mark(_sentence(chunk, j))
-            if mark is not None and _ordinal_of(mark) == len(found) + 1 and re.match(r"[（(]?[0-9０-９①-⑳]", mark):
-                found.append(j)
-                if len(found) == n:
-                    break
+        found = _numbered_after(chunk, start, n)
         if len(found) < n:
             return None
         items = [strip_marker(squeeze(_sentence(chunk, j))) for j in found]
@@ -2330,6 +2407,19 @@ def _sentence_candidate(c: Candidate, chunk: Chunk, j: int) -> Candidate:
     return replace(_span_candidate(c, chunk, j, j), cue=0.0, score=c.score * 0.9)
 
 
+def _numbered_after(chunk: Chunk, start: int, n: int) -> list[int]:
+    """The sentences after ``start`` that open with the marks numbered 1 to ``n`` in order (「①」「②」…,
+    「（１）」「（２）」…), as far as they go."""
+    found: list[int] = []
+    for j in range(start + 1, len(chunk.sentences)):
+        mark = _mark(_sentence(chunk, j))
+        if mark is not None and _ordinal_of(mark) == len(found) + 1 and re.match(r"[（(]?[0-9０-９①-⑳]", mark):
+            found.append(j)
+            if len(found) == n:
+                break
+    return found
+
+
 def _version_label(chunk: Chunk) -> str:
     """「変更案：」/「現行：」 before a quote from a 新旧対照表 column."""
     return f"{chunk.version}：" if chunk.version else ""
@@ -2478,12 +2568,16 @@ _SETS_TARGET = re.compile(r"を目標とする|を目標に|を目指す")
 def _stated_on(c: Candidate, ordered: list[Candidate], status: str | None) -> Candidate:
     """The sentence that states the target of the indicator ``c`` opens, when a target is asked (``status``):
     ``c``, or the next sentence when ``c``'s figure is a result and the next one sets the target (「指標２－２：…実績
-    数は約２万５千件。」 then 「…約３０万件を上回ることを目指す。」)."""
+    数は約２万５千件。」 then 「…約３０万件を上回ることを目指す。」) — or ``c`` announces it without a figure
+    (「指標１－１－１：…中期目標期間中に以下の目標を達成する。」 then 「対日投資誘致成功件数 378件以上」)."""
     def figure(x: Candidate) -> Value | None:  # (a question in words reads no figures: its own are read)
         return x.value if x.value is not None else next(iter(values_in(x.text)), None)
 
-    if status != "目標" or (value := figure(c)) is None or not is_result(value, c.text):
-        return c  # (one without a figure: see _target_after)
+    if status != "目標":
+        return c
+    value = figure(c)
+    if (value is None and not _LEAD_IN.search(c.text)) or (value is not None and not is_result(value, c.text)):
+        return c  # (one without a figure that does not announce it: see _target_after)
     n = _scored_next(c, ordered)
     return n if n is not None and (target := figure(n)) is not None and is_target(target, n.text) else c
 
@@ -2515,6 +2609,10 @@ _COVER_LINE = re.compile(rf"(?:{'|'.join(KINDS)})\s*{_ERA_MONTH}[^。、]{{0,8}}
                          rf"|^\s*(?:一部変更|最新改定)\s*(?:令和|平成)[^。、]{{0,12}}$"
                          rf"|^\s*{_ERA_MONTH}[^。、]{{0,6}}(?:改訂|改定)\s*$")
 _COVER_REACH = 24  # cover chunks at most (a handful per plan and revision)
+_FIELD_LABEL = 8  # a cover field's label is a word (「主務省」), its value a line (「経済産業省、デジタル庁）」)
+_FIELD_VALUE = 40
+_COVER_CHUNKS = 3  # a document's cover: its first chunks (title, the fields under it)
+_NAMES_CHARS = re.compile(r"[一-龥々ァ-ヶー]+")
 # The plan itself is what is asked about (「中期目標はいつ…」「中長期目標の最初の一部変更は…」), not a thing in it
 # (「中期目標で引用されている成長戦略フォローアップはいつ…」).
 _PLAN_ASKED = re.compile(rf"(?:{'|'.join(KINDS)})(?:は|って|が|の(?:(?:最初|最新|直近|前回)の)?"

@@ -141,11 +141,11 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         return _asked_of_each(q, m, [m["a"] + m["rest"], m["b"] + m["rest"]])
     elif m := _TWO_MEASURES.search(q):
         # 「…協業・連携案件の成功件数と支援件数の目標は？」: the question asked of each measure.
-        return [q[:m.start()] + m["a"] + q[m.end():], q[:m.start()] + m["b"] + q[m.end():]]
+        return _figure_each(q[:m.start()] + m["a"] + q[m.end():], q[:m.start()] + m["b"] + q[m.end():])
     elif (m := _EACH_PAIR.search(q)) and ("?" in q[m.end():] or "?" not in q) \
             and not any(_constraint_set(analyze(m[k])) for k in "ab"):
         # (in the question itself: 「…目標は?一般管理費と業務経費それぞれで。」 is a remark after it)
-        return [q[:m.start()] + m[k] + m["gap"] + q[m.end():] for k in "ab"]
+        return _figure_each(*(q[:m.start()] + m[k] + m["gap"] + q[m.end():] for k in "ab"))
     else:
         return []
     a, b = analyze(first), analyze(second)
@@ -165,7 +165,23 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
 
 def _asked_of_each(question: str, m: re.Match[str], each: list[str]) -> list[str]:
     """``question`` asked once of each of ``each`` in place of the pair ``m`` matched (「それぞれ」 dropped)."""
-    return [(question[:m.start()] + one + question[m.end():]).replace("それぞれ", "") for one in each]
+    return _figure_each(*((question[:m.start()] + one + question[m.end():]).replace("それぞれ", "") for one in each))
+
+
+# Two figures said together of the two things asked (「現行の173件・2,100件から」).
+_FIGURE = r"[0-9][0-9,.]*\s*(?:[万億兆]\s*)?(?:件|社|名|人|組織|%|円|回|倍)?"
+_FIGURE_PAIR = re.compile(rf"(?<![0-9,.])(?P<x>{_FIGURE})(?:・|、|と|/)(?P<y>{_FIGURE})(?![0-9,.])")
+
+
+def _figure_each(first: str, second: str) -> list[str]:
+    """The two parts of a question asking of two things, each with its own of the figures the question gave
+    them together, in order (「成功件数と支援件数の目標が、現行の173件・2,100件から…」 -> 「成功件数の目標が、現行の
+    173件から…」, 「支援件数の目標が、現行の2,100件から…」): the other's figure would draw its part to the other's
+    sentence."""
+    m = _FIGURE_PAIR.search(first)
+    if m is None or m.group(0) not in second or not re.search(r"[件社名人織%円回倍]$", m["x"] + m["y"]):
+        return [first, second]
+    return [first.replace(m.group(0), m["x"], 1), second.replace(m.group(0), m["y"], 1)]
 
 
 def _lead_scope(question: str) -> str:

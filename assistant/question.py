@@ -575,20 +575,29 @@ def _specific(phrase: str) -> str | None:
     return phrase
 
 
-def focus_of(morphemes: list[tuple[tuple[str, ...], str]],
-             organizations: dict[str, str] | None = None) -> tuple[str, tuple[str, ...]]:
+# A figure the question gives when it asks for another (「現行の2,100件から何件に」), not a thing it asks about (as
+# 「5領域」 may be; and 「1.2倍にしたのはなぜ？」 asks about the figure it gives).
+_GIVEN_FIGURE = re.compile(rf"[0-9０-９][0-9０-９,，.．]*\s*[万億兆]?\s*(?:{'|'.join(_FIGURE_COUNTERS)}|%|％|円|組織)?")
+
+
+_FIGURES_ASKED = ("count", "amount", "percentage", "change")
+
+
+def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[str, str] | None = None,
+             figure_asked: bool = False) -> tuple[str, tuple[str, ...]]:
     """The asked-for thing and the question's other content phrases.
 
     「JETROの変更案では対日投資誘致成功件数の目標は何件」 -> 対日投資誘致成功件数: the last
     noun compound before the question word that is not a generic value word (目標)
     nor a constraint (organization, year, document kind, version); 「経団連はどれだけの
-    設備投資額を」 -> 設備投資額: a compound the question word modifies comes first.
+    設備投資額を」 -> 設備投資額: a compound the question word modifies comes first. ``figure_asked``: a figure
+    the question gives (「現行の2,100件から」) is none of them.
     """
     found = []
     text = "".join(surface for _, surface in morphemes)
     for c in compounds(morphemes):
         p = _strip_constraints(c.text, organizations or {})
-        if len(p) >= 2:
+        if len(p) >= 2 and not (figure_asked and _GIVEN_FIGURE.fullmatch(c.text)):
             found.append((p, c))
     # 「春期試験はいつ実施されますか」: the verbal noun is what is done to the thing, not the thing asked about
     # (unless nothing else is named: 「目標はどう設定されてた？」).
@@ -928,6 +937,44 @@ def periods_in(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(numeral(m.group(1)) for m in PERIOD.finditer(text)))
 
 
+@dataclass(frozen=True)
+class OrdinalAsk:
+    """An item asked by its place in a set (「3つ目の柱はどういう考え方？」): the place ``n``, the set's ``noun``
+    (柱), how many the question says the set has (``count``, 0 when it does not), where the reference stands in
+    the question (``start``, ``end``) and whether the question asks only what that item is (``bare``)."""
+
+    n: int
+    noun: str
+    count: int
+    start: int
+    end: int
+    bare: bool
+
+
+_DIGIT = r"[0-9]{1,2}|[一二三四五六七八九十]"
+# 「3つ目の柱は」「6つの柱のうち3つ目は」「4つの柱の1つ目は」「2番目のテーマって」 (NFKC).
+_ORDINAL_ITEM = re.compile(
+    rf"(?:(?<![0-9])(?P<count>{_DIGIT})\s*つの\s*(?P<set>[一-龥ァ-ヶー]{{1,6}}?)(?:の\s*うち|のうち|の中で|の)\s*、?\s*)?"
+    rf"(?<![0-9])(?P<n>{_DIGIT})\s*(?:つ目|番目)"
+    r"(?:の\s*(?P<noun>[一-龥ァ-ヶー]{1,6}?)(?=は|って|では|で|に|の|を|が|だと|なら|とは|、|[?？]|$))?")
+# What may follow an item asked only for what it is: 「は？」「って何？」「はどういう考え方？」.
+_ITEM_ITSELF = re.compile(r"^(?:は|って|とは)?\s*(?:何|なに|どれ|(?:どういう|どんな|どういった|どのような)"
+                          r"(?:もの|こと|内容|考え方|方針|柱|項目)?)?(?:です|でしょう)?か?(?:の)?[?？]?$")
+
+
+def asked_ordinal(question: str) -> OrdinalAsk | None:
+    """The item ``question`` (NFKC-normalized) asks by its place in a set, or None — also when it does not say
+    what set (「3つ目はどうなった？」: there is nothing to count in)."""
+    m = _ORDINAL_ITEM.search(question)
+    if m is None or not (noun := m.group("noun") or m.group("set")):
+        return None
+    count = numeral(m.group("count")) if m.group("count") else 0
+    n = numeral(m.group("n"))
+    if n < 1 or (count and n > count):
+        return None
+    return OrdinalAsk(n, noun, count, m.start(), m.end(), bool(_ITEM_ITSELF.match(question[m.end():].strip())))
+
+
 def ordinals_in(text: str) -> tuple[tuple[int, str, str], ...]:
     """The numbered occurrences ``text`` names, as (number, counter, what of): 「第3回年次総会」「第 46 号では」 ->
     (3, '回', '年次総会'), (46, '号', ''), in order, once each."""
@@ -1005,7 +1052,7 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
                                  and pos[3:4] != ("国",)
                                  and len(surface) >= 2 and surface not in orgs))
     morphemes, asides = without_asides(morphemes)
-    focus, qualifiers = focus_of(morphemes, orgs)
+    focus, qualifiers = focus_of(morphemes, orgs, kind in _FIGURES_ASKED)
     qualifiers += tuple(q for c in compounds(asides) if len(q := _strip_constraints(c.text, orgs)) >= 2
                         and q not in qualifiers and q != focus)
     found = compounds(morphemes)

@@ -673,6 +673,61 @@ def test_what_is_said_to_be_important_is_the_sentence_that_says_so(user_folder, 
     assert not answer.abstained and "2件目" in answer.text.splitlines()[0], answer.text
 
 
+PILLARS = (
+    "# 産業政策の方向性\n\n## 人材（考え方）\n\n（人材基盤を強化する4つの柱）\n\n"
+    "➢ 人材が育ち、活躍する循環が強化されるよう、以下の4つの柱を重点として取り組む。\n\n"
+    "① 学び直しの促進\n\n➢ 社会人が働きながら学べるよう、講座の認定と費用の支援を拡充する。\n\n"
+    "② 地域人材の定着\n\n➢ 地方大学と企業の連携により、地域で働く若者を増やす。\n\n"
+    "③ 兼業・副業の推進\n\n➢ 企業の人事制度を見直し、兼業を認める企業の割合を高める。\n\n"
+    "④ 外国人材の受入れ\n\n➢ 在留資格の手続を簡素化する。\n\n"
+    "## 事業の方針\n\n機構は、（１）研究開発の推進、（２）成果の普及、（３）国際連携の強化の3つを柱として"
+    "事業を実施する。\n\n"
+    "## 国際連携\n\n国際連携の強化に向けて、海外の研究機関と協定を結び、研究者を年間 20 名派遣する。\n")
+
+
+def test_an_item_asked_by_its_place_is_read_from_the_set_the_text_numbers(user_folder, embedder):
+    """「…4つの柱のうち3つ目は？」 is the item numbered ③ under the sentence announcing the set, with what is said
+    under it; a set enumerated inline (「（１）…、（２）…、（３）…の3つを柱として」) alike. A question asking more
+    than the item is asked of it by its name."""
+    qa = _assistant_over(user_folder, embedder, "policy.md", PILLARS)
+    third = qa.ask("人材基盤を強化する4つの柱のうち3つ目は？")
+    assert not third.abstained and "兼業・副業の推進" in third.text.splitlines()[0], third.text
+    way = qa.ask("人材基盤を強化する2つ目の柱はどういう考え方？")
+    assert "地域人材の定着" in way.text.splitlines()[0] and "地方大学と企業の連携" in way.text, way.text
+    lines = (user_folder[0] / "policy.md").read_text(encoding="utf-8").splitlines()
+    assert all(compact(c.quote) in compact("".join(lines[c.line_start - 1:c.line_end])) for c in way.citations)
+    inline = qa.ask("機構の事業の3つ目の柱は？")
+    assert "国際連携の強化" in inline.text.splitlines()[0] and "研究開発" not in inline.text.splitlines()[0]
+    more = qa.ask("機構の事業の3つ目の柱では、研究者を年間何名派遣する？")
+    assert "「国際連携の強化」" in (more.searched_as or "") and "20 名" in more.text, (more.searched_as, more.text)
+
+
+def test_an_indicator_that_announces_its_target_is_answered_by_the_line_that_states_it(user_folder, embedder):
+    """「指標１－１：…中期目標期間中に以下の目標を達成する。」 sets no figure itself: the target of the measure asked
+    is on the line after it (「技術移転成功件数 120件以上」)."""
+    qa = _assistant_over(user_folder, embedder, "objectives.md", (
+        "# 試験研究機構 第三期中期目標\n\n## ＜定量的指標＞\n\n"
+        "指標１－１：研究成果の移転件数について、中期目標期間中に以下の目標を達成する。\n\n"
+        "技術移転成功件数 120件以上（アウトカム指標）【重要度高】\n\n"
+        "対象は、以下のいずれかに該当する技術とし、地域の産業に資するものを重点的に移転する。\n"))
+    answer = qa.ask("技術移転成功件数（指標1-1）の目標は何件以上？")
+    assert not answer.abstained and "120件" in answer.text.splitlines()[0], answer.text
+
+
+def test_a_field_the_cover_labels_is_read_from_the_asked_documents_cover(user_folder, embedder):
+    """「（主務官庁：産業省、技術庁）」 under a plan's title is a field of the plan: asked by its label, it answers —
+    the asked organization's, not another plan's in the same file."""
+    qa = _assistant_over(user_folder, embedder, "plans.md", (
+        "# 試験研究機構（TRI）第三期中期目標の変更 新旧対照表\n\n（主務官庁：産業省）\n\n"
+        "## １．業務の方針\n\n試験研究機構は、研究開発を支援し、成果を普及する。\n\n"
+        "# 技術普及機構（TDA）第二期中期目標の変更 新旧対照表\n\n（主務官庁：産業省、技術庁）\n\n"
+        "## １．業務の方針\n\n技術普及機構は、技術の普及と人材の育成を行う。\n"))
+    tda = qa.ask("技術普及機構の中期目標の主務官庁はどこ？")
+    assert not tda.abstained and "産業省、技術庁" in tda.text.splitlines()[0], tda.text
+    tri = qa.ask("試験研究機構の中期目標の主務官庁は？")
+    assert "（主務官庁：産業省）" in tri.text and "技術庁" not in tri.text.splitlines()[0], tri.text
+
+
 def test_when_a_plan_was_set_and_changed_is_read_from_its_cover(user_folder, embedder):
     """The dates under a plan's title say when it was set and changed, without the words 策定 or 変更 a search
     would find them by: they answer, in order, and a date cited inside a sentence (「令和3年12月5日改訂」 of

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.extractive import _asked, _value_type
-from assistant.question import analyze, answer_type, asked_figures
+from assistant.question import analyze, answer_type, asked_figures, asked_ordinal, normalize_question
 from assistant.values import (
     best_value,
     figure_span,
@@ -121,6 +121,8 @@ def test_organizations_listed_to_name_one_document_are_its_cover_not_the_asked_o
     ("IPAの令和6年度の新卒採用者数の計画は何人ですか", "新卒採用者数"),
     # the document the figure is read in is no measure (「経産省の新旧対照表だと」)
     ("JETROの海外展開支援件数の目標、経産省の新旧対照表だと何件から何件に変わった？", "海外展開支援件数"),
+    # a figure the question gives is not what it asks about (nor the piece of it after a thousands comma)
+    ("スタートアップの支援件数の目標は、現行の2,100件から何件に改められた？", "支援件数"),
 ])
 def test_a_focus_naming_a_measure_asks_for_that_measure(analyze_q, question, focus):
     a = analyze_q(question)
@@ -225,6 +227,23 @@ def test_things_counted_with_tsu_are_a_count_of_what_follows():
     found = values_in("令和 3 年 3 月には 5 つの民間サービスを登録。")
     assert [(v.text, v.kind) for v in found if v.kind != "date"] == [("5 つ", "count")]
     assert values_in("ひとつの窓口に集約する。") == []  # a number word, no figure
+
+
+def test_an_item_asked_by_its_place_names_the_set_and_whether_only_the_item_is_asked():
+    def asked(q):
+        a = asked_ordinal(normalize_question(q))
+        return a and (a.n, a.noun, a.count, a.bare)
+
+    assert asked("2つ目の柱は？") == (2, "柱", 0, True)
+    assert asked("6つの柱のうち3つ目は？") == (3, "柱", 6, True)
+    assert asked("政策資料で、4つの柱の1つ目は何？") == (1, "柱", 4, True)
+    assert asked("3番目のテーマはどういう考え方？") == (3, "テーマ", 0, True)
+    # More than what the item is: answered of the item by its name.
+    assert asked("1つ目の柱では、具体的に何をするの？") == (1, "柱", 0, False)
+    # No set named (nothing to count in), a place past the set's count, a plain count: no item asked.
+    assert asked("3つ目はどうなった？") is None
+    assert asked("4つの柱のうち5つ目は？") is None
+    assert asked("柱はいくつある？") is None and asked("3つの柱は何？") is None
 
 
 def test_a_bare_number_before_a_counted_noun_counts_it():
@@ -461,6 +480,10 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
         "長期目標の数字、市場規模でいくら?", "長期目標の数字、国内投資でいくら?"]
     assert question_parts("就業機会提供の支援と伴走型支援の目標はそれぞれどのくらい？", analyze_q) == [
         "就業機会提供の支援の目標はどのくらい?", "伴走型支援の目標はどのくらい?"]
+    # Figures given together of the two (「現行の173件・2,100件から」): each part with its own, in order.
+    assert question_parts("変更案で、スタートアップの成功件数と支援件数の目標は、現行の173件・2,100件から何件に？",
+                          analyze_q) == ["変更案で、スタートアップの成功件数の目標は、現行の173件から何件に?",
+                                         "変更案で、スタートアップの支援件数の目標は、現行の2,100件から何件に?"]
     # … but not two organizations (the cross-document answer compares them), nor a remark after the question.
     assert question_parts("対日投資の目標、JETROとIPAでそれぞれ何件？", analyze_q) == []
     assert question_parts("効率化目標は？一般管理費と業務経費それぞれで。", analyze_q) == []

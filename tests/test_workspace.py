@@ -287,6 +287,29 @@ def test_a_side_named_after_a_noun_is_a_side_of_the_thing_not_a_document(analyze
     assert "処遇改善に向けた取組" in follow and "人材分野" in follow, follow
 
 
+def test_an_item_asked_by_its_place_is_of_the_set_the_conversation_counted(analyze_q):
+    # 「3つ目の柱は？」 counts in the set a turn counted or asked for (「…4つの柱は何？」), where it was asked — not
+    # in a pillar a later turn named (「学び直しの柱」).
+    *_, third = _conversation(analyze_q, "政策資料で、人材基盤を強化する4つの柱は何？", "学び直しの柱で掲げる目標は？",
+                              "3つ目の柱は？")
+    assert third.startswith("政策資料で、人材基盤を強化する") and "3つ目の柱" in third, third
+    assert "学び直し" not in third, third
+    _, way = _conversation(analyze_q, "政策資料で、人材基盤を強化する柱はいくつある？",
+                           "その2つ目の柱はどういう考え方？")
+    assert "人材基盤を強化する2つ目の柱" in way and "その" not in way, way
+
+
+def test_that_target_in_another_document_is_the_previous_measure_of_the_thing_it_was_asked_of(analyze_q):
+    # 「その目標」 is the measure's target with what the previous turn said it was of (「人材育成では、修了者数の」) —
+    # said once, and not the column the previous turn compared (「変更案と現行でどう違う」).
+    _, of = _conversation(analyze_q, "IPAの人材育成では、修了者数の目標はどうなってる？",
+                          "令和7年の新旧対照表の変更案だと、その目標は？")
+    assert "人材育成の修了者数の目標" in of and "目標の目標" not in of, of
+    _, compared = _conversation(analyze_q, "IPAの受講者数の目標は、変更案と現行でどう違う？",
+                                "令和6年度計画だと、その目標はいくつ？")
+    assert "受講者数の目標" in compared and "現行の目標" not in compared, compared
+
+
 def test_why_after_a_side_asks_why_of_that_side(analyze_q):
     # 「人件費のほうはどう抑えた？」 was about 人件費: 「なぜ？」 asks why of it, not of 「ほう」.
     *_, why = _conversation(analyze_q, "JETROの年度評価で、事業費の執行はどう管理した？", "人件費のほうはどう抑えた？",
