@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from .answer import ABSTAIN
 from .question import (
+    FIGURE_COUNTERS,
     GENERIC,
     IMPLIED_FIGURE,
     KINDS,
@@ -38,6 +39,7 @@ from .question import (
     named_indicator,
     named_side,
     normalize_question,
+    numeral,
     periods_in,
     year_of,
 )
@@ -560,11 +562,12 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         if not analysis.constraints.organizations:
             body = _scoped(list(previous.constraints.organizations), body)
         return Resolved(body, question)
-    if (ordinal := asked_ordinal(q)) and q[:ordinal.start] in ("", "その", "この") \
+    placed = _with_counted_noun(q, (*earlier, previous))
+    if (ordinal := asked_ordinal(placed)) and placed[:ordinal.start] in ("", "その", "この") \
             and (where := _set_asked((*earlier, previous), ordinal.noun)):
         # 「3つ目の柱はどういう考え方？」 after 「…新機軸資料で、スタートアップ・イノベーションのエコシステム強化の6つの
         # 柱は何？」: that set's third, where it was asked.
-        return Resolved(where + q[ordinal.start:], question)
+        return Resolved(where + placed[ordinal.start:], question)
     asked_before = normalize_question(previous.question)
     if (occasion := _OCCASION.match(q)) and (said := _occasion_in(asked_before, occasion["noun"])):
         # 「令和2年4月の緊急事態宣言のときは？」 after 「令和3年1月8日からの緊急事態宣言下で、…？」
@@ -825,8 +828,26 @@ def _scope_naming(noun: str, turns: Sequence[QuestionAnalysis]) -> str | None:
     return next((t.scope for t in reversed(turns) if noun in t.scope), None)
 
 
-_COUNT_BEFORE = re.compile(r"(?:[0-9]{1,2}|[二三四五六七八九十])つの$")  # 「6つの|柱」
+_COUNT = r"(?:[0-9]{1,2}|[二三四五六七八九十])"
+_COUNT_BEFORE = re.compile(rf"(?:その|この)?{_COUNT}\s*(?:つの)?$")  # 「6つの|柱」「その3|テーマ」
 _SET_ASKED = re.compile(r"(?:は|って|には)?(?:いくつ|何|なに|どれ|どんな|挙げ)")  # 「柱|はいくつあり」
+# 「3つ目はどうなった？」: a place in a set the question does not name.
+_PLACE_ONLY = re.compile(rf"^(?:その|この)?(?P<n>{_COUNT})\s*(?:つ目|番目)(?!の?[一-龥ァ-ヶー])")
+# A set a turn counts (「その3テーマはそれぞれ何？」「5つの領域」), not a figure (「3件」).
+_COUNTED_SET = re.compile(rf"(?<![0-9.,])(?P<count>{_COUNT})\s*(?:つの)?\s*(?P<noun>[一-龥ァ-ヶー]{{1,6}}?)"
+                          r"(?=は|を|が|の|って|と|、|[?？]|$)")
+
+
+def _with_counted_noun(question: str, turns: Sequence[QuestionAnalysis]) -> str:
+    """「3つ目はどうなった？」 with the set the latest of ``turns`` to count one (at least that many) named:
+    「3つ目のテーマはどうなった？」 after 「その3テーマはそれぞれ何？」. ``question`` as it is otherwise."""
+    if not (m := _PLACE_ONLY.match(question)):
+        return question
+    for turn in reversed(turns):
+        for c in _COUNTED_SET.finditer(normalize_question(turn.question)):
+            if c["noun"] not in FIGURE_COUNTERS and numeral(c["count"]) >= numeral(m["n"]):
+                return f"{question[:m.end()]}の{c['noun']}{question[m.end():]}"
+    return question
 
 
 def _set_asked(turns: Sequence[QuestionAnalysis], noun: str) -> str | None:
@@ -836,10 +857,11 @@ def _set_asked(turns: Sequence[QuestionAnalysis], noun: str) -> str | None:
     noun. None when no turn names such a set."""
     said = [(q[:at], q[at + len(noun):]) for t in turns if (at := (q := normalize_question(t.question)).find(noun)) > 0]
     counted = [before for before, after in said if _COUNT_BEFORE.search(before) or _SET_ASKED.match(after)]
-    if not (chosen := (counted or [before for before, _ in said])[-1:]):
-        return None
-    before = _COUNT_BEFORE.sub("", chosen[0])
-    return before if before.endswith(("の", "する", "した", "、")) else before + "の"
+    for before in (*reversed(counted), *(b for b, _ in reversed(said) if b not in counted)):
+        # (「その3テーマ」 says nothing of where the set is: the turn before that named it does)
+        if before := _COUNT_BEFORE.sub("", before):
+            return before if before.endswith(("の", "る", "た", "、")) else before + "の"
+    return None
 
 
 def _scoped(words: list[str], body: str, joint: str = "の") -> str:

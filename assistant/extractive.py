@@ -885,6 +885,9 @@ class ExtractiveAnswerer:
             # 「「プッシュ型支援」とは」: a sentence that defines the term (「…（二次投資）」「Xとは…」) beats a
             # closer-scoring one that only mentions it.
             defining = [c for c in self._close(ordered) if defines(c.text, term)]
+            if not defining and compact(term) not in compact(ordered[0].text):
+                # (by any candidate, when the best does not even name the term)
+                defining = [c for c in ordered if defines(c.text, term)]
             if defining:
                 # It says what the asked thing is: the term is the thing asked, the kind word beside it (「どんな狙い
                 # の取組」: 狙い) only the sort of answer, which a defining clause may say as a verb (「…を狙う「X」」).

@@ -312,7 +312,7 @@ _ASKS_INDICATORS = re.compile(rf"(?:どんな|どういう|どのような|何�
 # A numbered set (「５以上の領域」「6つの柱」「3つの部会」「5都市」): after 「つの」「以上の」 any noun; written
 # straight after the number only a noun that names things (not a figure's counter: 件・名・社).
 _COUNTED_SET = re.compile(r"(?<![0-9.,])([0-9]{1,2}|[二三四五六七八九十])\s*(つの|以上の)?\s*([一-龥ァ-ヶー]{1,6})")
-_FIGURE_COUNTERS = ("件", "社", "人", "名", "点", "回", "者", "本", "台", "組", "冊", "段階", "年", "月", "日", "倍")
+FIGURE_COUNTERS = ("件", "社", "人", "名", "点", "回", "者", "本", "台", "組", "冊", "段階", "年", "月", "日", "倍")
 _ASKS_WHICH = re.compile(r"どこ|どれ|何(?!件|名|人|社|%|％|割|倍|年|月|日|回)|どんな|どういう|どのような|挙げ|教えて")
 
 
@@ -328,7 +328,7 @@ def counted_set(question: str) -> tuple[str, str] | None:
         return None
     for m in _COUNTED_SET.finditer(question):
         number, joint, noun = m.groups()
-        if joint or (noun in COUNT_UNITS and noun not in _FIGURE_COUNTERS):
+        if joint or (noun in COUNT_UNITS and noun not in FIGURE_COUNTERS):
             return number, noun
     return None
 
@@ -577,7 +577,7 @@ def _specific(phrase: str) -> str | None:
 
 # A figure the question gives when it asks for another (「現行の2,100件から何件に」), not a thing it asks about (as
 # 「5領域」 may be; and 「1.2倍にしたのはなぜ？」 asks about the figure it gives).
-_GIVEN_FIGURE = re.compile(rf"[0-9０-９][0-9０-９,，.．]*\s*[万億兆]?\s*(?:{'|'.join(_FIGURE_COUNTERS)}|%|％|円|組織)?")
+_GIVEN_FIGURE = re.compile(rf"[0-9０-９][0-9０-９,，.．]*\s*[万億兆]?\s*(?:{'|'.join(FIGURE_COUNTERS)}|%|％|円|組織)?")
 
 
 _FIGURES_ASKED = ("count", "amount", "percentage", "change")

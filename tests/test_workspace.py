@@ -299,6 +299,18 @@ def test_an_item_asked_by_its_place_is_of_the_set_the_conversation_counted(analy
     assert "人材基盤を強化する2つ目の柱" in way and "その" not in way, way
 
 
+def test_a_place_asked_alone_is_in_the_set_a_turn_counted(analyze_q):
+    # 「2つ目はどうなった？」 after 「その3テーマはそれぞれ何？」: the second テーマ, of the set where it was named.
+    *_, second = _conversation(analyze_q, "IPAの評価書で、研究所が民間から募ったテーマはいくつ採択された？",
+                               "その3テーマはそれぞれ何？", "2つ目はどうなった？")
+    assert "2つ目のテーマ" in second and "研究所" in second and "その3" not in second, second
+    # Not in a set of fewer (「2テーマ」 has no third), nor in a figure (「3件」).
+    _, fewer = _conversation(analyze_q, "IPAの評価書で、採択した2テーマは何？", "3つ目はどうなった？")
+    assert "テーマ" not in fewer.replace("2テーマ", ""), fewer
+    _, figure = _conversation(analyze_q, "IPAの評価書で、採択は3件？", "3つ目はどうなった？")
+    assert "3つ目の件" not in figure, figure
+
+
 def test_that_target_in_another_document_is_the_previous_measure_of_the_thing_it_was_asked_of(analyze_q):
     # 「その目標」 is the measure's target with what the previous turn said it was of (「人材育成では、修了者数の」) —
     # said once, and not the column the previous turn compared (「変更案と現行でどう違う」).
