@@ -199,6 +199,7 @@ class ExtractiveAnswerer:
         # Re-ranking and answering read the same sentences: tokenize each once.
         self._tok = functools.lru_cache(maxsize=8192)(lambda text: tuple(searcher.tokenizer(text)))
         self._families: dict[tuple, dict[str, int | None]] | None = None
+        self._fields: dict[str, list[Chunk]] = {}  # label -> the cover chunks that label a field so (see _cover_field)
         self._documents: dict[str, Chunk] | None = None
         self._latin_names: set[str] | None = None
         self._abbreviations: dict[str, str] | None = None
@@ -570,12 +571,17 @@ class ExtractiveAnswerer:
         label = analysis.focus
         if not ranked or analysis.cross or not 2 <= len(label) <= _FIELD_LABEL or not _NAMES_CHARS.fullmatch(label):
             return None
-        table, orgs = self.searcher.chunks, analysis.constraints
-        pattern = rf"(?m)^\s*[（(]?\s*{re.escape(label)}\s*[：:][^\n]{{1,{_FIELD_VALUE}}}$"
+        orgs = analysis.constraints
+        if label not in self._fields:  # (a scan of every chunk: once per label, for a bounded number of labels)
+            if len(self._fields) >= _FIELD_CACHE:
+                self._fields.clear()
+            table = self.searcher.chunks
+            pattern = rf"(?m)^\s*[（(]?\s*{re.escape(label)}\s*[：:][^\n]{{1,{_FIELD_VALUE}}}$"
+            self._fields[label] = [c for c in table.take(table.rows_matching(pattern)[:_COVER_REACH])
+                                   if self._on_cover(c)]
         # (A document of no known organization is placed by the passages ranked for the question.)
-        fields = [c for c in table.take(table.rows_matching(pattern)[:_COVER_REACH])
-                  if (not orgs.organizations or c.organization is None or orgs.names_organization(c.organization))
-                  and self._on_cover(c)]
+        fields = [c for c in self._fields[label]
+                  if not orgs.organizations or c.organization is None or orgs.names_organization(c.organization)]
         places = [(r.passage.chunk.source, r.passage.chunk.part) for r in ranked]
         fields.sort(key=lambda c: places.index((c.source, c.part)) if (c.source, c.part) in places else len(places))
         if not fields or ((not orgs.organizations or fields[0].organization is None)
@@ -2614,6 +2620,7 @@ _COVER_LINE = re.compile(rf"(?:{'|'.join(KINDS)})\s*{_ERA_MONTH}[^。、]{{0,8}}
 _COVER_REACH = 24  # cover chunks at most (a handful per plan and revision)
 _FIELD_LABEL = 8  # a cover field's label is a word (「主務省」), its value a line (「経済産業省、デジタル庁）」)
 _FIELD_VALUE = 40
+_FIELD_CACHE = 4096  # labels whose cover fields are kept
 _COVER_CHUNKS = 3  # a document's cover: its first chunks (title, the fields under it)
 _NAMES_CHARS = re.compile(r"[一-龥々ァ-ヶー]+")
 # The plan itself is what is asked about (「中期目標はいつ…」「中長期目標の最初の一部変更は…」), not a thing in it
