@@ -337,7 +337,7 @@ class Assistant:
         asked = asked_ordinal(question)
         if asked is None or asked.bare or (item := self.extractive.ordinal_item(req.analysis, req.ranked)) is None:
             return
-        named = f"{question[:asked.start]}「{item[0]}」{question[asked.end:]}"
+        named = f"{question[:asked.start]}「{item[0].rstrip('。.?？ ')}」{question[asked.end:]}"
         req.notices = [n for n in req.notices if n != _searched_notice(req.searched_as or "")]
         req.searched_as = named
         req.notices.append(_searched_notice(named))

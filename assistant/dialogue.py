@@ -834,8 +834,8 @@ _SET_ASKED = re.compile(r"(?:は|って|には)?(?:いくつ|何|なに|どれ|�
 # 「3つ目はどうなった？」: a place in a set the question does not name.
 _PLACE_ONLY = re.compile(rf"^(?:その|この)?(?P<n>{_COUNT})\s*(?:つ目|番目)(?!の?[一-龥ァ-ヶー])")
 # A set a turn counts (「その3テーマはそれぞれ何？」「5つの領域」), not a figure (「3件」).
-_COUNTED_SET = re.compile(rf"(?<![0-9.,])(?P<count>{_COUNT})\s*(?:つの)?\s*(?P<noun>[一-龥ァ-ヶー]{{1,6}}?)"
-                          r"(?=は|を|が|の|って|と|、|[?？]|$)")
+_COUNTED_SET = re.compile(rf"(?<![0-9.,第和成〇一二三四五六七八九十])(?P<count>{_COUNT})"
+                          r"\s*(?:つの)?\s*(?P<noun>[一-龥ァ-ヶー]{1,6}?)(?=は|を|が|の|って|と|、|[?？]|$)")
 
 
 def _with_counted_noun(question: str, turns: Sequence[QuestionAnalysis]) -> str:
@@ -845,7 +845,8 @@ def _with_counted_noun(question: str, turns: Sequence[QuestionAnalysis]) -> str:
         return question
     for turn in reversed(turns):
         for c in _COUNTED_SET.finditer(normalize_question(turn.question)):
-            if c["noun"] not in FIGURE_COUNTERS and numeral(c["count"]) >= numeral(m["n"]):
+            # (not a figure's counter: 「3件」「5年度」「5期」)
+            if not c["noun"].startswith((*FIGURE_COUNTERS, "期")) and numeral(c["count"]) >= numeral(m["n"]):
                 return f"{question[:m.end()]}の{c['noun']}{question[m.end():]}"
     return question
 

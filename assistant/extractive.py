@@ -576,9 +576,9 @@ class ExtractiveAnswerer:
             if len(self._fields) >= _FIELD_CACHE:
                 self._fields.clear()
             table = self.searcher.chunks
-            pattern = rf"(?m)^\s*[（(]?\s*{re.escape(label)}\s*[：:][^\n]{{1,{_FIELD_VALUE}}}$"
-            self._fields[label] = [c for c in table.take(table.rows_matching(pattern)[:_COVER_REACH])
-                                   if self._on_cover(c)]
+            pattern = rf"(?m)^[\s　]*[（(]?[\s　]*{re.escape(label)}[\s　]*[：:][^\n]{{1,{_FIELD_VALUE}}}$"
+            rows = [int(r) for r in table.rows_matching(pattern)]
+            self._fields[label] = table.take([r for r in rows if self._on_cover(r)][:_COVER_REACH])
         # (A document of no known organization is placed by the passages ranked for the question.)
         fields = [c for c in self._fields[label]
                   if not orgs.organizations or c.organization is None or orgs.names_organization(c.organization)]
@@ -598,14 +598,13 @@ class ExtractiveAnswerer:
                 return Draft(value or text, [quote], confidence=1.0, focus=1.0, support=1.0)
         return None
 
-    def _on_cover(self, chunk: Chunk) -> bool:
-        """Is ``chunk`` among the first ``_COVER_CHUNKS`` of its document (of its part, in a file of several)?"""
-        at: Chunk | None = chunk
-        for _ in range(_COVER_CHUNKS):
-            at = self.searcher.previous_chunk(at.chunk_id)
-            if at is None or (at.source, at.part) != (chunk.source, chunk.part):
-                return True
-        return False
+    def _on_cover(self, row: int) -> bool:
+        """Is the chunk at ``row`` of the chunk table among the first ``_COVER_CHUNKS`` of its document (of its part,
+        in a file of several)?"""
+        table = self.searcher.chunks
+        chunk = table[row]
+        return any(row - k < 0 or (table[row - k].source, table[row - k].part) != (chunk.source, chunk.part)
+                   for k in range(1, _COVER_CHUNKS + 1))
 
     def _cover(self, analysis: QuestionAnalysis, ranked: list[Ranked]) -> Draft | None:
         """「第5期中長期目標はいつ定められ、いつ変更された？」: the dates the plan's cover gives, in order — when it
@@ -2417,13 +2416,16 @@ def _sentence_candidate(c: Candidate, chunk: Chunk, j: int) -> Candidate:
 
 
 def _numbered_after(chunk: Chunk, start: int, n: int) -> list[int]:
-    """The sentences after ``start`` that open with the marks numbered 1 to ``n`` in order (「①」「②」…,
-    「（１）」「（２）」…), as far as they go."""
+    """The sentences after ``start`` that open with the marks numbered 1 to ``n`` in order, all of the first one's
+    kind (「①」「②」…, or 「（１）」「（２）」…), as far as they go."""
     found: list[int] = []
+    kind: str | None = None
     for j in range(start + 1, len(chunk.sentences)):
-        mark = _mark(_sentence(chunk, j))
-        if mark is not None and _ordinal_of(mark) == len(found) + 1 and re.match(r"[（(]?[0-9０-９①-⑳]", mark):
+        mark = _mark(text := _sentence(chunk, j))
+        if mark is not None and _ordinal_of(mark) == len(found) + 1 and re.match(r"[（(]?[0-9０-９①-⑳]", mark) \
+                and (kind is None or _marker_kind(text) == kind):  # (not 「②」 under 「（１）」 for 「（２）」)
             found.append(j)
+            kind = kind or _marker_kind(text)
             if len(found) == n:
                 break
     return found

@@ -1,6 +1,6 @@
 """List items inside one chunk, read at one level of nesting (pure, no index)."""
 
-from assistant.extractive import items_after
+from assistant.extractive import _numbered_after, items_after
 from index.documents import Chunk, SentenceSpan
 
 
@@ -357,3 +357,9 @@ def test_a_target_asked_of_an_indicator_is_read_on_into_the_next_sentence_that_s
     assert _target_after(judged[0], judged, None) is None
     stated = candidates("指標３－１：研修を開催し、満足度を目標とする。", "また、研修の内容を充実させることを目指す。")
     assert _target_after(stated[0], stated, "目標") is None  # the line sets its own target
+
+
+def test_a_numbered_set_counts_marks_of_its_first_items_kind_only():
+    # 「（２）」 is the second of 「（１）」's list, not the 「②」 under 「（１）」.
+    plan = _chunk("以下の2つの柱に取り組む。", "（１）研究開発の推進", "① 基礎研究", "② 応用研究", "（２）成果の普及")
+    assert _numbered_after(plan, 0, 2) == [1, 4]

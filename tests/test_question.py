@@ -244,6 +244,7 @@ def test_an_item_asked_by_its_place_names_the_set_and_whether_only_the_item_is_a
     assert asked("3つ目はどうなった？") is None
     assert asked("4つの柱のうち5つ目は？") is None
     assert asked("柱はいくつある？") is None and asked("3つの柱は何？") is None
+    assert asked("十二番目の柱は？") is None  # (not its last digit: 「二番目」)
 
 
 def test_a_bare_number_before_a_counted_noun_counts_it():

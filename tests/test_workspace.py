@@ -309,6 +309,9 @@ def test_a_place_asked_alone_is_in_the_set_a_turn_counted(analyze_q):
     assert "テーマ" not in fewer.replace("2テーマ", ""), fewer
     _, figure = _conversation(analyze_q, "IPAの評価書で、採択は3件？", "3つ目はどうなった？")
     assert "3つ目の件" not in figure, figure
+    # A numbered period or year is no set (「第5期中長期目標の5つの柱」: the 柱).
+    _, pillar = _conversation(analyze_q, "IPAの第5期中長期目標の5つの柱は？", "3つ目は？")
+    assert "3つ目の柱" in pillar and "期中長期目標は" not in pillar, pillar
 
 
 def test_that_target_in_another_document_is_the_previous_measure_of_the_thing_it_was_asked_of(analyze_q):
