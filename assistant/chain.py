@@ -37,7 +37,7 @@ from .extractive import (
 from .llm import build_messages, make_chat_model
 from .parts import clause_parts, question_parts
 from .place import around, quoted_pieces, quoted_rows
-from .question import QuestionAnalysis, analyze, asked_ordinal, named_side, normalize_question, spelled_out
+from .question import QuestionAnalysis, analyze, named_side, normalize_question, spelled_out
 from .rank import Ranked, rerank
 from .retriever import PassageRetriever, passages_of
 from .verify import MARKER_ANY, markers_in, numbers_in, split_sentences, verify
@@ -333,8 +333,7 @@ class Assistant:
         """「1つ目の柱では、具体的に何をするの？」: the question asked of the item by its name (「「資本・技術・人材が
         …形成・強化」では、具体的に…」), searched again — when it asks more than what the item is (that is answered
         from the list itself) and the passages list the set."""
-        question = normalize_question(req.searched_as or req.question)
-        asked = asked_ordinal(question)
+        asked, question = req.analysis.ordinal, normalize_question(req.analysis.question)
         if asked is None or asked.bare or (item := self.extractive.ordinal_item(req.analysis, req.ranked)) is None:
             return
         named = f"{question[:asked.start]}「{item[0].rstrip('。.?？ ')}」{question[asked.end:]}"

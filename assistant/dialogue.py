@@ -28,6 +28,7 @@ from .question import (
     MEASURE,
     QUESTION_WORD,
     RESTATING,
+    SET_COUNT,
     Constraints,
     QuestionAnalysis,
     answer_type,
@@ -828,7 +829,7 @@ def _scope_naming(noun: str, turns: Sequence[QuestionAnalysis]) -> str | None:
     return next((t.scope for t in reversed(turns) if noun in t.scope), None)
 
 
-_COUNT = r"(?:[0-9]{1,2}|[二三四五六七八九十])"
+_COUNT = f"(?:{SET_COUNT})"
 _COUNT_BEFORE = re.compile(rf"(?:その|この)?{_COUNT}\s*(?:つの)?$")  # 「6つの|柱」「その3|テーマ」
 _SET_ASKED = re.compile(r"(?:は|って|には)?(?:いくつ|何|なに|どれ|どんな|挙げ)")  # 「柱|はいくつあり」
 # 「3つ目はどうなった？」: a place in a set the question does not name.

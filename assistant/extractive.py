@@ -46,10 +46,10 @@ from .question import (
     MEASURE,
     NOUN_CHARS,
     QUESTION_WORD,
+    SET_COUNT,
     Constraints,
     QuestionAnalysis,
     asked_figures,
-    asked_ordinal,
     asks_indicators,
     constraints_of,
     era_label,
@@ -531,7 +531,7 @@ class ExtractiveAnswerer:
         (「柱」), and by its count when the question counts it; it enumerates the items itself (「（１）…、（２）…の
         4つを柱として」), or announces them (「以下の6つの柱を重点として」) as numbered items that follow within
         ``reach`` sentences. None when the question asks no item by its place, or no ranked passage lists it."""
-        asked = asked_ordinal(normalize_question(analysis.question))
+        asked = analysis.ordinal
         if asked is None or asked.n > self.settings.max_list_items:
             return None
         for r in ranked:
@@ -541,9 +541,8 @@ class ExtractiveAnswerer:
                 if asked.noun not in unicodedata.normalize("NFKC", text):
                     continue
                 counted = _set_named(text, str(asked.count), asked.noun) if asked.count \
-                    else _sets_in(text, r"[0-9]{1,2}|[二三四五六七八九十]", re.escape(asked.noun))
-                anchor = Candidate(r.passage, i, text, span.line_start, span.line_end, focus=1.0, focus_own=1.0,
-                                   support=1.0, score=r.score)
+                    else _sets_in(text, SET_COUNT, re.escape(asked.noun))
+                anchor = replace(_stated(r.passage, i, span, text), score=r.score)
                 said = Quote(anchor, squeeze(text), _version_label(chunk))
                 inline = _enumerated(text)
                 if len(inline) >= asked.n and (len(inline) == asked.count or not asked.count):
@@ -593,9 +592,8 @@ class ExtractiveAnswerer:
             if m := re.match(rf"[（(]?\s*{re.escape(label)}\s*[：:]\s*(.*)", text):
                 value = m.group(1).rstrip("）)").strip()
                 passage = Passage(ranked[0].passage.rank, ranked[0].passage.score, chunk)
-                quote = Quote(Candidate(passage, j, text, span.line_start, span.line_end, focus=1.0, focus_own=1.0,
-                                        support=1.0), text)
-                return Draft(value or text, [quote], confidence=1.0, focus=1.0, support=1.0)
+                return Draft(value or text, [Quote(_stated(passage, j, span, text), text)], confidence=1.0, focus=1.0,
+                             support=1.0)
         return None
 
     def _on_cover(self, row: int) -> bool:
@@ -635,8 +633,7 @@ class ExtractiveAnswerer:
                 said = text.strip() if re.search(r"変更|改定|改訂", text) else text[found.start:found.end]
                 dates.append(f"{said}（{chunk.version}）" if chunk.version else said)
                 passage = Passage(ranked[0].passage.rank, ranked[0].passage.score, chunk)
-                quotes.append(Quote(Candidate(passage, j, text, span.line_start, span.line_end, focus=1.0,
-                                              focus_own=1.0, support=1.0, value=found), text, label))
+                quotes.append(Quote(replace(_stated(passage, j, span, text), value=found), text, label))
         if not quotes:
             return None
         return Draft("、".join(dates), quotes, confidence=1.0, focus=1.0, support=1.0)
@@ -836,8 +833,7 @@ class ExtractiveAnswerer:
         given as another part's answer, so this one is answered from another."""
         if (cover := self._cover(analysis, ranked) or self._cover_field(analysis, ranked)) is not None:
             return cover
-        if (asked := asked_ordinal(normalize_question(analysis.question))) and asked.bare \
-                and (item := self.ordinal_item(analysis, ranked)) is not None:
+        if (asked := analysis.ordinal) and asked.bare and (item := self.ordinal_item(analysis, ranked)) is not None:
             # 「2つ目の柱は？」: that item — its name, and what is said under it (「…はどういう考え方？」)
             return Draft(item[0], item[1], confidence=1.0, focus=1.0, support=1.0)
         cands = [c for c in self.candidates(analysis, ranked) if (c.chunk.chunk_id, c.sentence) not in avoid]
@@ -2408,6 +2404,12 @@ def _span_candidate(c: Candidate, chunk: Chunk, first: int, last: int) -> Candid
     return Candidate(passage, first, chunk.text[spans[0].start:spans[-1].end], spans[0].line_start,
                      max(s.line_end for s in spans), lexical=c.lexical, focus=c.focus, focus_own=c.focus_own,
                      measure=c.measure, support=c.support, prior=c.prior, cue=c.cue, score=c.score)
+
+
+def _stated(passage: Passage, j: int, span: SentenceSpan, text: str) -> Candidate:
+    """Sentence ``j`` (``text``, at ``span``) of ``passage``'s chunk as a candidate that answers outright: a sentence a
+    rule read the answer from (a cover line, the sentence naming a set), not one scored against the question."""
+    return Candidate(passage, j, text, span.line_start, span.line_end, focus=1.0, focus_own=1.0, support=1.0)
 
 
 def _sentence_candidate(c: Candidate, chunk: Chunk, j: int) -> Candidate:

@@ -288,6 +288,11 @@ class QuestionAnalysis:
             and asks_indicators(self.question)  # not why they were set
 
     @property
+    def ordinal(self) -> OrdinalAsk | None:
+        """The item the question asks by its place in a set (see :func:`asked_ordinal`)."""
+        return asked_ordinal(normalize_question(self.question))
+
+    @property
     def counted_set(self) -> tuple[str, str] | None:
         """The set a question counts and asks the members of (「５以上の領域とはどこ」 -> ("5", "領域"),
         「6つの柱には何がある」 -> ("6", "柱"), 「5都市ってどこ」 -> ("5", "都市")); None when it asks no members
@@ -311,7 +316,8 @@ _ASKS_INDICATORS = re.compile(rf"(?:どんな|どういう|どのような|何�
                               rf"|{_INDICATOR_WORD}(?:って|は|が|と|も|として)?\s*(?:何|なに|どう|どれ|ある|あり|[?？]|$)")
 # A numbered set (「５以上の領域」「6つの柱」「3つの部会」「5都市」): after 「つの」「以上の」 any noun; written
 # straight after the number only a noun that names things (not a figure's counter: 件・名・社).
-_COUNTED_SET = re.compile(r"(?<![0-9.,])([0-9]{1,2}|[二三四五六七八九十])\s*(つの|以上の)?\s*([一-龥ァ-ヶー]{1,6})")
+SET_COUNT = r"[0-9]{1,2}|[二三四五六七八九十]"  # how many a set is said to have (「6つの」「五つの」)
+_COUNTED_SET = re.compile(rf"(?<![0-9.,])({SET_COUNT})\s*(つの|以上の)?\s*([一-龥ァ-ヶー]{{1,6}})")
 FIGURE_COUNTERS = ("件", "社", "人", "名", "点", "回", "者", "本", "台", "組", "冊", "段階", "年", "月", "日", "倍")
 _ASKS_WHICH = re.compile(r"どこ|どれ|何(?!件|名|人|社|%|％|割|倍|年|月|日|回)|どんな|どういう|どのような|挙げ|教えて")
 
