@@ -367,7 +367,7 @@ def _pronoun(question: str, topic: tuple[str, ...]) -> str:
     subject = "の".join(topic)
     if rest.startswith(topic[-1]):
         return subject + rest[len(topic[-1]):]
-    return subject + ("" if re.match(r"[はがをにでともへ]", rest) else "の") + rest
+    return subject + ("" if re.match(r"[はがをにでともへの]", rest) else "の") + rest
 
 
 def _quoted_referent(question: str, previous: QuestionAnalysis) -> str | None:
@@ -667,6 +667,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「このミッションの長期目標は？」 after turns about 希望出生率 asked 「…ミッション⑧（…）で、」: the mission of
         # that scope, not the previous turn's thing.
         body = where + q[lead.start("noun"):]
+    elif lead and not any(lead["noun"] in t for t in previous.topic) \
+            and (phrase := _phrase_naming(lead["noun"], (*earlier, previous))):
+        # 「そのレポートは企業に何を示した？」 two turns after 「…で、ブロックチェーンに関するリサーチ・レポートの
+        # タイトルは？」: that report, as the conversation named it, not the previous turn's thing.
+        body = phrase + q[lead.end("noun"):]
     elif (that := _THAT_INDICATOR.match(q)) and (named := named_indicator(previous.question)):
         # 「その指標の目標値は？」 after a question on 「農林水産物・食品輸出の指標2-1の困難度」: the indicator it
         # named, by its label and the thing before it.
@@ -829,6 +834,29 @@ def _scope_naming(noun: str, turns: Sequence[QuestionAnalysis]) -> str | None:
     return next((t.scope for t in reversed(turns) if noun in t.scope), None)
 
 
+# Where a noun phrase a question names begins: after a clause's comma or a scope's 「で、」.
+_PHRASE_START = re.compile(r"[、。，,]")
+
+
+def _phrase_naming(noun: str, turns: Sequence[QuestionAnalysis]) -> str | None:
+    """The noun phrase ending in ``noun`` as the latest of ``turns`` to name one wrote it, with what qualifies it
+    (「ブロックチェーンに関するリサーチ・レポート」 for 「レポート」) — not an attribute (「目標」), not a noun inside a
+    longer one (「レポート数」), not a phrase asking (「どのレポート」) or pointing (「そのレポート」) itself; None
+    when no turn names it with more than the noun."""
+    if is_attribute(noun):
+        return None
+    for turn in reversed(turns):
+        asked = normalize_question(turn.question)
+        for m in reversed(list(re.finditer(re.escape(noun), asked))):
+            if re.match(r"[一-龥ァ-ヶーA-Za-z0-9]", asked[m.end():m.end() + 1]):
+                continue
+            start = max((c.end() for c in _PHRASE_START.finditer(asked, 0, m.start())), default=0)
+            phrase = asked[start:m.end()].strip()
+            if len(phrase) > len(noun) and not QUESTION_WORD.search(phrase) and not _PRONOUN.match(phrase):
+                return phrase
+    return None
+
+
 _COUNT = f"(?:{SET_COUNT})"
 _COUNT_BEFORE = re.compile(rf"(?:その|この)?{_COUNT}\s*(?:つの)?$")  # 「6つの|柱」「その3|テーマ」
 _SET_ASKED = re.compile(r"(?:は|って|には)?(?:いくつ|何|なに|どれ|どんな|挙げ)")  # 「柱|はいくつあり」
@@ -939,6 +967,8 @@ def _name_answered(answer: str) -> str | None:
     return first if len(first) <= 30 and not re.search(r"[。、，,：:]", first) else None
 
 
+# 「支援件数のほうの目標は？」: the side named (「のほう」) is what the target is of — 「支援件数の目標」.
+_SIDE_OF = re.compile(r"(?<=[一-龥ァ-ヶー])のほう(?=の)")
 _DEMONSTRATIVE_NOUN = re.compile(r"(?:この|その|あの)(?P<noun>[一-龥ァ-ヶー]{2,10}?)(?=の|は|で|を|が|に)")
 
 
@@ -949,10 +979,10 @@ def resolve_history(questions: list[str], analyze, names: dict[str, str] | None 
     out: list[Resolved] = []
     resolved: list[QuestionAnalysis] = []
     for i, q in enumerate(questions):
-        asked = q
+        asked = said = _SIDE_OF.sub("", q) if i else q
         if 0 < i <= len(answers):
-            asked = asked_name_referent(q, questions[:i], answers[:i])
-            asked = answer_referent(q, questions[i - 1], answers[i - 1]) if asked == q else asked
+            asked = asked_name_referent(said, questions[:i], answers[:i])
+            asked = answer_referent(said, questions[i - 1], answers[i - 1]) if asked == said else asked
         if resolved:
             asked = indicator_sibling(asked, resolved[-1].question)
         now = analyze(asked)

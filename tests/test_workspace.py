@@ -151,6 +151,24 @@ def test_a_chain_of_follow_ups_keeps_its_subject(analyze_q):
     assert "NEDO" in turns[2] and "現行" in turns[2] and analyze_q(turns[2]).answer_type == "date"
 
 
+def test_a_demonstrative_noun_two_turns_back_stands_for_the_phrase_that_named_it(analyze_q):
+    turns = _conversation(analyze_q, "NEDOの評価で、水素の利用拡大に関する技術ロードマップの公表時期は？",
+                          "どんな分野を対象にしてる？", "そのロードマップは何を目標にしてる？")
+    # The roadmap the first turn named, with what qualified it — not the second turn's 分野.
+    assert "水素の利用拡大に関する技術ロードマップ" in turns[2] and "その" not in turns[2]
+
+
+def test_a_measure_named_as_a_side_replaces_the_previous_measure(analyze_q):
+    _, _, follow = _conversation(analyze_q, "JETROの中期目標で、海外展開支援の目標は？", "成約件数の目標は？",
+                                 "相談件数のほうの目標は？")
+    assert "相談件数の目標" in follow and "成約件数" not in follow and "ほう" not in follow
+
+
+def test_a_plural_demonstrative_joins_the_previous_thing_once(analyze_q):
+    _, follow = _conversation(analyze_q, "IPAの年度計画で、脆弱性対策の指標は？", "それらの達成時期は？")
+    assert "のの" not in follow
+
+
 def test_a_bare_reason_question_asks_about_the_previous_focus(analyze_q):
     _, follow = _conversation(analyze_q, "IPAのマナビDXのアクセス数の目標は？", "理由は？")
     assert "マナビDX" in follow or "アクセス数" in follow
