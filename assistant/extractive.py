@@ -210,7 +210,8 @@ class ExtractiveAnswerer:
         return self._idf.get(term, self._unknown_idf)
 
     def coverage(self, terms: list[str], tokens: set[str]) -> float:
-        """IDF-weighted share of ``terms`` present in ``tokens`` (割合 and 比率 name the same measure)."""
+        """IDF-weighted share of ``terms`` present in ``tokens`` (割合 and 比率 name the same measure; 予算 is a
+        word of a budget's measure only — see :func:`phrase_coverage` — not of every sentence that 計上s a sum)."""
         total = sum(self.idf(t) for t in terms)
         return sum(self.idf(t) for t in terms if t in tokens or (t in _RATIO and not tokens.isdisjoint(_RATIO))) \
             / total if total else 0.0
@@ -928,7 +929,9 @@ class ExtractiveAnswerer:
             # 「・具体的には、…WG において…」).
             announcing = [c for c in self._close(ordered, after_best=True)
                           if (_LEAD_IN.search(c.text) or _COUNTED_LEAD.search(c.text)) and self._gives_items(c)
-                          and (not gives or c.focus >= 1.0)]
+                          # (not one that lacks the asked thing when the best names it: 「…プラットフォームとして
+                          # 挙げられているのは」 is answered where the platform is named, not by another list)
+                          and (c.focus >= 1.0 or (not gives and ordered[0].focus < 1.0))]
             if announcing:
                 _put_first(ordered, announcing[0])
         if _COUNTS_AS.search(analysis.question):
@@ -1409,7 +1412,11 @@ class ExtractiveAnswerer:
         if len(items) < 2 and _indicator_group(best.text) is None \
                 and (draft := self._indicators(best, confidence)) is not None:
             return draft  # 「以下のとおり定量指標を設定する。」 over 「指標２－１：…」「指標２－２：…」
-        if len(items) < 2:
+        if len(items) < 2 or (items[0] - start > 2 and best.focus_own >= 1.0 and not _is_item(chunk, start)
+                              and not (_LEAD_IN.search(best.text) or _COUNTED_LEAD.search(best.text))):
+            # (Items paragraphs after a sentence that names the asked thing and announces nothing are another
+            # list's: 「…プラットフォームである「J-Bridge」等を通じて…」 is answered by itself, not by
+            # 「対象事業は、以下のいずれか」 further on.)
             return self._inline_list(analysis, best, confidence)
         quotes = [self._list_quote(best, chunk, list_start(chunk, start, items), items[-1])]
         phrases = [_short_item(_sentence(chunk, j)) for j in items]
@@ -2024,9 +2031,8 @@ def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callabl
         where.setdefault(t, []).append(i)
         if len(t) > 1 and t.endswith(_MEASURE_HEADS):  # 「アクセス件数」 names 「アクセス数」: 件数 is a 数
             where.setdefault(t[-1], []).append(i)
-        if t in _RATIO:  # 割合 and 比率 name the same measure
-            for other in _RATIO:
-                where.setdefault(other, []).append(i)
+        for other in _same_measure(t):  # 割合 and 比率 name the same measure
+            where.setdefault(other, []).append(i)
     best = 0.0
     for first in range(len(terms)):
         for pos in where.get(terms[first], ()):
@@ -2043,6 +2049,14 @@ def phrase_coverage(terms: Sequence[str], tokens: Sequence[str], weight: Callabl
 _ET_CETERA = ("等", "など")
 _TALLY = ("延べ", "累計", "合計", "総", "通算")
 _RATIO = ("割合", "比率")
+# Words that name the same measure: a share (「割合」「比率」); a budget, which a plan writes as the sum
+# 「計上」 (「基金に2500億円計上」 is the fund's budget).
+_SAME_MEASURES = (_RATIO, ("予算", "計上"))
+
+
+def _same_measure(word: str) -> tuple[str, ...]:
+    """The other words naming the measure ``word`` names (none for most words)."""
+    return next((tuple(w for w in group if w != word) for group in _SAME_MEASURES if word in group), ())
 _MEASURE_HEADS = ("数", "額", "率")  # a word ending in one is that kind of measure (件数, 人数; 総額; 比率)
 _PART_MARKS = "①②③④⑤⑥⑦⑧⑨"
 

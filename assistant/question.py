@@ -625,7 +625,9 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
         ([] if len(specific) > len(counter) else counter)
     before = [s for s, c in specific if c.before]
     # A compound followed by で/に/から… sets the scope (「世界全体で」), not the asked thing.
-    topical = [s for s, c in specific if c.before and c.particle not in _ADVERBIAL]
+    # (「…ビジネスマッチングプラットフォームとして挙げられているのは」: what a thing is named as is asked about.)
+    topical = [s for s, c in specific
+               if c.before and (c.particle not in _ADVERBIAL or text.startswith("として", c.end))]
     # 「…半導体関連投資にどれくらいの額」: a generic word asked about points back to the compound before it.
     generic_asked = any(c.modified and (len(p) < 2 or _specific(p) is None)
                         for c in compounds(morphemes) for p in [_strip_constraints(c.text, organizations or {})])

@@ -532,6 +532,15 @@ def test_a_tally_word_goes_with_the_figure_and_a_share_is_a_ratio():
     assert phrase_coverage(["女性", "起業", "比率"], ["女性", "起業", "家", "の", "支援", "割合"], one) < 1.0
 
 
+def test_a_budget_is_named_by_the_sum_a_plan_sets_aside():
+    from assistant.extractive import phrase_coverage
+    one = lambda t: 1.0  # noqa: E731
+    # 「予算は？」 is named by 「基金に300億円計上」: a plan writes a budget as the sum it sets aside.
+    assert phrase_coverage(["予算"], ["基金", "に", "300億", "円", "計上"], one) == 1.0
+    assert phrase_coverage(["予算"], ["基金", "に", "300億", "円", "採択"], one) == 0.0
+    assert phrase_coverage(["補正", "予算"], ["補正", "で", "計上"], one) == 1.0
+
+
 def test_a_measure_glossed_in_brackets_is_read_by_its_gloss():
     from assistant.extractive import _gloss_read
     # 「月平均の実績数（アクセス数）」 names the 月平均アクセス数; the bracket is read in place of the word it glosses.
@@ -821,6 +830,21 @@ def test_a_list_answer_quotes_the_items_that_follow_a_sentence_naming_the_asked_
     answer = assistant.ask("海外研修演習では、どんな取組を実施した？")
     assert not answer.abstained
     assert "北欧企業との共同演習" in answer.text and "南米大学による特別講義" in answer.text, answer.text
+
+
+def test_a_thing_named_in_a_sentence_is_not_answered_by_a_list_paragraphs_further_on(user_folder, embedder):
+    text = ("# 連携の促進\n"
+            "機構は、共同研究の相手探しに使う交流基盤である「つなぐネット」等を通じて、企業や大学の情報を発信する。\n"
+            "発信した情報は、相談窓口でも案内する。\n"
+            "案内の実績は、毎年度公表する。\n"
+            "支援の対象は、以下のいずれかに該当する事業とする。\n"
+            "(1) 新技術の実証に資する事業\n"
+            "(2) 地域の雇用の創出に資する事業\n"
+            "(3) 人材の育成に資する事業\n")
+    qa = _assistant_over(user_folder, embedder, "renkei.md", text)
+    answer = qa.ask("共同研究の相手探しに使う交流基盤として挙げられているのは何ですか？")
+    assert not answer.abstained
+    assert "つなぐネット" in answer.text and "地域の雇用の創出" not in answer.text, answer.text
 
 
 def test_the_members_of_a_numbered_set_are_named_or_the_question_is_not_answered(user_folder, embedder):

@@ -169,6 +169,8 @@ def test_a_polite_request_asks_for_the_thing_not_whether_it_can_be_told(analyze_
     ("経済安全保障重要技術育成基金にはいくら計上されましたか", "経済安全保障重要技術育成基金"),
     ("対日投資誘致成功件数の数値目標は設定されていますか", "対日投資誘致成功件数"),
     ("対日投資誘致成功件数の目標について記載はありますか", "対日投資誘致成功件数"),
+    # What a thing is named as (「…として挙げられている」) is asked about, not a noun of the clause before it.
+    ("情報の発信や連携促進に用いる交流基盤として挙げられているのは何ですか", "交流基盤"),
 ])
 def test_a_verbal_noun_used_as_the_verb_is_not_the_thing_asked_about(analyze_q, question, focus):
     assert analyze_q(question).focus == focus
