@@ -487,7 +487,7 @@ class ExtractiveAnswerer:
         sheet = compact(self._sheet_indicators(c.chunk).get(c.sentence, ""))
         run_on = self._run_on(c.chunk) + sheet
         passage = compact(run_on) + _passage_text(c.chunk)
-        for term in re.findall(r"[「『]([^「」『』]{2,40})[」』]", question):
+        for term in _QUOTED_TERM.findall(question):
             terms = self._terms(term)
             if not terms or compact(term) in passage:
                 continue  # 「等」 says nothing to look for
@@ -849,6 +849,13 @@ class ExtractiveAnswerer:
             naming = [c for c in ordered if not self._of_another_name(c, analysis.question)]
             if naming and naming[0].score >= self.settings.value_share * ordered[0].score:
                 ordered = naming
+        if not analysis.cross and _QUOTED_TERM.search(analysis.question):
+            # So with a term the question quotes (「「スタートアップ・ファースト」の柱として…投資額の目標は」): passages
+            # that never say it are set aside when one that does is about as close — a figure in them is another
+            # thing's, and the best of them would only be refused (see _unquoted).
+            quoting = [c for c in ordered if self._unquoted(c, analysis.question) is None]
+            if quoting and quoting[0].score >= self.settings.value_share * ordered[0].score:
+                ordered = quoting
         if _value_type(analysis):
             # A figure question is answered by the best sentence that states a figure of the asked type
             # (a "what changed" question by a figure in a 変更案/現行 pair, when there is one).
@@ -2133,6 +2140,9 @@ def _other_edition(c: Candidate, question: str) -> str | None:
 _NUMBERED_EDITION = re.compile(r"第([0-9]{1,2}|[一二三四五六七八九十]{1,3})(版|弾)")
 # A numbered item of a series, as a question writes it (「OS①」「ミッション⑤」).
 _SERIES_ITEM = re.compile(r"([A-Za-zＡ-Ｚａ-ｚ]{1,4}|[ァ-ヶー]{2,8})([①-⑳])")
+
+
+_QUOTED_TERM = re.compile(r"[「『]([^「」『』]{2,40})[」』]")
 
 
 def _asks_edition(question: str) -> bool:

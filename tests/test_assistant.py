@@ -847,6 +847,18 @@ def test_a_thing_named_in_a_sentence_is_not_answered_by_a_list_paragraphs_furthe
     assert "つなぐネット" in answer.text and "地域の雇用の創出" not in answer.text, answer.text
 
 
+def test_a_figure_is_taken_from_a_passage_that_says_the_term_the_question_quotes(user_folder, embedder):
+    text = ("# 支援の目標\n"
+            "柱となる施策で目指す支援件数の目標は、機構全体の総数で900件とする。\n\n"
+            "# 重点施策\n"
+            "「未来ファンド」では、支援件数を5年で200件とする。\n")
+    qa = _assistant_over(user_folder, embedder, "fund.md", text)
+    answer = qa.ask("「未来ファンド」の柱として目指す支援件数の目標は？")
+    # The closer-worded total is another thing's figure; the quoted term's passage answers.
+    assert not answer.abstained, answer.text
+    assert "200件" in answer.text.splitlines()[0] and "900件" not in answer.text, answer.text
+
+
 def test_the_members_of_a_numbered_set_are_named_or_the_question_is_not_answered(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 中期計画\n\n## 設計\n\n設計の対象を明確にし、成果を広く示す。\n\n"
