@@ -26,6 +26,7 @@ from .question import (
     IMPLIED_FIGURE,
     KINDS,
     MEASURE,
+    NOUN_CHARS,
     QUESTION_WORD,
     RESTATING,
     SET_COUNT,
@@ -848,13 +849,20 @@ def _phrase_naming(noun: str, turns: Sequence[QuestionAnalysis]) -> str | None:
     for turn in reversed(turns):
         asked = normalize_question(turn.question)
         for m in reversed(list(re.finditer(re.escape(noun), asked))):
-            if re.match(r"[一-龥ァ-ヶーA-Za-z0-9]", asked[m.end():m.end() + 1]):
+            if re.match(f"[{NOUN_CHARS}々]", asked[m.end():m.end() + 1]):
                 continue
             start = max((c.end() for c in _PHRASE_START.finditer(asked, 0, m.start())), default=0)
             phrase = asked[start:m.end()].strip()
-            if len(phrase) > len(noun) and not QUESTION_WORD.search(phrase) and not _PRONOUN.match(phrase):
+            # (not a phrase cut inside a bracket: 「「DXレポート」の概要」 would leave a lone 「)
+            if len(phrase) > len(noun) and not QUESTION_WORD.search(phrase) and not _PRONOUN.match(phrase) \
+                    and _balanced(phrase):
                 return phrase
     return None
+
+
+def _balanced(text: str) -> bool:
+    """Does every bracket ``text`` opens close in it?"""
+    return all(text.count(o) == text.count(c) for o, c in ("「」", "『』", "（）", "()"))
 
 
 _COUNT = f"(?:{SET_COUNT})"
@@ -902,7 +910,7 @@ def _scoped(words: list[str], body: str, joint: str = "の") -> str:
 
 # 「その基金、予算は？」: a demonstrative before a noun the previous question did not use points at the thing the
 # previous answer named with that noun (「経済安全保障重要技術育成基金」).
-_LEADING_DEMONSTRATIVE = re.compile(r"^(?:その|この|あの)(?P<noun>[一-龥ァ-ヶー]{2,10})"
+_LEADING_DEMONSTRATIVE = re.compile(r"^(?:その|この|あの)(?!結果|一方|場合|ため)(?P<noun>[一-龥ァ-ヶー]{2,10})"
                                     r"(?=[、,はがをにでのもへと]|って)")
 _NAME_RUN = "[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９・]{1,30}"
 

@@ -157,6 +157,15 @@ def test_a_demonstrative_noun_two_turns_back_stands_for_the_phrase_that_named_it
     # The roadmap the first turn named, with what qualified it — not the second turn's 分野.
     assert "水素の利用拡大に関する技術ロードマップ" in turns[2] and "その" not in turns[2]
 
+def test_a_named_phrase_is_not_cut_inside_a_bracket():
+    from types import SimpleNamespace
+
+    from assistant.dialogue import _phrase_naming
+    said = [SimpleNamespace(question="NEDOの評価で、「水素ロードマップ」の公表時期は？")]
+    assert _phrase_naming("ロードマップ", said) is None  # not 「「水素ロードマップ」 with a lone 「
+    said.append(SimpleNamespace(question="水素の利用拡大に関する技術ロードマップの分野は？"))
+    assert _phrase_naming("ロードマップ", said) == "水素の利用拡大に関する技術ロードマップ"
+
 
 def test_a_measure_named_as_a_side_replaces_the_previous_measure(analyze_q):
     _, _, follow = _conversation(analyze_q, "JETROの中期目標で、海外展開支援の目標は？", "成約件数の目標は？",
