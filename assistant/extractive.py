@@ -935,7 +935,7 @@ class ExtractiveAnswerer:
             # that never names the asked kind (「…協力した業界団体を全部挙げて」: 「以下の業界団体等の協力を得て」 over
             # 「・具体的には、…WG において…」).
             announcing = [c for c in self._close(ordered, after_best=True)
-                          if (_LEAD_IN.search(c.text) or _COUNTED_LEAD.search(c.text)) and self._gives_items(c)
+                          if _announces(c.text) and self._gives_items(c)
                           # (not one that lacks the asked thing when the best names it: 「…プラットフォームとして
                           # 挙げられているのは」 is answered where the platform is named, not by another list)
                           and (c.focus >= 1.0 or (not gives and ordered[0].focus < 1.0))]
@@ -1372,7 +1372,7 @@ class ExtractiveAnswerer:
         """A lead-in and the items under it, collected across bullets, lines and the chunks that follow."""
         chunk = self._stream(best.chunk, len(best.chunk.sentences) + self.settings.reach)
         start = best.sentence
-        if (_LEAD_IN.search(best.text) or _COUNTED_LEAD.search(best.text)) and (named := _names_after(chunk, start)):
+        if _announces(best.text) and (named := _names_after(chunk, start)):
             # 「・以下 3 か国の…評価制度について調査」, then 「FedRAMP（アメリカ）、G-Cloud（イギリス）、C5（ドイツ）」:
             # the announced items, enumerated on the line after it (not the lead-in's sibling bullets).
             return Draft(_cap("、".join(named), self.settings.direct_max_chars * 2),
@@ -1420,7 +1420,7 @@ class ExtractiveAnswerer:
                 and (draft := self._indicators(best, confidence)) is not None:
             return draft  # 「以下のとおり定量指標を設定する。」 over 「指標２－１：…」「指標２－２：…」
         if len(items) < 2 or (items[0] - start > 2 and best.focus_own >= 1.0 and not _is_item(chunk, start)
-                              and not (_LEAD_IN.search(best.text) or _COUNTED_LEAD.search(best.text))):
+                              and not _announces(best.text)):
             # (Items paragraphs after a sentence that names the asked thing and announces nothing are another
             # list's: 「…プラットフォームである「J-Bridge」等を通じて…」 is answered by itself, not by
             # 「対象事業は、以下のいずれか」 further on.)
@@ -2064,6 +2064,8 @@ _SAME_MEASURES = (_RATIO, ("予算", "計上"))
 def _same_measure(word: str) -> tuple[str, ...]:
     """The other words naming the measure ``word`` names (none for most words)."""
     return next((tuple(w for w in group if w != word) for group in _SAME_MEASURES if word in group), ())
+
+
 _MEASURE_HEADS = ("数", "額", "率")  # a word ending in one is that kind of measure (件数, 人数; 総額; 比率)
 _PART_MARKS = "①②③④⑤⑥⑦⑧⑨"
 
@@ -3036,6 +3038,11 @@ def _ordinal(mark: str) -> int:
 _NAMED_ITEM_CHARS = 30  # an item that names a thing, not a clause (「G-Cloud（イギリス）」)
 _CLAUSE = re.compile(r"[をがはてで](?![^（(]*[）)])")  # a particle outside brackets: a clause, not a name
 _COUNTED_LEAD = re.compile(r"(?:以下|次|下記)の?\s*[0-9０-９一二三四五六七八九十]")  # 「以下 3 か国の」
+
+
+def _announces(text: str) -> bool:
+    """Does ``text`` announce items (a lead-in: 「以下のとおり」「次の3点」「以下 3 か国の」)?"""
+    return bool(_LEAD_IN.search(text) or _COUNTED_LEAD.search(text))
 
 
 def _names_after(chunk: Chunk, i: int) -> list[str]:
