@@ -204,6 +204,7 @@ class ExtractiveAnswerer:
         self._latin_names: set[str] | None = None
         self._abbreviations: dict[str, str] | None = None
         self._section_titles: dict[str, set[str]] = {}  # source -> its section headings, squeezed
+        self._grade_rows: np.ndarray | None = None  # rows of the chunks that state a grade (see _sheet_grade)
 
     # ── scoring ──────────────────────────────────────────────────────
     def idf(self, term: str) -> float:
@@ -306,7 +307,7 @@ class ExtractiveAnswerer:
         def supported_in(found: set[str]) -> float:  # the least covered qualifier
             return min((self.coverage(e, found) for e in elements), default=1.0)
 
-        for r in self._with_sheet_results(self._with_labelled(ranked, analysis)):
+        for r in self._with_grades(self._with_sheet_results(self._with_labelled(ranked, analysis)), analysis):
             p, c = r.passage, r.passage.chunk
             context_run = tok(c.context())
             context = set(context_run) | self._aliased(c.context(), aliases)
@@ -653,6 +654,47 @@ class ExtractiveAnswerer:
                 have.add(after.chunk_id)
                 out.append(Ranked(replace(r.passage, chunk=after), r.score))
         return out
+
+    def _with_grades(self, ranked: list[Ranked], analysis: QuestionAnalysis) -> list[Ranked]:
+        """``ranked`` with, right after each passage, the chunk that states the grade of the evaluation sheet it is
+        in (moved up when it was retrieved further down), when a grade is asked: a sheet states its grade once
+        (「評定：B」), hundreds of lines from what a question names the item by (「…登録者数の評定は？」), and
+        the grade of the sheet of the best passage answers — up to a passage that states a grade itself."""
+        if analysis.answer_type != "grade" or analysis.cross or not ranked:
+            return ranked
+        placed: set[str] = set()
+        out: list[Ranked] = []
+        stated = False  # a passage as close states a grade itself (「A：全体として…」 for 「全体の評定は」)
+        for r in ranked:
+            if (chunk := r.passage.chunk).chunk_id in placed:
+                continue  # (a grade already put after a better passage of its sheet)
+            out.append(r)
+            placed.add(chunk.chunk_id)
+            stated = stated or bool(grades_in(chunk.text))
+            if not stated and (head := self._sheet_grade(chunk)) is not None and head.chunk_id not in placed:
+                placed.add(head.chunk_id)
+                out.append(Ranked(replace(r.passage, chunk=head), r.score))
+        return out
+
+    def _sheet_grade(self, chunk: Chunk) -> Chunk | None:
+        """The chunk that states the grade of the evaluation sheet ``chunk`` is in. An evaluation sheet (項目別評定
+        調書) opens with its data tables (「２．主要な経年データ」), then states its grade (「評定：B」) over the
+        results it is for: under the tables, the next grade line of the document; elsewhere, the last one before
+        ``chunk``. None when there is none."""
+        table = self.searcher.chunks
+        if self._grade_rows is None:  # (a scan of every chunk, once)
+            self._grade_rows = np.asarray(table.rows_matching(_GRADE_LINE), dtype=np.int64)
+        grades = self._grade_rows
+        if (row := table.row_of(chunk.chunk_id)) is None:
+            return None
+        if any(_SHEET_TABLES.search(h) for h in chunk.section):
+            at = int(np.searchsorted(grades, row, side="left"))  # (its own, or the next)
+        else:
+            at = int(np.searchsorted(grades, row, side="right")) - 1  # (its own, or the last before)
+        if not 0 <= at < len(grades):
+            return None
+        head = table[int(grades[at])]
+        return head if (head.source, head.part) == (chunk.source, chunk.part) else None
 
     def _sheet_column(self, chunk: Chunk, step: int, heading: re.Pattern[str]) -> Chunk | None:
         """The chunk under ``heading`` at most ``_SHEET_REACH`` chunks from ``chunk`` (``step`` -1: before it, 1:
@@ -2651,6 +2693,9 @@ _COVER_REACH = 24  # cover chunks at most (a handful per plan and revision)
 _FIELD_LABEL = 8  # a cover field's label is a word (「主務省」), its value a line (「経済産業省、デジタル庁）」)
 _FIELD_VALUE = 40
 _FIELD_CACHE = 4096  # labels whose cover fields are kept
+# A line that states an evaluation sheet's grade (「評定：B」, also after a reference: 「（詳細は、…） 評定：A」).
+_GRADE_LINE = r"評定\s*[：:]\s*[SABCDＳＡＢＣＤ]([^A-Za-zＡ-Ｚａ-ｚ]|$)"  # (RE2: no lookahead)
+_SHEET_TABLES = re.compile(r"主要な経年データ")  # the heading over an evaluation sheet's data tables
 _COVER_CHUNKS = 3  # a document's cover: its first chunks (title, the fields under it)
 _NAMES_CHARS = re.compile(r"[一-龥々ァ-ヶー]+")
 # The plan itself is what is asked about (「中期目標はいつ…」「中長期目標の最初の一部変更は…」), not a thing in it
@@ -3184,6 +3229,8 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
              periods: list[int] | None = None, written: list[int] | None = None) -> Value | None:
         if formal and (expanded := expansion_of(text, formal)):
             return expanded
+        if kind == "person" and analysis.focus and (members := _members_named(text, analysis.focus)):
+            return members  # 「アクセラレーター、ベンチャーキャピタル（VC）等のスタートアップ・エコシステム関係者」
         found = best_value(text, kind, unit, anchors, asked, status, deadline, rate, unit_said, events,
                            analysis.asks_span, periods, written)
         # 「いつの何号の法律」: the date with the law's number written after it (「令和6年6月7日法律第45号」)
@@ -3196,6 +3243,20 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
 
 
 _ASKS_EXPANSION = re.compile(r"(?:何|なん|なに)の略")
+# Nouns enumerated (「A、B」「AやB」「A及びB」) — a line may break inside them.
+_ENUMERATION = rf"[{NOUN_CHARS}・（）()\n]{{1,24}}(?:(?:、|や|及び|並びに)[{NOUN_CHARS}・（）()\n]{{1,24}})+"
+
+
+def _members_named(text: str, kind: str) -> Value | None:
+    """Who ``text`` says are of the asked ``kind`` by enumerating them before it (「スタートアップやアクセラレーター、
+    ベンチャーキャピタル（VC）等のスタートアップ・エコシステム関係者」 for 「…関係者は誰」), or None."""
+    asked = r"\s*".join(map(re.escape, kind))
+    if m := re.search(rf"(?P<who>{_ENUMERATION})\s*(?:等|など)の\s*{asked}", text):
+        start = m.start("who") + len(m.group("who")) - len(m.group("who").lstrip())
+        return Value(squeeze(m.group("who")), start, m.end("who"), "person")
+    return None
+
+
 # 「「Ｊ－ＣＳＩＰ」の正式名称は？」「その中小機構って正式名称は？」: the short name the full one is asked of.
 _FORMAL_NAME = re.compile(rf"(?P<short>[{NOUN_CHARS}・\-－]{{2,16}})[」』]?\s*(?:って|の)\s*"
                           r"正式(?:名称|な名前|名|には)")

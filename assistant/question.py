@@ -631,8 +631,12 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
     # 「…半導体関連投資にどれくらいの額」: a generic word asked about points back to the compound before it.
     generic_asked = any(c.modified and (len(p) < 2 or _specific(p) is None)
                         for c in compounds(morphemes) for p in [_strip_constraints(c.text, organizations or {})])
+    # 「AISIの所長には誰が就任」: the role the person is asked for is what is asked, though に follows it.
+    role = [s for s, c in specific if re.match(r"に(?:は|も)?(?:誰|だれ|どなた)", text[c.end:])]
     if modified:
         focus = modified[0]
+    elif role:
+        focus = role[-1]
     elif generic_asked and before:
         focus = before[-1]
     else:

@@ -628,6 +628,39 @@ def test_the_reason_for_a_grade_is_the_paragraph_its_mark_opens(user_folder, emb
     assert "突発的な事象" not in answer.text, answer.text
 
 
+def test_the_grade_of_an_item_is_the_one_its_evaluation_sheet_states(user_folder, embedder):
+    """An evaluation sheet states its grade once: after its data tables (「２．主要な経年データ」), before the
+    results it is for. What a question names the item by is in the tables or the results, not beside the grade —
+    and another sheet's grade, worded closer to the question, is not the item's."""
+    filler = "・関係機関と連携し、年間を通して窓口の運営体制を見直すとともに、利用者の声を踏まえた改善を継続。\n" * 4
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 年度評価\n\n## Ⅰ 相談業務に関する事項\n\n### ２．主要な経年データ\n\n"
+        "相談受付件数 実績値 12,000 件 13,500 件\n\n### ３．業務実績と評価\n\n"
+        "（詳細は業務実績報告書 I.） 評定：A\n根拠：相談対応の件数が目標を上回ったことを評価。\n" + filler
+        + "\n## Ⅱ 業務運営の効率化に関する事項\n\n### ２．主要な経年データ\n\n"
+        "ヘルプデスクの対応件数 実績値 3,200 件 3,450 件\n" + filler
+        + "\n### ３．業務実績と評価\n\n評定：B\n根拠：年度計画における評価指標において計画を達成したことを評価。\n"
+        + filler + "・一般管理費について、前年度比 3.0%の効率化を達成した。\n"))
+    for question, grade in (("ヘルプデスクの対応件数の評定は？", "B"),  # in the tables: the grade after them
+                            ("一般管理費の効率化の評定は？", "B"),  # in the results: the grade over them
+                            ("相談受付件数の評定は？", "A")):
+        answer = qa.ask(question)
+        first = answer.text.splitlines()[0]
+        assert not answer.abstained and first.startswith(grade), (question, answer.text)
+
+
+def test_who_a_kind_of_party_is_is_what_the_document_enumerates_before_it(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "objectives.md", (
+        "# 中期目標\n\n## 対日直接投資\n\n"
+        "・取組の推進に当たっては、地域の産業を支える、大学や研究機関、ベンチャーキャピタル（VC）等の支援関係者の"
+        "誘致に留意する。\n・誘致の成果は毎年度公表する。\n"))
+    answer = qa.ask("誘致に留意するとされている支援関係者は誰？")
+    first = answer.text.splitlines()[0]
+    assert not answer.abstained, answer.text
+    assert all(w in first for w in ("大学", "研究機関", "ベンチャーキャピタル（VC）")), answer.text
+    assert "産業" not in first, answer.text
+
+
 def test_a_measure_named_with_its_kind_of_count_is_the_same_measure():
     from assistant.extractive import phrase_coverage
     one = lambda t: 1.0  # noqa: E731

@@ -13,6 +13,7 @@ from assistant.values import (
     names_in,
     unit_of,
     values_in,
+    who_in,
 )
 from index.config import Bm25Settings
 from index.tokens import SudachiTokenizer
@@ -134,6 +135,21 @@ def test_the_government_s_target_of_a_thing_asks_about_that_thing(analyze_q):
     # of a clause, the target itself is (not 「政府」, nor the verb 「貢献」).
     assert analyze_q("対内直接投資残高の政府目標は？").focus == "対内直接投資残高"
     assert analyze_q("この海外展開支援が貢献しようとしている政府目標は？").focus == "政府目標"
+
+
+def test_the_role_a_person_is_asked_for_is_the_focus_though_ni_follows_it(analyze_q):
+    # 「…の所長には誰が就任」 asks who the 所長 is: the role, not the body it is of.
+    for question in ("AISIの所長には誰が就任した？", "AISIの所長は誰？"):
+        a = analyze_q(question)
+        assert a.answer_type == "person" and a.focus == "所長", question
+
+
+def test_a_person_is_named_with_a_title_and_an_organization_by_its_role():
+    said = "米国 MIT の Oliver deWeck 教授、Bryan Moser 博士を招聘し、研究室長の登大遊氏が受賞。"
+    found = [v.text for v in who_in(said)]
+    assert "Oliver deWeck 教授" in found and "Bryan Moser 博士" in found and "登大遊氏" in found
+    assert not who_in("申込者の氏名と所属を記入する。") and not who_in("大学院博士課程の学生")  # no person
+    assert [v.text for v in who_in("経済産業大臣が定める。")] == ["経済産業大臣"]
 
 
 @pytest.mark.parametrize(("question", "focus"), [
