@@ -673,9 +673,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「そのレポートは企業に何を示した？」 two turns after 「…で、ブロックチェーンに関するリサーチ・レポートの
         # タイトルは？」: that report, as the conversation named it, not the previous turn's thing.
         body = phrase + q[lead.end("noun"):]
-    elif (that := _THAT_INDICATOR.match(q)) and (named := named_indicator(previous.question)):
+    elif (that := _THAT_INDICATOR.match(q)) and (named := _indicator_named((*earlier, previous))):
         # 「その指標の目標値は？」 after a question on 「農林水産物・食品輸出の指標2-1の困難度」: the indicator it
-        # named, by its label and the thing before it.
+        # named, by its label and the thing before it — or by what it is of, two turns back (「…貢献に関する指標が
+        # 重要度高とされている理由は？」「困難度が高いとされる理由は？」「その指標はどうやって評価するの？」).
         body = named + q[that.end():]
     elif (has_own_focus(analysis) or q.startswith("そこ")) and previous.topic and _PRONOUN.match(q):
         # (「そこで何が示された？」: at the previous thing, whatever is asked there.)
@@ -846,18 +847,30 @@ def _phrase_naming(noun: str, turns: Sequence[QuestionAnalysis]) -> str | None:
     when no turn names it with more than the noun."""
     if is_attribute(noun):
         return None
-    for turn in reversed(turns):
-        asked = normalize_question(turn.question)
-        for m in reversed(list(re.finditer(re.escape(noun), asked))):
-            if re.match(f"[{NOUN_CHARS}々]", asked[m.end():m.end() + 1]):
-                continue
-            start = max((c.end() for c in _PHRASE_START.finditer(asked, 0, m.start())), default=0)
-            phrase = asked[start:m.end()].strip()
-            # (not a phrase cut inside a bracket: 「「DXレポート」の概要」 would leave a lone 「)
-            if len(phrase) > len(noun) and not QUESTION_WORD.search(phrase) and not _PRONOUN.match(phrase) \
-                    and _balanced(phrase):
-                return phrase
+    return next((phrase for turn in reversed(turns) if (phrase := _phrase_in(noun, turn.question))), None)
+
+
+def _phrase_in(noun: str, question: str) -> str | None:
+    """The last noun phrase ending in ``noun`` that ``question`` writes with more than the noun (see
+    :func:`_phrase_naming`), or None."""
+    asked = normalize_question(question)
+    for m in reversed(list(re.finditer(re.escape(noun), asked))):
+        if re.match(f"[{NOUN_CHARS}々]", asked[m.end():m.end() + 1]):
+            continue
+        start = max((c.end() for c in _PHRASE_START.finditer(asked, 0, m.start())), default=0)
+        phrase = asked[start:m.end()].strip()
+        # (not a phrase cut inside a bracket: 「「DXレポート」の概要」 would leave a lone 「)
+        if len(phrase) > len(noun) and not QUESTION_WORD.search(phrase) and not _PRONOUN.match(phrase) \
+                and _balanced(phrase):
+            return phrase
     return None
+
+
+def _indicator_named(turns: Sequence[QuestionAnalysis]) -> str | None:
+    """The indicator the latest of ``turns`` to name one named: by its label, with the thing before it (「…輸出の
+    指標2-1」), or by what it is of (「国の安全保障の確保への貢献に関する指標」); None when none does."""
+    return next((named for turn in reversed(turns)
+                 if (named := named_indicator(turn.question) or _phrase_in("指標", turn.question))), None)
 
 
 def _balanced(text: str) -> bool:

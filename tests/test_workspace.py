@@ -984,3 +984,12 @@ def test_that_indicator_stands_for_the_indicator_the_previous_question_named_by_
     # Without a label there is nothing to stand for but the previous thing.
     _, other = _conversation(analyze_q, "JETROの中期目標で、輸出支援の困難度が高い理由は？", "その指標の目標値は？")
     assert "指標2-1" not in other
+
+
+def test_that_indicator_stands_for_the_indicator_an_earlier_turn_named_by_what_it_is_of(analyze_q):
+    # 「その指標」 two turns after the question that named the indicator by what it is of (no label), not the
+    # previous turn's focus (理由).
+    first = "IPAの中期目標で、国の安全保障の確保への貢献に関する指標が重要度高とされる理由は？"
+    *_, follow = _conversation(analyze_q, first, "困難度が高いとされる理由は？", "その指標はどうやって評価するの？")
+    assert "安全保障の確保" in follow and "貢献" in follow and "理由" not in follow, follow
+    assert follow.endswith("指標はどうやって評価するの?"), follow
