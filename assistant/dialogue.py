@@ -868,9 +868,16 @@ def _phrase_in(noun: str, question: str) -> str | None:
 
 def _indicator_named(turns: Sequence[QuestionAnalysis]) -> str | None:
     """The indicator the latest of ``turns`` to name one named: by its label, with the thing before it (「…輸出の
-    指標2-1」), or by what it is of (「国の安全保障の確保への貢献に関する指標」); None when none does."""
-    return next((named for turn in reversed(turns)
-                 if (named := named_indicator(turn.question) or _phrase_in("指標", turn.question))), None)
+    指標2-1」), or by what it is of (「国の安全保障の確保への貢献に関する指標」) — not past a turn that moved on to
+    another organization's or kind of document (「JETROの中期目標で、輸出支援社数の目標は？」); None when none
+    does."""
+    for i in range(len(turns) - 1, -1, -1):
+        if named := named_indicator(turns[i].question) or _phrase_in("指標", turns[i].question):
+            return named
+        if i and ((now := turns[i].constraints).organizations, now.doc_kinds) \
+                != ((before := turns[i - 1].constraints).organizations, before.doc_kinds):
+            return None
+    return None
 
 
 def _balanced(text: str) -> bool:

@@ -204,7 +204,8 @@ class ExtractiveAnswerer:
         self._latin_names: set[str] | None = None
         self._abbreviations: dict[str, str] | None = None
         self._section_titles: dict[str, set[str]] = {}  # source -> its section headings, squeezed
-        self._grade_rows: np.ndarray | None = None  # rows of the chunks that state a grade (see _sheet_grade)
+        # Rows of the chunks that open a sheet's data tables, and of those that state a grade (see _sheet_grade).
+        self._sheet_rows: tuple[np.ndarray, np.ndarray] | None = None
 
     # ── scoring ──────────────────────────────────────────────────────
     def idf(self, term: str) -> float:
@@ -656,42 +657,58 @@ class ExtractiveAnswerer:
         return out
 
     def _with_grades(self, ranked: list[Ranked], analysis: QuestionAnalysis) -> list[Ranked]:
-        """``ranked`` with, right after each passage, the chunk that states the grade of the evaluation sheet it is
-        in (moved up when it was retrieved further down), when a grade is asked: a sheet states its grade once
-        (「評定：B」), hundreds of lines from what a question names the item by (「…登録者数の評定は？」), and
-        the grade of the sheet of the best passage answers — up to a passage that states a grade itself."""
+        """``ranked`` with, right after the best passage that has one, the chunk that states the grade of the
+        evaluation sheet it is in (moved up when it was retrieved further down), when a grade is asked and no passage
+        as close states a grade itself: a sheet states its grade once (「評定：B」), hundreds of lines from what a
+        question names the item by (「…登録者数の評定は？」)."""
         if analysis.answer_type != "grade" or analysis.cross or not ranked:
             return ranked
         placed: set[str] = set()
         out: list[Ranked] = []
-        stated = False  # a passage as close states a grade itself (「A：全体として…」 for 「全体の評定は」)
+        done = False  # a passage states a grade itself (「A：全体として…」 for 「全体の評定は」), or one was added
         for r in ranked:
             if (chunk := r.passage.chunk).chunk_id in placed:
-                continue  # (a grade already put after a better passage of its sheet)
+                continue  # (the grade already put after a better passage of its sheet)
             out.append(r)
             placed.add(chunk.chunk_id)
-            stated = stated or bool(grades_in(chunk.text))
-            if not stated and (head := self._sheet_grade(chunk)) is not None and head.chunk_id not in placed:
-                placed.add(head.chunk_id)
-                out.append(Ranked(replace(r.passage, chunk=head), r.score))
+            done = done or bool(grades_in(chunk.text))
+            if not done and (head := self._sheet_grade(chunk)) is not None:
+                done = True
+                if head.chunk_id not in placed:
+                    placed.add(head.chunk_id)
+                    out.append(Ranked(replace(r.passage, chunk=head), r.score))
         return out
 
     def _sheet_grade(self, chunk: Chunk) -> Chunk | None:
         """The chunk that states the grade of the evaluation sheet ``chunk`` is in. An evaluation sheet (項目別評定
-        調書) opens with its data tables (「２．主要な経年データ」), then states its grade (「評定：B」) over the
-        results it is for: under the tables, the next grade line of the document; elsewhere, the last one before
-        ``chunk``. None when there is none."""
+        調書) opens with its title and basic information, then its data tables (「２．主要な経年データ」), then
+        states its grade (「評定：B」) over the results it is for, and closes with 「４．その他参考情報」. So: at the
+        sheet's head, its first grade line before the next sheet's tables; in its results, the last grade line
+        before ``chunk`` with no sheet's tables in between. None when there is none."""
         table = self.searcher.chunks
-        if self._grade_rows is None:  # (a scan of every chunk, once)
-            self._grade_rows = np.asarray(table.rows_matching(_GRADE_LINE), dtype=np.int64)
-        grades = self._grade_rows
+        if self._sheet_rows is None:  # (scans of every chunk, once)
+            # A sheet's tables start where the heading is written, or where chunks come under it.
+            under = table.rows_under(_SHEET_TABLES.pattern)
+            starts = np.union1d(table.rows_matching(_SHEET_TABLES.pattern), under[~np.isin(under - 1, under)])
+            grades = [r for r in table.rows_matching(_GRADE_LINE) if grades_in(table[int(r)].text)]
+            self._sheet_rows = (starts.astype(np.int64), np.asarray(grades, dtype=np.int64))
+        starts, grades = self._sheet_rows
         if (row := table.row_of(chunk.chunk_id)) is None:
             return None
-        if any(_SHEET_TABLES.search(h) for h in chunk.section):
-            at = int(np.searchsorted(grades, row, side="left"))  # (its own, or the next)
+        after = int(np.searchsorted(starts, row, side="right"))  # starts[after]: the first tables after ``chunk``
+        # The sheet's title and basic information: under the last sheet's closing 「４．その他参考情報」, or right
+        # before the tables.
+        title = after < len(starts) and (starts[after] == row + 1 or any(_SHEET_END.search(h) for h in chunk.section))
+        if title or (after and starts[after - 1] == row) or any(_SHEET_TABLES.search(h) for h in chunk.section):
+            # The head: the first grade line from here, before the next sheet's tables.
+            nxt = after + 1 if title else after
+            at = int(np.searchsorted(grades, row, side="left"))
+            found = at < len(grades) and (nxt >= len(starts) or grades[at] < starts[nxt])
         else:
-            at = int(np.searchsorted(grades, row, side="right")) - 1  # (its own, or the last before)
-        if not 0 <= at < len(grades):
+            # The results: the last grade line before, with no sheet's tables after it.
+            at = int(np.searchsorted(grades, row, side="right")) - 1
+            found = at >= 0 and not (after and starts[after - 1] > grades[at])
+        if not found:
             return None
         head = table[int(grades[at])]
         return head if (head.source, head.part) == (chunk.source, chunk.part) else None
@@ -2694,8 +2711,10 @@ _FIELD_LABEL = 8  # a cover field's label is a word (「主務省」), its value
 _FIELD_VALUE = 40
 _FIELD_CACHE = 4096  # labels whose cover fields are kept
 # A line that states an evaluation sheet's grade (「評定：B」, also after a reference: 「（詳細は、…） 評定：A」).
-_GRADE_LINE = r"評定\s*[：:]\s*[SABCDＳＡＢＣＤ]([^A-Za-zＡ-Ｚａ-ｚ]|$)"  # (RE2: no lookahead)
+# (RE2: \s is ASCII only, and no lookahead; not the scale 「評定：Ｓ、Ａ、Ｂ、Ｃ、Ｄの５段階」.)
+_GRADE_LINE = r"評定[\s　]*[：:][\s　]*[SABCDＳＡＢＣＤ]([^A-Za-zＡ-Ｚａ-ｚ、，,・]|$)"
 _SHEET_TABLES = re.compile(r"主要な経年データ")  # the heading over an evaluation sheet's data tables
+_SHEET_END = re.compile(r"その他参考情報")  # the heading of an evaluation sheet's last part
 _COVER_CHUNKS = 3  # a document's cover: its first chunks (title, the fields under it)
 _NAMES_CHARS = re.compile(r"[一-龥々ァ-ヶー]+")
 # The plan itself is what is asked about (「中期目標はいつ…」「中長期目標の最初の一部変更は…」), not a thing in it
@@ -3244,7 +3263,7 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
 
 _ASKS_EXPANSION = re.compile(r"(?:何|なん|なに)の略")
 # Nouns enumerated (「A、B」「AやB」「A及びB」) — a line may break inside them.
-_ENUMERATION = rf"[{NOUN_CHARS}・（）()\n]{{1,24}}(?:(?:、|や|及び|並びに)[{NOUN_CHARS}・（）()\n]{{1,24}})+"
+_ENUMERATION = rf"[{NOUN_CHARS}・（）()\s]{{1,24}}(?:(?:、|や|及び|並びに)[{NOUN_CHARS}・（）()\s]{{1,24}})+"
 
 
 def _members_named(text: str, kind: str) -> Value | None:
@@ -3252,8 +3271,9 @@ def _members_named(text: str, kind: str) -> Value | None:
     ベンチャーキャピタル（VC）等のスタートアップ・エコシステム関係者」 for 「…関係者は誰」), or None."""
     asked = r"\s*".join(map(re.escape, kind))
     if m := re.search(rf"(?P<who>{_ENUMERATION})\s*(?:等|など)の\s*{asked}", text):
-        start = m.start("who") + len(m.group("who")) - len(m.group("who").lstrip())
-        return Value(squeeze(m.group("who")), start, m.end("who"), "person")
+        who = m.group("who")
+        start, end = m.start("who") + len(who) - len(who.lstrip()), m.end("who") - (len(who) - len(who.rstrip()))
+        return Value(squeeze(who), start, end, "person")
     return None
 
 

@@ -632,7 +632,7 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
     generic_asked = any(c.modified and (len(p) < 2 or _specific(p) is None)
                         for c in compounds(morphemes) for p in [_strip_constraints(c.text, organizations or {})])
     # 「AISIの所長には誰が就任」: the role the person is asked for is what is asked, though に follows it.
-    role = [s for s, c in specific if re.match(r"に(?:は|も)?(?:誰|だれ|どなた)", text[c.end:])]
+    role = [s for s, c in specific if _ROLE_ASKED.match(text, c.end) and _ROLE.search(s)]
     if modified:
         focus = modified[0]
     elif role:
@@ -646,6 +646,10 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
     if at and _owned(focus) and text[specific[at - 1][1].end:specific[at][1].start] == "の":
         focus = specific[at - 1][0]
     return focus, tuple(s for s in named if s != focus)
+
+
+_ROLE_ASKED = re.compile(r"に(?:は|も)?(?:誰|だれ|どなた)")  # 「…所長には誰が」
+_ROLE = re.compile(r"(?:大臣|長官|長|委員|議長|会長|社長|理事|監事|顧問|担当者|責任者|代表者?)$")
 
 
 def _owned(phrase: str) -> bool:

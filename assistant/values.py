@@ -65,12 +65,14 @@ DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*[～〜~]\s*(?:(
                   # a year named from the document's own time: 「来年春頃」「本年夏以降」「本年５～６月」「来年度」
                   rf"|(?:来年|本年|今年|昨年)度?\s*(?:{_D}+\s*(?:[～〜~]\s*{_D}+\s*)?月|[春夏秋冬]|初め|初頭|央|末|中)"
                   r"(?:\s*(?:頃|ごろ|以降|予定|目途))?|来年度")
+# A person's title — not 「氏名」「博士課程」「博士後期課程」「博士人材」.
+_TITLE = r"(?:准?教授|博士|氏)(?!名|族|課程|号|後期|前期|人材|研究員)"
 # Who: a role or an organization as written (「経済産業大臣」「内閣総理大臣」「経済産業省」「福岡本部」), or a
 # person by name and title (「Oliver deWeck 教授」「登大遊氏」; not 「氏名」「博士課程」).
 WHO = re.compile(r"[一-龥ァ-ヶー・A-Za-zＡ-Ｚａ-ｚ]{0,16}?(?:総理大臣|大臣|長官|理事長|会長|社長|委員長|議長|知事|市長"
                  r"|所長|局長|部長|センター長|省|庁|本部|委員会|機構|協会)"
-                 r"|(?:[A-Za-z][A-Za-z.'-]*\s+){0,3}[A-Za-z][A-Za-z.'-]*\s*(?:准?教授|博士|氏)(?![名族課号])"
-                 r"|(?<![一-龥])[一-龥]{2,5}\s*(?:准?教授|博士|氏)(?![名族課号])")
+                 rf"|(?:(?<![A-Za-z])[A-Z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*){{0,3}}"
+                 rf"|(?<![一-龥々])[一-龥々]{{2,5}}|[ァ-ヶー]{{2,12}}・[ァ-ヶー]{{2,12}})\s*{_TITLE}")
 _CLAUSE_END = re.compile(r"[、。，；;：:]")
 
 
@@ -198,7 +200,8 @@ def grade_meaning(text: str, grade: Value, max_chars: int = 60) -> str:
 
 
 def who_in(text: str) -> list[Value]:
-    """Roles and organizations named in ``text`` (the values a 「誰」 question is answered by)."""
+    """Roles, organizations and persons (by name and title) named in ``text`` (the values a 「誰」 question is
+    answered by)."""
     return [Value(m.group(0), m.start(), m.end(), "person") for m in WHO.finditer(text)]
 
 

@@ -168,6 +168,16 @@ class ChunkTable(Sequence[Chunk]):
         sections = self._table.column("section").take(pa.array(rows, type=pa.int64()))
         return set(pc.list_flatten(sections).to_pylist())
 
+    def rows_under(self, pattern: str) -> np.ndarray:
+        """Rows of the chunks under a section heading that matches ``pattern`` (an RE2 regular expression;
+        vectorized), in row order."""
+        import pyarrow.compute as pc
+
+        sections = self._table.column("section").combine_chunks()
+        hit = pc.fill_null(pc.match_substring_regex(pc.list_flatten(sections), pattern), False)
+        parents = pc.filter(pc.list_parent_indices(sections), hit).to_numpy(zero_copy_only=False)
+        return np.unique(parents.astype(np.int64))
+
     def rows_equal(self, name: str, value: object) -> np.ndarray:
         """Rows whose column equals ``value`` (any column; vectorized)."""
         import pyarrow.compute as pc

@@ -629,19 +629,21 @@ def test_the_reason_for_a_grade_is_the_paragraph_its_mark_opens(user_folder, emb
 
 
 def test_the_grade_of_an_item_is_the_one_its_evaluation_sheet_states(user_folder, embedder):
-    """An evaluation sheet states its grade once: after its data tables (「２．主要な経年データ」), before the
-    results it is for. What a question names the item by is in the tables or the results, not beside the grade —
-    and another sheet's grade, worded closer to the question, is not the item's."""
+    """An evaluation sheet states its grade once: after its title, basic information and data tables (「２．主要な
+    経年データ」), before the results it is for. What a question names the item by is in the head or the results,
+    not beside the grade — and another sheet's grade, worded closer to the question, is not the item's."""
     filler = "・関係機関と連携し、年間を通して窓口の運営体制を見直すとともに、利用者の声を踏まえた改善を継続。\n" * 4
     qa = _assistant_over(user_folder, embedder, "evaluation.md", (
         "# 年度評価\n\n## Ⅰ 相談業務に関する事項\n\n### ２．主要な経年データ\n\n"
         "相談受付件数 実績値 12,000 件 13,500 件\n\n### ３．業務実績と評価\n\n"
         "（詳細は業務実績報告書 I.） 評定：A\n根拠：相談対応の件数が目標を上回ったことを評価。\n" + filler
-        + "\n## Ⅱ 業務運営の効率化に関する事項\n\n### ２．主要な経年データ\n\n"
-        "ヘルプデスクの対応件数 実績値 3,200 件 3,450 件\n" + filler
+        + "\n### ４．その他参考情報\n\nなし\n\n## Ⅱ 業務運営の効率化に関する事項\n\n"
+        "当該事業実施に係る根拠：情促法第 51 条\n関連する政策評価：情報システム調達の適正化\n\n"
+        "### ２．主要な経年データ\n\nヘルプデスクの対応件数 実績値 3,200 件 3,450 件\n" + filler
         + "\n### ３．業務実績と評価\n\n評定：B\n根拠：年度計画における評価指標において計画を達成したことを評価。\n"
-        + filler + "・一般管理費について、前年度比 3.0%の効率化を達成した。\n"))
+        + filler * 2 + "・一般管理費について、前年度比 3.0%の効率化を達成した。\n"))
     for question, grade in (("ヘルプデスクの対応件数の評定は？", "B"),  # in the tables: the grade after them
+                            ("情報システム調達の適正化の評定は？", "B"),  # in the sheet's head: the grade after it
                             ("一般管理費の効率化の評定は？", "B"),  # in the results: the grade over them
                             ("相談受付件数の評定は？", "A")):
         answer = qa.ask(question)

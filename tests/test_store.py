@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import numpy as np
 import pytest
@@ -51,6 +52,8 @@ def test_categorical_helpers_read_the_columns(searcher):
     assert table.rows_equal("group", group).tolist() == [i for i, c in enumerate(chunks) if c.group == group]
     for source in table.distinct("source"):
         assert table.section_titles(source) == {h for c in chunks if c.source == source for h in c.section}
+    heading = next(h for c in chunks for h in c.section if h)
+    assert table.rows_under(re.escape(heading)).tolist() == [i for i, c in enumerate(chunks) if heading in c.section]
 
 
 def test_top_rows_is_a_stable_sort_cut_at_depth():

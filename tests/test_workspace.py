@@ -993,3 +993,6 @@ def test_that_indicator_stands_for_the_indicator_an_earlier_turn_named_by_what_i
     *_, follow = _conversation(analyze_q, first, "困難度が高いとされる理由は？", "その指標はどうやって評価するの？")
     assert "安全保障の確保" in follow and "貢献" in follow and "理由" not in follow, follow
     assert follow.endswith("指標はどうやって評価するの?"), follow
+    # Not past a turn that moved on to a thing of its own.
+    *_, moved = _conversation(analyze_q, first, "JETROの中期目標で、輸出支援社数の目標は？", "その指標の実績は？")
+    assert "安全保障" not in moved, moved
