@@ -1032,10 +1032,21 @@ class ExtractiveAnswerer:
             # 「…が困難度高とされている理由は？」: the document gives it in the sentence it marks with that grade
             # (「【困難度：高】高まる世界経済の不確実性…」) — of the asked indicator, when one is named.
             # (Only one about as close to the question as the best: not a paragraph on another target.)
-            graded = [c for c in self._close(ordered) if grade in _grades_marked(c.text)]
-            graded.sort(key=lambda c: not (labels & indicator_labels(f"{c.chunk.context()} {c.chunk.text}")))
+            close = self._close(ordered)
+            graded = [c for c in close if grade in _grades_marked(c.text)]
+            # (also the 困難度 mark after a paragraph marked 重要度 — a block gives the two in that order — its chunk
+            # may not have been retrieved)
+            seen = {(c.chunk.source, c.line_start) for c in graded}
+            graded += [m for c in close if grade == "困難度" and _grades_marked(c.text) == {"重要度"}
+                       and (m := self._mark_after(c, grade)) is not None and (m.chunk.source, m.line_start) not in seen]
+            # Of 困難度 marks about as close, the one whose block names what the question does: 「【困難度：高】地政学的
+            # …」 follows 「【重要度：高】…迅速かつ的確に調査・研究を行い、…」 for 「調査・研究の…困難度が高い理由」.
+            named = self._terms(" ".join(q for q in analysis.qualifiers if not _ASKED_GRADE_WORD.search(q))) \
+                if grade == "困難度" else []
+            graded.sort(key=lambda c: (not (labels & indicator_labels(f"{c.chunk.context()} {c.chunk.text}")),
+                                       -self.coverage(named, set(self._tok(self._block_before(c)))) if named else 0))
             if graded:
-                _put_first(ordered, graded[0])
+                _lead_with(ordered, graded[0])
         if not analysis.wants_value and _asks_kind_of(analysis) and not _describes(ordered[0].text, analysis.focus):
             # 「どんな人材を育てる？」: a sentence that describes the asked thing (「…を中核的に担うことのできる人材」)
             # beats a closer-scoring one that names it only inside a compound (「…に向けた人材育成にも取り組む」).
@@ -1663,6 +1674,25 @@ class ExtractiveAnswerer:
         items = [strip_marker(squeeze(_sentence(chunk, j))) for j in found]
         quotes = [self._list_quote(best, chunk, start, start)] + [self._list_quote(best, chunk, j, j) for j in found]
         return Draft(_cap("、".join(items), self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _mark_after(self, c: Candidate, grade: str) -> Candidate | None:
+        """The sentence marked with ``grade`` that follows ``c``'s paragraph (「【重要度：高】…」 then 「【困難度：高】
+        …」), read on past the chunk's end; None when a heading or an indicator comes first."""
+        chunk = self._stream(c.chunk, c.sentence + 1 + 2 * _PARAGRAPH)
+        for j in range(c.sentence + 1, min(len(chunk.sentences), c.sentence + 1 + 2 * _PARAGRAPH)):
+            text = squeeze(_sentence(chunk, j))
+            if grade in _grades_marked(text):
+                return _sentence_candidate(c, chunk, j)
+            if _reads_as_heading(chunk, j) or _indicator_group(text) is not None or _grades_marked(text):
+                return None
+        return None
+
+    def _block_before(self, c: Candidate) -> str:
+        """What comes before ``c`` in its block: the chunk before it (of the same document) and its own chunk up
+        to it — where a grade's mark says what it is the grade of (the indicator, the other grade's paragraph)."""
+        before = self.searcher.previous_chunk(c.chunk.chunk_id)
+        head = before.text if before is not None and before.source == c.chunk.source else ""
+        return head + c.chunk.text[:c.chunk.sentences[c.sentence].start]
 
     def _graded(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
         """「…が重要度高とされている理由は？」 answered by the sentence that marks that grade (「【重要度：高】…」):
@@ -3512,6 +3542,7 @@ def _near_text(c: Candidate) -> str:
 _PARAGRAPH = 3
 _GRADES = {"重要度": "重要度", "困難度": "困難度", "難易度": "困難度"}
 _GRADE_MARK = re.compile(r"[【［\[]\s*(重要度|困難度|難易度)")
+_ASKED_GRADE_WORD = re.compile("|".join(_GRADES))
 
 
 def _asked_grade(question: str) -> str | None:

@@ -663,6 +663,23 @@ def test_who_a_kind_of_party_is_is_what_the_document_enumerates_before_it(user_f
     assert "産業" not in first, answer.text
 
 
+def test_the_reason_for_a_grade_of_a_business_is_the_mark_in_the_block_that_names_it(user_folder, embedder):
+    # Each business's block marks its grades: 【重要度：高】 says what the business is (at length, so the 【困難度：高】
+    # after it falls in the next chunk), 【困難度：高】 gives the reason the question asks for in words of its own —
+    # not another block's 【困難度：高】 that shares a word with the question.
+    filler = "・各地域の拠点と連携し、現地の最新情報を継続的に収集するとともに、支援の質の向上を図る。\n" * 10
+    more = "これらの既往の取組に加えて、グリーン・人権・経済安全保障等の重要性を増した新たな政策課題への対応が必要。"
+    qa = _assistant_over(user_folder, embedder, "objectives.md", (
+        "# 中期目標\n\n## 重要度・困難度の設定理由\n\n"
+        "【重要度：高】海外展開の支援は、中堅・中小企業の輸出拡大に欠かせない。\n"
+        "【困難度：高】情報提供の相手先の為替変動により、見通しが立てにくい。\n" + filler
+        + "【重要度：高】迅速かつ的確に調査・研究を行い、情報を提供することは、機構の最も枢要な役割である。" + more * 4
+        + "\n【困難度：高】地政学的不確実性がもたらすリスクの中で、突発的な事象にも対応する必要がある。\n"))
+    answer = qa.ask("調査・研究や情報提供が「困難度：高」とされている理由を教えて。")
+    first = answer.text.splitlines()[0]
+    assert "地政学的不確実性" in first and "為替" not in answer.text, answer.text
+
+
 def test_a_measure_named_with_its_kind_of_count_is_the_same_measure():
     from assistant.extractive import phrase_coverage
     one = lambda t: 1.0  # noqa: E731
