@@ -51,10 +51,12 @@ from .question import (
     QuestionAnalysis,
     asked_figures,
     asks_indicators,
+    compares,
     constraints_of,
     era_label,
     indicator_labels,
     indicator_title,
+    kind_asked,
     label_form,
     labels_only,
     normalize_question,
@@ -82,6 +84,7 @@ from .values import (
     expansion_of,
     figure_span,
     figures_for,
+    fiscal_months,
     grade_meaning,
     grades_in,
     in_unit_of,
@@ -879,6 +882,27 @@ class ExtractiveAnswerer:
         return c.measure >= self.settings.scoring.measure_threshold
 
     # ── answering ────────────────────────────────────────────────────
+    def _saying_names(self, analysis: QuestionAnalysis, ordered: list[Candidate]) -> list[Candidate]:
+        """``ordered`` without the candidates that never say a name the question asks of, when one that does is
+        about as close as the best.
+
+        「Emotetについての注意喚起情報は…どれくらい閲覧」「「…全国大会 2020 オンライン」の応募者数」「OS①の…」: a
+        name in Latin letters, a named edition or a numbered item the question asks of is answered from passages
+        that say it: passages about another thing are set aside (not even their figures answer). So with a term
+        the question quotes (「「スタートアップ・ファースト」の柱として…投資額の目標は」): a figure in a passage that
+        never says it is another thing's, and the best of them would only be refused (see _unquoted)."""
+        if not ordered:
+            return ordered
+        if self._asked_names(analysis.question) or _asks_edition(analysis.question):
+            naming = [c for c in ordered if not self._of_another_name(c, analysis.question)]
+            if naming and naming[0].score >= self.settings.value_share * ordered[0].score:
+                ordered = naming
+        if _QUOTED_TERM.search(analysis.question):
+            quoting = [c for c in ordered if self._unquoted(c, analysis.question) is None]
+            if quoting and quoting[0].score >= self.settings.value_share * ordered[0].score:
+                ordered = quoting
+        return ordered
+
     def _close(self, ordered: list[Candidate], after_best: bool = False) -> list[Candidate]:
         """The candidates about as close to the question as the best (``ordered[0]``): within ``value_share`` of
         its score, best first (``after_best``: those after it)."""
@@ -896,25 +920,13 @@ class ExtractiveAnswerer:
         if (asked := analysis.ordinal) and asked.bare and (item := self.ordinal_item(analysis, ranked)) is not None:
             # 「2つ目の柱は？」: that item — its name, and what is said under it (「…はどういう考え方？」)
             return Draft(item[0], item[1], confidence=1.0, focus=1.0, support=1.0)
+        analysis = self._within_one_document(analysis)
         cands = [c for c in self.candidates(analysis, ranked) if (c.chunk.chunk_id, c.sentence) not in avoid]
         if not cands:
             return Draft(abstention_text(), abstained=True)
         ordered = sorted(cands, key=lambda c: -c.score)
-        if not analysis.cross and (self._asked_names(analysis.question) or _asks_edition(analysis.question)):
-            # 「Emotetについての注意喚起情報は…どれくらい閲覧」「「…全国大会 2020 オンライン」の応募者数」「OS①の…」: a
-            # name in Latin letters, a named edition or a numbered item the question asks of is answered from
-            # passages that say it, when one is about as close as the best: passages about another thing are
-            # then set aside (not even their figures answer).
-            naming = [c for c in ordered if not self._of_another_name(c, analysis.question)]
-            if naming and naming[0].score >= self.settings.value_share * ordered[0].score:
-                ordered = naming
-        if not analysis.cross and _QUOTED_TERM.search(analysis.question):
-            # So with a term the question quotes (「「スタートアップ・ファースト」の柱として…投資額の目標は」): passages
-            # that never say it are set aside when one that does is about as close — a figure in them is another
-            # thing's, and the best of them would only be refused (see _unquoted).
-            quoting = [c for c in ordered if self._unquoted(c, analysis.question) is None]
-            if quoting and quoting[0].score >= self.settings.value_share * ordered[0].score:
-                ordered = quoting
+        if not analysis.cross:
+            ordered = self._saying_names(analysis, ordered)
         if _value_type(analysis):
             # A figure question is answered by the best sentence that states a figure of the asked type
             # (a "what changed" question by a figure in a 変更案/現行 pair, when there is one).
@@ -961,11 +973,11 @@ class ExtractiveAnswerer:
                 # の取組」: 狙い) only the sort of answer, which a defining clause may say as a verb (「…を狙う「X」」).
                 _lead_with(ordered, replace(defining[0], focus=max(defining[0].focus, 1.0)))
         if not analysis.wants_value and not defining and (asked := calendar_dates(analysis.question)):
-            # 「令和2年8月に公開した注意喚起は？」: a sentence that says the asked month (any day of it) beats a
+            # 「令和2年8月に公開した注意喚起は？」: a sentence that says the asked month (see _dates_said) beats a
             # closer-scoring one that does not (a figure asked is chosen by its own measure and type above; a
             # term asked, by the sentence defining it: 「令和3年3月に公開した「…手引書」って、どういうもの」).
             months = {(y, m) for y, m, _ in asked}
-            dated = [c for c in self._close(ordered) if months <= {(y, m) for y, m, _ in calendar_dates(c.text)}]
+            dated = [c for c in self._close(ordered) if months <= {(y, m) for y, m, _ in _dates_said(c, c.text)}]
             if dated:
                 _put_first(ordered, dated[0])
         if counted := analysis.counted_set:
@@ -1047,7 +1059,8 @@ class ExtractiveAnswerer:
                                        -self.coverage(named, set(self._tok(self._block_before(c)))) if named else 0))
             if graded:
                 _lead_with(ordered, graded[0])
-        if not analysis.wants_value and _asks_kind_of(analysis) and not _describes(ordered[0].text, analysis.focus):
+        if not analysis.wants_value and kind_asked(analysis.question, analysis.focus) \
+                and not _describes(ordered[0].text, analysis.focus):
             # 「どんな人材を育てる？」: a sentence that describes the asked thing (「…を中核的に担うことのできる人材」)
             # beats a closer-scoring one that names it only inside a compound (「…に向けた人材育成にも取り組む」).
             describing = [c for c in self._close(ordered, after_best=True) if _describes(c.text, analysis.focus)]
@@ -1097,10 +1110,13 @@ class ExtractiveAnswerer:
             # (「何名を発掘」) may be said in other words, so only a thing is required, and only one the question
             # asks the figure of — not the thing counted after the question word (「何名のイノベータ」).
             # The sentence next to it, about as close, naming it with a figure answers instead (「…会員は何人？」: not
-            # 「修了者 67 名が入会」 but the next one, 「入会済み会員と合わせて、修了者 217 名」) — a sentence elsewhere
-            # that names it is about another thing's (「DX銘柄の企業数」 is not 「自己診断結果提出企業 266 社」).
+            # 「修了者 67 名が入会」 but the next one, 「入会済み会員と合わせて、修了者 217 名」). A sentence elsewhere
+            # that names it, less close in the question's words, is about another thing's (「DX銘柄の企業数」 is
+            # not 「自己診断結果提出企業 266 社」); one as close in them names the asked thing where the best only
+            # shares the rest of its words (「有識者を集めたアーキテクチャの検討会はいつ」: 「…検討会を開催（令和 2 年
+            # 12 月）」, not 「…有識者を集めて…3 テーマを採択（令和 2 年 10 月）」).
             naming = [c for c in self._close(ordered, after_best=True) if c.focus >= 1.0 and c.value is not None
-                      and c.chunk.chunk_id == best.chunk.chunk_id
+                      and (c.chunk.chunk_id == best.chunk.chunk_id or c.lexical >= best.lexical)
                       and self._supported(c, analysis)[0]]
             if naming:
                 _put_first(ordered, naming[0])
@@ -1932,6 +1948,7 @@ class ExtractiveAnswerer:
             cands = sorted(self.candidates(analysis, [Ranked(p, p.score) for p in passages]), key=lambda c: -c.score)
             if part.version:  # 「…の変更案で」: that column of a 新旧対照表
                 cands = [c for c in cands if c.chunk.version in (None, "", part.version)] or cands
+            cands = self._saying_names(analysis, cands)  # (a name the question asks of, in this document too)
             if not figure_asked:
                 return cands
             # A figure asked (「…の実績と…の目標を比べると」): each document's best sentence stating one.
@@ -1954,6 +1971,27 @@ class ExtractiveAnswerer:
         strong = [f for f in ranked if f[0] >= 2]
         chosen = strong[:3] if len(strong) >= 2 else (strong + [f for f in ranked if f[0] == 1])[:2]
         return [titles for _, titles in chosen]
+
+    def _within_one_document(self, analysis: QuestionAnalysis) -> QuestionAnalysis:
+        """「IPAの令和2年度評価によると、…は令和元年度末時点で何回」: of two fiscal years, one dates a document of the
+        asked organization and the others none — the question is asked of that document, about the other years
+        (a passage that never says them does not answer), not of two documents to compare."""
+        c = analysis.constraints
+        if not analysis.cross or len(c.organizations) > 1 or len(set(c.fiscal_years)) < 2 \
+                or compares(analysis.question):
+            return analysis
+        dated = {ch.fiscal_year for ch in self._heads().values()
+                 if ch.fiscal_year and (not c.organizations or c.names_organization(ch.organization))}
+        q = normalize_question(analysis.question)
+        mentions = year_mentions(q)
+        # The document's year is written as the document (「令和2年度評価」「令和6年度の年度計画」); a year the asked
+        # thing started in (「令和5年度から進めている調査」) names the thing, not a time asked.
+        as_document = {year for year, end in mentions if year in dated and _AS_DOCUMENT.match(q, end)}
+        since = {year for year, end in mentions if _SINCE.match(q, end)}
+        others = tuple(y for y in c.fiscal_years if y not in dated and y not in since)
+        if len(as_document) != 1 or len(set(c.fiscal_years) & dated) != 1 or not others:
+            return analysis
+        return replace(analysis, cross=False, constraints=replace(c, fiscal_years=others))
 
     def _heads(self) -> dict[str, Chunk]:
         """Title -> the first chunk of each document (a document's metadata is the same in every chunk)."""
@@ -2624,12 +2662,6 @@ def _is_heading(chunk: Chunk, i: int) -> bool:
     """A sentence that is one of the chunk's section headings (never an answer by itself)."""
     text = squeeze(_sentence(chunk, i))
     return any(text == squeeze(h) for h in chunk.section)
-
-
-def _asks_kind_of(analysis: QuestionAnalysis) -> bool:
-    """Does the question ask what its focus is like (「どんな人材」「どういった企業」)?"""
-    return bool(analysis.focus) and re.search(
-        rf"(?:どんな|どういう|どのような|どういった){re.escape(analysis.focus)}", analysis.question) is not None
 
 
 def _describes(text: str, focus: str) -> bool:
@@ -3433,6 +3465,11 @@ def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "", questi
         or year_column(c.text, years, c.chunk, focus) is not None or _names_dated_thing(c, question)
 
 
+# A fiscal year written as a document's (「令和2年度評価」「令和6年度の年度計画」), and one a thing started in
+# (「令和5年度から進めている」), right after the year.
+_AS_DOCUMENT = re.compile(rf"\s*の?\s*(?:{'|'.join(KINDS)}|評価|計画)")
+_SINCE = re.compile(r"\s*(?:から|以降|より)")
+
 # A year written before the thing it dates: 「令和元年度の大臣評価」「2021年度の成功件数」 — not a point or span of
 # time (「2020年時点」「2030年まで」).
 _DATED_THING = re.compile(rf"((?:令和|平成)(?:元|[0-9]{{1,2}})年度?|(?:19|20)[0-9]{{2}}年度?)"
@@ -3476,10 +3513,17 @@ def _other_date(c: Candidate, question: str) -> str | None:
     asked = calendar_dates(question)
     if not asked:
         return None
-    said = set(calendar_dates(f"{c.chunk.context()} {c.chunk.text}"))
-    # A month asked is said by any day of it (「令和2年10月」 by 「令和2年10月18日」).
-    said |= {(y, m, None) for y, m, _ in said}
+    said = _dates_said(c, f"{c.chunk.context()} {c.chunk.text}")
     return next((written for date, written in asked.items() if date not in said), None)
+
+
+def _dates_said(c: Candidate, text: str) -> set[tuple[int, int, int | None]]:
+    """The dates ``text`` (of ``c``'s document) says, as :func:`calendar_dates` reads them: a month asked is said
+    by any day of it (「令和2年10月」 by 「令和2年10月18日」), and by the bare month in a document about the fiscal
+    year it falls in (「…を 5 月に新設」 in the 令和2年度 evaluation)."""
+    said = set(calendar_dates(text))
+    said |= {(y, m, None) for y, m, _ in said}
+    return said | fiscal_months(text, c.chunk.fiscal_year) if c.chunk.fiscal_year else said
 
 
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")  # a name written in Latin letters, three or more

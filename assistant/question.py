@@ -873,7 +873,9 @@ def _covers(q: str, organizations: dict[str, str]) -> tuple[str, tuple[str, ...]
     if not organizations:
         return q, ()
     alias = "|".join(re.escape(a) for a in sorted(organizations, key=len, reverse=True))
-    run = re.compile(rf"(?:{alias})(?:\s*[・、/／]\s*(?:{alias}))+(?={_COVER_TAIL})", flags=re.I)
+    listed = rf"(?:{alias})(?:\s*[・、/／]\s*(?:{alias}))+"
+    # before the document's name, or in brackets after it (「経産省の新旧対照表（NEDO・JETRO・IPA）」; NFKC brackets)
+    run = re.compile(rf"{listed}(?={_COVER_TAIL})|(?:(?<=対照表)|(?<=資料))\s*\(\s*{listed}\s*(?=\))", flags=re.I)
     rest = run.sub("", q)
     each_document = rest != q and (_OTHER_DOCUMENT.search(re.sub(_COVER_TAIL, "", rest, count=1))
                                    or _EACH_COMPARED.search(rest))
@@ -882,6 +884,11 @@ def _covers(q: str, organizations: dict[str, str]) -> tuple[str, tuple[str, ...]
     lower = {a.lower(): c for a, c in organizations.items()}
     covered = [lower[m.group(0).lower()] for r in run.finditer(q) for m in re.finditer(alias, r.group(0), flags=re.I)]
     return rest, tuple(dict.fromkeys(covered))
+
+
+def compares(question: str) -> bool:
+    """Does the question ask to compare or give each (「それぞれ」「比較」「…と…とで違い」)?"""
+    return bool(_CROSS.search(normalize_question(question)))
 
 
 _SIDE = ("ほう", "方")
@@ -997,6 +1004,12 @@ def ordinals_in(text: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(dict.fromkeys((numeral(m.group(1)), m.group(2), m.group("of")) for m in ORDINAL.finditer(text)))
 
 
+def kind_asked(question: str, focus: str) -> bool:
+    """Does the question ask what its focus is like (「どんな人材」「どういった企業」「どんな工夫をした」)?"""
+    return bool(focus) and re.search(rf"(?:どんな|どういう|どのような|どういった)\s*{re.escape(focus)}",
+                                     normalize_question(question)) is not None
+
+
 def _measure_kind(word: str) -> str:
     """The kind of figure a measure word names: 「成功率」 a percentage — as are the degrees a survey measures
     (「満足度」「役立ち度」) —, 「予算額」 an amount, else a count."""
@@ -1075,7 +1088,10 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     before = [c.text for c in found if c.before]
     anchor = before[-1] if before else focus
     # 「成功率はどのくらい」「支援規模は」: the asked word itself says what kind of figure it is.
-    if kind in ("count", "fact") and (measured := _measure_kind(anchor)) != "count":
+    # (Not a measure in what the question takes as given, when it asks what kind of thing: 「同規模を保てたのは、
+    # どんな工夫をしたから？」 asks for the 工夫.)
+    if kind in ("count", "fact") and (measured := _measure_kind(anchor)) != "count" \
+            and not (kind == "fact" and anchor != focus and kind_asked(question, focus)):
         kind = measured
     elif kind == "fact" and IMPLIED_FIGURE.search(anchor) and MEASURE.search(focus):
         # 「参加者数の目標は？」「成長率の実績は？」: a figure of that measure is asked, and must be stated.
@@ -1091,7 +1107,7 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.
     # 「現行と変更案でそれぞれ」 compares the two columns of one 新旧対照表, not documents.
     columns = "現行" in q and "変更案" in q and len(constraints.organizations) <= 1
-    cross = (bool(_CROSS.search(q)) and not columns) or len(constraints.organizations) >= 2 \
+    cross = (compares(q) and not columns) or len(constraints.organizations) >= 2 \
         or (len(set(constraints.fiscal_years)) >= 2 and not _YEAR_RANGE.search(q))
     topic, scope = topic_of(morphemes)
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,

@@ -273,6 +273,19 @@ def calendar_dates(text: str) -> dict[tuple[int, int, int | None], str]:
     return out
 
 
+# A month without its year: not after a year (「令和 2 年 5 月」「令和7年度 4 月」), an ordinal or another number's
+# digits (「第 3 月」「2.5 月」); the first of a range counts too (「10～12 月」).
+_BARE_MONTH = re.compile(r"(?<![0-9.,第年度])(?<![0-9.,第年度]\s)(?<![0-9.,第年度]\s\s)"
+                         r"([0-9]{1,2})(?:\s*[~〜・、]\s*([0-9]{1,2}))?\s*月")
+
+
+def fiscal_months(text: str, fiscal_year: int) -> set[tuple[int, int, None]]:
+    """The months ``text`` names without a year (「…グループを 5 月に新設」), as (western year, month, None) dated
+    in ``fiscal_year`` (April to March) — what they mean in a document about that fiscal year."""
+    months = {int(n) for m in _BARE_MONTH.finditer(unicodedata.normalize("NFKC", text)) for n in m.groups() if n}
+    return {(fiscal_year if month >= 4 else fiscal_year + 1, month, None) for month in months if 1 <= month <= 12}
+
+
 def _date_of(m: re.Match[str]) -> tuple[int, int, int | None]:
     """A ``_CALENDAR`` match as (western year, month, day or None)."""
     year = era_year(m["era"], m["n"]) if m["era"] else int(m["y"])

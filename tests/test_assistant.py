@@ -1278,6 +1278,51 @@ def test_a_document_named_by_the_organizations_it_covers_is_that_document_not_ea
     assert all("JETRO" in c.title for c in answer.citations), answer.text
 
 
+def test_each_document_of_a_comparison_answers_where_it_says_the_name_asked_of(assistant):
+    # A name in Latin letters asked of two documents: each part quotes its document's sentence that says it, not
+    # the sentence closest to the rest of the question (of a figure of another thing).
+    answer = assistant.ask("J-Bridgeは、JETROの中期目標ではどういう扱いで、新機軸の資料ではどう使うとされている？")
+    assert len({c.source for c in answer.citations}) == 2, answer.text
+    assert all("J-Bridge" in c.quote for c in answer.citations), answer.text
+
+
+def test_a_year_asked_beside_the_year_of_the_document_named_is_asked_of_that_document(assistant):
+    # 「令和2年度評価で…令和元年度の…」: the evaluation is the document, 令和元年度 the time asked — not two documents
+    # to compare. What it says of that year answers, from it alone; a figure it gives only for another year does not.
+    answer = assistant.ask("IPAの令和2年度評価で、令和元年度の実践研修の受講者に行ったフォローアップアンケートの"
+                           "結果は？")
+    assert not answer.abstained and "令和元年度" in answer.text, answer.text
+    assert {c.source for c in answer.citations} == {"ipa-fy2020-annual-evaluation.txt"}, answer.text
+    answer = assistant.ask("IPAの令和2年度評価では、Emotetの注意喚起ページの閲覧数は令和元年度末時点でどれだけだった？")
+    assert answer.abstained, answer.text  # (the evaluation gives the count at the end of 令和2年度 only)
+    # Two years neither written as a document are both asked, each from its own document.
+    answer = assistant.ask("IPAの令和2年度の実績と令和6年度の目標で、DX推進指標の自己診断の組織数はそれぞれ？")
+    assert len({c.source for c in answer.citations}) == 2, answer.text
+
+
+def test_a_month_asked_is_said_by_a_bare_month_in_a_document_about_that_fiscal_year(assistant):
+    # 「…を 5 月に新設」 in the 令和2年度 evaluation is May 2020 (a fiscal year runs April to March).
+    answer = assistant.ask("IPAが令和2年5月に新設した「クラウドサービス評価グループ」は何を行う組織？")
+    assert not answer.abstained, answer.text
+    assert "安全性評価" in compact(answer.text), answer.text
+
+
+def test_a_date_is_answered_by_the_sentence_naming_the_asked_thing_when_as_close(user_folder, embedder):
+    """A sentence with the question's words and a date but not the asked thing (「…会議を開き…（令和 2 年 10 月）」)
+    scores as high as the one that names it (「…検討会を開催（令和 2 年 12 月）」) in another section: the one naming
+    the asked thing answers, rather than 「資料に記載なし」."""
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 令和2年度 業務実績評価\n\n## アーキテクチャ設計\n\n### インキュベーションラボ\n\n"
+        "・ビジネス、法律、技術の各分野から著名な有識者を集めてアーキテクチャ設計のテーマを評価する会議を開き、"
+        "3 テーマを採択（令和 2 年 10 月）。\n\n・採択したテーマについて、ステークホルダーへのヒアリングを実施。\n\n"
+        "### 自律移動ロボット\n\n・ドローンを活用する事業者など 51 組織にヒアリングを実施し、ニーズを分析。\n\n"
+        "・自律移動ロボット WG として、有識者が一堂に会するアーキテクチャの検討会を開催（令和 2 年 12 月）。\n\n"
+        "・DADC からアーキテクチャ設計の意義を提示し、参加者と意見交換を実施。\n"))
+    answer = qa.ask("有識者を集めたアーキテクチャの検討会はいつ開いた？")
+    assert not answer.abstained, answer.text
+    assert "12 月" in answer.text.split("\n")[0], answer.text
+
+
 def test_a_score_asked_is_answered_by_the_bare_decimal_the_plan_gives(assistant):
     # 「平均スコア２．２を目指す」: a score, like a rate, is written without a unit.
     answer = assistant.ask("令和6年度、IPAは自己診断結果の成熟度レベルの平均スコアをいくつにする計画？")

@@ -75,6 +75,10 @@ def analyze_q():
     ("その講座は誰をターゲットにしてる？", "fact"),
     ("アンケートの対象は誰？", "fact"),
     ("講座を作ったのは誰？", "person"),
+    # a measure in what the question takes as given is not the asked kind of thing
+    ("コロナ禍なのに同規模を保てたのは、どんな工夫をしたから？", "fact"),
+    ("研修の規模は？", "amount"),
+    ("同規模を保てた研修の規模は？", "amount"),  # (the measure asked, not a kind of thing)
 ])
 def test_the_answer_type_comes_from_the_question_word(analyze_q, question, kind):
     assert analyze_q(question).answer_type == kind
@@ -105,6 +109,10 @@ def test_organizations_listed_to_name_one_document_are_its_cover_not_the_asked_o
     assert c.organizations == () and set(c.covers) == {"NEDO", "IPA"}
     c = analyze_q("経産省のNEDO・JETRO・IPA中期目標変更の新旧対照表では、JETROの目標は？").constraints
     assert c.organizations == ("JETRO",) and set(c.covers) == {"NEDO", "JETRO", "IPA"}
+    # … or in brackets after the document's name
+    for question in ("経産省の新旧対照表（NEDO・JETRO・IPA）のほうの変更案だと？", "経産省の資料 (NEDO・IPA) では？"):
+        c = analyze_q(question).constraints
+        assert c.organizations == () and len(c.covers) >= 2, question
     # 「それぞれ」 of the two documents compared, not of the organizations the second one covers.
     for question in ("成功件数、JETROの変更案資料と、経産省のNEDO・JETRO・IPAまとめの新旧対照表とで、それぞれ何件？",
                      "経産省のNEDO・JETRO・IPAまとめの対照表の変更案とで、それぞれ何件？"):
@@ -1233,6 +1241,18 @@ def test_calendar_dates_are_read_in_either_era_or_width():
     found = calendar_dates("令和3年10月1日付で更新、２０２１年１０月１日にも、令和元年 9 月、令和6年度")
     assert set(found) == {(2021, 10, 1), (2019, 9, None)}  # a fiscal year alone is no calendar date
     assert found[(2019, 9, None)] == "令和元年 9 月"  # as written, to say in an abstention
+
+
+def test_a_month_written_without_its_year_falls_in_the_documents_fiscal_year():
+    from assistant.values import fiscal_months
+
+    # April to March: 「5 月に新設」 and 「2 月に公開」 in a document about fiscal 2020 are May 2020 and February 2021;
+    # a month written with its year is a calendar date, not a bare month, and 「3 か月」 is no month at all.
+    text = "「評価グループ」を\n5 月に新設。２月に公開。令和 2 年 10 月に開催。約 3 か月で実施。"
+    assert fiscal_months(text, 2020) == {(2020, 5, None), (2021, 2, None)}
+    # nor after a fiscal year, its line broken; nor an ordinal or another number's digits; both ends of a range
+    assert fiscal_months("令和元年\n12 月、令和7年度 4 月、第 3 月、2.5 月、1,000 月", 2020) == set()
+    assert fiscal_months("10～12 月に実施", 2020) == {(2020, 10, None), (2020, 12, None)}
 
 
 def test_a_word_quoted_in_a_documents_title_names_its_organization():
