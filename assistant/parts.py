@@ -56,6 +56,8 @@ _EACH_PAIR = re.compile(rf"(?<![{NOUN_CHARS}・ ])(?P<a>(?:{_NOUN}{{1,12}}の)?{
                         rf"と(?P<b>{_NOUN}{{2,16}})(?P<gap>[^?]{{0,14}}?)それぞれ")
 # A request closed by 。 (「…時期も知りたい。」「…公開時期もお願い。」「…会社数も。」) asks like a question mark.
 _CLOSING_REQUEST = re.compile(r"(?:知りたい|教えて(?:ください|下さい)?|お願い(?:します)?|も)$")
+# 「…は何人でしたか。」「…とされているか。」: a question closed by 。 after its particle か.
+_CLOSING_QUESTION = re.compile(r"(?:ですか|ますか|でしょうか|[るたい]か|のか)$")
 _PIECE = re.compile(r"[^?。]*[?。]|[^?。]+$")  # up to and with each 。 or ?, and what is left after the last
 # 「…公開時期もお願い。」「時期もあわせて教えて。」「…会社数も。」: a request, asked as the question it stands
 # for (「…公開時期は?」).
@@ -76,17 +78,29 @@ _COMPARED_ONLY = re.compile(r"^(?:また|あと|それと)?、?(?:現行|変更�
 
 def asked_in(question: str) -> list[str]:
     """The questions asked one after the other in ``question`` (normalized: ？ is ?), each closed by its question
-    mark or as a request closed by 。; a statement before a question (「…を読んだ。対象は何?」) goes with it.
+    mark, or as a question or request closed by 。; a statement before a question (「…を読んだ。対象は何?」) goes
+    with it.
     Text after the last one is left out, so the parts join back into the question only when all of it is asked.
     (One pass over the text: a regular expression of nested repeats took seconds on a long pasted question.)"""
     out: list[str] = []
     pending = ""
+    asked_by_ka = False  # the last part is a question closed by 「か。」
     for piece in _PIECE.findall(question):
         pending += piece
         body = piece[:-1]
-        if body.strip() and (piece.endswith("?") or (piece.endswith("。") and _CLOSING_REQUEST.search(body))):
+        if not body.strip():
+            continue
+        if piece.endswith("?") or (piece.endswith("。") and _CLOSING_QUESTION.search(body)):
             out.append(pending)
-            pending = ""
+            asked_by_ka = piece.endswith("。")
+        elif piece.endswith("。") and _CLOSING_REQUEST.search(body):
+            # (「…は何件ですか。前年からの増加数もお願いします。」: a request after a question closed by 「か。」 asks
+            # more of the same thing — one question, as when the question is closed by 。 alone)
+            out[-1:] = [out[-1] + pending] if asked_by_ka else [*out[-1:], pending]
+            asked_by_ka = False
+        else:
+            continue
+        pending = ""
     return out
 
 

@@ -1159,6 +1159,10 @@ def test_questions_asked_one_after_the_other_are_read_in_one_pass():
     assert asked_in("いつ入札したの?契約はどうなった?") == ["いつ入札したの?", "契約はどうなった?"]
     # A statement goes with the question after it; a request closed by 。 is asked too.
     assert asked_in("報告書を読んだ。対象は何?時期も知りたい。") == ["報告書を読んだ。対象は何?", "時期も知りたい。"]
+    # A question closed by 「か。」 is asked too — and a request after it asks more of the same question.
+    assert asked_in("第一版はいつ公開されましたか。また、何章までが取りまとめられていますか。") == [
+        "第一版はいつ公開されましたか。", "また、何章までが取りまとめられていますか。"]
+    assert asked_in("何件ですか。前年からの増加数もお願いします。") == ["何件ですか。前年からの増加数もお願いします。"]
     # Text after the last question is not asked; a lone question mark asks nothing.
     assert asked_in("対象は何?ほか") == ["対象は何?"]
     assert asked_in("何件? ?") == ["何件?"]
