@@ -384,11 +384,12 @@ def test_a_question_asks_the_indicators_set_for_something_when_it_names_none():
 
 
 def test_a_question_about_what_a_thing_is_like_wants_the_sentence_that_describes_it():
-    from assistant.extractive import _asks_kind_of, _describes
-    from assistant.question import QuestionAnalysis
+    from assistant.extractive import _describes
+    from assistant.question import kind_asked
 
-    assert _asks_kind_of(QuestionAnalysis("自走化に向けて、どんな人材を育てる？", "fact", None, "人材"))
-    assert not _asks_kind_of(QuestionAnalysis("人材育成の予算は？", "fact", None, "人材"))
+    assert kind_asked("自走化に向けて、どんな人材を育てる？", "人材")
+    assert kind_asked("同規模を保てたのは、どんな 工夫をしたから？", "工夫")
+    assert not kind_asked("人材育成の予算は？", "人材")
     # The asked thing as the head of a described phrase, not a word inside a compound.
     assert _describes("交渉の能力を獲得し海外ビジネスを中核的に担うことのできる人材の育成にも取り組む。", "人材")
     assert _describes("海外で活躍できるような人材を育てる。", "人材")
