@@ -2050,9 +2050,11 @@ class ExtractiveAnswerer:
             for key, heads in families.items():
                 score = max(self._named(ch, text, c) for ch in heads)
                 chosen = heads
-                if c.covers and (held := [ch for ch in heads if set(c.covers) <= covering[ch.source]]):
-                    # 「経産省のNEDO・JETRO・IPA新旧対照表」: the document covering them all — its part about the
-                    # organization the question is about, when the part names none of its own.
+                if (c.covers or c.covers_count) and (held := [
+                        ch for ch in heads if set(c.covers) <= covering[ch.source]
+                        and len(covering[ch.source] - {""}) >= c.covers_count]):
+                    # 「経産省のNEDO・JETRO・IPA新旧対照表」「3法人まとめの対照表」: the document covering them all —
+                    # its part about the organization the question is about, when the part names none of its own.
                     chosen, score = held, score + 2 + int(
                         not c.organizations and analysis.constraints.names_organization(heads[0].organization))
                 years = sorted({ch.revision_year for ch in chosen if ch.revision_year})

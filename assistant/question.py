@@ -165,6 +165,8 @@ class Constraints:
     periods: tuple[int, ...] = ()  # numbered plan periods: 第5期, 第五期 -> 5
     # organizations listed together to name the one document that covers them all (「NEDO・JETRO・IPA新旧対照表」)
     covers: tuple[str, ...] = ()
+    # … or counted (「経産省の3法人まとめの対照表」): the one document covering that many organizations
+    covers_count: int = 0
 
     def names_organization(self, organization: str | None) -> bool:
         """Is ``organization`` (a document's) one the question names?"""
@@ -886,6 +888,11 @@ def _covers(q: str, organizations: dict[str, str]) -> tuple[str, tuple[str, ...]
     return rest, tuple(dict.fromkeys(covered))
 
 
+# 「3法人まとめの対照表」「3法人分の新旧対照表」「3法人をまとめた資料」: a count of organizations naming a document.
+_COUNTED_COVER = re.compile(rf"(?P<n>[2-9]|[二三四五六七八九])\s*(?:法人|機関)(?:分|まとめ|を?まとめた|を?並べた)?"
+                            rf"{_COVER_TAIL}")
+
+
 def compares(question: str) -> bool:
     """Does the question ask to compare or give each (「それぞれ」「比較」「…と…とで違い」)?"""
     return bool(_CROSS.search(normalize_question(question)))
@@ -927,7 +934,9 @@ def constraints_of(question: str, organizations: dict[str, str] | None = None) -
         version = "現行"
     elif "変更案" in q and "現行" not in q:
         version = "変更案"
-    return Constraints(tuple(orgs), kinds, tuple(years), revision, revision_year, version, periods_in(q), covers)
+    counted = numeral(m["n"]) if (m := _COUNTED_COVER.search(q)) else 0
+    return Constraints(tuple(orgs), kinds, tuple(years), revision, revision_year, version, periods_in(q), covers,
+                       counted)
 
 
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}

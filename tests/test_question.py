@@ -113,6 +113,11 @@ def test_organizations_listed_to_name_one_document_are_its_cover_not_the_asked_o
     for question in ("経産省の新旧対照表（NEDO・JETRO・IPA）のほうの変更案だと？", "経産省の資料 (NEDO・IPA) では？"):
         c = analyze_q(question).constraints
         assert c.organizations == () and len(c.covers) >= 2, question
+    # … or by how many organizations it covers
+    for question in ("経産省の3法人まとめの対照表で、JETROの目標は？", "経産省の三法人をまとめた資料では？"):
+        c = analyze_q(question).constraints
+        assert c.covers_count == 3 and c.covers == (), question
+    assert analyze_q("3法人の目標は？").constraints.covers_count == 0  # (the organizations asked, no document)
     # 「それぞれ」 of the two documents compared, not of the organizations the second one covers.
     for question in ("成功件数、JETROの変更案資料と、経産省のNEDO・JETRO・IPAまとめの新旧対照表とで、それぞれ何件？",
                      "経産省のNEDO・JETRO・IPAまとめの対照表の変更案とで、それぞれ何件？"):
