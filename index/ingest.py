@@ -161,6 +161,14 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
         if line.no not in out and _title_stem(t) in titled and _is_title_shaped(t, max_chars) \
                 and (n == 0 or texts[content[n - 1].no].endswith(CLOSERS) or content[n - 1].no in out):
             out[line.no] = Heading("series", tidy(line.text))
+    # A title repeated over its slides names each of them once it names one — also where the slide before ends in
+    # a bullet without 。 (「…事業構造転換の」「一体的支援」 / 「OS②：スタートアップ・イノベーション（考え方）」),
+    # unless that line runs on into it.
+    repeated = {texts[i] for i, h in out.items() if h.kind == "series"}
+    for n, line in enumerate(content):
+        t = texts[line.no]
+        if line.no not in out and t in repeated and (n == 0 or not texts[content[n - 1].no].endswith(CONTINUES)):
+            out[line.no] = Heading("series", tidy(line.text))
     return out
 
 

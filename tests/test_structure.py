@@ -341,6 +341,25 @@ def test_a_title_printed_once_with_another_subtitle_of_a_slide_series_titles_its
     assert measures.section[0] == "ミッション①：デジタル社会の実現（これまでの施策、今後の施策）"
 
 
+def test_a_repeated_slide_title_after_a_bullet_without_a_full_stop_still_titles_its_slide(tmp_path):
+    from index.documents import Document
+    from index.ingest import chunk_document
+
+    from .conftest import make_settings
+
+    text = ("テーマ①：人材（考え方）\n⚫ 人材の育成が課題となっている。\n"
+            "テーマ①：人材（考え方）\n⚫ 学び直しを進める必要がある。\n"
+            "○ 個別分野におけるリスキリングや事業構造転換の\n一体的支援\n"
+            "テーマ②：スタートアップ（考え方）\n⚫ 新陳代謝が成長の源泉となる。\n"
+            "テーマ②：スタートアップ（考え方）\n⚫ 知的資本の拡大循環を促すことが重要。\n")
+    doc = Document("t.txt", "t.txt", text, "utf-8", split_lines(text))
+    chunks = chunk_document(doc, make_settings(tmp_path, [tmp_path]))
+    first = next(c for c in chunks if "新陳代謝" in c.text)
+    # Its first slide follows a bullet that ends without 。: the title still names the slide, not テーマ①'s.
+    assert first.section[0] == "テーマ②：スタートアップ（考え方）"
+    assert "テーマ②" not in next(c for c in chunks if "一体的支援" in c.text).text
+
+
 def _two_pages(page: list[str], amended: str, current: str) -> list[str]:
     """A table's body: one page printed alike in both columns, then a page whose columns open differently."""
     rest = ["（定性目標）", "ウ．技術を有する事業者を支援する。"]
