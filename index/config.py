@@ -162,6 +162,7 @@ class AnswerSettings(_Strict):
     status_k: StrictInt = Field(10, ge=1, le=50)
     value_share: StrictFloat = Field(0.7, ge=0, le=1)
     next_share: StrictFloat = Field(0.6, ge=0, le=1)
+    measure_share: StrictFloat = Field(0.5, ge=0, le=1)
     max_quotes: StrictInt = Field(2, ge=1, le=10)
     parts_candidates: StrictInt = Field(3, ge=1, le=20)
     parts_k: StrictInt = Field(10, ge=1, le=50)

@@ -722,6 +722,40 @@ def test_the_thing_asked_is_named_by_the_sentence_that_gives_its_figure(user_fol
     assert qa.ask("DX銘柄に選定された企業は何社？").abstained
 
 
+def test_an_ordinal_counts_nothing():
+    from assistant.values import values_in
+    # 「第 16 回」 says which contest it was, not how many there were; 「延べ 16 回」 counts.
+    assert [v.text for v in values_in("（令和 2 年度は第 16 回）") if v.kind == "count"] == []
+    assert [v.text for v in values_in("延べ 16 回開催") if v.kind == "count"] == ["16 回"]
+
+
+def test_a_count_labelled_by_its_measure_is_that_measures_figure():
+    from assistant.values import labelled_count, values_in
+
+    def first(text):
+        return next(v for v in values_in(text) if v.kind == "count")
+    said = "当日視聴者: 3,021 名、配信視聴者: 225 名。"
+    assert labelled_count("当日視聴者数", first(said), said)
+    other = "視聴者が 3,000 人を超えるなど反響があった。"
+    assert not labelled_count("当日視聴者数", first(other), other)
+    hits = "アクセス数: 3,021 件"
+    assert not labelled_count("当日視聴者数", first(hits), hits)  # not counted in the measure's unit
+
+
+def test_a_figure_naming_the_asked_measure_answers_where_closer_figures_name_another(user_folder, embedder):
+    """「当日視聴者数は何名？」: the closest figure (「視聴者が 3,000 人を超える」) would be refused as another
+    measure's; a less close one in a passage as close that names the measure (「当日視聴者: 3,021 名」) answers."""
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 年度評価\n\n## 発信\n\n"
+        "・展示会のオンラインコンファレンスにて省と共催したセッション「産業構造の DX」では、視聴者が 3,000 人を"
+        "超えるなど大きな反響があった。\n\n"
+        "## 周知\n\n- 設立を周知するため、展示会のオンラインコンファレンスにて省と共催でセッションを開催"
+        "（令和 2 年 10 月）。当日視聴者: 3,021 名、配信視聴者: 225 名。\n\n"
+        "## 試験\n\n・春期の支援士試験は中止。10 月に支援士試験を実施。応募者 16,597 名、合格者数 2,253名。\n"))
+    viewers = qa.ask("展示会のオンラインコンファレンスで省と共催したセッションの当日視聴者数は何名？")
+    assert not viewers.abstained and "3,021 名" in viewers.text.splitlines()[0], viewers.text
+
+
 def test_what_is_said_to_be_important_is_the_sentence_that_says_so(user_folder, embedder):
     """「…で重要とされているのは？」 is answered by the sentence asserting it (「…ことが重要である。」), not by a
     closer-scoring one under it about what is done."""
