@@ -2678,8 +2678,10 @@ def _is_heading(chunk: Chunk, i: int) -> bool:
 
 def _describes(text: str, focus: str) -> bool:
     """Does ``text`` describe ``focus`` with a clause before it (「…担うことのできる人材を」), the focus the head of
-    its phrase — not a word inside a compound (「人材育成」)?"""
-    return bool(focus) and re.search(rf"(?:[るたいな]|ような){re.escape(focus)}(?![{NOUN_CHARS}])",
+    its phrase — not a word inside a compound (「人材育成」) — or name it, a quoted name the focus heads
+    (「どのような期間」: 「…を切るための「集中取組期間」」)?"""
+    f = re.escape(focus)
+    return bool(focus) and re.search(rf"(?:[るたいな]|ような){f}(?![{NOUN_CHARS}])|「[^「」]*{f}」",
                                      squeeze(text)) is not None
 
 

@@ -432,6 +432,7 @@ QUESTION_WORD = re.compile("|".join(sorted(_QUESTION_WORDS, key=len, reverse=Tru
 _COMPOUND_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _JOINERS = set("・-ー/")
 _ADVERBIAL = ("で", "に", "と", "から", "まで", "より", "において", "にて", "へ")
+_ABOUT = ("として", "について", "に関して")  # after に/と, not a scope: what is asked about
 _FOREIGN = re.compile(r"[ァ-ヴー・A-Za-zＡ-Ｚａ-ｚ]{2,}")  # katakana or Latin words join a compound whatever their POS
 # (「経産省の新旧対照表だと」 names the document the figure is read in: no measure.)
 _CONSTRAINT_WORDS = (*KINDS, "変更案", "現行", "最新", "補正", "資料", "文書", "新旧対照表", "対照表", "経産省",
@@ -627,9 +628,10 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
         ([] if len(specific) > len(counter) else counter)
     before = [s for s, c in specific if c.before]
     # A compound followed by で/に/から… sets the scope (「世界全体で」), not the asked thing.
-    # (「…ビジネスマッチングプラットフォームとして挙げられているのは」: what a thing is named as is asked about.)
+    # (「…ビジネスマッチングプラットフォームとして挙げられているのは」: what a thing is named as is asked about, and
+    # 「…が支援した事業者について何を行っていく」 what the question is about.)
     topical = [s for s, c in specific
-               if c.before and (c.particle not in _ADVERBIAL or text.startswith("として", c.end))]
+               if c.before and (c.particle not in _ADVERBIAL or text.startswith(_ABOUT, c.end))]
     # 「…半導体関連投資にどれくらいの額」: a generic word asked about points back to the compound before it.
     generic_asked = any(c.modified and (len(p) < 2 or _specific(p) is None)
                         for c in compounds(morphemes) for p in [_strip_constraints(c.text, organizations or {})])
@@ -1095,7 +1097,9 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
                         and q not in qualifiers and q != focus)
     found = compounds(morphemes)
     before = [c.text for c in found if c.before]
-    anchor = before[-1] if before else focus
+    # (「一般管理費は、どのくらいの効率化を」: the compound a question word of quantity modifies says what is
+    # measured — not one 「どの」 picks out: 「どの補正予算が考慮されてる」 asks which budget, not its amount.)
+    anchor = next((c.text for c in found if c.modified and kind == "count"), before[-1] if before else focus)
     # 「成功率はどのくらい」「支援規模は」: the asked word itself says what kind of figure it is.
     # (Not a measure in what the question takes as given, when it asks what kind of thing: 「同規模を保てたのは、
     # どんな工夫をしたから？」 asks for the 工夫.)

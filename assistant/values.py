@@ -17,8 +17,9 @@ from index.text import compact, either_width, tidy
 _D = r"[0-9０-９]"
 # A figure begins where a run of digits does (tried inside the run, a long digit string is quadratic).
 _START = r"(?<![0-9０-９,，.．])"
-# (Not 「第 16 回」: an ordinal names which one, it counts nothing.)
-_NUM = rf"(?:約\s*)?{_START}(?<!第)(?<!第\s){_D}[{_D[1:-1]},，.．]*(?:\s*[万億兆千百]\s*{_D}*)*"
+# Not after 第 (「第 16 回」: an ordinal names which one, it counts nothing) — but after 次第 (「整い次第 5 件」).
+_NOT_ORDINAL = r"(?<!(?<!次)第)(?<!(?<!次)第\s)(?<!(?<!次)第\s\s)"
+_NUM = rf"(?:約\s*)?{_START}{_NOT_ORDINAL}{_D}[{_D[1:-1]},，.．]*(?:\s*[万億兆千百]\s*{_D}*)*"
 _QUALIFIER = r"(?:\s*(?:分(?=[のをがはもと、。）)\s])|以上|以下|超|未満|程度|前後|強|弱|増|減|超え|を超える|まで))?"
 COUNT_UNITS = ("件", "社", "人", "名", "組織", "機関", "点", "回", "か所", "カ所", "ヶ所", "団体", "者", "本", "種類",
                "分野", "か国", "カ国", "テーマ", "項目", "サービス", "法人", "拠点", "校", "自治体", "企業", "事業",
@@ -331,12 +332,17 @@ def count_before(measure: str, value: Value, text: str) -> bool:
 _ASIDE = re.compile(r"^[（(][^（()）]{0,30}[）)]")  # a bracketed aside right after a figure: 「（昨年比 989 件増）」
 
 
+_NOUN_BEFORE = re.compile(r"[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ]$")
+
+
 def labelled_count(measure: str, value: Value, text: str) -> bool:
     """Is ``value`` the count ``measure`` names, labelled by the measure without its 数 right before it, in the
     measure's unit (「当日視聴者数」: 「当日視聴者: 3,021 名」)?"""
     if _counted_stem(measure, value) is None:
         return False
-    return compact(text[max(0, value.start - 40):value.start]).rstrip(":：").endswith(measure[:-1])
+    # (The label whole: not 「配信視聴者」 or 「不参加者」 for 「視聴者数」「参加者数」.)
+    before = compact(text[max(0, value.start - 40):value.start]).rstrip(":：")
+    return before.endswith(measure[:-1]) and not _NOUN_BEFORE.search(before[:-len(measure[:-1])])
 
 
 # What a 「…件数」「…人数」「…者数」「…社数」 counts in (「支援件数」: 件; 「登録者数」: 人 or 名).

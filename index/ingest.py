@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 REVISION_HEAD_LINES = 40  # a dated 改定/変更 line is looked for in a part's first lines
 _FIGURE = re.compile(r"[0-9０-９]{2,}")
 _RUNNING_TITLE = re.compile(r"^[-－].+[-－]$")  # 「-中期計画 P.3-」 at the top of each page
+_NUMBERED_TITLE = re.compile(r"^[^、。：:]{1,12}[①-⑳][：:]")  # 「ＯＳ③：価値創造経営」「ミッション②：…」
 
 
 @dataclass
@@ -164,10 +165,16 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
     # A title repeated over its slides names each of them once it names one — also where the slide before ends in
     # a bullet without 。 (「…事業構造転換の」「一体的支援」 / 「OS②：スタートアップ・イノベーション（考え方）」),
     # unless that line runs on into it.
-    repeated = {texts[i] for i, h in out.items() if h.kind == "series"}
+    # (A slide title closes with its subtitle in brackets — 「（考え方）」 — or opens with its numbered label —
+    # 「ＯＳ③：」; not a page's running title 「-中期目標 P.6-」, nor a line of a 新旧対照表 that wraps into the next
+    # as its other column's copy may have been read.)
+    repeated = {texts[i] for i, h in out.items() if h.kind == "series"
+                and (_title_stem(texts[i]) or _NUMBERED_TITLE.match(texts[i]))
+                and _is_title_shaped(texts[i], max_chars) and not _RUNNING_TITLE.match(texts[i])}
     for n, line in enumerate(content):
         t = texts[line.no]
-        if line.no not in out and t in repeated and (n == 0 or not texts[content[n - 1].no].endswith(CONTINUES)):
+        if line.no not in out and t in repeated and (n == 0 or not texts[content[n - 1].no].endswith(CONTINUES)) \
+                and not (n + 1 < len(content) and wraps(line.text, content[n + 1].text, widths[n], 0)):
             out[line.no] = Heading("series", tidy(line.text))
     return out
 

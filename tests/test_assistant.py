@@ -740,6 +740,18 @@ def test_a_count_labelled_by_its_measure_is_that_measures_figure():
     assert not labelled_count("当日視聴者数", first(other), other)
     hits = "アクセス数: 3,021 件"
     assert not labelled_count("当日視聴者数", first(hits), hits)  # not counted in the measure's unit
+    part = "配信視聴者: 225 名"
+    assert not labelled_count("視聴者数", first(part), part)  # a longer label: a part of the viewers
+    assert [v.text for v in values_in("準備が整い次第 5 件を公開") if v.kind == "count"] == ["5 件"]
+
+
+def test_what_kind_of_thing_is_described_by_a_clause_or_named_by_a_quoted_name_it_heads():
+    from assistant.extractive import _describes
+    assert _describes("…海外ビジネスを中核的に担うことのできる人材を育成する。", "人材")
+    assert not _describes("海外展開の自走化に向けた人材育成にも取り組む。", "人材")  # inside a compound
+    # 「どのような期間」: the quoted name it heads says what the period is.
+    assert _describes("今後3-5年は、ジャンプ・スタートを切るための「集中取組期間」。", "期間")
+    assert not _describes("「集中取組期間」の後は中長期的に取り組む。", "目標")
 
 
 def test_a_figure_naming_the_asked_measure_answers_where_closer_figures_name_another(user_folder, embedder):

@@ -151,6 +151,22 @@ def test_the_government_s_target_of_a_thing_asks_about_that_thing(analyze_q):
     assert analyze_q("この海外展開支援が貢献しようとしている政府目標は？").focus == "政府目標"
 
 
+def test_what_a_question_asks_about_with_nitsuite_is_its_focus_not_a_scope(analyze_q):
+    # 「…に関連して、…事業者について何を」: 事業者 is what is asked about; the thing before 「に関連して」 sets the scope.
+    a = analyze_q("JETROの中期目標では、対日直接投資の取組に関連して、JETROが支援した事業者について何を行っていく？")
+    assert a.focus == "事業者"
+    # (「…目標に対して、これまでの実績は」: 対して measures against the target; the result is asked.)
+    assert analyze_q("デジタル推進人材230万人の育成目標に対して、これまでの実績は何人ですか").focus != "育成目標"
+
+
+def test_the_word_the_question_word_modifies_says_what_kind_of_figure_is_asked(analyze_q):
+    # 「一般管理費は、どのくらいの効率化を」: a rate of 効率化 is asked, not an amount of the 費 named before it.
+    assert analyze_q("一般管理費は、どのくらいの効率化を目指してる？").answer_type != "amount"
+    assert analyze_q("一般管理費はどのくらい？").answer_type == "amount"
+    # 「どの補正予算」 asks which one, not how much.
+    assert analyze_q("変更案の算出ではどの補正予算が考慮されてる？").answer_type != "amount"
+
+
 def test_the_role_a_person_is_asked_for_is_the_focus_though_ni_follows_it(analyze_q):
     # 「…の所長には誰が就任」 asks who the 所長 is: the role, not the body it is of.
     for question in ("AISIの所長には誰が就任した？", "AISIの所長は誰？"):
