@@ -152,7 +152,8 @@ def test_the_government_s_target_of_a_thing_asks_about_that_thing(analyze_q):
 
 
 def test_what_a_question_asks_about_with_nitsuite_is_its_focus_not_a_scope(analyze_q):
-    # 「…に関連して、…事業者について何を」: 事業者 is what is asked about; the thing before 「に関連して」 sets the scope.
+    # 「…に関連して、…事業者について何を」: 事業者 is what is asked about; what comes before 「に関連して」 sets
+    # the scope.
     a = analyze_q("JETROの中期目標では、対日直接投資の取組に関連して、JETROが支援した事業者について何を行っていく？")
     assert a.focus == "事業者"
     # (「…目標に対して、これまでの実績は」: 対して measures against the target; the result is asked.)
