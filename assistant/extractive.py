@@ -387,6 +387,10 @@ class ExtractiveAnswerer:
                     cand.value = row_figure(text)
                 cand.support = min(cand.focus,
                                    supported_in(passage_tokens | set(named)) if named else qualifier_support)
+                if measured and cand.value is not None and not labelled_count(analysis.focus, cand.value, text) \
+                        and (own := next((v for v in values_in(text) if labelled_count(analysis.focus, v, text)),
+                                         None)):
+                    cand.value = own  # 「当日視聴者: 3,021 名、配信視聴者: 225 名」: the figure the measure labels
                 if measured and cand.value is not None and (
                         counted_by(analysis.focus, cand.value) or count_before(analysis.focus, cand.value, text)
                         or labelled_count(analysis.focus, cand.value, text)

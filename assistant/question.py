@@ -432,6 +432,7 @@ QUESTION_WORD = re.compile("|".join(sorted(_QUESTION_WORDS, key=len, reverse=Tru
 _COMPOUND_POS = {"名詞", "接頭辞", "接尾辞", "形状詞"}
 _JOINERS = set("・-ー/")
 _ADVERBIAL = ("で", "に", "と", "から", "まで", "より", "において", "にて", "へ")
+_DEGREE_WORDS = ("程度", "水準", "くらい", "ぐらい", "ほど")
 _ABOUT = ("として", "について", "に関して")  # after に/と, not a scope: what is asked about
 _FOREIGN = re.compile(r"[ァ-ヴー・A-Za-zＡ-Ｚａ-ｚ]{2,}")  # katakana or Latin words join a compound whatever their POS
 # (「経産省の新旧対照表だと」 names the document the figure is read in: no measure.)
@@ -1099,7 +1100,9 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     before = [c.text for c in found if c.before]
     # (「一般管理費は、どのくらいの効率化を」: the compound a question word of quantity modifies says what is
     # measured — not one 「どの」 picks out: 「どの補正予算が考慮されてる」 asks which budget, not its amount.)
-    anchor = next((c.text for c in found if c.modified and kind == "count"), before[-1] if before else focus)
+    # (「どの程度」「どの水準」 are the question word itself.)
+    anchor = next((c.text for c in found if c.modified and kind == "count" and c.text not in _DEGREE_WORDS),
+                  before[-1] if before else focus)
     # 「成功率はどのくらい」「支援規模は」: the asked word itself says what kind of figure it is.
     # (Not a measure in what the question takes as given, when it asks what kind of thing: 「同規模を保てたのは、
     # どんな工夫をしたから？」 asks for the 工夫.)
