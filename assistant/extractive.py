@@ -93,6 +93,7 @@ from .values import (
     is_target,
     labelled,
     labelled_count,
+    labelled_value,
     made_of,
     magnitude,
     parts_in_bracket,
@@ -387,18 +388,18 @@ class ExtractiveAnswerer:
                     cand.value = row_figure(text)
                 cand.support = min(cand.focus,
                                    supported_in(passage_tokens | set(named)) if named else qualifier_support)
-                if measured and cand.value is not None and not labelled_count(analysis.focus, cand.value, text) \
-                        and (own := next((v for v in values_in(text) if labelled_count(analysis.focus, v, text)),
-                                         None)):
-                    cand.value = own  # 「当日視聴者: 3,021 名、配信視聴者: 225 名」: the figure the measure labels
-                if measured and cand.value is not None and (
-                        counted_by(analysis.focus, cand.value) or count_before(analysis.focus, cand.value, text)
-                        or labelled_count(analysis.focus, cand.value, text)
-                        or (analysis.status == "目標" and target_named(analysis.focus, cand.value, text))):
-                    # 「会社数」 answered by 「156 社が…」: the unit names what is counted; 「新規登録者数」 by
-                    # 「1,111 名の新規登録」 (and 「当日視聴者数」 by 「当日視聴者: 3,021 名」); 「支援件数の目標」 by
-                    # 「支援目標は 716件」: the measure's target written with its stem
-                    cand.measure = 1.0
+                if measured and cand.value is not None:
+                    labelled = labelled_count(analysis.focus, cand.value, text)
+                    if not labelled and (own := labelled_value(analysis.focus, text)):
+                        # 「当日視聴者: 3,021 名、配信視聴者: 225 名」: the figure the measure labels
+                        cand.value, labelled = own, True
+                    if labelled or counted_by(analysis.focus, cand.value) \
+                            or count_before(analysis.focus, cand.value, text) \
+                            or (analysis.status == "目標" and target_named(analysis.focus, cand.value, text)):
+                        # 「会社数」 answered by 「156 社が…」: the unit names what is counted; 「新規登録者数」 by
+                        # 「1,111 名の新規登録」 (and 「当日視聴者数」 by 「当日視聴者: 3,021 名」); 「支援件数の
+                        # 目標」 by 「支援目標は 716件」: the measure's target written with its stem
+                        cand.measure = 1.0
                 cand.score = (s.lexical * cand.lexical + s.focus * cand.focus + s.prior * cand.prior
                               + s.value * (1.0 if cand.value else 0.0) + s.cue * cand.cue)
                 out.append(cand)
@@ -949,11 +950,14 @@ class ExtractiveAnswerer:
                 # less close that would answer does, in a passage as close: 「当日視聴者数は何名」, not 「視聴者が 3,000
                 # 人を超える」 but 「当日視聴者: 3,021 名」 after 「…CEATEC 2020 オンラインコンファレンスにて…」; not
                 # another exam's 「合格者数 2,253名」 for 「ITパスポート試験の合格者数」)
-                near = {c.chunk.chunk_id for c in self._close(ordered)}
-                typed = [c for c in typed if self._carries_measure(c)] or [
-                    c for c in ordered if c.value and c.score >= self.settings.measure_share * ordered[0].score
-                    and c.chunk.chunk_id in near and (analysis.answer_type != "change" or c.chunk.version)
-                    and self._supported(c, analysis)[0]] or typed
+                carrying = [c for c in typed if self._carries_measure(c)]
+                if not carrying:
+                    near = {c.chunk.chunk_id for c in self._close(ordered)}
+                    carrying = [c for c in ordered if c.value
+                                and c.score >= self.settings.measure_share * ordered[0].score
+                                and c.chunk.chunk_id in near and (analysis.answer_type != "change" or c.chunk.version)
+                                and self._supported(c, analysis)[0]]
+                typed = carrying or typed
             if analysis.answer_type == "name":  # the asked thing's own name beats a name near it …
                 typed = [c for c in typed if _names_focus(c, analysis.focus)] or typed
                 if short := _formal_of(analysis.question):  # … and its full name written beside the short one

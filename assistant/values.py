@@ -345,14 +345,25 @@ def labelled_count(measure: str, value: Value, text: str) -> bool:
     return before.endswith(measure[:-1]) and not _NOUN_BEFORE.search(before[:-len(measure[:-1])])
 
 
+def labelled_value(measure: str, text: str) -> Value | None:
+    """The first figure of ``text`` that ``measure`` labels (see :func:`labelled_count`); None when there is none —
+    without reading the figures of a text that never writes the label."""
+    if not _COUNT_MEASURE.fullmatch(measure) or measure[:-1] not in compact(text):
+        return None
+    return next((v for v in values_in(text) if labelled_count(measure, v, text)), None)
+
+
 # What a 「…件数」「…人数」「…者数」「…社数」 counts in (「支援件数」: 件; 「登録者数」: 人 or 名).
 _TARGET_UNITS = {"件": ("件",), "人": ("人", "名"), "者": ("人", "名"), "社": ("社",)}
+
+
+_COUNT_MEASURE = re.compile(r"(.{2,}?)(件|人|者|社)数")
 
 
 def _counted_stem(measure: str, value: Value) -> str | None:
     """The stem of a measure that counts in a unit (「支援件数」 -> 「支援」) when ``value`` is a count in that unit,
     else None."""
-    m = re.fullmatch(r"(.{2,}?)(件|人|者|社)数", measure)
+    m = _COUNT_MEASURE.fullmatch(measure)
     if not m or value.kind != "count":
         return None
     said = re.sub(rf"{_QUALIFIER}$", "", compact(value.text))

@@ -730,7 +730,7 @@ def test_an_ordinal_counts_nothing():
 
 
 def test_a_count_labelled_by_its_measure_is_that_measures_figure():
-    from assistant.values import labelled_count, values_in
+    from assistant.values import labelled_count, labelled_value, values_in
 
     def first(text):
         return next(v for v in values_in(text) if v.kind == "count")
@@ -742,6 +742,11 @@ def test_a_count_labelled_by_its_measure_is_that_measures_figure():
     assert not labelled_count("当日視聴者数", first(hits), hits)  # not counted in the measure's unit
     part = "配信視聴者: 225 名"
     assert not labelled_count("視聴者数", first(part), part)  # a longer label: a part of the viewers
+    # Of several labelled figures, the one the measure labels.
+    both = "当日視聴者: 3,021 名、配信視聴者: 225 名。"
+    assert labelled_value("当日視聴者数", both).text == "3,021 名"
+    assert labelled_value("配信視聴者数", both).text == "225 名"
+    assert labelled_value("当日視聴者数", other) is None
     assert [v.text for v in values_in("準備が整い次第 5 件を公開") if v.kind == "count"] == ["5 件"]
 
 

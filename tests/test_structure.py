@@ -284,17 +284,22 @@ def test_a_changed_line_grows_to_its_whole_sentence():
     assert ("diff", 1, 3, 1, 3) in ops
 
 
-def test_a_row_of_year_headers_gives_the_table_rows_below_it_their_columns(tmp_path):
+def _chunked(tmp_path, text: str):
+    """The chunks one text file ``t.txt`` holding ``text`` turns into, with the test settings."""
     from index.documents import Document
     from index.ingest import chunk_document
 
     from .conftest import make_settings
 
+    return chunk_document(Document("t.txt", "t.txt", text, "utf-8", split_lines(text)),
+                          make_settings(tmp_path, [tmp_path]))
+
+
+def test_a_row_of_year_headers_gives_the_table_rows_below_it_their_columns(tmp_path):
     text = ("２．主要な経年データ\n本表は主な実績を示す。\n"
             "平成 30 年度 令和元年度 令和 2 年度\n計\n画\n値\n100 社 100 社 100 社\n"
             "実\n績\n値\n139 社 175 社 273 社\n")
-    doc = Document("t.txt", "t.txt", text, "utf-8", split_lines(text))
-    chunks = chunk_document(doc, make_settings(tmp_path, [tmp_path]))
+    chunks = _chunked(tmp_path, text)
     from .verbatim import verbatim_failures
 
     assert verbatim_failures(chunks, {"t.txt": text}) == []
@@ -304,19 +309,13 @@ def test_a_row_of_year_headers_gives_the_table_rows_below_it_their_columns(tmp_p
 
 
 def test_an_appendix_and_its_title_head_the_tables_under_it(tmp_path):
-    from index.documents import Document
-    from index.ingest import chunk_document
-
-    from .conftest import make_settings
-
     assert heading_kind("別紙１－１") == "appendix_w"
     assert heading_kind("別紙２収支計画") == "appendix_w"
     assert heading_kind("別表に定める額を支出する") is None  # a sentence, not a heading
     text = ("４．積立金の処分に関する事項\n積立金は業務の財源に充てる。\n"
             "別紙１－１\n予算（総表）\n［人件費の見積り］\n令和６年度には４，３４１百万円を支出する。\n"
             "別紙１－３\n予算（試験勘定）\n［人件費の見積り］\n令和６年度には５３３百万円を支出する。\n")
-    doc = Document("t.txt", "t.txt", text, "utf-8", split_lines(text))
-    chunks = chunk_document(doc, make_settings(tmp_path, [tmp_path]))
+    chunks = _chunked(tmp_path, text)
     total = next(c for c in chunks if "４，３４１百万円" in c.text)
     exam = next(c for c in chunks if "５３３百万円" in c.text)
     # Each estimate sits under its own table, not under the numbered section the appendix follows.
@@ -325,35 +324,23 @@ def test_an_appendix_and_its_title_head_the_tables_under_it(tmp_path):
 
 
 def test_a_title_printed_once_with_another_subtitle_of_a_slide_series_titles_its_slide(tmp_path):
-    from index.documents import Document
-    from index.ingest import chunk_document
-
-    from .conftest import make_settings
-
     text = ("ミッション①：デジタル社会の実現（考え方）\n⚫ デジタル化の遅れが課題となっている。\n"
             "ミッション①：デジタル社会の実現（考え方）\n⚫ データの利活用を進める必要がある。\n"
             "ミッション①：デジタル社会の実現（これまでの施策、今後の施策）\n"
             "○ 半導体の国内生産基盤を整備する。\n")
-    doc = Document("t.txt", "t.txt", text, "utf-8", split_lines(text))
-    chunks = chunk_document(doc, make_settings(tmp_path, [tmp_path]))
+    chunks = _chunked(tmp_path, text)
     measures = next(c for c in chunks if "半導体" in c.text)
     # The 施策 slide is titled by its own title, not by the 考え方 slides before it.
     assert measures.section[0] == "ミッション①：デジタル社会の実現（これまでの施策、今後の施策）"
 
 
 def test_a_repeated_slide_title_after_a_bullet_without_a_full_stop_still_titles_its_slide(tmp_path):
-    from index.documents import Document
-    from index.ingest import chunk_document
-
-    from .conftest import make_settings
-
     text = ("テーマ①：人材（考え方）\n⚫ 人材の育成が課題となっている。\n"
             "テーマ①：人材（考え方）\n⚫ 学び直しを進める必要がある。\n"
             "○ 個別分野におけるリスキリングや事業構造転換の\n一体的支援\n"
             "テーマ②：スタートアップ（考え方）\n⚫ 新陳代謝が成長の源泉となる。\n"
             "テーマ②：スタートアップ（考え方）\n⚫ 知的資本の拡大循環を促すことが重要。\n")
-    doc = Document("t.txt", "t.txt", text, "utf-8", split_lines(text))
-    chunks = chunk_document(doc, make_settings(tmp_path, [tmp_path]))
+    chunks = _chunked(tmp_path, text)
     first = next(c for c in chunks if "新陳代謝" in c.text)
     # Its first slide follows a bullet that ends without 。: the title still names the slide, not テーマ①'s.
     assert first.section[0] == "テーマ②：スタートアップ（考え方）"
