@@ -383,6 +383,14 @@ def _quoted_things(previous: QuestionAnalysis) -> list[str]:
     return _QUOTED_THING.findall(normalize_question(previous.question))
 
 
+def _quoted_focus(previous: QuestionAnalysis) -> str | None:
+    """The one name the previous question quoted, when its focus is that name's last word (「経済的威圧への対応」
+    for the focus 「対応」)."""
+    quoted = _quoted_things(previous)
+    focus = previous.focus
+    return quoted[0] if len(quoted) == 1 and focus and quoted[0] != focus and quoted[0].endswith(focus) else None
+
+
 def _referent(previous: QuestionAnalysis, noun: str) -> str:
     """What 「この<noun>」 stands for after ``previous``: its quoted things and its focus, with ``noun``
     (「その政府目標」 after 「…対内直接投資の目標は？」 -> 「対内直接投資の政府目標」; 「この制度」 after
@@ -692,8 +700,10 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         words = [*quoted, *(w for w in previous.qualifiers if w not in rest and not any(w in t for t in quoted))]
         body = "".join(f"{w}の" for w in words) + rest
     else:
-        # 「理由は？」「それはいつまでに？」: the new question about the previous focus.
-        subject = _quoted_referent(q, previous) or previous.focus
+        # 「理由は？」「それはいつまでに？」: the new question about the previous focus — as the previous turn
+        # quoted it, when it is the end of a quoted name (「何をすることになってる？」 after 「「経済的威圧への
+        # 対応」は現行にもある？」 asks of 経済的威圧への対応, not of any 対応).
+        subject = _quoted_referent(q, previous) or _quoted_focus(previous) or previous.focus
         if subject == previous.focus and subject and _SUCH.search(q):
             # 「なんでそんなに減ったの？」 points at the previous turn's thing as a whole: 「アジア共通統一試験の
             # 応募者数」, not 「応募者数」 alone.

@@ -29,7 +29,15 @@ import numpy as np
 
 from index.config import AnswerSettings
 from index.documents import Chunk, SentenceSpan
-from index.headings import CLOSE_BRACKETS, LIST_START, MAJOR_BULLETS, MINOR_BULLETS, OPEN_BRACKETS, heading_kind
+from index.headings import (
+    CLOSE_BRACKETS,
+    LIST_START,
+    MAJOR_BULLETS,
+    MINOR_BULLETS,
+    OPEN_BRACKETS,
+    heading_kind,
+    is_column_header_row,
+)
 from index.meta import DEFINED_ABBREVIATION_HINT, abbreviations
 from index.search import Filters, Passage, Searcher
 from index.text import compact, squeeze
@@ -80,6 +88,7 @@ from .values import (
     calendar_dates,
     count_before,
     counted_by,
+    date_bound,
     date_ends,
     expansion_of,
     figure_span,
@@ -1420,7 +1429,8 @@ class ExtractiveAnswerer:
             shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
             said = labelled(c.text, shown) if c.value.kind in LABELLED_KINDS else "、".join(
                 dict.fromkeys(v.text for v in shown))
-            return said + restatement(c.text, shown[-1]) + _qualifier(c.chunk)
+            bound = date_bound(c.text, shown[-1]) if len(shown) == 1 else ""
+            return said + bound + restatement(c.text, shown[-1]) + _qualifier(c.chunk)
         if analysis.answer_type == "definition":
             # A definition is a clause or two, not a figure: as long as a quote may be.
             limit = self.settings.quote_max_chars
@@ -1935,16 +1945,23 @@ class ExtractiveAnswerer:
             if cands:
                 picked.append((_short_title(cands[0].chunk), cands[0]))  # the document quoted, as it is
         if len(picked) < 2:
-            picked = []
-            # No two named documents: the best sentence of the two best documents.
+            # No two named documents: the best sentence of the two best documents — of the organization the
+            # question names, when it names one (「JETROの中期目標で…2025年と2030年でそれぞれ」: within JETRO's), and
+            # of the one document of it named, when one is (「IPAの令和6年度計画で…一般管理費と業務経費それぞれ」;
+            # a year alone names no document: 「2030年の目標と2020年時点の額」). The question's own ranking
+            # decides within it; its search of that document alone stands when that finds nothing.
+            named = set(documents[0].titles) if len(documents) == 1 and analysis.constraints.organizations else set()
+            kept, picked = (picked if named else []), []
             for c in ordered:
-                if analysis.wants_value and c.value is None:
+                if (analysis.wants_value and c.value is None) or not _of_named_organization(c, analysis) \
+                        or (named and c.chunk.title not in named):
                     continue
                 if all(x.chunk.title != c.chunk.title for _, x in picked) \
                         and c.score >= self.settings.cross_share * ordered[0].score:
                     picked.append((_short_title(c.chunk), c))
                 if len(picked) >= 2:
                     break
+            picked = picked or kept
         if not picked or ordered[0].focus < self.settings.scoring.focus_threshold \
                 or confidence < self.settings.abstain_threshold:
             return Draft(abstention_text(), abstained=True, confidence=confidence)
@@ -1982,13 +1999,20 @@ class ExtractiveAnswerer:
         if len(c.organizations) >= 2:
             return [[t for t, ch in self._heads().items() if ch.organization and org in ch.organization]
                     for org in c.organizations]
-        # Revisions of one document (same organization and kind) count as one document.
-        families = [(max(self._named(ch, analysis.question, c) for ch in heads), [ch.title for ch in heads])
-                    for heads in self._document_families().values()]
+        # Revisions of one document (same organization and kind) count as one document. When the question names
+        # one organization, only its documents are named (not another's of the same kind); beside one it names
+        # strongly (「IPAの令和6年度計画で」), another of its documents is not named by the organization alone.
+        one = len(c.organizations) == 1
+        unowned = replace(c, organizations=())
+        families = [(max(self._named(ch, analysis.question, c) for ch in heads),
+                     max(self._named(ch, analysis.question, unowned) for ch in heads), [ch.title for ch in heads])
+                    for heads in self._document_families().values()
+                    if not one or not heads[0].organization or c.names_organization(heads[0].organization)]
         ranked = sorted(families, key=lambda f: -f[0])
         strong = [f for f in ranked if f[0] >= 2]
-        chosen = strong[:3] if len(strong) >= 2 else (strong + [f for f in ranked if f[0] == 1])[:2]
-        return [titles for _, titles in chosen]
+        weak = [f for f in ranked if f[0] == 1 and not (one and strong and f[1] == 0)]
+        chosen = strong[:3] if len(strong) >= 2 else (strong + weak)[:2]
+        return [titles for _, _, titles in chosen]
 
     def _within_one_document(self, analysis: QuestionAnalysis) -> QuestionAnalysis:
         """「IPAの令和2年度評価によると、…は令和元年度末時点で何回」: of two fiscal years, one dates a document of the
@@ -3483,8 +3507,17 @@ def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = ""
 def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "", question: str = "") -> bool:
     """Is the candidate about one of ``years``: its document's year, a year its sentence or headings write, the
     year's cell of a report's table row, or the dated thing the question names (see :func:`_names_dated_thing`)?"""
-    return c.chunk.fiscal_year in years or _says_year(f"{c.chunk.context()} {c.text}", years, c.chunk.fiscal_year) \
+    return c.chunk.fiscal_year in years \
+        or _says_year(f"{_dating_context(c.chunk)} {c.text}", years, c.chunk.fiscal_year) \
         or year_column(c.text, years, c.chunk, focus) is not None or _names_dated_thing(c, question)
+
+
+def _dating_context(chunk: Chunk) -> str:
+    """The chunk's title and headings, but for a row of column headers (「令和元年度末 令和 2 年度末 令和 3 年度末」):
+    that names the table's columns, not a year the passage is about — the asked year's cell, if the row has one, is
+    read by :func:`year_column` (a 令和2年度 report's row of three figures has no 令和3年度 cell)."""
+    section = [s for s in chunk.section if not is_column_header_row(squeeze(s))]
+    return " › ".join(p for p in (chunk.title, *section, chunk.version) if p)
 
 
 # A fiscal year written as a document's (「令和2年度評価」「令和6年度の年度計画」), and one a thing started in
@@ -3494,7 +3527,8 @@ _SINCE = re.compile(r"\s*(?:から|以降|より)")
 
 # A year written before the thing it dates: 「令和元年度の大臣評価」「2021年度の成功件数」 — not a point or span of
 # time (「2020年時点」「2030年まで」).
-_DATED_THING = re.compile(rf"((?:令和|平成)(?:元|[0-9]{{1,2}})年度?|(?:19|20)[0-9]{{2}}年度?)"
+# (「令和3年度末の…」 is a point of time: the year is not read as 「令和3年」 dating 「度末」.)
+_DATED_THING = re.compile(rf"((?:令和|平成)(?:元|[0-9]{{1,2}})年度?(?!度)|(?:19|20)[0-9]{{2}}年度?(?!度))"
                           rf"の?(?!時点|末|頃|当時|以降|現在|中|前|後|初|内)([{NOUN_CHARS}]{{2,8}})")
 
 

@@ -487,6 +487,19 @@ def restatement(text: str, value: Value) -> str:
     return m.group(1) if len(inside) == 1 and inside[0].kind not in (value.kind, "date") else ""
 
 
+# A bound written right after a date (「2023年度～」「R７年末まで」「令和6年度以降」): the date opens or closes a span.
+_DATE_BOUND = re.compile(r"\s*(?:[～〜~]|から|までに|まで|以降|より)")
+
+
+def date_bound(text: str, value: Value) -> str:
+    """The bound written right after ``value`` when it is a date (「～」「まで」「以降」), else "": 「2023年度～」 says
+    from 2023, not in 2023 — the answer keeps it."""
+    if value.kind != "date":
+        return ""
+    m = _DATE_BOUND.match(text, value.end)
+    return m.group(0).strip() if m else ""
+
+
 _BREAKDOWN = re.compile(r"^\s*[（(][^（()）]{0,50}[＋+][^（()）]{0,50}[）)]")  # a sum: 「（A＋B）」
 
 

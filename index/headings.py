@@ -93,6 +93,36 @@ def heading_kind(text: str) -> str | None:
     return None
 
 
+# Tables: a row of column headers, a header cell, a caption.
+_PERIOD = re.compile(r"(?:令和|平成)(?:[0-9０-９]{1,2}|元)年度?末?|(?:19|20|１９|２０)[0-9０-９]{2}年度?末?")
+
+
+def is_column_header_row(text: str) -> bool:
+    """A row of column headers made of periods (「平成30年度令和元年度令和2年度…」, whitespace-free)."""
+    periods = _PERIOD.findall(text)
+    rest = _PERIOD.sub("", text)
+    rest = re.sub(r"[（(][^）)]{0,8}[）)]", "", rest)
+    return len(periods) >= 3 and len(rest) <= 6 and "。" not in text
+
+
+_CAPTION = re.compile(r"(.*?\S)\s*[（(]単位[：:][^（）()]{1,12}[）)]")
+
+
+def table_caption(text: str) -> str | None:
+    """The title of a table's caption line, which names the table and its unit (「○法人全体 （単位：百万円）」 ->
+    「法人全体」), or ``None``. A unit note alone (「（単位:百万円）」) names no table."""
+    m = _CAPTION.fullmatch(text.strip())
+    if not m:
+        return None
+    title = m.group(1).lstrip(MAJOR_BULLETS + MINOR_BULLETS + " 　")
+    return title if len(LETTER.findall(title)) >= 2 and not title.endswith(("。", "、")) else None
+
+
+def is_period_cell(text: str) -> bool:
+    """A table header cell naming one or more periods and nothing else (「令和4年度末」, whitespace-free)."""
+    return bool(text) and not _PERIOD.sub("", text)
+
+
 def series_stems(texts: list[str]) -> set[str]:
     """Stems of numbered title series (「新機軸」のキーメッセージ①, ②, …) in a file."""
     numbers: dict[str, set[str]] = {}

@@ -30,7 +30,10 @@ from .headings import (
     SectionTracker,
     heading_kind,
     is_appendix,
+    is_column_header_row,
+    is_period_cell,
     series_stems,
+    table_caption,
 )
 from .meta import detect_fiscal_year, detect_kind, detect_revision
 from .parts import find_parts
@@ -94,17 +97,6 @@ def load_manifest(path: Path | None) -> dict[str, DocumentMeta]:
     return out
 
 
-_PERIOD = re.compile(r"(?:令和|平成)(?:[0-9０-９]{1,2}|元)年度?末?|(?:19|20|１９|２０)[0-9０-９]{2}年度?末?")
-
-
-def is_column_header_row(text: str) -> bool:
-    """A row of column headers made of periods (「平成30年度令和元年度令和2年度…」, whitespace-free)."""
-    periods = _PERIOD.findall(text)
-    rest = _PERIOD.sub("", text)
-    rest = re.sub(r"[（(][^）)]{0,8}[）)]", "", rest)
-    return len(periods) >= 3 and len(rest) <= 6 and "。" not in text
-
-
 def _is_title_shaped(text: str, max_chars: int) -> bool:
     """Short, wordy, no sentence end, not a list item or a row of figures."""
     return (8 <= len(text) <= max_chars and not text.endswith(("。", "、")) and not LIST_START.match(text)
@@ -139,6 +131,9 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
         elif is_column_header_row(t):
             # 「平成30年度 令和元年度 令和2年度 …」 over a table: the rows below are read under it.
             out[i] = Heading("table_header", title)
+        elif caption := table_caption(title):
+            # 「○情報セキュリティ業務経理 （単位：百万円）」: the table below is that account's, not the one before.
+            out[i] = Heading("caption", caption)
         elif any(t.startswith(s) and t[len(s):] and len(t) - len(s) <= 2 for s in stems):
             out[i] = Heading("series", title)
         elif t[:1] in MAJOR_BULLETS and nxt[:1] in MINOR_BULLETS:
@@ -147,6 +142,9 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
             continue
         elif len(t) <= max_chars and not t.endswith("。"):
             kind = heading_kind(t) if not t.startswith("#") else heading_kind(line.text.strip())
+            if kind and kind.startswith("paren_title") and (is_period_cell(before) or is_period_cell(nxt)):
+                # 「（最終年度）」 under 「令和 4 年度末」: a note on a column of the table header, not a title.
+                continue
             if kind:
                 out[i] = Heading(kind, title.lstrip("# "))
             elif _is_title_shaped(t, max_chars) and (

@@ -338,6 +338,11 @@ def test_a_year_before_the_thing_it_dates_is_the_passages_year_when_it_writes_th
     text = "2020年時点で同合計額が 21.1兆円であることを踏まえると、年率 6％以上の伸びが必要。"
     c = Candidate(_passage(1, 0.1, text), 0, text, 1, 1)
     assert not _names_dated_thing(c, "2020年時点は21.1兆円だけど、2022年時点だといくら？")
+    # 「令和3年度末の…」 is a point of time too (not 「令和3年」 dating 「度末」): a header cell 「令和 3 年度末」
+    # does not make a row of three earlier years' figures about it.
+    text = "令和元年度末 令和 2 年度末 令和 3 年度末 当期運営費交付金残存率 (b÷a) 12.6% 27.8% 24.2%"
+    c = Candidate(_passage(1, 0.1, text), 0, text, 1, 1)
+    assert not _names_dated_thing(c, "社会基盤業務経理の令和3年度末の運営費交付金残存率は何％？")
 
 
 def test_a_question_asks_several_things_with_two_question_words_or_a_thing_asked_too():

@@ -1351,6 +1351,19 @@ def test_a_year_asked_beside_the_year_of_the_document_named_is_asked_of_that_doc
     assert len({c.source for c in answer.citations}) == 2, answer.text
 
 
+def test_a_comparison_asked_of_one_organizations_document_is_answered_from_its_documents_alone(assistant):
+    # 「JETROの中期目標で…2025年と2030年でそれぞれ」 compares two figures JETRO's document gives, not two documents:
+    # another organization's document of the same kind is not quoted beside it (before, IPA's 中期目標 was).
+    answer = assistant.ask("JETROの中期目標で見据えている農林水産物・食品の輸出額の政府目標は、2025年と2030年で"
+                           "それぞれいくら？")
+    assert not answer.abstained and "JETRO" in answer.text, answer.text
+    assert all("JETRO" in c.title for c in answer.citations), answer.text
+    # One document named (the 令和6年度計画) is answered from it alone, not beside the 令和2年度評価 as well.
+    answer = assistant.ask("IPAの令和6年度計画における業務経費等の効率化目標は？一般管理費と業務経費それぞれで。")
+    assert not answer.abstained, answer.text
+    assert {c.source for c in answer.citations} == {"ipa-fy2024-annual-plan.txt"}, answer.text
+
+
 def test_a_month_asked_is_said_by_a_bare_month_in_a_document_about_that_fiscal_year(assistant):
     # 「…を 5 月に新設」 in the 令和2年度 evaluation is May 2020 (a fiscal year runs April to March).
     answer = assistant.ask("IPAが令和2年5月に新設した「クラウドサービス評価グループ」は何を行う組織？")

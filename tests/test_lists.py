@@ -229,6 +229,23 @@ def test_a_report_gives_the_asked_years_cell_counted_back_from_its_own_year():
     assert year_column(row, (2019,), replace(report, kind="年度計画"), "運営費交付金残存率") is None
 
 
+def test_a_row_of_column_headers_over_a_table_does_not_date_its_rows():
+    from dataclasses import replace
+
+    from assistant.extractive import Candidate, _mentions_year
+    from index.search import Passage
+
+    # The 令和2年度 report's table is headed 「令和元年度末 令和 2 年度末 令和 3 年度末」 but gives a figure for each
+    # year up to its own: 令和2年度's cell is its last; 令和3年度 has none.
+    report = replace(_chunk("当期運営費交付金残存率 (b÷a) 12.6% 27.8% 24.2%"), kind="年度評価", fiscal_year=2020,
+                     section=["社会基盤業務経理", "令和元年度末 令和 2 年度末 令和 3 年度末"])
+    row = Candidate(Passage(1, 0.1, report), 0, report.text, 1, 1)
+    assert _mentions_year(row, (2020,), "運営費交付金残存率")
+    assert not _mentions_year(row, (2021,), "運営費交付金残存率")
+    dated = replace(report, section=["令和3年度の収支"])  # a heading naming the year dates the passage
+    assert _mentions_year(replace(row, passage=Passage(1, 0.1, dated)), (2021,))
+
+
 def test_the_grade_a_reason_is_asked_for_and_the_sentences_marked_with_it():
     from assistant.extractive import _asked_grade, _grades_marked
     assert _asked_grade("指標2-1が【困難度高】とされているのはなぜ？") == "困難度"

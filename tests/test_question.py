@@ -1235,6 +1235,20 @@ def test_a_bracket_listing_figures_in_the_unit_of_the_one_before_it_holds_its_pa
     assert parts_in_bracket(text, values_in(text)[0]) is None
 
 
+def test_a_date_that_opens_or_closes_a_span_is_said_with_its_bound():
+    from assistant.values import date_bound
+
+    def bound(text: str) -> str:
+        return date_bound(text, next(v for v in values_in(text) if v.kind == "date"))
+
+    assert bound("基金を活用した事業の執行（2023年度～）") == "～"  # from 2023, not in 2023
+    assert bound("行政手続きのオンライン化（R７年末まで）") == "まで"
+    assert bound("令和6年度以降、順次導入する。") == "以降"
+    assert bound("令和6年度に導入する。") == ""  # on that date
+    text = "応募者数 544,090人から"
+    assert date_bound(text, values_in(text)[0]) == ""  # not a date
+
+
 def test_a_figure_restated_in_brackets_as_another_kind_is_said_with_it():
     from assistant.values import restatement
 

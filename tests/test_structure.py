@@ -308,6 +308,27 @@ def test_a_row_of_year_headers_gives_the_table_rows_below_it_their_columns(tmp_p
     assert "計画値100 社 100 社 100 社" in row.text
 
 
+def test_a_caption_naming_a_table_and_its_unit_heads_the_rows_below_it(tmp_path):
+    from index.headings import table_caption
+
+    assert table_caption("○情報セキュリティ業務経理         （単位：百万円）") == "情報セキュリティ業務経理"
+    assert table_caption("（単位:百万円）") is None  # a unit note alone names no table
+    assert table_caption("交付額は次のとおり。（単位：百万円）") is None  # a sentence, not a caption
+    # Two tables of one layout, each with its own caption; the header's 「（最終年度）」 notes a column, and heads
+    # nothing (before, it headed the next table's rows as well as its own).
+    table = ("平成 30 年度末\n（初年度）\n令和元年度末 令和 2 年度末 令和 3 年度末\n令和 4 年度末\n（最終年度）\n"
+             "当期運営費交付金残存率 (b÷a) {} {} {}\n")
+    text = ("（目的積立金等の状況）\n○法人全体      （単位：百万円）\n" + table.format("17.8%", "19.2%", "51.7%")
+            + "○社会基盤業務経理      （単位：百万円）\n" + table.format("12.6%", "27.8%", "24.2%"))
+    chunks = _chunked(tmp_path, text)
+    whole = next(c for c in chunks if "51.7%" in c.text)
+    account = next(c for c in chunks if "24.2%" in c.text)
+    assert "24.2%" not in whole.text and "51.7%" not in account.text
+    assert whole.section[:2] == ["（目的積立金等の状況）", "法人全体"]
+    assert account.section[:2] == ["（目的積立金等の状況）", "社会基盤業務経理"]
+    assert not any("（最終年度）" in c.section or "（初年度）" in c.section for c in chunks)
+
+
 def test_an_appendix_and_its_title_head_the_tables_under_it(tmp_path):
     assert heading_kind("別紙１－１") == "appendix_w"
     assert heading_kind("別紙２収支計画") == "appendix_w"

@@ -184,6 +184,13 @@ def test_a_bare_reason_question_asks_about_the_previous_focus(analyze_q):
     assert analyze_q(follow).answer_type == "reason"
 
 
+def test_a_question_of_the_previous_focus_asks_it_by_the_name_the_previous_turn_quoted(analyze_q):
+    # The focus 「対応」 ends the quoted name: what is asked next is asked of 経済的威圧への対応, not of any 対応.
+    _, follow = _conversation(analyze_q, "JETROの中期目標変更案にある「経済的威圧への対応」は現行にもある項目？",
+                              "何をすることになってる？")
+    assert "経済的威圧への対応" in follow, follow
+
+
 def test_a_fiscal_year_follow_up_replaces_the_year(analyze_q):
     _, follow = _conversation(analyze_q, "令和2年度のIPAの評価でセキュリティの評定は？", "令和6年度は？")
     assert analyze_q(follow).constraints.fiscal_years == (2024,) and "令和2年度" not in follow
