@@ -338,6 +338,13 @@ def parallel(previous: QuestionAnalysis, phrase: str) -> str | None:
     # asks the 支援社数's target, not 指標3-1's.)
     measures = [i for i, t in enumerate(topic) if MEASURE.search(t) or re.fullmatch(_INDICATOR_LABEL, t)]
     if MEASURE.search(parts[-1]) and measures:  # 「合格者数」 in place of 「応募者数」 (「…の目標」 stays)
+        measure = topic[measures[-1]]
+        asked = normalize_question(previous.question)
+        if (m := MEASURE.search(measure)) and m.group(0) == MEASURE.search(parts[-1]).group(0) \
+                and asked.count(measure) == 1:
+            # A measure of the same kind (「業務経費」 for 「一般管理費」): the previous question as asked, what it
+            # asked of the one now asked of the other (「…一般管理費は、どのくらいの効率化を目指してる？」).
+            return asked.replace(measure, parts[-1], 1)
         new = [*topic[:measures[-1]], *parts, *topic[measures[-1] + 1:]]
     elif is_attribute(parts[-1]):
         new = [*topic[:-1], *parts] if is_attribute(topic[-1]) else [*topic, *parts]

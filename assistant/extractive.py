@@ -2000,14 +2000,18 @@ class ExtractiveAnswerer:
             return [[t for t, ch in self._heads().items() if ch.organization and org in ch.organization]
                     for org in c.organizations]
         # Revisions of one document (same organization and kind) count as one document. When the question names
-        # one organization, only its documents are named (not another's of the same kind); beside one it names
-        # strongly (「IPAの令和6年度計画で」), another of its documents is not named by the organization alone.
+        # one organization, another's document is named only by its year or title (「JETROの中期目標と「新機軸」で」),
+        # not by a kind they share; beside one it names strongly (「IPAの令和6年度計画で」), another of its
+        # documents is not named by the organization alone.
         one = len(c.organizations) == 1
         unowned = replace(c, organizations=())
-        families = [(max(self._named(ch, analysis.question, c) for ch in heads),
-                     max(self._named(ch, analysis.question, unowned) for ch in heads), [ch.title for ch in heads])
-                    for heads in self._document_families().values()
-                    if not one or not heads[0].organization or c.names_organization(heads[0].organization)]
+        families = []
+        for heads in self._document_families().values():
+            score = max(self._named(ch, analysis.question, c) for ch in heads)
+            own = max(self._named(ch, analysis.question, unowned) for ch in heads)
+            if one and heads[0].organization and not c.names_organization(heads[0].organization) and own < 2:
+                continue
+            families.append((score, own, [ch.title for ch in heads]))
         ranked = sorted(families, key=lambda f: -f[0])
         strong = [f for f in ranked if f[0] >= 2]
         weak = [f for f in ranked if f[0] == 1 and not (one and strong and f[1] == 0)]
@@ -3477,6 +3481,11 @@ def _says_year(text: str, years: tuple[int, ...], fiscal_year: int | None) -> bo
 
 
 _REPORTS = ("評価", "実績")  # kinds of document that report a year's results, year by year in their tables
+
+
+def _is_report(chunk: Chunk) -> bool:
+    """Is ``chunk`` of a document that reports a year's results (a 年度評価, 実績報告)?"""
+    return any(k in (chunk.kind or "") for k in _REPORTS)
 _PLANNED_ROW = re.compile(r"(?:計\s*画|目\s*標)\s*値?\s*$")  # a row of targets (may end in the period's total)
 _RESULT_ROW = re.compile(r"\s*(?:実\s*績\s*値?|達\s*成\s*度)?\s*")
 _SPLIT_ROW = re.compile(r"\s[-－‐―]\s")  # two rows run together (「目的積立金 - - -積立金 - 1,051」)
@@ -3487,7 +3496,7 @@ def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = ""
     period up to the report's own (「実績値70,315 件 86,036 件 82,297 件」 in the 令和2年度 report: 平成30,
     令和元, 令和2年度), so the cell ``report year - asked year`` from the end. None unless ``text`` holds
     one such row (the one labelled with ``focus``, when several are) without the asked year written in it."""
-    if len(set(years)) != 1 or chunk.fiscal_year is None or not any(k in (chunk.kind or "") for k in _REPORTS):
+    if len(set(years)) != 1 or chunk.fiscal_year is None or not _is_report(chunk):
         return None
     rows = []  # (label, cells, where the line starts)
     for line in re.finditer(r"[^\n]+", text):
@@ -3508,16 +3517,18 @@ def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "", questi
     """Is the candidate about one of ``years``: its document's year, a year its sentence or headings write, the
     year's cell of a report's table row, or the dated thing the question names (see :func:`_names_dated_thing`)?"""
     return c.chunk.fiscal_year in years \
-        or _says_year(f"{_dating_context(c.chunk)} {c.text}", years, c.chunk.fiscal_year) \
+        or _says_year(f"{_dating_context(c.chunk, years)} {c.text}", years, c.chunk.fiscal_year) \
         or year_column(c.text, years, c.chunk, focus) is not None or _names_dated_thing(c, question)
 
 
-def _dating_context(chunk: Chunk) -> str:
-    """The chunk's title and headings, but for a row of column headers (「令和元年度末 令和 2 年度末 令和 3 年度末」):
-    that names the table's columns, not a year the passage is about — the asked year's cell, if the row has one, is
-    read by :func:`year_column` (a 令和2年度 report's row of three figures has no 令和3年度 cell)."""
-    section = [s for s in chunk.section if not is_column_header_row(squeeze(s))]
-    return " › ".join(p for p in (chunk.title, *section, chunk.version) if p)
+def _dating_context(chunk: Chunk, years: tuple[int, ...]) -> str:
+    """The chunk's title and headings — without a row of column headers (「令和元年度末 令和 2 年度末 令和 3 年度末」)
+    when a report's table is asked a year after the report's own: the header names a column the report cannot
+    fill yet (a 令和2年度 report's rows give three figures, to 令和2年度), not a year the passage is about. (An
+    earlier year's cell is read by :func:`year_column`; a plan's header names the years its rows plan for.)"""
+    if not (_is_report(chunk) and chunk.fiscal_year is not None and any(y > chunk.fiscal_year for y in years)):
+        return chunk.context()
+    return replace(chunk, section=[s for s in chunk.section if not is_column_header_row(squeeze(s))]).context()
 
 
 # A fiscal year written as a document's (「令和2年度評価」「令和6年度の年度計画」), and one a thing started in

@@ -1024,10 +1024,10 @@ def kind_asked(question: str, focus: str) -> bool:
 
 def _measure_kind(word: str) -> str:
     """The kind of figure a measure word names: 「成功率」 a percentage — as are the degrees a survey measures
-    (「満足度」「役立ち度」) —, 「予算額」 an amount, else a count."""
+    (「満足度」「役立ち度」) —, 「予算額」「投資残高」 an amount, else a count."""
     if re.search(r"(率|割合|比率|倍率|(?:満足|役立ち|認知|理解|活用|達成|浸透)度)$", word):
         return "percentage"
-    if re.search(r"(額|規模|予算|費|売上高)$", word):
+    if re.search(r"(額|規模|予算|費|売上高|残高)$", word):
         return "amount"
     return "count"
 

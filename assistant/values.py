@@ -487,8 +487,9 @@ def restatement(text: str, value: Value) -> str:
     return m.group(1) if len(inside) == 1 and inside[0].kind not in (value.kind, "date") else ""
 
 
-# A bound written right after a date (「2023年度～」「R７年末まで」「令和6年度以降」): the date opens or closes a span.
-_DATE_BOUND = re.compile(r"\s*(?:[～〜~]|から|までに|まで|以降|より)")
+# A bound written right after a date (「2023年度～」「R７年末まで」「令和6年度（2024年度）以降」): the date opens or
+# closes a span. (Not 「より」: 「令和5年度より増加」 compares.)
+_DATE_BOUND = re.compile(r"\s*(?:[（(][^（）()]{1,12}[）)]\s*)?(?:[～〜~]|から|までに|まで|以降)")
 
 
 def date_bound(text: str, value: Value) -> str:

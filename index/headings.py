@@ -108,14 +108,23 @@ def is_column_header_row(text: str) -> bool:
 _CAPTION = re.compile(r"(.*?\S)\s*[（(]単位[：:][^（）()]{1,12}[）)]")
 
 
+_CAPTION_MAX_CHARS = 40  # a caption names a table; a longer line is a sentence that happens to give a unit
+
+
 def table_caption(text: str) -> str | None:
     """The title of a table's caption line, which names the table and its unit (「○法人全体 （単位：百万円）」 ->
-    「法人全体」), or ``None``. A unit note alone (「（単位:百万円）」) names no table."""
+    「法人全体」), or ``None``. A unit note alone (「（単位:百万円）」) names no table; a numbered heading with a unit
+    (「１．予算 （単位：百万円）」) is a heading of its kind, nesting as those do; a sentence (「交付額は次のとおり
+    である（単位：百万円）」) or a row of figures (「予算額 3,456（単位：百万円）」) is no caption."""
     m = _CAPTION.fullmatch(text.strip())
     if not m:
         return None
     title = m.group(1).lstrip(MAJOR_BULLETS + MINOR_BULLETS + " 　")
-    return title if len(LETTER.findall(title)) >= 2 and not title.endswith(("。", "、")) else None
+    bare = re.sub(r"\s", "", title)
+    if len(LETTER.findall(title)) < 2 or len(bare) > _CAPTION_MAX_CHARS or heading_kind(bare) \
+            or re.search(r"[。、ぁ-ん0-9０-９]$", bare):
+        return None
+    return title
 
 
 def is_period_cell(text: str) -> bool:

@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 
 REVISION_HEAD_LINES = 40  # a dated 改定/変更 line is looked for in a part's first lines
 _FIGURE = re.compile(r"[0-9０-９]{2,}")
+_COLUMN_NOTE_CHARS = 8  # 「（最終年度）」: a word or two in brackets
 _RUNNING_TITLE = re.compile(r"^[-－].+[-－]$")  # 「-中期計画 P.3-」 at the top of each page
 _NUMBERED_TITLE = re.compile(r"^[^、。：:]{1,12}[①-⑳][：:]")  # 「ＯＳ③：価値創造経営」「ミッション②：…」
 
@@ -142,8 +143,9 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
             continue
         elif len(t) <= max_chars and not t.endswith("。"):
             kind = heading_kind(t) if not t.startswith("#") else heading_kind(line.text.strip())
-            if kind and kind.startswith("paren_title") and (is_period_cell(before) or is_period_cell(nxt)):
-                # 「（最終年度）」 under 「令和 4 年度末」: a note on a column of the table header, not a title.
+            if kind and kind.startswith("paren_title") and is_period_cell(before) and len(t) <= _COLUMN_NOTE_CHARS:
+                # 「（最終年度）」 under 「令和 4 年度末」: a note on a column of the table header, not a title (a
+                # title over the header row, 「（研究開発費の推移）」, comes before it).
                 continue
             if kind:
                 out[i] = Heading(kind, title.lstrip("# "))

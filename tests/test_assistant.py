@@ -1362,6 +1362,9 @@ def test_a_comparison_asked_of_one_organizations_document_is_answered_from_its_d
     answer = assistant.ask("IPAの令和6年度計画における業務経費等の効率化目標は？一般管理費と業務経費それぞれで。")
     assert not answer.abstained, answer.text
     assert {c.source for c in answer.citations} == {"ipa-fy2024-annual-plan.txt"}, answer.text
+    # Another organization's document named by its title word (「新機軸」, METI's) is still asked of.
+    answer = assistant.ask("JETROの中期目標と「新機軸」で、対内直接投資残高の目標はそれぞれいくら？")
+    assert "meti-new-axis-key-messages.txt" in {c.source for c in answer.citations}, answer.text
 
 
 def test_a_month_asked_is_said_by_a_bare_month_in_a_document_about_that_fiscal_year(assistant):

@@ -244,6 +244,10 @@ def test_a_row_of_column_headers_over_a_table_does_not_date_its_rows():
     assert not _mentions_year(row, (2021,), "運営費交付金残存率")
     dated = replace(report, section=["令和3年度の収支"])  # a heading naming the year dates the passage
     assert _mentions_year(replace(row, passage=Passage(1, 0.1, dated)), (2021,))
+    # A plan's header names the years its rows plan for: 令和8年度 is one of its columns.
+    plan = replace(report, kind="年度計画", fiscal_year=2024, text="人件費 10 20 30",
+                   section=["人件費の見積り", "令和6年度 令和7年度 令和8年度"])
+    assert _mentions_year(Candidate(Passage(1, 0.1, plan), 0, plan.text, 1, 1), (2026,))
 
 
 def test_the_grade_a_reason_is_asked_for_and_the_sentences_marked_with_it():

@@ -79,6 +79,7 @@ def analyze_q():
     ("コロナ禍なのに同規模を保てたのは、どんな工夫をしたから？", "fact"),
     ("研修の規模は？", "amount"),
     ("同規模を保てた研修の規模は？", "amount"),  # (the measure asked, not a kind of thing)
+    ("対内直接投資残高の目標はどう書かれている？", "amount"),  # a balance is money, not a count
 ])
 def test_the_answer_type_comes_from_the_question_word(analyze_q, question, kind):
     assert analyze_q(question).answer_type == kind

@@ -314,6 +314,9 @@ def test_a_caption_naming_a_table_and_its_unit_heads_the_rows_below_it(tmp_path)
     assert table_caption("○情報セキュリティ業務経理         （単位：百万円）") == "情報セキュリティ業務経理"
     assert table_caption("（単位:百万円）") is None  # a unit note alone names no table
     assert table_caption("交付額は次のとおり。（単位：百万円）") is None  # a sentence, not a caption
+    assert table_caption("交付額は次のとおりである（単位：百万円）") is None
+    assert table_caption("予算額 3,456（単位：百万円）") is None  # a row of figures
+    assert table_caption("１．予算 （単位：百万円）") is None  # a numbered heading nests as its kind does
     # Two tables of one layout, each with its own caption; the header's 「（最終年度）」 notes a column, and heads
     # nothing (before, it headed the next table's rows as well as its own).
     table = ("平成 30 年度末\n（初年度）\n令和元年度末 令和 2 年度末 令和 3 年度末\n令和 4 年度末\n（最終年度）\n"
@@ -327,6 +330,14 @@ def test_a_caption_naming_a_table_and_its_unit_heads_the_rows_below_it(tmp_path)
     assert whole.section[:2] == ["（目的積立金等の状況）", "法人全体"]
     assert account.section[:2] == ["（目的積立金等の状況）", "社会基盤業務経理"]
     assert not any("（最終年度）" in c.section or "（初年度）" in c.section for c in chunks)
+    # A title in brackets over a row of years heads its table (it is no note on a column).
+    text = ("（研究開発費の推移）\n平成30年度 令和元年度 令和2年度 令和3年度\n研究開発費 10 20 30 40\n"
+            "（人件費の推移）\n平成30年度 令和元年度 令和2年度 令和3年度\n人件費 50 60 70 80\n")
+    chunks = _chunked(tmp_path, text)
+    research = next(c for c in chunks if "研究開発費 10" in c.text)
+    staff = next(c for c in chunks if "人件費 50" in c.text)
+    assert research.section[0] == "（研究開発費の推移）" and staff.section[0] == "（人件費の推移）"
+    assert "人件費 50" not in research.text
 
 
 def test_an_appendix_and_its_title_head_the_tables_under_it(tmp_path):

@@ -173,6 +173,14 @@ def test_a_measure_named_as_a_side_replaces_the_previous_measure(analyze_q):
     assert "相談件数の目標" in follow and "成約件数" not in follow and "ほう" not in follow
 
 
+def test_a_measure_of_the_same_kind_is_asked_what_the_previous_measure_was_asked(analyze_q):
+    # 業務経費 for 一般管理費 (both 費): the same question, not a bare 「…の業務経費は？」 that asks no longer how much
+    # more efficient it is to be.
+    _, follow = _conversation(analyze_q, "IPAの令和6年度計画で、一般管理費は、どのくらいの効率化を目指してる？",
+                              "業務経費は？")
+    assert "業務経費は、どのくらいの効率化を目指してる" in follow and "一般管理費" not in follow, follow
+
+
 def test_a_plural_demonstrative_joins_the_previous_thing_once(analyze_q):
     _, follow = _conversation(analyze_q, "IPAの年度計画で、脆弱性対策の指標は？", "それらの達成時期は？")
     assert "脆弱性対策の指標の達成時期" in follow and "それら" not in follow and "のの" not in follow
