@@ -3486,6 +3486,8 @@ _REPORTS = ("評価", "実績")  # kinds of document that report a year's result
 def _is_report(chunk: Chunk) -> bool:
     """Is ``chunk`` of a document that reports a year's results (a 年度評価, 実績報告)?"""
     return any(k in (chunk.kind or "") for k in _REPORTS)
+
+
 _PLANNED_ROW = re.compile(r"(?:計\s*画|目\s*標)\s*値?\s*$")  # a row of targets (may end in the period's total)
 _RESULT_ROW = re.compile(r"\s*(?:実\s*績\s*値?|達\s*成\s*度)?\s*")
 _SPLIT_ROW = re.compile(r"\s[-－‐―]\s")  # two rows run together (「目的積立金 - - -積立金 - 1,051」)

@@ -105,9 +105,7 @@ def is_column_header_row(text: str) -> bool:
     return len(periods) >= 3 and len(rest) <= 6 and "。" not in text
 
 
-_CAPTION = re.compile(r"(.*?\S)\s*[（(]単位[：:][^（）()]{1,12}[）)]")
-
-
+_CAPTION = re.compile(r"(.*?\S)\s*[（(]単位[：:][^（）()]{1,12}[）)]")  # a line that ends in a unit note
 _CAPTION_MAX_CHARS = 40  # a caption names a table; a longer line is a sentence that happens to give a unit
 
 
