@@ -2003,15 +2003,15 @@ class ExtractiveAnswerer:
         # one organization, another's document is named only by its year or title (「JETROの中期目標と「新機軸」で」),
         # not by a kind they share; beside one it names strongly (「IPAの令和6年度計画で」), another of its
         # documents is not named by the organization alone.
+        # (A family's documents share its organization: what names them besides it is the score less its point.)
         one = len(c.organizations) == 1
-        unowned = replace(c, organizations=())
         families = []
         for heads in self._document_families().values():
             score = max(self._named(ch, analysis.question, c) for ch in heads)
-            own = max(self._named(ch, analysis.question, unowned) for ch in heads)
-            if one and heads[0].organization and not c.names_organization(heads[0].organization) and own < 2:
+            owned = c.names_organization(heads[0].organization)
+            if one and heads[0].organization and not owned and score < 2:
                 continue
-            families.append((score, own, [ch.title for ch in heads]))
+            families.append((score, score - owned, [ch.title for ch in heads]))
         ranked = sorted(families, key=lambda f: -f[0])
         strong = [f for f in ranked if f[0] >= 2]
         weak = [f for f in ranked if f[0] == 1 and not (one and strong and f[1] == 0)]
