@@ -229,7 +229,7 @@ class Assistant:
         if req.place:
             pool, near = self._with_place(pool, req)
         evidence = self.extractive.evidence(analysis, pool) if self.settings.rank.proximity else None
-        return analysis, rerank(pool, analysis, self.settings.rank, k, evidence, near)
+        return analysis, rerank(pool, analysis, self.settings.rank, k, evidence, near, self.extractive.covering())
 
     @staticmethod
     def _with_place(pool: list[Passage], req: Request) -> tuple[list[Passage], frozenset[str]]:

@@ -1997,8 +1997,14 @@ class ExtractiveAnswerer:
         by fiscal year, kind or a quoted title word (「新機軸」)."""
         c = analysis.constraints
         if len(c.organizations) >= 2:
-            return [[t for t, ch in self._heads().items() if ch.organization and org in ch.organization]
-                    for org in c.organizations]
+            # Each organization's documents — those of them the question names besides (「IPAの令和6年度計画では」),
+            # when it does.
+            out = []
+            for org in c.organizations:
+                heads = [ch for ch in self._heads().values() if ch.organization and org in ch.organization]
+                scores = [self._named(ch, analysis.question, c) for ch in heads]
+                out.append([ch.title for ch, score in zip(heads, scores) if score == max(scores, default=0)])
+            return out
         # Revisions of one document (same organization and kind) count as one document. When the question names
         # one organization, another's document is named only by its year or title (「JETROの中期目標と「新機軸」で」),
         # not by a kind they share; beside one it names strongly (「IPAの令和6年度計画で」), another of its
@@ -2046,6 +2052,13 @@ class ExtractiveAnswerer:
             self._documents = {c.title: c for c in table.take(table.first_rows("title"))}
         return self._documents
 
+    def covering(self) -> dict[str, frozenset[str]]:
+        """Source file -> the organizations of its documents (a file may hold one document per organization)."""
+        out: dict[str, set[str]] = {}
+        for ch in self._heads().values():
+            out.setdefault(ch.source, set()).add(ch.organization or "")
+        return {source: frozenset(orgs) for source, orgs in out.items()}
+
     def _document_families(self) -> dict[tuple, list[Chunk]]:
         """(organization, kind, fiscal year) -> the first chunk of each of its documents: the revisions of one
         document, in the table's order."""
@@ -2088,17 +2101,13 @@ class ExtractiveAnswerer:
         # part that names none, unless a part names the other one.
         said = {c.version for _, c in analysis.parts if c.version}
         shared = next(iter(said)) if len(said) == 1 else None
-        covering: dict[str, set[str]] = {}  # source -> the organizations of its documents
-        for ch in self._heads().values():
-            covering.setdefault(ch.source, set()).add(ch.organization or "")
+        covering = self.covering()
         for text, c in analysis.parts:
             options = []
             for key, heads in families.items():
                 score = max(self._named(ch, text, c) for ch in heads)
                 chosen = heads
-                if (c.covers or c.covers_count) and (held := [
-                        ch for ch in heads if set(c.covers) <= covering[ch.source]
-                        and len(covering[ch.source] - {""}) >= c.covers_count]):
+                if held := [ch for ch in heads if c.names_cover(covering[ch.source])]:
                     # 「経産省のNEDO・JETRO・IPA新旧対照表」「3法人まとめの対照表」: the document covering them all —
                     # its part about the organization the question is about, when the part names none of its own.
                     chosen, score = held, score + 2 + int(
@@ -2345,7 +2354,8 @@ _BESIDE_AFTER = re.compile(r"^(?:[、・,]|及び|並びに|や|等|など)")
 
 
 # A scope that joins two sides (「国内外」: 国内 and 海外) — a figure of it is not the figure of one side.
-_BOTH_SIDES = {"国内外": ("国内", "海外", "国外"), "内外": ("国内", "海外", "国外")}
+_BOTH_SIDES = {"国内外": ("国内", "海外", "国外"), "内外": ("国内", "海外", "国外"),
+               "官民": ("政府", "公的", "民間")}  # 「官民合わせて2兆円」: not the government's share
 
 
 def _one_side_of_both(question: str, text: str) -> str | None:
@@ -2353,8 +2363,8 @@ def _one_side_of_both(question: str, text: str) -> str | None:
     (「国内外で総額92兆円」) and never names that side alone; None otherwise."""
     asked, body = compact(question), compact(text)
     for both, sides in _BOTH_SIDES.items():
-        if both in asked or both not in body:
-            continue
+        if (both in asked and not re.search(both + "の?うち", asked)) or both not in body:
+            continue  # (「官民のうち政府が」 asks one side of both)
         rest = body.replace(both, "")
         side = next((s for s in sides if s in asked), None)
         if side and side not in rest:

@@ -143,9 +143,13 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
                 resolved = f"{theme}について、{resolved}"
             parts.append(resolved)
         return parts
-    if m := _CLAUSES.match(q):
-        first, second = m["a"] + "？", m["b"]
-    elif m := _NOUNS.match(q[len(scope := _lead_scope(q)):]):
+    scope = _lead_scope(q)
+    # (A scope naming a document, 「新機軸では、…、IPAの計画では…」, is the first clause's own: no split here.)
+    about = "" if scope and _constraint_set(analyze(scope)) else scope
+    if m := _CLAUSES.match(q[len(about):]):
+        # (「「…整備計画」について、新機軸ではいつ策定するとされ、IPAの計画では何に取り組む？」: of both)
+        first, second = about + m["a"] + "？", about + m["b"]
+    elif m := _NOUNS.match(q[len(scope):]):
         first, second = scope + m["a"] + "は？", scope + m["b"].replace("それぞれ", "")
     elif m := _TWO_LABELS.search(q):
         # 「定量指標３－１と３－２はそれぞれ何」: the question asked of each indicator.

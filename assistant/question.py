@@ -109,7 +109,7 @@ _UNIT = re.compile(rf"何({_COUNTED})")
 _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人", "人の数": "人", "者の数": "人"}
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
 GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標数", "実績件数", "実績人数", "実績社数", "目標", "水準",
-           "数値", "値", "実績値", "実績", "数", "件数", "人数", "社数", "額", "規模",
+           "数値", "値", "実績値", "実績", "数", "件数", "人数", "社数", "額", "金額", "規模",
            "内容", "関わり", "関与", "役割", "立場", "位置付け", "位置づけ",
            "概要", "状況", "計画", "予定", "結果", "見込み", "こと", "もの", "ところ", "具体的", "具体", "程度", "ため",
            "割合", "累計", "合計", "総数", "総額", "全体", "中身", "理由", "取組", "取り組み", "種類", "名前", "名称",
@@ -171,6 +171,12 @@ class Constraints:
     def names_organization(self, organization: str | None) -> bool:
         """Is ``organization`` (a document's) one the question names?"""
         return bool(organization) and any(o in organization for o in self.organizations)
+
+    def names_cover(self, covered: set[str] | frozenset[str]) -> bool:
+        """Is a file whose documents are of the organizations ``covered`` the one the question names by what it
+        covers (「NEDO・JETRO・IPAの新旧対照表」「3法人まとめの対照表」)? False when it names none so."""
+        return bool(self.covers or self.covers_count) and set(self.covers) <= covered \
+            and len(covered - {""}) >= self.covers_count
 
     def names_kind(self, kind: str | None) -> bool:
         """Is ``kind`` (a document's) the kind the question names (either written inside the other)?"""
@@ -577,7 +583,8 @@ def _specific(phrase: str) -> str | None:
     if phrase in GENERIC:
         return None
     for g in GENERIC:
-        if phrase.endswith(g) and len(phrase) - len(g) >= 2 and g not in ("件数", "人数", "社数", "数", "額", "割合"):
+        if phrase.endswith(g) and len(phrase) - len(g) >= 2 \
+                and g not in ("件数", "人数", "社数", "数", "額", "金額", "割合"):
             rest = phrase[: -len(g)]
             return phrase if _owned(phrase) else rest if rest not in GENERIC else None
         if phrase.startswith(g) and phrase[len(g):] in GENERIC:

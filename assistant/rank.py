@@ -6,7 +6,8 @@ A pure function over retrieved passages and the question's analysis:
   question names moves up; one from another named organization moves down;
 * when several revisions of one document (same organization and kind) were
   retrieved, the revision the question names comes first (the others stay
-  as a fallback) — or else the latest moves up;
+  as a fallback) — or the file the question names by the organizations it
+  covers (「NEDO・JETRO・IPAの新旧対照表」) — or else the latest moves up;
 * a passage whose best sentence covers the question (``evidence``, computed
   by the answerer) moves up by ``proximity`` times that share: words that
   meet in one sentence say more than words scattered over a chunk;
@@ -17,6 +18,7 @@ A pure function over retrieved passages and the question's analysis:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -59,8 +61,9 @@ def _families_with_several_documents(passages: list[Passage]) -> set[tuple[str |
 
 
 def constraint_bonus(p: Passage, analysis: QuestionAnalysis, latest: dict, several: set,
-                     settings: RankSettings) -> float:
-    """How much the question's constraints favour ``p`` (in units of the fused score)."""
+                     settings: RankSettings, covering: Mapping[str, frozenset[str]] | None = None) -> float:
+    """How much the question's constraints favour ``p`` (in units of the fused score). ``covering``: source ->
+    the organizations of its documents, for a question that names a file by what it covers."""
     c = analysis.constraints
     ch = p.chunk
     bonus = 0.0
@@ -79,7 +82,12 @@ def constraint_bonus(p: Passage, analysis: QuestionAnalysis, latest: dict, sever
             labels & indicator_labels(ch.text[s.start:s.start + 24]) for s in ch.sentences):
         bonus += settings.label  # a sentence opens with the indicator the question names (「指標2-2」)
     key = family(p)
-    if key in several and ch.revision_year is not None:
+    if key in several and covering is not None and (c.covers or c.covers_count) and not analysis.parts:
+        # 「経産省のNEDO・JETRO・IPA新旧対照表で」 names that file's revision as a revision year would (a comparison
+        # with another document names that one too)
+        named = c.names_cover(covering.get(ch.source, frozenset()))
+        bonus += settings.revision if named else -settings.named_revision
+    elif key in several and ch.revision_year is not None:
         if c.revision_year is not None:
             bonus += settings.revision if ch.revision_year == c.revision_year else -settings.named_revision
         elif ch.revision_year == latest.get(key):
@@ -100,7 +108,8 @@ def near_duplicate(a: Passage, b: Passage, ratio: float) -> bool:
 
 
 def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSettings, k: int,
-           evidence: dict[str, float] | None = None, near: frozenset[str] = frozenset()) -> list[Ranked]:
+           evidence: dict[str, float] | None = None, near: frozenset[str] = frozenset(),
+           covering: Mapping[str, frozenset[str]] | None = None) -> list[Ranked]:
     """The top ``k`` passages after constraint bonuses and duplicate collapsing.
 
     ``evidence`` (chunk id -> 0..1): how well the passage's best sentence covers the question; it adds
@@ -111,7 +120,7 @@ def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSe
     several = _families_with_several_documents(passages)
     evidence = evidence or {}
     scored = sorted(
-        (Ranked(p, p.score + constraint_bonus(p, analysis, latest, several, settings)
+        (Ranked(p, p.score + constraint_bonus(p, analysis, latest, several, settings, covering)
                 + settings.proximity * evidence.get(p.chunk.chunk_id, 0.0)
                 + (settings.conversation if p.chunk.chunk_id in near else 0.0)) for p in passages),
         key=lambda r: -r.score)

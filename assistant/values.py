@@ -61,6 +61,8 @@ DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*[～〜~]\s*(?:(
                   rf"|{_D}{{1,2}}\s*月(?:\s*{_D}+\s*日)?{_UNTIL}"
                   # when as a span of time: 1週間以内, 3か月後, 毎月, 年度末
                   rf"|{_START}{_D}+\s*(?:週間|か月|ヶ月|カ月|日間|年間)\s*(?:以内|以上|後|前|ごと|毎)?"
+                  # … or counted from now (「20年後に効果が出る」; not 「2024年後半」「1年前倒し」「10年前比」)
+                  rf"|{_START}{_D}{{1,3}}\s*年\s*(?:後|前)(?!半|倒|比)"
                   # a span of a few years: 「今後3-5年」「３ー５年」 (not a date range of 4-digit years)
                   rf"|(?<![0-9０-９]){_D}{{1,2}}\s*[-－‐~〜～ー]\s*{_D}{{1,2}}\s*年(?![度0-9０-９])"
                   r"|毎(?:月|年度|年|週)|(?:年度|年|月)(?:末|内|初)"
@@ -321,12 +323,13 @@ def target_named(measure: str, value: Value, text: str) -> bool:
 def count_before(measure: str, value: Value, text: str) -> bool:
     """Is ``value`` the count ``measure`` names, written before the measure's stem (「新規登録者数」: 「1,111 名の
     新規登録を行った」; 「受付件数」: 「16,477 件（昨年比 989 件増）の脆弱性関連情報を受付」, the thing counted
-    named between), in the measure's unit?"""
+    named between; 「参加人数」: 「計 42 名が参加」, the count the subject of the measure's verb), in the measure's
+    unit?"""
     stem = _counted_stem(measure, value)
     if stem is None:
         return False
     after = _ASIDE.sub("", compact(text[value.end:value.end + 80]), count=1)
-    return bool(re.match(rf"の(?:[^、。をがは]{{1,16}}を)?{re.escape(stem)}", after))
+    return bool(re.match(rf"(?:の(?:[^、。をがは]{{1,16}}を)?|が){re.escape(stem)}", after))
 
 
 _ASIDE = re.compile(r"^[（(][^（()）]{0,30}[）)]")  # a bracketed aside right after a figure: 「（昨年比 989 件増）」

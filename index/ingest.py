@@ -38,7 +38,7 @@ from .headings import (
 from .meta import detect_fiscal_year, detect_kind, detect_revision
 from .parts import find_parts
 from .reader import SkipFile, iter_files, read_document
-from .sentences import build_sentences, local_widths, wraps
+from .sentences import build_sentences, local_widths, reaches_edge, wraps
 from .text import compact, squeeze, tidy
 
 log = logging.getLogger(__name__)
@@ -150,9 +150,12 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
             if kind:
                 out[i] = Heading(kind, title.lstrip("# "))
             elif _is_title_shaped(t, max_chars) and (
-                    (i in page_firsts and not before.endswith(CONTINUES)) or (opens and _retitles(t, followers[t]))):
+                    (i in page_firsts and not before.endswith(CONTINUES))
+                    or (opens and _retitles(t, followers[t])
+                        and (t.endswith(CLOSERS) or _RUNNING_TITLE.match(t) or not reaches_edge(t, widths[n])))):
                 # The first line of a PDF page, or a title repeated over different slides
-                # (「ミッション2:デジタル社会の実現(考え方)」), names the page.
+                # (「ミッション2:デジタル社会の実現(考え方)」), names the page — not a line cut at the edge of its
+                # column that a 新旧対照表 prints twice, its next line from the other column (「…機会を増やし、海」).
                 out[i] = Heading("series", title)
     # A title printed once, with another subtitle than a title repeated over slides (「ミッション③：経済安全保障の
     # 実現（これまでの施策、今後の施策）」 after slides titled 「…の実現（考え方）」), names its page too.

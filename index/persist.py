@@ -32,7 +32,9 @@ from .embed import resolve_dtype
 from .table import ChunkTable, write_table
 from .vectors import VectorRows
 
-FORMAT_VERSION = 4  # 4: a hyphen opens a list item; 3: Arrow chunk table; 2: chunk kind, fiscal year and revision
+# 5: CJK radical forms read as ideographs (tokens, ids); 4: a hyphen opens a list item; 3: Arrow chunk table;
+# 2: chunk kind, fiscal year and revision
+FORMAT_VERSION = 5
 KEEP_PREVIOUS_BUILDS = 2  # replaced builds kept for readers that resolved the link just before a swap
 PRUNE_GRACE_S = 120.0  # ... and older ones are only deleted once replaced this long ago
 REPAIR = "rebuild it with: python -m index build"

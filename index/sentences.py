@@ -86,17 +86,32 @@ def _figures_only(text: str) -> bool:
     return bool(body) and digits >= 0.4 * len(body)
 
 
-def _opens_item(text: str, depth: int) -> bool:
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _opens_item(text: str, depth: int, before: str = "") -> bool:
     """Does the line ``text`` open a list item — not when, inside a bracket the line before left open (``depth``),
-    it closes that bracket (「…遂行（上記」 / 「１．（２）関連）」: the number is inside it)?"""
-    return bool(LIST_START.match(text)) and not (depth > 0 and closes_unopened(text))
+    it closes that bracket (「…遂行（上記」 / 「１．（２）関連）」: the number is inside it), nor when it goes on
+    with the numbering the line ``before`` runs inline (「そのためには、①…、②…、」 / 「③…、④…が必要。」)?"""
+    return bool(LIST_START.match(text)) and not (depth > 0 and closes_unopened(text)) \
+        and not _continues_numbering(before, text)
+
+
+def _continues_numbering(body: str, after: str) -> bool:
+    """Does ``after`` open with the circled number after one ``body`` writes inside it, ``body`` ending in a comma?"""
+    n = _CIRCLED.find(after[:1]) if after else -1
+    return n > 0 and _CIRCLED[n - 1] in body[1:] and body.endswith(("、", ","))
 
 
 @lru_cache(maxsize=1 << 16)  # headings and sentences ask the same question of each line
 def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
     """Does the line ``text`` (no sentence end at its close) run on into ``nxt``?"""
     body, after = squeeze(text), squeeze(nxt)
-    if not body or not after or _opens_item(after, depth):
+    if not body or not after or _opens_item(after, depth, body):
+        return False
+    if depth == 0 and after[0] in CLOSE_BRACKETS and after.lstrip(CLOSE_BRACKETS) and not split_pieces(body)[1]:
+        # Text that closes a bracket this line never opened is another column's (a 新旧対照表's). (A closer alone
+        # ends a bracket opened lines before, 「【ほか」「△」「1,112,493」「】」.)
         return False
     if body.endswith(CONTINUES) or after[0] in _NO_START or depth > 0:
         return True
@@ -113,12 +128,16 @@ def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
     if _figures_only(body):
         # Figures printed one cell a line run on to the row's next figure; a label ends the row.
         return after[0] in _UNITS or (bool(_FIGURES.match(after)) and _figures_only(after))
-    # A wrapped line reaches the edge of its column: it is about as wide as the widest
-    # lines around it, and the line after it is not wider (nor a heading).
-    width = display_width(body)
-    if local_width <= 0 or width < _WRAP_SHARE * local_width or display_width(after) > _WIDER * width + 2:
+    # A wrapped line reaches the edge of its column, and the line after it is not wider (nor a heading).
+    if not reaches_edge(body, local_width) or display_width(after) > _WIDER * display_width(body) + 2:
         return False
     return heading_kind(after) is None
+
+
+def reaches_edge(text: str, local_width: int) -> bool:
+    """Is the line ``text`` about as wide as the widest lines around it (``local_width``) — the edge of its
+    column, where a sentence wraps (a title stops short of it)?"""
+    return local_width > 0 and display_width(squeeze(text)) >= _WRAP_SHARE * local_width
 
 
 def build_sentences(lines: list[Line], headings: Iterable[int], blank: Iterable[int], max_chars: int
@@ -154,7 +173,7 @@ def build_sentences(lines: list[Line], headings: Iterable[int], blank: Iterable[
             off = line.start + line.text.index(body[0])
             out.append(Sentence(body, line.no, line.no, off, off + len(body), True, True))
             continue
-        if _opens_item(squeeze(line.text), depth):
+        if _opens_item(squeeze(line.text), depth, squeeze(lines[k - 1].text) if k and buf else ""):
             flush()
         spans, end_depth = split_pieces(line.text, depth)
         for start, end, ends in spans:

@@ -17,14 +17,25 @@ _SPACES = re.compile(r"\s+")
 _JOINERS = {"\uff9e", "\uff9f"}
 
 
+# Radical forms that PDF text extraction puts for the ideographs they look like (「官⺠」 for 官民). NFKC maps the
+# Kangxi radicals (⽬ -> 目) but not the CJK Radicals Supplement; these are its forms with an ideograph of the same
+# shape (Unicode's EquivalentUnifiedIdeograph), as Japanese text uses them.
+_RADICALS = str.maketrans("⺟⺠⺩⺼⻄⻆⻑⻘⻝⻣⻤⻨⻩⻫⻭⻯⻳", "母民王月西角長青食骨鬼麦黄斉歯竜亀")
+
+
+def nfkc(text: str) -> str:
+    """NFKC, with the radical forms above read as their ideographs: the form search and matching see."""
+    return unicodedata.normalize("NFKC", text).translate(_RADICALS)
+
+
 def normalize(text: str) -> str:
     """NFKC with runs of whitespace folded into one ASCII space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    return _SPACES.sub(" ", nfkc(text)).strip()
 
 
 def compact(text: str) -> str:
     """NFKC with all whitespace removed: the form used to compare strings."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", nfkc(text))
 
 
 def _clusters(text: str):
@@ -43,7 +54,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     origin: list[int] = []
     pending_space = -1
     for offset, cluster in _clusters(text):
-        for ch in unicodedata.normalize("NFKC", cluster):
+        for ch in nfkc(cluster):
             if ch.isspace():
                 if out and pending_space < 0:
                     pending_space = offset

@@ -8,9 +8,9 @@ match anything. Sudachi's normalized forms also fold 表記ゆれ (e.g. 引っ�
 from __future__ import annotations
 
 import threading
-import unicodedata
 
 from .config import Bm25Settings
+from .text import nfkc
 
 
 class SudachiTokenizer:
@@ -30,7 +30,7 @@ class SudachiTokenizer:
 
     def _analyze(self, text: str) -> list[tuple[tuple[str, ...], str, int, int]]:
         """(part of speech, token form, begin, end) of every morpheme: NFKC text, normalized form, lower case."""
-        text = unicodedata.normalize("NFKC", text)[: self.MAX_CHARS]
+        text = nfkc(text)[: self.MAX_CHARS]
         with self._lock:
             return [
                 (tuple(m.part_of_speech()),
@@ -47,7 +47,7 @@ class SudachiTokenizer:
         """(part of speech, surface as written after NFKC) of every morpheme, split mode C."""
         from sudachipy import SplitMode
 
-        text = unicodedata.normalize("NFKC", text)[: self.MAX_CHARS]
+        text = nfkc(text)[: self.MAX_CHARS]
         with self._lock:
             return [(tuple(m.part_of_speech()), m.surface()) for m in self._tok.tokenize(text, SplitMode.C)]
 

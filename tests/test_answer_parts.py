@@ -374,6 +374,10 @@ def test_a_figure_for_both_sides_together_is_not_the_figure_of_one():
     assert _one_side_of_both("バイオの市場規模は？", text) is None  # no side asked
     # The side is named alone too: its figure may be there.
     assert _one_side_of_both("国内の投資額は？", "国内外で92兆円、うち国内投資3兆円。") is None
+    # The public and private sides (a radical form 「官⺠」 as PDFs extract it reads the same).
+    assert _one_side_of_both("政府が単独で出す額は？", "官⺠合わせて今後10年間で2兆円") == "政府"
+    assert _one_side_of_both("官民合わせた投資額は？", "官民合わせて2兆円") is None
+    assert _one_side_of_both("官民のうち政府が出す額は？", "官民合わせて2兆円") == "政府"
 
 
 def test_a_question_asks_the_indicators_set_for_something_when_it_names_none():

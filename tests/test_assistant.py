@@ -1611,3 +1611,17 @@ def test_a_sentence_of_the_named_organization_beats_a_closer_one_of_another(user
     # (「新機軸」, quoted in the paper's title, names its organization)
     answer = qa.ask("新機軸の資料では、対内直接投資残高の政府目標はどれくらい？")
     assert not answer.abstained and all(c.source == "meti.md" for c in answer.citations), answer.text
+
+
+def test_a_file_named_by_the_organizations_it_covers_answers_a_question_of_one_figure(assistant):
+    # 「NEDO・JETRO・IPAをまとめた経産省の新旧対照表」 names the file that holds the three organizations' tables: its
+    # JETRO revision answers, and the other revision (JETRO's own file) is only noted beside it.
+    covering = {}
+    for c in assistant.searcher.chunks:
+        covering.setdefault(c.source, set()).add(c.organization)
+    (named,) = [source for source, organizations in covering.items() if len(organizations) >= 3]
+    answer = assistant.ask("NEDO・JETRO・IPAをまとめた経産省の新旧対照表の変更案で、"
+                           "国内外の協業・連携案件の支援件数の目標は？")
+    assert not answer.abstained and answer.citations[0].source == named, answer.text
+    # The other revision's figure is still noted beside it, from its own file.
+    assert len({c.source for c in answer.citations}) == 2, answer.text

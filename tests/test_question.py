@@ -500,6 +500,11 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     # So does a generic word asked of it (「その先にどんな水準」 asks no thing of its own).
     assert question_parts("投資残高の目標は2030年にいくらで、IPAではその先にどんな水準を掲げる？", analyze_q)[1] \
         == "投資残高の目標について、IPAではその先にどんな水準を掲げる?"
+    # A scope said first (「…について、」) is of both clauses.
+    assert question_parts("「統一基準群」について、新機軸ではいつ改定するとされ、IPAの令和6年度計画では何を整備する？",
+                          analyze_q) == [
+        "「統一基準群」について、新機軸ではいつ改定するとされ？",
+        "「統一基準群」について、IPAの令和6年度計画では何を整備する?"]
     # 「Aと、Bは？」 with B in another organization's documents.
     assert question_parts("JETROで連携先として挙げられている機関と、IPAの令和6年度の重点業務は？", analyze_q) == [
         "JETROで連携先として挙げられている機関は？", "IPAの令和6年度の重点業務は?"]
@@ -978,6 +983,10 @@ def test_how_long_a_period_is_asks_a_date(analyze_q):
 def test_a_period_is_one_date_but_a_duration_is_not_part_of_it():
     assert [v.text for v in values_in("令和元～3年度に実施")] == ["令和元～3年度"]
     assert [v.text for v in values_in("令和5年度から5年間")] == ["令和5年度", "5年間"]
+    # A time counted from now is one too (「20年後に効果」); 「2024年後半」 is a year.
+    assert [v.text for v in values_in("労働供給面では20年後に効果が出る")] == ["20年後"]
+    assert [v.text for v in values_in("2024年後半に開始")] == ["2024年"]
+    assert [v.text for v in values_in("計画を1年前倒しで実施")] == []
 
 
 def test_a_ratio_restated_as_a_count_is_answered_by_the_count_and_only_then():
@@ -1004,6 +1013,10 @@ def test_a_count_of_people_or_companies_asked_as_a_target_is_generic(analyze_q):
     a = analyze_q("JETROの高度外国人材の就業機会の提供支援の目標人数は？")
     assert a.focus == "就業機会の提供支援" or a.focus.endswith("提供支援")
     assert a.unit == "人"
+    # 「金額」 names the kind of figure: the figure of the thing before it is asked, any amount of it answers.
+    a = analyze_q("研究開発投資について中期目標として掲げられている金額はいくら？")
+    assert a.focus == "研究開発投資" and a.answer_type == "amount" and not a.asks_measure
+    assert analyze_q("基金の補助金額はいくら？").focus == "補助金額"  # (a compound keeps its 金額)
 
 
 def test_the_parts_of_a_comparison_each_carry_the_documents_they_name():
@@ -1541,6 +1554,9 @@ def test_a_count_written_before_the_measures_stem_is_its_figure():
     assert count_before("受付件数", values_in(named)[0], named)  # the thing counted named between
     other = "16,477 件の脆弱性関連情報を公表し、受付を継続。"
     assert not count_before("受付件数", values_in(other)[0], other)  # another verb: not what is counted
+    subject = "修了生、会員企業の方計 42 名が参加。"
+    assert count_before("参加人数", values_in(subject)[0], subject)  # the count is who did what the measure names
+    assert not count_before("成約会社数", values_in("120社が参加。")[0], "120社が参加。")
 
 
 def test_the_part_of_a_stated_whole_is_what_a_figure_is_asked_of(analyze_q):

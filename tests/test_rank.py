@@ -1,5 +1,7 @@
 """Re-ranking retrieved passages: constraints, proximity of the question's words, duplicates."""
 
+from dataclasses import replace
+
 from assistant.question import Constraints, QuestionAnalysis
 from assistant.rank import rerank
 from index.config import RankSettings
@@ -71,3 +73,25 @@ def test_a_named_revision_comes_before_every_passage_of_another_revision():
     # Naming none, the latest is preferred but a much closer passage of another revision still wins.
     ranked = rerank([_revision(1, 0.20, 2023), _revision(2, 0.10, 2025)], _question(), RankSettings(), k=2)
     assert [r.passage.chunk.revision_year for r in ranked] == [2023, 2025]
+
+
+def test_a_file_named_by_the_organizations_it_covers_comes_before_another_revision():
+    # 「経産省のNEDO・JETRO・IPA新旧対照表で…」: of two revisions of JETRO's plan, the one in the file that also holds
+    # NEDO's and IPA's — though the other is older and closer to the question.
+    passages = [_revision(1, 0.20, 2023), _revision(2, 0.10, 2025)]
+    passages[1].chunk.source = "three.txt"
+    covering = {"doc1.txt": frozenset({"JETRO"}), "three.txt": frozenset({"NEDO", "JETRO", "IPA"})}
+    named = _question(covers=("NEDO", "JETRO", "IPA"))
+    ranked = rerank(passages, named, RankSettings(), k=2, covering=covering)
+    assert [r.passage.chunk.source for r in ranked] == ["three.txt", "doc1.txt"]
+    # Counted (「3法人まとめの対照表」) it names the same file; naming none, the closer passage stays first.
+    ranked = rerank(passages, _question(covers_count=3), RankSettings(), k=2, covering=covering)
+    assert ranked[0].passage.chunk.source == "three.txt"
+    ranked = rerank(passages, _question(), RankSettings(), k=2, covering=covering)
+    assert ranked[0].passage.chunk.source == "doc1.txt"
+    # A comparison of that file with another (「JETRO単独の対照表と3法人まとめの対照表で」) keeps both.
+    compared = replace(named, parts=(("JETRO単独の対照表", Constraints()),
+                                     ("3法人まとめの対照表", Constraints(covers_count=3))))
+    ranked = rerank(passages, compared, RankSettings(), k=2, covering=covering)
+    assert ranked[0].passage.chunk.source == "doc1.txt"
+    assert ranked[1].score > 0  # the other revision is not pushed out as an unnamed one would be (-named_revision)

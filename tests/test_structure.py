@@ -434,3 +434,38 @@ def test_a_current_sentence_wrapped_over_a_page_break_keeps_its_column_and_its_s
     (carried,) = [[body[u] for u in s.units] for s in segments if s.version == CURRENT and shared in
                   [body[u] for u in s.units]]
     assert carried[:3] == [opening, shared, current_end]
+
+
+def test_a_line_as_wide_as_its_column_printed_twice_in_a_comparison_table_is_no_title(tmp_path):
+    # A 新旧対照表 prints the passage in both columns; in one, the line's next line is the other column's text.
+    # Printed twice before different text, it is still a wrapped sentence, not a slide title.
+    sentence = "オンラインを通じて海外バイヤーが日本企業の情報に接する機会を増やし、海"
+    text = ("（３）中堅・中小企業の海外展開支援\n（デジタル技術の活用による裾野拡大）\n" + sentence + "\n"
+            "外市場への販路開拓を支援する取組を全国の企業に広げていく。\n"
+            "（デジタル技術の活用による裾野拡大）\n" + sentence + "\n"
+            "（関連指標：他機関との連携状況）\n輸出・投資等の海外展開成功件数を達成する。\n")
+    chunks = _chunked(tmp_path, text)
+    target = next(c for c in chunks if "海外展開成功件数" in c.text)
+    assert sentence not in target.section
+    assert target.section[0] == "（３）中堅・中小企業の海外展開支援"
+
+
+def test_a_line_that_closes_a_bracket_never_opened_continues_nothing():
+    # 「）について…」 is the other column's text, not the rest of the heading above it; a closer alone still ends
+    # a bracket opened lines before.
+    text = "（４）日本企業の海外展開への対応\n）について、１６，０００社以上を達成する。\n【ほか\n△\n1,112,493\n】\n"
+    sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
+    assert [s.text for s in sentences][:2] == [
+        "（４）日本企業の海外展開への対応", "）について、１６，０００社以上を達成する。"]
+    assert "1,112,493】" in sentences[-1].text.replace("\n", "")
+
+
+def test_a_line_going_on_with_the_numbering_of_the_line_before_continues_its_sentence():
+    # 「①…、②…、」 wrapped before 「③」: the numbering runs inline, so ③ is no new item; numbered lines of their own
+    # still are.
+    text = ("そのためには、①雇用の創出、②観光の高付加価値化、\n③仕事と子育ての両立が必要。\n"
+            "① 項目の一つ目、\n② 項目の二つ目\n")
+    sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
+    assert [s.text for s in sentences] == [
+        "そのためには、①雇用の創出、②観光の高付加価値化、③仕事と子育ての両立が必要。",
+        "① 項目の一つ目、", "② 項目の二つ目"]

@@ -45,3 +45,11 @@ def test_a_figure_cut_by_a_line_break_is_one_number_but_two_cells_stay_two():
 def test_squeeze_and_tidy_keep_characters_as_written():
     assert squeeze("（１） 計 画") == "（１）計画"
     assert tidy("変 更 案   現  行") == "変 更 案 現 行"
+
+
+def test_radical_forms_from_pdf_extraction_read_as_the_ideographs_they_look_like():
+    # 「官⺠」 (U+2EA0, a CJK radical) is 官民 to search and matching; NFKC alone maps the Kangxi radicals only.
+    assert compact("官⺠合わせた投資") == compact("官民合わせた投資") == "官民合わせた投資"
+    assert compact("⽬標") == "目標"
+    text, origin = normalize_with_map("官 ⺠")
+    assert text == "官 民" and origin == [0, 1, 2]
