@@ -215,6 +215,7 @@ class ExtractiveAnswerer:
         self._families: dict[tuple, dict[str, int | None]] | None = None
         self._fields: dict[str, list[Chunk]] = {}  # label -> the cover chunks that label a field so (see _cover_field)
         self._documents: dict[str, Chunk] | None = None
+        self._covering: dict[str, frozenset[str]] | None = None
         self._latin_names: set[str] | None = None
         self._abbreviations: dict[str, str] | None = None
         self._section_titles: dict[str, set[str]] = {}  # source -> its section headings, squeezed
@@ -2003,7 +2004,8 @@ class ExtractiveAnswerer:
             for org in c.organizations:
                 heads = [ch for ch in self._heads().values() if ch.organization and org in ch.organization]
                 scores = [self._named(ch, analysis.question, c) for ch in heads]
-                out.append([ch.title for ch, score in zip(heads, scores) if score == max(scores, default=0)])
+                best = max(scores, default=0)
+                out.append([ch.title for ch, score in zip(heads, scores) if score == best])
             return out
         # Revisions of one document (same organization and kind) count as one document. When the question names
         # one organization, another's document is named only by its year or title (「JETROの中期目標と「新機軸」で」),
@@ -2053,11 +2055,14 @@ class ExtractiveAnswerer:
         return self._documents
 
     def covering(self) -> dict[str, frozenset[str]]:
-        """Source file -> the organizations of its documents (a file may hold one document per organization)."""
-        out: dict[str, set[str]] = {}
-        for ch in self._heads().values():
-            out.setdefault(ch.source, set()).add(ch.organization or "")
-        return {source: frozenset(orgs) for source, orgs in out.items()}
+        """Source file -> the organizations of its documents (a file may hold one document per organization);
+        read once, as the documents are."""
+        if self._covering is None:
+            out: dict[str, set[str]] = {}
+            for ch in self._heads().values():
+                out.setdefault(ch.source, set()).add(ch.organization or "")
+            self._covering = {source: frozenset(orgs) for source, orgs in out.items()}
+        return self._covering
 
     def _document_families(self) -> dict[tuple, list[Chunk]]:
         """(organization, kind, fiscal year) -> the first chunk of each of its documents: the revisions of one

@@ -89,7 +89,7 @@ def _figures_only(text: str) -> bool:
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
-def _opens_item(text: str, depth: int, before: str = "") -> bool:
+def _opens_item(text: str, depth: int, before: str) -> bool:
     """Does the line ``text`` open a list item — not when, inside a bracket the line before left open (``depth``),
     it closes that bracket (「…遂行（上記」 / 「１．（２）関連）」: the number is inside it), nor when it goes on
     with the numbering the line ``before`` runs inline (「そのためには、①…、②…、」 / 「③…、④…が必要。」)?"""
@@ -173,8 +173,6 @@ def build_sentences(lines: list[Line], headings: Iterable[int], blank: Iterable[
             off = line.start + line.text.index(body[0])
             out.append(Sentence(body, line.no, line.no, off, off + len(body), True, True))
             continue
-        if _opens_item(squeeze(line.text), depth, squeeze(lines[k - 1].text) if k and buf else ""):
-            flush()
         spans, end_depth = split_pieces(line.text, depth)
         for start, end, ends in spans:
             raw = line.text[start:end]
