@@ -142,9 +142,11 @@ _CROSS = re.compile(r"それぞれ|比較(?!の|対象)|両(方|者)|各(機関|
                     rf"|{_DOC_WORD}と[{NOUN_CHARS}]{{1,20}}{_DOC_WORD}(で|の中で)")
 
 
-# A figure the question states as known, closing its clause (「1,561件のうち」「60名超とのことですが」
-# 「155.9%って話だけど」「16.3%ってあるけど」) — not one inside what is asked (「PBR1倍以上の割合」).
-KNOWN_AFTER = re.compile(r"\s*(?:以上|以下|超|程度|ほど)?\s*(?:の?うち|とのこと|って(?:話|こと|いう|ある|書)"
+# A figure the question states as known, closing its clause (「1,561件のうち」「230万人の育成目標のうち」
+# 「60名超とのことですが」「155.9%って話だけど」「16.3%ってあるけど」) — not one inside what is asked
+# (「PBR1倍以上の割合」).
+KNOWN_AFTER = re.compile(r"\s*(?:以上|以下|超|程度|ほど)?\s*(?:の?うち|の[一-龥ァ-ヶー]{1,8}の?うち|とのこと"
+                         r"|って(?:話|こと|いう|ある|書)"
                          r"|と(?:いう|言う|聞|ある|書)|(?:です|だ)(?:が|けど)|[、,]"
                          # 「115兆円目標が紹介されていますが、」: the clause it closes grants it
                          r"|[^、。？?]{1,16}?(?:ます|です|だ|る|た)(?:が|けど|けれど)[、,])")
@@ -1029,6 +1031,18 @@ def kind_asked(question: str, focus: str) -> bool:
                                      normalize_question(question)) is not None
 
 
+_WHICH = r"どの(?!くらい|ぐらい|程度|水準|ほど|よう)"
+# A judgement asked of something (「どう評価されてる」「どう位置付けられてた」「どう捉えている」), not a figure.
+_JUDGED = re.compile(r"どう(?:評価|捉え|とらえ|位置[付づ]け)")
+
+
+def picked_out(question: str, focus: str) -> bool:
+    """Does the question pick its focus out with 「どの」 (「どの補正予算が考慮されてる」: which budget — not how much;
+    「どのくらいの予算」 asks an amount)?"""
+    return bool(focus) and re.search(rf"{_WHICH}[一-龥ァ-ヶーA-Za-z0-9]*{re.escape(focus)}",
+                                     normalize_question(question)) is not None
+
+
 def _measure_kind(word: str) -> str:
     """The kind of figure a measure word names: 「成功率」 a percentage — as are the degrees a survey measures
     (「満足度」「役立ち度」) —, 「予算額」「投資残高」 an amount, else a count."""
@@ -1113,14 +1127,18 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     # 「成功率はどのくらい」「支援規模は」: the asked word itself says what kind of figure it is.
     # (Not a measure in what the question takes as given, when it asks what kind of thing: 「同規模を保てたのは、
     # どんな工夫をしたから？」 asks for the 工夫.)
-    if kind in ("count", "fact") and (measured := _measure_kind(anchor)) != "count" \
+    q = normalize_question(question)
+    if kind in ("count", "amount", "percentage", "fact") and (_JUDGED.search(q) or picked_out(question, focus)):
+        # 「調達額は世界と比べてどう評価されてる？」 asks for a judgement, 「どの補正予算が考慮されてる？」 for which
+        # budget: the measure word names no figure asked.
+        kind = "fact"
+    elif kind in ("count", "fact") and (measured := _measure_kind(anchor)) != "count" \
             and not (kind == "fact" and anchor != focus and kind_asked(question, focus)):
         kind = measured
     elif kind == "fact" and IMPLIED_FIGURE.search(anchor) and MEASURE.search(focus):
         # 「参加者数の目標は？」「成長率の実績は？」: a figure of that measure is asked, and must be stated.
         kind = _measure_kind(focus)
     constraints = constraints_of(question, orgs)
-    q = normalize_question(question)
     # Years set aside, not asked: the year of a figure the user has (「2020年時点は21.1兆円だけど、2022年時点だと？」
     # — unless no other year is left), and a year compared with (「前年度（令和元年度）と比べるとどう？」).
     given = given_years(q)

@@ -55,8 +55,10 @@ _UNTIL = rf"(?:\s*(?:[～〜~]|から)\s*(?:(?:令和|平成)\s*)?{_D}+\s*(?:年
          r"(?!\s*(?:間|以内|以上|後|前|あたり|当たり|ごと))(?:\s*まで)?)?"  # not 「…から5年間」: a duration
 # 「令和６年法律第４６号」: the year of a law's number, not a date.
 _LAW_NUMBER = r"(?!\s*(?:法律|政令|省令|告示|条例)第)"
+# An era written with its initial, as slides do (「R７年末まで」「H30年度」): not inside a Latin word or code.
+_ERA_INITIAL = r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[RHＲＨ](?=\s*[0-9０-９]{1,2}\s*年)"
 DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*[～〜~]\s*(?:(?:令和|平成)\s*)?{_D}+\s*年度?"
-                  rf"|(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*年度?{_LAW_NUMBER}(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
+                  rf"|(?:令和|平成|昭和|{_ERA_INITIAL})\s*(?:{_D}+|元)\s*年度?{_LAW_NUMBER}(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
                   rf"|{_D}{{4}}\s*年度?{_LAW_NUMBER}(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
                   rf"|{_D}{{1,2}}\s*月(?:\s*{_D}+\s*日)?{_UNTIL}"
                   # when as a span of time: 1週間以内, 3か月後, 毎月, 年度末

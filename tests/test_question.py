@@ -167,6 +167,12 @@ def test_the_word_the_question_word_modifies_says_what_kind_of_figure_is_asked(a
     assert analyze_q("一般管理費はどのくらい？").answer_type == "amount"
     # 「どの補正予算」 asks which one, not how much.
     assert analyze_q("変更案の算出ではどの補正予算が考慮されてる？").answer_type != "amount"
+    # … nor when a target value was named before it, nor when 「どの」 picks it out after a comma.
+    assert analyze_q("R7改定の目標値って、どの補正予算を考慮して出してる？").answer_type == "fact"
+    assert analyze_q("どのくらいの予算が計上されている？").answer_type == "amount"
+    # A judgement asked of a measure (「どう評価されてる」) is no figure of it.
+    assert analyze_q("スタートアップの数や調達額は世界と比べてどう評価されてる？").answer_type == "fact"
+    assert analyze_q("スタートアップの調達額はいくら？").answer_type == "amount"
 
 
 def test_the_role_a_person_is_asked_for_is_the_focus_though_ni_follows_it(analyze_q):
@@ -256,6 +262,13 @@ def test_a_time_said_from_the_documents_own_year_is_a_date():
         ["本年秋予定", "2023年夏頃", "来年度"]
     # 「本年度は」「昨年に引き続き」 say when something is done, not a time to answer with.
     assert values_in("本年度は昨年に引き続き実施した。") == []
+
+
+def test_an_era_written_with_its_initial_is_a_date():
+    """Slides write 「R７年末まで」「H30年度」 for 令和7年末, 平成30年度 — not a code such as 「SR7年」."""
+    assert [(v.text, v.kind) for v in values_in("行政手続きのオンライン化（R７年末まで）、H30年度に開始")] == \
+        [("R７年末", "date"), ("H30年度", "date")]
+    assert values_in("型式SR7年式") == []
 
 
 def test_a_bare_bound_before_the_counted_thing_is_a_count():
