@@ -36,6 +36,7 @@ from index.headings import (
     MINOR_BULLETS,
     OPEN_BRACKETS,
     heading_kind,
+    heading_name,
     is_column_header_row,
 )
 from index.meta import DEFINED_ABBREVIATION_HINT, abbreviations
@@ -244,7 +245,7 @@ class ExtractiveAnswerer:
         an indicator's name over its target, a slide title in a later slide)?"""
         if source not in self._section_titles:
             self._section_titles[source] = {squeeze(h) for h in self.searcher.chunks.section_titles(source)}
-        return squeeze(text) in self._section_titles[source]
+        return squeeze(heading_name(text.strip())) in self._section_titles[source]
 
     def _passage_tokens(self, chunk: Chunk) -> set[str]:
         """The search tokens of a passage with its headings (from the shared sentence-token cache)."""
@@ -2723,7 +2724,7 @@ def _is_title_line(text: str) -> bool:
 
 def _is_heading(chunk: Chunk, i: int) -> bool:
     """A sentence that is one of the chunk's section headings (never an answer by itself)."""
-    text = squeeze(_sentence(chunk, i))
+    text = squeeze(heading_name(_sentence(chunk, i).strip()))  # (「## 業務運営」 heads the section 「業務運営」)
     return any(text == squeeze(h) for h in chunk.section)
 
 

@@ -22,9 +22,9 @@ _NOT_ORDINAL = r"(?<!(?<!次)第)(?<!(?<!次)第\s)(?<!(?<!次)第\s\s)"
 _NUM = rf"(?:約\s*)?{_START}{_NOT_ORDINAL}{_D}[{_D[1:-1]},，.．]*(?:\s*[万億兆千百]\s*{_D}*)*"
 _QUALIFIER = r"(?:\s*(?:分(?=[のをがはもと、。）)\s])|以上|以下|超|未満|程度|前後|強|弱|増|減|超え|を超える|まで))?"
 COUNT_UNITS = ("件", "社", "人", "名", "組織", "機関", "点", "回", "か所", "カ所", "ヶ所", "団体", "者", "本", "種類",
-               "分野", "か国", "カ国", "テーマ", "項目", "サービス", "法人", "拠点", "校", "自治体", "企業", "事業",
-               "プロジェクト", "組", "台", "段階", "冊", "会場", "区分", "製品", "品目", "都市", "地域", "大学", "講座",
-               "物資", "領域", "会員", "歳",
+               "分野", "か国", "カ国", "テーマ", "項目", "サービス", "法人", "拠点", "校", "自治体", "企業",
+               "事業者", "事業", "プロジェクト", "組", "台", "段階", "冊", "会場", "区分", "製品", "品目", "都市",
+               "地域", "大学", "講座", "物資", "領域", "会員", "歳",
                # years counted, not a date: 「30年ぶりの高水準」「8年連続」「8 年続けての増収」
                "年ぶり", "年連続", "年続け")
 # A measure that names only a kind of thing (a company, a body) -> the unit that counts it; 件・回・人 count
@@ -607,7 +607,7 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
              and not (asked and multiple_of(text, v, asked))]
     if unit:
         exact = [v for v in typed if _has_unit(unicodedata.normalize("NFKC", v.text), unit)]
-        typed = exact or ([v for v in typed if not _other_unit(v, unit, text)] if unit_said else typed)
+        typed = exact or ([v for v in typed if not _other_unit(v, unit, text, asked)] if unit_said else typed)
     if status and answer_type not in _NOT_FIGURES:
         # A target asked: a figure said to be a result (「実績は6件であるところ」) never answers, even alone.
         fallback = [v for v in typed if not is_actual(v, text)] if status == "目標" else typed
@@ -725,15 +725,18 @@ def _has_unit(written: str, unit: str) -> bool:
     return any(u in written for u in same)
 
 
-def _other_unit(value: Value, unit: str, text: str = "") -> bool:
+def _other_unit(value: Value, unit: str, text: str = "", asked: str = "") -> bool:
     """Is ``value`` a count of something else than ``unit`` counts (「40 名」 when 「何点」 is asked, or a bound
-    counting the thing after it, 「500 以上の自治体」 when 「何人」 is)?"""
+    counting the thing after it, 「500 以上の自治体」 when 「何人」 is)? Not a count of the ``asked`` thing itself
+    written before it (「5 つの民間サービス」 for 「民間サービスとしては何件」)."""
     written = unicodedata.normalize("NFKC", value.text)
     if _has_unit(written, unit):
         return False
     if any(u in written for u in COUNT_UNITS):
         return True
     counted = re.match(r"\s*の\s*([一-龥ァ-ヶー]+)", text[value.end:])
+    if counted and len(asked) >= 2 and asked in counted.group(1):
+        return False
     return bool(counted) and unit not in counted.group(1) and not any(
         unit in units for kind, units in _KIND_UNITS.items() if counted.group(1).startswith(kind))
 

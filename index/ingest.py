@@ -29,6 +29,7 @@ from .headings import (
     Heading,
     SectionTracker,
     heading_kind,
+    heading_name,
     is_appendix,
     is_column_header_row,
     is_period_cell,
@@ -148,7 +149,7 @@ def _headings(doc: Document, content: list[Line], max_chars: int) -> dict[int, H
                 # title over the header row, 「（研究開発費の推移）」, comes before it).
                 continue
             if kind:
-                out[i] = Heading(kind, title.lstrip("# "))
+                out[i] = Heading(kind, heading_name(title))
             elif _is_title_shaped(t, max_chars) and (
                     (i in page_firsts and not before.endswith(CONTINUES))
                     or (opens and _retitles(t, followers[t])
@@ -288,7 +289,7 @@ def _describe(chunks: list[Chunk], meta: DocumentMeta, title: str, lines: list[s
 
 def _fallback_title(doc: Document, lines: list[Line], headings: dict[int, Heading]) -> str:
     for line in lines[:5]:
-        text = tidy(line.text).lstrip("# ")
+        text = heading_name(tidy(line.text))
         if line.no in headings or (len(text) <= 60 and not text.endswith("。")):
             return text
     return Path(doc.source).stem

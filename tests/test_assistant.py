@@ -1625,3 +1625,16 @@ def test_a_file_named_by_the_organizations_it_covers_answers_a_question_of_one_f
     assert not answer.abstained and answer.citations[0].source == named, answer.text
     # The other revision's figure is still noted beside it, from its own file.
     assert len({c.source for c in answer.citations}) == 2, answer.text
+
+
+
+def test_a_markdown_heading_is_a_heading_not_an_answer(user_folder, embedder):
+    """「# 技術機構 令和６年度計画」 shares the words the question names its document with, but it heads the
+    document: the answer is the sentence about what is asked, not the headings under the title."""
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 技術機構 令和６年度計画\n\n## 人材育成\n\n"
+        "・登録簿への登録及び登録情報の公開を行い、最新動向を反映した講習を実施する。\n"
+        "・試験の応募者数を増やすため、広報を強化する。\n\n## 業務運営\n\n・業務の効率化を進める。\n"))
+    answer = qa.ask("令和6年度計画で、講習についてはどうする？")
+    assert not answer.abstained and "最新動向を反映した講習" in answer.text.splitlines()[0], answer.text
+    assert "#" not in answer.text

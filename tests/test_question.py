@@ -706,6 +706,18 @@ def test_a_unit_that_names_a_kind_of_thing_says_what_is_counted():
     assert counted_by("会社数", values_in("約150社強が参加")[0])
 
 
+def test_things_counted_before_their_name_answer_a_count_of_them():
+    """「11 の第三者仲介事業者」 counts 事業者 (「何事業者に」); 「5 つの民間サービス」 answers 「民間サービスとしては
+    何件」 — the thing counted is the one asked — but not 「何人」 asked of something else."""
+    from assistant.question import asked_unit
+
+    assert [v.text for v in values_in("11 の第三者仲介事業者に課題のヒアリングを行い")] == ["11 の第三者仲介事業者"]
+    assert asked_unit("そのテーマでは何事業者にヒアリングした？") == "事業者"
+    text = "令和 3 年 3 月には 5 つの民間サービスを登録。"
+    assert best_value(text, "count", "件", [0], asked="民間サービス", unit_said=True).text == "5 つ"
+    assert best_value(text, "count", "人", [0], asked="受講者", unit_said=True) is None
+
+
 def test_a_figure_named_a_target_by_its_clause_is_a_target():
     from assistant.values import is_target
 
