@@ -221,12 +221,20 @@ def _without_kinds(text: str, kinds: tuple[str, ...]) -> str:
     return text
 
 
-def _with_status(text: str, status: str) -> str:
-    """``text`` asking for ``status`` (実績, 目標 …) in place of the last such word it asks for."""
-    if status in text:
+# How a figure is tallied: 「前年度の合計は？」 after 「…の内訳は？」 asks the total where the breakdown was asked —
+# a tally word that ends its noun (not 「平均年齢」「合計特殊出生率」).
+_TALLIES = ("内訳", "合計", "総額", "総数", "累計", "平均")
+_TALLY = re.compile(rf"(?:{'|'.join(_TALLIES)})(?![一-龥々ァ-ヶー])")
+_STATUS_WORD = re.compile("|".join(_STATUS))  # (longest first: 「実績値」 before 「実績」)
+
+
+def _with_status(text: str, status: str, words: re.Pattern[str] = _STATUS_WORD) -> str:
+    """``text`` asking for ``status`` (実績, 目標 …; or a tally, with ``words`` = ``_TALLY``) in place of the last
+    such word it asks for."""
+    found = list(words.finditer(text))
+    if not found or status in text:
         return text
-    at = max(((text.rfind(w), w) for w in _STATUS), default=(-1, ""))
-    return text[:at[0]] + status + text[at[0] + len(at[1]):] if at[0] >= 0 else text
+    return text[:found[-1].start()] + status + text[found[-1].end():]
 
 
 @dataclass(frozen=True)
@@ -641,6 +649,8 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         body = _swap(normalize_question(previous.question), before, now, names, written)
         if analysis.focus in _STATUS:
             body = _with_status(body, analysis.focus)
+        elif analysis.focus in _TALLIES:
+            body = _with_status(body, analysis.focus, _TALLY)
         elif _PAST.search(q) and now.fiscal_years and before.fiscal_years \
                 and now.fiscal_years[0] < before.fiscal_years[0] and asked_status(previous.question) == "目標":
             # 「令和2年度はどうだった？」 after 「令和6年度計画で、…の目標は？」: what an earlier year achieved.

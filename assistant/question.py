@@ -144,9 +144,9 @@ _CROSS = re.compile(r"それぞれ|比較(?!の|対象)|両(方|者)|各(機関|
 
 # A figure the question states as known, closing its clause (「1,561件のうち」「230万人の育成目標のうち」
 # 「60名超とのことですが」「155.9%って話だけど」「16.3%ってあるけど」) — not one inside what is asked
-# (「PBR1倍以上の割合」).
-KNOWN_AFTER = re.compile(r"\s*(?:以上|以下|超|程度|ほど)?\s*(?:の?うち|の[一-龥ァ-ヶー]{1,8}の?うち|とのこと"
-                         r"|って(?:話|こと|いう|ある|書)"
+# (「PBR1倍以上の割合」「PBR1倍以上の企業のうち」: a bound, not a whole).
+KNOWN_AFTER = re.compile(r"(?<!以上)(?<!以下)(?<!未満)(?<!超)\s*の[一-龥ァ-ヶー]{1,8}の?うち"
+                         r"|\s*(?:以上|以下|超|程度|ほど)?\s*(?:の?うち|とのこと|って(?:話|こと|いう|ある|書)"
                          r"|と(?:いう|言う|聞|ある|書)|(?:です|だ)(?:が|けど)|[、,]"
                          # 「115兆円目標が紹介されていますが、」: the clause it closes grants it
                          r"|[^、。？?]{1,16}?(?:ます|です|だ|る|た)(?:が|けど|けれど)[、,])")
@@ -1128,9 +1128,10 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     # (Not a measure in what the question takes as given, when it asks what kind of thing: 「同規模を保てたのは、
     # どんな工夫をしたから？」 asks for the 工夫.)
     q = normalize_question(question)
-    if kind in ("count", "amount", "percentage", "fact") and (_JUDGED.search(q) or picked_out(question, focus)):
+    if kind in ("count", "amount", "percentage", "fact") and (_JUDGED.search(q) or picked_out(q, focus)) \
+            and not any(unit for unit, _ in asked_figures(question)):
         # 「調達額は世界と比べてどう評価されてる？」 asks for a judgement, 「どの補正予算が考慮されてる？」 for which
-        # budget: the measure word names no figure asked.
+        # budget: the measure word names no figure asked (unless one is asked besides: 「何%で、どう評価」).
         kind = "fact"
     elif kind in ("count", "fact") and (measured := _measure_kind(anchor)) != "count" \
             and not (kind == "fact" and anchor != focus and kind_asked(question, focus)):

@@ -55,8 +55,9 @@ _UNTIL = rf"(?:\s*(?:[～〜~]|から)\s*(?:(?:令和|平成)\s*)?{_D}+\s*(?:年
          r"(?!\s*(?:間|以内|以上|後|前|あたり|当たり|ごと))(?:\s*まで)?)?"  # not 「…から5年間」: a duration
 # 「令和６年法律第４６号」: the year of a law's number, not a date.
 _LAW_NUMBER = r"(?!\s*(?:法律|政令|省令|告示|条例)第)"
-# An era written with its initial, as slides do (「R７年末まで」「H30年度」): not inside a Latin word or code.
-_ERA_INITIAL = r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[RHＲＨ](?=\s*[0-9０-９]{1,2}\s*年)"
+# An era written with its initial, as slides do (「R７年末まで」「H30年度」「R元年度」): not inside a word or a code
+# (「SR7年式」「型式H30年式」). (question.spelled_out reads the same initials in a question.)
+_ERA_INITIAL = r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９.．一-龥々ァ-ヶー])[RHＲＨ](?=\s*(?:[0-9０-９]{1,2}|元)\s*年)"
 DATE = re.compile(rf"(?:令和|平成|昭和)\s*(?:{_D}+|元)\s*[～〜~]\s*(?:(?:令和|平成)\s*)?{_D}+\s*年度?"
                   rf"|(?:令和|平成|昭和|{_ERA_INITIAL})\s*(?:{_D}+|元)\s*年度?{_LAW_NUMBER}(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
                   rf"|{_D}{{4}}\s*年度?{_LAW_NUMBER}(?:\s*{_D}+\s*月)?(?:\s*{_D}+\s*日)?{_WHEN_IN}{_UNTIL}"
@@ -735,7 +736,7 @@ def _other_unit(value: Value, unit: str, text: str = "", asked: str = "") -> boo
     if any(u in written for u in COUNT_UNITS):
         return True
     counted = re.match(r"\s*の\s*([一-龥ァ-ヶー]+)", text[value.end:])
-    if counted and len(asked) >= 2 and asked in counted.group(1):
+    if counted and len(asked) >= 2 and counted.group(1).endswith(asked):
         return False
     return bool(counted) and unit not in counted.group(1) and not any(
         unit in units for kind, units in _KIND_UNITS.items() if counted.group(1).startswith(kind))

@@ -74,12 +74,12 @@ def closes_unopened(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 16)
 def heading_name(text: str) -> str:
     """A heading line as its section is named: without a Markdown heading's marks (「## 業務運営」 -> 「業務運営」)."""
     return text.lstrip("# ")
 
 
+@lru_cache(maxsize=1 << 16)
 def heading_kind(text: str) -> str | None:
     """Marker kind of a heading line (whitespace-free text), or ``None``.
 

@@ -191,6 +191,8 @@ def test_a_figure_the_question_states_as_known_is_not_its_answer():
     # (the whole named by what it is of: 「230万人の育成目標のうち」)
     named = QuestionAnalysis("推進人材230万人の育成目標のうち、機構が担う人数は何人？", "count", "人", "人数")
     assert _restates(named, Value("２３０万人", 0, 5, "count"))
+    bound = QuestionAnalysis("PBR1倍以上の企業のうち、8割以上の企業は何社？", "count", "社", "企業")
+    assert not _restates(bound, Value("1倍以上", 0, 5, "count"))  # a bound on the whole, not the whole
     heard = QuestionAnalysis("参加者は80名超とのことですが、そのうち企業からは何名？", "count", "名", "参加者")
     assert _restates(heard, Value("80 名超", 0, 5, "count"))
     written = QuestionAnalysis("日本は平均16.3%ってあるけど、米国だと何%？", "percentage", None, "米国")

@@ -1627,7 +1627,6 @@ def test_a_file_named_by_the_organizations_it_covers_answers_a_question_of_one_f
     assert len({c.source for c in answer.citations}) == 2, answer.text
 
 
-
 def test_a_markdown_heading_is_a_heading_not_an_answer(user_folder, embedder):
     """「# 技術機構 令和６年度計画」 shares the words the question names its document with, but it heads the
     document: the answer is the sentence about what is asked, not the headings under the title."""

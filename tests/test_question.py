@@ -170,9 +170,10 @@ def test_the_word_the_question_word_modifies_says_what_kind_of_figure_is_asked(a
     # … nor when a target value was named before it, nor when 「どの」 picks it out after a comma.
     assert analyze_q("R7改定の目標値って、どの補正予算を考慮して出してる？").answer_type == "fact"
     assert analyze_q("どのくらいの予算が計上されている？").answer_type == "amount"
-    # A judgement asked of a measure (「どう評価されてる」) is no figure of it.
+    # A judgement asked of a measure (「どう評価されてる」) is no figure of it — unless a figure is asked besides.
     assert analyze_q("スタートアップの数や調達額は世界と比べてどう評価されてる？").answer_type == "fact"
-    assert analyze_q("スタートアップの調達額はいくら？").answer_type == "amount"
+    assert analyze_q("達成率は何%で、それはどう評価されている？").answer_type == "percentage"
+    assert analyze_q("どう評価されるかの基準となる件数は何件？").answer_type == "count"
 
 
 def test_the_role_a_person_is_asked_for_is_the_focus_though_ni_follows_it(analyze_q):
@@ -265,10 +266,11 @@ def test_a_time_said_from_the_documents_own_year_is_a_date():
 
 
 def test_an_era_written_with_its_initial_is_a_date():
-    """Slides write 「R７年末まで」「H30年度」 for 令和7年末, 平成30年度 — not a code such as 「SR7年」."""
-    assert [(v.text, v.kind) for v in values_in("行政手続きのオンライン化（R７年末まで）、H30年度に開始")] == \
-        [("R７年末", "date"), ("H30年度", "date")]
-    assert values_in("型式SR7年式") == []
+    """Slides write 「R７年末まで」「H30年度」「R元年度」 for 令和7年末, 平成30年度, 令和元年度 — not a code such as
+    「SR7年」 or 「型式H30年式」."""
+    found = values_in("行政手続きのオンライン化（R７年末まで）、H30年度に開始、R元年度に完了")
+    assert [(v.text, v.kind) for v in found] == [("R７年末", "date"), ("H30年度", "date"), ("R元年度", "date")]
+    assert values_in("型番SR7年式") == [] and values_in("型式H30年式") == []
 
 
 def test_a_bare_bound_before_the_counted_thing_is_a_count():

@@ -3,7 +3,7 @@
 from index.columns import AMENDED, CURRENT, align_page, find_pages, is_comparison_table, segment_table
 from index.config import IngestSettings
 from index.furniture import find_furniture
-from index.headings import Heading, SectionTracker, heading_kind, series_stems
+from index.headings import Heading, SectionTracker, heading_kind, heading_name, series_stems
 from index.parts import find_parts
 from index.reader import split_lines
 from index.sentences import build_sentences
@@ -66,6 +66,11 @@ def test_a_note_in_parentheses_stating_a_figure_is_not_a_title():
     assert heading_kind("（参考）") == "paren_title_w"
     assert heading_kind("（2023年度策定予定のロードマップの具体化）") == "paren_title_w"
     assert heading_kind("（現在8.8％）") is None and heading_kind("（計4回）") is None
+
+
+def test_a_markdown_heading_names_its_section_without_its_marks():
+    assert heading_kind("##業務運営") is None and heading_kind("## 業務運営") == "md2"
+    assert heading_name("## 業務運営") == "業務運営" and heading_name("（１）業務運営") == "（１）業務運営"
 
 
 def test_heading_kinds_distinguish_width_and_reject_wrapped_lines():

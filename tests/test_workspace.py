@@ -299,6 +299,12 @@ def test_the_year_before_or_after_is_counted_from_the_previous_turns_year(analyz
     # 「前年度比」 is a measure, not the year before.
     _, resolved = _conversation(analyze_q, first, "前年度比は？")
     assert "令和元年度" not in resolved
+    # 「前年度の合計は？」 after 「…の内訳は？」: the total of the year before, not its breakdown.
+    _, resolved = _conversation(analyze_q, "IPAの令和2年度の評価で、広報誌の新規登録者数の内訳は？", "前年度の合計は？")
+    assert "令和元年度" in resolved and "合計" in resolved and "内訳" not in resolved, resolved
+    # (a tally word inside a longer noun is no tally asked: 「平均年齢」 stays)
+    _, resolved = _conversation(analyze_q, "IPAの令和2年度の評価で、受講者の平均年齢は？", "前年度の合計は？")
+    assert "平均年齢" in resolved, resolved
 
 
 def test_a_follow_up_that_only_names_a_document_asks_the_previous_question_of_it(analyze_q):
