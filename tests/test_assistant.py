@@ -1629,7 +1629,13 @@ def test_a_file_named_by_the_organizations_it_covers_answers_a_question_of_one_f
 
 def test_a_markdown_heading_is_a_heading_not_an_answer(user_folder, embedder):
     """「# 技術機構 令和６年度計画」 shares the words the question names its document with, but it heads the
-    document: the answer is the sentence about what is asked, not the headings under the title."""
+    document: the answer is the sentence about what is asked, not the headings under the title (beside another
+    year's evaluation that says much about the same thing)."""
+    docs, _ = user_folder
+    sections = "".join(
+        f"## 取組{i}\n\n・第{i}回の法定講習はオンライン講習に切り替え、講習の受講者{i * 40}名が受講した。\n"
+        f"・講習の教材は第{i}回の受講者アンケートを踏まえ、講習の内容を改訂した。\n\n" for i in range(1, 13))
+    (docs / "evaluation.md").write_text("# 技術機構 令和２年度評価\n\n" + sections, encoding="utf-8")
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 技術機構 令和６年度計画\n\n## 人材育成\n\n"
         "・登録簿への登録及び登録情報の公開を行い、最新動向を反映した講習を実施する。\n"
