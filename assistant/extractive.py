@@ -245,7 +245,7 @@ class ExtractiveAnswerer:
         an indicator's name over its target, a slide title in a later slide)?"""
         if source not in self._section_titles:
             self._section_titles[source] = {squeeze(h) for h in self.searcher.chunks.section_titles(source)}
-        return squeeze(heading_name(text.strip())) in self._section_titles[source]
+        return _heading_form(text) in self._section_titles[source]
 
     def _passage_tokens(self, chunk: Chunk) -> set[str]:
         """The search tokens of a passage with its headings (from the shared sentence-token cache)."""
@@ -2722,9 +2722,15 @@ def _is_title_line(text: str) -> bool:
     return is_caption(text) and not LIST_START.match(text)
 
 
+def _heading_form(text: str) -> str:
+    """A sentence as a section heading's name would be written, to compare the two: without whitespace or a
+    Markdown heading's marks (「## 業務運営」 heads the section 「業務運営」)."""
+    return squeeze(heading_name(text.strip()))
+
+
 def _is_heading(chunk: Chunk, i: int) -> bool:
     """A sentence that is one of the chunk's section headings (never an answer by itself)."""
-    text = squeeze(heading_name(_sentence(chunk, i).strip()))  # (「## 業務運営」 heads the section 「業務運営」)
+    text = _heading_form(_sentence(chunk, i))
     return any(text == squeeze(h) for h in chunk.section)
 
 
