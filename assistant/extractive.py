@@ -318,6 +318,8 @@ class ExtractiveAnswerer:
             if analysis.unit and analysis.unit in _COUNTERS.get(analysis.focus, ()) else None
         described = set(self._terms(_describing_clause(analysis.question, analysis.focus))) if counter else set()
         done = _done_by_count(analysis.focus) if measured else None
+        # (of a named thing: 「国内投資額」, not 「収入額」 — any 「…収入」 would do)
+        money_asked = measured and len(focus_terms) > 2 and focus_terms[-1] == "額"
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
 
@@ -359,8 +361,12 @@ class ExtractiveAnswerer:
                 if _is_label(text):
                     label = tokens & focus_set
                 glossed = tok(_gloss_read(text)) if measured and _GLOSS.search(text) else ()
-                measure = max(phrase_coverage(focus_terms, unit, self.idf)
-                              for unit in (run, context_run, previous_run, caption, named, glossed)) \
+                qualified = self._qualified_run(text) if measured and _QUALIFIED.search(text) else ()
+                # (「国内投資額」 is named by 「…投資（国内）：年間3兆円」: a sum of money stated is the 額.)
+                asked = focus_terms[:-1] if money_asked and any(v.kind == "amount" for v in values_in(text)) \
+                    else focus_terms
+                measure = max(phrase_coverage(asked, unit, self.idf)
+                              for unit in (run, context_run, previous_run, caption, named, glossed, qualified)) \
                     if measured and not (done and done.search(text)) else 1.0
                 previous, previous_run = tokens, run
                 key = (c.source, compact(text))
@@ -895,6 +901,16 @@ class ExtractiveAnswerer:
         words = self.searcher.tokenizer.surfaces(phrase) if phrase else []
         return bool(words) and words[-1][0][0] == "名詞" and "サ変可能" not in words[-1][0]
 
+    def _qualified_run(self, text: str) -> tuple[str, ...]:
+        """The tokens of ``text`` with each name qualified in brackets after it read with the qualifier before its
+        head word (「バイオ関連投資（国内）」 -> バイオ・関連・国内・投資, naming 「国内投資額」)."""
+        def read(m: re.Match[str]) -> str:
+            head = self._tok(m["name"])[-1:]
+            if not head or not m["name"].endswith(head[0]):
+                return m.group(0)
+            return m["name"][:-len(head[0])] + m["qualifier"] + head[0]
+        return tuple(self._tok(_QUALIFIED.sub(read, text)))
+
     def _carries_measure(self, c: Candidate) -> bool:
         """Does the sentence (with its headings and the sentence before) name the asked measure?"""
         return c.measure >= self.settings.scoring.measure_threshold
@@ -1069,6 +1085,14 @@ class ExtractiveAnswerer:
             setting = [c for c in self._close(ordered) if self._indicator_block(c) is not None]
             if setting:
                 _put_first(ordered, setting[0])
+        if not _value_type(analysis) and _ASKS_TARGET.search(analysis.question) \
+                and not _states_target(ordered[0].text) and self._indicator_block(ordered[0]) is None:
+            # 「…出資業務について、2024年度計画ではどんな目標になってる？」: a target is set as a figure (「…１億円
+            # 以上確保する」), which beats a closer-scoring sentence on how it is worked toward (「そのために、…指導・
+            # 助言等を積極的に行い」) or on where things stand (「PBR１倍を下回る企業が…多くを占める」).
+            stating = [c for c in self._close(ordered, after_best=True) if _states_target(c.text)]
+            if stating:
+                _put_first(ordered, stating[0])
         if analysis.answer_type == "reason" and not analysis.cross and (grade := _asked_grade(analysis.question)):
             # 「…が困難度高とされている理由は？」: the document gives it in the sentence it marks with that grade
             # (「【困難度：高】高まる世界経済の不確実性…」) — of the asked indicator, when one is named.
@@ -2204,6 +2228,11 @@ class ExtractiveAnswerer:
 _GLOSS = re.compile(r"[一-龥ァ-ヶー]{1,8}?([数額率])[（(]([^（）()\n]{1,14}?\1)[）)]")
 
 
+# A name qualified in brackets after it (「バイオ関連投資（国内）」「バイオ関連市場（グローバル）」): a 国内 投資, a
+# グローバル 市場 (a word or two — not 「（略）」 or a note).
+_QUALIFIED = re.compile(r"(?P<name>[一-龥ァ-ヶー]{2,12})[（(](?P<qualifier>[一-龥ァ-ヶー]{2,6})[）)]")
+
+
 def _gloss_read(text: str) -> str:
     """``text`` with each glossed measure read by its gloss (「月平均の実績数（アクセス数）」 -> 「月平均の
     アクセス数」)."""
@@ -2583,6 +2612,16 @@ def _next_sentence(c: Candidate) -> Candidate | None:
 # naming it.
 _INSTITUTION = re.compile(r"[一-龥ァ-ヶー・A-Za-zＡ-Ｚ]{2,}"
                           r"(?:研究所|研究会|協議会|連絡会|委員会|協会|財団|事務局|本部|大学|センター)$")
+
+
+# 「どんな目標」「目標は何」「何を目標に」: the target asked as such, not a figure of a named measure.
+_ASKS_TARGET = re.compile(r"(?:どんな|どういう|どのような)(?:数値)?目標"
+                          r"|目標(?:は|って|として)(?:何|なに|どう|どんな|どういう)|何を目標")
+
+
+def _states_target(text: str) -> bool:
+    """Does ``text`` state a figure as a target (「１億円以上確保する」「PBR1倍超えとなる割合を…8割に」)?"""
+    return any(v.kind != "date" and is_target(v, text) for v in values_in(text))
 
 
 # 「…として数えられるのは」「…にはどういう支援がカウントされる」: what a measure counts.

@@ -39,6 +39,9 @@ _TWO_LABELS = re.compile(r"指標\s*(?P<a>[0-9]+(?:-[0-9]+)+)\s*(?:と|及び|�
                          r"(?:指標\s*)?(?P<b>[0-9]+(?:-[0-9]+)+)")
 # 「未踏事業について、Aと、Bはそれぞれどれくらい？」: a scope said first, of both parts (and 「それぞれ」 asks of each).
 _LEAD_SCOPE = re.compile(r"^[^、]{2,30}?(?:について|に関して|では)、")
+# 「IPAの海外機関との連携、中期目標では何組織で、R6計画ではいくつ？」: a thing named first, bare or as the theme
+# (「…の成果目標って、」), that both clauses that follow ask of — its organization with it.
+_LEAD_TOPIC = re.compile(rf"^(?P<topic>[^、]{{2,30}}?[{NOUN_CHARS}」』])(?:って|は)?、")
 # 「成功件数と支援件数」「応募者数と合格者数」「設備投資目標と投資額」: two measures, each a figure of its own (not
 # 「IT企業とユーザ企業」); the second may be of things of its own (「対日投資支援件数と国内外での協業・連携案件の
 # 支援件数」).
@@ -146,7 +149,13 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     scope = _lead_scope(q)
     # (A scope naming a document, 「新機軸では、…、IPAの計画では…」, is the first clause's own: no split here.)
     about = "" if scope and _constraint_set(analyze(scope)) else scope
-    if m := _CLAUSES.match(q[len(about):]):
+    topic = None if _CLAUSES.match(q) or _CLAUSES.match(q[len(about):]) else _LEAD_TOPIC.match(q)
+    if topic and not QUESTION_WORD.search(topic.group(0)) and _a_thing(analyze(topic["topic"])) \
+            and (m := _CLAUSES.match(q[topic.end():])):
+        # 「地域ソフトウェアセンター向けの出資業務、2020年度の経常収益はいくらで、2024年度計画では…？」: of both
+        about = f"{topic['topic']}について、"
+        first, second = about + m["a"] + "？", about + m["b"]
+    elif m := _CLAUSES.match(q[len(about):]):
         # (「「…整備計画」について、新機軸ではいつ策定するとされ、IPAの計画では何に取り組む？」: of both)
         first, second = about + m["a"] + "？", about + m["b"]
     elif m := _NOUNS.match(q[len(scope):]):
@@ -200,6 +209,12 @@ def _figure_each(first: str, second: str) -> list[str]:
     if m is None or m.group(0) not in second or not re.search(r"[件社名人織%円回倍]$", m["x"] + m["y"]):
         return [first, second]
     return [first.replace(m.group(0), m["x"], 1), second.replace(m.group(0), m["y"], 1)]
+
+
+def _a_thing(analysis: QuestionAnalysis) -> bool:
+    """Does a phrase name a thing, of an organization at most (「IPAの海外機関との連携」) — not a year or a document
+    (「令和2年度」「コロナ禍の令和2年度」「IPAの令和6年度計画」: where or when, which the first clause is asked of)?"""
+    return bool(analysis.focus) and not _constraint_set(analysis) - set(analysis.constraints.organizations)
 
 
 def _lead_scope(question: str) -> str:

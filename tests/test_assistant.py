@@ -1643,3 +1643,26 @@ def test_a_markdown_heading_is_a_heading_not_an_answer(user_folder, embedder):
     answer = qa.ask("令和6年度計画で、講習についてはどうする？")
     assert not answer.abstained and "最新動向を反映した講習" in answer.text.splitlines()[0], answer.text
     assert "#" not in answer.text
+
+
+def test_a_target_asked_as_such_is_the_sentence_that_sets_it_as_a_figure(user_folder, embedder):
+    """「どんな目標」: the sentence setting the target (「…１億円以上確保する」) beats a closer-scoring one on how the
+    target is worked toward."""
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 令和６年度計画\n\n## 出資業務\n\n"
+        "（１） 出資業務については、令和４年度決算額と比較して、令和６年度末までに経常収益の額で１億円以上確保する。\n"
+        "そのために、出資先センターの経営状況を的確に把握し、経営者との情報交換を密に行い、"
+        "出資業務の指導・助言等を積極的に行う。\n"))
+    _answers_on_first_line(qa, "センターへの出資業務ではどんな目標になってる？", "１億円以上")
+
+
+def test_a_name_qualified_in_brackets_after_it_names_the_measure_with_the_qualifier_before(user_folder, embedder):
+    """「バイオ関連投資（国内）：…年間3兆円」 states the 国内投資額 (a sum of money stated is the 額), and 「…市場
+    （グローバル）」 the グローバル市場 — not the 国内 one."""
+    qa = _assistant_over(user_folder, embedder, "policy.md", (
+        "# 政策資料\n\n## バイオものづくり\n\n### 長期目標\n\n"
+        "➢ バイオ関連市場（グローバル）：2018年60兆円⇒2030年92兆円\n\n"
+        "➢ バイオ関連投資（国内）：2030年までに年間3兆円\n"))
+    _answers_on_first_line(qa, "バイオものづくりの長期目標で、国内投資額は？", "3兆円")
+    answer = qa.ask("バイオものづくりの長期目標で、国内市場規模は？")
+    assert "92兆円" not in answer.text.splitlines()[0], answer.text

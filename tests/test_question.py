@@ -520,6 +520,12 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
                           analyze_q) == [
         "「統一基準群」について、新機軸ではいつ改定するとされ？",
         "「統一基準群」について、IPAの令和6年度計画では何を整備する?"]
+    # So is a thing named bare first (「…の出資業務、」「…の成果目標って、」), its organization with it — not a year.
+    assert question_parts("IPAの出資業務、令和2年度の収益はいくらで、令和6年度計画ではどんな目標？", analyze_q) == [
+        "IPAの出資業務について、令和2年度の収益はいくらで？", "IPAの出資業務について、令和6年度計画ではどんな目標?"]
+    assert question_parts("未踏の成果目標って、中期目標では何件で、令和6年度計画では何件？", analyze_q)[1] \
+        == "未踏の成果目標について、令和6年度計画では何件?"
+    assert question_parts("令和2年度、DX認定の申請は何件で、そのうち何件を認定した？", analyze_q) == []
     # 「Aと、Bは？」 with B in another organization's documents.
     assert question_parts("JETROで連携先として挙げられている機関と、IPAの令和6年度の重点業務は？", analyze_q) == [
         "JETROで連携先として挙げられている機関は？", "IPAの令和6年度の重点業務は?"]
