@@ -190,7 +190,13 @@ def _without_years(text: str, years: tuple[int, ...]) -> str:
             lead = m.start() - (not m.group(0).endswith("の") and text[:m.start()].endswith("の"))
             out.append(text[at:lead])
             at = m.end()
+            if not m.start() or text[m.start() - 1] in "、,":
+                # (the particle of a year opening a phrase goes with it: 「令和元年度に未踏…は？」 -> 「未踏…は？」)
+                at += len(_AFTER_YEAR.match(text, at).group(0))
     return "".join(out) + text[at:]
+
+
+_AFTER_YEAR = re.compile(r"(?:には|では|に|で|は)?")
 
 
 def _without_words(text: str, words: tuple[str, ...]) -> str:
@@ -398,6 +404,24 @@ def _quoted_things(previous: QuestionAnalysis) -> list[str]:
     return _QUOTED_THING.findall(normalize_question(previous.question))
 
 
+# An edition named by itself at the head of a follow-up (「初版は」「その第二版は」).
+_EDITION = re.compile(r"^(?:その|この)?(?P<edition>初版|旧版|新版|改訂版|最新版|第[0-9一二三四五六七八九十]+版)"
+                      r"(?=は|って|では|で|の|を|が|も)")
+
+
+def _edition_of(edition: str, turns: Sequence[QuestionAnalysis]) -> str | None:
+    """``edition`` of the thing the latest of ``turns`` to quote one quoted (「「…のためのガイド」の初版」), or that
+    thing itself when its name says the edition (「「…契約書 第二版」」); None when none quotes a thing, or the
+    one quoted names another edition."""
+    things = next((quoted for t in reversed(turns) if (quoted := _quoted_things(t))), [])
+    if not things:
+        return None
+    thing = things[-1]
+    if edition in thing:
+        return f"「{thing}」"
+    return None if "版" in thing else f"「{thing}」の{edition}"
+
+
 def _quoted_focus(previous: QuestionAnalysis) -> str | None:
     """The one name the previous question quoted, when its focus is that name's last word (「経済的威圧への対応」
     for the focus 「対応」)."""
@@ -600,6 +624,13 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     if (sibling := _SIBLING.match(q)) and (swapped := _sibling_in(asked_before, sibling["label"])):
         # 「Ｂは？」 after 「…達成率Ａ（50％）はどんな状態を指す？」: the same question of the next grade
         return Resolved(swapped, question)
+    if (edition := _EDITION.match(q)) and not names_constraints(analysis.constraints) \
+            and (edited := _edition_of(edition["edition"], (*earlier, previous))) is not None:
+        # 「初版はいつ出たもの？」「その第二版はいつ公開された？」 after a turn on 「「…向上のためのガイド」」: an
+        # edition of the thing the conversation quoted, in the conversation's document.
+        body = edited + q[edition.end():]
+        return Resolved(_scoped(constraint_words(previous.constraints, year_words(previous.question)), body, "で、"),
+                        question)
     if not names_constraints(analysis.constraints) and (headed := _headed(q, analysis, previous)) is not None:
         # 「どういう立場の人向けの演習なの？」 after a turn about 「業界別サイバーレジリエンス強化演習」: that 演習 (in
         # the year of a document, not of a figure — see _figure_year).
@@ -860,7 +891,13 @@ def _scope_naming(noun: str, turns: Sequence[QuestionAnalysis]) -> str | None:
     word that names only a kind of value (「目標」), which every plan's scope says; None when none does."""
     if is_attribute(noun):
         return None
-    return next((t.scope for t in reversed(turns) if noun in t.scope), None)
+    for t in reversed(turns):
+        if (at := t.scope.find(noun)) >= 0:
+            # (up to the comma after it: 「…ミッション④新しい健康社会で、PHRの業種横断的な」 names the mission, then
+            # the thing that turn asked of)
+            comma = t.scope.find("、", at)
+            return t.scope[:comma + 1] if comma >= 0 else t.scope
+    return None
 
 
 # Where a noun phrase a question names begins: after a clause's comma or a scope's 「で、」.
@@ -998,6 +1035,10 @@ def asked_name_referent(question: str, questions: Sequence[str], answers: Sequen
             # 「それをどう位置づけている？」 right after 「…の取組は、何という名前で推進する？」 answered
             # 「ウラノス・エコシステム」: 「それ」 is the name.
             return q[:it.start()] + f"「{name}」" + q[it.end():]
+        if it and questions and (named := _thing_answered(questions[-1], answers[-1])):
+            # 「それはいつから実施されている？」 right after 「…輸出未経験企業等を対象にしたプログラムは何？」 answered
+            # 「…輸出未経験企業等を対象にした新規輸出１万者支援プログラムの推進・強化。」: 「それ」 is that programme.
+            return q[:it.start()] + named + q[it.end():]
         return question
     noun = re.escape(m.group("noun"))
     for asked, said in zip(reversed(questions), reversed(answers)):
@@ -1009,6 +1050,23 @@ def asked_name_referent(question: str, questions: Sequence[str], answers: Sequen
 
 # 「それを」「これは」: a pronoun standing alone (not 「それぞれ」「これまで」「それで、」).
 _BARE_PRONOUN = re.compile(r"(?:それ|これ)(?=を|は|が|に|の|って|も)")
+
+
+# 「…を対象にしたプログラムは何？」: which thing of a kind is asked (the kind ends the question's noun run).
+_WHICH_THING = re.compile(r"(?P<noun>[一-龥ァ-ヶー]{2,10})(?:は|って)(?:何|なに|どれ)(?:ですか|なの|でしょうか)?[?]?$")
+
+
+def _thing_answered(question: str, answer: str) -> str | None:
+    """The thing the answer's first line names when ``question`` asked which thing of a kind (「…プログラムは何？」
+    -> 「新規輸出１万者支援プログラム」): a name ending in the kind, longer than the question says it; None
+    otherwise."""
+    asked = _WHICH_THING.search(normalize_question(question))
+    first = _first_line(answer)
+    if not asked or not first or first.strip().startswith(ABSTAIN):
+        return None
+    noun = asked["noun"]
+    return next((m.group(0) for m in re.finditer(f"{_NAME_RUN}{re.escape(noun)}", _without_markers(first))
+                 if len(m.group(0)) > len(noun) and m.group(0) not in normalize_question(question)), None)
 
 
 def _name_answered(answer: str) -> str | None:

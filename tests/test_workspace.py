@@ -530,6 +530,9 @@ def test_a_year_no_longer_carried_leaves_no_dangling_particle():
     assert _without_years("JETROの令和6年度で、応募者数の目標は?", (2024,)) == "JETROで、応募者数の目標は?"
     assert _without_years("IPAの令和6年度の計画の目標は?", (2024,)) == "IPAの計画の目標は?"
     assert _without_years("令和2年度の実績と令和6年度の目標", (2024,)) == "令和2年度の実績と目標"
+    # A year opening a phrase takes its particle with it.
+    assert _without_years("令和元年度に未踏事業は?", (2019,)) == "未踏事業は?"
+    assert _without_years("IPAで、令和元年度には何名?", (2019,)) == "IPAで、何名?"
 
 
 def test_a_clause_asked_of_a_part_of_the_previous_thing_is_its_own_question(analyze_q):
@@ -646,6 +649,40 @@ def test_this_thing_named_in_an_earlier_scope_is_that_scopes_thing(analyze_q):
                  "その低下の最大の要因は？", "このミッションの長期目標は？"]
     follow = resolve_history(questions, analyze_q, NAMES)[2].question
     assert "少子化対策に資する地域の包摂的成長" in follow and "要因" not in follow and "この" not in follow, follow
+
+
+def test_this_thing_named_in_an_earlier_scope_is_that_scope_up_to_its_comma(analyze_q):
+    # The scope went on past the mission to the thing that turn asked of (「…で、PHRの業種横断的な」): only the
+    # mission is meant.
+    questions = ["新機軸のミッション④新しい健康社会で、PHRの業種横断的な団体はいつできた？",
+                 "その団体の会員は？", "このミッションの長期目標で、医療機器の市場は2050年にどこまで？"]
+    follow = resolve_history(questions, analyze_q, NAMES)[2].question
+    assert "新しい健康社会で、ミッションの長期目標で" in follow and "業種横断的" not in follow, follow
+
+
+def test_an_edition_named_alone_is_of_the_thing_the_conversation_quoted(analyze_q):
+    first = "IPAの令和2年度評価で、「データ連携のための実践ガイド」の第二版はいつ公開された？"
+    _, follow = _conversation(analyze_q, first, "初版はいつ出たもの？")
+    assert "「データ連携のための実践ガイド」の初版はいつ" in follow and "令和2年度" in follow
+    _, follow = _conversation(analyze_q, "IPAの令和2年度評価で、「実践ガイド」のダウンロード数は？",
+                              "その第二版はいつ公開された？")
+    assert "「実践ガイド」の第二版はいつ" in follow and "その" not in follow
+    # A quoted name that says the edition is that edition; one naming another edition is left to the other rules.
+    named = "「モデル契約書 第二版」はいつ公開された？"
+    _, follow = _conversation(analyze_q, named, "第二版ではどんな論点を見直した？")
+    assert follow.startswith("「モデル契約書 第二版」ではどんな論点")
+    _, follow = _conversation(analyze_q, named, "初版は？")
+    assert "「モデル契約書 第二版」の初版" not in follow
+
+
+def test_it_after_asking_which_thing_of_a_kind_stands_for_the_thing_the_answer_named(analyze_q):
+    questions = ["新機軸で、輸出未経験の企業を対象にしたプログラムは何？", "それはいつから実施されている？"]
+    answers = ["⚫ 中小企業の稼ぐ力の向上：輸出未経験の企業を対象にした新規輸出支援プログラムの推進。[1]"]
+    follow = resolve_history(questions, analyze_q, NAMES, answers=answers)[1].question
+    assert "新規輸出支援プログラムはいつから" in follow and "それ" not in follow, follow
+    # Not after an abstention, nor when the answer names the kind no more than the question did.
+    for said in (["資料に記載なし（…）"], ["輸出未経験の企業を対象にしたプログラムを推進。[1]"]):
+        assert "新規輸出" not in resolve_history(questions, analyze_q, NAMES, answers=said)[1].question
 
 
 def test_a_measure_of_the_same_head_is_asked_the_previous_question(analyze_q):
