@@ -318,7 +318,7 @@ class ExtractiveAnswerer:
             if analysis.unit and analysis.unit in _COUNTERS.get(analysis.focus, ()) else None
         described = set(self._terms(_describing_clause(analysis.question, analysis.focus))) if counter else set()
         done = _done_by_count(analysis.focus) if measured else None
-        # (of a named thing: 「国内投資額」, not 「収入額」 — any 「…収入」 would do)
+        # (a 額 of three words or more: 「国内投資額」, not 「収入額」 — any 「…収入（…）」 would do)
         money_asked = measured and len(focus_terms) > 2 and focus_terms[-1] == "額"
         seen: set[tuple[str, str]] = set()
         out: list[Candidate] = []
@@ -362,11 +362,12 @@ class ExtractiveAnswerer:
                     label = tokens & focus_set
                 glossed = tok(_gloss_read(text)) if measured and _GLOSS.search(text) else ()
                 qualified = self._qualified_run(text) if measured and _QUALIFIED.search(text) else ()
-                # (「国内投資額」 is named by 「…投資（国内）：年間3兆円」: a sum of money stated is the 額.)
-                asked = focus_terms[:-1] if money_asked and any(v.kind == "amount" for v in values_in(text)) \
-                    else focus_terms
-                measure = max(phrase_coverage(asked, unit, self.idf)
-                              for unit in (run, context_run, previous_run, caption, named, glossed, qualified)) \
+                # (「国内投資額」 is named by 「…投資（国内）：年間3兆円」: of a name qualified so, a sum of money
+                # stated is the 額 — not of any name: 「設備投資の促進のため、補助金500億円」 states no 設備投資額.)
+                money = money_asked and bool(qualified) and any(v.kind == "amount" for v in values_in(text))
+                measure = max(max(phrase_coverage(focus_terms, unit, self.idf)
+                                  for unit in (run, context_run, previous_run, caption, named, glossed, qualified)),
+                              phrase_coverage(focus_terms[:-1], qualified, self.idf) if money else 0.0) \
                     if measured and not (done and done.search(text)) else 1.0
                 previous, previous_run = tokens, run
                 key = (c.source, compact(text))
@@ -1085,7 +1086,7 @@ class ExtractiveAnswerer:
             setting = [c for c in self._close(ordered) if self._indicator_block(c) is not None]
             if setting:
                 _put_first(ordered, setting[0])
-        if not _value_type(analysis) and _ASKS_TARGET.search(analysis.question) \
+        if not _value_type(analysis) and analysis.answer_type != "reason" and _ASKS_TARGET.search(analysis.question) \
                 and not _states_target(ordered[0].text) and self._indicator_block(ordered[0]) is None:
             # 「…出資業務について、2024年度計画ではどんな目標になってる？」: a target is set as a figure (「…１億円
             # 以上確保する」), which beats a closer-scoring sentence on how it is worked toward (「そのために、…指導・
@@ -1535,7 +1536,23 @@ class ExtractiveAnswerer:
             return self._inline_list(analysis, best, confidence)
         # The items may follow the best sentence, or the best sentence may be an item (of a list that begins
         # earlier, unless sub-items follow it).
-        if len(titles := self._group_titles(chunk, start)) >= 2:
+        titles = self._group_titles(chunk, start)
+        asked = compact(analysis.question)
+        # (the title over the best sentence's group — not past a heading —, the best itself, or a title under it;
+        # named in full, and long enough to name a group: not 「（施策）」「【参考】」)
+        above = next((j for j in range(start, -1, -1) if _GROUP_TITLE.match(squeeze(_sentence(chunk, j)))
+                      or _is_heading(chunk, j)), None)
+        named = [j for j in dict.fromkeys(j for j in (above, start, *titles) if j is not None)
+                 if _GROUP_TITLE.match(title := squeeze(_sentence(chunk, j)))
+                 and len(title) >= 8 and compact(title[1:-1]) in asked]
+        if len(named) == 1 and len(items := self._under_title(chunk, named[0])) >= 2:
+            # 「…産業政策のうち、「地域の核となる企業の成長」にはどんな施策が？」: the group the question names by its
+            # title — the bullets under that title are the items, not the titles of its siblings nor the next
+            # group's bullets.
+            quotes = [self._list_quote(best, chunk, named[0], items[-1])]
+            direct = "、".join(_short_item(_sentence(chunk, j)) for j in items)
+            return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+        if len(titles) >= 2:
             # 「先行的に対応すべき需要と…：」 over 「（サプライチェーンの強靱化）」「（技術優位性の確保）」…, each
             # title over bullets of its own: the titles are the items.
             quotes = [self._list_quote(best, chunk, j, j) for j in (start, *titles)]
@@ -1656,6 +1673,11 @@ class ExtractiveAnswerer:
             targets = [v.text for v in values_in(quote.text) if is_target(v, quote.text)]
             said.append(f"{label}：{'、'.join(targets) if targets else _short_item(rest or label, 30)}")
         return Draft(_cap("／".join(said), self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _under_title(self, chunk: Chunk, title: int) -> list[int]:
+        """The bullets under the bracketed title ``title`` (see :func:`_group_end`)."""
+        end = _group_end(chunk, title)
+        return [j for j in items_after(chunk, title, self.settings.max_list_items) if j < end]
 
     def _group_titles(self, chunk: Chunk, start: int) -> list[int]:
         """The bracketed titles of the groups under lead-in ``start``, when the sentence right after it is one:
@@ -2229,7 +2251,8 @@ _GLOSS = re.compile(r"[一-龥ァ-ヶー]{1,8}?([数額率])[（(]([^（）()\n]
 
 
 # A name qualified in brackets after it (「バイオ関連投資（国内）」「バイオ関連市場（グローバル）」): a 国内 投資, a
-# グローバル 市場 (a word or two — not 「（略）」 or a note).
+# グローバル 市場 (two to six kanji or katakana: not 「（略）」 or a note in kana; a bracket that is no qualifier,
+# 「（再掲）」, only adds a reading).
 _QUALIFIED = re.compile(r"(?P<name>[一-龥ァ-ヶー]{2,12})[（(](?P<qualifier>[一-龥ァ-ヶー]{2,6})[）)]")
 
 
@@ -2614,9 +2637,10 @@ _INSTITUTION = re.compile(r"[一-龥ァ-ヶー・A-Za-zＡ-Ｚ]{2,}"
                           r"(?:研究所|研究会|協議会|連絡会|委員会|協会|財団|事務局|本部|大学|センター)$")
 
 
-# 「どんな目標」「目標は何」「何を目標に」: the target asked as such, not a figure of a named measure.
+# 「どんな目標」「目標は何」「何を目標に」: the target asked as such, not a figure of a named measure — nor how it is
+# reached or why (「この目標はどう達成する」「目標は何に基づいて」), nor a plan named by its kind (「中期目標は何を」).
 _ASKS_TARGET = re.compile(r"(?:どんな|どういう|どのような)(?:数値)?目標"
-                          r"|目標(?:は|って|として)(?:何|なに|どう|どんな|どういう)|何を目標")
+                          r"|(?<!中期)(?<!中長期)目標(?:は|って)(?:何|なに|どうなって)(?!に基|のため|で決)|何を目標")
 
 
 def _states_target(text: str) -> bool:
@@ -2737,6 +2761,15 @@ def is_contents_entry(text: str) -> bool:
 
 # A group's title in brackets, a line of its own (「（サプライチェーンの強靱化）」「【経済インテリジェンスの強化】」).
 _GROUP_TITLE = re.compile(r"^[（(【][^（）()【】。]{2,40}[）)】]$")
+
+
+def _group_end(chunk: Chunk, after: int) -> int:
+    """Where the group of bullets ``after`` is in (or heads) ends: at the next bracketed title set apart from them by
+    a blank line (a bracket on the line right after a bullet, 「（法改正も視野に検討）」, goes on with that bullet),
+    else at the end of ``chunk``."""
+    spans = chunk.sentences
+    return next((j for j in range(after + 1, len(spans)) if _GROUP_TITLE.match(squeeze(_sentence(chunk, j)))
+                 and spans[j].line_start > spans[j - 1].line_end + 1), len(spans))
 
 
 def is_caption(text: str) -> bool:

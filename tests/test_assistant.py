@@ -1665,4 +1665,20 @@ def test_a_name_qualified_in_brackets_after_it_names_the_measure_with_the_qualif
         "➢ バイオ関連投資（国内）：2030年までに年間3兆円\n"))
     _answers_on_first_line(qa, "バイオものづくりの長期目標で、国内投資額は？", "3兆円")
     answer = qa.ask("バイオものづくりの長期目標で、国内市場規模は？")
-    assert "92兆円" not in answer.text.splitlines()[0], answer.text
+    assert "92兆円" not in answer.text.splitlines()[0], answer.text  # (the グローバル one)
+    _answers_on_first_line(qa, "バイオものづくりの長期目標で、グローバル市場はいくら？", "92兆円")
+
+
+def test_a_group_the_question_names_by_its_title_is_answered_by_the_bullets_under_it(user_folder, embedder):
+    """Bracketed titles over bullets (a slide): 「…のうち、「地域の核となる企業の成長」にはどんな施策」 asks that
+    group's bullets, not the titles of its siblings — up to the next title set apart by a blank line (a bracket on
+    the line right after a bullet goes on with it)."""
+    qa = _assistant_over(user_folder, embedder, "policy.txt", (
+        "地域の包摂的成長\n\n【若者の所得の増加に繋がる産業政策】\n\n（地域の核となる企業の成長）\n\n"
+        "○ 中堅企業に対する集中支援（経営者ネットワークの構築等）\n（法改正も視野に検討）\n\n"
+        "○ 中小企業の事業再構築への支援\n\n○ 価格転嫁対策の推進\n\n"
+        "（地域の資金が循環するエコシステムの確立）\n\n○ 観光業等への投資促進\n\n○ 地域金融機関との連携強化\n"))
+    answer = qa.ask("若者の所得の増加に繋がる産業政策のうち、「地域の核となる企業の成長」にはどんな施策がある？")
+    first = answer.text.splitlines()[0]
+    assert "中堅企業に対する集中支援" in first and "価格転嫁対策" in first, answer.text
+    assert "観光業" not in first and "エコシステム" not in first, answer.text
