@@ -196,7 +196,7 @@ def _without_years(text: str, years: tuple[int, ...]) -> str:
     return "".join(out) + text[at:]
 
 
-_AFTER_YEAR = re.compile(r"(?:には|では|に|で|は)?")
+_AFTER_YEAR = re.compile(r"(?:(?:には|では|に|で|は)(?!じめ)[、,]?)?")  # (not 「…にはじめて」)
 
 
 def _without_words(text: str, words: tuple[str, ...]) -> str:
@@ -405,8 +405,8 @@ def _quoted_things(previous: QuestionAnalysis) -> list[str]:
 
 
 # An edition named by itself at the head of a follow-up (「初版は」「その第二版は」).
-_EDITION = re.compile(r"^(?:その|この)?(?P<edition>初版|旧版|新版|改訂版|最新版|第[0-9一二三四五六七八九十]+版)"
-                      r"(?=は|って|では|で|の|を|が|も)")
+_EDITION_WORD = re.compile(r"(?<![一-龥ァ-ヶー])(?:初版|旧版|新版|改訂版|最新版|第[0-9一二三四五六七八九十]+版)")
+_EDITION = re.compile(rf"^(?:その|この)?(?P<edition>{_EDITION_WORD.pattern})(?=は|って|では|で|の|を|が|も)")
 
 
 def _edition_of(edition: str, turns: Sequence[QuestionAnalysis]) -> str | None:
@@ -414,12 +414,12 @@ def _edition_of(edition: str, turns: Sequence[QuestionAnalysis]) -> str | None:
     thing itself when its name says the edition (「「…契約書 第二版」」); None when none quotes a thing, or the
     one quoted names another edition."""
     things = next((quoted for t in reversed(turns) if (quoted := _quoted_things(t))), [])
-    if not things:
-        return None
-    thing = things[-1]
-    if edition in thing:
-        return f"「{thing}」"
-    return None if "版" in thing else f"「{thing}」の{edition}"
+    if len(things) != 1:
+        return None  # (「「A」と「B」の違いは？」: which one's edition is not said)
+    said = _EDITION_WORD.findall(things[0])
+    if edition in said:
+        return f"「{things[0]}」"
+    return None if said else f"「{things[0]}」の{edition}"
 
 
 def _quoted_focus(previous: QuestionAnalysis) -> str | None:
@@ -887,17 +887,28 @@ def _occasion_in(question: str, noun: str) -> tuple[int, int] | None:
 
 
 def _scope_naming(noun: str, turns: Sequence[QuestionAnalysis]) -> str | None:
-    """The scope (「「新機軸」資料のミッション8(…)で、」) of the latest of ``turns`` that names ``noun`` in it — not a
-    word that names only a kind of value (「目標」), which every plan's scope says; None when none does."""
+    """The scope (「「新機軸」資料のミッション8(…)で、」) of the latest of ``turns`` that names ``noun`` in it, up to
+    the comma after the noun — not a word that names only a kind of value (「目標」), which every plan's scope says;
+    None when none does."""
     if is_attribute(noun):
         return None
     for t in reversed(turns):
         if (at := t.scope.find(noun)) >= 0:
-            # (up to the comma after it: 「…ミッション④新しい健康社会で、PHRの業種横断的な」 names the mission, then
-            # the thing that turn asked of)
-            comma = t.scope.find("、", at)
+            # (up to the comma after it, outside brackets: 「…ミッション④新しい健康社会で、PHRの業種横断的な」 names
+            # the mission, then the thing that turn asked of)
+            comma = _comma_after(t.scope, at)
             return t.scope[:comma + 1] if comma >= 0 else t.scope
     return None
+
+
+def _comma_after(text: str, at: int) -> int:
+    """The index of the first 「、」 after ``at`` outside brackets (「ミッション⑧（少子化対策、…）で、」), or -1."""
+    depth = 0
+    for i in range(at, len(text)):
+        depth += (text[i] in "(（「『") - (text[i] in ")）」』")
+        if text[i] == "、" and depth <= 0:
+            return i
+    return -1
 
 
 # Where a noun phrase a question names begins: after a clause's comma or a scope's 「で、」.
@@ -1062,11 +1073,10 @@ def _thing_answered(question: str, answer: str) -> str | None:
     otherwise."""
     asked = _WHICH_THING.search(normalize_question(question))
     first = _first_line(answer)
-    if not asked or not first or first.strip().startswith(ABSTAIN):
-        return None
-    noun = asked["noun"]
-    return next((m.group(0) for m in re.finditer(f"{_NAME_RUN}{re.escape(noun)}", _without_markers(first))
-                 if len(m.group(0)) > len(noun) and m.group(0) not in normalize_question(question)), None)
+    if not asked or is_attribute(asked["noun"]) or not first or first.strip().startswith(ABSTAIN):
+        return None  # (「…の目標は何？」 asks an attribute: 「それ」 after it is not the 数値目標 the answer names)
+    return next((m.group(0) for m in re.finditer(f"{_NAME_RUN}{re.escape(asked['noun'])}", _without_markers(first))
+                 if m.group(0) not in normalize_question(question)), None)
 
 
 def _name_answered(answer: str) -> str | None:

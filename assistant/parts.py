@@ -40,7 +40,8 @@ _TWO_LABELS = re.compile(r"指標\s*(?P<a>[0-9]+(?:-[0-9]+)+)\s*(?:と|及び|�
 # 「未踏事業について、Aと、Bはそれぞれどれくらい？」: a scope said first, of both parts (and 「それぞれ」 asks of each).
 _LEAD_SCOPE = re.compile(r"^[^、]{2,30}?(?:について|に関して|では)、")
 # 「IPAの海外機関との連携、中期目標では何組織で、R6計画ではいくつ？」: a thing named first, bare or as the theme
-# (「…の成果目標って、」), that both clauses that follow ask of — its organization with it.
+# (「…の成果目標って、」), that both clauses that follow ask of — its organization with it (not a word of two
+# characters: 「一方、」「今後、」 join, they name nothing).
 _LEAD_TOPIC = re.compile(rf"^(?P<topic>[^、]{{2,30}}?[{NOUN_CHARS}」』])(?:って|は)?、")
 # 「成功件数と支援件数」「応募者数と合格者数」「設備投資目標と投資額」: two measures, each a figure of its own (not
 # 「IT企業とユーザ企業」); the second may be of things of its own (「対日投資支援件数と国内外での協業・連携案件の
@@ -149,9 +150,9 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     scope = _lead_scope(q)
     # (A scope naming a document, 「新機軸では、…、IPAの計画では…」, is the first clause's own: no split here.)
     about = "" if scope and _constraint_set(analyze(scope)) else scope
-    topic = None if _CLAUSES.match(q) or _CLAUSES.match(q[len(about):]) else _LEAD_TOPIC.match(q)
-    if topic and not QUESTION_WORD.search(topic.group(0)) and _a_thing(analyze(topic["topic"])) \
-            and (m := _CLAUSES.match(q[topic.end():])):
+    topic = _LEAD_TOPIC.match(q)  # (its segment has no question word: else _CLAUSES splits at its comma)
+    if topic and not QUESTION_WORD.search(topic.group(0)) and len(topic["topic"]) >= 3 \
+            and _a_thing(analyze(topic["topic"])) and (m := _CLAUSES.match(q[topic.end():])):
         # 「地域ソフトウェアセンター向けの出資業務、2020年度の経常収益はいくらで、2024年度計画では…？」: of both
         about = f"{topic['topic']}について、"
         first, second = about + m["a"] + "？", about + m["b"]

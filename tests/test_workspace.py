@@ -533,6 +533,8 @@ def test_a_year_no_longer_carried_leaves_no_dangling_particle():
     # A year opening a phrase takes its particle with it.
     assert _without_years("令和元年度に未踏事業は?", (2019,)) == "未踏事業は?"
     assert _without_years("IPAで、令和元年度には何名?", (2019,)) == "IPAで、何名?"
+    assert _without_years("令和6年度は、何名?", (2024,)) == "何名?"  # (and the comma after it)
+    assert _without_years("令和6年度にはじめて実施した事業は?", (2024,)) == "はじめて実施した事業は?"
 
 
 def test_a_clause_asked_of_a_part_of_the_previous_thing_is_its_own_question(analyze_q):
@@ -658,6 +660,10 @@ def test_this_thing_named_in_an_earlier_scope_is_that_scope_up_to_its_comma(anal
                  "その団体の会員は？", "このミッションの長期目標で、医療機器の市場は2050年にどこまで？"]
     follow = resolve_history(questions, analyze_q, NAMES)[2].question
     assert "新しい健康社会で、ミッションの長期目標で" in follow and "業種横断的" not in follow, follow
+    # (a comma inside the mission's bracket is not the one after it)
+    questions[0] = "新機軸のミッション⑧（少子化対策、地域の成長）で、PHRの業種横断的な団体はいつできた？"
+    follow = resolve_history(questions, analyze_q, NAMES)[2].question
+    assert "(少子化対策、地域の成長)で、ミッションの長期目標で" in follow and "業種横断的" not in follow, follow
 
 
 def test_an_edition_named_alone_is_of_the_thing_the_conversation_quoted(analyze_q):
@@ -673,6 +679,9 @@ def test_an_edition_named_alone_is_of_the_thing_the_conversation_quoted(analyze_
     assert follow.startswith("「モデル契約書 第二版」ではどんな論点")
     _, follow = _conversation(analyze_q, named, "初版は？")
     assert "「モデル契約書 第二版」の初版" not in follow
+    # Of two things quoted, which one's edition is not said.
+    _, follow = _conversation(analyze_q, "「実践ガイド」と「手引書」の違いは？", "初版はいつ出た？")
+    assert "の初版" not in follow
 
 
 def test_it_after_asking_which_thing_of_a_kind_stands_for_the_thing_the_answer_named(analyze_q):
@@ -680,7 +689,11 @@ def test_it_after_asking_which_thing_of_a_kind_stands_for_the_thing_the_answer_n
     answers = ["⚫ 中小企業の稼ぐ力の向上：輸出未経験の企業を対象にした新規輸出支援プログラムの推進。[1]"]
     follow = resolve_history(questions, analyze_q, NAMES, answers=answers)[1].question
     assert "新規輸出支援プログラムはいつから" in follow and "それ" not in follow, follow
-    # Not after an abstention, nor when the answer names the kind no more than the question did.
+    # Not after a question asking an attribute (「…の目標は何？」), nor after an abstention, nor when the answer names
+    # the kind no more than the question did.
+    asked = ["DX認定制度の目標は何？", "それは達成できた？"]
+    follow = resolve_history(asked, analyze_q, NAMES, answers=["令和6年度計画の数値目標として1,000社以上。[1]"])[1]
+    assert "数値目標" not in follow.question, follow.question
     for said in (["資料に記載なし（…）"], ["輸出未経験の企業を対象にしたプログラムを推進。[1]"]):
         assert "新規輸出" not in resolve_history(questions, analyze_q, NAMES, answers=said)[1].question
 
