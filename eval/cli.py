@@ -38,6 +38,11 @@ def _run(args, settings) -> int:
     from .run import GATED, check_against_baseline, evaluate
     from .significance import outcome_table
 
+    if args.against and not Path(args.against).is_file():
+        # (checked before the questions are answered, which takes minutes)
+        print(f"eval: --against {args.against}: no such file (give a report.json or a baseline rows file)",
+              file=sys.stderr)
+        return 2
     questions = _read_set(load_questions, args.questions, settings.eval.questions, "question", settings)
     if questions is None:
         return 2

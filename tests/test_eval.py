@@ -105,3 +105,13 @@ def test_the_compute_floor_counts_every_linear_layer_per_token():
     assert shapes == Counter({(8, 32): 2, (32, 8): 1})
     assert flops_per_token(shapes) == 2 * (8 * 32 * 2 + 32 * 8)  # a multiply and an add per weight
     assert gemm_tflops(shapes, torch.float32, rows=64, repeat=2) > 0
+
+
+def test_a_missing_file_to_test_against_is_refused_before_any_question_is_answered(tmp_path, capsys):
+    from eval.cli import main
+
+    code = main(["run", "--against", str(tmp_path / "missing.json"), "--out", str(tmp_path / "out")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "missing.json" in err and "no such file" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()  # nothing was run
