@@ -39,10 +39,12 @@ _TWO_LABELS = re.compile(r"指標\s*(?P<a>[0-9]+(?:-[0-9]+)+)\s*(?:と|及び|�
                          r"(?:指標\s*)?(?P<b>[0-9]+(?:-[0-9]+)+)")
 # 「未踏事業について、Aと、Bはそれぞれどれくらい？」: a scope said first, of both parts (and 「それぞれ」 asks of each).
 _LEAD_SCOPE = re.compile(r"^[^、]{2,30}?(?:について|に関して|では)、")
-# 「IPAの海外機関との連携、中期目標では何組織で、R6計画ではいくつ？」: a thing named first, bare or as the theme
+# 「IPAの海外機関との連携、中期目標では何組織で、R6計画ではいくつ？」: a thing named first, bare or with 「って」
 # (「…の成果目標って、」), that both clauses that follow ask of — its organization with it (not a word of two
-# characters: 「一方、」「今後、」 join, they name nothing).
-_LEAD_TOPIC = re.compile(rf"^(?P<topic>[^、]{{2,30}}?[{NOUN_CHARS}」』])(?:って|は)?、")
+# characters: 「一方、」「今後、」 join, they name nothing). Not a theme marked with 「は、」:
+# 「J-Bridgeは、JETROの中期目標ではどういう扱いで、新機軸ではどう使う？」 is compared whole, each document's sentence
+# saying the name (split, the JETRO part was answered with a figure from two revisions).
+_LEAD_TOPIC = re.compile(rf"^(?P<topic>[^、]{{2,30}}?[{NOUN_CHARS}」』])(?:って)?、")
 # 「成功件数と支援件数」「応募者数と合格者数」「設備投資目標と投資額」: two measures, each a figure of its own (not
 # 「IT企業とユーザ企業」); the second may be of things of its own (「対日投資支援件数と国内外での協業・連携案件の
 # 支援件数」).

@@ -526,6 +526,8 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     assert question_parts("未踏の成果目標って、中期目標では何件で、令和6年度計画では何件？", analyze_q)[1] \
         == "未踏の成果目標について、令和6年度計画では何件?"
     assert question_parts("令和2年度、DX認定の申請は何件で、そのうち何件を認定した？", analyze_q) == []
+    # (a theme marked with 「は、」 is compared whole: each document's sentence saying the name answers)
+    assert question_parts("J-Bridgeは、JETROの中期目標ではどう扱われ、新機軸ではどう使う？", analyze_q) == []
     # 「Aと、Bは？」 with B in another organization's documents.
     assert question_parts("JETROで連携先として挙げられている機関と、IPAの令和6年度の重点業務は？", analyze_q) == [
         "JETROで連携先として挙げられている機関は？", "IPAの令和6年度の重点業務は?"]
