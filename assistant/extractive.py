@@ -1540,11 +1540,9 @@ class ExtractiveAnswerer:
         asked = compact(analysis.question)
         # (the title over the best sentence's group — not past a heading —, the best itself, or a title under it;
         # named in full, and long enough to name a group: not 「（施策）」「【参考】」)
-        above = next((j for j in range(start, -1, -1) if _GROUP_TITLE.match(squeeze(_sentence(chunk, j)))
-                      or _is_heading(chunk, j)), None)
+        above = next((j for j in range(start, -1, -1) if _group_title(chunk, j) or _is_heading(chunk, j)), None)
         named = [j for j in dict.fromkeys(j for j in (above, start, *titles) if j is not None)
-                 if _GROUP_TITLE.match(title := squeeze(_sentence(chunk, j)))
-                 and len(title) >= 8 and compact(title[1:-1]) in asked]
+                 if (title := _group_title(chunk, j)) and len(title) >= 8 and compact(title[1:-1]) in asked]
         if len(named) == 1 and len(items := self._under_title(chunk, named[0])) >= 2:
             # 「…産業政策のうち、「地域の核となる企業の成長」にはどんな施策が？」: the group the question names by its
             # title — the bullets under that title are the items, not the titles of its siblings nor the next
@@ -2768,8 +2766,15 @@ def _group_end(chunk: Chunk, after: int) -> int:
     a blank line (a bracket on the line right after a bullet, 「（法改正も視野に検討）」, goes on with that bullet),
     else at the end of ``chunk``."""
     spans = chunk.sentences
-    return next((j for j in range(after + 1, len(spans)) if _GROUP_TITLE.match(squeeze(_sentence(chunk, j)))
+    return next((j for j in range(after + 1, len(spans)) if _group_title(chunk, j)
                  and spans[j].line_start > spans[j - 1].line_end + 1), len(spans))
+
+
+def _group_title(chunk: Chunk, j: int) -> str | None:
+    """Sentence ``j`` of ``chunk`` (squeezed) when it is a bracketed group title (「（地域の核となる企業の成長）」),
+    else None."""
+    text = squeeze(_sentence(chunk, j))
+    return text if _GROUP_TITLE.match(text) else None
 
 
 def is_caption(text: str) -> bool:
