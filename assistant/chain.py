@@ -36,7 +36,7 @@ from .extractive import (
 )
 from .llm import build_messages, make_chat_model
 from .parts import clause_parts, question_parts
-from .place import around, quoted_pieces, quoted_rows
+from .place import around, new_words, quoted_pieces, quoted_rows
 from .question import QuestionAnalysis, analyze, named_side, normalize_question, spelled_out
 from .rank import Ranked, rerank
 from .retriever import PassageRetriever, passages_of
@@ -289,6 +289,33 @@ class Assistant:
         own = self.extractive.answer(analysis, ranked)
         return None if own.abstained else (own, analysis, ranked)
 
+    def _past_the_last_answer(self, draft: Draft, req: Request) -> Draft | None:
+        """A follow-up answered with the sentence the last answer quoted, which lacks every word the follow-up newly
+        asks about (「そのうち女性は何人？」, 「その目標ってどうやって算出したの？」): the answer from the best sentence
+        that says such a word, if any; else None. The same sentence may well answer again (「令和元年度は？」 after a
+        row of every year; 「公開はいつ？」 after a dated one): not when it states a figure of the asked kind."""
+        if draft.abstained or not draft.quotes:
+            return None
+        last = req.history[-1]
+        lead = draft.quotes[0].candidate
+        if lead.value is not None:  # it states a figure of the kind asked (「公開はいつ？」: its date)
+            return None
+        if compact(lead.text)[:40] not in compact(last.answer):
+            return None
+        asked = new_words(self.searcher.tokenizer.surfaces(req.question), last.question + last.answer)
+        if not asked or any(w in compact(lead.text) for w in asked):
+            return None
+        # Among the passages found for the rewrite, then for the follow-up as asked (in the conversation's place).
+        # Only sentences that say one of the words are read.
+        also = [self._rank(req.fallback, req)] if req.fallback else []
+        for analysis, ranked in ((req.analysis, req.ranked), *also):
+            silent = frozenset((c.chunk.chunk_id, c.sentence) for c in self.extractive.candidates(analysis, ranked)
+                               if not any(w in compact(c.text) for w in asked))
+            other = self.extractive.answer(analysis, ranked, avoid=silent | quoted_sentences(draft))
+            if not other.abstained and other.quotes:
+                return other
+        return None
+
     def _extractive_answer(self, req: Request) -> Answer:
         rewrites: dict[str, Resolved] = {}
 
@@ -305,6 +332,8 @@ class Assistant:
                 draft = whole  # no part found on its own what the question asked whole finds
         else:
             draft = self.extractive.answer(req.analysis, req.ranked)
+            if req.history and (other := self._past_the_last_answer(draft, req)):
+                draft = other
             if draft.abstained and (parts := clause_parts(req.searched_as or req.question, self.analyze, follow_up)):
                 # 「…の受講者は何名で、…演習は何と呼ばれていますか」 found no answer whole: each clause on its own.
                 split = merge_parts(self._part_drafts(parts, req, rewrites))

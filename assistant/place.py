@@ -54,3 +54,27 @@ def around(rows: Sequence[int], source_of: Callable[[int], str], n_rows: int, re
             if source_of(other) == source:
                 near.add(other)
     return sorted(near)
+
+
+# Nouns that frame a question rather than name what it asks (「具体的には」「今後は」「前の年度は」): 普通名詞 that
+# may be used as a 形状詞 or an adverb, by Sudachi's part of speech.
+_FRAME_NOUNS = ("形状詞可能", "副詞可能", "助数詞可能")
+_KANA = re.compile(r"[ぁ-ゖー]+")
+_ASKING = re.compile(r"何|幾")  # 「何人」「何件」「幾つ」: the question word, not a thing asked about
+
+
+def new_words(morphemes: Sequence[tuple[tuple[str, ...], str]], said: str) -> list[str]:
+    """The nouns of a follow-up (``morphemes``: part of speech and surface, as Sudachi reads the question) that the
+    conversation so far (``said``: the previous question and answer) did not write: what the follow-up newly asks
+    about (「そのうち女性は何人？」 -> 女性; 「その成功件数の目標ってどうやって算出したの？」 -> 算出)."""
+    seen = compact(said)
+    words: list[str] = []
+    for pos, surface in morphemes:
+        if pos[0] != "名詞" or pos[1] not in ("普通名詞", "固有名詞") or pos[2] in _FRAME_NOUNS:
+            continue
+        word = compact(surface)
+        # (a word in kana alone is a frame too: 「ほう」「こと」; so is the question word)
+        if len(word) >= 2 and not _KANA.fullmatch(word) and not _ASKING.match(word) and word not in seen \
+                and word not in words:
+            words.append(word)
+    return words

@@ -1682,3 +1682,36 @@ def test_a_group_the_question_names_by_its_title_is_answered_by_the_bullets_unde
     first = answer.text.splitlines()[0]
     assert "中堅企業に対する集中支援" in first and "価格転嫁対策" in first, answer.text
     assert "観光業" not in first and "エコシステム" not in first, answer.text
+
+
+def test_a_follow_up_asking_about_something_new_is_not_answered_with_the_sentence_just_quoted(user_folder, embedder):
+    """「その監査って、どこから頼まれてやるの？」 after an answer quoting the section's first item: the resolved
+    question still carries the first question's words, which that item matches best, but it says nothing of 監査;
+    the item that does answers."""
+    from assistant.dialogue import Turn
+
+    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 試験研究機構（TRI）令和6年度計画\n\n## （１）政府機関等の情報管理の支援\n\n"
+        "① 政府機関等の情報管理を支援するため、政府機関の要請に基づく情報システムの監視を実施する。\n"
+        "② 戦略本部からの委託により、所管法人の監査を実施する。\n\n"
+        "## （２）人材の育成\n\n" + filler))
+    first = qa.ask("TRIの令和6年度計画だと、政府機関等の情報管理の支援として何をやることになってる？")
+    answer = qa.ask("その監査って、どこから頼まれてやるの？", history=[Turn(first.question, first.text)])
+    assert not answer.abstained and "戦略本部" in answer.text.splitlines()[0], answer.text
+
+
+def test_a_follow_up_the_sentence_just_quoted_answers_with_a_figure_of_the_asked_kind_keeps_it(user_folder, embedder):
+    """「公開はいつ？」 after an answer quoting a report's dated sentence: 公開 is a new word, but the sentence states
+    a date, which is what is asked; another sentence that says 公開 does not answer instead."""
+    from assistant.dialogue import Turn
+
+    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
+    qa = _assistant_over(user_folder, embedder, "report.md", (
+        "# 試験研究機構（TRI）令和2年度 業務実績\n\n## １．調査の実施\n\n"
+        "・調査報告書「地域産業の将来像に関する調査」を取りまとめ（令和3年2月）。\n" + filler
+        + "・このほか、令和3年3月に講演動画を公開し、周知に努めた。\n\n## ２．人材の育成\n\n" + filler))
+    first = qa.ask("TRIが令和2年度に取りまとめた調査報告書の題名は？")
+    assert "地域産業の将来像" in first.text.splitlines()[0], first.text
+    answer = qa.ask("公開はいつ？", history=[Turn(first.question, first.text)])
+    assert not answer.abstained and "令和3年2月" in answer.text.splitlines()[0], answer.text

@@ -1,6 +1,10 @@
 """Where the conversation is: the chunks the previous answer quoted, and their neighbours."""
 
-from assistant.place import around, quoted_pieces, quoted_rows
+import pytest
+
+from assistant.place import around, new_words, quoted_pieces, quoted_rows
+from index.config import Bm25Settings
+from index.tokens import SudachiTokenizer
 
 CHUNKS = [
     "第1章 総則。本章は目的を定める。",
@@ -39,3 +43,17 @@ def test_the_place_reaches_neighbours_in_the_same_document_only():
     # Row 3 is another document: a reach of 2 from row 2 stops at the document's end.
     assert around([2], SOURCES.__getitem__, len(CHUNKS), reach=2) == [0, 1, 2]
     assert around([], SOURCES.__getitem__, len(CHUNKS), reach=2) == []
+
+
+@pytest.fixture(scope="module")
+def surfaces():
+    return SudachiTokenizer(Bm25Settings()).surfaces
+
+
+def test_the_words_a_follow_up_newly_asks_about_are_its_nouns_the_conversation_did_not_write(surfaces):
+    said = "IPAの職員の研修受講者数は？ 延べ1,761名（令和2年度）"
+    assert new_words(surfaces("そのうち女性は何人？"), said) == ["女性"]
+    assert new_words(surfaces("その受講者数の目標はどうやって算出したの？"), said) == ["目標", "算出"]
+    # What the conversation already said is not new, nor the nouns that frame a question (「具体的」「前」「ほう」).
+    assert new_words(surfaces("その研修の受講者数は具体的には？"), said) == []
+    assert new_words(surfaces("前のほうは？"), said) == []
