@@ -298,7 +298,8 @@ class Assistant:
             return None
         last = req.history[-1]
         lead = draft.quotes[0].candidate
-        if lead.value is not None:  # it states a figure of the kind asked (「公開はいつ？」: its date)
+        # It states a figure of the kind asked (「公開はいつ？」: its date), not the one the last answer gave.
+        if lead.value is not None and compact(draft.direct) != compact(MARKER_ANY.sub("", last.answer.split("\n")[0])):
             return None
         if compact(lead.text)[:40] not in compact(last.answer):
             return None

@@ -1128,9 +1128,14 @@ class ExtractiveAnswerer:
             # in passing (「令和２年度を除く」) does not make a sentence about that year.
             close = [c for c in self._close(ordered, after_best=True)
                      if (c.value is not None or ordered[0].value is None)
-                     and (c.chunk.fiscal_year in years or _opens_with_year(c.text, years) or _dated_figure(c, years))]
+                     and (c.chunk.fiscal_year in years or _opens_with_year(c.text, years) or _dated_figure(c, years)
+                          # (a year's figure, written in a plan too, that says what the best says of the question)
+                          or (_year_figure(c.text, years, c.chunk.fiscal_year)
+                              and _says_as_much(c.text, ordered[0].text, analysis.qualifiers)))]
             if close:
                 _put_first(ordered, close[0])
+            elif (row := _year_row(ordered, years, analysis.focus)) is not None:
+                _lead_with(ordered, row)
         if not analysis.cross and not _asked_label(analysis, ordered[0]):
             # 「炭素中立型社会の実現ミッションの長期目標は？」: the items under the label that names what is asked
             # (「⚫ 当面見据える長期目標」 over 「➢ 経済的目標：…」「➢ 社会的目標：…」) answer, when one of them is
@@ -3565,6 +3570,26 @@ def _dated_figure(c: Candidate, years: tuple[int, ...]) -> bool:
     return any(0 <= c.value.start - end <= YEARS_FIGURE_GAP for end in ends)
 
 
+def _year_figure(text: str, years: tuple[int, ...], fiscal_year: int | None) -> bool:
+    """Does ``text`` (of a document of ``fiscal_year``) write a figure as an asked year's — right after the year,
+    written out or as 「前年度」 in the next year's report (「2020年24兆円⇒2050年77兆円」, 「合計は 19,235 人（前年度
+    12,600 人）」)? Then it states that year's figure, not the year in passing: not one a bracket closes on or
+    a verb takes as its object before the figure (「平均（令和元年度を除く）は544,090人」)."""
+    ends = written_year_ends(text, years) + previous_year_ends(text, years, fiscal_year)
+    return any(0 <= v.start - end <= YEARS_FIGURE_GAP and not _YEAR_IN_PASSING.search(text[end:v.start])
+               for v in values_in(text) if v.kind != "date" for end in ends)
+
+
+_YEAR_IN_PASSING = re.compile(r"[）)」』]|を")
+
+
+def _says_as_much(text: str, best: str, words: Sequence[str]) -> bool:
+    """Does ``text`` say each of ``words`` (the question's qualifiers) that ``best`` says? 「2030年には年間５兆ドル」 of
+    the IEA's 脱炭素需要 is not the 2030 figure of 「経済界の設備投資目標」, which the best sentence names."""
+    said = compact(text)
+    return all(compact(w) in said for w in words if compact(w) in compact(best))
+
+
 def written_year_ends(text: str, years: tuple[int, ...]) -> list[int]:
     """Where in ``text`` an asked year written out ends (「2010年、2015年ともに1.8であったが、2021年に1.6と低下」:
     2021's figure is the one right after it)."""
@@ -3612,6 +3637,32 @@ def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = ""
     _, cells, at = rows[0]
     cell = cells[len(cells) - 1 - back]
     return cell and Value(cell.text, at + cell.start, at + cell.end, cell.kind)
+
+
+def _figure_digits(text: str) -> str:
+    """A figure as its digits alone (「26,980 人」「２６，９８０人」 -> 26980): how two writings of it compare."""
+    return re.sub(r"[^0-9]", "", unicodedata.normalize("NFKC", text))
+
+
+def _year_row(ordered: list[Candidate], years: tuple[int, ...], focus: str) -> Candidate | None:
+    """「平成30年度は？」 after 「…登録者数、令和2年度の実績は？」, in the 令和2年度 report: the best sentence states
+    the report year's figure (「…登録者数は 26,980 人」) but no other year's. The table row of that report whose
+    report-year cell is the same figure (「実績値 － － 20,652 人 26,021 人 26,980 人」) is the measure's row, however
+    few of the question's words it shares, and its cell for the asked year (:func:`year_column`) answers. None when no
+    candidate of the best one's document is such a row."""
+    stated = {d for v in values_in(ordered[0].text) if (d := _figure_digits(v.text))}
+    for c in ordered[1:]:
+        if not stated or c.chunk.source != ordered[0].chunk.source or c.value is None \
+                or c.value != year_column(c.text, years, c.chunk, focus):
+            continue
+        line = next((m.group(0) for m in re.finditer(r"[^\n]+", c.text) if m.start() <= c.value.start < m.end()), "")
+        row = row_cells(line)
+        if row and row[1][-1] is not None and _figure_digits(row[1][-1].text) in stated:
+            # The figure names the row's measure as the best sentence does (its label runs over the lines above).
+            best = ordered[0]
+            return replace(c, focus=max(c.focus, best.focus), measure=max(c.measure, best.measure),
+                           support=max(c.support, best.support))
+    return None
 
 
 def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "", question: str = "") -> bool:

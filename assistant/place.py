@@ -20,15 +20,22 @@ _MARKERS = re.compile(r"\[\d+\]")
 # Notes an answer adds to a quote (「（変更案・令和5年度補正。現行は…）」) are not in the passage.
 _NOTE = re.compile(r"（[^（）]*(?:変更案|現行|版では|改定)[^（）]*）")
 _PIECES = re.compile(r"[。\n]")
+# The label an answer puts before a quote (「変更案：」「令和5年度補正：」「JETROの中期目標（令和5年度補正）：」) is
+# not in the passage; a label the passage writes (「指標２－２：」) may go too: the rest still finds it.
+_LABEL = re.compile(r"^[^：:。]{1,30}[：:]")
+_CUT = re.compile(r"^\.\.\.|\.\.\.$")  # where a quote was trimmed (「…」, compacted): not in the passage
 
 
 def quoted_pieces(answer: str, min_chars: int = 12, most: int = 4) -> list[str]:
-    """The sentences of an answer that may be quotes, compacted, longest first (none for an abstention)."""
+    """The sentences of an answer that may be quotes, compacted: the ``most`` longest, in the answer's order (none
+    for an abstention)."""
     if not answer or compact(answer).startswith(ABSTAIN):
         return []
     text = _NOTE.sub("", _MARKERS.sub("", answer))
-    pieces = {compact(p).lstrip("・○-➢⚫>") for p in _PIECES.split(text)}
-    return sorted((p for p in pieces if len(p) >= min_chars), key=len, reverse=True)[:most]
+    pieces = list(dict.fromkeys(_CUT.sub("", _LABEL.sub("", compact(p).lstrip("・○-➢⚫>")))
+                                for p in _PIECES.split(text)))
+    longest = set(sorted((p for p in pieces if len(p) >= min_chars), key=len, reverse=True)[:most])
+    return [p for p in pieces if p in longest]
 
 
 def quoted_rows(pieces: Sequence[str], search: Callable[[str], list[int]], text_of: Callable[[int], str],
@@ -78,3 +85,4 @@ def new_words(morphemes: Sequence[tuple[tuple[str, ...], str]], said: str) -> li
                 and word not in words:
             words.append(word)
     return words
+

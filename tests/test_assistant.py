@@ -995,7 +995,6 @@ def test_a_change_of_a_named_measure_is_answered_by_that_measures_figures(assist
         assert any(figure in q and "対日投資誘致成功件数" in q for q in quotes), (figure, quotes)
 
 
-
 def test_a_compared_document_is_read_further_down_for_the_figure_asked(assistant, monkeypatch):
     """A comparison quotes each document's figure: when the passages of one document that match the whole
     question best (it names the other document too) state none, more of its passages are read for one."""
@@ -1573,7 +1572,6 @@ def test_a_question_for_what_a_label_heads_is_answered_by_the_items_under_it(use
     assert "300万トン" not in qa.ask("水素の価格目標は？").text.splitlines()[0]
 
 
-
 def test_a_lead_in_naming_the_asked_kind_beats_an_item_of_another_list(user_folder, embedder):
     """「…に協力した業界団体を全部挙げて」: the bullets under 「以下の業界団体等の協力を得て」 are the answer, not
     the list of bullets around a closer-scoring sentence that never names 業界団体."""
@@ -1715,3 +1713,25 @@ def test_a_follow_up_the_sentence_just_quoted_answers_with_a_figure_of_the_asked
     assert "地域産業の将来像" in first.text.splitlines()[0], first.text
     answer = qa.ask("公開はいつ？", history=[Turn(first.question, first.text)])
     assert not answer.abstained and "令和3年2月" in answer.text.splitlines()[0], answer.text
+
+
+def test_an_earlier_year_is_read_from_the_table_row_of_the_figure_the_report_states(user_folder, embedder):
+    """「平成30年度は？」 after 「…登録者数、令和2年度の実績は？」 in the 令和2年度 report: the data table's row whose
+    令和2年度 cell is the figure the report states is that measure's row, though its label runs over the lines above
+    it in other words, and its 平成30年度 cell answers."""
+    from assistant.dialogue import Turn
+
+    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続。\n" * 3
+    qa = _assistant_over(user_folder, embedder, "evaluation.md", (
+        "# 試験研究機構（TRI）令和2年度 年度評価\n\n## Ⅰ 情報発信に関する事項\n\n### ２．主要な経年データ\n\n"
+        "評価対象となる指標 達成目標 平成 30 年度 令和元年度 令和 2 年度\n\n"
+        "機構の情報を\n継続的に受け\n取る登録者数\n\n"
+        "計画値 12,000 人 12,000 人 12,000 人\n\n"
+        "実績値 － 20,652 人 26,021 人 26,980 人\n\n"
+        "### ３．業務実績と評価\n\n" + filler
+        + "・メールニュース等の新規登録を合計した、機構の情報を継続的に受け取る登録者数は 26,980 人となり、"
+          "目標値の 2.2 倍を達成。\n" + filler))
+    first = qa.ask("TRIの情報を継続的に受け取る登録者数、令和2年度の実績は？")
+    assert "26,980" in first.text.splitlines()[0], first.text
+    answer = qa.ask("平成30年度は？", history=[Turn(first.question, first.text)])
+    assert not answer.abstained and "20,652" in answer.text.splitlines()[0], answer.text

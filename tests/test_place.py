@@ -27,6 +27,15 @@ def test_an_answer_is_cut_into_its_quoted_sentences_without_markers_or_notes():
     assert pieces == ["その他、ハラスメント防止等委員会の設置など体制を強化"]
 
 
+def test_the_label_an_answer_puts_before_a_quote_and_the_marks_of_its_cuts_are_not_part_of_it():
+    answer = ("173件以上（変更案・令和5年度補正。現行は160件以上）[1][2]\n"
+              "変更案：ア．スタートアップに対する海外展開成功件数について、中期目標期間中に173件以上達成する。[1]\n"
+              "JETROの中期目標（令和5年度補正）：…現行の目標は中期目標期間中に160件以上とする…[2]")
+    assert quoted_pieces(answer) == [  # (compacted: NFKC)
+        "ア.スタートアップに対する海外展開成功件数について、中期目標期間中に173件以上達成する",
+        "現行の目標は中期目標期間中に160件以上とする"]
+
+
 def test_an_abstention_quotes_nothing():
     assert quoted_pieces("資料に記載なし（質問に答える記述は見つかりませんでした。）") == []
     assert quoted_pieces("") == []

@@ -1093,6 +1093,15 @@ def test_a_sentence_that_opens_with_a_year_is_about_that_year():
     assert _opens_with_year("（例：2022年は過去最大の貿易赤字、電気機器も赤字に転落）", (2022,))  # an example's year
 
 
+def test_a_sentence_that_writes_a_figure_right_after_a_year_states_that_years_figure():
+    from assistant.extractive import _year_figure
+    assert _year_figure("➢ 域内の観光消費額 2022年1.2兆円⇒2040年3兆円", (2040,), None)
+    assert _year_figure("新規登録者の合計は 19,235 人（前年度 12,600 人）", (2019,), 2020)  # the report's 前年度
+    assert not _year_figure("新規登録者の合計は 19,235 人（前年度 12,600 人）", (2019,), 2022)
+    assert not _year_figure("応募者数平均（令和元年度を除く）は５４４，０９０人", (2019,), None)  # in passing
+    assert not _year_figure("2040年までに、観光消費額の倍増を目指す。", (2040,), None)  # no figure of that year
+
+
 def test_an_adverb_in_teki_is_not_a_topic_but_a_noun_in_teki_is(analyze_q):
     assert analyze_q("NEDOの指標は具体的には何が評価されるの？").topic == ("NEDO", "指標")
     assert analyze_q("伴走支援の目的は？").topic == ("伴走支援", "目的")
