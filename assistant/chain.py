@@ -293,7 +293,8 @@ class Assistant:
         """A follow-up answered with the sentence the last answer quoted, which lacks every word the follow-up newly
         asks about (「そのうち女性は何人？」, 「その目標ってどうやって算出したの？」): the answer from the best sentence
         that says such a word, if any; else None. The same sentence may well answer again (「令和元年度は？」 after a
-        row of every year; 「公開はいつ？」 after a dated one): not when it states a figure of the asked kind."""
+        row of every year; 「公開はいつ？」 after a dated one): not when it states a figure of the asked kind, unless
+        the answer's first line would only repeat the last answer's."""
         if draft.abstained or not draft.quotes:
             return None
         last = req.history[-1]
