@@ -36,7 +36,7 @@ from .extractive import (
 )
 from .llm import build_messages, make_chat_model
 from .parts import clause_parts, question_parts
-from .place import around, new_words, quoted_pieces, quoted_rows
+from .place import QUOTE_HEAD, around, new_words, quoted_pieces, quoted_rows
 from .question import QuestionAnalysis, analyze, named_side, normalize_question, spelled_out
 from .rank import Ranked, rerank
 from .retriever import PassageRetriever, passages_of
@@ -302,7 +302,7 @@ class Assistant:
         # It states a figure of the kind asked (「公開はいつ？」: its date), not the one the last answer gave.
         if lead.value is not None and compact(draft.direct) != compact(MARKER_ANY.sub("", last.answer.split("\n")[0])):
             return None
-        if compact(lead.text)[:40] not in compact(last.answer):
+        if compact(lead.text)[:QUOTE_HEAD] not in compact(last.answer):
             return None
         asked = new_words(self.searcher.tokenizer.surfaces(req.question), last.question + last.answer)
         if not asked or any(w in compact(lead.text) for w in asked):

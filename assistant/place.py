@@ -20,6 +20,7 @@ _MARKERS = re.compile(r"\[\d+\]")
 # Notes an answer adds to a quote (「（変更案・令和5年度補正。現行は…）」) are not in the passage.
 _NOTE = re.compile(r"（[^（）]*(?:変更案|現行|版では|改定)[^（）]*）")
 _PIECES = re.compile(r"[。\n]")
+QUOTE_HEAD = 40  # characters of a quote that identify it (a quote may run past its chunk)
 # The label an answer puts before a quote (「変更案：」「令和5年度補正：」「JETROの中期目標（令和5年度補正）：」) is
 # not in the passage; a label the passage writes (「指標２－２：」) may go too: the rest still finds it.
 _LABEL = re.compile(r"^[^：:。]{1,30}[：:]")
@@ -39,7 +40,7 @@ def quoted_pieces(answer: str, min_chars: int = 12, most: int = 4) -> list[str]:
 
 
 def quoted_rows(pieces: Sequence[str], search: Callable[[str], list[int]], text_of: Callable[[int], str],
-                prefix: int = 40) -> list[int]:
+                prefix: int = QUOTE_HEAD) -> list[int]:
     """Rows of the chunks that contain one of ``pieces`` (checked on its first ``prefix`` characters,
     since a quote may run past its chunk). ``search`` gives candidate rows for a piece."""
     rows: list[int] = []
