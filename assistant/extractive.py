@@ -3617,11 +3617,8 @@ _RESULT_ROW = re.compile(r"\s*(?:実\s*績\s*値?|達\s*成\s*度)?\s*")
 _SPLIT_ROW = re.compile(r"\s[-－‐―]\s")  # two rows run together (「目的積立金 - - -積立金 - 1,051」)
 
 
-def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = "") -> Value | None:
-    """The asked year's cell of a table row in a report of results: its rows give one cell per year of the
-    period up to the report's own (「実績値70,315 件 86,036 件 82,297 件」 in the 令和2年度 report: 平成30,
-    令和元, 令和2年度), so the cell ``report year - asked year`` from the end. None unless ``text`` holds
-    one such row (the one labelled with ``focus``, when several are) without the asked year written in it."""
+def _year_cell(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = "") -> tuple[Value, list] | None:
+    """:func:`year_column`'s cell, with all the cells of its row."""
     if len(set(years)) != 1 or chunk.fiscal_year is None or not _is_report(chunk):
         return None
     rows = []  # (label, cells, where the line starts)
@@ -3636,7 +3633,16 @@ def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = ""
         return None
     _, cells, at = rows[0]
     cell = cells[len(cells) - 1 - back]
-    return cell and Value(cell.text, at + cell.start, at + cell.end, cell.kind)
+    return (Value(cell.text, at + cell.start, at + cell.end, cell.kind), cells) if cell else None
+
+
+def year_column(text: str, years: tuple[int, ...], chunk: Chunk, focus: str = "") -> Value | None:
+    """The asked year's cell of a table row in a report of results: its rows give one cell per year of the
+    period up to the report's own (「実績値70,315 件 86,036 件 82,297 件」 in the 令和2年度 report: 平成30,
+    令和元, 令和2年度), so the cell ``report year - asked year`` from the end. None unless ``text`` holds
+    one such row (the one labelled with ``focus``, when several are) without the asked year written in it."""
+    found = _year_cell(text, years, chunk, focus)
+    return found[0] if found else None
 
 
 def _figure_digits(text: str) -> str:
@@ -3650,16 +3656,17 @@ def _year_row(ordered: list[Candidate], years: tuple[int, ...], focus: str) -> C
     report-year cell is the same figure (「実績値 － － 20,652 人 26,021 人 26,980 人」) is the measure's row, however
     few of the question's words it shares, and its cell for the asked year (:func:`year_column`) answers. None when no
     candidate of the best one's document is such a row."""
-    stated = {d for v in values_in(ordered[0].text) if (d := _figure_digits(v.text))}
+    best = ordered[0]
+    stated = {d for v in values_in(best.text) if (d := _figure_digits(v.text))}
+    if not stated:
+        return None
     for c in ordered[1:]:
-        if not stated or c.chunk.source != ordered[0].chunk.source or c.value is None \
-                or c.value != year_column(c.text, years, c.chunk, focus):
+        if c.chunk.source != best.chunk.source or c.value is None \
+                or (found := _year_cell(c.text, years, c.chunk, focus)) is None or c.value != found[0]:
             continue
-        line = next((m.group(0) for m in re.finditer(r"[^\n]+", c.text) if m.start() <= c.value.start < m.end()), "")
-        row = row_cells(line)
-        if row and row[1][-1] is not None and _figure_digits(row[1][-1].text) in stated:
+        last = found[1][-1]
+        if last is not None and _figure_digits(last.text) in stated:
             # The figure names the row's measure as the best sentence does (its label runs over the lines above).
-            best = ordered[0]
             return replace(c, focus=max(c.focus, best.focus), measure=max(c.measure, best.measure),
                            support=max(c.support, best.support))
     return None
