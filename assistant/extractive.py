@@ -222,6 +222,7 @@ class ExtractiveAnswerer:
         self._section_titles: dict[str, set[str]] = {}  # source -> its section headings, squeezed
         # Rows of the chunks that open a sheet's data tables, and of those that state a grade (see _sheet_grade).
         self._sheet_rows: tuple[np.ndarray, np.ndarray] | None = None
+        self._report_rows: dict[str, list[tuple[Chunk, int]]] = {}  # source -> its table rows (see _rows_of)
 
     # ── scoring ──────────────────────────────────────────────────────
     def idf(self, term: str) -> float:
@@ -834,7 +835,12 @@ class ExtractiveAnswerer:
     def _sibling(self, c: Candidate, analysis: QuestionAnalysis) -> tuple[str, str] | None:
         """A phrase the question names (「ガス事業者」) that the passage does not, where the answer sentence
         names a sibling of it — the same head, another modifier (「発電事業者」): the figure is the
-        sibling's. Returns (asked, sibling), or None."""
+        sibling's. Returns (asked, sibling), or None — also when the other modifier only describes the asked
+        thing (see :func:`_described`)."""
+        found = self._named_sibling(c, analysis)
+        return None if found is not None and _described(*found) else found
+
+    def _named_sibling(self, c: Candidate, analysis: QuestionAnalysis) -> tuple[str, str] | None:
         passage = _passage_text(c.chunk)
         sentence = compact(c.text)
         question = compact(analysis.question)
@@ -1134,7 +1140,8 @@ class ExtractiveAnswerer:
                               and _says_as_much(c.text, ordered[0].text, analysis.qualifiers)))]
             if close:
                 _put_first(ordered, close[0])
-            elif (row := _year_row(ordered, years, analysis.focus)) is not None:
+            elif (row := _year_row(ordered, years, analysis.focus)
+                  or self._year_row_elsewhere(analysis, ordered[0], years)) is not None:
                 _lead_with(ordered, row)
         if not analysis.cross and not _asked_label(analysis, ordered[0]):
             # 「炭素中立型社会の実現ミッションの長期目標は？」: the items under the label that names what is asked
@@ -2096,6 +2103,55 @@ class ExtractiveAnswerer:
         if len(as_document) != 1 or len(set(c.fiscal_years) & dated) != 1 or not others:
             return analysis
         return replace(analysis, cross=False, constraints=replace(c, fiscal_years=others))
+
+    def _rows_of(self, source: str) -> list[tuple[Chunk, int]]:
+        """Every sentence of the report ``source`` that is a table row (:func:`row_cells`), as (chunk, sentence
+        index); read once per source."""
+        if source not in self._report_rows:
+            table = self.searcher.chunks
+            chunks = table.take(np.flatnonzero(table.where("source", lambda v: v == source)))
+            self._report_rows[source] = [(ch, i) for ch in chunks if _is_report(ch) for i, s in enumerate(ch.sentences)
+                                         if row_cells(ch.text[s.start:s.end])]
+        return self._report_rows[source]
+
+    def _year_row_elsewhere(self, analysis: QuestionAnalysis, best: Candidate, years: tuple[int, ...]
+                            ) -> Candidate | None:
+        """:func:`_year_row` over every table row of the best sentence's report, retrieved or not: a report's table
+        of results (「実績値 25 件 15 件 26 件」) heads its section, hundreds of lines above the sentence that states
+        the year's figure (「…を総合的に捉え、26 件（目標値比 260%）を達成」), and shares few of its words. The one
+        row whose report-year cell is the figure the best sentence answers with (else one it states) — the same
+        number in the same unit — is the measure's row (of 「実績値 25 件 15 件 26 件」 and 「達成度 250% 150% 260%」,
+        the second when the sentence answers 「260%」); None when no row, or more than one, gives a figure of the
+        asked kind — nor when the sentence states another figure of the row's kind (a breakdown: the row may be
+        of its total, not of the part asked)."""
+        if not _is_report(best.chunk):
+            return None
+        rows: dict[str, list[tuple[Chunk, int, Value]]] = {}  # report-year figure -> the rows ending in it
+        for ch, i in self._rows_of(best.chunk.source):
+            span = ch.sentences[i]
+            text = ch.text[span.start:span.end]
+            cell = _year_cell(text, years, ch, analysis.focus)
+            if cell is not None and cell[1][-1] is not None:
+                row = rows.setdefault(_figure_key(cell[1][-1].text), [])
+                if all(compact(text) != compact(r.text[r.sentences[j].start:r.sentences[j].end]) for r, j, _ in row):
+                    row.append((ch, i, cell[0]))  # (a row is read once, whichever chunks hold it)
+        # The figure it answers with, else the first it states that ends a row (「…について 82,297 件（目標値比
+        # 165%）」: the count's row, not the ratio's).
+        stated = values_in(best.text)
+        for v in [best.value] if best.value else stated:
+            if found := rows.get(_figure_key(v.text)):
+                break
+        else:
+            return None
+        if sum(s.kind == v.kind for s in stated) > 1:
+            return None  # (「ベンダ企業では 79.6%、ユーザ企業では 44.6%、全体で 62.1%」: which is the row's?)
+        # Of those, the rows whose cell is a figure of the asked kind, when a figure is asked; the cell is the
+        # answer's figure either way (「その前の年度は？」 after a sentence of the total: the row's cell).
+        read = [replace(c, value=c.value or value) for ch, i, value in found
+                for c in self.candidates(analysis, [Ranked(Passage(best.passage.rank, best.passage.score, ch),
+                                                           best.passage.score)])
+                if c.sentence == i and (c.value is not None or not analysis.wants_value)]
+        return _as_measure_of(read[0], best) if len(read) == 1 else None
 
     def _heads(self) -> dict[str, Chunk]:
         """Title -> the first chunk of each document (a document's metadata is the same in every chunk)."""
@@ -3666,10 +3722,20 @@ def _year_row(ordered: list[Candidate], years: tuple[int, ...], focus: str) -> C
             continue
         last = found[1][-1]
         if last is not None and _figure_digits(last.text) in stated:
-            # The figure names the row's measure as the best sentence does (its label runs over the lines above).
-            return replace(c, focus=max(c.focus, best.focus), measure=max(c.measure, best.measure),
-                           support=max(c.support, best.support))
+            return _as_measure_of(c, best)
     return None
+
+
+def _as_measure_of(row: Candidate, best: Candidate) -> Candidate:
+    """A table row found by its report-year figure, which the ``best`` sentence states: the figure names the row's
+    measure as the best sentence does (the row's label runs over the lines above it)."""
+    return replace(row, focus=max(row.focus, best.focus), measure=max(row.measure, best.measure),
+                   support=max(row.support, best.support))
+
+
+def _figure_key(text: str) -> str:
+    """A figure as its number and unit, however spaced and written (「82,297 件」「８２２９７件」 -> 82297件)."""
+    return re.sub(r"[\s,、]", "", unicodedata.normalize("NFKC", text))
 
 
 def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "", question: str = "") -> bool:
@@ -3913,6 +3979,15 @@ _UNIT_NAME = re.compile(r"[一-龥ァ-ヶー]{2,}(?:部|課|室|局|センター
 def _unit_named(text: str, focus: str) -> bool:
     """Is ``focus`` a word for an organization's unit (「部署」) and ``text`` naming one (「デジタル戦略推進部」)?"""
     return focus in _UNIT_KINDS and bool(_UNIT_NAME.search(text))
+
+
+def _described(asked: str, other: str) -> bool:
+    """Is ``other`` the ``asked`` thing only described, its modifier an adjective (「具体的取組事例」 for
+    「修了者取組事例」: 具体的 says how, not which) rather than another noun naming a sibling?"""
+    # (the length of the head they share)
+    n = next((i for i, (a, b) in enumerate(zip(reversed(asked), reversed(other))) if a != b),
+             min(len(asked), len(other)))
+    return 0 < n < len(other) and other[:-n].endswith("的")
 
 
 def _drop_suffix(text: str, suffix: str) -> str:

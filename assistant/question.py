@@ -633,7 +633,7 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
     if not specific:
         return "", named
     # 「何組織が実施した」: the counter after 何 says how the answer is counted, not what about (自己診断).
-    counter = [s for s, c in specific if c.modified and c.text in COUNT_UNITS and text[:c.start].endswith("何")]
+    counter = [s for s, c in specific if c.modified and _counter_asked(c, text)]
     modified = [s for s, c in specific if c.modified and s not in counter] or \
         ([] if len(specific) > len(counter) else counter)
     before = [s for s, c in specific if c.before]
@@ -660,6 +660,11 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
     if at and _owned(focus) and text[specific[at - 1][1].end:specific[at][1].start] == "の":
         focus = specific[at - 1][0]
     return focus, tuple(s for s in named if s != focus)
+
+
+def _counter_asked(c: Compound, text: str) -> bool:
+    """Is compound ``c`` of the question ``text`` the counter of 何 (「何件」「何組織」)?"""
+    return c.text in COUNT_UNITS and text[:c.start].endswith("何")
 
 
 _ROLE_ASKED = re.compile(r"に(?:は|も)?(?:誰|だれ|どなた)")  # 「…所長には誰が」
@@ -1122,8 +1127,10 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     # (「一般管理費は、どのくらいの効率化を」: the compound a question word of quantity modifies says what is
     # measured — not one 「どの」 picks out: 「どの補正予算が考慮されてる」 asks which budget, not its amount.)
     # (「どの程度」「どの水準」 are the question word itself.)
-    anchor = next((c.text for c in found if c.modified and kind == "count" and c.text not in _DEGREE_WORDS),
-                  before[-1] if before else focus)
+    # (「何件」: the counter after 何 is no phrase the figure sits after — 「ヒアリングは何件」 -> ヒアリング.)
+    said = "".join(surface for _, surface in morphemes)
+    anchor = next((c.text for c in found if c.modified and kind == "count" and c.text not in _DEGREE_WORDS
+                   and not _counter_asked(c, said)), before[-1] if before else focus)
     # 「成功率はどのくらい」「支援規模は」: the asked word itself says what kind of figure it is.
     # (Not a measure in what the question takes as given, when it asks what kind of thing: 「同規模を保てたのは、
     # どんな工夫をしたから？」 asks for the 工夫.)

@@ -115,7 +115,8 @@ def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSe
     ``evidence`` (chunk id -> 0..1): how well the passage's best sentence covers the question; it adds
     ``settings.proximity`` times that, so a passage whose words meet in one sentence moves up. ``near``:
     chunk ids where the conversation is (a follow-up's previous answer and its neighbours); they add
-    ``settings.conversation``."""
+    ``settings.conversation``, and with ``settings.conversation_read`` those ranked below the top ``k`` follow
+    them (a follow-up's answer is often there, in words the search does not favour)."""
     latest = latest_revisions(passages)
     several = _families_with_several_documents(passages)
     evidence = evidence or {}
@@ -126,12 +127,12 @@ def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSe
         key=lambda r: -r.score)
     kept: list[Ranked] = []
     for r in scored:
+        if len(kept) >= k and not (settings.conversation_read and r.passage.chunk.chunk_id in near):
+            continue  # (past the top k, the conversation's place is still read, after them)
         same = next((n for n, x in enumerate(kept) if near_duplicate(x.passage, r.passage, settings.duplicate_ratio)),
                     None)
         if same is not None:
             kept[same] = replace(kept[same], duplicates=(*kept[same].duplicates, r.passage))
             continue
         kept.append(r)
-        if len(kept) >= k:
-            break
     return [replace(r, passage=replace(r.passage, rank=n)) for n, r in enumerate(kept, 1)]

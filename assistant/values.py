@@ -359,11 +359,12 @@ def labelled_value(measure: str, text: str) -> Value | None:
     return next((v for v in values_in(text) if labelled_count(measure, v, text)), None)
 
 
-# What a 「…件数」「…人数」「…者数」「…社数」 counts in (「支援件数」: 件; 「登録者数」: 人 or 名).
-_TARGET_UNITS = {"件": ("件",), "人": ("人", "名"), "者": ("人", "名"), "社": ("社",)}
+# What a 「…件数」「…人数」「…者数」「…社数」「…回数」 counts in (「支援件数」: 件; 「登録者数」: 人 or 名;
+# 「視聴回数」: 回).
+_TARGET_UNITS = {"件": ("件",), "人": ("人", "名"), "者": ("人", "名"), "社": ("社",), "回": ("回",)}
 
 
-_COUNT_MEASURE = re.compile(r"(.{2,}?)(件|人|者|社)数")
+_COUNT_MEASURE = re.compile(r"(.{2,}?)(件|人|者|社|回)数")
 
 
 def _counted_stem(measure: str, value: Value) -> str | None:

@@ -122,6 +122,7 @@ class RankSettings(_Strict):
     proximity: StrictFloat = Field(0.05, ge=0)
     conversation: StrictFloat = Field(0.05, ge=0)
     conversation_reach: StrictInt = Field(1, ge=0, le=50)
+    conversation_read: StrictBool = True
     conversation_search: StrictInt = Field(5, ge=1, le=100)
     duplicate_ratio: StrictFloat = Field(0.9, gt=0, le=1)
 

@@ -1038,6 +1038,16 @@ def test_a_figure_of_a_sibling_compound_does_not_answer_the_asked_one(user_folde
     assert not answer.abstained and "7兆円" in compact(answer.text.splitlines()[0]), answer.text
 
 
+def test_a_compound_modified_by_an_adjective_is_no_sibling(user_folder, embedder):
+    """「修了者の取組事例」 asked, 「修了者を対象にした帰任後の具体的取組事例調査…600 件の具体的事例を確認」
+    written: 具体的 says how the 取組事例 are, not which — 「具体的取組事例」 is the asked thing, no sibling of it."""
+    qa = _assistant_over(user_folder, embedder, "report.md", (
+        "# 試験研究機構（TRI）令和2年度 業務実績\n\n## 人材の育成\n\n"
+        "・育成プログラム修了者を対象にした帰任後の具体的取組事例調査を通じて、リスク分析の実施をはじめとした "
+        "600 件の具体的事例を確認。\n"))
+    _answers_on_first_line(qa, "TRIの令和2年度の実績で、修了者の取組事例は何件確認された？", "600 件")
+
+
 def test_a_figure_said_of_another_thing_in_the_questions_own_words_does_not_answer(user_folder, embedder):
     """「国内で蓄電池を生産する企業の合計売上高」 asked, 「国内で半導体を生産する企業の合計売上高を15兆円超」 written —
     though the passage names 蓄電池 too: the figure is the other thing's."""
@@ -1735,3 +1745,35 @@ def test_an_earlier_year_is_read_from_the_table_row_of_the_figure_the_report_sta
     assert "26,980" in first.text.splitlines()[0], first.text
     answer = qa.ask("平成30年度は？", history=[Turn(first.question, first.text)])
     assert not answer.abstained and "20,652" in answer.text.splitlines()[0], answer.text
+
+
+def test_an_earlier_year_is_read_from_a_table_row_retrieval_did_not_bring(user_folder, embedder):
+    """The same, when the table is not among the passages read (here only the best one is, and the table labels
+    the measure in other words): the report's row whose 令和2年度 cell is the figure the sentence answers with is
+    found in the whole report — the count's row, not the achievement row that ends in the ratio the sentence also
+    states."""
+    from assistant.dialogue import Turn
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続。\n" * 3
+    (docs / "evaluation.md").write_text(
+        "# 試験研究機構（TRI）令和2年度 年度評価\n\n## Ⅰ 情報発信に関する事項\n\n### ２．主要な経年データ\n\n"
+        "評価対象となる指標 達成目標 平成 30 年度 令和元年度 令和 2 年度\n\n"
+        "配信先\nの累計\n件数\n\n"
+        "計画値 12,000 人 12,000 人 12,000 人\n\n"
+        "実績値 － 20,652 人 26,021 人 26,980 人\n\n"
+        "達成度 － 172% 217% 225%\n\n"
+        "### ３．業務実績と評価\n\n" + filler
+        + "・メールニュース等の新規登録を合計した、機構の情報を継続的に受け取る登録者数は 26,980 人となり、"
+          "目標値比 225% を達成。\n" + filler, encoding="utf-8")
+    build(settings, embedder=embedder)
+    one = settings.model_copy(update={"rank": settings.rank.model_copy(update={"pool": 1}),
+                                      "retrieval": settings.retrieval.model_copy(update={"top_k": 1})})
+    qa = Assistant(one, searcher=Searcher(one, embedder=embedder))
+    first = qa.ask("TRIの情報を継続的に受け取る登録者数、令和2年度の実績は？")
+    assert "26,980" in first.text.splitlines()[0], first.text
+    assert not any("20,652" in p.chunk.text for p in first.passages)  # the table is not read
+    answer = qa.ask("令和元年度は？", history=[Turn(first.question, first.text)])
+    assert not answer.abstained and "26,021" in answer.text.splitlines()[0], answer.text

@@ -852,6 +852,17 @@ def test_a_figure_right_after_a_named_phrase_belongs_to_it(analyze_q):
     assert best_value(text, "amount", None, value_anchors(text, a, "amount")).text == "２兆円超"
 
 
+def test_a_count_asked_with_a_bare_counter_is_looked_for_after_the_thing_counted(analyze_q):
+    """「ヒアリングは何件？」: the figure sits after ヒアリング, not after every 件 of the sentence (which would pick
+    the shortest figure, here the interviews' 5 件)."""
+    from assistant.extractive import value_anchors
+    text = "・自治体、事業者へのヒアリング 30 件及び各専門家にインタビューを 5 件行い、課題を収集。"
+    a = analyze_q("住民起点MaaSのほうでは、ヒアリングは何件？")
+    assert a.anchor == "ヒアリング" and a.focus == "ヒアリング"
+    assert best_value(text, "count", "件", value_anchors(text, a, "count")).text == "30 件"
+    assert analyze_q("累計で何件？").anchor == "累計"
+
+
 def test_the_year_of_a_figure_the_user_already_has_is_not_asked(analyze_q):
     from assistant.question import given_years
     q = "輸出額の合計、2020年時点は21.1兆円だけど、2022年時点だといくらになってる？"
@@ -1601,6 +1612,9 @@ def test_a_count_written_before_the_measures_stem_is_its_figure():
     subject = "修了生、会員企業の方計 42 名が参加。"
     assert count_before("参加人数", values_in(subject)[0], subject)  # the count is who did what the measure names
     assert not count_before("成約会社数", values_in("120社が参加。")[0], "120社が参加。")
+    views = "公開した動画は合計約 1,800回の視聴を得た。"
+    assert count_before("視聴回数", values_in(views)[0], views)  # a number of times: 回
+    assert not count_before("視聴者数", values_in(views)[0], views)
 
 
 def test_the_part_of_a_stated_whole_is_what_a_figure_is_asked_of(analyze_q):

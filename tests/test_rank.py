@@ -45,6 +45,16 @@ def test_a_passage_where_the_conversation_is_moves_up_by_the_conversation_bonus(
     assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c2"]
 
 
+def test_the_conversations_place_is_read_after_the_top_k_when_it_ranks_below_them():
+    passages = [_passage(1, 0.30, "一"), _passage(2, 0.25, "二"), _passage(3, 0.10, "三"), _passage(4, 0.05, "四")]
+    near = frozenset({"c4"})
+    ranked = rerank(passages, _question(), RankSettings(conversation=0.05), k=2, near=near)
+    assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c2", "c4"]  # c3 is not the place: not read
+    assert [r.passage.rank for r in ranked] == [1, 2, 3]
+    ranked = rerank(passages, _question(), RankSettings(conversation=0.05, conversation_read=False), k=2, near=near)
+    assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c2"]
+
+
 def test_the_named_organization_moves_up_and_another_down():
     passages = [_passage(1, 0.20, "一", "NEDO"), _passage(2, 0.17, "二", "IPA")]
     ranked = rerank(passages, _question(organizations=("IPA",)), RankSettings(), k=2)
