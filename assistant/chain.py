@@ -23,7 +23,7 @@ from index.search import Filters, Passage, Searcher
 from index.text import compact
 
 from .answer import ABSTAIN, Answer, Citation
-from .dialogue import Catalog, Resolved, Turn, names_constraints, resolve_history
+from .dialogue import Catalog, Resolved, Turn, first_line, names_constraints, resolve_history
 from .extractive import (
     Candidate,
     Draft,
@@ -300,7 +300,7 @@ class Assistant:
         last = req.history[-1]
         lead = draft.quotes[0].candidate
         # It states a figure of the kind asked (「公開はいつ？」: its date), not the one the last answer gave.
-        if lead.value is not None and compact(draft.direct) != compact(MARKER_ANY.sub("", last.answer.split("\n")[0])):
+        if lead.value is not None and compact(draft.direct) != compact(first_line(last.answer)):
             return None
         if compact(lead.text)[:QUOTE_HEAD] not in compact(last.answer):
             return None

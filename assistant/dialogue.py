@@ -45,6 +45,7 @@ from .question import (
     periods_in,
     year_of,
 )
+from .verify import MARKER_ANY
 
 # Openers that point back at the previous turn (stripped before rewriting).
 _OPENER = re.compile(r"^(?:(?:それでは|それじゃあ|では|じゃあ|じゃ|なら|ちなみに|一方|あと|逆に|反対に)[、,\s]*"
@@ -1011,11 +1012,11 @@ _NAME_RUN = "[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９・]{1,30}"
 
 
 def _without_markers(answer: str) -> str:
-    """An answer's text without its citation markers (「[1]」)."""
-    return re.sub(r"\[[0-9]+\]", "", answer)
+    """An answer's text without its citation markers (「[1]」「[1,2]」「［１］」)."""
+    return MARKER_ANY.sub("", answer)
 
 
-def _first_line(answer: str) -> str:
+def first_line(answer: str) -> str:
     """An answer's first line — the answer itself — without its citation markers."""
     return _without_markers(answer).split("\n", 1)[0]
 
@@ -1054,7 +1055,7 @@ def asked_name_referent(question: str, questions: Sequence[str], answers: Sequen
     noun = re.escape(m.group("noun"))
     for asked, said in zip(reversed(questions), reversed(answers)):
         if re.search(rf"{noun}(?:は|って)(?:何|なに|どこ|どれ)|どの{noun}|{noun}の名[前称]", normalize_question(asked)):
-            name = re.search(rf"{noun}「([^「」]{{2,40}})」", _first_line(said))
+            name = re.search(rf"{noun}「([^「」]{{2,40}})」", first_line(said))
             return q[:m.start()] + f"「{name.group(1)}」" + q[m.end():] if name else question
     return question
 
@@ -1072,7 +1073,7 @@ def _thing_answered(question: str, answer: str) -> str | None:
     -> 「新規輸出１万者支援プログラム」): a name ending in the kind, longer than the question says it; None
     otherwise."""
     asked = _WHICH_THING.search(normalize_question(question))
-    first = _first_line(answer)
+    first = first_line(answer)
     if not asked or is_attribute(asked["noun"]) or not first or first.strip().startswith(ABSTAIN):
         return None  # (「…の目標は何？」 asks an attribute: 「それ」 after it is not the 数値目標 the answer names)
     return next((m.group(0) for m in re.finditer(f"{_NAME_RUN}{re.escape(asked['noun'])}", _without_markers(first))
@@ -1082,7 +1083,7 @@ def _thing_answered(question: str, answer: str) -> str | None:
 def _name_answered(answer: str) -> str | None:
     """The name an answer's first line gives: inside its quotes, or the line itself when it is a short name
     (「ウラノス・エコシステム[1][2]」); None for an abstention or a sentence."""
-    first = _first_line(answer).strip()
+    first = first_line(answer).strip()
     if not first or first.startswith(ABSTAIN):
         return None
     if quoted := re.search(r"「([^「」]{2,40})」", first):

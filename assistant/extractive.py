@@ -2126,15 +2126,14 @@ class ExtractiveAnswerer:
         of its total, not of the part asked)."""
         if not _is_report(best.chunk):
             return None
-        rows: dict[str, list[tuple[Chunk, int, Value]]] = {}  # report-year figure -> the rows ending in it
+        # report-year figure -> the rows ending in it, by their text (a row is read once, whichever chunks hold it)
+        rows: dict[str, dict[str, tuple[Chunk, int, Value]]] = {}
         for ch, i in self._rows_of(best.chunk.source):
             span = ch.sentences[i]
             text = ch.text[span.start:span.end]
             cell = _year_cell(text, years, ch, analysis.focus)
             if cell is not None and cell[1][-1] is not None:
-                row = rows.setdefault(_figure_key(cell[1][-1].text), [])
-                if all(compact(text) != compact(r.text[r.sentences[j].start:r.sentences[j].end]) for r, j, _ in row):
-                    row.append((ch, i, cell[0]))  # (a row is read once, whichever chunks hold it)
+                rows.setdefault(_figure_key(cell[1][-1].text), {}).setdefault(compact(text), (ch, i, cell[0]))
         # The figure it answers with, else the first it states that ends a row (「…について 82,297 件（目標値比
         # 165%）」: the count's row, not the ratio's).
         stated = values_in(best.text)
@@ -2147,7 +2146,7 @@ class ExtractiveAnswerer:
             return None  # (「ベンダ企業では 79.6%、ユーザ企業では 44.6%、全体で 62.1%」: which is the row's?)
         # Of those, the rows whose cell is a figure of the asked kind, when a figure is asked; the cell is the
         # answer's figure either way (「その前の年度は？」 after a sentence of the total: the row's cell).
-        read = [replace(c, value=c.value or value) for ch, i, value in found
+        read = [replace(c, value=c.value or value) for ch, i, value in found.values()
                 for c in self.candidates(analysis, [Ranked(Passage(best.passage.rank, best.passage.score, ch),
                                                            best.passage.score)])
                 if c.sentence == i and (c.value is not None or not analysis.wants_value)]

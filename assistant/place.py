@@ -86,4 +86,3 @@ def new_words(morphemes: Sequence[tuple[tuple[str, ...], str]], said: str) -> li
                 and word not in words:
             words.append(word)
     return words
-
