@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from .answer import ABSTAIN
 from .question import (
+    ALONE,
     FIGURE_COUNTERS,
     GENERIC,
     IMPLIED_FIGURE,
@@ -30,12 +31,14 @@ from .question import (
     QUESTION_WORD,
     RESTATING,
     SET_COUNT,
+    WHOLE,
     Constraints,
     QuestionAnalysis,
     answer_type,
     asked_ordinal,
     asked_status,
     constraints_of,
+    contrast_group,
     era_label,
     indicator_labels,
     named_indicator,
@@ -294,6 +297,16 @@ def _new_thing(analysis: QuestionAnalysis, previous: QuestionAnalysis) -> bool:
     return has_own_focus(analysis) and focus not in _STATUS and not IMPLIED_FIGURE.fullmatch(focus) \
         and not any(focus.endswith(w) for w in (*_DOCUMENT_WORDS, *_VERSION_WORDS)) \
         and focus not in normalize_question(previous.question)
+
+
+def _named_its_kind(word: str, previous: QuestionAnalysis) -> bool:
+    """Is ``word`` one of a few contrasting kinds (国内・海外, 中小・大) said of the previous turn's thing itself
+    (「国内のバイオ関連投資はいくら？」)? It names which of that thing was asked, not the conversation's scope: a new
+    thing asked next (「市場規模の目標も」) is not of that kind unless it says so."""
+    if contrast_group(word) is None or not previous.focus:
+        return False
+    return re.search(f"{re.escape(word)}の?{re.escape(previous.focus)}", normalize_question(previous.question)) \
+        is not None
 
 
 def _shifted(relative: re.Pattern[str], question: str, values: tuple[int, ...]) -> tuple[int, str] | None:
@@ -746,7 +759,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「では応募者数は？」: another attribute of the same subject (and programme) — and of the thing the
         # previous question quoted (「「…概説」はどこと組んで作った？」「ダウンロード数は？」).
         quoted = [t for t in _quoted_things(previous) if t not in rest]
-        words = [*quoted, *(w for w in previous.qualifiers if w not in rest and not any(w in t for t in quoted))]
+        new = _new_thing(analysis, previous)
+        words = [*quoted, *(w for w in previous.qualifiers if w not in rest and not any(w in t for t in quoted)
+                            and not (new and _named_its_kind(w, previous))
+                            # (「試験全体の…なら？」 after 「iパス単独の…」: the whole, no longer the part alone)
+                            and not (w.endswith(ALONE) and any(x in rest for x in WHOLE)))]
         body = "".join(f"{w}の" for w in words) + rest
     else:
         # 「理由は？」「それはいつまでに？」: the new question about the previous focus — as the previous turn

@@ -47,6 +47,7 @@ from .answer import ABSTAIN, Citation
 from .definitions import defines, definition_clause
 from .diff import changed_words
 from .question import (
+    CONTRASTS,
     IMPLIED_FIGURE,
     INDICATOR_WORD,
     KINDS,
@@ -62,6 +63,7 @@ from .question import (
     asks_indicators,
     compares,
     constraints_of,
+    contrast_group,
     era_label,
     indicator_labels,
     indicator_title,
@@ -458,6 +460,8 @@ class ExtractiveAnswerer:
         years = analysis.constraints.fiscal_years
         if years and not analysis.cross and not _mentions_year(best, years, analysis.focus, analysis.question):
             return False, "year"
+        if analysis.wants_value and _other_relative_year(analysis.question, best.text):
+            return False, "year"  # 「来年の世界成長率予測」 answered by 「今年の世界成長率予測は2.8%」
         if (date := _other_date(best, analysis.question) or _other_edition(best, analysis.question)) is not None:
             return False, f"quoted:{date}"
         if analysis.wants_value and (thing := analysis.restricted_to) and not _alone(best.text, thing):
@@ -480,6 +484,9 @@ class ExtractiveAnswerer:
         if analysis.answer_type == "place" and not analysis.counted_set and _asks_which(analysis) \
                 and (counted := only_counted(best.text, analysis.focus)):
             return False, f"counted:{counted}"  # 「選定された地域はどこ」 and the text says 「新たに1地域を選定」
+        if analysis.answer_type == "place" and _ASKS_GEOGRAPHY.search(analysis.question) \
+                and not self._names_a_place(best.text):
+            return False, "where"  # 「どの都市に設置」 answered by 「サテライトオフィスにおける実地検証を実施」
         if (latin := self._latin_sibling(best, analysis.question)) is not None:
             return False, "sibling:{}:{}".format(*latin)
         if (occurrence := _other_occurrence(best, analysis.question) or _other_span(best, analysis.question)) \
@@ -488,12 +495,40 @@ class ExtractiveAnswerer:
         if analysis.wants_value and (pair := self._sibling(best, analysis) or self._other_modifier(best, analysis)) \
                 and not _member_of_category(*pair):
             return False, "sibling:{}:{}".format(*pair)
-        if analysis.wants_value and (side := _one_side_of_both(analysis.question, best.text)):
+        if analysis.wants_value and (side := _one_side_of_both(analysis.question, best.text)
+                                     or self._both_sides_elsewhere(analysis.question, best)):
             return False, f"alone:{side}"  # 「国内の市場規模」 answered by 「国内外で総額92兆円の市場規模」
         if analysis.wants_value and (pair := _other_scope(analysis.question, best.text)
                                      or _other_setting(analysis.question, best.text, analysis.focus)):
             return False, "sibling:{}:{}".format(*pair)
         return True, ""
+
+    def _both_sides_elsewhere(self, question: str, c: Candidate) -> str | None:
+        """The side a question asks (「国内の市場規模」) when ``c`` states its figure with no side at all (a summary
+        slide's 「2030年時点で総額92兆円の市場規模」) and its document states that same figure elsewhere for both sides
+        together (「国内外で総額92兆円の市場規模」) and never for the asked side; None otherwise. (A sentence that does
+        not name the asked thing at all is left to the search for one that does, in :meth:`answer`.)"""
+        asked = compact(question)
+        sides = {s for both, pair in _BOTH_SIDES.items() if both not in asked for s in pair if s in asked}
+        if c.value is None or not c.focus or not sides \
+                or any(w in compact(c.text) for w in (*_BOTH_SIDES, *_SIDE_WORDS)):
+            return None
+        key = _figure_key(c.value.text)
+        if not re.search(r"[0-9]", key):
+            return None
+        table = self.searcher.chunks
+        found = None
+        for chunk in table.take(table.rows_matching(_figure_pattern(key))):
+            if chunk.source != c.chunk.source:
+                continue
+            for i in range(len(chunk.sentences)):
+                text = _sentence(chunk, i)
+                if key not in _figure_key(text):
+                    continue
+                if any(side in compact(text) for side in sides) and not _one_side_of_both(question, text):
+                    return None  # (the asked side's own figure, said somewhere)
+                found = found or _one_side_of_both(question, text)
+        return found
 
     def _unnamed_body(self, c: Candidate, analysis: QuestionAnalysis) -> str | None:
         """The body (「…協会」「…研究所」) a figure question names that ``c``'s passage does not, or None."""
@@ -533,7 +568,7 @@ class ExtractiveAnswerer:
         names = self._asked_names(question)
         if not names:
             return None
-        passage = f"{self._lead_in(c)}{sheet}{passage}"
+        passage = f"{self._lead_in(c)}{sheet}{passage}{self._first_sub_item(c)}"
         lowered = passage.lower()
         spelled = dict(self.aliases(question))  # 「AISI」 asked of a passage that spells it out
         return next((name for name in names if name.lower() not in lowered
@@ -791,6 +826,29 @@ class ExtractiveAnswerer:
         opens = [i for i in range(len(before.sentences)) if LIST_START.match(squeeze(_sentence(before, i)))]
         return compact(before.text[before.sentences[opens[-1]].start if opens else 0:])
 
+    def _first_sub_item(self, c: Candidate) -> str:
+        """The first of the sub-numbered items ``c`` opens one of (「②-1 ICT に関する指針やガイドラインの普及件数…」 for
+        「②-2 指針やガイドラインに対する役立ち度…」), compacted, read back from ``c`` through the chunks before it in
+        its document (past a page's table headers) — up to ``_SUB_ITEM_CHUNKS`` chunks, and not past an item of
+        another main number: it says what the later ones, which do not repeat it, are about. "" for a sentence that
+        opens no later sub-item."""
+        m = _SUB_NUMBERED.match(squeeze(c.text))
+        if not m or m["sub"] in "1１":
+            return ""
+        chunk, at = c.chunk, c.sentence
+        for _ in range(_SUB_ITEM_CHUNKS + 1):
+            for i in range(at - 1, -1, -1):
+                text = squeeze(_sentence(chunk, i))
+                if (other := _SUB_NUMBERED.match(text)) and other["main"] == m["main"] and other["sub"] in "1１":
+                    return compact(text)
+                if other and other["main"] != m["main"]:
+                    return ""
+            chunk = self.searcher.previous_chunk(chunk.chunk_id)
+            if chunk is None or chunk.source != c.chunk.source:
+                return ""
+            at = len(chunk.sentences)
+        return ""
+
     def _of_another_name(self, c: Candidate, question: str) -> bool:
         """Is ``c``'s passage about another thing than a name the question asks of: a name in Latin letters or an
         edition (「…大会 2020」) that the passage does not say, or a numbered item (「OS①」) of which it names
@@ -855,10 +913,12 @@ class ExtractiveAnswerer:
                 # 「国内で蓄電池を生産する企業の…」 answered by 「国内で半導体を生産する企業の…」: the sentence says the
                 # question's own words around another thing, however the passage names the asked one elsewhere.
                 return asked, other
+            if len(asked) >= 3 and compact(asked) not in sentence and (other := _contrasting(asked, sentence)):
+                # 「対外直接投資残高」 answered by 「対内直接投資残高」, 「中途採用」 by 「新卒採用」: a contrasting
+                # kind said in the sentence is the figure's, however the passage names the asked kind elsewhere.
+                return asked, other
             if len(asked) < 3 or compact(asked) in passage:
                 continue
-            if other := _contrasting(asked, sentence):  # 「対外直接投資残高」 answered by 「対内直接投資残高」
-                return asked, other
             words = [w for _, w in self.searcher.tokenizer.surfaces(asked)]  # as written, long units
             if len(words) == 1 and (kind := _contrast_prefix(asked)):  # 「大企業」 is one word: 大 + 企業
                 words = [kind, asked[len(kind):]]
@@ -867,7 +927,7 @@ class ExtractiveAnswerer:
             head = words[-1] if len(words) >= 2 else ""
             # A short head (「企業」「市場」) is too common to tell a sibling by, unless the modifiers contrast as
             # sizes or places do (「大企業」 for 「中小企業」).
-            scale = _contrast("".join(words[:-1]))
+            scale = contrast_group("".join(words[:-1]))
             # A sibling has another modifier: when the asked one is in the sentence too, shortly before the
             # head (「注意喚起に関して、ウェブページ」 for 「注意喚起ページ」), it is the same thing said otherwise;
             # far from it (「国内外企業…海外事務所」 for 「国内事務所」) it modifies something else.
@@ -878,7 +938,7 @@ class ExtractiveAnswerer:
                 continue  # 「講習の満足度は…、講師満足度は…」: the head said of no other thing is the asked one's too
             for m in re.finditer(rf"[一-龥ァ-ヶー・]{{1,8}}{re.escape(head)}", sentence):
                 modifier = m.group(0)[:-len(head)]
-                if len(head) < 3 and _contrast(modifier) != scale:
+                if len(head) < 3 and contrast_group(modifier) != scale:
                     continue
                 if asked not in m.group(0) and m.group(0) not in asked and modifier not in _GENERIC_MODIFIERS:
                     return asked, m.group(0)
@@ -917,6 +977,10 @@ class ExtractiveAnswerer:
                 return m.group(0)
             return m["name"][:-len(head[0])] + m["qualifier"] + head[0]
         return tuple(self._tok(_QUALIFIED.sub(read, text)))
+
+    def _names_a_place(self, text: str) -> bool:
+        """Does ``text`` name a place (a country, a city, a region: 「大阪」「米国」「シリコンバレー」)?"""
+        return any(tuple(pos[:3]) == ("名詞", "固有名詞", "地名") for pos, _ in self.searcher.tokenizer.surfaces(text))
 
     def _carries_measure(self, c: Candidate) -> bool:
         """Does the sentence (with its headings and the sentence before) name the asked measure?"""
@@ -1032,6 +1096,14 @@ class ExtractiveAnswerer:
             dated = [c for c in self._close(ordered) if months <= {(y, m) for y, m, _ in _dates_said(c, c.text)}]
             if dated:
                 _put_first(ordered, dated[0])
+        if not analysis.wants_value and (periods := analysis.constraints.periods) \
+                and (named := periods_in(ordered[0].text)) and not set(named) & set(periods):
+            # 「第6期中期目標期間に事業の柱としている4つ」, best answered by a sentence about other numbered periods
+            # (「これまで、…を中期目標の柱とし、第五期中期目標では…」): one about as close that says the asked period
+            # answers (a figure asked is chosen by its own period above).
+            of_period = [c for c in self._close(ordered) if set(periods_in(c.text)) & set(periods)]
+            if of_period:
+                _put_first(ordered, of_period[0])
         if counted := analysis.counted_set:
             # 「５以上の領域とはどこ」: the sentence that names the set's members beats one that only counts it.
             # (Else a sentence that counts the set beats one that does not: it is the one about the set.)
@@ -2465,6 +2537,16 @@ def _other_series_item(passage: str, question: str) -> str | None:
     return None
 
 
+# A sub-numbered item (「②-2」「3-2」「（２）－３」): its main number and its own.
+_SUB_NUMBERED = re.compile(r"^(?P<main>[①-⑳]|[（(]?[0-9０-９]{1,2}[）)]?)\s*[-－‐―]\s*"
+                           r"(?P<sub>[0-9０-９]{1,2})(?![0-9０-９])")
+# Chunks read back for the first sub-item: a page break's repeated table headers may stand between two sub-items
+# (not fitted: the structure of a 年度評価 sheet).
+_SUB_ITEM_CHUNKS = 4
+
+# A question that asks which country, region or city (not 「どこ」 alone: that is as often an organization).
+_ASKS_GEOGRAPHY = re.compile(r"どの\s*(?:国|地域|都市|都道府県|県|市)|どこの\s*(?:国|地域|都市|県|市)|所在地")
+
 # Another item beside the asked one (「自治体、事業者へのヒアリング」「国内外」): a figure of them together.
 _BESIDE_AFTER = re.compile(r"^(?:[、・,]|及び|並びに|や|等|など)")
 
@@ -2472,6 +2554,18 @@ _BESIDE_AFTER = re.compile(r"^(?:[、・,]|及び|並びに|や|等|など)")
 # A scope that joins two sides (「国内外」: 国内 and 海外) — a figure of it is not the figure of one side.
 _BOTH_SIDES = {"国内外": ("国内", "海外", "国外"), "内外": ("国内", "海外", "国外"),
                "官民": ("政府", "公的", "民間")}  # 「官民合わせて2兆円」: not the government's share
+
+
+_SIDE_WORDS = tuple(dict.fromkeys(s for pair in _BOTH_SIDES.values() for s in pair))
+
+
+def _figure_pattern(key: str) -> str:
+    """An RE2 pattern for a figure's number and unit (:func:`_figure_key`) as a chunk may write it: half- or
+    full-width digits, spaces and thousands separators between (「92兆円」 finds 「９２ 兆円」)."""
+    def char(ch: str) -> str:
+        return f"[{ch}{chr(ord(ch) + 0xFEE0)}]" if ch.isascii() and ch.isalnum() else re.escape(ch)
+
+    return r"[\s,，、]*".join(char(ch) for ch in key)
 
 
 def _one_side_of_both(question: str, text: str) -> str | None:
@@ -3741,8 +3835,13 @@ def _mentions_year(c: Candidate, years: tuple[int, ...], focus: str = "", questi
     """Is the candidate about one of ``years``: its document's year, a year its sentence or headings write, the
     year's cell of a report's table row, or the dated thing the question names (see :func:`_names_dated_thing`)?"""
     return c.chunk.fiscal_year in years \
-        or _says_year(f"{_dating_context(c.chunk, years)} {c.text}", years, c.chunk.fiscal_year) \
+        or _says_year(f"{_dating_context(c.chunk, years)} {_CONTINUED.sub('', c.text)}", years, c.chunk.fiscal_year) \
         or year_column(c.text, years, c.chunk, focus) is not None or _names_dated_thing(c, question)
+
+
+# A year a thing goes on from (「令和元年度に引き続き…7回開催」): the figure is of the year after it, not of it.
+_CONTINUED = re.compile(r"(?:(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)|(?:19|20|１９|２０)[0-9０-９]{2})\s*年度?"
+                        r"\s*(?:に|から)?\s*(?:引き続き|引続き|続き|同様)|前年度\s*(?:に|から)?\s*(?:引き続き|引続き|同様)")
 
 
 def _dating_context(chunk: Chunk, years: tuple[int, ...]) -> str:
@@ -3808,6 +3907,17 @@ def _other_date(c: Candidate, question: str) -> str | None:
     return next((written for date, written in asked.items() if date not in said), None)
 
 
+_RELATIVE_YEAR = re.compile(r"(今|来|昨)年")
+
+
+def _other_relative_year(question: str, text: str) -> bool:
+    """Does the question name a year relative to now (「来年」「今年度」) that ``text`` does not, while ``text`` names
+    another (「今年の…予測は2.8%」)? Then its figure is of that other year."""
+    asked = {m.group(1) for m in _RELATIVE_YEAR.finditer(question)}
+    said = {m.group(1) for m in _RELATIVE_YEAR.finditer(text)}
+    return len(asked) == 1 and bool(said) and not asked & said
+
+
 def _dates_said(c: Candidate, text: str) -> set[tuple[int, int, int | None]]:
     """The dates ``text`` (of ``c``'s document) says, as :func:`calendar_dates` reads them: a month asked is said
     by any day of it (「令和2年10月」 by 「令和2年10月18日」), and by the bare month in a document about the fiscal
@@ -3819,34 +3929,20 @@ def _dates_said(c: Candidate, text: str) -> set[tuple[int, int, int | None]]:
 
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")  # a name written in Latin letters, three or more
 _NOUN_CHAR = re.compile(r"[一-龥々ァ-ヶー]")
-# Modifiers that name one of a few contrasting kinds (a size of business, where): 「大企業」 and 「中堅・中小企業」 are
-# siblings though 「企業」 alone is too common a head to tell them by.
-_CONTRASTS = (("大", "大手", "中小", "中堅", "小規模", "零細", "中堅・中小"),
-              ("国内", "海外", "国外", "外国", "グローバル"),
-              # directions: inward and outward investment, exports and imports
-              ("対内", "対外"), ("輸出", "輸入"))
-
-
-def _contrast(modifier: str) -> int | None:
-    """The contrast group ``modifier`` is one of the kinds of (by its last words), or None."""
-    return next((n for n, group in enumerate(_CONTRASTS) if modifier.split("・")[-1] in group or modifier in group),
-                None)
-
-
 def _contrasting(asked: str, sentence: str) -> str | None:
     """``asked`` with its contrasting opening swapped for another of the same kind, as ``sentence`` writes it
     (「対外直接投資残高」 -> 「対内直接投資残高」), or None."""
     kind = _contrast_prefix(asked)
     if not kind:
         return None
-    others = [m for m in _CONTRASTS[_contrast(kind)] if m != kind and not m.endswith(kind) and not kind.endswith(m)]
+    others = [m for m in CONTRASTS[contrast_group(kind)] if m != kind and not m.endswith(kind) and not kind.endswith(m)]
     m = re.search(f"(?:{'|'.join(map(re.escape, others))}){re.escape(compact(asked[len(kind):]))}", sentence)
     return m.group(0) if m else None
 
 
 def _contrast_prefix(word: str) -> str:
     """The contrasting modifier ``word`` opens with, leaving a head of two or more characters (「中小企業」 -> 中小)."""
-    return max((m for group in _CONTRASTS for m in group if word.startswith(m) and len(word) - len(m) >= 2),
+    return max((m for group in CONTRASTS for m in group if word.startswith(m) and len(word) - len(m) >= 2),
                key=len, default="")
 
 
@@ -4007,6 +4103,8 @@ def _what_is_missing(analysis: QuestionAnalysis, missing: str, best: Candidate |
         # Say what the closest passage does state, so the user sees why it is not the answer.
         nearby = f"。近い箇所にある「{best.value.text}」は別の項目の値です" if best and best.value else ""
         return f"「{analysis.focus}」の記載は見つかりませんでした{nearby}"
+    if missing == "where":
+        return f"「{analysis.focus or '場所'}」に当たる地名の記載は見つかりませんでした"
     if missing == "value" and analysis.focus and analysis.answer_type == "person":
         return f"「{analysis.focus}」に当たる人・組織の記載は見つかりませんでした"
     if missing == "value" and analysis.answer_type == "grade":

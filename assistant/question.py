@@ -809,8 +809,13 @@ def asked_status(text: str) -> str | None:
     return "目標" if target and not result else "実績" if result and not target else None
 
 
-# 「Xだけに絞ると」「Xだけの」「Xのみでは」: the figure of X alone is asked.
-_ONLY = re.compile(r"(?<!どれ)(?<!それ)(?<!これ)(?<!あれ)(?:だけ|のみ)(?:に(?:絞|限)|だと|では|で|の|は)")
+# 「Xだけに絞ると」「Xだけの」「Xのみでは」「X単独の」: the figure of X alone is asked — not a document of one
+# organization alone (「JETRO単独の新旧対照表」).
+_ONLY = re.compile(r"(?<!どれ)(?<!それ)(?<!これ)(?<!あれ)(?:(?:だけ|のみ)(?:に(?:絞|限)|だと|では|で|の|は)"
+                   r"|(?<!の)(?:単独|単体)(?:の|では|だと)(?!\s*(?:新旧対照表|対照表|資料|文書|版|ファイル|中長?期目標|計画)))")
+# 「iパス単独の」 and 「試験全体の」: a part alone and the whole, said of one figure.
+ALONE = ("単独", "単体")
+WHOLE = ("全体", "合計", "総計", "全て", "すべて")
 _BEFORE_ONLY = re.compile(r"(?:、|,|うち|では|には|は|で|を|が|も|について)")
 
 
@@ -1161,3 +1166,18 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     topic, scope = topic_of(morphemes)
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,
                             topic, scope, coordinated_parts(question, orgs), places)
+
+
+# Modifiers that name one of a few contrasting kinds (a size of business, where): 「大企業」 and 「中堅・中小企業」 are
+# siblings though 「企業」 alone is too common a head to tell them by.
+CONTRASTS = (("大", "大手", "中小", "中堅", "小規模", "零細", "中堅・中小"),
+             ("国内", "海外", "国外", "外国", "グローバル"),
+             # directions: inward and outward investment, exports and imports
+             ("対内", "対外"), ("輸出", "輸入"),
+             ("新卒", "中途"))  # hires
+
+
+def contrast_group(modifier: str) -> int | None:
+    """The contrast group ``modifier`` is one of the kinds of (by its last words), or None."""
+    return next((n for n, group in enumerate(CONTRASTS) if modifier.split("・")[-1] in group or modifier in group),
+                None)

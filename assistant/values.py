@@ -133,8 +133,10 @@ _SCOPE_NOTE = re.compile(r"(を含む|を除く|に限る|(?<![平均高対同])
 
 
 def _bracket_note(text: str) -> bool:
-    """Is a bracket's content a note, not a name: 「（令和2年度）」「（2件以上）」「（ＩＳＭＡＰ－ＬＩＵを含む）」?"""
-    return bool(DATE.search(text) or VALUE.search(text) or _SCOPE_NOTE.search(text))
+    """Is a bracket's content a note, not a name: 「（令和2年度）」「（2件以上）」「（ＩＳＭＡＰ－ＬＩＵを含む）」, or
+    what the term before it equals (「エクイティスプレッド（＝ROEー株主資本コスト）」)?"""
+    return bool(DATE.search(text) or VALUE.search(text) or _SCOPE_NOTE.search(text)) \
+        or text.lstrip().startswith(("＝", "="))
 
 
 def names_in(text: str) -> list[Value]:
@@ -527,6 +529,8 @@ def rates_in(text: str) -> list[Value]:
 
 
 _SPAN = re.compile(r"(?:週間|か月|ヶ月|カ月|日間|年間)")
+# A length of time and nothing more (「2 日間」「約2か月」): how long, never when (「3か月後」「1週間以内」 are when).
+_DURATION = re.compile(rf"(?:約|当面)?\s*{_D}+\s*(?:週間|日間|年間|(?:か|ヶ|カ)月間?)")
 # A number written without a unit (「39,192」), not a part of a longer figure or a date.
 _BARE = rf"({_NUM})(?![0-9０-９,，.．]|\s*(?:{_UNIT_ALT}|[年月日]))"
 _CELL = rf"(?:{_NUM}\s*(?:[万億兆千]\s*)?(?:{_UNIT_ALT})?{_QUALIFIER}|[-－‐―])"
@@ -629,6 +633,10 @@ def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int]
 
     if span:
         typed = [v for v in typed if _SPAN.search(v.text)] or typed
+    elif answer_type == "date":
+        typed = [v for v in typed if not _DURATION.fullmatch(v.text.strip())]  # 「いつ」 is no length of time
+        if not typed:
+            return None
     if answer_type == "date" and events:
         # 「（令和６年３月５日閣議決定）が成立した」: a date written with another event is not the asked one's.
         typed = [v for v in typed if not _dates_another_event(text, v, events)]

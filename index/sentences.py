@@ -33,11 +33,12 @@ _WRAP_SHARE = 0.8  # a line this share as wide as its widest neighbour wraps int
 _WIDER = 1.15  # ...and the line after it is at most this much wider (half-width characters, indents)
 _MAX_OPEN_CHARS = 200  # an open bracket stops carrying a unit on after this many characters
 # A line that opens with a case particle continues the line before, even after a closing bracket
-# (「…情報提供依頼（RFI）」 / 「を活用する…」): を never begins a word; が・は・に・で・と・も・の followed by
-# anything but hiragana are the particle, not the start of a word (はじめに, にぎわい, ものづくり, では、).
+# (「…情報提供依頼（RFI）」 / 「を活用する…」): を never begins a word; が・は・に・で・と・も・の・や・へ followed by
+# anything but hiragana are the particle, not the start of a word (はじめに, にぎわい, ものづくり, では、, やはり):
+# 「・…責任者（CISO 、CIO 等）」 / 「や IT 部門…の受講を想定し」 is one bullet.
 # So does a line that opens with what only follows a phrase (「…日本への誘致（一次投資）」 / 「だけでなく、…」), and
 # 等 before a particle (「…「参加がしやすい」」 / 「等の好意的な意見が…」): 等 then closes the phrase before it.
-_PARTICLE_START = re.compile(r"^(?:を|[がはにでともの](?![ぁ-ゖ])|だけ|など|等(?=[のをがにでとはも、]))")
+_PARTICLE_START = re.compile(r"^(?:を|[がはにでとものやへ](?![ぁ-ゖ])|だけ|など|等(?=[のをがにでとはも、]))")
 
 
 def split_pieces(text: str, depth: int = 0) -> tuple[list[tuple[int, int, bool]], int]:
@@ -97,10 +98,27 @@ def _opens_item(text: str, depth: int, before: str) -> bool:
         and not _continues_numbering(before, text)
 
 
-def _continues_numbering(body: str, after: str) -> bool:
-    """Does ``after`` open with the circled number after one ``body`` writes inside it, ``body`` ending in a comma?"""
+# A number in brackets (「（３）」「(3)」), half- or full-width.
+_BRACKETED_NUMBER = re.compile(r"^[（(]([0-9０-９]{1,2})[）)]")
+
+
+def _previous_markers(after: str) -> tuple[str, ...]:
+    """The ways the number before the one ``after`` opens with may be written (「（３）」 -> 「（２）」「(2)」…), or
+    () when it opens with no number past the first (①, （１）)."""
     n = _CIRCLED.find(after[:1]) if after else -1
-    return n > 0 and _CIRCLED[n - 1] in body[1:] and body.endswith(("、", ","))
+    if n > 0:
+        return (_CIRCLED[n - 1],)
+    m = _BRACKETED_NUMBER.match(after)
+    if not m or (k := int(m.group(1))) < 2:  # (int reads full-width digits too)
+        return ()
+    digits = {str(k - 1), str(k - 1).translate(str.maketrans("0123456789", "０１２３４５６７８９"))}
+    return tuple(f"{o}{d}{c}" for d in digits for o, c in (("（", "）"), ("(", ")")))
+
+
+def _continues_numbering(body: str, after: str) -> bool:
+    """Does ``after`` open with the number after one ``body`` writes inside it (circled or in brackets), ``body``
+    ending in a comma? 「…期間においては、（１）…、（２）…の促進、」 / 「（３）…の4つを柱として」 is one sentence."""
+    return body.endswith(("、", ",")) and any(m in body[1:] for m in _previous_markers(after))
 
 
 @lru_cache(maxsize=1 << 16)  # headings and sentences ask the same question of each line

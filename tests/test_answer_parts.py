@@ -369,6 +369,16 @@ def test_a_figure_stated_in_another_setting_is_not_the_figure_asked():
     assert _other_setting("女性起業家の割合は何％？", text, "女性起業家") is None  # no setting asked
 
 
+def test_a_figure_of_this_year_is_not_next_year_s():
+    from assistant.extractive import _other_relative_year
+
+    text = "IMFによる今年の世界成長率予測は2.8%、過去20年平均は3.8%"
+    assert _other_relative_year("IMFの来年の世界成長率予測は何%？", text)
+    assert not _other_relative_year("IMFの今年の世界成長率予測は何%？", text)  # the year asked
+    assert not _other_relative_year("IMFの世界成長率予測は何%？", text)  # no year asked
+    assert not _other_relative_year("来年の予測は？", "世界成長率予測は2.8%")  # the text names no year
+
+
 def test_a_figure_for_both_sides_together_is_not_the_figure_of_one():
     from assistant.extractive import _one_side_of_both
 

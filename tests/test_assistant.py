@@ -368,6 +368,64 @@ def test_the_make_up_of_a_said_figure_is_the_sum_written_after_it(user_folder, e
     assert "2,000件" in first and "100件" in first and "300件" not in first, first
 
 
+def test_a_figure_the_document_states_elsewhere_for_both_sides_is_not_one_side_s(user_folder, embedder):
+    # A summary slide states the figure bare; the body says it is for home and abroad together.
+    summary = "## 概要\n\nバイオものづくり革命の実現：2030年時点で総額92兆円の市場規模\n\n"
+    body = "## 施策\n\n- 素材の分野は、国内外で92 兆円と見込まれる。\n"
+    asked = "国内のバイオものづくり革命の市場規模は2030年にいくら？"
+    qa = _assistant_over(user_folder, embedder, "axis.md", "# 新機軸\n\n" + summary + body)
+    answer = qa.ask(asked)
+    assert answer.abstained and "国内" in answer.text.splitlines()[0]
+    answer = qa.ask("バイオものづくり革命の市場規模は2030年にいくら？")
+    assert not answer.abstained and "92兆円" in compact(answer.text.splitlines()[0])
+    # Where nothing says whose figure it is, the bare figure still answers.
+    qa = _assistant_over(user_folder, embedder, "axis.md", "# 新機軸\n\n" + summary
+                         + "## 施策\n\n- 素材の分野は、92 兆円と見込まれる。\n")
+    assert not qa.ask(asked).abstained
+
+
+def test_a_list_asked_of_a_numbered_period_is_not_answered_by_a_sentence_about_another(user_folder, embedder):
+    # The history names the earlier periods' pillars; the plan names the asked period's.
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 中期目標\n\n## 沿革\n\n"
+        "機構はこれまで、中期目標期間ごとに、対日投資の促進、輸出の促進、海外展開の支援等の取組を事業の柱とし、"
+        "第五期中期目標期間では新たにスタートアップ支援の取組を事業の柱に加えた。\n\n"
+        "## 今期の方針\n\n"
+        "第６期中期目標期間においては、（１）エコシステムの形成、（２）世界市場展開の促進、（３）日本企業の海外展開支援の"
+        "3つの取組を事業の柱とする。\n"))
+    first = qa.ask("機構が第6期中期目標期間に事業の柱としている取組は？").text.splitlines()[0]
+    assert "エコシステム" in first and "対日投資" not in first, first
+    first = qa.ask("機構が第5期中期目標までに柱としてきた取組は？").text.splitlines()[0]
+    assert "対日投資" in first, first
+
+
+def test_which_city_or_country_is_answered_only_by_a_sentence_that_names_a_place(user_folder, embedder):
+    qa = _assistant_over(user_folder, embedder, "plan.md", (
+        "# 年度計画\n\n## 働き方\n\n- デジタルツールの選定及びサテライトオフィスにおける実地検証を実施する。\n\n"
+        "## 拠点\n\n- 起業家育成拠点を大阪に開設する。\n"))
+    answer = qa.ask("実地検証を行うサテライトオフィスはどの都市にある？")
+    assert answer.abstained and "地名" in answer.text.splitlines()[0], answer.text
+    answer = qa.ask("起業家育成拠点はどの都市に開設する？")
+    assert not answer.abstained and "大阪" in answer.text.splitlines()[0], answer.text
+
+
+def test_a_later_sub_item_is_about_what_its_first_sub_item_names(user_folder, embedder):
+    """「②-2 …役立ち度…」 does not repeat the 「ICT」 of 「②-1 ICT に関する指針…」 two chunks before it."""
+    details = "".join(f"- 公開した主なコンテンツ{n}の普及件数は、前年度と比べて{n},500 件の増加となった。\n"
+                      for n in range(1, 13))
+
+    def report(subject: str) -> str:
+        return ("# 年度評価\n\n## 実績\n\n"
+                f"②-1 {subject} に関する指針やガイドラインの普及件数について、1,237,169 件を達成。\n" + details
+                + "②-2 指針やガイドラインに対する役立ち度について上位 2 つの回答割合 91.5% を達成。\n")
+
+    asked = "ICTの指針・ガイドラインの役立ち度、上位2つの回答割合は？"
+    answer = _assistant_over(user_folder, embedder, "report.md", report("ICT")).ask(asked)
+    assert not answer.abstained and "91.5%" in answer.text.splitlines()[0], answer.text
+    # Of another subject, it is not about the asked one.
+    assert _assistant_over(user_folder, embedder, "report.md", report("OSS")).ask(asked).abstained
+
+
 def test_the_make_up_of_a_figure_not_said_is_found_where_the_document_states_it(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "report.md", (
         "# 年度評価\n\n## 普及\n\n- ガイド等の累計普及数について 1,200 件を達成。\n- 役立ち度は 92% を達成。\n\n"
@@ -1071,6 +1129,14 @@ def _answers_on_first_line(qa: Assistant, question: str, figure: str) -> None:
     """``question`` is answered, with ``figure`` on the answer's first line."""
     answer = qa.ask(question)
     assert not answer.abstained and figure in answer.text.splitlines()[0], answer.text
+
+
+def test_a_figure_of_a_contrasting_kind_does_not_answer_though_the_passage_names_the_asked_one(user_folder, embedder):
+    """「中途採用」 asked; the passage names it, but the figure is said of 「新卒採用」."""
+    qa = _assistant_over(user_folder, embedder, "staff.md", (
+        "# 人材\n\n## 採用\n\n- 中途採用にあたっては、職務記述書を作成する。\n"
+        "- 新卒採用を計画的に行い、職員 10 名を採用した。\n"))
+    _only_what_is_written_answers(qa, "中途採用した職員は何名？", "新卒採用", "新卒採用した職員は何名？", "10 名")
 
 
 def test_a_figure_of_the_contrasting_direction_does_not_answer(user_folder, embedder):

@@ -229,6 +229,21 @@ def test_a_report_gives_the_asked_years_cell_counted_back_from_its_own_year():
     assert year_column(row, (2019,), replace(report, kind="年度計画"), "運営費交付金残存率") is None
 
 
+def test_a_year_a_thing_goes_on_from_does_not_date_its_figure():
+    from dataclasses import replace
+
+    from assistant.extractive import Candidate, _mentions_year
+    from index.search import Passage
+
+    text = "令和元年度に引き続き各地域の経済産業局と連携したブロック別会議を7回開催し、交流の場を提供。"
+    report = replace(_chunk(text), kind="年度評価", fiscal_year=2020)
+    said = Candidate(Passage(1, 0.1, report), 0, text, 1, 1)
+    assert not _mentions_year(said, (2019,))  # the 7 meetings are 令和2年度's
+    assert _mentions_year(said, (2020,))
+    dated = "令和元年度にブロック別会議を5回開催。"
+    assert _mentions_year(replace(said, text=dated, passage=Passage(1, 0.1, replace(report, text=dated))), (2019,))
+
+
 def test_a_row_of_column_headers_over_a_table_does_not_date_its_rows():
     from dataclasses import replace
 

@@ -470,6 +470,9 @@ def test_names_are_quoted_bracketed_or_latin_and_never_what_was_asked():
     assert [v.text for v in names_in(text)] == ["Re スキル講座", "第四次産業革命スキル習得講座認定制度", "J-Bridge"]
     found = best_value(text, "name", None, [], "Reスキル講座の正式な名前は？")
     assert found is not None and found.text == "第四次産業革命スキル習得講座認定制度"
+    # What a term equals, in brackets after it, is no name.
+    glossed = "PBR又はエクイティスプレッド（＝ROEー株主資本コスト）の高い150社を選ぶ新株価指数の導入を決定。"
+    assert [v.text for v in names_in(glossed)] == ["PBR"]
 
 
 def test_a_figure_already_in_the_question_is_not_its_answer():
@@ -1144,6 +1147,11 @@ def test_how_long_is_answered_by_a_span_of_time_not_a_date(analyze_q):
     text = "○ 経済安全保障重要技術育成基金の執行を通じた先端重要技術の育成（2022年度から当面10年間）"
     assert best_value(text, "date", None, [], span=True).text == "10年間"
     assert best_value(text, "date", None, []).text == "2022年度"
+    # ... and when is never answered by how long alone (「3か月後」 is a when).
+    held = "成果報告会を 2 日間にわたり開催し、延べ 3,000 名が視聴。"
+    assert best_value(held, "date", None, []) is None
+    assert best_value(held, "date", None, [], span=True).text == "2 日間"
+    assert best_value("事業開始から3か月後に見直す。", "date", None, []).text == "3か月後"
 
 
 def test_members_and_us_dollars_are_units():
@@ -1409,6 +1417,12 @@ def test_a_question_narrowing_a_figure_to_one_thing_names_it():
     assert restriction("市場のうち国内市場だけの規模は?") == "国内市場"
     assert restriction("年報2023のみでは何部?") == "年報2023"
     assert restriction("経費はどれだけ削減する計画?") == ""  # 「どれだけ」 narrows nothing
+    # 単独・単体 narrow as だけ does — but a document of one organization alone is where to look, not a figure's part.
+    assert restriction("ITパスポート試験単独の応募者数は?") == "ITパスポート試験"
+    assert restriction("iパス単体では何人?") == "iパス"
+    assert restriction("JETRO単独の新旧対照表では何件?") == ""
+    assert restriction("JETROが単独で実施した件数は?") == ""  # how it was done
+    assert restriction("JETROの変更案の単独の支援件数は?") == ""  # 単独 of nothing named (a rewrite's leftover)
 
 
 def test_a_place_the_question_names_is_kept_but_not_a_country(analyze_q):

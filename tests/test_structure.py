@@ -150,12 +150,18 @@ def test_a_line_opening_with_a_particle_continues_the_line_before_even_after_a_b
             "「セキュリティ・キャンプ」\n"
             "はじめに方針を示す。\n"
             "国内への誘致（新規投資）\n"
-            "だけでなく、国内での拡大（追加投資）に貢献する。\n")
+            "だけでなく、国内での拡大（追加投資）に貢献する。\n"
+            "・対策を統括する責任者（CISO 、CIO 等）\n"
+            "や IT 部門の責任者の受講を想定する。\n"
+            "「未踏事業」\n"
+            "やはり重要である。\n")
     sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
     assert [s.text for s in sentences] == [
         "本補助業務は、情報提供依頼（RFI）を活用するなどにより得られた情報を踏まえる。",
         "「セキュリティ・キャンプ」", "はじめに方針を示す。",
-        "国内への誘致（新規投資）だけでなく、国内での拡大（追加投資）に貢献する。"]
+        "国内への誘致（新規投資）だけでなく、国内での拡大（追加投資）に貢献する。",
+        "・対策を統括する責任者（CISO 、CIO 等）や IT 部門の責任者の受講を想定する。",
+        "「未踏事業」", "やはり重要である。"]
 
 
 def test_a_numbered_line_that_closes_the_bracket_before_it_continues_that_line():
@@ -474,3 +480,10 @@ def test_a_line_going_on_with_the_numbering_of_the_line_before_continues_its_sen
     assert [s.text for s in sentences] == [
         "そのためには、①雇用の創出、②観光の高付加価値化、③仕事と子育ての両立が必要。",
         "① 項目の一つ目、", "② 項目の二つ目"]
+    # Numbers in brackets, as a plan writes them inline (「…においては、（１）…、（２）…の促進、」 / 「（３）…」).
+    text = ("期間においては、（１）エコシステムの形成、（２）世界市場展開の促進、\n"
+            "（３）海外展開支援の3つを柱とする。\n（１）項目の一つ目、\n（２）項目の二つ目\n")
+    sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
+    assert [s.text for s in sentences] == [
+        "期間においては、（１）エコシステムの形成、（２）世界市場展開の促進、（３）海外展開支援の3つを柱とする。",
+        "（１）項目の一つ目、", "（２）項目の二つ目"]

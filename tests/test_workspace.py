@@ -783,6 +783,25 @@ def test_an_own_question_keeps_the_conversations_documents_unless_it_names_one(a
     assert analyze_q(follow).constraints.fiscal_years == (2020,) and follow.endswith("法人共通業務経理ではどう？")
 
 
+def test_which_kind_of_the_previous_thing_was_asked_does_not_restrict_a_new_thing(analyze_q):
+    # 「国内の」 said which バイオ関連投資 was asked; the market asked next is not thereby the domestic one.
+    _, follow = _conversation(analyze_q, "バイオものづくりの長期目標で、国内のバイオ関連投資はいくら？",
+                              "市場規模の目標は？")
+    assert "市場規模" in follow and "国内" not in follow and "バイオものづくり" in follow
+    # Said as the scope of the conversation, it still restricts what is asked next.
+    _, follow = _conversation(analyze_q, "国内では、バイオものづくりの長期目標でバイオ関連投資はいくら？",
+                              "市場規模の目標は？")
+    assert "国内" in follow
+
+
+def test_the_whole_asked_after_a_part_alone_is_no_longer_the_part(analyze_q):
+    first = "令和6年度計画でiパス単独の応募者数の目標はある？"
+    _, follow = _conversation(analyze_q, first, "試験全体の応募者数の目標なら？")
+    assert "試験全体" in follow and "単独" not in follow, follow
+    _, follow = _conversation(analyze_q, first, "合格者数の目標は？")
+    assert "iパス単独" in follow, follow  # another measure of the same part
+
+
 def test_a_revision_named_as_an_amendment_asks_for_the_proposal(analyze_q):
     _, follow = _conversation(analyze_q, "JETROの中期目標の現行で、海外展開成功件数の目標は？",
                               "最新の改定案ではいくつ？")
