@@ -27,7 +27,8 @@ ROUNDS = {"dlg-r3-": 20261130, "dlg-r4-": 20261201, "dlg-r5-": 20261202, "dlg-r6
           "dlg-r36-": 20270130, "dlg-r37-": 20270131, "dlg-r38-": 20270201,
           "dlg-r39-": 20270202,
           "dlg-r40-": 20270203,
-          "dlg-r41-": 20270204}
+          "dlg-r41-": 20270204,
+          "dlg-r42-": 20270205}
 PATH = Path(__file__).resolve().parent / "dialogues.yaml"
 
 
