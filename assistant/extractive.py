@@ -41,7 +41,7 @@ from index.headings import (
 )
 from index.meta import DEFINED_ABBREVIATION_HINT, abbreviations
 from index.search import Filters, Passage, Searcher
-from index.text import compact, squeeze
+from index.text import compact, either_width, squeeze
 
 from .answer import ABSTAIN, Citation
 from .definitions import defines, definition_clause
@@ -55,6 +55,7 @@ from .question import (
     MAGNITUDE,
     MEASURE,
     NOUN_CHARS,
+    PLACE_NAME,
     QUESTION_WORD,
     SET_COUNT,
     Constraints,
@@ -980,7 +981,7 @@ class ExtractiveAnswerer:
 
     def _names_a_place(self, text: str) -> bool:
         """Does ``text`` name a place (a country, a city, a region: 「大阪」「米国」「シリコンバレー」)?"""
-        return any(tuple(pos[:3]) == ("名詞", "固有名詞", "地名") for pos, _ in self.searcher.tokenizer.surfaces(text))
+        return any(tuple(pos[:3]) == PLACE_NAME for pos, _ in self.searcher.tokenizer.surfaces(text))
 
     def _carries_measure(self, c: Candidate) -> bool:
         """Does the sentence (with its headings and the sentence before) name the asked measure?"""
@@ -2562,10 +2563,7 @@ _SIDE_WORDS = tuple(dict.fromkeys(s for pair in _BOTH_SIDES.values() for s in pa
 def _figure_pattern(key: str) -> str:
     """An RE2 pattern for a figure's number and unit (:func:`_figure_key`) as a chunk may write it: half- or
     full-width digits, spaces and thousands separators between (「92兆円」 finds 「９２ 兆円」)."""
-    def char(ch: str) -> str:
-        return f"[{ch}{chr(ord(ch) + 0xFEE0)}]" if ch.isascii() and ch.isalnum() else re.escape(ch)
-
-    return r"[\s,，、]*".join(char(ch) for ch in key)
+    return r"[\s,，、]*".join(either_width(ch) if ch.isascii() and ch.isalnum() else re.escape(ch) for ch in key)
 
 
 def _one_side_of_both(question: str, text: str) -> str | None:

@@ -809,13 +809,16 @@ def asked_status(text: str) -> str | None:
     return "目標" if target and not result else "実績" if result and not target else None
 
 
-# 「Xだけに絞ると」「Xだけの」「Xのみでは」「X単独の」: the figure of X alone is asked — not a document of one
-# organization alone (「JETRO単独の新旧対照表」).
-_ONLY = re.compile(r"(?<!どれ)(?<!それ)(?<!これ)(?<!あれ)(?:(?:だけ|のみ)(?:に(?:絞|限)|だと|では|で|の|は)"
-                   r"|(?<!の)(?:単独|単体)(?:の|では|だと)(?!\s*(?:新旧対照表|対照表|資料|文書|版|ファイル|中長?期目標|計画)))")
+# The part of speech Sudachi gives a place's name (「大阪」「米国」「シリコンバレー」).
+PLACE_NAME = ("名詞", "固有名詞", "地名")
 # 「iパス単独の」 and 「試験全体の」: a part alone and the whole, said of one figure.
 ALONE = ("単独", "単体")
 WHOLE = ("全体", "合計", "総計", "全て", "すべて")
+# 「Xだけに絞ると」「Xだけの」「Xのみでは」「X単独の」: the figure of X alone is asked — not a document of one
+# organization alone (「JETRO単独の新旧対照表」).
+_ONLY = re.compile(r"(?<!どれ)(?<!それ)(?<!これ)(?<!あれ)(?:(?:だけ|のみ)(?:に(?:絞|限)|だと|では|で|の|は)"
+                   rf"|(?<!の)(?:{'|'.join(ALONE)})(?:の|では|だと)"
+                   r"(?!\s*(?:新旧対照表|対照表|資料|文書|版|ファイル|中長?期目標|計画)))")
 _BEFORE_ONLY = re.compile(r"(?:、|,|うち|では|には|は|で|を|が|も|について)")
 
 
@@ -1085,7 +1088,7 @@ def mended(morphemes: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str
             out[-1] = (pos, out[-1][1] + surface)
             i += 1
             continue
-        if tuple(pos[:3]) == ("名詞", "固有名詞", "地名") and len(surface) == 2 and _KANJI.fullmatch(surface) \
+        if tuple(pos[:3]) == PLACE_NAME and len(surface) == 2 and _KANJI.fullmatch(surface) \
                 and out and tuple(out[-1][0][:2]) == ("名詞", "普通名詞") and i + 1 < len(morphemes) \
                 and tuple(morphemes[i + 1][0][:2]) == ("名詞", "普通名詞") and len(morphemes[i + 1][1]) == 1 \
                 and _KANJI.fullmatch(morphemes[i + 1][1]):
@@ -1119,7 +1122,7 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     # (A place written before its institution is often read as a surname: 「石川SC」's 石川 — in kanji; a clipped
     # katakana word is no name: 「アンケ」.)
     places = tuple(dict.fromkeys(surface for pos, surface in morphemes
-                                 if (tuple(pos[:3]) == ("名詞", "固有名詞", "地名")
+                                 if (tuple(pos[:3]) == PLACE_NAME
                                      or (tuple(pos[:3]) == ("名詞", "固有名詞", "人名") and _KANJI.fullmatch(surface)))
                                  and pos[3:4] != ("国",)
                                  and len(surface) >= 2 and surface not in orgs))

@@ -100,6 +100,7 @@ def _opens_item(text: str, depth: int, before: str) -> bool:
 
 # A number in brackets (「（３）」「(3)」), half- or full-width.
 _BRACKETED_NUMBER = re.compile(r"^[（(]([0-9０-９]{1,2})[）)]")
+_FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _previous_markers(after: str) -> tuple[str, ...]:
@@ -111,7 +112,7 @@ def _previous_markers(after: str) -> tuple[str, ...]:
     m = _BRACKETED_NUMBER.match(after)
     if not m or (k := int(m.group(1))) < 2:  # (int reads full-width digits too)
         return ()
-    digits = {str(k - 1), str(k - 1).translate(str.maketrans("0123456789", "０１２３４５６７８９"))}
+    digits = {str(k - 1), str(k - 1).translate(_FULL_WIDTH_DIGITS)}
     return tuple(f"{o}{d}{c}" for d in digits for o, c in (("（", "）"), ("(", ")")))
 
 
