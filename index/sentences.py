@@ -15,6 +15,7 @@ A run longer than ``max_chars`` is cut.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -140,6 +141,9 @@ def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
         return True  # a decimal number wrapped at its point (「…の１．」 / 「１倍に相当し」)
     if body.endswith(CLOSERS):
         return False
+    if _KATAKANA_CUT.search(body) and _KATAKANA_ON.match(after) and heading_kind(after) is None \
+            and word_across(body, after):
+        return True  # a word cut by a narrow column (「○「データ相互運用性ガイド」ダ」 / 「ウンロード数」)
     if len(body) == 1 and len(after) == 1:
         return True  # a label printed vertically, one character a line (計/画/値)
     if _figures_only(after) and not _FIGURES.search(body) and len(body) <= 20:
@@ -151,6 +155,32 @@ def wraps(text: str, nxt: str, local_width: int, depth: int) -> bool:
     if not reaches_edge(body, local_width) or display_width(after) > _WIDER * display_width(body) + 2:
         return False
     return heading_kind(after) is None
+
+
+_KATAKANA_CUT = re.compile(r"[ァ-ヶ][ァ-ヶー]*$")
+_KATAKANA_ON = re.compile(r"^[ァ-ヶー]")
+_WORD_WINDOW = 12  # characters on each side of a break that the dictionary reads
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    from sudachipy import Dictionary
+
+    return Dictionary(dict="core").tokenizer(), threading.Lock()
+
+
+def word_across(body: str, after: str) -> bool:
+    """Does the dictionary read one of its words across the break from ``body`` to ``after`` (「…ガ」 / 「イドライン」:
+    ガイドライン)? Not for two words that meet there (「…イノベーション」 / 「スタートアップへの…」), nor for a run of
+    katakana it does not know (「ン」 / 「スタートアップへ」)."""
+    from sudachipy import SplitMode
+
+    before = body[-_WORD_WINDOW:]
+    tokenizer, lock = _dictionary()
+    with lock:  # (a Sudachi tokenizer is not thread-safe)
+        words = [(m.begin(), m.end()) for m in tokenizer.tokenize(before + after[:_WORD_WINDOW], SplitMode.C)
+                 if not m.is_oov()]  # (a run of katakana the dictionary does not know is read as one word)
+    return any(begin < len(before) < end for begin, end in words)
 
 
 def reaches_edge(text: str, local_width: int) -> bool:

@@ -191,6 +191,22 @@ def test_a_line_opening_with_等_and_a_particle_continues_the_quote_before_it():
         "参加者からは「参加がしやすい」等の好意的な意見が多数寄せられた。", "「開催報告」", "等級ごとに集計した。"]
 
 
+def test_a_word_cut_by_a_narrow_column_is_joined_but_two_words_meeting_at_a_break_are_not():
+    # A table cell wraps every few characters, mid-word; the dictionary reads the word across the break.
+    text = ("利用者から評価やフィードバックを得て、必要に応じてガイドを改訂していくことが求められる。\n"
+            "○「データ相互運\n"
+            "用性ガイド」ダ\n"
+            "ウンロード数\n"
+            "利用者から評価やフィードバックを得て、必要に応じてガイドを改訂していくことが求められる。\n")
+    sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
+    assert [s.text for s in sentences][1:-1] == ["○「データ相互運用性ガイド」ダウンロード数"]
+    # A title line short of the column's edge, then a sentence: two words meet at the break, none is cut.
+    text = ("スタートアップ・イノベーション\n"
+            "スタートアップへの投資額を今後５年で大きく増やし、成長の好循環を生み出す。\n")
+    sentences = build_sentences(_lines(text), set(), set(), max_chars=300)
+    assert len(sentences) == 2
+
+
 def test_a_decimal_number_wrapped_at_its_point_stays_one_figure():
     text = ("実績値は前期の１．\n"
             "１倍に相当し、高い水準にある。\n"
