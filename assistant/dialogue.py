@@ -394,6 +394,11 @@ def _sibling_measure(previous: QuestionAnalysis, phrase: str) -> str | None:
     return asked.replace(focus, phrase, 1) if asked.count(focus) == 1 else None
 
 
+# 「同じ資料で、」「同じ箇所では、」: the conversation's document (or place in it) named as such, nothing else.
+_SAME_SOURCE = re.compile(r"^(?:では|また)?[、,]?\s*同じ(?:資料|文書|表|箇所|ところ|ページ|部分)"
+                          r"(?:で|では|には|に)[、,]\s*")
+
+
 def _pronoun(question: str, topic: tuple[str, ...]) -> str:
     """「それが貢献する政府目標は？」 -> 「<topic>が貢献する政府目標は？」; 「この補助業務は」 with the
     topic ending in 補助業務 is not doubled; 「その年の」 is dropped (the year is carried as a constraint)."""
@@ -529,8 +534,10 @@ def year_words(*questions: str) -> dict[int, str]:
 def constraint_words(c: Constraints, written: dict[int, str] | None = None) -> list[str]:
     """Constraints written back as the words a question would use (a year as ``written`` says it, if it does)."""
     written = written or {}
-    return [*c.organizations, *(written.get(y) or era_label(y) for y in c.fiscal_years), *c.doc_kinds,
-            *([c.revision] if c.revision else []), *([c.version] if c.version else [])]
+    # (once each: 「令和2年度評価で、令和2年度の…」 names the year twice)
+    return list(dict.fromkeys([*c.organizations, *(written.get(y) or era_label(y) for y in c.fiscal_years),
+                               *c.doc_kinds, *([c.revision] if c.revision else []),
+                               *([c.version] if c.version else [])]))
 
 
 def merge(now: Constraints, before: Constraints) -> Constraints:
@@ -612,6 +619,11 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     # 「運営費交付金のほうはどう管理した？」 was about 運営費交付金: 「なぜ？」 after it asks why of that.
     previous = named_side(previous)
     q = normalize_question(question)
+    if (same := _SAME_SOURCE.match(q)) and q[same.end():]:
+        # 「同じ資料で、…の出席率は？」「同じ箇所で、JFOODOについては？」: a question of its own, in the conversation's
+        # document — its organization, kind, year and version, not the previous turn's thing.
+        words = constraint_words(previous.constraints, year_words(previous.question))
+        return Resolved(_scoped(words, q[same.end():], "で、"), question)
     inner = _INNER_PRONOUN.search(q)
     if inner and not _WHEN.match(inner.group(0)) \
             and (names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(q)):

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 
 import numpy as np
 
@@ -1293,6 +1293,13 @@ class ExtractiveAnswerer:
                 return draft
             if members := set_members(best.text, *counted):
                 return self._inline_list(analysis, best, confidence, members)
+            # 「DXをどの3つの観点から捉える？」: a sentence about as close that names the set with its members
+            # (「DX を「デジタル戦略」「デジタル技術」、「デジタル人材」の3 つの観点から捉える」) answers.
+            asked = compact(analysis.question)  # (not 「5領域のうち、…関連では？」: one member asked about)
+            naming = next(((c, m) for c in self._close(ordered, after_best=True)
+                           if (m := set_members(c.text, *counted)) and not any(compact(x) in asked for x in m)), None)
+            if naming is not None:
+                return self._inline_list(analysis, naming[0], confidence, naming[1])
             if _set_named(best.text, *counted) and _items_under(best) and self._items_counted(best, counted[0]):
                 # 「…５領域って何？」 and 「① …５領域における…」 over 「a. …」…「e. …」: the items under it, as many as
                 # it counts, are the members, however the question asks for them (not its own sibling items).
@@ -1841,14 +1848,42 @@ class ExtractiveAnswerer:
             nxt = start + 1
             if nxt >= len(chunk.sentences) or not (_set_named(_sentence(chunk, nxt), number, noun)
                                                    and _LEAD_IN.search(_sentence(chunk, nxt))):
-                return None
+                return self._numbered_around(best, n, confidence)
             start = nxt  # a heading naming the set, then the sentence announcing it
         found = _numbered_after(chunk, start, n)
         if len(found) < n:
             return None
+        return self._numbered_members(best, chunk, start, found, confidence)
+
+    def _numbered_members(self, best: Candidate, chunk: Chunk, lead: int | None, found: list[int],
+                          confidence: float) -> Draft:
+        """The members of a numbered set (sentences ``found`` of ``chunk``), quoted after the sentence that
+        announces them (``lead``), if one does."""
         items = [strip_marker(squeeze(_sentence(chunk, j))) for j in found]
-        quotes = [self._list_quote(best, chunk, start, start)] + [self._list_quote(best, chunk, j, j) for j in found]
+        quotes = [self._list_quote(best, chunk, j, j) for j in ([] if lead is None else [lead]) + found]
         return Draft(_cap("、".join(items), self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _numbered_around(self, best: Candidate, n: int, confidence: float) -> Draft | None:
+        """「女性起業家支援策の4つの柱は？」 where nothing announces the set: the best sentence is under one of the
+        parts numbered ① to ④ (「①ロールモデルの創出」 … 「④金融支援」), each over lines of its own — as many as the
+        question counts, and no more — so those are the members (① may be in the chunk before). None otherwise."""
+        before = self.searcher.previous_chunk(best.chunk.chunk_id)
+        if before is None or (before.source, before.part, before.version) != \
+                (best.chunk.source, best.chunk.part, best.chunk.version):
+            before = None
+        head = len(before.sentences) if before is not None else 0
+        chunk = self._stream(before or best.chunk, head + len(best.chunk.sentences) + self.settings.reach * 4)
+        at = head + best.sentence
+        first = _first_numbered(chunk, range(at, -1, -1))
+        if first is None:
+            return None
+        # (up to the next set's ①: its ⑤ is not this one's)
+        again = _first_numbered(chunk, range(first + 1, len(chunk.sentences)))
+        found = [j for j in _numbered_after(chunk, first - 1, n + 1) if again is None or j < again]
+        if len(found) != n or at < found[0] or any(b - a < 2 for a, b in pairwise(found)) \
+                or found[-1] >= len(chunk.sentences) - 1:
+            return None  # (another count, the best not under them, or a list of bare titles)
+        return self._numbered_members(best, chunk, None, found, confidence)
 
     def _mark_after(self, c: Candidate, grade: str) -> Candidate | None:
         """The sentence marked with ``grade`` that follows ``c``'s paragraph (「【重要度：高】…」 then 「【困難度：高】
@@ -2863,6 +2898,11 @@ def _numbered_after(chunk: Chunk, start: int, n: int) -> list[int]:
     return found
 
 
+def _first_numbered(chunk: Chunk, order: range) -> int | None:
+    """The first sentence, in ``order``, that opens a numbered set (「①…」)."""
+    return next((j for j in order if (mark := _mark(_sentence(chunk, j))) is not None and mark.startswith("①")), None)
+
+
 def _version_label(chunk: Chunk) -> str:
     """「変更案：」/「現行：」 before a quote from a 新旧対照表 column."""
     return f"{chunk.version}：" if chunk.version else ""
@@ -3394,6 +3434,9 @@ def _dotted_run(run: str) -> list[str]:
     return words if len(words) >= 2 and all(1 <= len(w) <= 20 for w in words) else []
 
 
+_QUOTED_RUN = re.compile(r"(?:「[^「」]{1,20}」[、・]?)+$")  # quoted names one after the other
+
+
 def set_members(text: str, number: str, noun: str) -> list[str]:
     """The members a sentence gives of a numbered set: the items run before it (「自律移動ロボット、空間情報、
     …、及びスマートビル等の５以上の領域」) or in brackets after it (「5分野（食品・繊維・上水道・…）」); [] when
@@ -3403,6 +3446,9 @@ def set_members(text: str, number: str, noun: str) -> list[str]:
         head = re.sub(r"\s", "", t[:m.start()])
         if joint := re.search(r"(?:等|など)?の「?$", head):  # 「…、国民所得向上の「３つの好循環」」: quoted
             run = head[:joint.start()].split("。")[-1]
+            if (quoted := _QUOTED_RUN.search(run)) and \
+                    len(names := re.findall(r"「([^「」]{1,20})」", quoted.group(0))) == numeral(number):
+                return names  # 「「デジタル戦略」「デジタル技術」、「デジタル人材」の3つの観点」: each quoted
             if "、" not in run and joint.group(0).rstrip("「") == "の":
                 # Words joined by 「・」 right before 「の」 are one name (「スタートアップ・イノベーションの6つの柱」)
                 # — unless there are as many as the set counts (「国内投資・イノベーション・所得向上の３つの好循環」).

@@ -32,13 +32,17 @@ _CLAUSES = re.compile(rf"^(?P<a>[^、]*{_WH}[^、]*?)、(?P<b>[^、]*{_WH}.*)$")
 # 「Xとして挙げられている機関と、Yで加わった業務は？」: two asked things joined by 「と、」.
 # (The second may go on to its question word: 「…の成功件数実績と、同年度の成功率はどのくらいだった？」「…の名前と、
 # …ガイドラインの名前を教えて。」)
-_NOUNS = re.compile(rf"^(?P<a>[^、]{{4,}}){AND_COMMA}(?P<b>[^、]{{4,}}?(?:は|を教えて|を知りたい)[^、]*)$")
+# (「Aと、Bについて、それぞれどんな目標？」: the second named, then what is asked of both.)
+_NOUNS = re.compile(rf"^(?P<a>[^、]{{4,}}){AND_COMMA}(?P<b>[^、]{{4,}}?(?:は|について、|を教えて|を知りたい)[^、]*)$")
 _PRONOUN = re.compile(r"それ|これ")
+_ASKED_OF_BOTH = re.compile(r"について、")
+_EACH = re.compile(r"それぞれ")
 # 「指標３－１と３－２」「指標2-1及び指標2-2」: two indicators by their labels.
 _TWO_LABELS = re.compile(r"指標\s*(?P<a>[0-9]+(?:-[0-9]+)+)\s*(?:と|及び|および|、)\s*"
                          r"(?:指標\s*)?(?P<b>[0-9]+(?:-[0-9]+)+)")
-# 「未踏事業について、Aと、Bはそれぞれどれくらい？」: a scope said first, of both parts (and 「それぞれ」 asks of each).
-_LEAD_SCOPE = re.compile(r"^[^、]{2,30}?(?:について|に関して|では)、")
+# 「未踏事業について、Aと、Bはそれぞれどれくらい？」「IPAの令和6年度計画で、Aと、Bは？」: a scope said first, of both
+# parts (and 「それぞれ」 asks of each).
+_LEAD_SCOPE = re.compile(r"^[^、]{2,40}?(?:について|に関して|では|で)、")
 # 「IPAの海外機関との連携、中期目標では何組織で、R6計画ではいくつ？」: a thing named first, bare or with 「って」
 # (「…の成果目標って、」), that both clauses that follow ask of — its organization with it (not a word of two
 # characters: 「一方、」「今後、」 join, they name nothing). Not a theme marked with 「は、」:
@@ -162,7 +166,10 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         # (「「…整備計画」について、新機軸ではいつ策定するとされ、IPAの計画では何に取り組む？」: of both)
         first, second = about + m["a"] + "？", about + m["b"]
     elif m := _NOUNS.match(q[len(scope):]):
-        first, second = scope + m["a"] + "は？", scope + m["b"].replace("それぞれ", "")
+        b = m["b"].replace("それぞれ", "")
+        # 「Aと、Bについて、どんな目標？」 asks the same of A: 「Aについて、どんな目標？」
+        asked = _ASKED_OF_BOTH.search(b)
+        first, second = scope + m["a"] + (b[asked.start():] if asked else "は？"), scope + b
     elif m := _TWO_LABELS.search(q):
         # 「定量指標３－１と３－２はそれぞれ何」: the question asked of each indicator.
         return _asked_of_each(q, m, [f"指標{m['a']}", f"指標{m['b']}"])
@@ -180,8 +187,8 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         return []
     a, b = analyze(first), analyze(second)
     if not _constraint_set(b) - _constraint_set(a):
-        if not (follow_up is not None and m.re is _NOUNS and _both_named(a, b)):
-            return []
+        if not (follow_up is not None and m.re is _NOUNS and (_both_named(a, b) or _EACH.search(q))):
+            return []  # (「それぞれ」: what is asked, of each)
         # 「…で新たに発掘した人数と、採択後に起業した件数は？」: two figures, each searched on its own.
         return [first, follow_up(first, second)]
     subject = "の".join(a.topic)
@@ -223,7 +230,8 @@ def _a_thing(analysis: QuestionAnalysis) -> bool:
 def _lead_scope(question: str) -> str:
     """The scope said before two things joined by 「と、」 (「未踏事業について、」), of both; "" when none."""
     lead = _LEAD_SCOPE.match(question)
-    return lead.group(0) if lead else ""
+    # (「…はいつ策定されたもので、」 asks a question of its own: a clause, not a scope)
+    return lead.group(0) if lead and not QUESTION_WORD.search(lead.group(0)) else ""
 
 
 def clause_parts(question: str, analyze: Callable[[str], QuestionAnalysis],

@@ -29,6 +29,8 @@ VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade
 
 # The things a figure counts, as a question asks for them (「何件」「何サービス」): the units a count is written in.
 _COUNTED = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
+# A figure gone from one value to another (「…に変わった」「…に引き上げられた」).
+_CHANGED = "(変わ|な|増え|減|引き上げ|引き下げ|上が|下が|見直)"
 # Answer-type cues, tried in order: the first that matches decides.
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("definition", re.compile(r"とは[、，]?(何|なに|どういう|どのよう|どんな)|とは[？?\s]*$|の定義|の意味"
@@ -45,9 +47,9 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"|現行と(の|比べ)"
                           r"|変更案と現行|現行から|から(何|どう)変"
                           # 「何件から何件に変わる？」「いくつからいくつになった？」: a figure before and after
-                          r"|(何|いくつ)[^、。？?]{0,3}から(何|いくつ)[^、。？?]{0,3}に(変わ|な|増え|減)"
+                          rf"|(何|いくつ)[^、。？?]{{0,3}}から(何|いくつ)[^、。？?]{{0,3}}に{_CHANGED}"
                           # 「現行の370件からいくつに変わった？」: the figure before said, the one after asked
-                          r"|[0-9０-９][^、。？?]{0,4}から(何|いくつ)[^、。？?]{0,3}に(変わ|な|増え|減)")),
+                          rf"|[0-9０-９][^、。？?]{{0,4}}から(何|いくつ)[^、。？?]{{0,3}}に{_CHANGED}")),
     ("name", re.compile(r"(の|な)(名前|名称)(は|を|が)|何という(名前|名称)?|何と(いう|呼)|何て(いう)?(名前|名称)"
                         r"|正式(名称|な名前|名)"
                         r"|何の略")),
@@ -329,7 +331,8 @@ _ASKS_INDICATORS = re.compile(rf"(?:どんな|どういう|どのような|何�
 SET_COUNT = r"[0-9]{1,2}|[二三四五六七八九十]"  # how many a set is said to have (「6つの」「五つの」)
 _COUNTED_SET = re.compile(rf"(?<![0-9.,])({SET_COUNT})\s*(つの|以上の)?\s*([一-龥ァ-ヶー]{{1,6}})")
 FIGURE_COUNTERS = ("件", "社", "人", "名", "点", "回", "者", "本", "台", "組", "冊", "段階", "年", "月", "日", "倍")
-_ASKS_WHICH = re.compile(r"どこ|どれ|何(?!件|名|人|社|%|％|割|倍|年|月|日|回)|どんな|どういう|どのような|挙げ|教えて")
+_ASKS_WHICH = re.compile(r"どこ|どれ|何(?!件|名|人|社|%|％|割|倍|年|月|日|回)|どんな|どういう|どのような"
+                         r"|どの(?=\s*[0-9二三四五六七八九十])|挙げ|教えて")  # (「どの3つの観点から」)
 
 
 def asks_indicators(question: str) -> bool:
@@ -380,8 +383,31 @@ def spelled_out(question: str) -> str:
         return f"{name}{m.group(2)}{m.group(3) or default}"
 
     text = unicodedata.normalize("NFKC", question)
-    out = _ERA_INITIAL.sub(era, text)
+    out = same_named(_ERA_INITIAL.sub(era, text))
     return out if out != text else question
+
+
+# 「同データベース」「同計画」「同年度」: 同 and a noun that refers back to a thing the question named before it.
+_SAME = re.compile(r"(?<![一-龥ァ-ヶー])同(?P<head>[一-龥ァ-ヶー]{2,8}?)(?=[のはでをにがともへや、,]|$)")
+_NAME_RUN = re.compile(r"[一-龥ァ-ヶーA-Za-z0-9・]+$")  # the noun run a thing's name ends in
+
+
+def same_named(question: str) -> str:
+    """``question`` with each 「同<noun>」 written as the thing it refers back to: the latest name before it that
+    ends in that noun (「脆弱性対策情報データベース…と、同データベースのアクセス件数」 -> 「…と、脆弱性対策情報
+    データベースのアクセス件数」; 「「スタートアップ育成5か年計画」…同計画」 -> 「スタートアップ育成5か年計画」), so
+    that each part of the question says what it asks about. Unchanged when no earlier name ends so (「同レベル」)."""
+    def named(m: re.Match[str]) -> str:
+        head, before = m.group("head"), question[:m.start()]
+        # (where each name ends, how long it is: the latest, and of two ending there the whole quoted name)
+        names = [(q.end(1), len(q.group(1)), q.group(1)) for q in re.finditer(r"[「『]([^」』]+)[」』]", before)
+                 if q.group(1).endswith(head) and q.group(1) != head]
+        for end in (h.end() for h in re.finditer(re.escape(head), before)):
+            run = _NAME_RUN.search(before[:end]).group(0)
+            if len(run) > len(head):
+                names.append((end, len(run), run))
+        return max(names)[2] if names else m.group(0)
+    return _SAME.sub(named, question)
 
 
 def normalize_question(text: str) -> str:
@@ -887,8 +913,8 @@ def compared_years(question: str) -> set[int]:
 # 「経産省のNEDO・JETRO・IPA新旧対照表」「NEDO・JETRO・IPAをまとめた対照表」: organizations listed together to name
 # the one document that covers them all, not each asked about (unless each is: 「それぞれ」「各」 — said of them, not of
 # that document and another the question names).
-_COVER_TAIL = (r"\s*(?:の|を(?:まとめた|扱った|対象とした|並べた))?\s*(?:まとめの?|[一-龥]{1,8}の)?\s*"
-               r"(?:新旧)?(?:対照表|資料)")  # (「NEDO・JETRO・IPA中期目標変更の新旧対照表」)
+_COVER_TAIL = (r"\s*(?:の|を(?:まとめた|扱った|対象とした|並べた))?\s*(?:まとめの?|[一-龥]{1,8}の?)?\s*"
+               r"(?:新旧)?(?:対照表|資料)")  # (「NEDO・JETRO・IPA中期目標変更の新旧対照表」「…中期目標変更資料」)
 _EACH = re.compile(r"それぞれ|各")
 _OTHER_DOCUMENT = re.compile(r"資料|対照表")
 _EACH_COMPARED = re.compile(r"とで[、，]?\s*(?:それぞれ|各)")  # 「…の対照表とで、それぞれ」: of the documents compared

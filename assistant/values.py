@@ -391,14 +391,23 @@ def is_target(value: Value, text: str) -> bool:
         return False
     if _QUOTED_TARGET.search(text[max(0, value.start - 40):value.start]):
         return True  # 「政府目標「5年間で1,000人の人材を…」」
-    # 「2,100件（2,000件＋令和5年度補正見込件数100件）以上」: the bound follows the figure's breakdown.
-    after = _BREAKDOWN.sub("", text[value.end:value.end + 60], count=1)
+    after = _after_breakdown(value, text)
     return bool(_TARGET_BOUND.search(value.text) or _TARGET_AFTER.match(after[:12]) or _SET_AS_TARGET.match(after))
 
 
+def _after_breakdown(value: Value, text: str) -> str:
+    """What ``text`` says after ``value`` and its breakdown, if any: 「2,100件（2,000件＋令和5年度補正見込件数100件）
+    以上」 is bounded after the sum."""
+    return _BREAKDOWN.sub("", text[value.end:value.end + 60], count=1)
+
+
 def is_result(value: Value, text: str) -> bool:
-    """Is ``value`` said to be a result or the present figure (「月平均の実績数（アクセス数）は約２万５千件」)?"""
-    return bool(_ACTUAL_BEFORE.search(text[max(0, value.start - 16):value.start]))
+    """Is ``value`` said to be a result or the present figure (「月平均の実績数（アクセス数）は約２万５千件」)? Not
+    a figure set for a point in time (「…期間終了時点で２０００組織以上とする」)."""
+    before = text[max(0, value.start - 16):value.start]
+    if (said := _ACTUAL_BEFORE.search(before)) is None:
+        return False
+    return not (said.group(0).startswith("時点") and _TARGET_AFTER.match(_after_breakdown(value, text)[:12]))
 
 
 def breakdown(text: str, figure: str) -> str | None:
@@ -579,11 +588,24 @@ def row_cells(text: str) -> tuple[str, list[Value | None]] | None:
 
 def labelled_figures(text: str, label: str) -> list[Value]:
     """Every number written without a unit as the value of ``label`` (「ダウンロード数：39,192」, a table's
-    「…件数　1,234」 is not: only a colon labels), in order (kind "count")."""
+    「…件数　1,234」 is not: only a colon labels) — or of a part of it, listed after the colon (「ダウンロード数：
+    国内編 1,024、欧米編565」) — in order (kind "count")."""
     if not label:
         return []
-    pattern = re.compile(rf"{re.escape(label)}\s*[：:]\s*{_BARE}")
-    return [Value(m.group(1), m.start(1), m.end(1), "count") for m in pattern.finditer(text)]
+    out = []
+    for m in re.finditer(rf"{re.escape(label)}\s*[：:]", text):
+        at = m.end()
+        while item := _LABELLED_ITEM.match(text, at):
+            out.append(Value(item.group(1), item.start(1), item.end(1), "count"))
+            at = item.end()
+            if not (sep := _LIST_SEPARATOR.match(text, at)):
+                break
+            at = sep.end()
+    return out
+
+
+_LABELLED_ITEM = re.compile(rf"\s*(?:[一-龥ァ-ヶー]{{1,6}}\s*)?{_BARE}")  # (「国内編 1,024」: a part's name first)
+_LIST_SEPARATOR = re.compile(r"\s*[、,，]\s*")
 
 
 def best_value(text: str, answer_type: str, unit: str | None, anchors: list[int], asked: str = "",

@@ -288,6 +288,11 @@ def test_a_numbered_set_is_answered_by_the_members_a_sentence_names():
     assert set_members("スタートアップ・イノベーションの6つの柱を示す。", "6", "柱") == []
     assert set_members("講じることで、国内投資促進、イノベーション創出、国民所得向上の「３つの好循環」を実現する。",
                        "3", "好循環") == ["国内投資促進", "イノベーション創出", "国民所得向上"]
+    # Members each quoted (「…」「…」、「…」の3つの観点), and a set asked with 「どの」.
+    assert counted_set("事業をどの3つの観点から捉える？") == ("3", "観点")
+    three = "事業を「市場」「技術」、「人材」の3 つの観点から捉える。"
+    assert set_members(three, "3", "観点") == ["市場", "技術", "人材"]
+    assert set_members("「市場」「技術」の3 つの観点から捉える。", "3", "観点") == []  # (two quoted: not all of them)
 
 
 def test_a_figure_in_the_sentence_after_a_best_sentence_without_one_answers():

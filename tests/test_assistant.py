@@ -1263,6 +1263,26 @@ def test_a_set_announced_by_a_lead_in_is_its_numbered_members_with_paragraphs_be
         assert all(p in first for p in pillars), (question, first)
 
 
+def test_a_counted_set_nothing_announces_is_the_numbered_parts_the_best_sentence_is_under(user_folder, embedder):
+    """「…支援策の4つの柱は？」 best answered by a bullet under 「② 販路の開拓」, with no sentence announcing the set:
+    the parts numbered ① to ④ (each over bullets of its own) are the members, not the bullets — and not a set of
+    another count further on."""
+    pillars = ["人材の確保", "販路の開拓", "資金の調達", "デジタル化の推進"]
+    bullets = [["地方大学と連携したインターンシップを拡充", "副業人材の活用を支援"],
+               ["地方企業の海外展示会への出展を支援", "地方企業向けのオンライン商談会を開催"],
+               ["地域金融機関による融資を拡充"], ["クラウド導入の費用を補助", "専門家を派遣"]]
+    body = "".join(f"{mark} {p}\n\n" + "".join(f"○ {b}\n\n" for b in items)
+                   for mark, p, items in zip("①②③④", pillars, bullets, strict=True))
+    qa = _assistant_over(user_folder, embedder, "policy.md", (
+        "# 地方企業の支援\n\n## 支援パッケージ\n\n" + body + "## 研究開発\n\n"
+        + "".join(f"{m} 研究テーマ{n}\n\n○ 大学との共同研究を進める\n\n" for n, m in enumerate("①②③④⑤", 1))))
+    asked = "海外展示会への出展支援などの地方企業の支援策は、どんな{}つの柱で整理されている？"
+    first = qa.ask(asked.format(4)).text.splitlines()[0]
+    assert all(p in first for p in pillars) and "展示会" not in first, first
+    other = qa.ask(asked.format(3)).text
+    assert not all(p in other.splitlines()[0] for p in pillars[:3]), other  # (four parts, not three)
+
+
 _AREAS = ["自律移動ロボット関連", "空間情報関連", "サプライチェーン関連"]
 
 

@@ -108,8 +108,10 @@ def test_organizations_listed_to_name_one_document_are_its_cover_not_the_asked_o
     assert c.organizations == ("JETRO",) and set(c.covers) == {"NEDO", "JETRO", "IPA"}
     c = analyze_q("経産省がNEDO・IPAをまとめた対照表では？").constraints
     assert c.organizations == () and set(c.covers) == {"NEDO", "IPA"}
-    c = analyze_q("経産省のNEDO・JETRO・IPA中期目標変更の新旧対照表では、JETROの目標は？").constraints
-    assert c.organizations == ("JETRO",) and set(c.covers) == {"NEDO", "JETRO", "IPA"}
+    for question in ("経産省のNEDO・JETRO・IPA中期目標変更の新旧対照表では、JETROの目標は？",
+                     "経産省のNEDO・JETRO・IPA中期目標変更資料で、JETROの目標は？"):  # (a name run together)
+        c = analyze_q(question).constraints
+        assert c.organizations == ("JETRO",) and set(c.covers) == {"NEDO", "JETRO", "IPA"}, question
     # … or in brackets after the document's name
     for question, covered in (("経産省の新旧対照表（NEDO・JETRO・IPA）のほうの変更案だと？", {"NEDO", "JETRO", "IPA"}),
                               ("経産省の資料 (NEDO・IPA) では？", {"NEDO", "IPA"})):
@@ -593,6 +595,17 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     scoped = "未踏事業について、講演の視聴者数と、報告会の視聴者数はそれぞれどれくらい？"
     assert question_parts(scoped, analyze_q, lambda p, q: q) == [
         "未踏事業について、講演の視聴者数は？", "未踏事業について、報告会の視聴者数はどれくらい?"]
+    # … as is a document said first (「…計画で、」); what 「Bについて、」 asks after the two is asked of each.
+    scoped = "IPAの令和6年度計画で、講座のアクセス数と、試験の応募者数について、それぞれどのような目標がある？"
+    assert question_parts(scoped, analyze_q, lambda p, q: q) == [
+        "IPAの令和6年度計画で、講座のアクセス数について、どのような目標がある?",
+        "IPAの令和6年度計画で、試験の応募者数について、どのような目標がある?"]
+    # A clause that asks a question of its own (「…はいつ策定されたもので、」) is no scope of what follows.
+    from assistant.parts import _lead_scope
+    assert _lead_scope("標準はいつ策定されたもので、IPAは令和6年度にアクセス数をどれくらいにする？") == ""
+    # (Not asked of each, and no figure or name asked: one passage may answer both.)
+    assert question_parts("IPAの令和6年度計画で、講座の運営と、試験の実施について、どう取り組む？", analyze_q,
+                          lambda p, q: q) == []
 
 
 def test_questions_asked_one_after_the_other_are_parts_each_made_self_contained(analyze_q):
@@ -673,6 +686,10 @@ def test_a_target_is_told_from_a_result(analyze_q):
     assert not is_target(result, text) and is_target(target, text)
     assert best_value(text, "count", None, [0], status="目標").text == "３０万件以上"
     assert best_value(text, "count", None, [0], status="実績").text == "約２万５千件"
+    # A point in time says the present figure — unless the figure is set for it (「…終了時点で…とする」).
+    text = "令和3年4月時点で 14 万人以上のユーザに利用されている。期間終了時点で２０００組織以上とする。"
+    present, set_for = [v for v in values_in(text) if v.kind != "date"]
+    assert not is_target(present, text) and is_target(set_for, text)
     assert analyze_q("マナビDXのアクセス数の目標はいくつ？").status == "目標"
 
 
@@ -1138,6 +1155,11 @@ def test_a_count_labelled_by_the_asked_measure_needs_no_unit():
     assert labelled_figures("アクセス数：39,192件", "アクセス数") == []  # with a unit it is a figure already
     assert labelled_figures(text, "アクセス数") == []  # another measure's number is not it
     assert best_value(text, "count", None, [text.index("ダウンロード数")], asked="ダウンロード数").text == "39,192"
+    # The counts of its parts, each after the part's name: the one nearest the asked part answers.
+    parts = "レポート（令和 3 年 1 月。ダウンロード数：国内編 1,024、欧米編565、中国編 578）"
+    assert [v.text for v in labelled_figures(parts, "ダウンロード数")] == ["1,024", "565", "578"]
+    assert best_value(parts, "count", None, [parts.index("欧米編")], asked="ダウンロード数").text == "565"
+    assert labelled_figures("ダウンロード数：令和2年度 1,234", "ダウンロード数") == []  # (a year is no part)
 
 
 def test_how_long_is_answered_by_a_span_of_time_not_a_date(analyze_q):
@@ -1443,6 +1465,7 @@ def test_a_change_of_a_named_measure_asks_for_that_measure(analyze_q):
 def test_a_figure_asked_before_and_after_is_a_change(analyze_q):
     assert analyze_q("スタートアップの海外展開成功件数の目標は何件から何件に変わる？").answer_type == "change"
     assert analyze_q("有効回答は何件から何件に増えた？").answer_type == "change"
+    assert analyze_q("支援件数の目標は現行の何件から何件に引き上げられた？").answer_type == "change"
     assert analyze_q("有効回答は何件ですか？").answer_type == "count"
     # The figure before said, the one after asked.
     assert analyze_q("成功件数の目標は現行の370件からいくつに変わった？").answer_type == "change"
@@ -1479,6 +1502,21 @@ def test_an_era_written_by_its_initial_is_spelled_out_as_documents_write_it():
     assert spelled_out("R5補正の変更案") == "令和5年度補正の変更案"
     # Not an era: letters or digits around it, a hyphenated code, a year past the era's last.
     for text in ("R2-D2の型番", "HR2年", "R25年度", "Web3.0", "R&D", "FY2024の計画"):
+        assert spelled_out(text) == text
+
+
+def test_same_and_a_noun_is_written_as_the_thing_the_question_named_before():
+    from assistant.question import spelled_out
+
+    # 「同データベース」 in the second ask is the database the first one named: each part says what it is about.
+    assert spelled_out("脆弱性対策情報データベース「JVN iPedia」の登録件数と、同データベースのアクセス件数は？") \
+        == "脆弱性対策情報データベース「JVN iPedia」の登録件数と、脆弱性対策情報データベースのアクセス件数は?"
+    # A quoted name is taken whole (not 「年計画」 from 「…5か年計画」); the latest name ending in the noun wins.
+    assert spelled_out("「スタートアップ育成5か年計画」の期間と、JETROの目標での同計画の扱いは") \
+        == "「スタートアップ育成5か年計画」の期間と、JETROの目標でのスタートアップ育成5か年計画の扱いは"
+    assert spelled_out("2021年度の成功件数と同年度の成功率") == "2021年度の成功件数と2021年度の成功率"
+    # Nothing named before that ends in the noun: 同 is said of something else (「同レベル」: the same level).
+    for text in ("第4期と同レベル以上を求める理由", "同年度は", "IPAの同サービス制度は"):
         assert spelled_out(text) == text
 
 

@@ -33,6 +33,18 @@ def test_a_self_contained_question_is_left_alone(analyze_q):
     assert second == "IPAの短期借入金の限度額は？"
 
 
+def test_the_same_document_named_as_such_carries_the_document_not_the_previous_thing(analyze_q):
+    # 「同じ資料で、」: the conversation's document (organization, year, kind) — the previous turn's thing is no
+    # part of the new question, and a year the previous question named twice is said once.
+    _, _, follow = _conversation(analyze_q, "IPAの令和2年度評価で、令和2年度のアーキテクチャ設計の取組は何件？",
+                                 "DADCのインキュベーションラボのテーマはどうなった？",
+                                 "同じ資料で、公開セミナーの出席率は？")
+    assert follow == "IPAの令和2年度の年度評価で、公開セミナーの出席率は?", follow
+    _, follow = _conversation(analyze_q, "JETROの中期目標で、農林水産物の輸出の指標の困難度の背景は？",
+                              "同じ箇所で、プロモーション機関についてはどう書かれている？")
+    assert follow == "JETROの中期目標で、プロモーション機関についてはどう書かれている?", follow
+
+
 def test_a_demonstrative_inside_a_question_of_another_document_stands_for_the_previous_thing(analyze_q):
     _, follow = _conversation(analyze_q, "政策資料で、「地域の包摂的成長」の中で中小企業の賃上げ目標は？",
                               "IPAの年度計画ではこの目標にどう触れてる？")
