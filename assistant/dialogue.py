@@ -394,7 +394,8 @@ def _sibling_measure(previous: QuestionAnalysis, phrase: str) -> str | None:
     return asked.replace(focus, phrase, 1) if asked.count(focus) == 1 else None
 
 
-# 「同じ資料で、」「同じ箇所では、」: the conversation's document (or place in it) named as such, nothing else.
+# 「同じ資料で、」「同じ箇所では、」: the conversation's document named as such, nothing else (the place in it is where
+# the conversation is, which the search favours anyway).
 _SAME_SOURCE = re.compile(r"^(?:では|また)?[、,]?\s*同じ(?:資料|文書|表|箇所|ところ|ページ|部分)"
                           r"(?:で|では|には|に)[、,]\s*")
 

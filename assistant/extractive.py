@@ -1712,18 +1712,12 @@ class ExtractiveAnswerer:
         it, of one group (「指標２－１」「指標２－２」, not 「指標３－１」), up to the rationale heading
         (「＜目標水準の考え方＞」). None for a sentence that is neither, or one under the
         rationale heading (it explains an indicator, it does not set one)."""
-        own_span, own_text = c.chunk.sentences[c.sentence], _sentence(c.chunk, c.sentence)
+        own_text = _sentence(c.chunk, c.sentence)
         own = _indicator_group(own_text)
         if any(_RATIONALE.search(h) for h in c.chunk.section[-1:]) \
                 or (own is None and not (_LEAD_IN.search(c.text) and INDICATOR_WORD.search(c.text))):
             return None  # (decided on the sentence itself, before any text around it is read)
-        stream = self._read_on(c.chunk)
-        before = self.searcher.previous_chunk(c.chunk.chunk_id)
-        if before is not None and (before.source, before.part) == (c.chunk.source, c.chunk.part) \
-                and before.version in (None, c.chunk.version):
-            stream = join_chunks([before, stream])
-        at = next((i for i, span in enumerate(stream.sentences) if span.line_start == own_span.line_start
-                   and _sentence(stream, i) == own_text), None)
+        stream, at = self._read_from_before(c)
         if at is None:
             return None
         found = [at] if own is not None else []
@@ -1867,23 +1861,30 @@ class ExtractiveAnswerer:
         """「女性起業家支援策の4つの柱は？」 where nothing announces the set: the best sentence is under one of the
         parts numbered ① to ④ (「①ロールモデルの創出」 … 「④金融支援」), each over lines of its own — as many as the
         question counts, and no more — so those are the members (① may be in the chunk before). None otherwise."""
-        before = self.searcher.previous_chunk(best.chunk.chunk_id)
-        if before is None or (before.source, before.part, before.version) != \
-                (best.chunk.source, best.chunk.part, best.chunk.version):
-            before = None
-        head = len(before.sentences) if before is not None else 0
-        chunk = self._stream(before or best.chunk, head + len(best.chunk.sentences) + self.settings.reach * 4)
-        at = head + best.sentence
-        first = _first_numbered(chunk, range(at, -1, -1))
+        chunk, at = self._read_from_before(best)
+        first = None if at is None else _first_numbered(chunk, range(at, -1, -1))
         if first is None:
             return None
         # (up to the next set's ①: its ⑤ is not this one's)
         again = _first_numbered(chunk, range(first + 1, len(chunk.sentences)))
         found = [j for j in _numbered_after(chunk, first - 1, n + 1) if again is None or j < again]
-        if len(found) != n or at < found[0] or any(b - a < 2 for a, b in pairwise(found)) \
-                or found[-1] >= len(chunk.sentences) - 1:
-            return None  # (another count, the best not under them, or a list of bare titles)
+        if len(found) != n or (again is not None and at >= again) or any(b - a < 2 for a, b in pairwise(found)) \
+                or found[-1] >= len(chunk.sentences) - 1 \
+                or any(_reads_as_heading(chunk, j) for j in range(found[-1] + 1, at + 1)):
+            return None  # (another count, the best past them — a heading between —, or a list of bare titles)
         return self._numbered_members(best, chunk, None, found, confidence)
+
+    def _read_from_before(self, c: Candidate) -> tuple[Chunk, int | None]:
+        """``c``'s chunk read on through the chunks that follow (see :meth:`_read_on`), from the chunk before it in
+        its document and column (they overlap), and where ``c``'s sentence is in it (None if not found)."""
+        stream = self._read_on(c.chunk)
+        before = self.searcher.previous_chunk(c.chunk.chunk_id)
+        if before is not None and (before.source, before.part) == (c.chunk.source, c.chunk.part) \
+                and before.version in (None, c.chunk.version):
+            stream = join_chunks([before, stream])
+        span, text = c.chunk.sentences[c.sentence], _sentence(c.chunk, c.sentence)
+        return stream, next((i for i, s in enumerate(stream.sentences)
+                             if s.line_start == span.line_start and _sentence(stream, i) == text), None)
 
     def _mark_after(self, c: Candidate, grade: str) -> Candidate | None:
         """The sentence marked with ``grade`` that follows ``c``'s paragraph (「【重要度：高】…」 then 「【困難度：高】

@@ -404,7 +404,7 @@ def same_named(question: str) -> str:
                  if q.group(1).endswith(head) and q.group(1) != head]
         for end in (h.end() for h in re.finditer(re.escape(head), before)):
             run = _NAME_RUN.search(before[:end]).group(0)
-            if len(run) > len(head):
+            if len(run) > len(head) and run != f"同{head}":  # (not a 「同X」 said before)
                 names.append((end, len(run), run))
         return max(names)[2] if names else m.group(0)
     return _SAME.sub(named, question)

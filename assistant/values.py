@@ -266,6 +266,8 @@ _QUOTED_TARGET = re.compile(r"目標[「『][^」』]*$")  # the figure is insid
 _ACTUAL = "実績|現状|現在"
 _ACTUAL_SAID = re.compile(rf"(?:{_ACTUAL})値?(?:は|が|で|：|:)?\s*(?:約\s*)?$")
 _ACTUAL_BEFORE = re.compile(rf"(?:{_ACTUAL}|平均|時点)[^。、]{{0,12}}$")
+# Set for a point in time (「…終了時点で２０００組織以上とする」), not reached by it (「…時点で120件を達成した」).
+_SET_FOR = re.compile(r"^\s*(?:の\s*)?(?:以上|以下)?\s*(?:とする|を目指|を目標)")
 
 
 # A calendar month or day (「令和3年10月1日」「2021年10月」「令和元年9月」), not a year or fiscal year alone.
@@ -407,7 +409,7 @@ def is_result(value: Value, text: str) -> bool:
     before = text[max(0, value.start - 16):value.start]
     if (said := _ACTUAL_BEFORE.search(before)) is None:
         return False
-    return not (said.group(0).startswith("時点") and _TARGET_AFTER.match(_after_breakdown(value, text)[:12]))
+    return not (said.group(0).startswith("時点") and _SET_FOR.match(_after_breakdown(value, text)[:12]))
 
 
 def breakdown(text: str, figure: str) -> str | None:
@@ -604,7 +606,8 @@ def labelled_figures(text: str, label: str) -> list[Value]:
     return out
 
 
-_LABELLED_ITEM = re.compile(rf"\s*(?:[一-龥ァ-ヶー]{{1,6}}\s*)?{_BARE}")  # (「国内編 1,024」: a part's name first)
+# (「国内編 1,024」: a part's name first — not a year's, 「前年度 1,100」)
+_LABELLED_ITEM = re.compile(rf"\s*(?:(?![一-龥ァ-ヶー]*年度?\s*[0-9０-９])[一-龥ァ-ヶー]{{1,6}}\s*)?{_BARE}")
 _LIST_SEPARATOR = re.compile(r"\s*[、,，]\s*")
 
 

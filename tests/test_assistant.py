@@ -1268,7 +1268,10 @@ def test_a_counted_set_nothing_announces_is_the_numbered_parts_the_best_sentence
     the parts numbered ① to ④ (each over bullets of its own) are the members, not the bullets — and not a set of
     another count further on."""
     pillars = ["人材の確保", "販路の開拓", "資金の調達", "デジタル化の推進"]
-    bullets = [["地方大学と連携したインターンシップを拡充", "副業人材の活用を支援"],
+    # (① is long enough to end the first chunk: the best sentence, under ②, is read with the chunk before it)
+    long = "、".join(f"地域の{w}と連携した採用活動を毎年度検証しながら段階的に広げていく"
+                    for w in ("大学", "高専", "商工会"))
+    bullets = [["地方大学と連携したインターンシップを拡充", "副業人材の活用を支援", long, long + "。"],
                ["地方企業の海外展示会への出展を支援", "地方企業向けのオンライン商談会を開催"],
                ["地域金融機関による融資を拡充"], ["クラウド導入の費用を補助", "専門家を派遣"]]
     body = "".join(f"{mark} {p}\n\n" + "".join(f"○ {b}\n\n" for b in items)
@@ -1277,6 +1280,9 @@ def test_a_counted_set_nothing_announces_is_the_numbered_parts_the_best_sentence
         "# 地方企業の支援\n\n## 支援パッケージ\n\n" + body + "## 研究開発\n\n"
         + "".join(f"{m} 研究テーマ{n}\n\n○ 大学との共同研究を進める\n\n" for n, m in enumerate("①②③④⑤", 1))))
     asked = "海外展示会への出展支援などの地方企業の支援策は、どんな{}つの柱で整理されている？"
+    chunks = qa.searcher.chunks
+    starts = [c for c in (chunks[i] for i in range(len(chunks))) if "① 人材の確保" in c.text]
+    assert starts and all("② 販路の開拓" not in c.text for c in starts)  # (① and ② in different chunks)
     first = qa.ask(asked.format(4)).text.splitlines()[0]
     assert all(p in first for p in pillars) and "展示会" not in first, first
     other = qa.ask(asked.format(3)).text

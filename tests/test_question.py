@@ -690,6 +690,8 @@ def test_a_target_is_told_from_a_result(analyze_q):
     text = "令和3年4月時点で 14 万人以上のユーザに利用されている。期間終了時点で２０００組織以上とする。"
     present, set_for = [v for v in values_in(text) if v.kind != "date"]
     assert not is_target(present, text) and is_target(set_for, text)
+    text = "令和5年度末時点で120件を達成した。"  # (reached by then: a result)
+    assert not is_target(values_in(text)[-1], text)
     assert analyze_q("マナビDXのアクセス数の目標はいくつ？").status == "目標"
 
 
@@ -1159,6 +1161,7 @@ def test_a_count_labelled_by_the_asked_measure_needs_no_unit():
     parts = "レポート（令和 3 年 1 月。ダウンロード数：国内編 1,024、欧米編565、中国編 578）"
     assert [v.text for v in labelled_figures(parts, "ダウンロード数")] == ["1,024", "565", "578"]
     assert best_value(parts, "count", None, [parts.index("欧米編")], asked="ダウンロード数").text == "565"
+    assert [v.text for v in labelled_figures("ダウンロード数：1,234、前年度 1,100", "ダウンロード数")] == ["1,234"]
     assert labelled_figures("ダウンロード数：令和2年度 1,234", "ダウンロード数") == []  # (a year is no part)
 
 
@@ -1515,6 +1518,8 @@ def test_same_and_a_noun_is_written_as_the_thing_the_question_named_before():
     assert spelled_out("「スタートアップ育成5か年計画」の期間と、JETROの目標での同計画の扱いは") \
         == "「スタートアップ育成5か年計画」の期間と、JETROの目標でのスタートアップ育成5か年計画の扱いは"
     assert spelled_out("2021年度の成功件数と同年度の成功率") == "2021年度の成功件数と2021年度の成功率"
+    assert spelled_out("脆弱性データベースの登録数と、同データベースの閲覧数と、同データベースの更新数") \
+        == "脆弱性データベースの登録数と、脆弱性データベースの閲覧数と、脆弱性データベースの更新数"
     # Nothing named before that ends in the noun: 同 is said of something else (「同レベル」: the same level).
     for text in ("第4期と同レベル以上を求める理由", "同年度は", "IPAの同サービス制度は"):
         assert spelled_out(text) == text
