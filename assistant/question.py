@@ -389,7 +389,7 @@ def spelled_out(question: str) -> str:
 
 # 「同データベース」「同計画」「同年度」: 同 and a noun that refers back to a thing the question named before it.
 _SAME = re.compile(r"(?<![一-龥ァ-ヶー])同(?P<head>[一-龥ァ-ヶー]{2,8}?)(?=[のはでをにがともへや、,]|$)")
-_NAME_RUN = re.compile(r"[一-龥ァ-ヶーA-Za-z0-9・]+$")  # the noun run a thing's name ends in
+_NAME_RUN = re.compile(rf"[{NOUN_CHARS}・]+$")  # the noun run a thing's name ends in
 
 
 def same_named(question: str) -> str:

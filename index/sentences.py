@@ -15,13 +15,13 @@ A run longer than ``max_chars`` is cut.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
 from .documents import Line, Sentence
 from .headings import CLOSE_BRACKETS, CLOSERS, CONTINUES, LIST_START, OPEN_BRACKETS, closes_unopened, heading_kind
 from .text import display_width, join_pieces, squeeze
+from .tokens import sudachi
 
 _END = "。！？!?"
 # Characters that cannot begin a phrase: the line before was cut mid-word.
@@ -162,13 +162,6 @@ _KATAKANA_ON = re.compile(r"^[ァ-ヶー]")
 _WORD_WINDOW = 12  # characters on each side of a break that the dictionary reads
 
 
-@lru_cache(maxsize=1)
-def _dictionary():
-    from sudachipy import Dictionary
-
-    return Dictionary(dict="core").tokenizer(), threading.Lock()
-
-
 def word_across(body: str, after: str) -> bool:
     """Does the dictionary read one of its words across the break from ``body`` to ``after`` (「…ガ」 / 「イドライン」:
     ガイドライン)? Not for two words that meet there (「…イノベーション」 / 「スタートアップへの…」), nor for a run of
@@ -176,8 +169,8 @@ def word_across(body: str, after: str) -> bool:
     from sudachipy import SplitMode
 
     before = body[-_WORD_WINDOW:]
-    tokenizer, lock = _dictionary()
-    with lock:  # (a Sudachi tokenizer is not thread-safe)
+    tokenizer, lock = sudachi()
+    with lock:
         words = [(m.begin(), m.end()) for m in tokenizer.tokenize(before + after[:_WORD_WINDOW], SplitMode.C)
                  if not m.is_oov()]  # (a run of katakana the dictionary does not know is read as one word)
     return any(begin < len(before) < end for begin, end in words)

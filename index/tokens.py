@@ -8,25 +8,34 @@ match anything. Sudachi's normalized forms also fold 表記ゆれ (e.g. 引っ�
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 
 from .config import Bm25Settings
 from .text import nfkc
 
 
+@lru_cache(maxsize=1)
+def sudachi():
+    """This process's Sudachi tokenizer (core dictionary) and the lock every caller holds while it tokenizes (a
+    tokenizer is not thread-safe): one dictionary for the BM25 tokens and the sentence builder alike."""
+    from sudachipy import Dictionary
+
+    return Dictionary(dict="core").tokenizer(), threading.Lock()
+
+
 class SudachiTokenizer:
-    """Thread-safe wrapper; one Sudachi dictionary per process."""
+    """Thread-safe wrapper over the process's one Sudachi dictionary (:func:`sudachi`)."""
 
     # Sudachi refuses inputs above ~49 KB; chunks are far smaller, questions too.
     MAX_CHARS = 10_000
 
     def __init__(self, settings: Bm25Settings):
-        from sudachipy import Dictionary, SplitMode
+        from sudachipy import SplitMode
 
         self.settings = settings
-        self._tok = Dictionary(dict="core").tokenizer()
+        self._tok, self._lock = sudachi()
         self._mode = getattr(SplitMode, settings.split_mode)
         self._drop = set(settings.drop_pos)
-        self._lock = threading.Lock()
 
     def _analyze(self, text: str) -> list[tuple[tuple[str, ...], str, int, int]]:
         """(part of speech, token form, begin, end) of every morpheme: NFKC text, normalized form, lower case."""
