@@ -27,6 +27,7 @@ from itertools import pairwise, zip_longest
 
 import numpy as np
 
+from index.column_table import row_names
 from index.config import AnswerSettings
 from index.documents import Chunk, SentenceSpan
 from index.headings import (
@@ -90,6 +91,7 @@ from .values import (
     best_value,
     breakdown,
     calendar_dates,
+    cell_figure,
     count_before,
     counted_by,
     date_bound,
@@ -340,6 +342,9 @@ class ExtractiveAnswerer:
             previous: set[str] = set()
             previous_run: tuple[str, ...] = ()
             results = self._sheet_indicators(c)  # the indicators a bare result of an evaluation sheet reports
+            # The row (and column) of each figure of a table printed column by column (「業務経費 決算」).
+            cell_rows = row_names([c.text[sp.start:sp.end] for sp in c.sentences]) if read_value else {}
+            results = {**cell_rows, **results}  # (the evaluation sheet's names first)
             # The caption over the table rows being read: what their bare figures are of (see is_caption).
             caption_run: tuple[str, ...] = ()
             label: set[str] = set()  # the asked words of the item label the sentence is under (see _is_label)
@@ -374,13 +379,15 @@ class ExtractiveAnswerer:
                               phrase_coverage(focus_terms[:-1], qualified, self.idf) if money else 0.0) \
                     if measured and not (done and done.search(text)) else 1.0
                 previous, previous_run = tokens, run
-                key = (c.source, compact(text))
+                # (a table's cells are told apart by their row: 「782」 is the budget of one row and the result of
+                # another)
+                key = (c.source, f"{cell_rows[i]}:{compact(text)}" if i in cell_rows else compact(text))
                 # A heading alone never answers — unless it states the figure asked for
                 # (「A）対日投資誘致成功件数 376件以上【基幹目標】」 heads its section), or is a whole sentence
                 # heading a slide's bullets (「⚫ …に構成を見直し。」). Nor does a table of contents entry, nor a
                 # line of indicator labels alone (「【指標１－１－１】【指標１－１－２】」) unless which indicators
                 # is asked.
-                if len(key[1]) < 4 or key in seen or is_contents_entry(text) \
+                if (len(key[1]) < 4 and i not in cell_rows) or key in seen or is_contents_entry(text) \
                         or (labels_only(text) and not asks_label) \
                         or (analysis.wants_value and indicator_title(text) and not values_in(text)) or (
                         (_is_heading(c, i) or self._titles_a_section(c.source, text))
@@ -403,6 +410,8 @@ class ExtractiveAnswerer:
                     prior=1.0 / (1 + s.rank_decay * (p.rank - 1)),
                     cue=_cue(text, analysis),
                 )
+                if cand.value is None and i in cell_rows:
+                    cand.value = cell_figure(text, _table_unit(c, span.start))  # 「１９，２６４」 of 「運営費交付金」
                 if cand.value is None and read_value and caption and value_type in ("count", "magnitude") \
                         and focus_terms and phrase_coverage(focus_terms, caption, self.idf) >= 1.0:
                     # 「情報セキュリティ白書 2020 1,552」 under 「○白書の販売数（令和 2 年度）」: the row's bare
@@ -3620,6 +3629,16 @@ def _without_revision(analysis: QuestionAnalysis) -> str:
 
 _GROWTH = re.compile(r"増え|増加|伸び|伸ばし|減っ|減少|拡大|縮小|上昇|低下"
                      r"|目標値?(?:に対して|に対し|比)")  # 「目標に対してどれくらい取れた」: a multiple of the target
+
+
+_TABLE_UNIT = re.compile(r"単位\s*[:：]\s*([^）)\s]+)")
+
+
+def _table_unit(chunk: Chunk, before: int) -> str:
+    """The unit a table states for its figures (「（単位:百万円）」): the last one in ``chunk``'s text before
+    ``before``, else in its section path; "" when none."""
+    found = _TABLE_UNIT.findall(chunk.text[:before]) or _TABLE_UNIT.findall(" ".join(chunk.section))
+    return found[-1] if found else ""
 
 
 def _value_type(analysis: QuestionAnalysis) -> str | None:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from index.column_table import FIGURE
 from index.headings import MAJOR_BULLETS, MINOR_BULLETS
 from index.meta import era_year
 from index.text import compact, either_width, tidy
@@ -565,6 +566,16 @@ def row_figure(text: str) -> Value | None:
     offset = text.index(text.strip()) + m.start("cell")
     said = m.group("cell").strip()
     return Value(said, offset, offset + len(said), _kind_of(said))
+
+
+def cell_figure(text: str, unit: str = "") -> Value | None:
+    """The figure of a table cell that holds one figure alone (「１９，２６４」「654」), read in the ``unit`` its
+    table states (「（単位:百万円）」: an amount); None for a dash or anything else."""
+    body = text.strip()
+    if not re.fullmatch(FIGURE, body):
+        return None
+    offset = text.index(body)
+    return Value(body, offset, offset + len(body), _kind_of(body + unit))
 
 
 def is_table_row(text: str) -> bool:

@@ -6,7 +6,8 @@ slide bullet, a list item, a table row — unless it visibly wraps into the next
 line: it ends in 、 or a particle, the next line starts with what cannot start a
 phrase (small kana, a closing bracket, a case particle), a bracket is still open, or the line is
 as wide as the lines around it (a wrapped paragraph or a narrow table cell). A
-short label followed by a line of figures is one table row. Lines are only
+short label followed by a line of figures is one table row; the cells of a table printed column by column
+(:mod:`index.column_table`) are sentences of their own. Lines are only
 joined when they are adjacent in the file (blank lines aside): a sentence never
 spans a line that was left out, so every sentence is verbatim in its line range.
 A run longer than ``max_chars`` is cut.
@@ -18,6 +19,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .column_table import find_column_tables
 from .documents import Line, Sentence
 from .headings import CLOSE_BRACKETS, CLOSERS, CONTINUES, LIST_START, OPEN_BRACKETS, closes_unopened, heading_kind
 from .text import display_width, join_pieces, squeeze
@@ -208,6 +210,8 @@ def build_sentences(lines: list[Line], headings: Iterable[int], blank: Iterable[
         depth = 0
 
     widths = local_widths(lines)
+    # A table printed column by column keeps each cell a sentence: its figures are read by their row labels.
+    cells = {k for t in find_column_tables([line.text for line in lines]) for k in range(t.figures - t.n, t.end)}
     for k, line in enumerate(lines):
         if line.no in heading_lines:
             flush()
@@ -243,7 +247,7 @@ def build_sentences(lines: list[Line], headings: Iterable[int], blank: Iterable[
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         adjacent = nxt is not None and nxt.no not in heading_lines and all(
             j in blank_lines for j in range(line.no + 1, nxt.no))
-        if not adjacent or not wraps(line.text, nxt.text, widths[k], depth):
+        if not adjacent or k in cells or k + 1 in cells or not wraps(line.text, nxt.text, widths[k], depth):
             flush()
     flush()
     return out
