@@ -164,6 +164,7 @@ class Candidate:
     prior: float = 0.0  # from the passage's rank
     cue: float = 0.0  # the sentence has the kind of content asked for (reason, definition …)
     score: float = 0.0
+    cell: tuple[str, str] | None = None  # a table cell's figure: its row (and column) and the table's unit
 
     @property
     def chunk(self) -> Chunk:
@@ -343,7 +344,9 @@ class ExtractiveAnswerer:
             previous_run: tuple[str, ...] = ()
             results = self._sheet_indicators(c)  # the indicators a bare result of an evaluation sheet reports
             # The row (and column) of each figure of a table printed column by column (「業務経費 決算」).
-            cell_rows = row_names([c.text[sp.start:sp.end] for sp in c.sentences]) if read_value else {}
+            # (only when a value is asked: a bare figure says nothing else — 「…ときはどうする？」)
+            cell_rows = row_names([c.text[sp.start:sp.end] for sp in c.sentences]) \
+                if read_value and analysis.wants_value else {}
             results = {**cell_rows, **results}  # (the evaluation sheet's names first)
             # The caption over the table rows being read: what their bare figures are of (see is_caption).
             caption_run: tuple[str, ...] = ()
@@ -411,7 +414,9 @@ class ExtractiveAnswerer:
                     cue=_cue(text, analysis),
                 )
                 if cand.value is None and i in cell_rows:
-                    cand.value = cell_figure(text, _table_unit(c, span.start))  # 「１９，２６４」 of 「運営費交付金」
+                    unit = _table_unit(c, span.start)
+                    cand.value = cell_figure(text, unit)  # 「１９，２６４」 of 「運営費交付金」
+                    cand.cell = (cell_rows[i], unit) if cand.value is not None else None
                 if cand.value is None and read_value and caption and value_type in ("count", "magnitude") \
                         and focus_terms and phrase_coverage(focus_terms, caption, self.idf) >= 1.0:
                     # 「情報セキュリティ白書 2020 1,552」 under 「○白書の販売数（令和 2 年度）」: the row's bare
@@ -1548,6 +1553,9 @@ class ExtractiveAnswerer:
             if c.value.kind == "grade":  # 「A（全体として…上回る成果が得られている）」
                 meaning = grade_meaning(c.text, c.value)
                 return c.value.text + (f"（{meaning}）" if meaning else "") + _qualifier(c.chunk)
+            if c.cell is not None:  # a bare table cell: its unit and what it is of (「６８百万円（国庫補助金）」)
+                row, unit = c.cell
+                return f"{c.value.text}{unit}（{row}）" + _qualifier(c.chunk)
             years = analysis.constraints.fiscal_years
             if years and c.value == year_column(c.text, years, c.chunk, analysis.focus):
                 # One cell of a row of years: say which year it is (the row's other cells are other years').

@@ -49,11 +49,18 @@ def test_the_cells_of_such_a_table_stay_sentences_of_their_own():
 def test_a_figure_of_a_table_printed_column_by_column_answers_for_its_row(user_folder, embedder):
     qa = _assistant_over(user_folder, embedder, "budget.txt", "\n\n".join([
         "令和６年度の予算", "予算（総表）", *BUDGET, "支 出", "業務経費", "一般管理費", "計",
-        "１８，０００", "１，５４３", "１９，５４３", "以上の予算により業務を実施する。"]) + "\n")
+        "１８，０００", "１，５４３", "１９，５４３", "以上の予算により業務を実施する。",
+        "運営費交付金の予算と実績の乖離が見込まれる場合は、速やかに適正化を図る。"]) + "\n")
     for question, figure in (("令和６年度予算の国庫補助金はいくら？", "６８"),
                              ("令和６年度予算で、一般管理費はいくら？", "１，５４３")):
         answer = qa.ask(question)
         assert not answer.abstained and figure in answer.text.splitlines()[0], answer.text
+        # The first line says the figure in its table's unit, with the row it is of.
+        row = question.split("予算")[1].strip("、でのはいくら？")
+        assert answer.text.startswith(f"{figure}百万円（{row}）"), answer.text
+    # A question that asks no value is not answered with a bare figure of the table.
+    first = qa.ask("令和６年度の運営費交付金の予算と実績がずれそうなときはどうする？").text.splitlines()[0]
+    assert "適正化" in first, first
 
 
 def test_only_a_total_shows_which_way_several_columns_run():
