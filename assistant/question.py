@@ -110,7 +110,8 @@ MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くら
 _UNIT = re.compile(rf"何({_COUNTED})")
 _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人", "人の数": "人", "者の数": "人"}
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
-GENERIC = ("目標値", "目標件数", "目標人数", "目標社数", "目標数", "実績件数", "実績人数", "実績社数", "目標", "水準",
+GENERIC = ("目標値", "目標額", "見積額", "見込額", "見積り", "見積もり",
+           "目標件数", "目標人数", "目標社数", "目標数", "実績件数", "実績人数", "実績社数", "目標", "水準",
            "数値", "値", "実績値", "実績", "数", "件数", "人数", "社数", "額", "金額", "規模",
            "内容", "関わり", "関与", "役割", "立場", "位置付け", "位置づけ",
            "概要", "状況", "計画", "予定", "結果", "見込み", "こと", "もの", "ところ", "具体的", "具体", "程度", "ため",
@@ -331,6 +332,8 @@ _ASKS_INDICATORS = re.compile(rf"(?:どんな|どういう|どのような|何�
 SET_COUNT = r"[0-9]{1,2}|[二三四五六七八九十]"  # how many a set is said to have (「6つの」「五つの」)
 _COUNTED_SET = re.compile(rf"(?<![0-9.,])({SET_COUNT})\s*(つの|以上の)?\s*([一-龥ァ-ヶー]{{1,6}})")
 FIGURE_COUNTERS = ("件", "社", "人", "名", "点", "回", "者", "本", "台", "組", "冊", "段階", "年", "月", "日", "倍")
+_SET_ASKED = re.compile(rf"(?<![0-9.,])(?:{SET_COUNT})\s*(?:つの|以上の)?\s*[一-龥ァ-ヶー]{{1,6}}"
+                        r"(?:は|って)\s*[?？]?\s*$")
 _ASKS_WHICH = re.compile(r"どこ|どれ|何(?!件|名|人|社|%|％|割|倍|年|月|日|回)|どんな|どういう|どのような"
                          r"|どの(?=\s*[0-9二三四五六七八九十])|挙げ|教えて")  # (「どの3つの観点から」)
 
@@ -343,7 +346,8 @@ def asks_indicators(question: str) -> bool:
 
 def counted_set(question: str) -> tuple[str, str] | None:
     """See :attr:`QuestionAnalysis.counted_set` (``question`` NFKC-normalized)."""
-    if not _ASKS_WHICH.search(question):
+    # 「…アーキテクチャを整備する5領域は？」: the set itself asked, with no question word, asks its members.
+    if not _ASKS_WHICH.search(question) and not _SET_ASKED.search(question):
         return None
     for m in _COUNTED_SET.finditer(question):
         number, joint, noun = m.groups()
@@ -589,11 +593,16 @@ def _describing(c: Compound, text: str) -> bool:
     return c.text in _RELATIONAL and text[c.end:].startswith(_DESCRIBES)
 
 
+# A point in time a period is measured at (「期間終了時」「計画開始時点」): when, never what.
+_TIME_POINT = re.compile(r"(?:期間|年度|計画)?(?:終了|開始|満了)時点?$")
+
+
 def _strip_constraints(phrase: str, organizations: dict[str, str]) -> str:
     s = phrase
     for name in sorted(organizations, key=len, reverse=True):
         s = re.sub(re.escape(name), "", s, flags=re.I)
     s = _FY_POINT.sub("", s)
+    s = _TIME_POINT.sub("", s)
     s = PERIOD.sub("", s)
     s = re.sub(r"^[0-9]+", "", s)
     for word in _CONSTRAINT_WORDS:
@@ -673,8 +682,11 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
                         for c in compounds(morphemes) for p in [_strip_constraints(c.text, organizations or {})])
     # 「AISIの所長には誰が就任」: the role the person is asked for is what is asked, though に follows it.
     role = [s for s, c in specific if _ROLE_ASKED.match(text, c.end) and _ROLE.search(s)]
+    clause = _clause_measured(compounds(morphemes), text, organizations or {})
     if modified:
         focus = modified[0]
+    elif clause:
+        focus = clause
     elif role:
         focus = role[-1]
     elif generic_asked and before:
@@ -686,6 +698,22 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
     if at and _owned(focus) and text[specific[at - 1][1].end:specific[at][1].start] == "の":
         focus = specific[at - 1][0]
     return focus, tuple(s for s in named if s != focus)
+
+
+# 「役員報酬に充てられる額は」「研修を受けた人数は」: a value word at the question's end, measuring what the clause
+# before it does with a thing — that thing is asked about.
+_MEASURE_WORDS = ("額", "金額", "総額", "数", "件数", "人数", "社数")
+_MEASURING_CLAUSE = re.compile(r"[にをで][ぁ-んァ-ヶ一-龥]{1,8}[るた]")
+
+
+def _clause_measured(found: list[Compound], text: str, organizations: dict[str, str]) -> str | None:
+    """The thing the last compound measures through the clause between them (see ``_MEASURING_CLAUSE``), or None."""
+    if len(found) < 2 or (last := found[-1]).text not in _MEASURE_WORDS or last.particle not in ("は", "が", "って"):
+        return None
+    thing = found[-2]
+    if not _MEASURING_CLAUSE.fullmatch(text[thing.end:last.start]) or thing.verb:
+        return None
+    return p if len(p := _strip_constraints(thing.text, organizations)) >= 2 and _specific(p) == p else None
 
 
 def _counter_asked(c: Compound, text: str) -> bool:

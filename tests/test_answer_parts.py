@@ -272,6 +272,10 @@ def test_a_numbered_set_is_answered_by_the_members_a_sentence_names():
     assert counted_set("アジア太平洋地域の5都市ってどこ？") == ("5", "都市")
     assert counted_set("成功件数は5件以上ですか？何件？") is None  # a figure's counter, not a set
     assert counted_set("5以上の領域の目標水準は？") is None  # no members asked
+    # The set alone asked, with no question word, asks its members — not a figure's counter so asked.
+    assert counted_set("人流・物流に関してアーキテクチャを整備する5領域は?") == ("5", "領域")
+    assert counted_set("採択した3テーマって？") == ("3", "テーマ")
+    assert counted_set("支援した5社は?") is None
     text = "自律移動ロボット、空間情報、サプライチェーン、契約・決済、及びスマートビル等の５以上の領域で設計。"
     assert set_members(text, "5", "領域") == ["自律移動ロボット", "空間情報", "サプライチェーン", "契約・決済",
                                               "スマートビル"]

@@ -1306,7 +1306,8 @@ def test_a_numbered_item_counting_a_set_has_its_members_in_the_lettered_items_un
         "人流・物流に関する３領域における社会実装に向けたアーキテクチャ記述の整備を実施する。",
         " {}のアーキテクチャ設計を支援し、その社会実装を関係者と共に後押しする。"))
     for question in ("アーキテクチャの社会実装を進める人流・物流の3領域ってどれ？",
-                     "アーキテクチャの社会実装を進める人流・物流の3領域って何？"):  # (a definition question too)
+                     "アーキテクチャの社会実装を進める人流・物流の3領域って何？",  # (a definition question too)
+                     "アーキテクチャの社会実装を進める人流・物流の3領域は？"):  # (the set alone asked)
         first = qa.ask(question).text.splitlines()[0]
         assert all(a in first for a in _AREAS) and "産学官" not in first, (question, first)
 

@@ -152,6 +152,20 @@ def test_the_government_s_target_of_a_thing_asks_about_that_thing(analyze_q):
     # of a clause, the target itself is (not 「政府」, nor the verb 「貢献」).
     assert analyze_q("対内直接投資残高の政府目標は？").focus == "対内直接投資残高"
     assert analyze_q("この海外展開支援が貢献しようとしている政府目標は？").focus == "政府目標"
+    # 「目標額」「見積額」 name the kind of value, as 「目標値」 does: what it is of is asked about.
+    assert analyze_q("2030年の対内直接投資残高の政府目標額はいくら？").focus == "対内直接投資残高"
+    assert analyze_q("令和6年度の人件費の見積額はいくら？").focus == "人件費"
+
+
+def test_a_value_word_measuring_a_clause_asks_about_the_clause_s_thing(analyze_q):
+    # 「…のうち、役員報酬に充てられる額は」: the 額 is of what it is spent on, not of the whole named first.
+    assert analyze_q("人件費見積りのうち、役員報酬に充てられる額はいくら？").focus == "役員報酬"
+    assert analyze_q("令和6年度予算の運営費交付金の額は？").focus == "運営費交付金"
+
+
+def test_a_point_in_time_is_when_not_what(analyze_q):
+    a = analyze_q("領域ごとの点数を合算して期間終了時に何点以上を目標としていますか？")
+    assert a.focus == "点数"
 
 
 def test_what_a_question_asks_about_with_nitsuite_is_its_focus_not_a_scope(analyze_q):
