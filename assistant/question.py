@@ -330,10 +330,10 @@ _ASKS_INDICATORS = re.compile(rf"(?:どんな|どういう|どのような|何�
 # A numbered set (「５以上の領域」「6つの柱」「3つの部会」「5都市」): after 「つの」「以上の」 any noun; written
 # straight after the number only a noun that names things (not a figure's counter: 件・名・社).
 SET_COUNT = r"[0-9]{1,2}|[二三四五六七八九十]"  # how many a set is said to have (「6つの」「五つの」)
-_COUNTED_SET = re.compile(rf"(?<![0-9.,])({SET_COUNT})\s*(つの|以上の)?\s*([一-龥ァ-ヶー]{{1,6}})")
+_COUNTED_SET = re.compile(rf"(?<![0-9.,第])({SET_COUNT})\s*(つの|以上の)?\s*([一-龥ァ-ヶー]{{1,6}})")
 FIGURE_COUNTERS = ("件", "社", "人", "名", "点", "回", "者", "本", "台", "組", "冊", "段階", "年", "月", "日", "倍")
-_SET_ASKED = re.compile(rf"(?<![0-9.,])(?:{SET_COUNT})\s*(?:つの|以上の)?\s*[一-龥ァ-ヶー]{{1,6}}"
-                        r"(?:は|って)\s*[?？]?\s*$")
+# (the set itself closing the question: 「…5領域は？」)
+_SET_ASKED = re.compile(rf"{_COUNTED_SET.pattern}(?:は|って)\s*[?？]?\s*$")
 _ASKS_WHICH = re.compile(r"どこ|どれ|何(?!件|名|人|社|%|％|割|倍|年|月|日|回)|どんな|どういう|どのような"
                          r"|どの(?=\s*[0-9二三四五六七八九十])|挙げ|教えて")  # (「どの3つの観点から」)
 
@@ -346,10 +346,11 @@ def asks_indicators(question: str) -> bool:
 
 def counted_set(question: str) -> tuple[str, str] | None:
     """See :attr:`QuestionAnalysis.counted_set` (``question`` NFKC-normalized)."""
-    # 「…アーキテクチャを整備する5領域は？」: the set itself asked, with no question word, asks its members.
-    if not _ASKS_WHICH.search(question) and not _SET_ASKED.search(question):
-        return None
-    for m in _COUNTED_SET.finditer(question):
+    if _ASKS_WHICH.search(question):
+        found = list(_COUNTED_SET.finditer(question))
+    else:  # 「…アーキテクチャを整備する5領域は？」: the set itself asked, with no question word, asks its members
+        found = [m] if (m := _SET_ASKED.search(question)) else []
+    for m in found:
         number, joint, noun = m.groups()
         if joint or (noun in COUNT_UNITS and noun not in FIGURE_COUNTERS):
             return number, noun
@@ -700,18 +701,23 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
     return focus, tuple(s for s in named if s != focus)
 
 
-# 「役員報酬に充てられる額は」「研修を受けた人数は」: a value word at the question's end, measuring what the clause
-# before it does with a thing — that thing is asked about.
-_MEASURE_WORDS = ("額", "金額", "総額", "数", "件数", "人数", "社数")
-_MEASURING_CLAUSE = re.compile(r"[にをで][ぁ-んァ-ヶ一-龥]{1,8}[るた]")
+# 「…のうち、役員報酬に充てられる額は」: the value word the question asks about, measuring what the clause before
+# it does with a thing — that thing is asked about (not a time or place the clause is set in: 「10年間に」「海外に」
+# stay scopes, and 「…で」 always sets one).
+_MEASURE_WORDS = ("額", "金額", "総額", "数", "件数", "人数", "社数", "者数")
+_MEASURING_CLAUSE = re.compile(r"[にを][ぁ-んァ-ヶ一-龥]{1,8}[るた]")
+_WHEN_OR_WHERE = re.compile(r"(?:年間|期間|中|末|時|前|後|内|外|海外|国内|地方|地域)$")
 
 
 def _clause_measured(found: list[Compound], text: str, organizations: dict[str, str]) -> str | None:
-    """The thing the last compound measures through the clause between them (see ``_MEASURING_CLAUSE``), or None."""
-    if len(found) < 2 or (last := found[-1]).text not in _MEASURE_WORDS or last.particle not in ("は", "が", "って"):
+    """The thing the value word asked about (the last compound before the question word) measures through the clause
+    between them (see ``_MEASURING_CLAUSE``), or None."""
+    asked = [c for c in found if c.before]
+    if len(asked) < 2 or (last := asked[-1]).text not in _MEASURE_WORDS or last.particle not in ("は", "が", "って"):
         return None
-    thing = found[-2]
-    if not _MEASURING_CLAUSE.fullmatch(text[thing.end:last.start]) or thing.verb:
+    thing = asked[-2]
+    if not _MEASURING_CLAUSE.fullmatch(text[thing.end:last.start]) or thing.verb \
+            or _WHEN_OR_WHERE.search(thing.text):
         return None
     return p if len(p := _strip_constraints(thing.text, organizations)) >= 2 and _specific(p) == p else None
 

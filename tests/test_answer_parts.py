@@ -276,6 +276,8 @@ def test_a_numbered_set_is_answered_by_the_members_a_sentence_names():
     assert counted_set("人流・物流に関してアーキテクチャを整備する5領域は?") == ("5", "領域")
     assert counted_set("採択した3テーマって？") == ("3", "テーマ")
     assert counted_set("支援した5社は?") is None
+    assert counted_set("3つの柱に沿って支援した5社は?") is None  # the closing count is what the question asks of
+    assert counted_set("第2分野は?") is None  # an ordinal names one item
     text = "自律移動ロボット、空間情報、サプライチェーン、契約・決済、及びスマートビル等の５以上の領域で設計。"
     assert set_members(text, "5", "領域") == ["自律移動ロボット", "空間情報", "サプライチェーン", "契約・決済",
                                               "スマートビル"]

@@ -161,6 +161,10 @@ def test_a_value_word_measuring_a_clause_asks_about_the_clause_s_thing(analyze_q
     # 「…のうち、役員報酬に充てられる額は」: the 額 is of what it is spent on, not of the whole named first.
     assert analyze_q("人件費見積りのうち、役員報酬に充てられる額はいくら？").focus == "役員報酬"
     assert analyze_q("令和6年度予算の運営費交付金の額は？").focus == "運営費交付金"
+    assert analyze_q("人件費見積りのうち、役員報酬に充てられる額は何円？").focus == "役員報酬"
+    # A time or place the clause is set in is no thing measured.
+    assert analyze_q("GX投資のうち、今後10年間に投じられる額は？").focus == "GX投資"
+    assert analyze_q("補助金のうち、地方で使われた額は？").focus == "補助金"
 
 
 def test_a_point_in_time_is_when_not_what(analyze_q):
