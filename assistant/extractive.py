@@ -345,7 +345,7 @@ class ExtractiveAnswerer:
             results = self._sheet_indicators(c)  # the indicators a bare result of an evaluation sheet reports
             # The row (and column) of each figure of a table printed column by column (「業務経費 決算」).
             # (only when a value is asked: a bare figure says nothing else — 「…ときはどうする？」)
-            cell_rows = row_names([c.text[sp.start:sp.end] for sp in c.sentences]) \
+            cell_rows = row_names([_sentence(c, i) for i in range(len(c.sentences))]) \
                 if read_value and analysis.wants_value else {}
             results = {**cell_rows, **results}  # (the evaluation sheet's names first)
             # The caption over the table rows being read: what their bare figures are of (see is_caption).

@@ -650,7 +650,8 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
     """
     found = []
     text = "".join(surface for _, surface in morphemes)
-    for c in compounds(morphemes):
+    every = compounds(morphemes)
+    for c in every:
         p = _strip_constraints(c.text, organizations or {})
         if len(p) >= 2 and not (figure_asked and _GIVEN_FIGURE.fullmatch(c.text)):
             found.append((p, c))
@@ -680,10 +681,10 @@ def focus_of(morphemes: list[tuple[tuple[str, ...], str]], organizations: dict[s
                if c.before and (c.particle not in _ADVERBIAL or text.startswith(_ABOUT, c.end))]
     # 「…半導体関連投資にどれくらいの額」: a generic word asked about points back to the compound before it.
     generic_asked = any(c.modified and (len(p) < 2 or _specific(p) is None)
-                        for c in compounds(morphemes) for p in [_strip_constraints(c.text, organizations or {})])
+                        for c in every for p in [_strip_constraints(c.text, organizations or {})])
     # 「AISIの所長には誰が就任」: the role the person is asked for is what is asked, though に follows it.
     role = [s for s, c in specific if _ROLE_ASKED.match(text, c.end) and _ROLE.search(s)]
-    clause = _clause_measured(compounds(morphemes), text, organizations or {})
+    clause = _clause_measured(every, text, organizations or {})
     if modified:
         focus = modified[0]
     elif clause:
