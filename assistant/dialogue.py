@@ -400,6 +400,12 @@ _SAME_SOURCE = re.compile(r"^(?:では|また)?[、,]?\s*同じ(?:資料|文書|
                           r"(?:で|では|には|に)[、,]\s*")
 
 
+_WHEN_NOUN = re.compile(r"年度?|月|期間?|時期|時点|日|頃")  # (「同じ年度で」 is a time, carried as a constraint)
+# 「同じOSで…」「同じミッションでは…」: the part of the document an earlier turn named.
+_SAME_THING = re.compile(r"^(?:では|また)?[、,]?\s*同じ(?P<noun>[A-Za-zＡ-Ｚａ-ｚ一-龥ァ-ヶー]{1,12}?)"
+                         r"(?P<particle>の中で|では|には|で|に)[、,]?\s*")
+
+
 def _pronoun(question: str, topic: tuple[str, ...]) -> str:
     """「それが貢献する政府目標は？」 -> 「<topic>が貢献する政府目標は？」; 「この補助業務は」 with the
     topic ending in 補助業務 is not doubled; 「その年の」 is dropped (the year is carried as a constraint)."""
@@ -409,7 +415,7 @@ def _pronoun(question: str, topic: tuple[str, ...]) -> str:
     subject = "の".join(topic)
     if rest.startswith(topic[-1]):
         return subject + rest[len(topic[-1]):]
-    return subject + ("" if re.match(r"[はがをにでともへの]", rest) else "の") + rest
+    return subject + ("" if re.match(r"[はがをにでともへの]|って", rest) else "の") + rest
 
 
 def _quoted_referent(question: str, previous: QuestionAnalysis) -> str | None:
@@ -625,6 +631,21 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # document — its organization, kind, year and version, not the previous turn's thing.
         words = constraint_words(previous.constraints, year_words(previous.question))
         return Resolved(_scoped(words, q[same.end():], "で、"), question)
+    if (same := _SAME_THING.match(q)) and q[same.end():] and not _WHEN_NOUN.fullmatch(same.group("noun")) \
+            and not same.group("noun").endswith((*KINDS, *_DOCUMENT_NOUNS, "表", "計画", "評価")):
+        # 「同じOSで触れている「未来人材ビジョン」は…」: a question of its own, under the part of the conversation's
+        # document an earlier turn named (「OS①（人材）で」), in that document.
+        noun = same.group("noun")
+        # (only turns about the same organizations, and only a part named with its number or name: 「同じ目標で」
+        # names no part, and 「指標2-1」 is read by _indicator_named)
+        turns = [e for e in (previous, *reversed(earlier))
+                 if e.constraints.organizations == previous.constraints.organizations]
+        named = next((m.group(0) for e in turns
+                      if (m := re.search(rf"{re.escape(noun)}[①-⑳0-9０-９]*(?:[（(][^）)]{{1,20}}[）)])?",
+                                         normalize_question(e.question)))), noun)
+        if named != noun and noun != "指標":
+            words = constraint_words(previous.constraints, year_words(previous.question))
+            return Resolved(_scoped(words, named + same.group("particle") + q[same.end():]), question)
     inner = _INNER_PRONOUN.search(q)
     if inner and not _WHEN.match(inner.group(0)) \
             and (names_constraints(analysis.constraints) or _NAMES_DOCUMENT.search(q)):
@@ -1121,6 +1142,8 @@ def _name_answered(answer: str) -> str | None:
     return first if len(first) <= 30 and not re.search(r"[。、，,：:]", first) else None
 
 
+# 「そもそもそれは…」「ところで、…」: an opening aside that says nothing of what is asked.
+_ASIDE = re.compile(r"^(?:そもそも|ところで|念のため(?:に)?|ついでに)[、,\s]*(?=.)")
 # 「支援件数のほうの目標は？」: the side named (「のほう」) is what the target is of — 「支援件数の目標」.
 _SIDE_OF = re.compile(r"(?<=[一-龥ァ-ヶー])のほう(?=の)")
 _DEMONSTRATIVE_NOUN = re.compile(r"(?:この|その|あの)(?P<noun>[一-龥ァ-ヶー]{2,10}?)(?=の|は|で|を|が|に)")
@@ -1133,7 +1156,7 @@ def resolve_history(questions: list[str], analyze, names: dict[str, str] | None 
     out: list[Resolved] = []
     resolved: list[QuestionAnalysis] = []
     for i, q in enumerate(questions):
-        asked = said = _SIDE_OF.sub("", q) if i else q
+        asked = said = _SIDE_OF.sub("", _ASIDE.sub("", q)) if i else q
         if 0 < i <= len(answers):
             asked = asked_name_referent(said, questions[:i], answers[:i])
             asked = answer_referent(said, questions[i - 1], answers[i - 1]) if asked == said else asked

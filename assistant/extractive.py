@@ -40,7 +40,7 @@ from index.headings import (
     heading_name,
     is_column_header_row,
 )
-from index.meta import DEFINED_ABBREVIATION_HINT, abbreviations
+from index.meta import DEFINED_ABBREVIATION_HINT, abbreviations, era_year
 from index.search import Filters, Passage, Searcher
 from index.text import compact, either_width, squeeze
 
@@ -124,6 +124,14 @@ from .values import (
     values_in,
 )
 
+# The question asks what is done (「何をする」「どんな施策」「何に取り組む」), which a group's bullets may say.
+_ACTIONS_ASKED = re.compile(r"何を(?:する|し[たて]|やる|やっ|行う|行っ|実施|進め)|(?:どんな|どのような|どういう)"
+                            r"(?:施策|取組|取り組み|支援)|何に取り組|(?:施策|取組|取り組み)(?:は|って|を挙げ)")
+# A slide's legend of its bullet marks (「●…これまでに実施した施策、○…今後実施する施策」), no bullet itself.
+_LEGEND = re.compile(r"^\s*[●⚫○◯]\s*…")
+# The question asks for the specifics of what it names (「具体的に何をする」「詳しく」), and a sentence gives them.
+_SPECIFICS_ASKED = re.compile(r"具体的|詳しく|詳細(?:は|を|に)")
+_SPECIFICS_GIVEN = re.compile(r"具体的には")
 # A sentence that announces items instead of stating the answer (「以下の基準に該当するものは…」).
 _LEAD_IN = re.compile(r"[：:]$|(次|以下)(の|に|のような|等[はを])|とおり(。|である|とする)?$")
 # How a question names a kind of document: 「計画」 for a 年度計画, 「評価」 for a 年度評価 …
@@ -479,6 +487,9 @@ class ExtractiveAnswerer:
             return False, "year"  # 「来年の世界成長率予測」 answered by 「今年の世界成長率予測は2.8%」
         if (date := _other_date(best, analysis.question) or _other_edition(best, analysis.question)) is not None:
             return False, f"quoted:{date}"
+        if analysis.answer_type == "date" and best.value is not None \
+                and (year := _date_of_another_year(best.value.text, analysis.question)) is not None:
+            return False, f"quoted:{year}"  # 「令和6年度の何月に改正」 answered by 「令和５年７月に改正した」
         if analysis.wants_value and (thing := analysis.restricted_to) and not _alone(best.text, thing):
             return False, f"alone:{thing}"  # 「自治体だけに絞ると」 answered by 「自治体、事業者へのヒアリング 30 件」
         if analysis.wants_value and (part := analysis.part_asked) and (terms := self._terms(part)) \
@@ -934,6 +945,8 @@ class ExtractiveAnswerer:
                 return asked, other
             if len(asked) < 3 or compact(asked) in passage:
                 continue
+            if len(stem := re.sub(r"(?:件数|数)$", "", asked)) >= 3 and stem != asked and compact(stem) in sentence:
+                continue  # 「新規事業者数」 said as 「新規事業者は年間約1,000件」: the things counted, named
             words = [w for _, w in self.searcher.tokenizer.surfaces(asked)]  # as written, long units
             if len(words) == 1 and (kind := _contrast_prefix(asked)):  # 「大企業」 is one word: 大 + 企業
                 words = [kind, asked[len(kind):]]
@@ -1249,6 +1262,8 @@ class ExtractiveAnswerer:
             named = [c for c in self._close(ordered, after_best=True) if _of_named_organization(c, analysis)]
             if named:
                 _put_first(ordered, named[0])
+        if _asks_group(analysis) and (titled := self._named_group(analysis, ordered)) is not None:
+            _lead_with(ordered, titled)
         parts = self._part_documents(analysis, ordered)
         if parts and not analysis.cross:
             analysis = replace(analysis, cross=True)  # its parts name two documents
@@ -1325,6 +1340,12 @@ class ExtractiveAnswerer:
                 phrase = said[0].group(0) if said else "".join(counted)
                 return Draft(abstention_text(_what_is_missing(analysis, f"members:{phrase}")),
                              abstained=True, confidence=confidence, missing=f"members:{phrase}")
+        if self._titles_named_group(analysis, best):
+            # 「人手不足への対応としては何をする？」 and best 「【①徹底した人手不足への対応】」: its bullets answer.
+            stream, items = self._group_items(best)
+            quotes = [self._list_quote(best, stream, best.sentence, items[-1])]
+            direct = "、".join(_short_item(_sentence(stream, j)) for j in items)
+            return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
         # A list question — or a best sentence that only announces items — is answered by the items.
         if analysis.answer_type == "list" or (_LEAD_IN.search(best.text) and best.value is None) \
                 or _asked_label(analysis, best):
@@ -1486,6 +1507,9 @@ class ExtractiveAnswerer:
             draft.quotes[0] = self._list_quote(best, best.chunk, best.sentence, following.sentence)
         elif following is not None and (_LEAD_IN.search(best.text) or len(compact(best.text)) < 40):
             chosen.append(following)
+        elif following is not None and self._gives_specifics(following, analysis):
+            chosen.append(following)
+            limit += 1  # the specifics read on from the best sentence take no other quote's place
         for c in ordered[1:]:
             if len(chosen) >= limit:
                 break
@@ -1503,6 +1527,20 @@ class ExtractiveAnswerer:
             draft.quotes.append(self._quote(c, analysis))
         if analysis.asks_several and best.value is not None:
             draft.direct = self._several(analysis, chosen) or draft.direct
+
+    @staticmethod
+    def _gives_specifics(following: Candidate, analysis: QuestionAnalysis) -> bool:
+        """Does ``following``, the sentence after the best one in the same paragraph or item, give its specifics?
+        A sentence opening with 「具体的には」 always does (「…貢献する。」「具体的には、…を強化する。」); any
+        next sentence does when the question asks for specifics (「具体的に何をやった？」: 「…オンライン形式で開催。」
+        「今年度は、…を実施。」). Not when a figure is asked (the best sentence holds it), nor across a heading or
+        into the next item."""
+        spans = following.chunk.sentences
+        if analysis.wants_value or _is_heading(following.chunk, following.sentence) \
+                or _is_item(following.chunk, following.sentence) \
+                or spans[following.sentence].line_start > spans[following.sentence - 1].line_end + 1:
+            return False  # (a blank line before it: another paragraph)
+        return bool(_SPECIFICS_GIVEN.match(squeeze(following.text))) or bool(_SPECIFICS_ASKED.search(analysis.question))
 
     def _other_figures(self, analysis: QuestionAnalysis, best: Candidate, chosen: list[Candidate]) -> list[Candidate]:
         """「何人を発掘し、採択後に何件が起業」: the sentences near the best one (nearest first, not past a
@@ -1651,7 +1689,8 @@ class ExtractiveAnswerer:
         # named in full, and long enough to name a group: not 「（施策）」「【参考】」)
         above = next((j for j in range(start, -1, -1) if _group_title(chunk, j) or _is_heading(chunk, j)), None)
         named = [j for j in dict.fromkeys(j for j in (above, start, *titles) if j is not None)
-                 if (title := _group_title(chunk, j)) and len(title) >= 8 and compact(title[1:-1]) in asked]
+                 if (title := _group_title(chunk, j)) and len(title) >= 8
+                 and (compact(title[1:-1]) in asked or _title_named(title, asked))]
         if len(named) == 1 and len(items := self._under_title(chunk, named[0])) >= 2:
             # 「…産業政策のうち、「地域の核となる企業の成長」にはどんな施策が？」: the group the question names by its
             # title — the bullets under that title are the items, not the titles of its siblings nor the next
@@ -1701,6 +1740,50 @@ class ExtractiveAnswerer:
                 break
         direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _titles_named_group(self, analysis: QuestionAnalysis, c: Candidate) -> bool:
+        """Is ``c`` a bracketed group title the question names (「【①徹底した人手不足への対応】」 for 「人手不足への
+        対応としては何をする？」), over two bullets or more?"""
+        title = _group_title(c.chunk, c.sentence)
+        return _asks_group(analysis) and title is not None and len(title) >= 8 \
+            and _title_named(title, compact(analysis.question)) and len(self._group_items(c)[1]) >= 2
+
+    def _group_items(self, title: Candidate) -> tuple[Chunk, list[int]]:
+        """The bullets under the group title ``title`` — of any mark (「⚫」 for what was done, 「○」 for what is
+        to be done) —, read on into the chunks that follow, up to the next group or heading (at most
+        ``max_list_items``): with the chunk they are indexed in."""
+        stream = self._stream(title.chunk, len(title.chunk.sentences) + self.settings.reach)
+        items: list[int] = []
+        for j in range(title.sentence + 1, _group_end(stream, title.sentence)):
+            if len(items) == self.settings.max_list_items:
+                break
+            if _is_item(stream, j):  # (a bullet over bullets of another mark may have been read as a heading)
+                if not _LEGEND.search(_sentence(stream, j)):
+                    items.append(j)
+            elif _is_heading(stream, j) or self._titles_a_section(stream.source, squeeze(_sentence(stream, j))):
+                break
+        return stream, items
+
+    def _named_group(self, analysis: QuestionAnalysis, ordered: list[Candidate]) -> Candidate | None:
+        """What is done under a group the question names by its title (「人手不足への対応としては、具体的に何を
+        するの？」 over 「【①徹底した人手不足への対応】」 and its bullets): that title, in the passage of a candidate
+        about as close as the best — not a sentence elsewhere that only mentions the phrase (「…人手不足への
+        対応に万全を期す。」). None when no such group is there, or the best is already in it."""
+        seen: set[str] = set()
+        inside_counts = analysis.answer_type != "list"  # (a bullet of the group may answer a question of fact)
+        best = ordered[0]
+        for c in self._close(ordered):
+            if c.chunk.chunk_id in seen or (c.chunk.source, c.chunk.part) != (best.chunk.source, best.chunk.part):
+                continue  # (the document and year chosen for the best stay chosen)
+            seen.add(c.chunk.chunk_id)
+            for j in range(len(c.chunk.sentences)):
+                title = _sentence_candidate(c, c.chunk, j)
+                if self._titles_named_group(analysis, title):
+                    stream, items = self._group_items(title)
+                    lines = (stream.sentences[j].line_start, stream.sentences[items[-1]].line_end)
+                    inside = lines[0] <= best.line_start <= lines[1]
+                    return None if inside and inside_counts else replace(title, score=max(title.score, best.score))
+        return None
 
     def _gives_items(self, c: Candidate) -> bool:
         """Does ``c`` give items: an enumeration inside it, items of a list it is one of or that follow it, or
@@ -2980,6 +3063,38 @@ def _group_end(chunk: Chunk, after: int) -> int:
                  and spans[j].line_start > spans[j - 1].line_end + 1), len(spans))
 
 
+def _title_named(title: str, asked: str) -> bool:
+    """Does the question (``asked``, compacted) name the bracketed group title ``title`` as what it asks about: the
+    title, or its head phrase — at least 6 characters and half the title (「人手不足への対応」 names 「【①徹底した
+    人手不足への対応】」) —, followed by what a topic is followed by (「としては」「の施策」)? A leading number (「①」)
+    is no part of the name; brackets around it in the question are no matter."""
+    core = compact(re.sub(r"^[①-⑳0-9０-９]+[.．、]?\s*", "", title[1:-1]))
+    asked = re.sub(r"[「」『』【】]", "", asked)
+    for k in range(len(core), 5, -1):
+        # (the head phrase starts a word of the title — 「徹底した|人手不足への対応」, not 「人手|不足への対応」 —
+        # and of the question: 「資材不足への対応」 names no 「人手不足への対応」)
+        if k < len(core) and core[-k - 1] not in _PHRASE_JOINTS:
+            continue
+        if re.search(rf"(?<![{NOUN_CHARS}]){re.escape(core[-k:])}{_TOPIC_AFTER}", asked):
+            return 2 * k >= len(core)
+    return False
+
+
+def _asks_group(analysis: QuestionAnalysis) -> bool:
+    """May the bullets of a group the question names answer it: a list asked, or what is done (「何をする」) in a
+    question of fact — not a figure, a reason or a counted set's members (「…産業政策の8分野を挙げて」)?"""
+    return not analysis.counted_set and (analysis.answer_type == "list" or (
+        analysis.answer_type == "fact" and _ACTIONS_ASKED.search(analysis.question) is not None))
+
+
+# What follows the thing a question is about (「…への対応としては」「…の強化では」「…の施策を」), not a word that
+# goes on the name (「スタートアップ支援」) nor a scope before another thing (「…の強靱化で、特定重要物資には」).
+_TOPIC_AFTER = (r"(?:として|では|には|について|に関して|は|を|って"
+                r"|の(?:今後の|これまでの|主な|主要な?|具体的な)?(?:施策|取組|取り組み|支援|内容))")
+# Where a phrase of a title may begin: after a particle or an inflected ending (「徹底した」「…の」).
+_PHRASE_JOINTS = "のをにがとでへたなるい、・"
+
+
 def _group_title(chunk: Chunk, j: int) -> str | None:
     """Sentence ``j`` of ``chunk`` (squeezed) when it is a bracketed group title (「（地域の核となる企業の成長）」),
     else None."""
@@ -3681,10 +3796,17 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
     # 「その中小機構って正式名称は？」: the name written beside the short one, when a sentence writes the two.
     formal = _formal_of(analysis.question) if kind == "name" else None
 
+    # 「第何回」: an ordinal asked (「第 16 回」), which no count answers.
+    ordinal = _ASKS_ORDINAL.search(unicodedata.normalize("NFKC", analysis.question)) if kind == "count" else None
+
     def read(text: str, anchors: list[int], events: list[int] | None = None,
              periods: list[int] | None = None, written: list[int] | None = None) -> Value | None:
         if formal and (expanded := expansion_of(text, formal)):
             return expanded
+        if ordinal is not None:
+            said = list(re.finditer(rf"第\s*[0-9０-９一二三四五六七八九十]+\s*{ordinal.group(1)}", text))
+            nearest = min(said, key=lambda m: min((abs(m.start() - a) for a in anchors), default=0), default=None)
+            return Value(nearest.group(0), nearest.start(), nearest.end(), "count") if nearest else None
         if kind == "person" and analysis.focus and (members := _members_named(text, analysis.focus)):
             return members  # 「アクセラレーター、ベンチャーキャピタル（VC）等のスタートアップ・エコシステム関係者」
         found = best_value(text, kind, unit, anchors, asked, status, deadline, rate, unit_said, events,
@@ -3699,6 +3821,7 @@ def _value_reader(analysis: QuestionAnalysis, kind: str | None) -> Callable[...,
 
 
 _ASKS_EXPANSION = re.compile(r"(?:何|なん|なに)の略")
+_ASKS_ORDINAL = re.compile(r"第\s*何\s*(回|期|号|次|弾|版|条|章|節|位|段階)")
 # Nouns enumerated (「A、B」「AやB」「A及びB」) — a line may break inside them.
 _ENUMERATION = rf"[{NOUN_CHARS}・（）()\s]{{1,24}}(?:(?:、|や|及び|並びに)[{NOUN_CHARS}・（）()\s]{{1,24}})+"
 
@@ -3977,6 +4100,24 @@ def _other_date(c: Candidate, question: str) -> str | None:
         return None
     said = _dates_said(c, f"{c.chunk.context()} {c.chunk.text}")
     return next((written for date, written in asked.items() if date not in said), None)
+
+
+# The year of the month asked (「令和6年度の何月に」「2024年のいつ」): the answer's date must fall in it.
+_YEAR_OF_ASKED_DATE = re.compile(r"(?:(令和|平成)\s*([0-9]+|元)|(20[0-9]{2}))\s*年(度)?\s*の?\s*(?:何\s*月|いつ)")
+
+
+def _date_of_another_year(value: str, question: str) -> str | None:
+    """The year the question asks a month of (「令和6年度の何月」: April 2024 to March 2025; 「2024年のいつ」: that
+    calendar year), when the answer's date ``value`` names a month outside it (「令和５年７月」), else None."""
+    m = _YEAR_OF_ASKED_DATE.search(unicodedata.normalize("NFKC", question))
+    said = calendar_dates(value)
+    if m is None or not said:
+        return None
+    year = era_year(m.group(1), m.group(2)) if m.group(1) else int(m.group(3))
+    fiscal = bool(m.group(4))
+    inside = [(y, mo) for y, mo, _ in said if (y, mo) >= ((year, 4) if fiscal else (year, 1))
+              and (y, mo) <= ((year + 1, 3) if fiscal else (year, 12))]
+    return None if inside else m.group(0)
 
 
 _RELATIVE_YEAR = re.compile(r"(今|来|昨)年")

@@ -69,7 +69,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"|投資額|市場規模"
                           # 「どのくらいの市場が見込まれてる」: a size of money asked without saying 額
                           r"|(どの|どれ)(くらい|ぐらい|ほど|程度)の(市場|投資|予算|売上|資金|費用)")),
-    ("count", re.compile(rf"何(?:{_COUNTED}|つ)"
+    ("count", re.compile(rf"何\s*[万千百]?(?:{_COUNTED}|つ)"
                          r"|いくつ(?!か)|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)"
                          # 「目標値は？」, not a compound that only begins with it (「目標値設定の前提は」)
                          r"|目標値(?![一-龥])")),
@@ -96,7 +96,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                          r".*((ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$)")),
 ]
 # Each figure a question asks for, with the unit it names (「何社・何名」 -> 社, 名; 「どのくらい」 -> none).
-_WH = re.compile(rf"何(?P<unit>{_COUNTED}|%|％|割|倍|年|月|日)"
+_WH = re.compile(rf"何\s*[万千百]?(?P<unit>{_COUNTED}|%|％|割|倍|年|月|日)"
                  r"|(?P<price>いくら)|いくつ|どのくらい|どれくらい|どれだけ|どの程度"
                  r"|(?P<when>いつ|(?:時期|時点|日付)も)")  # 「…何社？時期もあわせて」: the date too
 # A focus that names a measure (「合格者数」「成長率」「設備投資額」): the figure must be of that measure,
@@ -107,7 +107,7 @@ IMPLIED_FIGURE = re.compile(r"目標|実績|水準|数値|数字")
 _PLAN_NAME = re.compile(r"中長?期目標|目標期間")  # a plan's name, not an asked target
 # A size asked without saying what of (「どれくらい」「どの程度」): counts, amounts and shares all answer it.
 MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くらい|ぐらい|程度|水準|レベル)")
-_UNIT = re.compile(rf"何({_COUNTED})")
+_UNIT = re.compile(rf"何\s*[万千百]?({_COUNTED})")  # (「何万人」 counts people)
 _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人", "人の数": "人", "者の数": "人"}
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
 GENERIC = ("目標値", "目標額", "見積額", "見込額", "見積り", "見積もり",
@@ -419,8 +419,12 @@ def normalize_question(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
+# 「成功件数の目標（変更案）は？」: the version asked, said aside — no part of what is asked or how.
+_VERSION_ASIDE = re.compile(r"[（(](?:変更案|現行|最新版?|改定後|改定前|変更前|変更後)[）)]")
+
+
 def answer_type(question: str) -> str:
-    q = normalize_question(question)
+    q = _VERSION_ASIDE.sub("", normalize_question(question))
     for name, pattern in _TYPE_CUES:
         if pattern.search(q):
             return name
@@ -503,7 +507,8 @@ _SURU = ("し", "さ", "する", "すれ", "せ", "しよ", "させ")
 def without_asides(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[list, list]:
     """(the question without its asides, the asides): 「海外展開成功件数（見込含む）の目標」 asks for the
     target of 海外展開成功件数; a parenthesis between a noun and の qualifies it and is no part of the chain
-    (one before は may say what is asked: 「評価（NPSと満足度）は」)."""
+    (one before は may say what is asked: 「評価（NPSと満足度）は」) — unless it names only the version asked
+    (「目標（変更案）は」)."""
     main: list = []
     asides: list = []
     i = 0
@@ -512,7 +517,9 @@ def without_asides(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[list, 
         after_noun = bool(main) and main[-1][0][0] in _COMPOUND_POS
         close = next((j for j in range(i + 1, len(morphemes)) if morphemes[j][1] in _CLOSE), None) \
             if surface in _OPEN and after_noun else None
-        if close is None or close + 1 >= len(morphemes) or morphemes[close + 1][1] != "の":
+        named_version = close is not None and _VERSION_ASIDE.fullmatch(
+            "".join(m[1] for m in morphemes[i:close + 1])) is not None
+        if close is None or (not named_version and (close + 1 >= len(morphemes) or morphemes[close + 1][1] != "の")):
             main.append(morphemes[i])
             i += 1
             continue
@@ -744,6 +751,13 @@ RESTATING = ("にすると", "に換算すると", "に直すと", "で言うと
 _PLACEHOLDERS = ("もの", "こと", "ところ")
 
 
+# Prefixes of a figure (「第何回」「約何件」), no thing of their own.
+_FIGURE_PREFIXES = ("第", "約", "計", "全", "延べ")
+# Question words that pick one thing among several (「どの事業継続計画」), not a figure's or a time's
+# (「何件の」「いつの」).
+_PICKING = ("どの", "どちらの", "いずれの")
+
+
 def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, ...], str]:
     """The の-chain of noun compounds the question asks about, and the text before it.
 
@@ -753,9 +767,16 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
     """
     text = "".join(surface for _, surface in morphemes)
     chain: list[Compound] = []
-    for c in compounds(morphemes):
+    found = compounds(morphemes)
+    # 「どの事業継続計画について…」: the thing the question word picks among, when nothing before it is asked about.
+    picked = next((c for c in found if not c.before), None)
+    picked = picked if picked is not None and picked.modified and text[:picked.start].endswith(_PICKING) \
+        and picked.text not in (*_PLACEHOLDERS, *_DEGREE_WORDS) else None
+    for i, c in enumerate(found):
         if not c.before:
             break
+        if c.text in _FIGURE_PREFIXES and (i + 1 == len(found) or not found[i + 1].before):
+            continue  # 「第何回」「約何件」: a part of the figure asked, not what about
         if (c.text.endswith("的") and text[c.end:c.end + 1] in ("に", "な")) or text[c.end:].startswith(RESTATING):
             continue  # 「具体的には」「年平均にすると」: how it is asked, not what about (「目的は」 is a topic)
         if c.text in _PLACEHOLDERS:
@@ -769,9 +790,9 @@ def topic_of(morphemes: list[tuple[tuple[str, ...], str]]) -> tuple[tuple[str, .
     documents = [i for i, c in enumerate(chain) if text[:c.end].endswith(KINDS)
                  and not re.search(f"{_ATTRIBUTIVE}$", text[:c.start])]
     if documents:
-        chain = chain[documents[-1] + 1:] or chain[-1:]
+        chain = chain[documents[-1] + 1:] or ([] if picked is not None else chain[-1:])
     if not chain:
-        return (), ""
+        return ((picked.text,), text[:picked.start]) if picked is not None else ((), "")
     before = text[: chain[0].start]
     opened = max(before.rfind("「"), before.rfind("『"))
     if opened > max(before.rfind("」"), before.rfind("』")):

@@ -220,6 +220,17 @@ def test_a_date_the_question_names_must_be_in_the_answers_passage():
     assert _other_date(c, "令和3年度の更新者は何名？") is None  # a fiscal year is checked elsewhere
 
 
+def test_a_month_asked_of_a_year_is_answered_only_by_a_date_in_that_year():
+    from assistant.extractive import _date_of_another_year
+
+    asked = "事業継続計画は令和６年度の何月に改正する予定？"  # a fiscal year: April 2024 to March 2025
+    assert _date_of_another_year("令和５年７月", asked) == "令和6年度の何月"
+    assert _date_of_another_year("令和６年７月", asked) is None
+    assert _date_of_another_year("令和7年2月", asked) is None
+    assert _date_of_another_year("2023年7月", "2024年のいつ公開した？") == "2024年のいつ"
+    assert _date_of_another_year("令和５年７月", "事業継続計画はいつ改正した？") is None  # no year asked
+
+
 def test_a_figure_of_the_narrowed_thing_alone_must_be_stated_for_it():
     from assistant.extractive import _alone
 

@@ -1870,3 +1870,68 @@ def test_an_earlier_year_is_read_from_a_table_row_retrieval_did_not_bring(user_f
     assert not any("20,652" in p.chunk.text for p in first.passages)  # the table is not read
     answer = qa.ask("令和元年度は？", history=[Turn(first.question, first.text)])
     assert not answer.abstained and "26,021" in answer.text.splitlines()[0], answer.text
+
+
+def test_an_answer_goes_on_to_the_sentence_that_gives_the_specifics(user_folder, embedder):
+    """A section's first sentence says what is aimed at and the next, 「具体的には、…」, what is done: that sentence
+    is quoted too. A question asking for specifics (「具体的に何をやった？」) reads on into the next sentence of the
+    same paragraph, where a summary (「…オンライン形式で開催した。」) is followed by what was done."""
+    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
+    qa = _assistant_over(user_folder, embedder, "objectives.md", (
+        "# 試験研究機構（TRI）中期目標\n\n## （１）地域の産業基盤の強化\n\n"
+        "地域の中小企業と大学・研究機関の連携を通じて地域の産業基盤を強化し、地域経済の持続的な成長と雇用の創出に貢献"
+        "する。具体的には、部品の共同調達の促進と、技能者の育成を行う。\n\n"
+        "## （２）海外展開の支援\n\n"
+        "例年実施してきた見本市への出展は、感染症の拡大と渡航制限の影響により、全ての会場をオンライン形式に切り替えて"
+        "開催した。今年度は、欧州の三都市と"
+        "結んで商談会を実施した。\n\n## （３）人材の育成\n\n" + filler))
+    aimed = qa.ask("TRIの中期目標で、地域の産業基盤の強化では何をする？")
+    assert not aimed.abstained and "共同調達" in aimed.text, aimed.text
+    done = qa.ask("TRIの見本市への出展、具体的に何をやった？")
+    assert not done.abstained and "商談会" in done.text, done.text
+
+
+def test_what_is_done_under_a_group_the_question_names_is_answered_by_its_bullets(user_folder, embedder):
+    """A slide names each group of its measures by a bracketed title, its bullets under it: 「…としては何をする？」
+    naming a group by its head phrase is answered by that group's bullets — of either mark (done ⚫, to do ○) —
+    and not by a sentence elsewhere that merely mentions the phrase."""
+    qa = _assistant_over(user_folder, embedder, "slides.md", (
+        "# 試験研究機構（TRI）の人材施策\n\n"
+        "① 事業の拡大がボトルネックとならないように、人材の質・量の両面で、技能者不足への対応に万全を期す。\n\n"
+        "## 人材（これまでの施策、今後の施策）\n\n"
+        "【①徹底した技能者不足への対応】\n\n"
+        "⚫ 高齢技能者の再雇用支援\n\n"
+        "○ 技能継承マニュアルの公表・周知\n\n"
+        "○ 自動化設備の導入支援\n\n"
+        "【②処遇改善に向けた取組の強化】\n\n"
+        "⚫ 取引価格の適正化\n\n"
+        "○ 処遇改善税制の拡充\n"))
+    answer = qa.ask("TRIの人材施策で、技能者不足への対応としては何をする？")
+    assert not answer.abstained, answer.text
+    first = answer.text.splitlines()[0]
+    assert "再雇用" in first and "技能継承" in first and "自動化設備" in first, answer.text
+    assert "取引価格" not in answer.text, answer.text
+
+
+def test_a_count_of_things_is_answered_where_the_things_counted_are_named(user_folder, embedder):
+    """「新規事業者数」 is said as 「新規事業者は年間約1,000件」: the sentence names the things counted, so the
+    measure beside it (「輸出支援事業者数」) is no sibling the question did not ask about."""
+    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
+    qa = _assistant_over(user_folder, embedder, "objectives.md", (
+        "# 試験研究機構（TRI）中期目標\n\n## 輸出の支援\n\n"
+        "2021年度の輸出支援事業者数のうち、機構の支援に参加した新規事業者は年間約800件のところ、本中期目標期間では"
+        "これを年平均950件に引き上げることを目標とする。\n\n## 人材の育成\n\n" + filler))
+    answer = qa.ask("TRIの中期目標で、支援に参加する新規事業者数は年平均何件に引き上げる目標？")
+    assert not answer.abstained and "950" in answer.text.splitlines()[0], answer.text
+
+
+def test_an_ordinal_asked_is_answered_by_the_ordinal_written(user_folder, embedder):
+    """「第何回」 asks which one (「第 16 回」), which no count answers — though counts are not ordinals."""
+    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
+    qa = _assistant_over(user_folder, embedder, "report.md", (
+        "# 試験研究機構（TRI）令和2年度評価\n\n## 普及啓発\n\n"
+        "・「みんなの安全標語コンクール」を開催（令和 2 年度は第 16 回）。全国の小中学生から約 6 万点の応募が"
+        "あった。\n\n"
+        "## 人材の育成\n\n" + filler))
+    answer = qa.ask("TRIの令和2年度評価で、「みんなの安全標語コンクール」は第何回だった？")
+    assert not answer.abstained and "第 16 回" in answer.text.splitlines()[0], answer.text

@@ -1,7 +1,8 @@
 """List items inside one chunk, read at one level of nesting (pure, no index)."""
 
-from assistant.extractive import _numbered_after, items_after
+from assistant.extractive import _numbered_after, _title_named, items_after
 from index.documents import Chunk, SentenceSpan
+from index.text import compact
 
 
 def _chunk(*sentences: str) -> Chunk:
@@ -399,3 +400,17 @@ def test_a_numbered_set_counts_marks_of_its_first_items_kind_only():
     # 「（２）」 is the second of 「（１）」's list, not the 「②」 under 「（１）」.
     plan = _chunk("以下の2つの柱に取り組む。", "（１）研究開発の推進", "① 基礎研究", "② 応用研究", "（２）成果の普及")
     assert _numbered_after(plan, 0, 2) == [1, 4]
+
+
+def test_a_group_title_is_named_in_full_or_by_its_head_phrase():
+    asked = "人手不足への対応としては、具体的に何をするの？"
+    assert _title_named("【①徹底した人手不足への対応】", asked)  # its head phrase, more than half of it
+    assert _title_named("【②賃上げに向けた取組の強化】", "賃上げに向けた取組の強化としては？")  # in full, number aside
+    assert not _title_named("【③内部労働市場・外部労働市場の活性化による労働移動の円滑化】", asked)
+    assert not _title_named("【①中小企業の人手不足への対応】", "対応は？")  # a word alone names no title
+    assert _title_named("【公正な移行、社会全体のＧＸ】", compact("【公正な移行、社会全体のＧＸ】の今後の施策は？"))
+    assert _title_named("（地域の核となる企業の成長）", "政策のうち、「地域の核となる企業の成長」にはどんな施策が？")
+    assert not _title_named("【①徹底した人手不足への対応】", "資材不足への対応としては何をする？")  # not a word's tail
+    # Not a title inside a longer name (「…スタートアップ支援」), nor one that only scopes another thing asked about.
+    assert not _title_named("（スタートアップ支援施策）", "レジリエンス分野のスタートアップ支援施策の予算額は？")
+    assert not _title_named("【サプライチェーンの強靱化】", "サプライチェーンの強靱化で、特定重要物資には何をする？")

@@ -68,6 +68,7 @@ def analyze_q():
     ("計画に出てくる「共創プログラム」とは、どんな狙いの取組ですか？", "definition"),
     ("５領域として挙がっているのはどの領域？", "list"),  # what is listed, in the intransitive
     ("何件挙がっている？", "count"),
+    ("2030年までに何万人を育成する目標？", "count"),  # a magnitude before the counter still counts people
     # 「何年で」「何年間」 ask a span said with the figure, not a date; the figure asked decides
     ("女性起業家の比率は今どれくらいで、何年でどこまで上げる目標？", "percentage"),
     ("何年に策定された？", "date"),
@@ -337,6 +338,7 @@ def test_a_bare_number_before_a_counted_noun_counts_it():
     found = values_in("○ 重点分野の工程を明示（１８の重点分野について、目標を定める）")
     assert [(v.text, v.kind) for v in found] == [("１８の重点分野", "count")]
     assert [v.text for v in values_in("12 の地域で実施した。")] == ["12 の地域"]
+    assert [v.text for v in values_in("20の事例からなる事例集を作成。")] == ["20の事例"]
     # Not a label's number (「指標３－１の」), an ordinal (「第2の」), nor a number before any other noun.
     assert values_in("指標３－１の分野別の内訳") == []
     assert values_in("第2の柱として位置付ける。") == []
@@ -365,6 +367,10 @@ def test_a_count_of_people_said_as_the_number_of_people_asks_for_people(analyze_
     a = analyze_q("気象災害で亡くなった人の数はどれくらい？")
     assert a.unit == "人"
     assert best_value("気象災害は50年間で、数は5倍に増加した。", _value_type(a), a.unit, [0]) is None
+
+
+def test_a_count_asked_in_tens_of_thousands_asks_for_its_counter(analyze_q):
+    assert analyze_q("半導体人材を何万人育成する？").unit == "人"
 
 
 def test_how_much_without_a_unit_accepts_any_magnitude(analyze_q):

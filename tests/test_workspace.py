@@ -198,6 +198,41 @@ def test_a_plural_demonstrative_joins_the_previous_thing_once(analyze_q):
     assert "脆弱性対策の指標の達成時期" in follow and "それら" not in follow and "のの" not in follow
 
 
+def test_a_pronoun_after_an_opening_aside_or_before_tte_stands_for_the_previous_thing(analyze_q):
+    first = "IPAの令和6年度計画で、ITPEC試験について何をするとしている？"
+    for follow_up in ("そもそもそれはどういう試験？", "それってどういう試験？", "ところで、それってどういう試験？"):
+        _, follow = _conversation(analyze_q, first, follow_up)
+        assert "ITPEC試験" in follow and "それ" not in follow and "そもそも" not in follow, follow
+        assert "ITPEC試験のって" not in follow, follow
+
+
+def test_the_same_part_of_a_document_is_the_one_an_earlier_turn_named(analyze_q):
+    first = "経産省の「新機軸」資料のOS①（人材）で、「人材版伊藤レポート」は何を提言した？"
+    _, _, follow = _conversation(analyze_q, first, "その後、どんな政策の進展があった？",
+                                 "同じOSで触れている「未来人材ビジョン」は、いつ公表された？")
+    assert "OS1(人材)で" in follow or "OS①（人材）で" in follow, follow
+    assert "伊藤" not in follow and "未来人材ビジョン" in follow, follow
+    # 「同じ目標で」 names no part by its number or name: the previous thing is carried as before
+    _, follow = _conversation(analyze_q, "IPAのマナビDXのアクセス数の目標は？", "同じ目標で、令和5年度の実績は？")
+    assert "マナビDX" in follow or "アクセス数" in follow, follow
+    # 「同じ対照表で」 names the conversation's document, not a part of it an earlier turn named
+    _, follow = _conversation(analyze_q, "NEDOの中長期目標の新旧対照表で、指標2-1の困難度が高い理由は？",
+                              "同じ対照表で、JETROはスタートアップの海外展開成功件数を何件以上にする？")
+    assert "NEDO" not in follow and "JETRO" in follow, follow
+
+
+def test_what_a_which_question_picked_among_is_what_a_pronoun_after_it_stands_for(analyze_q):
+    first = "IPAの令和6年度計画では、どの事業継続計画について周知や訓練を行うとしている？"
+    assert analyze_q(first).topic == ("事業継続計画",)
+    _, follow = _conversation(analyze_q, first, "それらをどう運用していく？")
+    assert "事業継続計画をどう運用" in follow, follow
+    # 「いつの試験」 asks when, not which exam: the previous thing stays what a pronoun stands for
+    assert analyze_q("それはいつの試験から実施された？").topic != ("試験",)
+    # 「第何回」: 第 is part of the figure asked, not what the question is about
+    assert analyze_q("「ひろげよう情報モラル・セキュリティコンクール」は第何回だった？").topic \
+        == ("ひろげよう情報モラル・セキュリティコンクール",)
+
+
 def test_a_bare_reason_question_asks_about_the_previous_focus(analyze_q):
     _, follow = _conversation(analyze_q, "IPAのマナビDXのアクセス数の目標は？", "理由は？")
     assert "マナビDX" in follow or "アクセス数" in follow
