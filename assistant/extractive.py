@@ -1768,7 +1768,8 @@ class ExtractiveAnswerer:
         """What is done under a group the question names by its title (「人手不足への対応としては、具体的に何を
         するの？」 over 「【①徹底した人手不足への対応】」 and its bullets): that title, in the passage of a candidate
         about as close as the best — not a sentence elsewhere that only mentions the phrase (「…人手不足への
-        対応に万全を期す。」). None when no such group is there, or the best is already in it."""
+        対応に万全を期す。」). None when no such group is there, or — for a question of fact, which one of its bullets
+        may answer — when the best is already in it."""
         seen: set[str] = set()
         inside_counts = analysis.answer_type != "list"  # (a bullet of the group may answer a question of fact)
         best = ordered[0]
