@@ -40,7 +40,7 @@ from index.headings import (
     heading_name,
     is_column_header_row,
 )
-from index.meta import DEFINED_ABBREVIATION_HINT, abbreviations, era_year
+from index.meta import DEFINED_ABBREVIATION_HINT, abbreviations
 from index.search import Filters, Passage, Searcher
 from index.text import compact, either_width, squeeze
 
@@ -80,6 +80,7 @@ from .question import (
     periods_in,
     revisions_in,
     year_mentions,
+    year_of,
 )
 from .rank import Ranked
 from .values import (
@@ -1340,12 +1341,9 @@ class ExtractiveAnswerer:
                 phrase = said[0].group(0) if said else "".join(counted)
                 return Draft(abstention_text(_what_is_missing(analysis, f"members:{phrase}")),
                              abstained=True, confidence=confidence, missing=f"members:{phrase}")
-        if self._titles_named_group(analysis, best):
+        if (group := self._named_group_items(analysis, best)) is not None:
             # 「人手不足への対応としては何をする？」 and best 「【①徹底した人手不足への対応】」: its bullets answer.
-            stream, items = self._group_items(best)
-            quotes = [self._list_quote(best, stream, best.sentence, items[-1])]
-            direct = "、".join(_short_item(_sentence(stream, j)) for j in items)
-            return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+            return self._group_answer(best, *group, best.sentence, confidence)
         # A list question — or a best sentence that only announces items — is answered by the items.
         if analysis.answer_type == "list" or (_LEAD_IN.search(best.text) and best.value is None) \
                 or _asked_label(analysis, best):
@@ -1695,9 +1693,7 @@ class ExtractiveAnswerer:
             # 「…産業政策のうち、「地域の核となる企業の成長」にはどんな施策が？」: the group the question names by its
             # title — the bullets under that title are the items, not the titles of its siblings nor the next
             # group's bullets.
-            quotes = [self._list_quote(best, chunk, named[0], items[-1])]
-            direct = "、".join(_short_item(_sentence(chunk, j)) for j in items)
-            return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+            return self._group_answer(best, chunk, items, named[0], confidence)
         if len(titles) >= 2:
             # 「先行的に対応すべき需要と…：」 over 「（サプライチェーンの強靱化）」「（技術優位性の確保）」…, each
             # title over bullets of its own: the titles are the items.
@@ -1741,12 +1737,23 @@ class ExtractiveAnswerer:
         direct = "、".join(phrases)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
 
-    def _titles_named_group(self, analysis: QuestionAnalysis, c: Candidate) -> bool:
-        """Is ``c`` a bracketed group title the question names (「【①徹底した人手不足への対応】」 for 「人手不足への
-        対応としては何をする？」), over two bullets or more?"""
+    def _group_answer(self, best: Candidate, chunk: Chunk, items: list[int], title: int,
+                      confidence: float) -> Draft:
+        """The bullets ``items`` of ``chunk`` under the group title ``title`` as the answer: each bullet's opening
+        words, and one quote from the title to the last bullet."""
+        quotes = [self._list_quote(best, chunk, title, items[-1])]
+        direct = "、".join(_short_item(_sentence(chunk, j)) for j in items)
+        return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _named_group_items(self, analysis: QuestionAnalysis, c: Candidate) -> tuple[Chunk, list[int]] | None:
+        """When ``c`` is a bracketed group title the question names (「【①徹底した人手不足への対応】」 for 「人手不足
+        への対応としては何をする？」) over two bullets or more: its bullets (see :meth:`_group_items`); else None."""
         title = _group_title(c.chunk, c.sentence)
-        return _asks_group(analysis) and title is not None and len(title) >= 8 \
-            and _title_named(title, compact(analysis.question)) and len(self._group_items(c)[1]) >= 2
+        if not _asks_group(analysis) or title is None or len(title) < 8 \
+                or not _title_named(title, compact(analysis.question)):
+            return None
+        stream, items = self._group_items(c)
+        return (stream, items) if len(items) >= 2 else None
 
     def _group_items(self, title: Candidate) -> tuple[Chunk, list[int]]:
         """The bullets under the group title ``title`` — of any mark (「⚫」 for what was done, 「○」 for what is
@@ -1779,8 +1786,8 @@ class ExtractiveAnswerer:
             seen.add(c.chunk.chunk_id)
             for j in range(len(c.chunk.sentences)):
                 title = _sentence_candidate(c, c.chunk, j)
-                if self._titles_named_group(analysis, title):
-                    stream, items = self._group_items(title)
+                if (group := self._named_group_items(analysis, title)) is not None:
+                    stream, items = group
                     lines = (stream.sentences[j].line_start, stream.sentences[items[-1]].line_end)
                     inside = lines[0] <= best.line_start <= lines[1]
                     return None if inside and inside_counts else replace(title, score=max(title.score, best.score))
@@ -3069,7 +3076,7 @@ def _title_named(title: str, asked: str) -> bool:
     title, or its head phrase — at least 6 characters and half the title (「人手不足への対応」 names 「【①徹底した
     人手不足への対応】」) —, followed by what a topic is followed by (「としては」「の施策」)? A leading number (「①」)
     is no part of the name; brackets around it in the question are no matter."""
-    core = compact(re.sub(r"^[①-⑳0-9０-９]+[.．、]?\s*", "", title[1:-1]))
+    core = compact(strip_marker(title[1:-1]))
     asked = re.sub(r"[「」『』【】]", "", asked)
     for k in range(len(core), 5, -1):
         # (the head phrase starts a word of the title — 「徹底した|人手不足への対応」, not 「人手|不足への対応」 —
@@ -4103,7 +4110,8 @@ def _other_date(c: Candidate, question: str) -> str | None:
     return next((written for date, written in asked.items() if date not in said), None)
 
 
-# The year of the month asked (「令和6年度の何月に」「2024年のいつ」): the answer's date must fall in it.
+# The year of the month asked (「令和6年度の何月に」「2024年のいつ」): the answer's date must fall in it. (Groups as
+# :func:`~assistant.question.year_of` reads them, then 度 for a fiscal year.)
 _YEAR_OF_ASKED_DATE = re.compile(r"(?:(令和|平成)\s*([0-9]+|元)|(20[0-9]{2}))\s*年(度)?\s*の?\s*(?:何\s*月|いつ)")
 
 
@@ -4114,8 +4122,7 @@ def _date_of_another_year(value: str, question: str) -> str | None:
     said = calendar_dates(value)
     if m is None or not said:
         return None
-    year = era_year(m.group(1), m.group(2)) if m.group(1) else int(m.group(3))
-    fiscal = bool(m.group(4))
+    year, fiscal = year_of(m), bool(m.group(4))
     inside = [(y, mo) for y, mo, _ in said if (y, mo) >= ((year, 4) if fiscal else (year, 1))
               and (y, mo) <= ((year + 1, 3) if fiscal else (year, 12))]
     return None if inside else m.group(0)

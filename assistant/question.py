@@ -29,6 +29,7 @@ VALUE_TYPES = ("count", "amount", "percentage", "date", "person", "name", "grade
 
 # The things a figure counts, as a question asks for them (「何件」「何サービス」): the units a count is written in.
 _COUNTED = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
+_HOW_MANY = r"何\s*[万千百]?"  # before a counter: 「何件」, and 「何万人」 counts people too
 # A figure gone from one value to another (「…に変わった」「…に引き上げられた」).
 _CHANGED = "(変わ|な|増え|減|引き上げ|引き下げ|上が|下が|見直)"
 # Answer-type cues, tried in order: the first that matches decides.
@@ -69,7 +70,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                           r"|投資額|市場規模"
                           # 「どのくらいの市場が見込まれてる」: a size of money asked without saying 額
                           r"|(どの|どれ)(くらい|ぐらい|ほど|程度)の(市場|投資|予算|売上|資金|費用)")),
-    ("count", re.compile(rf"何\s*[万千百]?(?:{_COUNTED}|つ)"
+    ("count", re.compile(rf"{_HOW_MANY}(?:{_COUNTED}|つ)"
                          r"|いくつ(?!か)|件数は|人数は|数は|数を|どれ(くらい|ほど|だけ)|どの(くらい|程度|水準)"
                          # 「目標値は？」, not a compound that only begins with it (「目標値設定の前提は」)
                          r"|目標値(?![一-龥])")),
@@ -96,7 +97,7 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
                          r".*((ます|です|ある|いる|される)か[？?]?$|のですか[？?]?$)")),
 ]
 # Each figure a question asks for, with the unit it names (「何社・何名」 -> 社, 名; 「どのくらい」 -> none).
-_WH = re.compile(rf"何\s*[万千百]?(?P<unit>{_COUNTED}|%|％|割|倍|年|月|日)"
+_WH = re.compile(rf"{_HOW_MANY}(?P<unit>{_COUNTED}|%|％|割|倍|年|月|日)"
                  r"|(?P<price>いくら)|いくつ|どのくらい|どれくらい|どれだけ|どの程度"
                  r"|(?P<when>いつ|(?:時期|時点|日付)も)")  # 「…何社？時期もあわせて」: the date too
 # A focus that names a measure (「合格者数」「成長率」「設備投資額」): the figure must be of that measure,
@@ -107,7 +108,7 @@ IMPLIED_FIGURE = re.compile(r"目標|実績|水準|数値|数字")
 _PLAN_NAME = re.compile(r"中長?期目標|目標期間")  # a plan's name, not an asked target
 # A size asked without saying what of (「どれくらい」「どの程度」): counts, amounts and shares all answer it.
 MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くらい|ぐらい|程度|水準|レベル)")
-_UNIT = re.compile(rf"何\s*[万千百]?({_COUNTED})")  # (「何万人」 counts people)
+_UNIT = re.compile(rf"{_HOW_MANY}({_COUNTED})")
 _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人", "人の数": "人", "者の数": "人"}
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
 GENERIC = ("目標値", "目標額", "見積額", "見込額", "見積り", "見積もり",
