@@ -24,6 +24,10 @@ def _quote_is_in_its_lines(c) -> bool:
         compact(part) in compact("".join(lines)) for part in c.quote.split("\n"))
 
 
+# Paragraphs that answer nothing, so a synthetic document has more than the sections a test is about.
+_FILLER = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
+
+
 def _assistant_over(user_folder, embedder, name: str, text: str) -> Assistant:
     """An assistant over a user folder holding one document, ``name`` with ``text``, indexed."""
     from index.search import Searcher
@@ -1791,12 +1795,11 @@ def test_a_follow_up_asking_about_something_new_is_not_answered_with_the_sentenc
     the item that does answers."""
     from assistant.dialogue import Turn
 
-    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
     qa = _assistant_over(user_folder, embedder, "plan.md", (
         "# 試験研究機構（TRI）令和6年度計画\n\n## （１）政府機関等の情報管理の支援\n\n"
         "① 政府機関等の情報管理を支援するため、政府機関の要請に基づく情報システムの監視を実施する。\n"
         "② 戦略本部からの委託により、所管法人の監査を実施する。\n\n"
-        "## （２）人材の育成\n\n" + filler))
+        "## （２）人材の育成\n\n" + _FILLER))
     first = qa.ask("TRIの令和6年度計画だと、政府機関等の情報管理の支援として何をやることになってる？")
     answer = qa.ask("その監査って、どこから頼まれてやるの？", history=[Turn(first.question, first.text)])
     assert not answer.abstained and "戦略本部" in answer.text.splitlines()[0], answer.text
@@ -1807,11 +1810,10 @@ def test_a_follow_up_the_sentence_just_quoted_answers_with_a_figure_of_the_asked
     a date, which is what is asked; another sentence that says 公開 does not answer instead."""
     from assistant.dialogue import Turn
 
-    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
     qa = _assistant_over(user_folder, embedder, "report.md", (
         "# 試験研究機構（TRI）令和2年度 業務実績\n\n## １．調査の実施\n\n"
-        "・調査報告書「地域産業の将来像に関する調査」を取りまとめ（令和3年2月）。\n" + filler
-        + "・このほか、令和3年3月に講演動画を公開し、周知に努めた。\n\n## ２．人材の育成\n\n" + filler))
+        "・調査報告書「地域産業の将来像に関する調査」を取りまとめ（令和3年2月）。\n" + _FILLER
+        + "・このほか、令和3年3月に講演動画を公開し、周知に努めた。\n\n## ２．人材の育成\n\n" + _FILLER))
     first = qa.ask("TRIが令和2年度に取りまとめた調査報告書の題名は？")
     assert "地域産業の将来像" in first.text.splitlines()[0], first.text
     answer = qa.ask("公開はいつ？", history=[Turn(first.question, first.text)])
@@ -1876,7 +1878,6 @@ def test_an_answer_goes_on_to_the_sentence_that_gives_the_specifics(user_folder,
     """A section's first sentence says what is aimed at and the next, 「具体的には、…」, what is done: that sentence
     is quoted too. A question asking for specifics (「具体的に何をやった？」) reads on into the next sentence of the
     same paragraph, where a summary (「…オンライン形式で開催した。」) is followed by what was done."""
-    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
     qa = _assistant_over(user_folder, embedder, "objectives.md", (
         "# 試験研究機構（TRI）中期目標\n\n## （１）地域の産業基盤の強化\n\n"
         "地域の中小企業と大学・研究機関の連携を通じて地域の産業基盤を強化し、地域経済の持続的な成長と雇用の創出に貢献"
@@ -1884,7 +1885,7 @@ def test_an_answer_goes_on_to_the_sentence_that_gives_the_specifics(user_folder,
         "## （２）海外展開の支援\n\n"
         "例年実施してきた見本市への出展は、感染症の拡大と渡航制限の影響により、全ての会場をオンライン形式に切り替えて"
         "開催した。今年度は、欧州の三都市と"
-        "結んで商談会を実施した。\n\n## （３）人材の育成\n\n" + filler))
+        "結んで商談会を実施した。\n\n## （３）人材の育成\n\n" + _FILLER))
     aimed = qa.ask("TRIの中期目標で、地域の産業基盤の強化では何をする？")
     assert not aimed.abstained and "共同調達" in aimed.text, aimed.text
     done = qa.ask("TRIの見本市への出展、具体的に何をやった？")
@@ -1916,22 +1917,20 @@ def test_what_is_done_under_a_group_the_question_names_is_answered_by_its_bullet
 def test_a_count_of_things_is_answered_where_the_things_counted_are_named(user_folder, embedder):
     """「新規事業者数」 is said as 「新規事業者は年間約1,000件」: the sentence names the things counted, so the
     measure beside it (「輸出支援事業者数」) is no sibling the question did not ask about."""
-    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
     qa = _assistant_over(user_folder, embedder, "objectives.md", (
         "# 試験研究機構（TRI）中期目標\n\n## 輸出の支援\n\n"
         "2021年度の輸出支援事業者数のうち、機構の支援に参加した新規事業者は年間約800件のところ、本中期目標期間では"
-        "これを年平均950件に引き上げることを目標とする。\n\n## 人材の育成\n\n" + filler))
+        "これを年平均950件に引き上げることを目標とする。\n\n## 人材の育成\n\n" + _FILLER))
     answer = qa.ask("TRIの中期目標で、支援に参加する新規事業者数は年平均何件に引き上げる目標？")
     assert not answer.abstained and "950" in answer.text.splitlines()[0], answer.text
 
 
 def test_an_ordinal_asked_is_answered_by_the_ordinal_written(user_folder, embedder):
     """「第何回」 asks which one (「第 16 回」), which no count answers — though counts are not ordinals."""
-    filler = "・関係機関と連携し、年間を通して発信の体制を見直すとともに、利用者の声を踏まえた改善を継続する。\n" * 3
     qa = _assistant_over(user_folder, embedder, "report.md", (
         "# 試験研究機構（TRI）令和2年度評価\n\n## 普及啓発\n\n"
         "・「みんなの安全標語コンクール」を開催（令和 2 年度は第 16 回）。全国の小中学生から約 6 万点の応募が"
         "あった。\n\n"
-        "## 人材の育成\n\n" + filler))
+        "## 人材の育成\n\n" + _FILLER))
     answer = qa.ask("TRIの令和2年度評価で、「みんなの安全標語コンクール」は第何回だった？")
     assert not answer.abstained and "第 16 回" in answer.text.splitlines()[0], answer.text
