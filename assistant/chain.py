@@ -37,8 +37,16 @@ from .extractive import (
 from .llm import build_messages, make_chat_model
 from .parts import clause_parts, question_parts
 from .place import QUOTE_HEAD, around, new_words, quoted_pieces, quoted_rows
-from .question import QuestionAnalysis, analyze, named_side, normalize_question, spelled_out
-from .rank import Ranked, rerank
+from .question import (
+    QuestionAnalysis,
+    analyze,
+    named_side,
+    normalize_question,
+    quoted_terms,
+    spelled_out,
+    term_pattern,
+)
+from .rank import Ranked, rerank, says_any
 from .retriever import PassageRetriever, passages_of
 from .verify import MARKER_ANY, markers_in, numbers_in, split_sentences, verify
 
@@ -90,10 +98,17 @@ class Assistant:
                                           mode=settings.retrieval.mode)
         table = self.searcher.chunks
         heads = table.take(table.first_rows("title"))
-        self.organizations = organization_aliases(sorted(table.distinct("title")), organizations_of(table))
+        self.documents_titles: list[str] = sorted(table.distinct("title"))
+        self.organizations = organization_aliases(self.documents_titles, organizations_of(table))
         for word, organization in title_word_aliases([(c.title, c.organization) for c in heads]).items():
             self.organizations.setdefault(word, organization)  # 「新機軸資料では」: METI's paper
         self.catalog: Catalog = frozenset((c.organization, c.kind, c.fiscal_year) for c in heads)
+        # Organization -> its documents' titles and kinds: which kinds of document it has of its own.
+        self.documents: dict[str, list[str]] = {}
+        for c in heads:
+            for organization in (c.organization or "").split(","):
+                if organization.strip():
+                    self.documents.setdefault(organization.strip(), []).append(f"{c.title} {c.kind or ''}")
         self._chat_model = chat_model
         self.steps = (
             RunnableLambda(self._prepare, name="prepare")
@@ -141,7 +156,7 @@ class Assistant:
         return req.passages
 
     def analyze(self, question: str) -> QuestionAnalysis:
-        return analyze(question, self.searcher.tokenizer.surfaces(question), self.organizations)
+        return analyze(question, self.searcher.tokenizer.surfaces(question), self.organizations, self.documents)
 
     # ── steps ────────────────────────────────────────────────────────
     def _prepare(self, req: Request) -> Request:
@@ -224,12 +239,36 @@ class Assistant:
         k = req.k or self.settings.retrieval.top_k
         docs = self.retriever.invoke(self.extractive.searched_with_aliases(query), k=max(self.settings.rank.pool, k),
                                      mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters)
-        pool = passages_of(docs)
+        pool = self._with_quoted(passages_of(docs), query, req.filters)
         near: frozenset[str] = frozenset()
         if req.place:
             pool, near = self._with_place(pool, req)
         evidence = self.extractive.evidence(analysis, pool) if self.settings.rank.proximity else None
         return analysis, rerank(pool, analysis, self.settings.rank, k, evidence, near, self.extractive.covering())
+
+    def _with_quoted(self, pool: list[Passage], query: str, filters: Filters | None) -> list[Passage]:
+        """The pool with the chunks that say a term the question quotes (「「アジアDXプロジェクト」はどんな狙い？」)
+        when no retrieved passage does — a quoted term is asked for as written —: the first ``rank.quoted_reach`` of
+        them (a vectorized scan of the chunk texts), each entering at the weakest retrieved score."""
+        reach = self.settings.rank.quoted_reach
+        if not (self.settings.rank.quoted and reach):
+            return pool
+        missing = [t for t in quoted_terms(normalize_question(query), self.documents_titles)
+                   if not any(says_any(p.chunk, [t]) for p in pool)]
+        if not missing:
+            return pool
+        have = {p.chunk.chunk_id for p in pool}
+        floor = min((p.score for p in pool), default=0.0)
+        table = self.searcher.chunks
+        allowed = filters.mask(table) if filters is not None and filters.active() else None
+        added: list[Chunk] = []
+        for term in missing:
+            rows = table.rows_matching(term_pattern(term))
+            rows = rows if allowed is None else rows[allowed[rows]]  # (within the filters, before taking any)
+            found = [c for c in table.take(rows[:reach + len(have)]) if c.chunk_id not in have][:reach]
+            added += found
+            have.update(c.chunk_id for c in found)
+        return pool + [Passage(len(pool) + n, floor, c) for n, c in enumerate(added, 1)]
 
     @staticmethod
     def _with_place(pool: list[Passage], req: Request) -> tuple[list[Passage], frozenset[str]]:

@@ -107,9 +107,10 @@ _INNER_PRONOUN = re.compile(r"(?<=[はでにもがを、と])(?:この|その|�
                             r"(?P<noun>[一-龥ァ-ヶー]{2,10})")
 # 「「新機軸」の資料で」: a quoted word that names a document, not a thing asked about.
 _QUOTED_THING = re.compile(r"「([^「」]{2,40})」(?!の?(?:資料|文書|計画|報告書|白書))")
-# Nouns that name an attribute of a thing rather than a thing (「内訳は？」「きっかけは？」).
+# Nouns that name an attribute of a thing rather than a thing (「内訳は？」「きっかけは？」; 「受講者は？」 of an
+# exercise or a course: who takes part in it).
 _RELATIONAL = ("きっかけ", "内訳", "根拠", "背景", "経緯", "目的", "効果", "課題", "期間", "予算", "進捗", "評価",
-               "評定", "成果", "考え方", "算出方法", "指標", "現状")
+               "評定", "成果", "考え方", "算出方法", "指標", "現状", "受講者", "参加者", "対象者")
 # 「令和2年度はどうだった？」「実際にどうやってた？」: asked in the past, of what was done.
 _PAST = re.compile(r"(?:だった|でした|てた|ていた)(?:の|か)?[？?]?$|実際に")
 # 「令和2年4月の緊急事態宣言のときは？」: the previous question asked of another occasion of the same thing.

@@ -58,6 +58,8 @@ from .question import (
     NOUN_CHARS,
     PLACE_NAME,
     QUESTION_WORD,
+    QUOTED_TERM,
+    SELF_COUNTED,
     SET_COUNT,
     Constraints,
     QuestionAnalysis,
@@ -244,11 +246,12 @@ class ExtractiveAnswerer:
         return self._idf.get(term, self._unknown_idf)
 
     def coverage(self, terms: list[str], tokens: set[str]) -> float:
-        """IDF-weighted share of ``terms`` present in ``tokens`` (割合 and 比率 name the same measure; 予算 is a
-        word of a budget's measure only — see :func:`phrase_coverage` — not of every sentence that 計上s a sum)."""
+        """IDF-weighted share of ``terms`` present in ``tokens`` (割合 and 比率 name the same measure; a noun of a
+        verb's continuative form and the verb are one word, see :func:`other_form`; 予算 is a word of a budget's
+        measure only — see :func:`phrase_coverage` — not of every sentence that 計上s a sum)."""
         total = sum(self.idf(t) for t in terms)
-        return sum(self.idf(t) for t in terms if t in tokens or (t in _RATIO and not tokens.isdisjoint(_RATIO))) \
-            / total if total else 0.0
+        return sum(self.idf(t) for t in terms if t in tokens or other_form(t) in tokens
+                   or (t in _RATIO and not tokens.isdisjoint(_RATIO))) / total if total else 0.0
 
     def lexical(self, terms: list[str], own: set[str], around: set[str]) -> float:
         """Question coverage of a sentence: its own words (``scoring.own_share``) and with what is
@@ -580,7 +583,7 @@ class ExtractiveAnswerer:
         sheet = compact(self._sheet_indicators(c.chunk).get(c.sentence, ""))
         run_on = self._run_on(c.chunk) + sheet
         passage = compact(run_on) + _passage_text(c.chunk)
-        for term in _QUOTED_TERM.findall(question):
+        for term in QUOTED_TERM.findall(question):
             terms = self._terms(term)
             if not terms or compact(term) in passage:
                 continue  # 「等」 says nothing to look for
@@ -1031,7 +1034,7 @@ class ExtractiveAnswerer:
             naming = [c for c in ordered if not self._of_another_name(c, analysis.question)]
             if naming and naming[0].score >= self.settings.value_share * ordered[0].score:
                 ordered = naming
-        if _QUOTED_TERM.search(analysis.question):
+        if QUOTED_TERM.search(analysis.question):
             quoting = [c for c in ordered if self._unquoted(c, analysis.question) is None]
             if quoting and quoting[0].score >= self.settings.value_share * ordered[0].score:
                 ordered = quoting
@@ -1184,7 +1187,13 @@ class ExtractiveAnswerer:
             labelled.sort(key=lambda c: (analysis.constraints.version not in (None, c.chunk.version),
                                          _under_rationale(c) != reason))
             if labelled:
-                _put_first(ordered, _stated_on(labelled[0], ordered, analysis.status))
+                stated = _stated_on(labelled[0], ordered, analysis.status)
+                if analysis.wants_value and stated.value is None:
+                    # 「指標１－１の目標水準は何点以上？」 of 「指標１－１：…５以上の領域における…」 with no figure
+                    # of the asked kind: the figure is stated in the paragraph of a line so labelled (「具体的には、
+                    # …１００点以上を目標の水準とする。」), before any other indicator's label.
+                    stated = next((f for c in labelled if (f := _figure_under(c, ordered)) is not None), stated)
+                _put_first(ordered, stated)
                 target_after = _target_after(ordered[0], ordered, analysis.status)
         if analysis.asks_indicators and not analysis.cross:
             # 「…にはどんな数値目標がある？」: the indicators the plan sets (「指標２－２：…85％以上…を目指す」), or the
@@ -1341,6 +1350,11 @@ class ExtractiveAnswerer:
                 phrase = said[0].group(0) if said else "".join(counted)
                 return Draft(abstention_text(_what_is_missing(analysis, f"members:{phrase}")),
                              abstained=True, confidence=confidence, missing=f"members:{phrase}")
+        if (n := analysis.members_asked) >= 2 and (numbering := self._numbering(analysis, ordered, n)) is not None:
+            # 「…必要な取組として挙げられている4つは？」 and, in a passage of the best candidates,
+            # 「そのためには、①…、②…、③…、④…への対応が必要。」: the sentence numbering as many items as are asked
+            # gives them.
+            return self._inline_list(analysis, numbering[0], confidence, numbering[1])
         if (group := self._named_group_items(analysis, best)) is not None:
             # 「人手不足への対応としては何をする？」 and best 「【①徹底した人手不足への対応】」: its bullets answer.
             return self._group_answer(best, *group, best.sentence, confidence)
@@ -1744,6 +1758,24 @@ class ExtractiveAnswerer:
         quotes = [self._list_quote(best, chunk, title, items[-1])]
         direct = "、".join(_short_item(_sentence(chunk, j)) for j in items)
         return Draft(_cap(direct, self.settings.direct_max_chars * 2), quotes, confidence=confidence)
+
+    def _numbering(self, analysis: QuestionAnalysis, ordered: list[Candidate], n: int
+                   ) -> tuple[Candidate, list[str]] | None:
+        """The first sentence that numbers ``n`` items inline (:func:`numbered_inline`) and says a word of the
+        question (with its headings and the sentence before it) — in the passages of the best candidates, best
+        first, each read on under its section —, as a candidate, with its items; None when none does."""
+        first: dict[str, Candidate] = {}  # each passage's best candidate, best first
+        for c in ordered:
+            first.setdefault(c.chunk.chunk_id, c)
+        terms = self._terms(_without_revision(analysis))
+        for c in list(first.values())[:_NUMBERING_CHUNKS]:
+            stream = self._stream(c.chunk, len(c.chunk.sentences) + self.settings.reach, in_section=True)
+            for j in range(len(stream.sentences)):
+                # (saying some word of the question, with its headings and the sentence before it)
+                if len(items := numbered_inline(text := _sentence(stream, j))) == n and self.coverage(
+                        terms, set(self._tok(f"{stream.context()} {_sentence(stream, j - 1) if j else ''} {text}"))):
+                    return _sentence_candidate(c, stream, j), items
+        return None
 
     def _named_group_items(self, analysis: QuestionAnalysis, c: Candidate) -> tuple[Chunk, list[int]] | None:
         """When ``c`` is a bracketed group title the question names (「【①徹底した人手不足への対応】」 for 「人手不足
@@ -2583,8 +2615,26 @@ def _same_measure(word: str) -> tuple[str, ...]:
     return next((tuple(w for w in group if w != word) for group in _SAME_MEASURES if word in group), ())
 
 
+_I_ROW, _U_ROW = "いきぎしちにびみり", "うくぐすつぬぶむる"
+
+
+@functools.lru_cache(maxsize=8192)
+def other_form(term: str) -> str | None:
+    """The verb of a noun made from its continuative form, or that noun of a verb (狙い <-> 狙う, 取り組み <->
+    取り組む): one word either way, as a sentence may say it (「…を狙う「アジアDXプロジェクト」」 for 「どんな
+    狙い」). None for a word of no such form (the kana after its last kanji is not one of them)."""
+    if len(term) < 2 or not "一" <= term[-2] <= "龥":
+        return None
+    for row, other in ((_I_ROW, _U_ROW), (_U_ROW, _I_ROW)):
+        if (i := row.find(term[-1])) >= 0:
+            return term[:-1] + other[i]
+    return None
+
+
 _MEASURE_HEADS = ("数", "額", "率")  # a word ending in one is that kind of measure (件数, 人数; 総額; 比率)
 _PART_MARKS = "①②③④⑤⑥⑦⑧⑨"
+# A part's answer's own mark (not 〇: 「〇〇大学」).
+_OWN_MARK = re.compile(rf"^\s*[①-⑳{re.escape(MAJOR_BULLETS)}➢・○◦•▪]\s*")
 
 
 def quoted_sentences(draft: Draft) -> frozenset[tuple[str, int]]:
@@ -2606,7 +2656,8 @@ def merge_parts(drafts: list[Draft]) -> Draft:
     answered = [d for d in drafts if not d.abstained]
     if not answered:
         return drafts[0]
-    direct = "／".join(f"{_PART_MARKS[i % len(_PART_MARKS)]}{ABSTAIN if d.abstained else d.direct}"
+    # (A part answered by a numbered item is marked once: 「①ＡＩセーフティ…」, not 「①① ＡＩセーフティ…」.)
+    direct = "／".join(f"{_PART_MARKS[i % len(_PART_MARKS)]}{ABSTAIN if d.abstained else _OWN_MARK.sub('', d.direct)}"
                       for i, d in enumerate(drafts))
     quotes: list[Quote] = []
     for q in (q for d in answered for q in d.quotes):
@@ -2659,9 +2710,6 @@ def _other_edition(c: Candidate, question: str) -> str | None:
 _NUMBERED_EDITION = re.compile(r"第([0-9]{1,2}|[一二三四五六七八九十]{1,3})(版|弾)")
 # A numbered item of a series, as a question writes it (「OS①」「ミッション⑤」).
 _SERIES_ITEM = re.compile(r"([A-Za-zＡ-Ｚａ-ｚ]{1,4}|[ァ-ヶー]{2,8})([①-⑳])")
-
-
-_QUOTED_TERM = re.compile(r"[「『]([^「」『』]{2,40})[」』]")
 
 
 def _asks_edition(question: str) -> bool:
@@ -2853,10 +2901,14 @@ def _ends_in_term(clause: str) -> bool:
 
 
 def _done_by_count(focus: str) -> re.Pattern[str] | None:
-    """For a count of people by what they did (「視聴者数」「参加者数」), the pattern of that count said with the verb
-    instead (「394 名が視聴」「延べ 120 名が参加」), which names the measure as well; None for another focus."""
-    m = re.search(r"([一-龥]{2})者数$", focus)
-    return re.compile(rf"[0-9０-９]\s*(?:名|人)\s*が\s*{m[1]}") if m else None
+    """For a count of people by what they did or had done to them (「視聴者数」「採択者数」), the pattern of that count
+    said with the verb instead (「394 名が視聴」「85 名を採択」), which names the measure as well; for a count of a
+    thing counted by its own name (「会場数」), that count (「213 会場」); None for another focus."""
+    if m := re.search(r"([一-龥]{2})者数$", focus):
+        return re.compile(rf"[0-9０-９]\s*(?:名|人)\s*[がを]\s*{m[1]}")
+    if m := re.search(rf"({'|'.join(SELF_COUNTED)})数$", focus):
+        return re.compile(rf"[0-9０-９]\s*{m[1]}")
+    return None
 
 
 def _of_named_organization(c: Candidate, analysis: QuestionAnalysis) -> bool:
@@ -3224,6 +3276,19 @@ def _stated_on(c: Candidate, ordered: list[Candidate], status: str | None) -> Ca
     return n if n is not None and (target := figure(n)) is not None and is_target(target, n.text) else c
 
 
+def _figure_under(c: Candidate, ordered: list[Candidate]) -> Candidate | None:
+    """The first sentence after the indicator ``c`` in its chunk, within a paragraph (``_PARAGRAPH`` sentences) and
+    before the next indicator's label, that states a figure of the asked kind, as scored among ``ordered``."""
+    following = sorted((n for n in ordered if n.chunk.chunk_id == c.chunk.chunk_id
+                        and c.sentence < n.sentence <= c.sentence + _PARAGRAPH), key=lambda n: n.sentence)
+    for n in following:
+        if any(indicator_labels(_sentence(n.chunk, j)[:24]) for j in range(c.sentence + 1, n.sentence + 1)):
+            return None
+        if n.value is not None:
+            return n
+    return None
+
+
 def _target_after(c: Candidate, ordered: list[Candidate], status: str | None) -> Candidate | None:
     """When a target is asked (``status``) of the indicator ``c`` states without a figure or a target of its own
     (「指標２－１：…の観点で評価する。」), the next sentence that sets it in words (「具体的には、…区分の評価と
@@ -3546,6 +3611,19 @@ def _enumerated(text: str) -> list[str]:
         parts[-1] = parts[-1][:tail.start()] if tail else parts[-1]
         return [p.strip() for p in parts if len(p.strip()) >= 2]
     return []
+
+
+_NUMBERING_CHUNKS = 3  # the passages of the best candidates a counted enumeration is looked for in (set, not fitted)
+
+
+def numbered_inline(text: str) -> list[str]:
+    """The items of an enumeration inside ``text`` numbered from one in order (「①A、②B、③C」「（１）A、（２）B」);
+    [] when there is none, or its marks do not count up from one."""
+    marks = [_ordinal(m.group()) for m in _INLINE_NUMBER.finditer(text)]
+    if len(marks) < 2 or marks != list(range(1, len(marks) + 1)):
+        return []
+    items = _enumerated(text)
+    return items if len(items) == len(marks) else []
 
 
 # Where an item of a run before a set stops: a clause's opening words (「Ｓｏｃｉｅｔｙ５．０の実現に向けて」).

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from index.meta import era_year
+from index.text import compact, either_width
 
 from .definitions import defined_term
 from .values import COUNT_UNITS, WHEN, values_in
@@ -110,6 +112,10 @@ _PLAN_NAME = re.compile(r"中長?期目標|目標期間")  # a plan's name, not 
 MAGNITUDE = re.compile(r"どれ(くらい|ぐらい|ほど|だけ)|どの(くらい|ぐらい|程度|水準|レベル)")
 _UNIT = re.compile(rf"{_HOW_MANY}({_COUNTED})")
 _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人", "人の数": "人", "者の数": "人"}
+# Things a text counts by their own name (「213 会場」), not by another counter (企業 by 社, 事業者 by 社 or 者).
+SELF_COUNTED = ("会場", "組織", "機関", "団体", "拠点", "校", "都市", "地域", "分野", "領域", "区分", "品目",
+                 "テーマ", "講座", "大学", "自治体", "法人", "製品", "事例", "プロジェクト", "サービス")
+_THING_COUNTED = re.compile(rf"({'|'.join(sorted(SELF_COUNTED, key=len, reverse=True))})数(?![値字量多理学百千十万])")
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
 GENERIC = ("目標値", "目標額", "見積額", "見込額", "見積り", "見積もり",
            "目標件数", "目標人数", "目標社数", "目標数", "実績件数", "実績人数", "実績社数", "目標", "水準",
@@ -316,6 +322,16 @@ class QuestionAnalysis:
         return counted_set(normalize_question(self.question))
 
     @property
+    def members_asked(self) -> int:
+        """How many members the question asks for: the count of its counted set (「6つの柱には何がある」 -> 6) or a
+        bare count (「必要な取組として挙げられている4つは？」 -> 4); 0 when it counts none."""
+        if counted := self.counted_set:
+            return numeral(counted[0])
+        if self.answer_type == "list" and (m := _BARE_COUNT.search(normalize_question(self.question))):
+            return numeral(m[1])
+        return 0
+
+    @property
     def asks_several(self) -> bool:
         """「何名で、何社を訪問した？」: more than one figure asked."""
         return len(asked_figures(self.question)) >= 2
@@ -335,6 +351,10 @@ _COUNTED_SET = re.compile(rf"(?<![0-9.,第])({SET_COUNT})\s*(つの|以上の)?\
 FIGURE_COUNTERS = ("件", "社", "人", "名", "点", "回", "者", "本", "台", "組", "冊", "段階", "年", "月", "日", "倍")
 # (the set itself closing the question: 「…5領域は？」)
 _SET_ASKED = re.compile(rf"{_COUNTED_SET.pattern}(?:は|って)\s*[?？]?\s*$")
+# 「…として挙げられている4つは？」「3つを教えて」: members asked by their count alone, closing the question (not
+# 「この2つは何が違う？」, which refers back to two things).
+_BARE_COUNT = re.compile(rf"(?<![0-9.,第])({SET_COUNT})\s*つ(?:は|って|とは|を)\s*"
+                         r"(?:(?:何|なに|どれ)(?:です|でしょう)?か?|(?:教えて|挙げて)(?:ください|下さい)?)?\s*[?]?\s*$")
 _ASKS_WHICH = re.compile(r"どこ|どれ|何(?!件|名|人|社|%|％|割|倍|年|月|日|回)|どんな|どういう|どのような"
                          r"|どの(?=\s*[0-9二三四五六七八九十])|挙げ|教えて")  # (「どの3つの観点から」)
 
@@ -465,7 +485,9 @@ def asked_unit(question: str) -> str | None:
     for word, unit in _UNIT_WORDS.items():
         if word in q:
             return unit
-    return None
+    # 「会場数は？」「連携組織数は？」: a count of a thing the texts count in that thing (「213 会場」「計１０組織」).
+    m = _THING_COUNTED.search(q)
+    return m.group(1) if m else None
 
 
 _QUESTION_WORDS = ("何", "なに", "なん", "いくつ", "いくら", "どれ", "どの", "どんな", "どう", "どこ", "いつ", "誰",
@@ -934,15 +956,15 @@ def part_status(text: str) -> str | None:
     return asked_status(text) if IMPLIED_FIGURE.search(_DOCUMENT_NAME.sub("", text)) else None
 
 
-def coordinated_parts(question: str, organizations: dict[str, str] | None = None
-                      ) -> tuple[tuple[str, Constraints], ...]:
+def coordinated_parts(question: str, organizations: dict[str, str] | None = None,
+                      documents: Mapping[str, Sequence[str]] | None = None) -> tuple[tuple[str, Constraints], ...]:
     """The parts of a question joined by と or 及び, each with the document constraints it names (() when
     there is only one part): 「JETROの変更案（令和5年度補正）と経産省の対照表（令和7年）で」 names one
     revision in each part."""
     parts = [p for p in _COORDINATE.split(normalize_question(question)) if p.strip()]
     if len(parts) < 2:
         return ()
-    return tuple((p, constraints_of(p, organizations)) for p in parts)
+    return tuple((p, constraints_of(p, organizations, documents)) for p in parts)
 
 
 def given_years(question: str) -> set[int]:
@@ -1019,13 +1041,57 @@ def named_side(analysis: QuestionAnalysis) -> QuestionAnalysis:
     return replace(analysis, focus=side, qualifiers=tuple(q for q in analysis.qualifiers if q != side))
 
 
-def constraints_of(question: str, organizations: dict[str, str] | None = None) -> Constraints:
-    """Organizations (canonical names), kinds, fiscal years, revision and version a question names."""
+# A term a question quotes (「「アジアDXプロジェクト」はどんな狙い？」): asked about as written.
+QUOTED_TERM = re.compile(r"[「『]([^「」『』]{2,40})[」』]")
+
+
+def quoted_terms(question: str, titles: Iterable[str] = ()) -> list[str]:
+    """The terms ``question`` quotes, compact, of three characters or more — not a word of one of ``titles``
+    (「新機軸」 names a document: see ``title_word_aliases``)."""
+    named = [compact(t) for t in titles]
+    return [t for t in dict.fromkeys(compact(x) for x in QUOTED_TERM.findall(question))
+            if len(t) >= 3 and not any(t in title for title in named)]
+
+
+def term_pattern(term: str) -> str:
+    """An RE2 pattern for ``term`` as a text may write it: wrapped over lines (whitespace between any two
+    characters, the ideographic space too: RE2's \\s is ASCII only) and its letters and digits in either width."""
+    return "(?:\\s|\u3000|\u00a0)*".join(either_width(ch) for ch in compact(term))
+
+
+# A comparison table, as a question names one after its owner (「METIの新旧対照表」「経産省のNEDO・JETRO・IPA対照表」).
+# (Not a kind such as 中期目標: 「新機軸の…中期目標」 is a target the policy paper sets, not a document.)
+_DOCUMENT_NOUN = re.compile(r"\s*の\s*[A-Za-z0-9・/／一-龥々ァ-ヶー\s]{0,20}?(新旧対照表|対照表)")
+
+
+def publishers(question: str, organizations: dict[str, str], documents: Mapping[str, Sequence[str]]) -> set[str]:
+    """The organizations ``question`` names as the owner of a comparison table when none of their own
+    ``documents`` (organization -> its documents' titles and kinds) is one — the ministry that publishes its
+    agencies' tables (「METIの新旧対照表にあるJETROの中期目標」): they say where to look, not whose document.
+    An organization not in ``documents`` is never one."""
+    q = normalize_question(question)
+    out: set[str] = set()
+    for alias, canonical in organizations.items():
+        own = documents.get(canonical)
+        if own is None:
+            continue
+        for m in re.finditer(re.escape(alias), q, flags=re.I):
+            if (noun := _DOCUMENT_NOUN.match(q, m.end())) and not any(noun[1] in d for d in own):
+                out.add(canonical)
+    return out
+
+
+def constraints_of(question: str, organizations: dict[str, str] | None = None,
+                   documents: Mapping[str, Sequence[str]] | None = None) -> Constraints:
+    """Organizations (canonical names), kinds, fiscal years, revision and version a question names; with
+    ``documents`` (organization -> its documents' titles and kinds), not an organization named as a publisher
+    (:func:`publishers`)."""
     q = normalize_question(question)
     named, covers = _covers(q, organizations or {})
+    aside = publishers(q, organizations, documents) if organizations and documents else set()
     orgs: list[str] = []
     for alias, canonical in sorted((organizations or {}).items(), key=lambda kv: -len(kv[0])):
-        if re.search(re.escape(alias), named, flags=re.I) and canonical not in orgs:
+        if re.search(re.escape(alias), named, flags=re.I) and canonical not in orgs and canonical not in aside:
             orgs.append(canonical)
     kinds = tuple(k for k in KINDS if re.search(f"(?<!{_ATTRIBUTIVE}){k}", q))
     revision = revision_year = None
@@ -1193,11 +1259,13 @@ def mended(morphemes: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str
 
 
 def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
-            organizations: dict[str, str] | None = None) -> QuestionAnalysis:
+            organizations: dict[str, str] | None = None,
+            documents: Mapping[str, Sequence[str]] | None = None) -> QuestionAnalysis:
     """Everything the answerer needs to know about a question.
 
     ``morphemes`` are the question's (part of speech, surface) pairs from a
-    morphological analyzer (Sudachi in production; tests may pass their own).
+    morphological analyzer (Sudachi in production; tests may pass their own). ``documents`` (organization ->
+    its documents' titles and kinds) tells an organization named as a publisher (:func:`publishers`).
     """
     orgs = organizations or {}
     morphemes = mended(morphemes)
@@ -1237,7 +1305,7 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
     elif kind == "fact" and IMPLIED_FIGURE.search(anchor) and MEASURE.search(focus):
         # 「参加者数の目標は？」「成長率の実績は？」: a figure of that measure is asked, and must be stated.
         kind = _measure_kind(focus)
-    constraints = constraints_of(question, orgs)
+    constraints = constraints_of(question, orgs, documents)
     # Years set aside, not asked: the year of a figure the user has (「2020年時点は21.1兆円だけど、2022年時点だと？」
     # — unless no other year is left), and a year compared with (「前年度（令和元年度）と比べるとどう？」).
     given = given_years(q)
@@ -1251,7 +1319,7 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
         or (len(set(constraints.fiscal_years)) >= 2 and not _YEAR_RANGE.search(q))
     topic, scope = topic_of(morphemes)
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,
-                            topic, scope, coordinated_parts(question, orgs), places)
+                            topic, scope, coordinated_parts(question, orgs, documents), places)
 
 
 # Modifiers that name one of a few contrasting kinds (a size of business, where): 「大企業」 and 「中堅・中小企業」 are

@@ -23,10 +23,11 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from index.config import RankSettings
+from index.documents import Chunk
 from index.search import Passage
 from index.text import compact
 
-from .question import QuestionAnalysis, indicator_labels
+from .question import QuestionAnalysis, indicator_labels, normalize_question, quoted_terms
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,12 @@ def constraint_bonus(p: Passage, analysis: QuestionAnalysis, latest: dict, sever
     return bonus
 
 
+def says_any(chunk: Chunk, terms: list[str]) -> bool:
+    """Does ``chunk`` — its text or a heading it is under — say one of ``terms`` (compact)?"""
+    said = compact(" ".join((*chunk.section, chunk.text)))
+    return any(t in said for t in terms)
+
+
 def near_duplicate(a: Passage, b: Passage, ratio: float) -> bool:
     x, y = compact(a.chunk.text), compact(b.chunk.text)
     if not x or not y:
@@ -116,7 +123,8 @@ def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSe
     ``settings.proximity`` times that, so a passage whose words meet in one sentence moves up. ``near``:
     chunk ids where the conversation is (a follow-up's previous answer and its neighbours); they add
     ``settings.conversation``, and with ``settings.conversation_read`` those ranked below the top ``k`` follow
-    them (a follow-up's answer is often there, in words the search does not favour)."""
+    them (a follow-up's answer is often there, in words the search does not favour). With ``settings.quoted``, when
+    none of the top ``k`` says a term the question quotes, the best passage that says one is read after them."""
     latest = latest_revisions(passages)
     several = _families_with_several_documents(passages)
     evidence = evidence or {}
@@ -135,4 +143,9 @@ def rerank(passages: list[Passage], analysis: QuestionAnalysis, settings: RankSe
             kept[same] = replace(kept[same], duplicates=(*kept[same].duplicates, r.passage))
             continue
         kept.append(r)
+    quoted = quoted_terms(normalize_question(analysis.question), {p.chunk.title for p in passages}) \
+        if settings.quoted else []
+    if quoted and not any(says_any(r.passage.chunk, quoted) for r in kept) \
+            and (first := next((r for r in scored if says_any(r.passage.chunk, quoted)), None)) is not None:
+        kept.append(first)  # a term the question quotes, said by none of the top k: the best that says it, after them
     return [replace(r, passage=replace(r.passage, rank=n)) for n, r in enumerate(kept, 1)]

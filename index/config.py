@@ -125,6 +125,8 @@ class RankSettings(_Strict):
     conversation_read: StrictBool = True
     conversation_search: StrictInt = Field(5, ge=1, le=100)
     duplicate_ratio: StrictFloat = Field(0.9, gt=0, le=1)
+    quoted: StrictBool = True
+    quoted_reach: StrictInt = Field(5, ge=0, le=50)
 
 
 class ScoringSettings(_Strict):

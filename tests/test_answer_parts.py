@@ -29,6 +29,15 @@ def test_a_part_the_documents_do_not_answer_says_so():
     assert merge_parts([Draft("資料に記載なし", abstained=True)] * 2).abstained
 
 
+def test_a_part_answered_by_a_numbered_item_is_marked_once():
+    # The item's own number (「① ＡＩセーフティ…」) is not written after the part's: 「①① …」 reads as a typo.
+    item = Draft("① ＡＩセーフティ・インスティテュート事務局の体制を整備する", [_quote(1, "① ＡＩセーフティ…。")])
+    merged = merge_parts([item, Draft("・令和６年２月", [_quote(2, "・令和６年２月に設置。")])])
+    assert merged.direct == "①ＡＩセーフティ・インスティテュート事務局の体制を整備する／②令和６年２月"
+    # A figure is no mark: 「1,000件」 keeps its digits.
+    assert merge_parts([Draft("1,000件", [_quote(3, "1,000件。")])] * 2).direct.startswith("①1,000件")
+
+
 def test_a_part_answered_by_an_earlier_part_s_sentence_in_its_words_repeats_it():
     held = _quote(1, "海外派遣演習はオンライン形式で開催。")
     first = Draft("海外派遣演習はオンライン形式で開催。", [held])
@@ -272,6 +281,26 @@ def test_a_sentence_that_only_counts_the_asked_things_does_not_say_which():
     assert only_counted("海外関係機関（米 NIST、独 IIC 等）の取組を調査。", "関係機関") is None  # named
     assert only_counted("② 登録者数の増加に向け、協働する。", "登録者") is None  # a list mark is no count
     assert only_counted("地域を選定した。", "都市") is None  # not said at all
+
+
+def test_a_count_of_members_asked_is_answered_by_an_enumeration_numbering_as_many():
+    from assistant.extractive import numbered_inline
+    from assistant.question import QuestionAnalysis
+
+    # How many members are asked: a counted set's count, or a bare count (「…として挙げられている4つは？」).
+    assert QuestionAnalysis("必要な取組として挙げられている4つは？", "list", None, "取組").members_asked == 4
+    assert QuestionAnalysis("エコシステムを強化する6つの柱には何がありますか", "list", None, "柱").members_asked == 6
+    assert QuestionAnalysis("成功件数は何件？", "count", "件", "成功件数").members_asked == 0
+    assert QuestionAnalysis("その4つ目は？", "list", None, "4つ目").members_asked == 0  # an ordinal names one
+    assert QuestionAnalysis("この2つは何が違う？", "list", None, "違い").members_asked == 0  # two things referred to
+    # An inline enumeration numbered from one, in order, gives its items; other numbering gives none.
+    text = "そのためには、①地域の雇用の創出、②観光産業の高付加価値化、③仕事と子育ての両立への対応が必要。"
+    items = numbered_inline(text)
+    assert items[:2] == ["地域の雇用の創出", "観光産業の高付加価値化"] and items[2].startswith("仕事と子育ての両立")
+    assert len(items) == 3
+    assert numbered_inline("（１）A事業の推進、（２）B事業の推進を行う。") == ["A事業の推進", "B事業の推進"]
+    assert numbered_inline("②観光産業、③仕事と子育て") == []  # not from one
+    assert numbered_inline("①のとおり実施する。") == []  # one mark is no enumeration
 
 
 def test_a_numbered_set_is_answered_by_the_members_a_sentence_names():

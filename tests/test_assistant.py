@@ -1435,6 +1435,36 @@ def test_a_document_named_by_the_organizations_it_covers_is_that_document_not_ea
     assert all("JETRO" in c.title for c in answer.citations), answer.text
 
 
+def test_a_ministry_named_as_the_owner_of_its_agencys_table_is_where_to_look_not_a_document_to_compare(assistant):
+    # The ministry's own document is a policy paper: 「METIの新旧対照表」 is the table of the agency asked about, so
+    # the question is of JETRO's target alone, not of METI's paper and JETRO's document side by side.
+    answer = assistant.ask("METIの新旧対照表にあるJETRO中期目標で、対日投資誘致成功件数の目標は何件以上？")
+    assert not answer.abstained, answer.text
+    assert answer.citations and all("JETRO" in c.title for c in answer.citations), answer.text
+
+
+def test_a_term_the_question_quotes_is_looked_for_in_the_texts_when_no_passage_retrieved_says_it(assistant):
+    from index.search import Filters
+    from index.text import compact
+
+    # Nothing retrieved: the chunks that say the quoted term — wrapped over a line in the text — join the pool.
+    added = assistant._with_quoted([], "「アジアDXプロジェクト」は、どんな取組？", None)
+    assert 1 <= len(added) <= assistant.settings.rank.quoted_reach
+    assert all("アジアDXプロジェクト" in compact(p.chunk.text) for p in added)
+    # … within the filters the user set; a quoted word of a document's title is no term to look for.
+    elsewhere = Filters(sources=["ipa-fy2024-annual-plan.txt"])
+    assert assistant._with_quoted([], "「アジアDXプロジェクト」は？", elsewhere) == []
+    assert assistant._with_quoted([], "経済産業政策「新機軸」の目標は？", None) == []
+
+
+def test_a_figure_asked_of_an_indicator_whose_line_states_none_is_read_in_its_paragraph(assistant):
+    # 「指標１－１：…５以上の領域において…」 states no score; the paragraph under it does (「…１００点以上を目標の
+    # 水準とする。」): the figure is answered from there, not refused for want of one on the label's line.
+    answer = assistant.ask("IPAの第五期中期目標で、指標１－１は何点以上が目標？")
+    assert not answer.abstained, answer.text
+    assert "１００点以上" in answer.text.split("\n")[0], answer.text
+
+
 def test_each_document_of_a_comparison_answers_where_it_says_the_name_asked_of(assistant):
     # A name in Latin letters asked of two documents: each part quotes its document's sentence that says it, not
     # the sentence closest to the rest of the question (of a figure of another thing).

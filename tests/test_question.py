@@ -774,6 +774,22 @@ def test_things_counted_before_their_name_answer_a_count_of_them():
     assert best_value(text, "count", "人", [0], asked="受講者", unit_said=True) is None
 
 
+def test_a_count_of_a_thing_counted_by_its_own_name_is_in_that_counter():
+    """「会場数」 is counted in 会場 (「213 会場」) and 「組織数」 in 組織; 企業 are counted in 社, so 「企業数」 names
+    no counter of its own. The count said with its counter, or with the verb of those counted, names the measure."""
+    from assistant.extractive import _done_by_count
+    from assistant.question import asked_unit
+
+    assert asked_unit("10月試験の会場数は？") == "会場"
+    assert asked_unit("連携する組織数の目標は？") == "組織"
+    assert asked_unit("DX認定の企業数は？") is None
+    assert asked_unit("会場数値は？") is None and asked_unit("製品数量は？") is None
+    assert _done_by_count("会場数").search("応募者約 8.3 万人、213 会場")
+    assert _done_by_count("採択者数").search("選考により 85 名を採択し育成")  # those chosen
+    assert _done_by_count("視聴者数").search("延べ 394 名が視聴")  # those who watched
+    assert not _done_by_count("採択者数").search("85 名が応募")
+
+
 def test_a_figure_named_a_target_by_its_clause_is_a_target():
     from assistant.values import is_target
 
@@ -1547,6 +1563,59 @@ def test_same_and_a_noun_is_written_as_the_thing_the_question_named_before():
     # Nothing named before that ends in the noun: 同 is said of something else (「同レベル」: the same level).
     for text in ("第4期と同レベル以上を求める理由", "同年度は", "IPAの同サービス制度は"):
         assert spelled_out(text) == text
+
+
+def test_an_organization_named_as_the_owner_of_a_table_it_has_none_of_is_a_publisher():
+    from assistant.question import constraints_of, publishers
+
+    organizations = {"METI": "METI", "経済産業省": "METI", "JETRO": "JETRO"}
+    documents = {"METI": ["経済産業政策のキーメッセージ 政策資料"],
+                 "JETRO": ["日本貿易振興機構（JETRO）第六期中期目標の変更 新旧対照表 中期目標"]}
+    # The ministry has no comparison table of its own: the table it publishes is of the agency asked about.
+    question = "METIの新旧対照表にあるJETROの中期目標で、対日投資の目標は？"
+    assert publishers(question, organizations, documents) == {"METI"}
+    assert constraints_of(question, organizations, documents).organizations == ("JETRO",)
+    assert publishers("経済産業省のNEDO・JETRO・IPA新旧対照表で", organizations, documents) == {"METI"}
+    # An organization with such a document owns it; one named with another kind of document is asked about.
+    assert publishers("JETROの新旧対照表で、対日投資の目標は？", organizations, documents) == set()
+    question = "METIの政策資料とJETROの中期目標で、対日投資の目標は？"
+    assert publishers(question, organizations, documents) == set()
+    assert set(constraints_of(question, organizations, documents).organizations) == {"METI", "JETRO"}
+    # (「METIの資料とJETROの中期目標」: the kind after と is JETRO's, not METI's.)
+    assert publishers("METIの資料とJETROの中期目標で", organizations, documents) == set()
+    # A kind of plan after the owner is no table: 「新機軸の…中期目標」 is a target the policy paper itself sets.
+    titled = {**organizations, "新機軸": "METI"}
+    assert publishers("新機軸のスタートアップ政策の中期目標は？", titled, documents) == set()
+    # Without the documents, every organization named is one asked about.
+    assert set(constraints_of("METIの新旧対照表にあるJETROの中期目標で", organizations).organizations) \
+        == {"METI", "JETRO"}
+
+
+def test_a_quoted_term_is_looked_for_as_a_text_may_write_it():
+    import re
+
+    from assistant.question import quoted_terms, term_pattern
+
+    assert quoted_terms("「アジアDXプロジェクト」は、どんな狙い？") == ["アジアDXプロジェクト"]
+    # (a word of a document's title; a term too short to look for)
+    assert quoted_terms("経済産業政策「新機軸」で「GX」の目標は？", ["経済産業政策「新機軸」の資料"]) == []
+    pattern = term_pattern("アジアDXプロジェクト")
+    assert re.search(pattern, "を狙う「アジアＤＸプロ\nジェクト」等")  # wrapped, and in the other width
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # The chunk table scans with RE2, whose \\s is ASCII only: an ideographic space between is still spacing.
+    found = pc.match_substring_regex(pa.array(["「アジアDXプロ\u3000ジェクト」", "アジアのDX"]), pattern).to_pylist()
+    assert found == [True, False]
+    assert not re.search(pattern, "アジアのDX")
+
+
+def test_a_noun_of_a_verb_s_continuative_form_and_the_verb_are_one_word():
+    from assistant.extractive import other_form
+
+    assert other_form("狙い") == "狙う" and other_form("狙う") == "狙い"
+    assert other_form("取り組み") == "取り組む" and other_form("行う") == "行い"
+    assert other_form("目標") is None and other_form("する") is None  # no kana after a kanji; no kanji
 
 
 def test_a_year_with_a_month_is_a_date_not_a_fiscal_year_or_a_revision():

@@ -37,6 +37,22 @@ def test_a_passage_whose_sentence_covers_the_question_moves_up():
     assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c2"]
 
 
+def test_a_passage_that_says_a_term_the_question_quotes_is_read_after_the_top_k_when_none_of_them_does():
+    # Written over a line break and in the other width, the quoted term is still said.
+    passages = [_passage(1, 0.20, "新たな政策課題への対応が求められる。"), _passage(2, 0.18, "国際情勢の調査。"),
+                _passage(3, 0.15, "新事業創出を狙う「アジアＤＸプロ\nジェクト」等の取組に留意。")]
+    asked = QuestionAnalysis("「アジアDXプロジェクト」の狙いは？", "fact", None, "狙い")
+    ranked = rerank(passages, asked, RankSettings(quoted=True), k=1)
+    assert [r.passage.chunk.chunk_id for r in ranked] == ["c1", "c3"]  # the top one keeps its place
+    assert [r.passage.chunk.chunk_id for r in rerank(passages, asked, RankSettings(quoted=False), k=1)] == ["c1"]
+    # One of the top k says it: nothing is added.
+    assert [r.passage.chunk.chunk_id for r in rerank(passages, asked, RankSettings(quoted=True), k=3)] \
+        == ["c1", "c2", "c3"]
+    # A quoted word of a document's title names the document, not a term to look for in its text.
+    titled = [replace(p, chunk=replace(p.chunk, title="経済産業政策「アジアDXプロジェクト」の資料")) for p in passages]
+    assert [r.passage.chunk.chunk_id for r in rerank(titled, asked, RankSettings(quoted=True), k=1)] == ["c1"]
+
+
 def test_a_passage_where_the_conversation_is_moves_up_by_the_conversation_bonus():
     passages = [_passage(1, 0.20, "一"), _passage(2, 0.17, "二")]
     ranked = rerank(passages, _question(), RankSettings(conversation=0.05), k=2, near=frozenset({"c2"}))

@@ -646,6 +646,15 @@ def test_a_bare_attribute_is_asked_of_the_previous_thing(analyze_q):
     assert "成功件数" in follow and "支援件数" not in follow and "スタートアップ" in follow
 
 
+def test_who_takes_part_is_asked_of_the_previous_exercise(analyze_q):
+    # 「受講者」 names who takes part in the exercise asked about, not a new thing of its own.
+    first = "IPAの令和2年度の評価で、「制御システム向け演習」はいつ実施された？"
+    _, follow = _conversation(analyze_q, first, "受講者はどういう人たち？")
+    assert "制御システム向け演習" in follow and "受講者" in follow, follow
+    _, follow = _conversation(analyze_q, first, "参加者は何名？")
+    assert "制御システム向け演習" in follow and "参加者" in follow, follow
+
+
 def test_an_attribute_and_a_question_word_alone_ask_about_the_previous_thing(analyze_q):
     first = "IPAが令和2年度に出したブロックチェーンのリサーチ・レポートは、どんな技術を扱ってる？"
     _, follow = _conversation(analyze_q, first, "公開はいつ？")
