@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from langchain_core.runnables import RunnableLambda
@@ -81,6 +81,14 @@ class StreamEvent:
     text: str = ""
     passages: list[Passage] = field(default_factory=list)
     answer: Answer | None = None
+
+
+def _joined(pool: list[Passage], chunks: Iterable[Chunk]) -> list[Passage]:
+    """``pool`` with those of ``chunks`` not in it, each entering at the weakest retrieved score."""
+    have = {p.chunk.chunk_id for p in pool}
+    floor = min((p.score for p in pool), default=0.0)
+    return pool + [Passage(len(pool) + n, floor, c) for n, c in enumerate(
+        (c for c in chunks if c.chunk_id not in have), 1)]
 
 
 class Assistant:
@@ -258,7 +266,6 @@ class Assistant:
         if not missing:
             return pool
         have = {p.chunk.chunk_id for p in pool}
-        floor = min((p.score for p in pool), default=0.0)
         table = self.searcher.chunks
         allowed = filters.mask(table) if filters is not None and filters.active() else None
         added: list[Chunk] = []
@@ -268,17 +275,13 @@ class Assistant:
             found = [c for c in table.take(rows[:reach + len(have)]) if c.chunk_id not in have][:reach]
             added += found
             have.update(c.chunk_id for c in found)
-        return pool + [Passage(len(pool) + n, floor, c) for n, c in enumerate(added, 1)]
+        return _joined(pool, added)
 
     @staticmethod
     def _with_place(pool: list[Passage], req: Request) -> tuple[list[Passage], frozenset[str]]:
         """The pool with the conversation's place added (a chunk not retrieved enters at the weakest
         retrieved score), and the ids of the pool's chunks in that place."""
-        have = {p.chunk.chunk_id for p in pool}
-        floor = min((p.score for p in pool), default=0.0)
-        pool = pool + [Passage(len(pool) + n, floor, c) for n, c in enumerate(
-            (c for c in req.place if c.chunk_id not in have), 1)]
-        return pool, frozenset(c.chunk_id for c in req.place)
+        return _joined(pool, req.place), frozenset(c.chunk_id for c in req.place)
 
     def _answer_mode(self, req: Request) -> str:
         return req.answer_mode or self.settings.answer.mode

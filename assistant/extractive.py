@@ -49,6 +49,7 @@ from .definitions import defines, definition_clause
 from .diff import changed_words
 from .question import (
     CONTRASTS,
+    COUNTED_BY_NAME,
     IMPLIED_FIGURE,
     INDICATOR_WORD,
     KINDS,
@@ -59,7 +60,6 @@ from .question import (
     PLACE_NAME,
     QUESTION_WORD,
     QUOTED_TERM,
-    SELF_COUNTED,
     SET_COUNT,
     Constraints,
     QuestionAnalysis,
@@ -2906,7 +2906,7 @@ def _done_by_count(focus: str) -> re.Pattern[str] | None:
     thing counted by its own name (「会場数」), that count (「213 会場」); None for another focus."""
     if m := re.search(r"([一-龥]{2})者数$", focus):
         return re.compile(rf"[0-9０-９]\s*(?:名|人)\s*[がを]\s*{m[1]}")
-    if m := re.search(rf"({'|'.join(SELF_COUNTED)})数$", focus):
+    if m := re.search(rf"({COUNTED_BY_NAME})数$", focus):
         return re.compile(rf"[0-9０-９]\s*{m[1]}")
     return None
 

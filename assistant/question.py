@@ -115,7 +115,8 @@ _UNIT_WORDS = {"件数": "件", "人数": "人", "社数": "社", "者数": "人
 # Things a text counts by their own name (「213 会場」), not by another counter (企業 by 社, 事業者 by 社 or 者).
 SELF_COUNTED = ("会場", "組織", "機関", "団体", "拠点", "校", "都市", "地域", "分野", "領域", "区分", "品目",
                  "テーマ", "講座", "大学", "自治体", "法人", "製品", "事例", "プロジェクト", "サービス")
-_THING_COUNTED = re.compile(rf"({'|'.join(sorted(SELF_COUNTED, key=len, reverse=True))})数(?![値字量多理学百千十万])")
+COUNTED_BY_NAME = f"(?:{'|'.join(sorted(SELF_COUNTED, key=len, reverse=True))})"  # one of them, as a pattern
+_THING_COUNTED = re.compile(rf"({COUNTED_BY_NAME})数(?![値字量多理学百千十万])")
 # Words that name the kind of value rather than the thing: 「…の目標は」 asks for the focus before it.
 GENERIC = ("目標値", "目標額", "見積額", "見込額", "見積り", "見積もり",
            "目標件数", "目標人数", "目標社数", "目標数", "実績件数", "実績人数", "実績社数", "目標", "水準",
