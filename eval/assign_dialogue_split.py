@@ -30,7 +30,7 @@ ROUNDS = {"dlg-r3-": 20261130, "dlg-r4-": 20261201, "dlg-r5-": 20261202, "dlg-r6
           "dlg-r41-": 20270204,
           "dlg-r42-": 20270205,
           "dlg-r43-": 20270206, "dlg-r44-": 20270207, "dlg-r45-": 20270208,
-          "dlg-r46-": 20270209}
+          "dlg-r46-": 20270209, "dlg-r47-": 20270210}
 PATH = Path(__file__).resolve().parent / "dialogues.yaml"
 
 
