@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from langchain_core.runnables import RunnableLambda
@@ -35,7 +35,7 @@ from .extractive import (
     repeats_a_part,
 )
 from .llm import build_messages, make_chat_model
-from .parts import clause_parts, question_parts
+from .parts import clause_parts, figure_clause, question_parts
 from .place import QUOTE_HEAD, around, new_words, quoted_pieces, quoted_rows
 from .question import (
     QuestionAnalysis,
@@ -48,6 +48,7 @@ from .question import (
 )
 from .rank import Ranked, rerank, says_any
 from .retriever import PassageRetriever, passages_of
+from .values import states_kind
 from .verify import MARKER_ANY, markers_in, numbers_in, split_sentences, verify
 
 log = logging.getLogger(__name__)
@@ -298,13 +299,15 @@ class Assistant:
         return answer
 
     # ── answering ────────────────────────────────────────────────────
-    def _part_drafts(self, parts: list[str], req: Request, asked: dict[str, Resolved]) -> list[Draft]:
+    def _part_drafts(self, parts: list[str], req: Request, asked: dict[str, Resolved],
+                     before: list[Draft] | None = None) -> list[Draft]:
         """Each part of a question answered in turn. A part whose answer says nothing an earlier part did not
         (the same sentence, the same words or fewer) is answered from another sentence, when one answers it
         (「どう実施した？中身も教えて」). A part rewritten with the part before (``asked``: the rewrites, by
         what they became) that names a document of its own (「…？また、第五期中期目標ではその基準となる…？」) and
-        found no answer there for want of what it carried is asked as written."""
-        drafts: list[Draft] = []
+        found no answer there for want of what it carried is asked as written. ``before``: parts already answered,
+        returned first."""
+        drafts: list[Draft] = list(before or [])
         for part in parts:
             analysis, ranked = self._rank(part, req)
             draft = self.extractive.answer(analysis, ranked)
@@ -318,6 +321,19 @@ class Assistant:
                 draft = draft if other.abstained else other
             drafts.append(draft)
         return drafts
+
+    def _with_further_figure(self, draft: Draft, req: Request, follow_up: Callable[[str, str], str],
+                             asked: dict[str, Resolved]) -> Draft:
+        """``draft`` and, as a second part, the answer to a figure the question goes on to ask of the same thing
+        (「…はいつ公開されて、どれくらいダウンロードされた？」) when ``draft`` states none of that kind; ``draft`` alone
+        when it does or that part finds no answer."""
+        further = figure_clause(req.searched_as or req.question, self.analyze)
+        if further is None or states_kind(draft.direct, (kind := further[2].answer_type)):
+            return draft
+        second = self._part_drafts([follow_up(further[0], further[1])], req, asked, before=[draft])[-1]
+        if second.abstained or not states_kind(second.direct, kind) or repeats_a_part(second, [draft]):
+            return draft  # (a part that states no such figure, or says again what the whole did, adds nothing)
+        return merge_parts([draft, second])
 
     def _carried_fallback(self, draft: Draft, asked: str, asked_analysis: QuestionAnalysis, fallback: str | None,
                           req: Request) -> tuple[Draft, QuestionAnalysis, list[Ranked]] | None:
@@ -382,6 +398,8 @@ class Assistant:
                 # 「…の受講者は何名で、…演習は何と呼ばれていますか」 found no answer whole: each clause on its own.
                 split = merge_parts(self._part_drafts(parts, req, rewrites))
                 draft = draft if split.abstained else split
+            elif not draft.abstained:
+                draft = self._with_further_figure(draft, req, follow_up, rewrites)
         if draft.abstained and req.fallback \
                 and (own := self._carried_fallback(draft, req.question, self.analyze(req.question), req.fallback, req)):
             draft, req.analysis, req.ranked = own

@@ -764,7 +764,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「温室効果ガスの面ではどんな目標？」: the same question of another side, in the previous scope — without
         # a sibling the previous question joined with 「と」 (「…年度評価で、予算の執行状況と」). (「定量目標のほうで、
         # 海外展開支援社数の目標は？」 names a measure of its own after the side: it is its own question.)
-        body = re.sub(r"[^、]+と$", "", previous.scope) + rest
+        body = re.sub(r"[^、]+[とや]$", "", previous.scope) + rest
     elif _RESTATED.match(rest) and not names_constraints(now):
         # 「年平均にするとどのくらい？」: the previous turn's figure, restated.
         body = f"{_subject(previous)}を{rest}"

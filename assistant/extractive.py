@@ -74,6 +74,7 @@ from .question import (
     kind_asked,
     label_form,
     labels_only,
+    names_both_columns,
     normalize_question,
     numeral,
     opening_year,
@@ -2275,8 +2276,20 @@ class ExtractiveAnswerer:
         picked = [(name, _with_lead(c) if c.value is None else c) for name, c in picked]
         quotes = [self._quote(c, analysis, f"{name}：") for name, c in picked]
         # Each part is named by its document and revision: the figure need not repeat 「（令和7年最新改定）」.
-        direct = "／".join(f"{name}：{_drop_suffix(self._direct(analysis, c, q), f'（{c.chunk.revision}）')}"
-                          for (name, c), q in zip(picked, quotes))
+        said = [_drop_suffix(self._direct(analysis, c, q), f"（{c.chunk.revision}）")
+                for (_, c), q in zip(picked, quotes)]
+        if names_both_columns(analysis.question):
+            # 「…の現行と変更案、…の変更案で、それぞれ何件」: each table's figure from its 現行 to its 変更案, its other
+            # column quoted after its own quote (once).
+            for n, (name, c) in enumerate(picked):
+                twin = self._twin(c, analysis) if c.value is not None and c.chunk.version else None
+                if twin is not None and (change := self._figure_change(c, analysis, twin)):
+                    said[n] = f"{change}（現行 → 変更案）"
+                    if not any(q.candidate.chunk.chunk_id == twin.chunk.chunk_id
+                               and q.candidate.sentence == twin.sentence for q in quotes):
+                        quotes.insert(quotes.index(next(q for q in quotes if q.candidate is c)) + 1,
+                                      self._quote(twin, analysis, f"{name}："))
+        direct = "／".join(f"{name}：{x}" for (name, _), x in zip(picked, said))
         return Draft(direct, quotes, confidence=confidence)
 
     def _part_candidates(self, analysis: QuestionAnalysis, part: DocumentPart, k: int) -> list[Candidate]:
@@ -2532,9 +2545,10 @@ class ExtractiveAnswerer:
             draft.quotes.append(self._quote(other, analysis, f"{other.chunk.revision or ''}："))
             return
 
-    def _figure_change(self, c: Candidate, analysis: QuestionAnalysis) -> str | None:
-        """「現行の値 → 変更案の値」 for a 新旧対照表 sentence with a figure and its twin in the other column."""
-        twin = self._twin(c, analysis)
+    def _figure_change(self, c: Candidate, analysis: QuestionAnalysis, twin: Candidate | None = None) -> str | None:
+        """「現行の値 → 変更案の値」 for a 新旧対照表 sentence with a figure and its twin in the other column
+        (found when not given)."""
+        twin = twin or self._twin(c, analysis)
         if twin is None or twin.value is None or compact(twin.value.text) == compact(c.value.text):
             return None
         current, amended = sorted([c, twin], key=lambda x: 0 if x.chunk.version == "現行" else 1)

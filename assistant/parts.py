@@ -24,7 +24,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from .dialogue import has_own_focus, is_attribute
-from .question import AND_COMMA, NOUN_CHARS, QUESTION_WORD, QuestionAnalysis, normalize_question
+from .question import AND_COMMA, KINDS, NOUN_CHARS, QUESTION_WORD, QuestionAnalysis, normalize_question
 
 _WH = f"(?:{QUESTION_WORD.pattern})"
 # 「Xはいつ策定され、Yはどう見直す？」: two questions joined at a comma, each with its question word.
@@ -192,12 +192,48 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         # 「…で新たに発掘した人数と、採択後に起業した件数は？」: two figures, each searched on its own.
         return [first, follow_up(first, second)]
     subject = "の".join(a.topic)
-    if subject and subject not in second:
+    if (named := _named_by_demonstrative(second, first)) != second:
+        second = named
+    elif subject and subject not in second:
         if _PRONOUN.search(second):
             second = _PRONOUN.sub(subject, second, count=1)
         elif not has_own_focus(b):  # (「その先にどんな水準を」 asks a generic word of the subject)
             second = f"{subject}について、{second}"
     return [first, second]
+
+
+# (not 「共同研究」, nor 同 of sameness: 「と同程度」「同年度」)
+_DEMONSTRATIVE = re.compile(r"(?:(?<![一-龥ァ-ヶー])(?:この|その)"
+                            r"|(?<![一-龥ァ-ヶーと])同(?!程度|水準|数|様|等|時|年|月|日|期))(?P<noun>[一-龥ァ-ヶー]{1,8})")
+_QUOTED_NAME = re.compile(r"「([^「」]{2,40})」")
+
+
+def _named_by_demonstrative(second: str, first: str) -> str:
+    """``second`` with 「この計画」「その計画」「同計画」 replaced by the name the first part quotes that ends with that
+    noun (「「スタートアップ育成5か年計画」では…、新機軸の資料ではこの計画は…」 -> 「…新機軸の資料では「スタートアップ
+    育成5か年計画」は…」) — else by the nearest longer compound of the first part that ends with the whole noun,
+    as written (「…スタートアップ5カ年計画に…、…同計画の将来目標」), not a document (「令和6年度計画」); and
+    「その…」 of anything else by 「「name」の…」 when the first part quotes one name (「その着実な遂行期間」).
+    Unchanged otherwise."""
+    names = _QUOTED_NAME.findall(first)
+    for m in _DEMONSTRATIVE.finditer(second):
+        noun = m["noun"]
+        # (a quoted name may end with the noun's head, two characters or more: 「この計画は」 -> 計画)
+        quoted = next(((f"「{n}」", k) for k in range(len(noun), 1, -1) for n in names if n.endswith(noun[:k])), None)
+        compounds = [c.group(0) for c in re.finditer(rf"{_NOUN}+{re.escape(noun)}", first)
+                     if not c.group(0).endswith(KINDS)] if len(noun) >= 2 else []
+        if found := quoted or ((compounds[-1], len(noun)) if compounds else None):
+            name, head = found
+            return f"{second[:m.start()]}{name}{noun[head:]}{second[m.end():]}"
+        if m.group(0).startswith("その") and len(names) == 1 and len(noun) >= 2 \
+                and not noun.startswith(_NOT_OF_A_THING):
+            return f"{second[:m.start()]}「{names[0]}」の{second[m.start() + 2:]}"
+    return second
+
+
+# 「その他」「その都度」「その時点」…: not 「その」 of a thing named before.
+_NOT_OF_A_THING = ("他", "後", "際", "ため", "うち", "結果", "上", "場合", "一方", "前", "時", "都度", "中", "分", "間",
+                   "通り", "範囲")
 
 
 def _asked_of_each(question: str, m: re.Match[str], each: list[str]) -> list[str]:
@@ -240,14 +276,46 @@ def clause_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     呼ばれていますか」: a count and a name), the second made self-contained by ``follow_up``; [] otherwise. Asked
     whole, one passage often answers both (「SC3は何のための組織で、何会員が参加した」), so these parts are for
     when the whole question found no answer."""
-    m = _CLAUSES.match(normalize_question(question))
+    pair = _two_clauses(question, analyze)
+    if pair is None or not _two_kinds(pair[1], pair[3]):
+        return []
+    return [pair[0], follow_up(pair[0], pair[2])]
+
+
+# Kinds of figure a clause can ask besides another (「いつ公開されて、どれくらいダウンロードされた」).
+_FIGURE_KINDS = ("count", "amount", "percentage", "date")
+
+
+def figure_clause(question: str, analyze: Callable[[str], QuestionAnalysis]
+                  ) -> tuple[str, str, QuestionAnalysis] | None:
+    """The first clause, and the second with its analysis, of a question that goes on to ask a figure of another
+    kind of the same thing (「アジャイル開発版はいつ公開されて、どれくらいダウンロードされた？」: a date, then a
+    count); None otherwise. Asked whole, such a question is answered by the first kind, often from a sentence
+    that does not state the second."""
+    pair = _two_clauses(question, analyze)
+    if pair is None:
+        return None
+    first, a, second, b = pair
+    if b.answer_type not in _FIGURE_KINDS or a.answer_type == b.answer_type:
+        return None
+    return first, second, b
+
+
+def _two_clauses(question: str, analyze: Callable[[str], QuestionAnalysis]
+                 ) -> tuple[str, QuestionAnalysis, str, QuestionAnalysis] | None:
+    """The two clauses of one sentence, each with its question word, joined at a comma (「…はいつ公開されて、
+    どれくらい…」), after a scope of both (「IPAの令和2年度評価で、」), with their analyses — None when the second
+    names a document constraint the first does not (:func:`question_parts` splits those)."""
+    q = normalize_question(question)
+    scope = _lead_scope(q)
+    m = _CLAUSES.match(q[len(scope):])
     if not m:
-        return []
-    first, second = m["a"] + "？", m["b"]
+        return None
+    first, second = scope + m["a"] + "？", m["b"]
     a, b = analyze(first), analyze(second)
-    if _constraint_set(b) - _constraint_set(a) or not _two_kinds(a, b):
-        return []
-    return [first, follow_up(first, second)]
+    if _constraint_set(b) - _constraint_set(a):
+        return None
+    return first, a, second, b
 
 
 def _both_named(a: QuestionAnalysis, b: QuestionAnalysis) -> bool:

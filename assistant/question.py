@@ -1012,11 +1012,26 @@ def _covers(q: str, organizations: dict[str, str]) -> tuple[str, tuple[str, ...]
     rest = run.sub("", q)
     each_document = rest != q and (_OTHER_DOCUMENT.search(re.sub(_COVER_TAIL, "", rest, count=1))
                                    or _EACH_COMPARED.search(rest))
-    if _EACH.search(q) and not each_document:
+    if _each_organization(q, alias) and not each_document:
         return q, ()  # (「JETROの資料と、NEDO・JETRO・IPAの対照表とで、それぞれ」: each of the two documents)
     lower = {a.lower(): c for a, c in organizations.items()}
     covered = [lower[m.group(0).lower()] for r in run.finditer(q) for m in re.finditer(alias, r.group(0), flags=re.I)]
     return rest, tuple(dict.fromkeys(covered))
+
+
+def _each_organization(q: str, alias: str) -> bool:
+    """Is a 「それぞれ」/「各」 of ``q`` said of the organizations (「NEDO・JETRO・IPAの新旧対照表で、それぞれの
+    目標は？」) — not of two other things joined with と just before it (「現行と変更案でそれぞれ何件」)?"""
+    for each in _EACH.finditer(q):
+        pair = _PAIR_BEFORE.search(q[:each.start()])
+        if pair and not any(re.search(alias, side, flags=re.I) for side in pair.groups()):
+            continue
+        return True
+    return False
+
+
+# 「現行と変更案で」 right before 「それぞれ」: the two things it is said of.
+_PAIR_BEFORE = re.compile(r"([^、と]{1,8})と([^、と]{1,8}?)(?:で|では|の|は|が)?\s*$")
 
 
 # 「3法人まとめの対照表」「3法人分の新旧対照表」「3法人をまとめた資料」: a count of organizations naming a document.
@@ -1062,7 +1077,8 @@ def term_pattern(term: str) -> str:
 
 # A comparison table, as a question names one after its owner (「METIの新旧対照表」「経産省のNEDO・JETRO・IPA対照表」).
 # (Not a kind such as 中期目標: 「新機軸の…中期目標」 is a target the policy paper sets, not a document.)
-_DOCUMENT_NOUN = re.compile(r"\s*の\s*[A-Za-z0-9・/／一-龥々ァ-ヶー\s]{0,20}?(新旧対照表|対照表)")
+# (in brackets after a kind of plan too: 「METIの中期目標（新旧対照表）」)
+_DOCUMENT_NOUN = re.compile(r"\s*の\s*[A-Za-z0-9・/／一-龥々ァ-ヶー\s(（]{0,20}?(新旧対照表|対照表)")
 
 
 def publishers(question: str, organizations: dict[str, str], documents: Mapping[str, Sequence[str]]) -> set[str]:
@@ -1315,12 +1331,17 @@ def analyze(question: str, morphemes: list[tuple[tuple[str, ...], str]],
         constraints = replace(constraints, fiscal_years=tuple(y for y in constraints.fiscal_years if y not in aside))
     # Several organizations, or two fiscal years (「令和2年度の実績と令和6年度の目標」), span documents.
     # 「現行と変更案でそれぞれ」 compares the two columns of one 新旧対照表, not documents.
-    columns = "現行" in q and "変更案" in q and len(constraints.organizations) <= 1
+    columns = names_both_columns(q) and len(constraints.organizations) <= 1
     cross = (compares(q) and not columns) or len(constraints.organizations) >= 2 \
         or (len(set(constraints.fiscal_years)) >= 2 and not _YEAR_RANGE.search(q))
     topic, scope = topic_of(morphemes)
     return QuestionAnalysis(question, kind, asked_unit(question), focus, qualifiers, constraints, cross, anchor,
                             topic, scope, coordinated_parts(question, orgs, documents), places)
+
+
+def names_both_columns(question: str) -> bool:
+    """Does a question name both columns of a 新旧対照表 (「現行と変更案でそれぞれ」)?"""
+    return "現行" in question and "変更案" in question
 
 
 # Modifiers that name one of a few contrasting kinds (a size of business, where): 「大企業」 and 「中堅・中小企業」 are

@@ -255,6 +255,11 @@ def matches_type(value: Value, answer_type: str, unit: str | None = None) -> boo
     return True
 
 
+def states_kind(text: str, answer_type: str) -> bool:
+    """Does ``text`` state a figure or date of the kind an ``answer_type`` question asks for?"""
+    return any(matches_type(v, answer_type) for v in values_in(text))
+
+
 # A figure stated as a target: bounded (「30万件以上」) or set as one (「…件とする」「…を目指す」).
 _TARGET_BOUND = re.compile(r"(以上|以下|超|未満|超え|を超える)$")
 _TARGET_AFTER = re.compile(r"^\s*(?:の\s*)?(?:以上|以下|を目指|とする|を達成|を確保|を目標"

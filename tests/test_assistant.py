@@ -1465,6 +1465,27 @@ def test_a_figure_asked_of_an_indicator_whose_line_states_none_is_read_in_its_pa
     assert "１００点以上" in answer.text.split("\n")[0], answer.text
 
 
+def test_two_tables_compared_in_both_columns_give_each_tables_change(assistant):
+    # Two revisions of one comparison table, asked for 現行 and 変更案: each table's figure from its current column to
+    # its amended one, with both sentences quoted — not the amended figure alone.
+    answer = assistant.ask("JETROの対日投資誘致成功件数の目標は、JETROの変更案の新旧対照表と経産省の新旧対照表"
+                           "（NEDO・JETRO・IPA）とで、現行と変更案でそれぞれ何件以上？")
+    first = answer.text.split("\n")[0]
+    assert first.count("→") >= 4 and first.count("（現行 → 変更案）") == 2, answer.text
+    assert len(answer.citations) >= 4, answer.text
+
+
+def test_a_figure_of_another_kind_asked_after_a_date_is_answered_as_a_second_part(assistant):
+    # 「いつから始まって、いくつの自治体が使った？」: the sentence with the start says no count; the count is answered
+    # from its own sentence, on the first line with the date.
+    from assistant.values import states_kind
+
+    answer = assistant.ask("IPAの自治体テレワークシステム for LGWANはいつから始まって、いくつの自治体が使った？")
+    assert not answer.abstained, answer.text
+    first = answer.text.split("\n")[0]
+    assert states_kind(first, "date") and "500" in first, answer.text
+
+
 def test_each_document_of_a_comparison_answers_where_it_says_the_name_asked_of(assistant):
     # A name in Latin letters asked of two documents: each part quotes its document's sentence that says it, not
     # the sentence closest to the rest of the question (of a figure of another thing).

@@ -128,8 +128,14 @@ def test_organizations_listed_to_name_one_document_are_its_cover_not_the_asked_o
                      "経産省のNEDO・JETRO・IPAまとめの対照表の変更案とで、それぞれ何件？"):
         c = analyze_q(question).constraints
         assert set(c.organizations) <= {"JETRO"} and set(c.covers) == {"NEDO", "JETRO", "IPA"}, question
+    # … nor of two other things asked of each (the columns of the table).
+    c = analyze_q("経産省の新旧対照表（NEDO・JETRO・IPA）のJETRO部分で、成功件数の目標は現行と変更案でそれぞれ何件？"
+                  ).constraints
+    assert c.organizations == ("JETRO",) and set(c.covers) == {"NEDO", "JETRO", "IPA"}
     # Listed to be asked about each, they are the asked organizations.
-    for question in ("NEDO・JETRO・IPAの目標は？", "NEDO・JETRO・IPAの新旧対照表でそれぞれの目標は？"):
+    for question in ("NEDO・JETRO・IPAの目標は？", "NEDO・JETRO・IPAの新旧対照表でそれぞれの目標は？",
+                     "NEDO・JETRO・IPAの新旧対照表で、それぞれの目標は？",
+                     "NEDO・JETRO・IPAをまとめた新旧対照表でそれぞれの目標は？"):
         c = analyze_q(question).constraints
         assert set(c.organizations) == {"NEDO", "JETRO", "IPA"} and c.covers == ()
 
@@ -610,6 +616,35 @@ def test_two_questions_about_two_documents_are_split_and_the_second_borrows_the_
     # A thing asked in general, then a figure of its own: two clauses too.
     assert clause_parts("協会と協業して公開した文書は何で、ダウンロード数はどれくらいでしたか？", analyze_q,
                         lambda p, q: q) == ["協会と協業して公開した文書は何で？", "ダウンロード数はどれくらいでしたか?"]
+    # The second part's 「この計画」「その…」 is the name the first part quotes (the other document finds it by name).
+    plan = "「スタートアップ育成5か年計画」"
+    asked = f"JETROの中期目標が引用する{plan}では何社創出するとされ、IPAの令和6年度計画ではこの計画にどう取り組む？"
+    assert question_parts(asked, analyze_q)[1] == f"IPAの令和6年度計画では{plan}にどう取り組む?"
+    asked = f"JETROの中期目標にある{plan}は何年に策定されたもので、IPAの令和6年度計画ではその遂行期間は何年度？"
+    assert question_parts(asked, analyze_q)[1] == f"IPAの令和6年度計画では{plan}の遂行期間は何年度?"
+    # (Not 「同」 of sameness, nor 「その」 of a set phrase.)
+    from assistant.parts import _named_by_demonstrative
+
+    assert _named_by_demonstrative("IPAではこれと同程度の伸び？", "「DX推進指標」は前年比2割程度で") \
+        == "IPAではこれと同程度の伸び？"
+    assert _named_by_demonstrative("IPAではその都度どうする？", "「DX推進指標」はいつ") == "IPAではその都度どうする？"
+    # … or the compound of the first part that ends with the noun (not a document: 「令和6年度計画」 is where to look).
+    asked = "JETROの中期目標でスタートアップ5カ年計画の目標は何社で、IPAの令和6年度計画では同計画にどう取り組む？"
+    assert question_parts(asked, analyze_q)[1] == "IPAの令和6年度計画ではスタートアップ5カ年計画にどう取り組む?"
+    asked = "IPAの令和6年度計画で試験の応募者数の目標は何人で、JETROの中期目標ではこの計画をどう扱う？"
+    assert "この計画" in question_parts(asked, analyze_q)[1]
+    asked = "IPAの令和6年度計画でスタートアップ5カ年計画の目標は何社で、JETROの中期目標では同計画にどう取り組む？"
+    assert question_parts(asked, analyze_q)[1] == "JETROの中期目標ではスタートアップ5カ年計画にどう取り組む?"
+    # A clause that goes on to ask a figure of another kind of the same thing (a date, then a count): that clause,
+    # after a scope of both; not when both ask the same kind, nor when the second asks no figure.
+    from assistant.parts import figure_clause
+
+    further = figure_clause("IPAの令和2年度評価で、実証実験はいつから始まって、いくつの自治体が使った？", analyze_q)
+    assert further is not None and further[:2] == ("IPAの令和2年度評価で、実証実験はいつから始まって？",
+                                                   "いくつの自治体が使った?")
+    assert further[2].answer_type == "count"
+    assert figure_clause("年次総会は何名が参加して、何社が出展した？", analyze_q) is None
+    assert figure_clause("運営費交付金の再配分はいつ、何を基に行った？", analyze_q) is None
     # Two names joined by 「と、」 are two parts, as two figures are; the second may go on to its question word.
     assert question_parts("白書の名前と、普及を図るガイドラインの名前を教えて。", analyze_q, lambda p, q: q) == [
         "白書の名前は？", "普及を図るガイドラインの名前を教えて。"]
@@ -1576,6 +1611,8 @@ def test_an_organization_named_as_the_owner_of_a_table_it_has_none_of_is_a_publi
     assert publishers(question, organizations, documents) == {"METI"}
     assert constraints_of(question, organizations, documents).organizations == ("JETRO",)
     assert publishers("経済産業省のNEDO・JETRO・IPA新旧対照表で", organizations, documents) == {"METI"}
+    # (the table named in brackets after the kind of plan it compares)
+    assert publishers("METIの中期目標（新旧対照表）では、その根拠は？", organizations, documents) == {"METI"}
     # An organization with such a document owns it; one named with another kind of document is asked about.
     assert publishers("JETROの新旧対照表で、対日投資の目標は？", organizations, documents) == set()
     question = "METIの政策資料とJETROの中期目標で、対日投資の目標は？"

@@ -518,6 +518,10 @@ def test_a_question_of_another_side_keeps_where_the_previous_was_asked_not_its_o
     _, follow = _conversation(analyze_q, "IPAの令和2年度年度評価で、予算の執行状況と執行見込額はどのくらいの頻度で"
                               "役員会に報告していた？", "運営費交付金のほうはどう管理した？")
     assert follow.startswith("IPAの令和2年度年度評価で、運営費交付金") and "執行状況" not in follow
+    # (a sibling joined with 「や」 as well)
+    _, follow = _conversation(analyze_q, "IPAの令和2年度年度評価で、全国大会では修了生から講師やチューターを何名"
+                              "登用した？", "地方大会のほうはどうだった？")
+    assert follow.startswith("IPAの令和2年度年度評価で、") and "地方大会" in follow and "講師" not in follow, follow
 
 
 def test_the_period_before_is_counted_from_the_previous_turns_period(analyze_q):
