@@ -331,7 +331,7 @@ class Assistant:
         if further is None or states_kind(draft.direct, (kind := further[2].answer_type)):
             return draft
         second = self._part_drafts([follow_up(further[0], further[1])], req, asked, before=[draft])[-1]
-        if second.abstained or not states_kind(second.direct, kind) or repeats_a_part(second, [draft]):
+        if second.abstained or not _states_figure(second.direct, kind) or repeats_a_part(second, [draft]):
             return draft  # (a part that states no such figure, or says again what the whole did, adds nothing)
         return merge_parts([draft, second])
 
@@ -546,6 +546,12 @@ def compose(draft: Draft, first_marker: int = 1) -> tuple[str, list[Citation]]:
     taken = {m for ms in attached.values() for m in ms}
     lines[0] += "".join(f"[{c.marker}]" for c in citations if c.marker not in taken)
     return "\n".join(lines), citations
+
+
+def _states_figure(text: str, kind: str) -> bool:
+    """Does an answer's first line state a figure of ``kind`` — a date as such, a count or amount by any number
+    (a part's line may drop its counter: 「500 以上」)?"""
+    return states_kind(text, kind) or (kind != "date" and bool(re.search(r"[0-9０-９]", text)))
 
 
 def _parts_of(direct: str, quoted: dict[int, str]) -> tuple[list[str], dict[int, list[int]]]:
