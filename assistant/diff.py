@@ -77,7 +77,8 @@ def change_summary(old: str, new: str, old_label: str = "現行", new_label: str
 
 
 def changed_words(old: str, new: str, join_gap: int = 2) -> list[tuple[str, str]]:
-    """The changed stretches, old -> new, in text order, each grown to whole words:
+    """The changed stretches, old -> new, in text order, each grown to whole words and whole figures with their
+    units (「55カ国」→「56カ国」; a figure or date next to a changed word comes with it):
     「デジタル社会実装基盤全国総合整備計画（仮称）を策定」 -> 「デジタルライフライン全国総合整備計画を策定」 gives
     [("デジタル社会実装基盤全国総合整備計画(仮称)", "デジタルライフライン全国総合整備計画")].
 
@@ -96,6 +97,16 @@ def changed_words(old: str, new: str, join_gap: int = 2) -> list[tuple[str, str]
             regions[-1][1], regions[-1][3] = i2, j2
         else:
             regions.append([i1, i2, j1, j2])
+    # Changes inside one figure are one change (「12,345件」→「22,346件」: two digits apart).
+    figures = [(v.start, v.end, 0) for v in values_in(a)] + [(v.start, v.end, 2) for v in values_in(b)]
+    merged: list[list[int]] = []
+    for r in regions:
+        if merged and any(start < merged[-1][side + 1] and end > r[side] for start, end, side in figures
+                          if start < r[side + 1] and end > merged[-1][side]):
+            merged[-1][1], merged[-1][3] = r[1], r[3]
+        else:
+            merged.append(r)
+    regions = merged
     pairs = []
     for k, (i1, i2, j1, j2) in enumerate(regions):
         # Grown to the whole word on each side: the run of the script of the unchanged character next to the
@@ -104,6 +115,13 @@ def changed_words(old: str, new: str, join_gap: int = 2) -> list[tuple[str, str]
         hi = regions[k + 1][0] if k + 1 < len(regions) else len(a)
         left = min(_script_run(a, i1, -1), _script_run(b, j1, -1), i1 - lo)
         right = min(_script_run(a, i2, 1), _script_run(b, j2, 1), hi - i2)
+        # A changed figure is grown to the whole figure with its unit (「55カ国」→「56カ国」, not 「55カ」: the
+        # unit's scripts change inside it), still not into the next change.
+        for text, start, end in ((a, i1, i2), (b, j1, j2)):
+            for v in values_in(text):
+                if v.start < end + right and v.end > start - left:
+                    left = max(left, min(start - v.start, i1 - lo))
+                    right = max(right, min(v.end - end, hi - i2))
         pairs.append((a[i1 - left:i2 + right], b[j1 - left:j2 + right]))
     return pairs
 

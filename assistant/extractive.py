@@ -103,6 +103,8 @@ from .values import (
     expansion_of,
     figure_span,
     figures_for,
+    figures_in,
+    figures_said,
     fiscal_months,
     grade_meaning,
     grades_in,
@@ -1614,7 +1616,7 @@ class ExtractiveAnswerer:
             run = value_run(c.text, c.value)
             at = run.index(c.value)
             shown = run[max(0, min(at, len(run) - 3)):][:3]  # at most three, the picked one among them
-            said = labelled(c.text, shown) if c.value.kind in LABELLED_KINDS else "、".join(
+            said = labelled(c.text, shown, counted=True) if c.value.kind in LABELLED_KINDS else "、".join(
                 dict.fromkeys(v.text for v in shown))
             bound = date_bound(c.text, shown[-1]) if len(shown) == 1 else ""
             return said + bound + restatement(c.text, shown[-1]) + _qualifier(c.chunk)
@@ -1647,8 +1649,8 @@ class ExtractiveAnswerer:
                 and (span := figure_span(best.text, own, self.settings.direct_max_chars)):
             # A date and a figure read as the sentence says them (「令和3年3月に7社10サービス」).
             return span + _qualifier(best.chunk)
-        found = figures_for(asked, [c.text for c in cands], said)
-        return "、".join(v.text for v in found) + _qualifier(best.chunk) if len(found) >= 2 else None
+        found = figures_in(asked, [c.text for c in cands], said)
+        return figures_said(found) + _qualifier(best.chunk) if len(found) >= 2 else None
 
     def _quote(self, c: Candidate, analysis: QuestionAnalysis, label: str = "") -> Quote:
         """The candidate trimmed to the clauses that carry the answer (verbatim, … where cut); a definition may be
@@ -2285,8 +2287,7 @@ class ExtractiveAnswerer:
                 twin = self._twin(c, analysis) if c.value is not None and c.chunk.version else None
                 if twin is not None and (change := self._figure_change(c, analysis, twin)):
                     said[n] = f"{change}（現行 → 変更案）"
-                    if not any(q.candidate.chunk.chunk_id == twin.chunk.chunk_id
-                               and q.candidate.sentence == twin.sentence for q in quotes):
+                    if not _quoted(quotes, twin):
                         quotes.insert(quotes.index(next(q for q in quotes if q.candidate is c)) + 1,
                                       self._quote(twin, analysis, f"{name}："))
         direct = "／".join(f"{name}：{x}" for (name, _), x in zip(picked, said))
@@ -2489,7 +2490,15 @@ class ExtractiveAnswerer:
                     chosen, score = [ch for ch in chosen if ch.revision_year == c.revision_year], score + 2
                 elif c.revision and not c.revision_year and len(years) >= 2:  # 「最新」「直近」
                     chosen, score = [ch for ch in chosen if ch.revision_year == years[-1]], score + 2
-                if score:
+                owner = c if c.organizations else analysis.constraints
+                if owner.organizations and heads[0].organization \
+                        and not owner.names_organization(heads[0].organization) \
+                        and all(ch.fiscal_year in c.fiscal_years for ch in chosen):
+                    # A year in a part of an organization's document (「JETROの…2020年時点の…合計」, or a part naming
+                    # none of a question naming one: 「…合計額は2020年時点でいくら」) is a time of its figures, not
+                    # another organization's document of that year.
+                    score -= 2
+                if score > 0:
                     seen = min((first_seen.get(ch.title, len(ordered)) for ch in chosen), default=len(ordered))
                     options.append((-score, seen, key, chosen))
             if options:
@@ -2675,12 +2684,19 @@ def merge_parts(drafts: list[Draft]) -> Draft:
                       for i, d in enumerate(drafts))
     quotes: list[Quote] = []
     for q in (q for d in answered for q in d.quotes):
-        if not any(x.candidate.chunk.chunk_id == q.candidate.chunk.chunk_id and x.text == q.text for x in quotes):
+        if not _quoted(quotes, q.candidate, q.text):
             quotes.append(q)
     weakest = min(answered, key=lambda d: d.confidence)
     return Draft(direct, quotes, confidence=weakest.confidence, notes=[n for d in answered for n in d.notes],
                  focus=weakest.focus, support=weakest.support,
                  missing=next((d.missing for d in drafts if d.missing), ""))
+
+
+def _quoted(quotes: list[Quote], c: Candidate, text: str | None = None) -> bool:
+    """Is ``c``'s sentence among ``quotes`` already — in the same words, when ``text`` is given (an answer quotes
+    each once)?"""
+    return any(q.candidate.chunk.chunk_id == c.chunk.chunk_id and q.candidate.sentence == c.sentence
+               and (text is None or q.text == text) for q in quotes)
 
 
 def _span_of(cut: str, text: str) -> tuple[int, int] | None:

@@ -157,19 +157,20 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
     # (A scope naming a document, 「新機軸では、…、IPAの計画では…」, is the first clause's own: no split here.)
     about = "" if scope and _constraint_set(analyze(scope)) else scope
     topic = _LEAD_TOPIC.match(q)  # (its segment has no question word: else _CLAUSES splits at its comma)
+    nouns = None
     if topic and not QUESTION_WORD.search(topic.group(0)) and len(topic["topic"]) >= 3 \
-            and _a_thing(analyze(topic["topic"])) and (m := _CLAUSES.match(q[topic.end():])):
+            and _a_thing(analyze(topic["topic"])) and (clauses := _clauses(q[topic.end():], "")):
         # 「地域ソフトウェアセンター向けの出資業務、2020年度の経常収益はいくらで、2024年度計画では…？」: of both
         about = f"{topic['topic']}について、"
-        first, second = about + m["a"] + "？", about + m["b"]
-    elif m := _CLAUSES.match(q[len(about):]):
+        first, second = about + clauses[0], about + clauses[1]
+    elif clauses := _clauses(q, about):
         # (「「…整備計画」について、新機軸ではいつ策定するとされ、IPAの計画では何に取り組む？」: of both)
-        first, second = about + m["a"] + "？", about + m["b"]
-    elif m := _NOUNS.match(q[len(scope):]):
-        b = m["b"].replace("それぞれ", "")
+        first, second = clauses[0], about + clauses[1]
+    elif nouns := _NOUNS.match(q[len(scope):]):
+        b = nouns["b"].replace("それぞれ", "")
         # 「Aと、Bについて、どんな目標？」 asks the same of A: 「Aについて、どんな目標？」
         asked = _ASKED_OF_BOTH.search(b)
-        first, second = scope + m["a"] + (b[asked.start():] if asked else "は？"), scope + b
+        first, second = scope + nouns["a"] + (b[asked.start():] if asked else "は？"), scope + b
     elif m := _TWO_LABELS.search(q):
         # 「定量指標３－１と３－２はそれぞれ何」: the question asked of each indicator.
         return _asked_of_each(q, m, [f"指標{m['a']}", f"指標{m['b']}"])
@@ -187,7 +188,7 @@ def question_parts(question: str, analyze: Callable[[str], QuestionAnalysis],
         return []
     a, b = analyze(first), analyze(second)
     if not _constraint_set(b) - _constraint_set(a):
-        if not (follow_up is not None and m.re is _NOUNS and (_both_named(a, b) or _EACH.search(q))):
+        if not (follow_up is not None and nouns and (_both_named(a, b) or _EACH.search(q))):
             return []  # (「それぞれ」: what is asked, of each)
         # 「…で新たに発掘した人数と、採択後に起業した件数は？」: two figures, each searched on its own.
         return [first, follow_up(first, second)]
@@ -307,15 +308,20 @@ def _two_clauses(question: str, analyze: Callable[[str], QuestionAnalysis]
     どれくらい…」), after a scope of both (「IPAの令和2年度評価で、」), with their analyses — None when the second
     names a document constraint the first does not (:func:`question_parts` splits those)."""
     q = normalize_question(question)
-    scope = _lead_scope(q)
-    m = _CLAUSES.match(q[len(scope):])
-    if not m:
+    if not (clauses := _clauses(q, _lead_scope(q))):
         return None
-    first, second = scope + m["a"] + "？", m["b"]
+    first, second = clauses
     a, b = analyze(first), analyze(second)
     if _constraint_set(b) - _constraint_set(a):
         return None
     return first, a, second, b
+
+
+def _clauses(question: str, scope: str) -> tuple[str, str] | None:
+    """The two clauses of ``question`` after ``scope`` (which the first keeps), joined at a comma, each with its
+    question word; None when it has no such pair."""
+    m = _CLAUSES.match(question[len(scope):])
+    return (scope + m["a"] + "？", m["b"]) if m else None
 
 
 def _both_named(a: QuestionAnalysis, b: QuestionAnalysis) -> bool:

@@ -796,16 +796,26 @@ WHEN = "日付"  # the unit :func:`~assistant.question.asked_figures` gives 「�
 
 
 def figures_for(asked: list[tuple[str | None, str]], texts: list[str], said: str = "") -> list[Value]:
-    """One figure per asked (unit, noun), taken from ``texts`` (the answering sentence first).
+    """One figure per asked (unit, noun), taken from ``texts`` (the answering sentence first): see
+    :func:`figures_in`."""
+    return [v for _, v in figures_in(asked, texts, said)]
+
+
+def figures_in(asked: list[tuple[str | None, str]], texts: list[str], said: str = "") -> list[tuple[str, Value]]:
+    """One figure per asked (unit, noun), taken from ``texts`` (the answering sentence first), each with the text
+    it is in.
 
     ``asked`` as from :func:`~assistant.question.asked_figures`. A unit is matched as written
     (「370社」 for 社); no unit takes a figure not of another asked unit (「6 万回以上」 for
     「再生回数はどのくらい」); 「いつ」 takes a date, not one already ``said`` in the question — the one
     closest before a picked figure if any. Among the fitting figures, one written right after the asked noun
-    (「登録セキスペ 360 名」) comes first, else the first in order. Figures no text holds are left out.
+    (「登録セキスペ 360 名」) comes first, else the first in order — and before either, one written right after a
+    date the figure's clause of the question says (「2020年時点でいくら」: 「2020年時点で同合計額が 21.1兆円」).
+    Figures no text holds are left out.
     """
     pool = [(t, v) for t in texts for v in values_in(t)]
     named = {u for u, _ in asked if u and u != WHEN}
+    timed = _timed_clauses(said, len(asked))
     picked: dict[int, tuple[str, Value]] = {}
     # Figures first, then dates: the date asked with a figure is the one written just before it
     # (「2030年に…5兆円」), not one that merely follows the asked noun.
@@ -833,8 +843,13 @@ def figures_for(asked: list[tuple[str | None, str]], texts: list[str], said: str
         else:
             named_before = [(t, v) for t, v in fitting
                             if noun and noun in t[max(0, v.start - len(noun) - 12):v.start]]
-            picked[i] = named_before[0] if named_before else fitting[0]
-    return [picked[i][1] for i in sorted(picked)]
+            # (a figure asked at a time its clause of the question says, 「2020年時点でいくら」: the one written
+            # right after that time — 「2020年時点で同合計額が 21.1兆円」, not the target 「2030 年までに…35.5兆円」)
+            at_said = [(t, v) for t, v in named_before or fitting
+                       if any(d.kind == "date" and compact(d.text) in timed[i] and 0 <= v.start - d.end <= 12
+                              for d in values_in(t))] if timed.get(i) else []
+            picked[i] = (at_said or named_before or fitting)[0]
+    return [picked[i] for i in sorted(picked)]
 
 
 def _counted_by_tsu(text: str, unit: str) -> list[Value]:
@@ -842,6 +857,36 @@ def _counted_by_tsu(text: str, unit: str) -> list[Value]:
     for 「何サービス」), each as one figure through its unit."""
     pattern = rf"[0-9０-９]+\s*[つ個]\s*の[^、。0-9０-９]{{0,10}}?{re.escape(unit)}"
     return [Value(m.group(0), m.start(), m.end(), "count") for m in re.finditer(pattern, text)]
+
+
+# A question word asking a figure (「いくら」「何件」「どれくらい」), one per asked figure.
+_FIGURE_ASKED = re.compile(r"いくら|何(?!ら|か|を|が|の|で|と)|どれ(?:くらい|ぐらい|ほど|だけ)"
+                           r"|どの(?:くらい|ぐらい|程度)")
+
+
+def _timed_clauses(question: str, n_asked: int) -> dict[int, set[str]]:
+    """For each asked figure (by its order among the question words asking figures) whose clause of ``question``
+    says a date (「…は2020年時点でいくらとされ、」), that date, compact — when the question words are as many as
+    the figures asked, so that each is known by its order."""
+    if not question:
+        return {}
+    clauses = re.split(r"[、。,?？]", question)
+    words = [(k, clause) for clause in clauses for k in range(len(_FIGURE_ASKED.findall(clause)))]
+    if len(words) != n_asked:
+        return {}
+    return {i: {compact(d.text) for d in values_in(clause) if d.kind == "date"} for i, (_, clause) in enumerate(words)
+            if any(d.kind == "date" for d in values_in(clause))}
+
+
+def figures_said(found: list[tuple[str, Value]]) -> str:
+    """Figures, each with the text it is in (as from :func:`figures_in`), as those texts say them: each with the
+    words that say what it is (「登録セキスペ 360 名、中小企業 395 社」, not 「360 名、395 社」), a sentence's figures
+    read together (「7 社 10 サービス」) — see :func:`labelled`."""
+    by_text: dict[str, list[Value]] = {}
+    for text, v in found:
+        by_text.setdefault(text, []).append(v)
+    return "、".join(labelled(text, sorted(shown, key=lambda v: v.start), counted=True)
+                    for text, shown in by_text.items())
 
 
 def figure_span(text: str, found: list[Value], max_chars: int) -> str | None:
@@ -929,15 +974,27 @@ _CIRCLED = "".join(map(chr, range(0x2460, 0x2474)))  # ①-⑳
 _LABEL_STOP = "、。，,；;「」『』（）()【】［］[]〔〕" + MAJOR_BULLETS + MINOR_BULLETS + _CIRCLED
 # What the first line states with its words: figures and dates (a name or a role is its own label).
 LABELLED_KINDS = ("count", "amount", "percentage", "number", "date")
+# The noun a count counts, written after it with 「の」 (「5 つの民間サービス」「600 件の具体的事例」
+# 「3 件の実証PoC」) — not a measure of them (「100 社の売上高」「20 件の支援額」: another figure's name).
+_COUNTED_NOUN = re.compile(r"\s*の\s*[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ]{1,16}(?![一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ])")
+_MEASURE_ENDS = ("高", "額", "数", "率", "量", "比", "費", "割合", "規模")
 
 
-def labelled(text: str, shown: list[Value], reach: int = 12) -> str:
+def _unit(value: Value | None) -> str:
+    """What a figure is counted in, as written (「10 サービス」 -> 「サービス」)."""
+    return re.sub(r"[0-9０-９,，.．\s]", "", value.text) if value else ""
+
+
+def labelled(text: str, shown: list[Value], reach: int = 12, counted: bool = False) -> str:
     """The figures as the sentence says them, each with the words just before it that say what it is
     (「講師として 1 名、チューターとして1 名」「春期試験（４月）、秋期試験（１０月）」「5年で1兆円」): back to the
     nearest punctuation, bracket or earlier figure, at most ``reach`` characters; a figure that is all of a
     bracket (「（４月）」) keeps the bracket and the word before it. A figure whose words run on from the figure
-    before it is one stretch with it (「令和 3 年 4 月 1 日時点の登録セキスペは 20,178 名」)."""
+    before it, or only a space after it, is one stretch with it (「令和 3 年 4 月 1 日時点の登録セキスペは 20,178 名」
+    「7 社 10 サービス」). With ``counted``, a count keeps the noun written after it with 「の」 — what it counts
+    (「5 つの民間サービス」「30 件のヒアリング」)."""
     spans: list[list[int]] = []
+    previous: Value | None = None
     # Not back past a figure of the same kind that is not shown (「…1件から5件」 states 5件 alone); a date before
     # the figure says what it is (「令和６年度中に２２０組織以上」).
     floor = max((v.end for v in values_in(text) if shown and v.end <= shown[0].start and v.kind == shown[0].kind),
@@ -960,10 +1017,15 @@ def labelled(text: str, shown: list[Value], reach: int = 12) -> str:
                 at = m.end() if (m := _AFTER_PARTICLE.search(text, at, start)) else start
             while at < start and _KANA_OR_SPACE.match(text[at]):
                 at += 1  # not from a particle (「を 12 か所」「について前年度比３％」)
-        if spans and at <= floor:
+            if counted and v.kind == "count" and (noun := _COUNTED_NOUN.match(text, end)) \
+                    and not noun.group(0).endswith(_MEASURE_ENDS):
+                end = noun.end()
+        # (a space alone between figures of different units: one reading, 「7 社 10 サービス」 — not a row of
+        # like figures, 「139% 175% 273%」, whose figures are each a column's)
+        if spans and (at <= floor or (not text[floor:start].strip() and _unit(v) != _unit(previous))):
             spans[-1][1] = end
         else:
             spans.append([at, end])
-        floor = v.end
+        floor, previous = max(v.end, end), v
     # A label cut at a bracket just before a colon (「バイオ関連投資（国内）：2030年までに…」) is the value side.
     return "、".join(dict.fromkeys(tidy(text[a:b]).lstrip("：:") for a, b in spans))

@@ -1985,3 +1985,34 @@ def test_an_ordinal_asked_is_answered_by_the_ordinal_written(user_folder, embedd
         "## 人材の育成\n\n" + _FILLER))
     answer = qa.ask("TRIの令和2年度評価で、「みんなの安全標語コンクール」は第何回だった？")
     assert not answer.abstained and "第 16 回" in answer.text.splitlines()[0], answer.text
+
+
+def test_years_a_named_organization_s_document_speaks_of_do_not_bring_in_another_s_document_of_that_year(
+        user_folder, embedder):
+    """「JETROの中期目標で、…合計額は2020年時点でいくら」: the year is a time the JETRO document speaks of — not
+    IPA's 2020 evaluation, answered beside it as a second document."""
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    (docs / "jetro-midterm-objectives.md").write_text(
+        "# 日本貿易振興機構（JETRO）中期目標\n\n## 1. 輸出支援\n\n"
+        "政府目標である「2030年までに中小企業等の輸出額及び現地法人売上高の合計額を 35.5兆円とする」ことを"
+        "達成するためには、2020年時点で同合計額が 21.1兆円であることを踏まえると、年率 6％以上の伸びが必要になる。\n\n"
+        "## 2. 対日投資\n\n" + _FILLER, encoding="utf-8")
+    (docs / "ipa-fy2020-evaluation.md").write_text(
+        "# 情報処理推進機構（IPA）令和2年度 業務実績評価\n\n## 1. 評価\n\n"
+        "令和2年度の達成度は 139%、175%、273% であり、年率で 3％以上の改善となった。\n\n" + _FILLER,
+        encoding="utf-8")
+    manifest = docs / "manifest.yaml"
+    manifest.write_text("documents:\n  - file: jetro-midterm-objectives.md\n    organization: JETRO\n"
+                        "  - file: ipa-fy2020-evaluation.md\n    organization: IPA\n", encoding="utf-8")
+    settings = settings.model_copy(update={"corpus": settings.corpus.model_copy(update={"manifest": manifest})})
+    build(settings, embedder=embedder)
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    # (its second part, 「…現地法人売上高の合計額は2020年時点でいくら」, names only the year)
+    answer = qa.ask("JETROの中期目標で、中小企業等の輸出額及び現地法人売上高の合計額は2020年時点でいくらとされ、"
+                    "政府目標達成には年率何％以上の伸びが必要とされていますか")
+    first = compact(answer.text.splitlines()[0])
+    assert "21.1兆円" in first and "6%以上" in first, answer.text
+    assert {c.source for c in answer.citations} == {"jetro-midterm-objectives.md"}, answer.text

@@ -1086,6 +1086,49 @@ def test_figures_whose_words_run_on_are_one_stretch():
     assert labelled(text, values_in(text)) == "令和 3 年 4 月 1 日時点の登録セキスペは 20,178 名"
 
 
+def test_figures_asked_together_are_each_said_with_what_they_are():
+    from assistant.values import figures_in, figures_said
+    text = "登録セキスペ 360 名が参加。中小企業 395 社を訪問指導"
+    found = figures_in(asked_figures("登録セキスペが何名参加し、中小企業を何社訪問指導した？"), [text])
+    assert figures_said(found) == "登録セキスペ 360 名、中小企業 395 社"
+    # A sentence's figures read together, as written; a second sentence's after them.
+    texts = ["審査を進め、令和 3 年 3 月に 7 社 10 サービスを登録し", "合計 20 件の相談を受けた。"]
+    found = figures_in(asked_figures("何社何サービスが登録され、何件の相談があった？"), texts)
+    assert figures_said(found) == "令和 3 年 3 月に 7 社 10 サービス、合計 20 件の相談"
+
+
+def test_a_figure_asked_at_a_time_is_the_one_written_after_that_time():
+    question = "2020年時点の合計額はいくらで、年率何％の伸びが必要？"
+    text = "「2030 年までに合計額を 35.5兆円とする」には、2020年時点で同合計額が 21.1兆円であることから、年率 6％以上"
+    asked = asked_figures(question)
+    assert [v.text for v in figures_for(asked, [text], said=question)] == ["21.1兆円", "6％以上"]
+    assert [v.text for v in figures_for(asked, [text])] == ["35.5兆円", "6％以上"]  # no time said: the first
+    # The time is said of the second figure asked: the first is not drawn to it.
+    question = "輸出額はいくらで、2020年時点の売上高はいくら？"
+    text = "輸出の目標は 5兆円、2020年時点で売上の合計が 21.1兆円"
+    assert [v.text for v in figures_for(asked_figures(question), [text], said=question)] == ["5兆円", "21.1兆円"]
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("令和 3 年 3 月には 5 つの民間サービスを登録。", "5 つの民間サービス"),
+    ("延べ 30 件のヒアリングを実施した。", "延べ 30 件のヒアリング"),
+    ("全国 20 カ所の地域ソフトウェアセンターに対して出資。", "全国 20 カ所の地域ソフトウェアセンター"),
+    ("支援件数 100件（アウトカム指標）", "支援件数 100件"),  # no noun after it: the count alone
+    ("100 社の売上高は 3 億円", "100 社"),  # a measure of them is another figure's name
+])
+def test_a_count_keeps_the_noun_it_counts(text, stated):
+    from assistant.values import labelled
+    assert labelled(text, [v for v in values_in(text) if v.kind == "count"][:1], counted=True) == stated
+
+
+def test_figures_after_a_counted_noun_or_in_a_row_are_said_once_each():
+    from assistant.values import labelled
+    text = "10 件の相談 3 件"  # (the second figure's words do not begin inside the first's noun)
+    assert labelled(text, values_in(text), counted=True) == "10 件の相談、3 件"
+    text = "達成度は 139% 175% 273%"  # like figures in a row: each a column's
+    assert labelled(text, values_in(text), counted=True) == "達成度は 139%、175%、273%"
+
+
 def test_two_measures_asked_together_ask_one_figure_each():
     assert asked_figures("2030年までの官民追加投資と売上高の目標は？") == [(None, "官民追加投資"), (None, "売上高")]
     assert asked_figures("応募者数と合格者数は何人？") == [("人", "応募者数"), ("人", "合格者数")]

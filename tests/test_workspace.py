@@ -947,6 +947,15 @@ def test_a_changed_word_is_shown_whole_in_both_versions():
     assert changed_words("支援件数を定める。", "成功率は2021年度の実績で約5%であった。") == []
 
 
+def test_a_changed_figure_is_shown_with_its_whole_unit():
+    # (the digit changes; the unit 「カ国」 mixes scripts, so growing by script alone stops at 「55カ」)
+    old, new = "世界55カ国76拠点における情報網", "世界56カ国76拠点における情報網"
+    assert changed_words(old, new) == [("55カ国", "56カ国")]
+    assert changed_words("目標は376件以上とする", "目標は378件以上とする") == [("376件以上", "378件以上")]
+    # Two changes inside one figure are one change.
+    assert changed_words("合計12,345件を達成", "合計22,346件を達成") == [("合計12,345件", "合計22,346件")]
+
+
 # ── rendering, copy and export ───────────────────────────────────────────
 CITATION = {"marker": 1, "source": "a.txt", "title": "<b>文書</b>", "section": "1. 目標", "version": "変更案",
             "line_start": 3, "line_end": 4, "page": None, "chunk_id": "c1", "quote": "目標は378件以上とする。"}
