@@ -39,6 +39,23 @@ def _assistant_over(user_folder, embedder, name: str, text: str) -> Assistant:
     return Assistant(settings, searcher=Searcher(settings, embedder=embedder))
 
 
+def _assistant_of_organizations(user_folder, embedder, files: dict[str, tuple[str, str]]) -> Assistant:
+    """An assistant over a user folder of documents, name -> (organization, text), each document's organization
+    given in the folder's manifest, indexed."""
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    manifest = docs / "manifest.yaml"
+    manifest.write_text("documents:\n" + "".join(f"  - file: {name}\n    organization: {organization}\n"
+                                                for name, (organization, _) in files.items()), encoding="utf-8")
+    for name, (_, text) in files.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    settings = settings.model_copy(update={"corpus": settings.corpus.model_copy(update={"manifest": manifest})})
+    build(settings, embedder=embedder)
+    return Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+
+
 def test_extractive_answer_quotes_the_source_with_agreeing_markers(assistant):
     answer = assistant.ask("マナビDXのアクセス数の目標はいくつですか")
     assert not answer.abstained
@@ -1746,24 +1763,13 @@ def test_a_lead_in_naming_the_asked_kind_beats_an_item_of_another_list(user_fold
 def test_a_sentence_of_the_named_organization_beats_a_closer_one_of_another(user_folder, embedder):
     """Asked of METI's paper, a figure from JETRO's plan is no answer (it could only be 「資料に記載なし」): the
     paper's own sentence, about as close, is quoted."""
-    from index.search import Searcher
-    from index.store import build
-
-    docs, settings = user_folder
-    (docs / "jetro.md").write_text(
-        "# 独立行政法人日本貿易振興機構（JETRO）中期目標\n\n## 対日投資\n\n"
-        "「対日直接投資促進戦略」で定めた「2030年における対内直接投資残高80兆円」という政府目標の達成に貢献する。\n",
-        encoding="utf-8")
-    (docs / "meti.md").write_text(
-        "# 経済産業政策「新機軸」のキーメッセージ\n\n## グローバル化\n\n"
-        "➢ 「内なる国際化」に向けて、外国企業が魅力を感じる環境の整備に全力で取り組む。\n\n"
-        "➢ 2030年に対内直接投資残高を80兆円、早期に100兆円に\n", encoding="utf-8")
-    manifest = docs / "manifest.yaml"
-    manifest.write_text("documents:\n  - file: jetro.md\n    organization: JETRO\n"
-                        "  - file: meti.md\n    organization: METI\n", encoding="utf-8")
-    settings = settings.model_copy(update={"corpus": settings.corpus.model_copy(update={"manifest": manifest})})
-    build(settings, embedder=embedder)
-    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    qa = _assistant_of_organizations(user_folder, embedder, {
+        "jetro.md": ("JETRO", "# 独立行政法人日本貿易振興機構（JETRO）中期目標\n\n## 対日投資\n\n"
+                     "「対日直接投資促進戦略」で定めた「2030年における対内直接投資残高80兆円」という政府目標の達成に"
+                     "貢献する。\n"),
+        "meti.md": ("METI", "# 経済産業政策「新機軸」のキーメッセージ\n\n## グローバル化\n\n"
+                    "➢ 「内なる国際化」に向けて、外国企業が魅力を感じる環境の整備に全力で取り組む。\n\n"
+                    "➢ 2030年に対内直接投資残高を80兆円、早期に100兆円に\n")})
     # (「新機軸」, quoted in the paper's title, names its organization)
     answer = qa.ask("新機軸の資料では、対内直接投資残高の政府目標はどれくらい？")
     assert not answer.abstained and all(c.source == "meti.md" for c in answer.citations), answer.text
@@ -1991,25 +1997,15 @@ def test_years_a_named_organization_s_document_speaks_of_do_not_bring_in_another
         user_folder, embedder):
     """「JETROの中期目標で、…合計額は2020年時点でいくら」: the year is a time the JETRO document speaks of — not
     IPA's 2020 evaluation, answered beside it as a second document."""
-    from index.search import Searcher
-    from index.store import build
-
-    docs, settings = user_folder
-    (docs / "jetro-midterm-objectives.md").write_text(
-        "# 日本貿易振興機構（JETRO）中期目標\n\n## 1. 輸出支援\n\n"
-        "政府目標である「2030年までに中小企業等の輸出額及び現地法人売上高の合計額を 35.5兆円とする」ことを"
-        "達成するためには、2020年時点で同合計額が 21.1兆円であることを踏まえると、年率 6％以上の伸びが必要になる。\n\n"
-        "## 2. 対日投資\n\n" + _FILLER, encoding="utf-8")
-    (docs / "ipa-fy2020-evaluation.md").write_text(
-        "# 情報処理推進機構（IPA）令和2年度 業務実績評価\n\n## 1. 評価\n\n"
-        "令和2年度の達成度は 139%、175%、273% であり、年率で 3％以上の改善となった。\n\n" + _FILLER,
-        encoding="utf-8")
-    manifest = docs / "manifest.yaml"
-    manifest.write_text("documents:\n  - file: jetro-midterm-objectives.md\n    organization: JETRO\n"
-                        "  - file: ipa-fy2020-evaluation.md\n    organization: IPA\n", encoding="utf-8")
-    settings = settings.model_copy(update={"corpus": settings.corpus.model_copy(update={"manifest": manifest})})
-    build(settings, embedder=embedder)
-    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    qa = _assistant_of_organizations(user_folder, embedder, {
+        "jetro-midterm-objectives.md": ("JETRO", (
+            "# 日本貿易振興機構（JETRO）中期目標\n\n## 1. 輸出支援\n\n"
+            "政府目標である「2030年までに中小企業等の輸出額及び現地法人売上高の合計額を 35.5兆円とする」ことを"
+            "達成するためには、2020年時点で同合計額が 21.1兆円であることを踏まえると、年率 6％以上の伸びが必要になる。"
+            "\n\n## 2. 対日投資\n\n" + _FILLER)),
+        "ipa-fy2020-evaluation.md": ("IPA", (
+            "# 情報処理推進機構（IPA）令和2年度 業務実績評価\n\n## 1. 評価\n\n"
+            "令和2年度の達成度は 139%、175%、273% であり、年率で 3％以上の改善となった。\n\n" + _FILLER))})
     # (its second part, 「…現地法人売上高の合計額は2020年時点でいくら」, names only the year)
     answer = qa.ask("JETROの中期目標で、中小企業等の輸出額及び現地法人売上高の合計額は2020年時点でいくらとされ、"
                     "政府目標達成には年率何％以上の伸びが必要とされていますか")
