@@ -870,12 +870,12 @@ def _timed_clauses(question: str, n_asked: int) -> dict[int, set[str]]:
     the figures asked, so that each is known by its order."""
     if not question:
         return {}
-    clauses = re.split(r"[、。,?？]", question)
-    words = [(k, clause) for clause in clauses for k in range(len(_FIGURE_ASKED.findall(clause)))]
+    # (each question word asking a figure, as the clause it is in)
+    words = [clause for clause in re.split(r"[、。,?？]", question) for _ in _FIGURE_ASKED.findall(clause)]
     if len(words) != n_asked:
         return {}
-    return {i: {compact(d.text) for d in values_in(clause) if d.kind == "date"} for i, (_, clause) in enumerate(words)
-            if any(d.kind == "date" for d in values_in(clause))}
+    dates = [{compact(d.text) for d in values_in(clause) if d.kind == "date"} for clause in words]
+    return {i: said for i, said in enumerate(dates) if said}
 
 
 def figures_said(found: list[tuple[str, Value]]) -> str:
