@@ -1022,12 +1022,8 @@ def _covers(q: str, organizations: dict[str, str]) -> tuple[str, tuple[str, ...]
 def _each_organization(q: str, alias: str) -> bool:
     """Is a 「それぞれ」/「各」 of ``q`` said of the organizations (「NEDO・JETRO・IPAの新旧対照表で、それぞれの
     目標は？」) — not of two other things joined with と just before it (「現行と変更案でそれぞれ何件」)?"""
-    for each in _EACH.finditer(q):
-        pair = _PAIR_BEFORE.search(q[:each.start()])
-        if pair and not any(re.search(alias, side, flags=re.I) for side in pair.groups()):
-            continue
-        return True
-    return False
+    return any(not (pair := _PAIR_BEFORE.search(q[:each.start()]))
+               or any(re.search(alias, side, flags=re.I) for side in pair.groups()) for each in _EACH.finditer(q))
 
 
 # 「現行と変更案で」 right before 「それぞれ」: the two things it is said of.

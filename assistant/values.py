@@ -816,6 +816,10 @@ def figures_in(asked: list[tuple[str | None, str]], texts: list[str], said: str 
     pool = [(t, v) for t in texts for v in values_in(t)]
     named = {u for u, _ in asked if u and u != WHEN}
     timed = _timed_clauses(said, len(asked))
+    dates: dict[str, list[Value]] = {}
+    for t, v in pool:
+        if v.kind == "date":
+            dates.setdefault(t, []).append(v)
     picked: dict[int, tuple[str, Value]] = {}
     # Figures first, then dates: the date asked with a figure is the one written just before it
     # (「2030年に…5兆円」), not one that merely follows the asked noun.
@@ -846,8 +850,8 @@ def figures_in(asked: list[tuple[str | None, str]], texts: list[str], said: str 
             # (a figure asked at a time its clause of the question says, 「2020年時点でいくら」: the one written
             # right after that time — 「2020年時点で同合計額が 21.1兆円」, not the target 「2030 年までに…35.5兆円」)
             at_said = [(t, v) for t, v in named_before or fitting
-                       if any(d.kind == "date" and compact(d.text) in timed[i] and 0 <= v.start - d.end <= 12
-                              for d in values_in(t))] if timed.get(i) else []
+                       if any(compact(d.text) in timed[i] and 0 <= v.start - d.end <= 12 for d in dates.get(t, ()))
+                       ] if timed.get(i) else []
             picked[i] = (at_said or named_before or fitting)[0]
     return [picked[i] for i in sorted(picked)]
 
@@ -981,7 +985,8 @@ _MEASURE_ENDS = ("高", "額", "数", "率", "量", "比", "費", "割合", "規
 
 
 def _unit(value: Value | None) -> str:
-    """What a figure is counted in, as written (「10 サービス」 -> 「サービス」)."""
+    """What a figure is written with besides its number (「10 サービス」 -> 「サービス」, 「令和 2 年度」 ->
+    「令和年度」): two figures alike in it are of a row (not :func:`unit_of`, which reads counted units only)."""
     return re.sub(r"[0-9０-９,，.．\s]", "", value.text) if value else ""
 
 
