@@ -242,15 +242,16 @@ class Assistant:
         req.timings["retrieve"] = (time.perf_counter() - t) * 1000
         return req
 
-    def _rank(self, query: str, req: Request) -> tuple[QuestionAnalysis, list[Ranked]]:
-        """Analyze ``query``, search, and re-rank the pool under its constraints."""
+    def _rank(self, query: str, req: Request, place: bool = True) -> tuple[QuestionAnalysis, list[Ranked]]:
+        """Analyze ``query``, search, and re-rank the pool under its constraints (and, with ``place``, towards the
+        conversation's place)."""
         analysis = named_side(self.analyze(query))
         k = req.k or self.settings.retrieval.top_k
         docs = self.retriever.invoke(self.extractive.searched_with_aliases(query), k=max(self.settings.rank.pool, k),
                                      mode=req.retrieval_mode or self.settings.retrieval.mode, filters=req.filters)
         pool = self._with_quoted(passages_of(docs), query, req.filters)
         near: frozenset[str] = frozenset()
-        if req.place:
+        if req.place and place:
             pool, near = self._with_place(pool, req)
         evidence = self.extractive.evidence(analysis, pool) if self.settings.rank.proximity else None
         return analysis, rerank(pool, analysis, self.settings.rank, k, evidence, near, self.extractive.covering())
@@ -313,7 +314,7 @@ class Assistant:
             draft = self.extractive.answer(analysis, ranked)
             if draft.abstained and (r := asked.get(part)) \
                     and names_constraints((written := self.analyze(r.original)).constraints) \
-                    and (own := self._carried_fallback(draft, r.original, written, r.fallback, req)):
+                    and (own := self._carried_fallback(draft, r.original, written, r.fallback, req, analysis.focus)):
                 draft, analysis, ranked = own
             if repeats_a_part(draft, drafts):
                 given = frozenset().union(*map(quoted_sentences, drafts))
@@ -336,12 +337,13 @@ class Assistant:
         return merge_parts([draft, second])
 
     def _carried_fallback(self, draft: Draft, asked: str, asked_analysis: QuestionAnalysis, fallback: str | None,
-                          req: Request) -> tuple[Draft, QuestionAnalysis, list[Ranked]] | None:
-        """When ``draft`` (of a rewrite) found no answer for want of what the rewrite carried from the conversation
-        (a word, the organization, the year): the answer to ``fallback`` — the question as the user ``asked`` it
-        (analysed: ``asked_analysis``), in the conversation's documents — with its analysis and passages, if it has
-        one; else None."""
-        if not (draft.abstained and fallback and _for_carried(draft.missing, asked, asked_analysis)):
+                          req: Request, searched_focus: str) -> tuple[Draft, QuestionAnalysis, list[Ranked]] | None:
+        """When ``draft`` (of a rewrite asking ``searched_focus``) found no answer for want of what the rewrite carried
+        from the conversation, or of a word of the user's own the carried words led away from (see
+        :func:`_for_carried`): the answer to ``fallback`` — the question as the user ``asked`` it (analysed:
+        ``asked_analysis``), in the conversation's documents — with its analysis and passages, if it has one; else
+        None."""
+        if not (draft.abstained and fallback and _for_carried(draft.missing, asked, asked_analysis, searched_focus)):
             return None
         analysis, ranked = self._rank(fallback, req)
         own = self.extractive.answer(analysis, ranked)
@@ -401,13 +403,21 @@ class Assistant:
             elif not draft.abstained:
                 draft = self._with_further_figure(draft, req, follow_up, rewrites)
         if draft.abstained and req.fallback \
-                and (own := self._carried_fallback(draft, req.question, self.analyze(req.question), req.fallback, req)):
-            draft, req.analysis, req.ranked = own
-            req.passages = [r.passage for r in req.ranked]
+                and (own := self._carried_fallback(draft, req.question, self.analyze(req.question), req.fallback, req,
+                                                   req.analysis.focus)):
+            draft = _taken(req, *own)
             req.notices = [n for n in req.notices if n != _searched_notice(req.searched_as or "")]
             req.searched_as = req.fallback if req.fallback != req.question else None
             if req.searched_as:
                 req.notices.append(_searched_notice(req.searched_as))
+        if draft.abstained and req.place and draft.missing in ("", "year"):
+            # Where the last answer was is a guess too: a follow-up it has no answer to, or not of the asked year,
+            # may be answered elsewhere in the documents (「前年度は？」 by the report's 「前年度実績（822 件）」,
+            # sections away from the figure asked before). (Not when it has the asked thing without its figure:
+            # a figure elsewhere would be another thing's.)
+            analysis, ranked = self._rank(req.searched_as or req.question, req, place=False)
+            if not (elsewhere := self.extractive.answer(analysis, ranked)).abstained:
+                draft = _taken(req, elsewhere, analysis, ranked)
         diagnostics = {"focus": req.analysis.focus, "answer_type": req.analysis.answer_type,
                        "focus_coverage": round(draft.focus, 4), "support": round(draft.support, 4),
                        "missing": draft.missing}
@@ -431,8 +441,7 @@ class Assistant:
         req.notices = [n for n in req.notices if n != _searched_notice(req.searched_as or "")]
         req.searched_as = named
         req.notices.append(_searched_notice(named))
-        req.analysis, req.ranked = self._rank(named, req)
-        req.passages = [r.passage for r in req.ranked]
+        _taken(req, None, *self._rank(named, req))
 
     def _abstain(self, req: Request, confidence: float, mode: str = "extractive", text: str | None = None) -> Answer:
         related = req.passages[: self.settings.answer.related_on_abstain]
@@ -532,10 +541,12 @@ def compose(draft: Draft, first_marker: int = 1) -> tuple[str, list[Citation]]:
         if any(n in ms and compact(_unnumbered(parts[k])) == quoted[n] for k, ms in attached.items()):
             continue  # a part of the first line is this quote, whole: said once
         head, _, rest = q.text.partition("\n")
-        if n == first_marker and compact(head) == compact(direct):
+        if n == first_marker and compact(direct) in (compact(head), compact(f"{q.label}{head}")):
             # The answer is the quote itself (or its first line, the lead-in of a list): said once, with the
-            # column it is from (「変更案：」), the rest of the quote below.
-            lines[0] = f"{q.label}{lines[0]}"
+            # column or document it is from (「変更案：」), the rest of the quote below. (A part's answer names
+            # its document already: 「IPAの年度評価（2020年度）：…」.)
+            if compact(direct) == compact(head):
+                lines[0] = f"{q.label}{lines[0]}"
             if rest.strip():
                 lines.append(f"{rest}[{n}]")
             continue
@@ -574,16 +585,27 @@ def _unnumbered(part: str) -> str:
     return re.sub(r"^[①-⑳]", "", part)
 
 
-def _for_carried(missing: str, question: str, analysis: QuestionAnalysis) -> bool:
-    """Is ``missing`` (why an answer abstained) owed to what the rewrite carried in: a quoted word the question
-    does not contain, an organization or year it does not name, or the measure it asks in its own words
-    (「限度額はいくら？」「その宣言者数は累計でどれくらい？」), or its value, missing from the passages the carried
-    words led to?"""
-    if missing.startswith("quoted:"):
-        return missing.split(":", 1)[1] not in question
+def _taken(req: Request, draft: Draft | None, analysis: QuestionAnalysis, ranked: list[Ranked]) -> Draft | None:
+    """``draft``, answered from ``ranked`` (of ``analysis``), taken for the request: its analysis and passages are
+    now these."""
+    req.analysis, req.ranked, req.passages = analysis, ranked, [r.passage for r in ranked]
+    return draft
+
+
+def _for_carried(missing: str, question: str, analysis: QuestionAnalysis, searched_focus: str = "") -> bool:
+    """Is ``missing`` (why an answer abstained) owed to what the rewrite carried in: a quoted word or place (carried,
+    or the user's own missing from the passages the carried words led to: 「「相談窓口連絡会」に…」「九州の修了生講師
+    は」), the thing asked (``searched_focus``) when the question does not name it, an organization or year it does
+    not name, or the measure it asks in its own words (「限度額はいくら？」「その宣言者数は累計でどれくらい？」), or
+    its value, missing from the passages the carried words led to?"""
+    asked = normalize_question(question)
+    if missing.split(":", 1)[0] in ("quoted", "place"):
+        return True
+    if missing == "focus":
+        return bool(searched_focus) and searched_focus not in asked
     c = analysis.constraints
     return (missing == "organization" and not c.organizations) or (missing == "year" and not c.fiscal_years) \
-        or (missing.split(":", 1)[0] in ("measure", "value") and bool(analysis.focus) and analysis.focus in question)
+        or (missing.split(":", 1)[0] in ("measure", "value") and bool(analysis.focus) and analysis.focus in asked)
 
 
 def _searched_notice(searched: str) -> str:

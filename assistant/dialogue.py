@@ -395,10 +395,15 @@ def _sibling_measure(previous: QuestionAnalysis, phrase: str) -> str | None:
     return asked.replace(focus, phrase, 1) if asked.count(focus) == 1 else None
 
 
-# 「同じ資料で、」「同じ箇所では、」: the conversation's document named as such, nothing else (the place in it is where
-# the conversation is, which the search favours anyway).
-_SAME_SOURCE = re.compile(r"^(?:では|また)?[、,]?\s*同じ(?:資料|文書|表|箇所|ところ|ページ|部分)"
-                          r"(?:で|では|には|に)[、,]\s*")
+# 「同じ資料で、」「同じ箇所では、」「同じ対照表で、」「同じ計画の評価指標で、」: the conversation's document named as
+# such, nothing else (the place in it is where the conversation is, which the search favours anyway). What the
+# question names in a document named by its kind is kept (「評価指標で、」).
+_SAME_PLACE = ("資料", "文書", "表", "箇所", "ところ", "ページ", "部分")
+_SAME_KIND = tuple(sorted({*KINDS, *_DOCUMENT_NOUNS, "計画", "評価"} - set(_SAME_PLACE), key=len, reverse=True))
+_SAME_SOURCE = re.compile(
+    rf"^(?:では|また)?[、,]?\s*同じ(?:(?P<kind>{'|'.join(map(re.escape, _SAME_KIND))})(?P<of>の)"
+    r"(?=[^、,「」『』]{1,8}?(?:で|では|には|に)[、,])"
+    rf"|(?P<noun>{'|'.join(map(re.escape, (*_SAME_KIND, *_SAME_PLACE)))})(?:で|では|には|に)[、,]\s*)")
 
 
 _WHEN_NOUN = re.compile(r"年度?|月|期間?|時期|時点|日|頃")  # (「同じ年度で」 is a time, carried as a constraint)
@@ -629,9 +634,17 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
     q = normalize_question(question)
     if (same := _SAME_SOURCE.match(q)) and q[same.end():]:
         # 「同じ資料で、…の出席率は？」「同じ箇所で、JFOODOについては？」: a question of its own, in the conversation's
-        # document — its organization, kind, year and version, not the previous turn's thing.
-        words = constraint_words(previous.constraints, year_words(previous.question))
-        return Resolved(_scoped(words, q[same.end():], "で、"), question)
+        # document — its organization (unless the question names its own), kind, year and version, not the previous
+        # turn's thing. (Its own organization's part of it — 「同じ対照表で、JETROの…」 — when that organization has a
+        # document of the kind.)
+        own = analysis.constraints.organizations
+        carried = replace(previous.constraints, organizations=()) \
+            if own and _has_document(own, replace(previous.constraints, fiscal_years=()), catalog) \
+            else previous.constraints
+        words = constraint_words(carried, year_words(previous.question))
+        if (noun := same["kind"] or same["noun"]) not in _SAME_PLACE and not any(noun in w for w in words):
+            words.append(noun)  # (the document's kind as named, when the conversation's words do not say it)
+        return Resolved(_scoped(words, q[same.end():], "の" if same["of"] else "で、"), question)
     if (same := _SAME_THING.match(q)) and q[same.end():] and not _WHEN_NOUN.fullmatch(same.group("noun")) \
             and not same.group("noun").endswith((*KINDS, *_DOCUMENT_NOUNS, "表", "計画", "評価")):
         # 「同じOSで触れている「未来人材ビジョン」は…」: a question of its own, under the part of the conversation's
@@ -1061,6 +1074,8 @@ def _scoped(words: list[str], body: str, joint: str = "の") -> str:
 _LEADING_DEMONSTRATIVE = re.compile(r"^(?:その|この|あの)(?!結果|一方|場合|ため)(?P<noun>[一-龥ァ-ヶー]{2,10})"
                                     r"(?=[、,はがをにでのもへと]|って)")
 _NAME_RUN = "[一-龥々ァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９・]{1,30}"
+# A title in brackets ending in a noun, without the section number before it (「Ⅸ．５．人材の確保・育成に係る方針」).
+_TITLED = r"「(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９]+[．.]|[（(][0-9０-９]+[）)])*\s*(?P<name>[^「」]{{1,40}}?{})」"
 
 
 def _without_markers(answer: str) -> str:
@@ -1075,15 +1090,19 @@ def first_line(answer: str) -> str:
 
 def answer_referent(question: str, previous_question: str, previous_answer: str) -> str:
     """``question`` with 「その<noun>」 in place of the name ending in that noun that the previous answer gives
-    (「その基金、予算は？」 -> 「経済安全保障重要技術育成基金、予算は？」), when the previous question does not say the
-    noun itself; else unchanged."""
+    (「その基金、予算は？」 -> 「経済安全保障重要技術育成基金、予算は？」), or the bracketed title it quotes
+    (「その方針って…」 -> 「人材の確保・育成に係る方針って…」), when the previous question does not say the noun
+    itself; else unchanged."""
     q = normalize_question(question)
     m = _LEADING_DEMONSTRATIVE.match(q)
     if not m or not previous_answer or m.group("noun") in normalize_question(previous_question):
         return question
     noun = m.group("noun")
     said = _without_markers(previous_answer)
-    named = next((c.group(0) for c in re.finditer(f"{_NAME_RUN}{re.escape(noun)}", said)), None)
+    # The first the answer gives: a name run (「…育成基金」) or a bracketed title (「「Ⅸ．５．…に係る方針」」).
+    found = [m for m in (re.search(f"(?P<name>{_NAME_RUN}{re.escape(noun)})", said),
+                         re.search(_TITLED.format(re.escape(noun)), said)) if m]
+    named = min(found, key=lambda m: m.start())["name"] if found else None
     return named + q[m.end():] if named else question
 
 

@@ -369,6 +369,8 @@ class ExtractiveAnswerer:
             in_table = False
             for i, span in enumerate(c.sentences):
                 text = c.text[span.start:span.end]
+                if _OMITTED.match(text.strip()):
+                    continue
                 run = tok(text)
                 tokens = set(run) | self._aliased(text, aliases)
                 row = is_table_row(text)
@@ -3283,8 +3285,9 @@ def _describing_clause(question: str, noun: str) -> str:
 _COUNTERS = {"企業": ("社",), "会社": ("社",), "事業者": ("社", "者"), "団体": ("団体",), "組織": ("組織",),
              "人": ("人", "名"), "者": ("人", "名")}
 
-# A label whose text a 新旧対照表 column leaves out (「指標１－２－３：（略）」): it states nothing.
-_OMITTED = re.compile(r"^[^。]{0,24}[：:]\s*[（(]略[）)]\s*$")
+# A sentence or item whose text a 新旧対照表 column leaves out (「指標１－２－３：（略）」「（３）（略）」): it states
+# nothing.
+_OMITTED = re.compile(r"^[^。]{0,40}?[（(]略[）)]\s*$")
 # A sentence that sets a target in words (「…区分の評価となることを目標とする」「…を上回ることを目指す」).
 _SETS_TARGET = re.compile(r"を目標とする|を目標に|を目指す")
 
@@ -3510,6 +3513,8 @@ def _items_from(chunk: Chunk, begin: int, level: str | None, lead: str | None, l
                 # the lead-in groups the items that follow it (「【参考：…の主な活躍】」「＜令和2年度＞」「・…」).
                 continue
             break
+        if kind is not None and _OMITTED.match(text.strip()):
+            continue  # an item the column leaves out (「（３）（略）」): the list goes on past it
         if kind is None:
             if deeper and items:
                 continue  # the rest of a deeper item's paragraph (「➢ …支援策を講じる。」「また、…施策を実施。」)

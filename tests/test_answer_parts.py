@@ -140,6 +140,11 @@ def test_a_quote_that_is_the_answer_itself_is_said_once():
     listed = _quote(3, "⚫ 基金を活用して組成\n○ 着実な執行")
     text, _ = compose(Draft("⚫ 基金を活用して組成", [listed]))
     assert text.splitlines() == ["⚫ 基金を活用して組成[1]", "○ 着実な執行[1]"]
+    # A part's answer that names its document and is its quote: said once, not twice with the document's name.
+    said = "・令和2年度として10,465件を新規登録。"
+    report = Quote(_quote(4, said).candidate, said, "IPAの年度評価（2020年度）：")
+    text, _ = compose(Draft(f"IPAの年度評価（2020年度）：{said}", [report]))
+    assert text.splitlines() == [f"IPAの年度評価（2020年度）：{said}[1]"]
 
 
 def test_each_part_of_a_comparison_carries_the_marker_of_its_own_quote():
@@ -481,3 +486,21 @@ def test_a_full_name_is_asked_of_the_short_name_before_it():
     assert _formal_of("中小機構の役割は？") is None
     text = "商工会議所、中小企業基盤整備機構（中小機構）等の公的支援機関と連携する。"
     assert expansion_of(text, _formal_of("その中小機構って正式名称は？")).text == "中小企業基盤整備機構"
+
+
+def test_what_a_column_leaves_out_is_no_answer_and_no_item_of_a_list(user_folder, embedder):
+    """A 新旧対照表 column writes 「（略）」 for what it leaves as it was: such a sentence states nothing, and a list's
+    items so written are not its items — the ones it writes out are."""
+    from assistant.chain import Assistant
+    from index.search import Searcher
+    from index.store import build
+
+    docs, settings = user_folder
+    (docs / "objectives.md").write_text(
+        "# 試験研究機構（TRI）中期目標 変更案\n\n## ２．業務の内容\n\n機構は、次の業務を行う。\n\n"
+        "（１）（略）\n\n（２）（略）\n\n（３）行政機関のデータ標準の作成\n\n（４）ＡＩの安全性評価の実施\n\n"
+        "## ３．評価\n\n【目標水準を上回る成果として評価の際に特に考慮する事項】（略）\n", encoding="utf-8")
+    build(settings, embedder=embedder)
+    qa = Assistant(settings, searcher=Searcher(settings, embedder=embedder))
+    answer = qa.ask("TRIの中期目標で、機構が行う業務を挙げてください。")
+    assert "略" not in answer.text.splitlines()[0] and "データ標準の作成" in answer.text, answer.text

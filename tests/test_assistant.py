@@ -2012,3 +2012,15 @@ def test_years_a_named_organization_s_document_speaks_of_do_not_bring_in_another
     first = compact(answer.text.splitlines()[0])
     assert "21.1兆円" in first and "6%以上" in first, answer.text
     assert {c.source for c in answer.citations} == {"jetro-midterm-objectives.md"}, answer.text
+
+
+def test_a_follow_up_the_last_answers_place_has_no_answer_to_is_answered_from_elsewhere(assistant):
+    """「前年度は？」 after the count of a survey's answers: the place of the last answer (the report's account of
+    the survey) states that year's count only; the year before is stated in the report's evaluation of it, found
+    when the follow-up is searched without leaning towards that place."""
+    from assistant.dialogue import Turn
+
+    first = assistant.ask("IPAの令和2年度評価で、組込み/IoT産業の実態調査ではアンケートを何件回収した？")
+    assert "1,561" in first.text.splitlines()[0], first.text
+    answer = assistant.ask("前年度は？", history=[Turn(first.question, first.text)])
+    assert not answer.abstained and "822" in answer.text.splitlines()[0], answer.text

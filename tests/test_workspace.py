@@ -43,6 +43,22 @@ def test_the_same_document_named_as_such_carries_the_document_not_the_previous_t
     _, follow = _conversation(analyze_q, "JETROの中期目標で、農林水産物の輸出の指標の困難度の背景は？",
                               "同じ箇所で、プロモーション機関についてはどう書かれている？")
     assert follow == "JETROの中期目標で、プロモーション機関についてはどう書かれている?", follow
+    # 「同じ計画の評価指標で、」: the document by its kind, and what the question names in it — not the previous thing.
+    _, follow = _conversation(analyze_q, "IPAの令和6年度計画で、アジア共通統一試験（ITPEC試験）については何をする？",
+                              "同じ計画の評価指標で、「マナビＤＸ」のアクセス数の目標は？")
+    assert follow.startswith("IPAの令和6年度の年度計画の評価指標で、") and "アジア" not in follow, follow
+    # A question naming its own organization asks of it in that document, not of the previous one.
+    _, follow = _conversation(analyze_q, "NEDOの中長期目標で、スタートアップ支援の指標は？",
+                              "同じ中長期目標で、JETROの指標は？")
+    assert "JETRO" in follow and "中長期目標" in follow and "NEDO" not in follow, follow
+    # A document named by a word of its own (「対照表」) is still named.
+    _, follow = _conversation(analyze_q, "経産省の新旧対照表で、JETROの対日投資の目標は？",
+                              "同じ対照表で、NEDOの指標は？")
+    assert "対照表" in follow and "NEDO" in follow, follow
+    # A place in the document (「同じページの下の表で」) is no document: left to the other rules.
+    _, follow = _conversation(analyze_q, "IPAの令和6年度計画で、試験の応募者数の目標は？",
+                              "同じページの下の表で、数値は？")
+    assert "下の表" in follow, follow
 
 
 def test_a_demonstrative_inside_a_question_of_another_document_stands_for_the_previous_thing(analyze_q):
@@ -67,6 +83,13 @@ def test_a_demonstrative_before_a_noun_only_the_previous_answer_used_stands_for_
     assert "経済安全保障重要技術育成基金" not in resolve_history(questions, analyze_q, NAMES)[1].question
     said = ["IPAの地域事業出資業務の基金の残高は？", "その基金の配当は？"]
     assert "育成基金" not in resolve_history(said, analyze_q, NAMES, answers=answers)[1].question
+    # A title the answer quotes, read without its section number.
+    questions = ["IPAの令和6年度計画で、人事に関する計画は何を踏まえて実施する？", "その方針って、どういうもの？"]
+    answers = ["人材の確保・育成については、「Ⅱ．１．（２）人材確保等」及び「Ⅸ．５．人材の確保・育成に係る方針」を"
+               "踏まえ、人事方針を定める。[1]"]
+    follow = resolve_history(questions, analyze_q, NAMES, answers=answers)[1]
+    # (The title the answer gives first, not the name run after it: 「人事方針」.)
+    assert "人材の確保・育成に係る方針って" in follow.question and "Ⅸ" not in follow.question, follow.question
 
 
 def test_a_demonstrative_before_a_noun_an_earlier_turn_asked_the_name_of_stands_for_that_name(analyze_q):
@@ -825,8 +848,13 @@ def test_the_fallback_is_searched_only_when_what_the_rewrite_carried_is_missing(
 
     asked = "そのアカウントっていつ作ったの？"
     assert _for_carried("quoted:SNS", asked, analyze_q(asked))  # 「SNS」 came from the conversation
-    assert not _for_carried("quoted:アカウント", asked, analyze_q(asked))  # the user's own word
-    assert not _for_carried("focus", asked, analyze_q(asked))  # nothing carried is to blame
+    # The user's own word or place, missing from the passages the carried words led to (as its measure may be).
+    assert _for_carried("quoted:アカウント", asked, analyze_q(asked))
+    assert _for_carried("place:九州", "そのうち九州の講師は何人？", analyze_q("そのうち九州の講師は何人？"))
+    # The thing asked is missing: the carried words are to blame only when that thing is theirs.
+    assert not _for_carried("focus", asked, analyze_q(asked), "アカウント")
+    assert _for_carried("focus", asked, analyze_q(asked), "仕組み")
+    assert not _for_carried("", asked, analyze_q(asked), "仕組み")  # no answer, for no reason the rewrite gave
     assert _for_carried("organization", asked, analyze_q(asked))
     assert not _for_carried("organization", "IPAのアカウントは？", analyze_q("IPAのアカウントは？"))
 
