@@ -636,13 +636,17 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # 「同じ資料で、…の出席率は？」「同じ箇所で、JFOODOについては？」: a question of its own, in the conversation's
         # document — its organization (unless the question names its own), kind, year and version, not the previous
         # turn's thing. (Its own organization's part of it — 「同じ対照表で、JETROの…」 — when that organization has a
-        # document of the kind.)
-        own = analysis.constraints.organizations
-        carried = replace(previous.constraints, organizations=()) \
-            if own and _has_document(own, replace(previous.constraints, fiscal_years=()), catalog) \
-            else previous.constraints
+        # document of the kind, by either of its names.)
+        own, carried = analysis.constraints.organizations, previous.constraints
+        kinds = carried.doc_kinds
+        for named in dict.fromkeys((kinds, tuple(_COUNTERPART_KINDS.get(k, k) for k in kinds))) if own else ():
+            # (the kind by the name that organization's document has: NEDO's 中長期目標 is JETRO's 中期目標)
+            if _has_document(own, replace(carried, doc_kinds=named, fiscal_years=()), catalog):
+                carried = replace(carried, organizations=(), doc_kinds=named)
+                break
         words = constraint_words(carried, year_words(previous.question))
-        if (noun := same["kind"] or same["noun"]) not in _SAME_PLACE and not any(noun in w for w in words):
+        if (noun := same["kind"] or same["noun"]) not in _SAME_PLACE \
+                and not any(noun in w or _COUNTERPART_KINDS.get(noun, noun) in w for w in words):
             words.append(noun)  # (the document's kind as named, when the conversation's words do not say it)
         return Resolved(_scoped(words, q[same.end():], "の" if same["of"] else "で、"), question)
     if (same := _SAME_THING.match(q)) and q[same.end():] and not _WHEN_NOUN.fullmatch(same.group("noun")) \
@@ -1100,9 +1104,9 @@ def answer_referent(question: str, previous_question: str, previous_answer: str)
     noun = m.group("noun")
     said = _without_markers(previous_answer)
     # The first the answer gives: a name run (「…育成基金」) or a bracketed title (「「Ⅸ．５．…に係る方針」」).
-    found = [m for m in (re.search(f"(?P<name>{_NAME_RUN}{re.escape(noun)})", said),
-                         re.search(_TITLED.format(re.escape(noun)), said)) if m]
-    named = min(found, key=lambda m: m.start())["name"] if found else None
+    found = [x for x in (re.search(f"(?P<name>{_NAME_RUN}{re.escape(noun)})", said),
+                         re.search(_TITLED.format(re.escape(noun)), said)) if x]
+    named = min(found, key=lambda x: x.start())["name"] if found else None
     return named + q[m.end():] if named else question
 
 

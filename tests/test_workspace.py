@@ -55,6 +55,16 @@ def test_the_same_document_named_as_such_carries_the_document_not_the_previous_t
     _, follow = _conversation(analyze_q, "経産省の新旧対照表で、JETROの対日投資の目標は？",
                               "同じ対照表で、NEDOの指標は？")
     assert "対照表" in follow and "NEDO" in follow, follow
+    # Another organization's part of the same document, though its plan goes by the other name (中長期目標/中期目標).
+    catalog = frozenset({("NEDO", "中長期目標", None), ("JETRO", "中期目標", None)})
+    asked = ["NEDOの中長期目標の変更で、追加された業務は？", "同じ対照表で、JETROの成功件数の目標は？"]
+    follow = resolve_history(asked, analyze_q, NAMES, catalog)[1].question
+    assert "JETROの成功件数" in follow and "NEDO" not in follow and "中期目標" in follow, follow
+    # One that has no such document is asked of, in the conversation's organization's (「同じ評価で、…との連携は？」).
+    catalog = frozenset({("IPA", "年度評価", 2020), ("JETRO", "中期目標", None)})
+    follow = resolve_history(["IPAの令和2年度評価で、相談件数は？", "同じ評価で、JETROとの連携は？"],
+                             analyze_q, NAMES, catalog)[1].question
+    assert "IPA" in follow and "JETRO" in follow, follow
     # A place in the document (「同じページの下の表で」) is no document: left to the other rules.
     _, follow = _conversation(analyze_q, "IPAの令和6年度計画で、試験の応募者数の目標は？",
                               "同じページの下の表で、数値は？")
