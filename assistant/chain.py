@@ -535,17 +535,18 @@ def compose(draft: Draft, first_marker: int = 1) -> tuple[str, list[Citation]]:
     markers = range(first_marker, first_marker + len(draft.quotes))
     quoted = {n: compact(f"{q.label}{q.text}") for n, q in zip(markers, draft.quotes)}
     parts, attached = _parts_of(direct, quoted)
+    said = compact(direct)
     citations: list[Citation] = []
     for n, q in zip(markers, draft.quotes):
         citations.append(citation_for(q.candidate, n, q.text.strip("…")))
         if any(n in ms and compact(_unnumbered(parts[k])) == quoted[n] for k, ms in attached.items()):
             continue  # a part of the first line is this quote, whole: said once
         head, _, rest = q.text.partition("\n")
-        if n == first_marker and compact(direct) in (compact(head), compact(f"{q.label}{head}")):
+        if n == first_marker and said in (compact(head), compact(f"{q.label}{head}")):
             # The answer is the quote itself (or its first line, the lead-in of a list): said once, with the
             # column or document it is from (「変更案：」), the rest of the quote below. (A part's answer names
             # its document already: 「IPAの年度評価（2020年度）：…」.)
-            if compact(direct) == compact(head):
+            if said == compact(head):
                 lines[0] = f"{q.label}{lines[0]}"
             if rest.strip():
                 lines.append(f"{rest}[{n}]")

@@ -217,6 +217,11 @@ def _without_words(text: str, words: tuple[str, ...]) -> str:
 _COUNTERPART_KINDS = {"中期目標": "中長期目標", "中長期目標": "中期目標"}
 
 
+def _counterparts(kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """``kinds`` each by its other name (see ``_COUNTERPART_KINDS``), or as it is when it has none."""
+    return tuple(_COUNTERPART_KINDS.get(k, k) for k in kinds)
+
+
 def _kind_word(kind: str) -> re.Pattern[str]:
     """``kind`` written for the document, not inside 「中期目標期間」 (a span of time, no document)."""
     return re.compile(f"{re.escape(kind)}(?!期間)")
@@ -399,7 +404,8 @@ def _sibling_measure(previous: QuestionAnalysis, phrase: str) -> str | None:
 # such, nothing else (the place in it is where the conversation is, which the search favours anyway). What the
 # question names in a document named by its kind is kept (「評価指標で、」).
 _SAME_PLACE = ("資料", "文書", "表", "箇所", "ところ", "ページ", "部分")
-_SAME_KIND = tuple(sorted({*KINDS, *_DOCUMENT_NOUNS, "計画", "評価"} - set(_SAME_PLACE), key=len, reverse=True))
+_DOCUMENT_KIND_WORDS = (*KINDS, *_DOCUMENT_NOUNS, "計画", "評価")  # a document named by what it is
+_SAME_KIND = tuple(sorted(set(_DOCUMENT_KIND_WORDS) - set(_SAME_PLACE), key=len, reverse=True))
 _SAME_SOURCE = re.compile(
     rf"^(?:では|また)?[、,]?\s*同じ(?:(?P<kind>{'|'.join(map(re.escape, _SAME_KIND))})(?P<of>の)"
     r"(?=[^、,「」『』]{1,8}?(?:で|では|には|に)[、,])"
@@ -639,18 +645,18 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         # document of the kind, by either of its names.)
         own, carried = analysis.constraints.organizations, previous.constraints
         kinds = carried.doc_kinds
-        for named in dict.fromkeys((kinds, tuple(_COUNTERPART_KINDS.get(k, k) for k in kinds))) if own else ():
+        for named in dict.fromkeys((kinds, _counterparts(kinds))) if own else ():
             # (the kind by the name that organization's document has: NEDO's 中長期目標 is JETRO's 中期目標)
             if _has_document(own, replace(carried, doc_kinds=named, fiscal_years=()), catalog):
                 carried = replace(carried, organizations=(), doc_kinds=named)
                 break
         words = constraint_words(carried, year_words(previous.question))
         if (noun := same["kind"] or same["noun"]) not in _SAME_PLACE \
-                and not any(noun in w or _COUNTERPART_KINDS.get(noun, noun) in w for w in words):
+                and not any(noun in w or _counterparts((noun,))[0] in w for w in words):
             words.append(noun)  # (the document's kind as named, when the conversation's words do not say it)
         return Resolved(_scoped(words, q[same.end():], "の" if same["of"] else "で、"), question)
     if (same := _SAME_THING.match(q)) and q[same.end():] and not _WHEN_NOUN.fullmatch(same.group("noun")) \
-            and not same.group("noun").endswith((*KINDS, *_DOCUMENT_NOUNS, "表", "計画", "評価")):
+            and not same.group("noun").endswith((*_DOCUMENT_KIND_WORDS, "表")):
         # 「同じOSで触れている「未来人材ビジョン」は…」: a question of its own, under the part of the conversation's
         # document an earlier turn named (「OS①（人材）で」), in that document.
         noun = same.group("noun")
@@ -834,7 +840,7 @@ def resolve(question: str, analysis: QuestionAnalysis, previous: QuestionAnalysi
         body = re.sub(r"(?:の|での)?実績値?", "", body)
     merged = merge(now, before)
     if not now.doc_kinds and not kind_exists(merged, catalog):
-        counterpart = tuple(_COUNTERPART_KINDS.get(k, k) for k in merged.doc_kinds)
+        counterpart = _counterparts(merged.doc_kinds)
         if kind_exists(replace(merged, doc_kinds=counterpart), catalog):
             # 「IPAのほうは？」 after 「このNEDOの中長期目標の主務省は？」: IPA's 中期目標, the same plan by its name.
             merged = replace(merged, doc_kinds=counterpart)

@@ -862,6 +862,7 @@ def test_the_fallback_is_searched_only_when_what_the_rewrite_carried_is_missing(
     assert _for_carried("quoted:アカウント", asked, analyze_q(asked))
     assert _for_carried("place:九州", "そのうち九州の講師は何人？", analyze_q("そのうち九州の講師は何人？"))
     # The thing asked is missing: the carried words are to blame only when that thing is theirs.
+    assert not _for_carried("focus", asked, analyze_q(asked))  # nothing carried is to blame
     assert not _for_carried("focus", asked, analyze_q(asked), "アカウント")
     assert _for_carried("focus", asked, analyze_q(asked), "仕組み")
     assert not _for_carried("", asked, analyze_q(asked), "仕組み")  # no answer, for no reason the rewrite gave
