@@ -237,8 +237,7 @@ class Assistant:
         if req.answer is not None:
             return req
         t = time.perf_counter()
-        req.analysis, req.ranked = self._rank(req.searched_as or req.question, req)
-        req.passages = [r.passage for r in req.ranked]
+        _taken(req, None, *self._rank(req.searched_as or req.question, req))
         req.timings["retrieve"] = (time.perf_counter() - t) * 1000
         return req
 
