@@ -18,6 +18,7 @@ from langchain_core.runnables import RunnableLambda
 
 from index.config import Settings
 from index.documents import Chunk
+from index.ingest import settings_organization_aliases
 from index.meta import organization_aliases, organizations_of, title_word_aliases
 from index.search import Filters, Passage, Searcher
 from index.text import compact
@@ -98,7 +99,8 @@ class Assistant:
     def __init__(self, settings: Settings, searcher: Searcher | None = None, chat_model=None):
         self.settings = settings
         self.searcher = searcher or Searcher(settings)
-        self.extractive = ExtractiveAnswerer(self.searcher, settings.answer)
+        other_names = settings_organization_aliases(settings)  # (the names the manifest gives organizations)
+        self.extractive = ExtractiveAnswerer(self.searcher, settings.answer, other_names)
         if settings.answer.scoring.calibrated_for != settings.embedding.model:
             log.warning("answer.scoring was calibrated for %s, not %s: dense scores and thresholds may be off; "
                         "refit them with: python -m eval fit", settings.answer.scoring.calibrated_for,
@@ -108,9 +110,13 @@ class Assistant:
         table = self.searcher.chunks
         heads = table.take(table.first_rows("title"))
         self.documents_titles: list[str] = sorted(table.distinct("title"))
-        self.organizations = organization_aliases(self.documents_titles, organizations_of(table))
+        held = organizations_of(table)
+        self.organizations = organization_aliases(self.documents_titles, held)
         for word, organization in title_word_aliases([(c.title, c.organization) for c in heads]).items():
             self.organizations.setdefault(word, organization)  # 「新機軸資料では」: METI's paper
+        for name, organization in other_names.items():
+            if organization in held:  # (of an organization the index holds)
+                self.organizations.setdefault(name, organization)
         self.catalog: Catalog = frozenset((c.organization, c.kind, c.fiscal_year) for c in heads)
         # Organization -> its documents' titles and kinds: which kinds of document it has of its own.
         self.documents: dict[str, list[str]] = {}

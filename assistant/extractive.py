@@ -21,7 +21,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise, zip_longest
 
@@ -221,9 +221,12 @@ class Draft:
 class ExtractiveAnswerer:
     """Chooses, trims and quotes sentences; decides when the evidence is too weak."""
 
-    def __init__(self, searcher: Searcher, settings: AnswerSettings):
+    def __init__(self, searcher: Searcher, settings: AnswerSettings, other_names: Iterable[str] = ()):
+        """``other_names``: names of organizations besides their documents' titles (the manifest's
+        ``organizations:``) — like a title's words, no name the answer must say."""
         self.searcher = searcher
         self.settings = settings
+        self._other_names = tuple(other_names)
         bm25 = searcher.index.bm25
         indptr = np.asarray(bm25.scores["indptr"])
         n_docs = max(int(bm25.scores["num_docs"]), 1)
@@ -918,11 +921,12 @@ class ExtractiveAnswerer:
         return next(((name, others[0]) for name in self._asked_names(question) if name.lower() not in near), None)
 
     def _document_names(self) -> set[str]:
-        """The Latin-letter words of the documents' titles and organizations, lower-cased (「ipa」「jetro」)."""
+        """The Latin-letter words of the documents' titles and organizations (and of the organizations' other
+        names), lower-cased (「ipa」「jetro」)."""
         if self._latin_names is None:
             heads = self._heads().values()
-            self._latin_names = {w.lower() for ch in heads for text in (ch.title, ch.organization or "")
-                                 for w in _LATIN_NAME.findall(compact(text))}
+            texts = [*(t for ch in heads for t in (ch.title, ch.organization or "")), *self._other_names]
+            self._latin_names = {w.lower() for text in texts for w in _LATIN_NAME.findall(compact(text))}
         return self._latin_names
 
     def _sibling(self, c: Candidate, analysis: QuestionAnalysis) -> tuple[str, str] | None:

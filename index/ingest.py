@@ -40,7 +40,7 @@ from .meta import detect_fiscal_year, detect_kind, detect_revision
 from .parts import find_parts
 from .reader import SkipFile, iter_files, read_document
 from .sentences import build_sentences, local_widths, reaches_edge, wraps
-from .text import compact, squeeze, tidy
+from .text import compact, normalize, squeeze, tidy
 
 log = logging.getLogger(__name__)
 
@@ -71,17 +71,26 @@ class IngestResult:
 _MANIFEST_KEYS = {"file", "title", "publisher", "organization", "kind", "revision", "note"}
 
 
-def load_manifest(path: Path | None) -> dict[str, DocumentMeta]:
-    """Read ``manifest.yaml`` (titles etc. keyed by file name); missing file -> empty.
-
-    A manifest of the wrong shape raises :class:`ConfigError` naming the entry.
-    """
+def _read_manifest(path: Path | None) -> object:
+    """The manifest's YAML ({} when there is none); :class:`ConfigError` when it cannot be read."""
     if path is None or not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot be read as YAML ({exc.__class__.__name__})") from None
+
+
+def load_manifest(path: Path | None) -> dict[str, DocumentMeta]:
+    """Read ``manifest.yaml`` (titles etc. keyed by file name); missing file -> empty.
+
+    A manifest of the wrong shape raises :class:`ConfigError` naming the entry (its ``organizations:`` too, so a
+    build stops on it rather than the assistant — see :func:`load_organization_aliases`).
+    """
+    data = _read_manifest(path)
+    if not data:
+        return {}
+    _organization_aliases(data, path)
     entries = data.get("documents", []) if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ConfigError(f"{path}: expected 'documents:' with a list of entries")
@@ -96,6 +105,34 @@ def load_manifest(path: Path | None) -> dict[str, DocumentMeta]:
         if any(v is not None and not isinstance(v, str) for v in values):
             raise ConfigError(f"{path}: documents entry {n} ({entry['file']}): values must be text")
         out[entry["file"]] = DocumentMeta(*values)
+    return out
+
+
+def load_organization_aliases(path: Path | None) -> dict[str, str]:
+    """Other names questions call an organization by -> the organization, from the manifest's
+    ``organizations:`` (organization -> list of names: ``JETRO: [ジェトロ]``), for names no document writes as
+    「日本貿易振興機構（JETRO）」 (those are found in the titles). Missing file or key -> empty; a mapping of the
+    wrong shape raises :class:`ConfigError`."""
+    return _organization_aliases(_read_manifest(path), path)
+
+
+def _organization_aliases(data: object, path: Path | None) -> dict[str, str]:
+    given = data.get("organizations") if isinstance(data, dict) else None
+    if given is None:
+        return {}
+    if not isinstance(given, dict):
+        raise ConfigError(f"{path}: expected 'organizations:' to map each organization to a list of its other names")
+    out: dict[str, str] = {}
+    for organization, names in given.items():
+        if not isinstance(organization, str) or not organization.strip():
+            raise ConfigError(f"{path}: organizations: an organization must be named by text, not {organization!r}")
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ConfigError(f"{path}: organizations: {organization}: expected a list of names")
+        for name in map(normalize, names):  # (as questions are read: NFKC — 「ｼﾞｪﾄﾛ」 is 「ジェトロ」)
+            if len(name) < 2:
+                raise ConfigError(f"{path}: organizations: {organization}: '{name}' is too short to name it")
+            if out.setdefault(name, organization) != organization:
+                raise ConfigError(f"{path}: organizations: '{name}' is given for both {out[name]} and {organization}")
     return out
 
 
@@ -331,7 +368,16 @@ def ingest_paths(paths: list[Path], settings: Settings, manifest: dict[str, Docu
 
 def settings_manifest(settings: Settings) -> dict[str, DocumentMeta]:
     """The configured ``manifest.yaml`` (empty when none)."""
-    return load_manifest(settings.path(settings.corpus.manifest) if settings.corpus.manifest else None)
+    return load_manifest(_manifest_path(settings))
+
+
+def settings_organization_aliases(settings: Settings) -> dict[str, str]:
+    """The other names of organizations the configured manifest gives (empty when none)."""
+    return load_organization_aliases(_manifest_path(settings))
+
+
+def _manifest_path(settings: Settings) -> Path | None:
+    return settings.path(settings.corpus.manifest) if settings.corpus.manifest else None
 
 
 def ingest_file(path: Path, source: str, problem: str | None, settings: Settings,

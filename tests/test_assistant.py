@@ -39,16 +39,18 @@ def _assistant_over(user_folder, embedder, name: str, text: str) -> Assistant:
     return Assistant(settings, searcher=Searcher(settings, embedder=embedder))
 
 
-def _assistant_of_organizations(user_folder, embedder, files: dict[str, tuple[str, str]]) -> Assistant:
+def _assistant_of_organizations(user_folder, embedder, files: dict[str, tuple[str, str]],
+                                manifest_head: str = "") -> Assistant:
     """An assistant over a user folder of documents, name -> (organization, text), each document's organization
-    given in the folder's manifest, indexed."""
+    given in the folder's manifest (after ``manifest_head``), indexed."""
     from index.search import Searcher
     from index.store import build
 
     docs, settings = user_folder
     manifest = docs / "manifest.yaml"
-    manifest.write_text("documents:\n" + "".join(f"  - file: {name}\n    organization: {organization}\n"
-                                                for name, (organization, _) in files.items()), encoding="utf-8")
+    manifest.write_text(manifest_head + "documents:\n" + "".join(f"  - file: {name}\n    organization: {organization}\n"
+                                                                for name, (organization, _) in files.items()),
+                        encoding="utf-8")
     for name, (_, text) in files.items():
         (docs / name).write_text(text, encoding="utf-8")
     settings = settings.model_copy(update={"corpus": settings.corpus.model_copy(update={"manifest": manifest})})
@@ -1773,6 +1775,25 @@ def test_a_sentence_of_the_named_organization_beats_a_closer_one_of_another(user
     # (「新機軸」, quoted in the paper's title, names its organization)
     answer = qa.ask("新機軸の資料では、対内直接投資残高の政府目標はどれくらい？")
     assert not answer.abstained and all(c.source == "meti.md" for c in answer.citations), answer.text
+
+
+def test_an_organization_asked_by_another_name_the_manifest_gives_is_the_organization(user_folder, embedder):
+    """Users call an organization by names no document writes (a reading of its abbreviation): the manifest lists
+    them, and a question using one is asked of that organization's documents, not the closer sentence of another."""
+    qa = _assistant_of_organizations(user_folder, embedder, {
+        "acme.md": ("ACME", "# ACME 事業計画\n\n## 支援\n\n中小企業の海外展開支援件数を年間500件以上とする。\n"),
+        "beta.md": ("BETA", "# BETA 事業計画\n\n## 支援\n\n海外展開支援件数の目標は、中小企業の海外展開支援件数を"
+                            "年間800件以上とすることである。\n")},
+        manifest_head="organizations:\n  ACME: [ｱｸﾒ, AcmeJapan]\n  GAMMA: [ガンマ]\n")
+    # (a name is read as questions are, NFKC: the half-width 「ｱｸﾒ」 is 「アクメ」)
+    for name in ("アクメ", "AcmeJapan"):
+        question = f"{name}の海外展開支援件数の目標は？"
+        assert qa.analyze(question).constraints.organizations == ("ACME",)
+        answer = qa.ask(question)
+        assert not answer.abstained and "500件" in answer.text and "800件" not in answer.text, answer.text
+        assert {c.source for c in answer.citations} == {"acme.md"}
+    # (a name of an organization the index does not hold names nothing)
+    assert qa.analyze("ガンマの海外展開支援件数の目標は？").constraints.organizations == ()
 
 
 def test_a_file_named_by_the_organizations_it_covers_answers_a_question_of_one_figure(assistant):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from index.config import ConfigError, load_settings
-from index.ingest import ingest_paths, load_manifest
+from index.ingest import ingest_paths, load_manifest, load_organization_aliases
 from index.store import BuildRefused, IndexNotReady, LoadedIndex, build, file_hashes
 
 from .conftest import ROOT, make_settings
@@ -230,6 +230,17 @@ def test_a_binary_or_folder_config_and_a_bad_manifest_are_one_line_errors(tmp_pa
     manifest.write_text("documents: 本文\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="list of entries"):
         load_manifest(manifest)
+    # Other names of an organization: a list of names each, refused by the build as well as by the assistant.
+    for organizations in ("[ACME]", "{ACME: アクメ}", "{ACME: [3]}", "{2024: [アクメ]}", "{ACME: [ア]}",
+                          "{ACME: [アクメ], BETA: [ｱｸﾒ]}"):
+        manifest.write_text(f"organizations: {organizations}\ndocuments: []\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="organizations"):
+            load_manifest(manifest)
+        with pytest.raises(ConfigError, match="organizations"):
+            load_organization_aliases(manifest)
+    manifest.write_text("organizations:\n  ACME: [アクメ, ' アクメ社 ']\ndocuments: []\n", encoding="utf-8")
+    assert load_organization_aliases(manifest) == {"アクメ": "ACME", "アクメ社": "ACME"}
+    assert load_manifest(manifest) == {}
     for args in (["assistant", "ask", "質問", "-k", "-1"], ["index", "search", "質問", "-k", "0"]):
         out = subprocess.run([sys.executable, "-m", *args], capture_output=True, cwd=ROOT, timeout=60)
         assert out.returncode == 2 and b"Traceback" not in out.stderr
