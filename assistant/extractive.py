@@ -1741,12 +1741,18 @@ class ExtractiveAnswerer:
         if len(items) < 2 and _indicator_group(best.text) is None \
                 and (draft := self._indicators(best, confidence)) is not None:
             return draft  # 「以下のとおり定量指標を設定する。」 over 「指標２－１：…」「指標２－２：…」
+        own = _inline_items(best.text)
         if len(items) < 2 or (items[0] - start > 2 and best.focus_own >= 1.0 and not _is_item(chunk, start)
-                              and not _announces(best.text)):
+                              and not _announces(best.text)) \
+                or (len(own) >= 3 and not _announces(best.text) and not _ordered_mark(_sentence(chunk, items[0]))
+                    and (best.focus_own >= 1.0 or not _is_item(chunk, start))):
             # (Items paragraphs after a sentence that names the asked thing and announces nothing are another
             # list's: 「…プラットフォームである「J-Bridge」等を通じて…」 is answered by itself, not by
-            # 「対象事業は、以下のいずれか」 further on.)
-            return self._inline_list(analysis, best, confidence)
+            # 「対象事業は、以下のいずれか」 further on. A sentence that enumerates three or more things itself —
+            # 「同計画に基づく階層別研修、…基本研修、…目的別・テーマ別研修等を実施。」 — is answered by them, not by
+            # the opening words of the bullets after it; items numbered or lettered after it — 「a. 自律移動ロボット
+            # 関連」 — are the list it leads.)
+            return self._inline_list(analysis, best, confidence, own)
         quotes = [self._list_quote(best, chunk, list_start(chunk, start, items), items[-1])]
         phrases = [_short_item(_sentence(chunk, j)) for j in items]
         for j in items:
@@ -1988,11 +1994,13 @@ class ExtractiveAnswerer:
         chunk = self._read_on(best.chunk)
         start = best.sentence
         if not (_set_named(best.text, number, noun) and _LEAD_IN.search(best.text)):
-            nxt = start + 1
-            if nxt >= len(chunk.sentences) or not (_set_named(_sentence(chunk, nxt), number, noun)
-                                                   and _LEAD_IN.search(_sentence(chunk, nxt))):
+            # A heading or a result naming the set, then — a few sentences on (「（実績の詳細）」 between) — the
+            # sentence announcing it (「以下の 3 分野（5 プロジェクト）で取組を開始。」).
+            lead = next((j for j in range(start + 1, min(start + 1 + _LEAD_IN_REACH, len(chunk.sentences)))
+                         if _set_named(text := _sentence(chunk, j), number, noun) and _LEAD_IN.search(text)), None)
+            if lead is None:
                 return self._numbered_around(best, n, confidence)
-            start = nxt  # a heading naming the set, then the sentence announcing it
+            start = lead
         found = _numbered_after(chunk, start, n)
         if len(found) < n:
             return None
@@ -3423,6 +3431,11 @@ def _marker_kind(text: str) -> str | None:
     return mark
 
 
+def _ordered_mark(text: str) -> bool:
+    """Is ``text`` an item marked by a number or a letter (「①」「a.」「（２）」「ア」), not by a bullet (「・」)?"""
+    return bool((kind := _marker_kind(text)) and re.search("[0０①アaａAＡⅠ]", kind))
+
+
 def items_after(chunk: Chunk, start: int, limit: int, level: str | None = None) -> list[int]:
     """Indices of the list items that follow sentence ``start`` (or start at it), at most ``limit``: the items of
     one level — those marked like the first (「a.」 under 「③」, 「①」 over 「a.」), or ``level`` when given —
@@ -3621,7 +3634,8 @@ def _short_item(text: str, limit: int = 40) -> str:
 _INLINE_NUMBER = re.compile(r"[①-⑳]|[（(][0-9０-９]{1,2}[）)]")
 # Where an item ends: the joint to the next item, or (for the last) what the sentence says of them all.
 _ITEM_JOINT = re.compile(r"、?(?:と共に|とともに|及び|並びに|又は|や)?、?$")
-_ITEM_TAIL = re.compile(r"の[0-9０-９一二三四五六七八九十]+つ|など|等の|といった|を(?!含|有|除|通|中|踏|活)|。|）")
+_ITEM_TAIL = re.compile(r"の\s*[0-9０-９一二三四五六七八九十]+\s*つ|など|等の|といった"
+                        r"|を(?!含|有|除|通|中|踏|活)|。|）")
 # An enumeration in parentheses: 「（A、B、Cなど…）」.
 _INLINE_PAREN = re.compile(r"[（(]([^（）()。]{2,40}(?:、[^（）()。]{2,60}){2,8})[）)]")
 # ... or with ・ between short words (「５分野（食品・繊維・上水道・下水道・医療介護）」): three or more.
@@ -3652,6 +3666,7 @@ def _enumerated(text: str) -> list[str]:
     return []
 
 
+_LEAD_IN_REACH = 3  # sentences after a set's name its announcing lead-in is looked for in (set, not fitted)
 _NUMBERING_CHUNKS = 3  # the passages of the best candidates a counted enumeration is looked for in (set, not fitted)
 
 
@@ -3766,6 +3781,10 @@ def _ordinal(mark: str) -> int:
     return int(unicodedata.normalize("NFKC", mark).strip("()"))
 
 
+# Three or more quoted names in a row (「「A」、「B」及び「C」」): an enumeration, whatever surrounds it.
+_QUOTED_RUN = re.compile(r"「[^「」]{1,30}」(?:\s*(?:、|及び|並びに|や|と)?\s*「[^「」]{1,30}」){2,8}")
+# How a clause, not a noun, ends before a comma: a verb's continuative form or a case particle.
+_CLAUSE_END = re.compile(r"(?:[しじりいきちみびぎえけせてでれるうくすつ]|[はがをにでも]|ため|より|から|ので|おり)$")
 _NAMED_ITEM_CHARS = 30  # an item that names a thing, not a clause (「G-Cloud（イギリス）」)
 _CLAUSE = re.compile(r"[をがはてで](?![^（(]*[）)])")  # a particle outside brackets: a clause, not a name
 _COUNTED_LEAD = re.compile(r"(?:以下|次|下記)の?\s*[0-9０-９一二三四五六七八九十]")  # 「以下 3 か国の」
@@ -3791,17 +3810,40 @@ def _names_after(chunk: Chunk, i: int) -> list[str]:
 
 def _inline_items(text: str) -> list[str]:
     """The items of an enumeration inside one sentence: a note listing what counts (「※A、B（x、y）、C等。」),
-    marked (:func:`_enumerated`) or 「A、B及びC」."""
+    marked (:func:`_enumerated`), three or more quoted names, 「A、B及びC」「A、B、及びC」, 「A、B、C等」 or
+    「AやB、Cといった」 — the longest of these."""
     if _NOTE.match(text) and len(items := _top_level_items(_NOTE.sub("", text))) >= 2:
         return items
     if items := _enumerated(text):
         return items
-    # (「…として」「…となる」「…という」: と of a verb or a quote, not joining one item to the next)
-    joint = r"(?:及び|並びに|や|と(?!し|な|い|の|も))"
-    m = re.search(rf"([^、。「」]{{2,30}}(?:、[^、。「」]{{2,30}}){{1,8}}{joint}[^、。「」]{{2,30}})", text)
-    if not m:
-        return []
-    return [p.strip() for p in re.split(r"、|及び|並びに", m.group(1)) if p.strip()]
+    if m := _QUOTED_RUN.search(text):
+        return re.findall(r"「[^「」]+」", m.group(0))  # 「「デジタル戦略」、「デジタル技術」、「デジタル人材」の…」
+    # (「…として」「…となる」「…という」: と of a verb or a quote, not joining one item to the next; the joint
+    # may follow a comma: 「基調講演、パネルディスカッション、及び講義」)
+    joint = r"、?(?:及び|並びに|や|と(?!し|な|い|の|も))"
+    found = [_items_of(m.group(1), ya=bool(m.group(2))) for m in (
+        re.search(rf"([^、。「」]{{2,30}}(?:、[^、。「」]{{2,30}}){{1,8}}{joint}[^、。「」]{{2,30}})()", text),
+        # 「A、B、C等を実施」
+        re.search(r"([^、。「」]{2,30}(?:、[^、。「」]{2,30}){2,8})()(?:等|など)(?!の?[^、。「」]{0,4}等)", text),
+        # 「人材の育成や企業の変革、…つながり強化といった社会基盤」: the first two joined by や
+        re.search(r"([^、。「」や]{2,30}や[^、。「」]{2,40}(?:、[^、。「」]{2,40}){1,8})(?=(といった|などの|等の))",
+                  text),
+    ) if m]
+    return max(found, key=len, default=[])
+
+
+def _items_of(run: str, ya: bool = False) -> list[str]:
+    """The items of an enumeration ``run`` joined by 「、」「及び」「並びに」: without a clause before them
+    (「…人材像を目指し、基調講演、…」) nor what the sentence goes on to say of the last (「講義の3 つのパートで構成
+    した」); [] when a piece is a clause (「…を実施し、…を行い、…等」)."""
+    first, _, rest = run.partition("、")  # (``ya``: the first two are joined by や)
+    pieces = (first.split("や", 1) if ya else [first]) + (rest.split("、") if rest else [])
+    items = [q.strip() for p in pieces for q in re.split(r"及び|並びに", p) if q.strip()]
+    while items and _CLAUSE_END.search(items[0]):
+        items.pop(0)
+    if items and (tail := _ITEM_TAIL.search(items[-1], 2)):
+        items[-1] = items[-1][:tail.start()].strip()
+    return items if len(items) >= 2 and not any(len(i) < 2 or _CLAUSE_END.search(i) for i in items) else []
 
 
 def _top_level_items(text: str) -> list[str]:

@@ -993,8 +993,8 @@ def compared_years(question: str) -> set[int]:
 # 「経産省のNEDO・JETRO・IPA新旧対照表」「NEDO・JETRO・IPAをまとめた対照表」: organizations listed together to name
 # the one document that covers them all, not each asked about (unless each is: 「それぞれ」「各」 — said of them, not of
 # that document and another the question names).
-_COVER_TAIL = (r"\s*(?:の|を(?:まとめた|扱った|対象とした|並べた))?\s*(?:まとめの?|[一-龥]{1,8}の?)?\s*"
-               r"(?:新旧)?(?:対照表|資料)")  # (「NEDO・JETRO・IPA中期目標変更の新旧対照表」「…中期目標変更資料」)
+_COVER_TAIL = (r"\s*(?:の|を(?:まとめた|扱った|対象とした|並べた))?\s*(?:まとめの?|[一-龥()]{1,12}の?)?\s*"
+               r"(?:新旧)?(?:対照表|資料)")  # (「NEDO・JETRO・IPA中期目標変更の新旧対照表」「…中(長)期目標変更資料」)
 _EACH = re.compile(r"それぞれ|各")
 _OTHER_DOCUMENT = re.compile(r"資料|対照表")
 _EACH_COMPARED = re.compile(r"とで[、，]?\s*(?:それぞれ|各)")  # 「…の対照表とで、それぞれ」: of the documents compared

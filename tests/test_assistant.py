@@ -1016,6 +1016,38 @@ def test_a_list_answer_quotes_the_items_that_follow_a_sentence_naming_the_asked_
     assert "北欧企業との共同演習" in answer.text and "南米大学による特別講義" in answer.text, answer.text
 
 
+def test_a_sentence_enumerating_the_asked_kinds_is_answered_by_its_items_not_by_the_bullets_after_it(
+        user_folder, embedder):
+    text = ("# 職員の育成\n"
+            "職員の育成では、研修計画に基づく階層別研修、全職員向けの基本研修、職員の希望を踏まえたテーマ別研修等を実施。\n"
+            "・各研修とも複数の開催日を設け、受講しやすくした。\n"
+            "・また、外部講師による講演会を開催した。\n"
+            "・受講者アンケートでは満足度が高かった。\n")
+    qa = _assistant_over(user_folder, embedder, "ikusei.md", text)
+    answer = qa.ask("職員の育成で実施した研修を全部挙げてください。")
+    first = answer.text.splitlines()[0]
+    assert "階層別研修" in first and "テーマ別研修" in first and "各研修とも" not in first, answer.text
+
+
+def test_a_counted_set_is_answered_by_the_numbered_items_a_lead_in_a_few_sentences_on_announces(
+        user_folder, embedder):
+    text = ("# 実績\n"
+            "③自動化実証の進捗指標（着手分野数）について、3 分野（目標値比 150%）を達成。\n"
+            "（実績の詳細）\n"
+            "- 省庁からの依頼に応じて、以下の 3 分野（4 プロジェクト）で取組を開始。\n"
+            "案件ごとに検討体制を立ち上げ、関係者との調整を実施。\n"
+            "1）港湾の自動化が求められる分野\n"
+            "・無人搬送 PJ\n"
+            "2）医療の情報連携を進めるべき分野\n"
+            "・電子カルテ PJ\n"
+            "3）農業の省力化が見込まれる分野\n"
+            "・自動収穫 PJ\n")
+    qa = _assistant_over(user_folder, embedder, "jissho.md", text)
+    answer = qa.ask("自動化実証で着手した3分野ってどれですか？")
+    first = answer.text.splitlines()[0]
+    assert "港湾" in first and "医療" in first and "農業" in first, answer.text
+
+
 def test_a_thing_named_in_a_sentence_is_not_answered_by_a_list_paragraphs_further_on(user_folder, embedder):
     text = ("# 連携の促進\n"
             "機構は、共同研究の相手探しに使う交流基盤である「つなぐネット」等を通じて、企業や大学の情報を発信する。\n"

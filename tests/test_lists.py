@@ -329,6 +329,21 @@ def test_to_of_a_verb_does_not_join_items():
     assert _inline_items("研修、講座及び演習を実施。")[:2] == ["研修", "講座"]  # a real joint still lists
 
 
+def test_an_enumeration_may_put_a_comma_before_its_joint_quote_its_names_or_close_with_nado():
+    from assistant.extractive import _inline_items
+    # The clause before the items and what the sentence says of the last are not items.
+    assert _inline_items("人材像を目指し、講演、討論、及び演習の3 つのパートで構成した。") == ["講演", "討論", "演習"]
+    assert _inline_items("業務を「調査」、「分析」、「提言」の3 つの観点から整理。") \
+        == ["「調査」", "「分析」", "「提言」"]
+    assert _inline_items("計画に基づく階層別研修、全職員向けの基本研修、テーマ別研修等を実施。") \
+        == ["計画に基づく階層別研修", "全職員向けの基本研修", "テーマ別研修"]
+    assert _inline_items("変化を加速するには、人材の育成や企業の変革、海外とのつながり強化といった組替えが必要。") \
+        == ["人材の育成", "企業の変革", "海外とのつながり強化"]
+    # Clauses joined by commas are not an enumeration, nor are two quoted names.
+    assert _inline_items("調査を実施し、結果を公表し、改善を行う等の取組を進めた。") == []
+    assert _inline_items("従来の「白書」、「年報」をさらに発展させた。") == []
+
+
 def test_a_numbered_heading_names_one_thing_and_is_no_label():
     from assistant.extractive import Candidate, _asked_label
     from assistant.question import QuestionAnalysis

@@ -110,7 +110,8 @@ def test_organizations_listed_to_name_one_document_are_its_cover_not_the_asked_o
     c = analyze_q("経産省がNEDO・IPAをまとめた対照表では？").constraints
     assert c.organizations == () and set(c.covers) == {"NEDO", "IPA"}
     for question in ("経産省のNEDO・JETRO・IPA中期目標変更の新旧対照表では、JETROの目標は？",
-                     "経産省のNEDO・JETRO・IPA中期目標変更資料で、JETROの目標は？"):  # (a name run together)
+                     "経産省のNEDO・JETRO・IPA中期目標変更資料で、JETROの目標は？",  # (a name run together)
+                     "NEDO・JETRO・IPAの中（長）期目標変更の新旧対照表にあるJETRO中期目標で、目標は？"):
         c = analyze_q(question).constraints
         assert c.organizations == ("JETRO",) and set(c.covers) == {"NEDO", "JETRO", "IPA"}, question
     # … or in brackets after the document's name
