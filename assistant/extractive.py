@@ -1983,8 +1983,8 @@ class ExtractiveAnswerer:
         return titles if titles and titles[-1] < len(chunk.sentences) - 1 else []
 
     def _numbered_set(self, analysis: QuestionAnalysis, best: Candidate, confidence: float) -> Draft | None:
-        """「エコシステムを強化する6つの柱って何？」 where the best sentence (or the one after it) announces the set
-        (「以下の6つの柱を重点として取り組む。」) and its members follow as numbered headings or items (「①
+        """「エコシステムを強化する6つの柱って何？」 where the best sentence (or one of a few after it) announces the
+        set (「以下の6つの柱を重点として取り組む。」) and its members follow as numbered headings or items (「①
         スタートアップ・ファースト」 … 「⑥ …」), each with paragraphs of its own between them, through the chunks
         that follow: the members are those numbered 1 to N in order. None when they do not all follow."""
         number, noun = analysis.counted_set
@@ -3783,8 +3783,12 @@ def _ordinal(mark: str) -> int:
 
 # Three or more quoted names in a row (「「A」、「B」及び「C」」): an enumeration, whatever surrounds it.
 _QUOTED_RUN = re.compile(r"「[^「」]{1,30}」(?:\s*(?:、|及び|並びに|や|と)?\s*「[^「」]{1,30}」){2,8}")
-# How a clause, not a noun, ends before a comma: a verb's continuative form or a case particle.
-_CLAUSE_END = re.compile(r"(?:[しじりいきちみびぎえけせてでれるうくすつ]|[はがをにでも]|ため|より|から|ので|おり)$")
+# How a clause, not a noun, ends before a comma: a verb's form after its object or subject (「調査を実施し」 — not
+# the nouns 「見直し」「受入れ」「手続き」), て/で, a particle, or a conjunction.
+_CLAUSE_END = re.compile(r"(?:[をがはに][^をがはに]*[しじりいきちみびぎえけせれるうくすつ]|[てで]|[はがをにでも]"
+                         r"|ため|より|から|ので|おり|つつ|ながら)$")
+# Words that open a sentence rather than name an item (「例えば、展示会、商談会…」).
+_OPENER = re.compile(r"(?:また|さらに|なお|ただし|例えば|特に|具体的には|加えて|今後|今年度|本年度|同時に)$")
 _NAMED_ITEM_CHARS = 30  # an item that names a thing, not a clause (「G-Cloud（イギリス）」)
 _CLAUSE = re.compile(r"[をがはてで](?![^（(]*[）)])")  # a particle outside brackets: a clause, not a name
 _COUNTED_LEAD = re.compile(r"(?:以下|次|下記)の?\s*[0-9０-９一二三四五六七八九十]")  # 「以下 3 か国の」
@@ -3810,38 +3814,49 @@ def _names_after(chunk: Chunk, i: int) -> list[str]:
 
 def _inline_items(text: str) -> list[str]:
     """The items of an enumeration inside one sentence: a note listing what counts (「※A、B（x、y）、C等。」),
-    marked (:func:`_enumerated`), three or more quoted names, 「A、B及びC」「A、B、及びC」, 「A、B、C等」 or
-    「AやB、Cといった」 — the longest of these."""
+    marked (:func:`_enumerated`), three or more quoted names — or else the longest of 「A、B及びC」「A、B、及びC」,
+    「A、B、C等」 and 「AやB、Cといった」."""
     if _NOTE.match(text) and len(items := _top_level_items(_NOTE.sub("", text))) >= 2:
         return items
     if items := _enumerated(text):
         return items
     if m := _QUOTED_RUN.search(text):
         return re.findall(r"「[^「」]+」", m.group(0))  # 「「デジタル戦略」、「デジタル技術」、「デジタル人材」の…」
-    # (「…として」「…となる」「…という」: と of a verb or a quote, not joining one item to the next; the joint
-    # may follow a comma: 「基調講演、パネルディスカッション、及び講義」)
-    joint = r"、?(?:及び|並びに|や|と(?!し|な|い|の|も))"
-    found = [_items_of(m.group(1), ya=bool(m.group(2))) for m in (
-        re.search(rf"([^、。「」]{{2,30}}(?:、[^、。「」]{{2,30}}){{1,8}}{joint}[^、。「」]{{2,30}})()", text),
-        # 「A、B、C等を実施」
-        re.search(r"([^、。「」]{2,30}(?:、[^、。「」]{2,30}){2,8})()(?:等|など)(?!の?[^、。「」]{0,4}等)", text),
-        # 「人材の育成や企業の変革、…つながり強化といった社会基盤」: the first two joined by や
-        re.search(r"([^、。「」や]{2,30}や[^、。「」]{2,40}(?:、[^、。「」]{2,40}){1,8})(?=(といった|などの|等の))",
-                  text),
-    ) if m]
+    # (Commas inside brackets are hidden first: 「展示会出展（海外見本市、国内展示会）、商談会…」 is two items.)
+    flat = _BRACKETED_COMMA.sub(lambda m: m.group(0).replace("、", _HIDDEN_COMMA), text)
+    found = [[i.replace(_HIDDEN_COMMA, "、") for i in _items_of(m.group(1), ya)]
+             for pattern, ya in _ENUMERATION_RUNS if (m := pattern.search(flat))]
     return max(found, key=len, default=[])
 
 
+# 「（…、…）」: the commas inside a bracket, hidden while a sentence's top-level enumeration is read.
+_BRACKETED_COMMA = re.compile(r"[（(][^（）()]*[）)]")
+_HIDDEN_COMMA = "\x00"
+# (「…として」「…となる」「…という」「…とする」: と of a verb or a quote, not joining one item to the next; the
+# joint may follow a comma: 「基調講演、パネルディスカッション、及び講義」)
+_JOINT = r"、?(?:及び|並びに|や|と(?!し|な|い|の|も|す|さ|せ|共))"
+# Runs of items: 「A、B及びC」; 「A、B、C等を実施」 (not the 等 inside 「平等」, nor one right before another 等);
+# 「人材の育成や企業の変革、…つながり強化といった」, the first two joined by や (read with ``ya``).
+_ENUMERATION_RUNS = (
+    (re.compile(rf"([^、。「」]{{2,30}}(?:、[^、。「」]{{2,30}}){{1,8}}{_JOINT}[^、。「」]{{2,30}})"), False),
+    (re.compile(r"([^、。「」]{2,30}(?:、[^、。「」]{2,30}){2,8})(?<![平均高対同])(?:等|など)(?!の?[^、。「」]{0,4}等)"),
+     False),
+    (re.compile(r"([^、。「」や]{2,30}や[^、。「」]{2,40}(?:、[^、。「」]{2,40}){1,8})(?=といった|などの|等の)"), True),
+)
+
+
 def _items_of(run: str, ya: bool = False) -> list[str]:
-    """The items of an enumeration ``run`` joined by 「、」「及び」「並びに」: without a clause before them
-    (「…人材像を目指し、基調講演、…」) nor what the sentence goes on to say of the last (「講義の3 つのパートで構成
+    """The items of an enumeration ``run`` joined by 「、」「及び」「並びに」 (and, with ``ya``, its first two by
+    や): without a mark, a sentence opener or a clause before them (「…人材像を目指し、基調講演、…」), a joint
+    left after one (「…の手口や」), or what the sentence goes on to say of the last (「講義の3 つのパートで構成
     した」); [] when a piece is a clause (「…を実施し、…を行い、…等」)."""
-    first, _, rest = run.partition("、")  # (``ya``: the first two are joined by や)
+    first, _, rest = strip_marker(run).partition("、")
     pieces = (first.split("や", 1) if ya else [first]) + (rest.split("、") if rest else [])
-    items = [q.strip() for p in pieces for q in re.split(r"及び|並びに", p) if q.strip()]
-    while items and _CLAUSE_END.search(items[0]):
+    items = [_ITEM_JOINT.sub("", q).strip() for p in pieces for q in re.split(r"及び|並びに", p) if q.strip()]
+    while items and (_CLAUSE_END.search(items[0]) or _OPENER.search(items[0])):
         items.pop(0)
-    if items and (tail := _ITEM_TAIL.search(items[-1], 2)):
+    if items and (tail := _ITEM_TAIL.search(items[-1], 2)) \
+            and not (tail.group(0) == "）" and "（" in items[-1][:tail.start()]):  # (not a bracket's own close)
         items[-1] = items[-1][:tail.start()].strip()
     return items if len(items) >= 2 and not any(len(i) < 2 or _CLAUSE_END.search(i) for i in items) else []
 

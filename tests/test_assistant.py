@@ -1029,6 +1029,17 @@ def test_a_sentence_enumerating_the_asked_kinds_is_answered_by_its_items_not_by_
     assert "階層別研修" in first and "テーマ別研修" in first and "各研修とも" not in first, answer.text
 
 
+def test_lettered_items_after_a_sentence_that_enumerates_are_still_the_list_it_leads(user_folder, embedder):
+    text = ("# 重点分野\n"
+            "物流、医療、農業等の分野で、次の実証を進める。\n"
+            "a. 無人搬送の実証\n"
+            "b. 電子カルテ連携の実証\n"
+            "c. 自動収穫の実証\n")
+    qa = _assistant_over(user_folder, embedder, "juten.md", text)
+    first = qa.ask("重点分野で進める実証を全部挙げてください。").text.splitlines()[0]
+    assert "無人搬送" in first and "自動収穫" in first, first
+
+
 def test_a_counted_set_is_answered_by_the_numbered_items_a_lead_in_a_few_sentences_on_announces(
         user_folder, embedder):
     text = ("# 実績\n"

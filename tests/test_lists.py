@@ -339,9 +339,18 @@ def test_an_enumeration_may_put_a_comma_before_its_joint_quote_its_names_or_clos
         == ["計画に基づく階層別研修", "全職員向けの基本研修", "テーマ別研修"]
     assert _inline_items("変化を加速するには、人材の育成や企業の変革、海外とのつながり強化といった組替えが必要。") \
         == ["人材の育成", "企業の変革", "海外とのつながり強化"]
-    # Clauses joined by commas are not an enumeration, nor are two quoted names.
+    # Clauses joined by commas are not an enumeration, nor are two quoted names, nor the 等 of 「平等」.
     assert _inline_items("調査を実施し、結果を公表し、改善を行う等の取組を進めた。") == []
     assert _inline_items("従来の「白書」、「年報」をさらに発展させた。") == []
+    assert _inline_items("教育の充実、雇用の安定、男女平等の推進を図る。") == []
+    # A noun that ends like a verb (「見直し」「受入れ」) is an item; a comma inside brackets splits nothing; a
+    # sentence opener and a joint left after an item are not part of one.
+    assert _inline_items("規制の見直し、手続の簡素化及び窓口の一元化を進める。") \
+        == ["規制の見直し", "手続の簡素化", "窓口の一元化"]
+    assert _inline_items("例えば、展示会出展（海外見本市、国内展示会）、商談会、相談会等を実施。") \
+        == ["展示会出展（海外見本市、国内展示会）", "商談会", "相談会"]
+    assert _inline_items("攻撃の手口や、被害の実態、対策の状況などの情報を集める。") \
+        == ["攻撃の手口", "被害の実態", "対策の状況"]
 
 
 def test_a_numbered_heading_names_one_thing_and_is_no_label():
